@@ -1,0 +1,618 @@
+"""The vault: one SQLCipher 4 file that holds every record, revision, attachment and audit entry.
+
+Typical use::
+
+    with Vault.open(path, passphrase) as vault:
+        vault.put({"id": …, "type": "case", …})
+        for hit in vault.search("Қамау"):
+            …
+
+Every write is one transaction that stores a new revision, refreshes the current view, the
+links, the search index and the vocabulary projection, and appends a chained audit entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mimetypes
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+
+from . import attachments, audit, migrations, schema, search as _search, vocab
+from .db import Connection, DatabaseError, connect, rekey, transaction
+from .errors import (
+    Cancelled,
+    MonitorError,
+    RecordNotFound,
+    SchemaViolation,
+    SealedRecord,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+)
+from .fs import PRIVATE_FILE, ensure_private_dir, temp_sibling
+from .identity import DeviceIdentity
+from .passphrase import check_strength, normalise
+from .revisions import REVISION_COLUMNS, Revision, new_id, utc_now
+from .text import canonical_json, nfc, one_line
+
+Progress = Callable[[int, int, str], None]
+
+
+def record_label(record: dict) -> str:
+    """A short human label for lists and search results (never identity fields)."""
+    t = record["type"]
+    if t == "facility":
+        return record["name"]
+    if t == "visit":
+        return f"visit {record['date_start']}"
+    if t == "person":
+        return record["code"]
+    if t == "case":
+        return f"{record['code']} {record['title']}"
+    if t == "link":
+        return record["role"]
+    if t in ("interview", "examination", "addendum"):
+        return f"{t} {record['date'][:10]}"
+    if t == "attachment":
+        return record.get("caption") or record.get("original_name") or record["sha256"][:12]
+    if t == "complaint":
+        return f"complaint {record['date_filed']} {record.get('reference', '')}".strip()
+    if t == "proceeding":
+        return record.get("case_number") or f"proceeding {record.get('date_opened', '')}".strip()
+    if t == "term":
+        return f"{record['vocabulary']}:{record['key']}"
+    return t
+
+
+@dataclass(frozen=True)
+class RecordInfo:
+    """The current view of one record."""
+
+    id: str
+    type: str
+    head: str
+    heads: int
+    created_at: str
+    updated_at: str
+    deleted: bool
+    sealed: bool
+    label: str
+    body: dict | None
+
+    @property
+    def conflict(self) -> bool:
+        return self.heads > 1
+
+
+_RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, sealed, label, body"
+
+
+def _info(row) -> RecordInfo:
+    return RecordInfo(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]),
+                      row[8], json.loads(row[9]) if row[9] is not None else None)
+
+
+class _Batch:
+    """What a batch being validated adds, so records in one file may refer to each other."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.terms: dict[str, set[str]] = {}
+
+
+class Vault:
+    """An open vault. Create with :meth:`create`, open with :meth:`open`; close when done."""
+
+    def __init__(self, path: Path, conn: Connection):
+        self.path = Path(path)
+        self._conn: Connection | None = conn
+        self._lock = threading.RLock()
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        self.vault_id = meta["vault_id"]
+        self.device_id = meta["device_id"]
+        self.profile = meta["profile"]
+        self._vocab_cache: dict[str, set[str]] | None = None
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, *, profile: str = "monitor",
+               kdf_iter: int | None = None, populate: Callable[["Vault"], None] | None = None) -> "Vault":
+        """Create a new vault at ``path`` and return it open.
+
+        The file is built under a temporary name in the same directory and renamed into place
+        only when complete (including ``populate``, used for demo data), so an interrupted or
+        cancelled creation never leaves a half-made vault at ``path``.
+        """
+        path = Path(path)
+        if path.exists():
+            raise VaultExists(f"a file already exists at {path}; choose another --vault path")
+        passphrase = check_strength(passphrase)
+        ensure_private_dir(path.parent)
+        tmp = temp_sibling(path, "creating")
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        try:
+            conn = connect(tmp, passphrase, kdf_iter=kdf_iter)
+            migrations.upgrade(conn)
+            identity = DeviceIdentity.generate()
+            now = utc_now()
+            with transaction(conn):
+                meta = {
+                    "vault_id": new_id(),
+                    "device_id": new_id(),
+                    "profile": profile,
+                    "created_at": now,
+                    "age_identity": identity.age_identity,
+                    "signing_key": identity.signing_key.hex(),
+                }
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+                vocab.seed(conn)
+                audit.append(conn, at=now, actor=profile, device=meta["device_id"],
+                             action="vault-created", detail=f"schema {migrations.CURRENT_VERSION}")
+            vault = cls(tmp, conn)
+            try:
+                if populate is not None:
+                    populate(vault)
+            finally:
+                vault.close()
+            if path.exists():
+                raise VaultExists(f"a file appeared at {path} while the vault was being created")
+            os.replace(tmp, path)
+        except BaseException:
+            from .wipe import wipe_files
+
+            wipe_files(tmp)
+            raise
+        return cls.open(path, passphrase, kdf_iter=kdf_iter)
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, kdf_iter: int | None = None,
+             progress: Progress | None = None) -> "Vault":
+        """Open an existing vault; upgrade its schema if it is older than this Monitor."""
+        path = Path(path)
+        if not path.is_file():
+            raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
+        conn = connect(path, normalise(passphrase), kdf_iter=kdf_iter)
+        try:
+            migrations.upgrade(conn, progress=progress)
+            return cls(path, conn)
+        except BaseException:
+            conn.close()
+            raise
+
+    def close(self) -> None:
+        """Lock the vault: fold the WAL back into the file and drop the connection (and key)."""
+        with self._lock:
+            if self._conn is None:
+                return
+            with contextlib.suppress(DatabaseError):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._conn = None
+
+    lock = close
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise VaultLocked("the vault is locked; open it again with the passphrase")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _write(self):
+        with self._lock, transaction(self.conn):
+            yield self.conn
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        new_passphrase = check_strength(new_passphrase)
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            rekey(self.conn, new_passphrase)
+            with transaction(self.conn):
+                self._audit("passphrase-changed")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @property
+    def identity(self) -> DeviceIdentity:
+        meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('age_identity', 'signing_key')"))
+        return DeviceIdentity(meta["age_identity"], bytes.fromhex(meta["signing_key"]))
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.version(self.conn)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def info(self, record_id: str) -> RecordInfo:
+        row = self.conn.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+        return _info(row)
+
+    def get(self, record_id: str) -> dict:
+        """The current body of a live record."""
+        info = self.info(record_id)
+        if info.deleted or info.body is None:
+            raise RecordNotFound(f"record {record_id} was deleted")
+        return info.body
+
+    def records(self, record_type: str | None = None, *, include_deleted: bool = False,
+                order: str = "label") -> Iterator[RecordInfo]:
+        """Current records, sorted by label in Kazakh/Russian alphabetical order by default."""
+        sql = f"SELECT {_RECORD_COLUMNS} FROM records WHERE 1=1"
+        params: list = []
+        if record_type:
+            sql += " AND type = ?"
+            params.append(record_type)
+        if not include_deleted:
+            sql += " AND deleted = 0"
+        sql += " ORDER BY label COLLATE monitor, id" if order == "label" else " ORDER BY created_at, id"
+        for row in self.conn.execute(sql, params):
+            yield _info(row)
+
+    def history(self, record_id: str) -> list[Revision]:
+        rows = self.conn.execute(
+            f"SELECT {REVISION_COLUMNS} FROM revisions WHERE record_id = ? ORDER BY seq", (record_id,)
+        ).fetchall()
+        if not rows:
+            raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+        return [Revision.from_row(r) for r in rows]
+
+    def referencing(self, record_id: str) -> list[tuple[str, str]]:
+        """(record id, field) of every live record that names ``record_id``."""
+        return self.conn.execute(
+            "SELECT record_id, field FROM refs WHERE target_id = ? ORDER BY record_id, field", (record_id,)
+        ).fetchall()
+
+    def counts(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT type, count(*) FROM records WHERE deleted = 0 GROUP BY type")
+        return dict(rows)
+
+    def conflicts(self) -> list[RecordInfo]:
+        rows = self.conn.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE heads > 1 ORDER BY id")
+        return [_info(r) for r in rows]
+
+    def search(self, text: str, *, limit: int = 50, types: list[str] | None = None,
+               marks: tuple[str, str] = ("[", "]")) -> list[_search.SearchHit]:
+        return _search.search(self.conn, text, limit=limit, types=types, marks=marks)
+
+    def vocabulary(self, name: str, lang: str = "en") -> list[tuple[str, str]]:
+        return vocab.terms(self.conn, name, lang)
+
+    def label(self, vocabulary: str, key: str, lang: str = "en") -> str:
+        return vocab.label(self.conn, vocabulary, key, lang)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def put(self, record: dict) -> Revision | None:
+        """Store a new or changed record; return its new revision (None if nothing changed)."""
+        return self.put_many([record])[0]
+
+    def put_many(self, records: Sequence[dict], *, labels: Sequence[str] | None = None,
+                 progress: Progress | None = None, cancel=None, action: str | None = None) -> list[Revision | None]:
+        """Validate every record first, then write them all in one transaction.
+
+        ``labels`` name each record in error messages (a file's line numbers, say). If any record
+        is invalid nothing is written and :class:`SchemaViolation` says which and why.
+        """
+        records = [nfc(r) for r in records]
+        where = list(labels) if labels is not None else [f"record {i + 1}" for i in range(len(records))]
+        total = len(records)
+        with self._lock:
+            batch = _Batch()
+            for i, (record, label) in enumerate(zip(records, where)):
+                self._check(record, label, batch)
+                if cancel is not None and i % 500 == 0 and cancel.is_set():
+                    raise Cancelled()
+            self._check_batch_references(records, where, batch)
+            out: list[Revision | None] = []
+            with self._write():
+                for i, record in enumerate(records):
+                    out.append(self._store(record, action=action))
+                    if i % 500 == 499:
+                        if cancel is not None and cancel.is_set():
+                            raise Cancelled()
+                        if progress:
+                            progress(i + 1, total, "writing records")
+            if progress:
+                progress(total, total, "writing records")
+            return out
+
+    def delete(self, record_id: str) -> Revision:
+        """Delete a record by writing a tombstone revision; its history stays."""
+        with self._write():
+            info = self.info(record_id)
+            if info.deleted:
+                raise RecordNotFound(f"record {record_id} is already deleted")
+            if info.sealed:
+                raise SealedRecord(f"{info.type} {record_id} is sealed and cannot be deleted")
+            users = self.referencing(record_id)
+            if users:
+                raise SchemaViolation(
+                    f"{info.type} {record_id} is still referred to by {len(users)} record(s) "
+                    f"(first: {users[0][0]}, field {users[0][1]}); delete or change those first"
+                )
+            return self._new_revision(record_id, info.type, None, deleted=True, action="delete")
+
+    def seal(self, record_id: str) -> Revision:
+        """Seal an interview or examination: afterwards it takes addenda only."""
+        info = self.info(record_id)
+        if info.type not in schema.SEALABLE_TYPES:
+            raise SchemaViolation(f"only interviews and examinations can be sealed, not a {info.type}")
+        if info.sealed:
+            raise SealedRecord(f"{info.type} {record_id} is already sealed")
+        body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
+                "sealed_by": self.profile}
+        return self.put_many([body], action="seal")[0]
+
+    def add_addendum(self, target_id: str, text: str, *, author: str | None = None) -> dict:
+        record = {"id": new_id(), "type": "addendum", "target_id": target_id, "text": text,
+                  "author": author or self.profile, "date": utc_now()}
+        self.put(record)
+        return record
+
+    # --- attachments ---------------------------------------------------------------------------
+
+    def store_blob(self, stream: BinaryIO, *, total: int | None = None, progress: Progress | None = None,
+                   cancel=None) -> attachments.BlobInfo:
+        """Store bytes without a record (the caller adds the attachment record)."""
+        with self._write() as conn:
+            info = attachments.store(conn, stream, total=total, progress=progress, cancel=cancel)
+            if info.new:
+                self._audit("blob-stored", detail=f"sha256={info.sha256} size={info.size}")
+            return info
+
+    def add_attachment(self, source: Path | str, *, parent_id: str | None = None, caption: str | None = None,
+                       mime_type: str | None = None, captured_at: str | None = None, has_scale: bool | None = None,
+                       intimate: bool | None = None, description: str | None = None,
+                       progress: Progress | None = None, cancel=None) -> dict:
+        """Add a file as an attachment: bytes and record in one transaction."""
+        source = Path(source)
+        if not source.is_file():
+            raise MonitorError(f"not a file: {one_line(str(source), 80)}")
+        name = one_line(source.name, 200)
+        record = {"id": new_id(), "type": "attachment", "sha256": "0" * 64, "size": 0,
+                  "mime_type": mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
+                  "original_name": name, "added_by": self.profile}
+        optional = dict(parent_id=parent_id, caption=caption, captured_at=captured_at, has_scale=has_scale,
+                        intimate=intimate, description=description)
+        record.update({k: v for k, v in optional.items() if v is not None})
+        with self._lock, source.open("rb") as stream:
+            self._check(record, "attachment", _Batch(), blob_known=False)
+            with self._write() as conn:
+                blob = attachments.store(conn, stream, total=source.stat().st_size, progress=progress, cancel=cancel)
+                record.update(sha256=blob.sha256, size=blob.size)
+                if blob.new:
+                    self._audit("blob-stored", detail=f"sha256={blob.sha256} size={blob.size}")
+                self._store(nfc(record), action=None)
+        return record
+
+    def read_attachment(self, sha256: str) -> Iterator[bytes]:
+        """The stored bytes, chunk by chunk."""
+        return attachments.read(self.conn, sha256)
+
+    def export_attachment(self, sha256: str, destination: Path | str) -> Path:
+        """Write an attachment's bytes to a file the user chose (atomically)."""
+        from .fs import atomic_writer
+
+        with atomic_writer(destination) as out:
+            for chunk in self.read_attachment(sha256):
+                out.write(chunk)
+        return Path(destination)
+
+    # --- maintenance ---------------------------------------------------------------------------
+
+    def rebuild_search_index(self, progress: Progress | None = None, cancel=None) -> int:
+        with self._write() as conn:
+            n = _search.reindex_all(conn, progress=progress, cancel=cancel)
+            self._audit("search-index-rebuilt", detail=f"{n} records")
+            return n
+
+    def verify(self, progress: Progress | None = None, cancel=None):
+        from .verify import verify
+
+        with self._lock:
+            return verify(self, progress=progress, cancel=cancel)
+
+    def summary(self) -> dict:
+        """What ``monitor info`` shows."""
+        ident = self.identity
+        conn = self.conn
+        blobs = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM blobs WHERE sha256 IS NOT NULL").fetchone()
+        return {
+            "path": str(self.path),
+            "file_size": self.path.stat().st_size,
+            "schema_version": self.schema_version,
+            "vault_id": self.vault_id,
+            "device_id": self.device_id,
+            "profile": self.profile,
+            "created_at": conn.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()[0],
+            "age_recipient": ident.age_recipient,
+            "signing_fingerprint": ident.fingerprint,
+            "records": self.counts(),
+            "revisions": conn.execute("SELECT count(*) FROM revisions").fetchone()[0],
+            "conflicts": conn.execute("SELECT count(*) FROM records WHERE heads > 1").fetchone()[0],
+            "attachments": {"blobs": blobs[0], "bytes": blobs[1]},
+            "audit_entries": conn.execute("SELECT count(*) FROM audit").fetchone()[0],
+        }
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _vocab_keys(self) -> dict[str, set[str]]:
+        if self._vocab_cache is None:
+            self._vocab_cache = vocab.keys(self.conn)
+        return self._vocab_cache
+
+    def _check(self, record: dict, where: str, batch: _Batch, *, blob_known: bool = True) -> None:
+        """Everything that can be checked about one record before writing (raises one line)."""
+        record_type = schema.validate(record, where)
+        rid = record["id"]
+        where = f"{where} ({record_type} {rid[:8]})"
+        if rid in batch.types:
+            raise SchemaViolation(f"{where}: duplicate id {rid} (the same record appears twice)")
+        row = self.conn.execute("SELECT type, sealed, deleted, body FROM records WHERE id = ?", (rid,)).fetchone()
+        if row is not None:
+            if row[0] != record_type:
+                raise SchemaViolation(f"{where}: id {rid} already belongs to a {row[0]}, not a {record_type}")
+            if row[1] and not row[2] and json.loads(row[3]) != record:
+                raise SealedRecord(f"{where}: this {record_type} is sealed and cannot be changed; add an addendum instead")
+        known = self._vocab_keys()
+        for item in schema.annotated_values(record):
+            if item.vocabulary:
+                if item.value not in known.get(item.vocabulary, ()) and item.value not in batch.terms.get(item.vocabulary, ()):
+                    raise SchemaViolation(
+                        f"{where}: {item.path}: '{one_line(item.value, 40)}' is not a term of the vocabulary '{item.vocabulary}'"
+                    )
+        if record_type == "term":
+            self._check_term(record, where, batch)
+        if record_type == "attachment" and blob_known:
+            stored = self.conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (record["sha256"],)).fetchone()
+            if stored is None:
+                raise SchemaViolation(f"{where}: sha256: no attachment with these bytes is stored in the vault")
+            if stored[0] != record["size"]:
+                raise SchemaViolation(f"{where}: size: {record['size']} does not match the stored {stored[0]} bytes")
+        batch.types[rid] = record_type
+
+    def _check_term(self, record: dict, where: str, batch: _Batch) -> None:
+        name, key = record["vocabulary"], record["key"]
+        vocabulary = self.conn.execute("SELECT closed FROM vocabularies WHERE name = ?", (name,)).fetchone()
+        if vocabulary is None:
+            raise SchemaViolation(f"{where}: vocabulary: no vocabulary named '{one_line(name, 40)}'")
+        if vocabulary[0]:
+            raise SchemaViolation(f"{where}: the vocabulary '{name}' is closed and cannot be extended")
+        owner = self.conn.execute(
+            "SELECT origin FROM vocab_terms WHERE vocabulary = ? AND key = ?", (name, key)
+        ).fetchone()
+        if owner is not None and owner[0] != record["id"]:
+            raise SchemaViolation(f"{where}: the vocabulary '{name}' already has the key '{key}'")
+        batch.terms.setdefault(name, set()).add(key)
+
+    def _check_batch_references(self, records: Sequence[dict], where: Sequence[str], batch: _Batch) -> None:
+        for record, label in zip(records, where):
+            for item in schema.references(record):
+                target_type = batch.types.get(item.value)
+                if target_type is None:
+                    row = self.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
+                    if row is None or row[1]:
+                        raise SchemaViolation(
+                            f"{label} ({record['type']} {record['id'][:8]}): {item.path}: no record with id {item.value}"
+                        )
+                    target_type = row[0]
+                if "*" not in item.ref and target_type not in item.ref:
+                    raise SchemaViolation(
+                        f"{label} ({record['type']} {record['id'][:8]}): {item.path}: {item.value} is a "
+                        f"{target_type}, expected {' or '.join(item.ref)}"
+                    )
+
+    def _store(self, record: dict, *, action: str | None) -> Revision | None:
+        """Write one validated record (inside a transaction); None if it did not change."""
+        row = self.conn.execute("SELECT body, deleted FROM records WHERE id = ?", (record["id"],)).fetchone()
+        if row is not None and not row[1] and row[0] is not None and json.loads(row[0]) == record:
+            return None
+        default = "update" if row is not None else "create"
+        return self._new_revision(record["id"], record["type"], record, deleted=False, action=action or default)
+
+    def _new_revision(self, record_id: str, record_type: str, body: dict | None, *, deleted: bool,
+                      action: str) -> Revision:
+        parents = tuple(sorted(self._heads(record_id)))
+        revision = Revision(new_id(), record_id, record_type, parents, self.profile, self.device_id,
+                            utc_now(), deleted, body).with_hash()
+        self.insert_revision(revision)
+        self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash)
+        return revision
+
+    def _heads(self, record_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT rev FROM revisions r WHERE record_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev)", (record_id,))]
+
+    def insert_revision(self, revision: Revision) -> None:
+        """Insert a revision exactly as given (ours or another device's) and refresh the view.
+
+        Must run inside a write transaction. The revision's hash must match its content.
+        """
+        if revision.hash != revision.compute_hash():
+            raise SchemaViolation(f"revision {revision.rev}: hash does not match its content")
+        conn = self.conn
+        conn.execute(
+            f"INSERT INTO revisions ({REVISION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (revision.rev, revision.record_id, revision.record_type, json.dumps(sorted(revision.parents)),
+             revision.author, revision.device, revision.created_at, int(revision.deleted),
+             canonical_json(revision.body).decode("utf-8") if revision.body is not None else None, revision.hash),
+        )
+        conn.executemany("INSERT INTO revision_parents (rev, parent) VALUES (?, ?)",
+                         [(revision.rev, p) for p in revision.parents])
+        self._refresh_view(revision.record_id)
+
+    def _refresh_view(self, record_id: str) -> None:
+        """Recompute the current view of one record from its revisions (and everything derived)."""
+        conn = self.conn
+        heads = conn.execute(
+            f"SELECT {REVISION_COLUMNS} FROM revisions r WHERE record_id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev) ORDER BY created_at DESC, rev DESC",
+            (record_id,),
+        ).fetchall()
+        winner = Revision.from_row(heads[0])
+        created = conn.execute("SELECT min(created_at) FROM revisions WHERE record_id = ?", (record_id,)).fetchone()[0]
+        body = winner.body
+        old = conn.execute("SELECT label FROM records WHERE id = ?", (record_id,)).fetchone()
+        label = record_label(body) if body is not None else (old[0] if old else "")
+        sealed = bool(body and body.get("sealed"))
+        conn.execute(
+            f"INSERT OR REPLACE INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (record_id, winner.record_type, winner.rev, len(heads), created, winner.created_at,
+             int(winner.deleted), int(sealed), label,
+             canonical_json(body).decode("utf-8") if body is not None else None),
+        )
+        conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
+        if body is not None:
+            conn.executemany(
+                "INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)",
+                [(record_id, item.value, item.path) for item in schema.references(body)],
+            )
+        _search.index_record(conn, record_id, winner.record_type, label, body)
+        if winner.record_type == "term":
+            self._project_term(record_id, body)
+
+    def _project_term(self, record_id: str, body: dict | None) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM vocab_terms WHERE origin = ?", (record_id,))
+        if body is not None:
+            position = conn.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM vocab_terms WHERE vocabulary = ?", (body["vocabulary"],)
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT OR REPLACE INTO vocab_terms (vocabulary, key, labels, position, origin) VALUES (?,?,?,?,?)",
+                (body["vocabulary"], body["key"], json.dumps(body["labels"], ensure_ascii=False), position, record_id),
+            )
+        self._vocab_cache = None
+
+    def _audit(self, action: str, **fields) -> str:
+        return audit.append(self.conn, at=utc_now(), actor=self.profile, device=self.device_id,
+                             action=action, **fields)
+
+
+def iter_batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,96 @@
+"""``monitor verify``: cipher integrity, database integrity, revisions, audit chain, attachments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from . import attachments, audit
+from .db import DatabaseError
+from .revisions import REVISION_COLUMNS, Revision
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+
+@dataclass
+class VerifyReport:
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict:
+        return {"ok": self.ok, "problems": self.problems, "checked": self.checked}
+
+
+def verify(vault: "Vault", progress: Callable | None = None, cancel=None) -> VerifyReport:
+    report = VerifyReport()
+    conn = vault.conn
+    steps = ("cipher", "database", "revisions", "audit", "attachments")
+
+    def step(i: int) -> None:
+        if progress:
+            progress(i, len(steps), steps[i] if i < len(steps) else "done")
+
+    step(0)
+    try:
+        bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        report.problems += [f"cipher: {row[0]}" for row in bad_pages]
+        step(1)
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            report.problems += [f"database: {line}" for line in result[:20]]
+        step(2)
+        _check_revisions(conn, report)
+        step(3)
+        chain = audit.check_chain(conn, cancel=cancel)
+        report.problems += [str(p) for p in chain]
+        report.checked["audit_entries"] = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+        _check_audit_covers_revisions(conn, report)
+        step(4)
+        report.problems += attachments.check_all(conn, cancel=cancel)
+        report.checked["attachments"] = conn.execute("SELECT count(*) FROM blobs").fetchone()[0]
+        missing = conn.execute(
+            "SELECT count(*) FROM records r WHERE r.type = 'attachment' AND r.deleted = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM blobs b WHERE b.sha256 = json_extract(r.body, '$.sha256'))"
+        ).fetchone()[0]
+        if missing:
+            report.problems.append(f"{missing} attachment record(s) name bytes that are not in the vault")
+    except DatabaseError as exc:
+        report.problems.append(f"database: unreadable page or structure ({exc}); the file is damaged")
+    step(len(steps))
+    return report
+
+
+def _check_revisions(conn, report: VerifyReport) -> None:
+    count = 0
+    known = set()
+    for row in conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions ORDER BY seq"):
+        revision = Revision.from_row(row)
+        count += 1
+        if revision.compute_hash() != revision.hash:
+            report.problems.append(f"revision {revision.rev} of record {revision.record_id}: content does not match its hash")
+        for parent in revision.parents:
+            if parent not in known:
+                report.problems.append(f"revision {revision.rev}: parent {parent} is missing or comes later")
+        known.add(revision.rev)
+    report.checked["revisions"] = count
+    stale = conn.execute(
+        "SELECT count(*) FROM records r JOIN revisions v ON v.rev = r.head "
+        "WHERE coalesce(r.body, '') != coalesce(v.body, '')"
+    ).fetchone()[0]
+    if stale:
+        report.problems.append(f"{stale} record(s) differ from their head revision (the current view was altered)")
+
+
+def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:
+    audited = dict(conn.execute("SELECT rev, rev_hash FROM audit WHERE rev IS NOT NULL"))
+    missing = 0
+    for rev, digest in conn.execute("SELECT rev, hash FROM revisions"):
+        if audited.get(rev) != digest:
+            missing += 1
+    if missing:
+        report.problems.append(f"{missing} revision(s) have no matching audit entry (history was changed outside Monitor)")
