@@ -11,12 +11,13 @@ validating, the vault walks them for three custom annotations:
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -46,13 +47,33 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
 
 _formats = FormatChecker(formats=())
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@cache
+def _anchored(pattern: str) -> re.Pattern:
+    # Python's "$" also matches before a final newline; "\Z" does not. Schema patterns mean the end.
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
+def _strict_pattern(validator, pattern, instance, schema):
+    if isinstance(instance, str) and not _anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _strict_pattern})
+
+
+@_formats.checks("uuid")
+def _is_uuid(value: object) -> bool:
+    return not isinstance(value, str) or _UUID.fullmatch(value) is not None
 
 
 @_formats.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         return False
     _dt.date.fromisoformat(value)
     return True
@@ -62,7 +83,7 @@ def _is_date(value: object) -> bool:
 def _is_datetime(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if not _DATETIME.match(value):
+    if not _DATETIME.fullmatch(value):
         return False
     _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     return True
@@ -91,7 +112,7 @@ def schema_for(record_type: str) -> dict:
 
 @cache
 def validator_for(record_type: str) -> Draft202012Validator:
-    return Draft202012Validator(
+    return _Validator(
         schema_for(record_type), registry=_registry(), format_checker=_formats
     )
 
@@ -103,6 +124,11 @@ def _field_path(prefix: str, path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out
+
+
+def _shown(value: Any) -> str:
+    """A value as it would be written in JSON (so a stray newline shows as \\n), shortened."""
+    return one_line(json.dumps(value, ensure_ascii=False)[1:-1] if isinstance(value, str) else str(value), 40)
 
 
 def _json_type(value: Any) -> str:
@@ -131,9 +157,9 @@ def describe(error: ValidationError, prefix: str) -> str:
     if kind in ("maxItems", "minItems"):
         return f"{where}: {'too many' if kind == 'maxItems' else 'too few'} items ({len(value)}; {kind[:3]} {arg})"
     if kind == "format":
-        return f"{where}: not a valid {arg}: '{one_line(value, 40)}'"
+        return f"{where}: not a valid {arg}: '{_shown(value)}'"
     if kind == "pattern":
-        return f"{where}: not in the expected form: '{one_line(value, 40)}'"
+        return f"{where}: not in the expected form: '{_shown(value)}'"
     if kind == "const":
         return f"{where}: must be '{arg}', got '{one_line(value, 40)}'"
     if kind == "enum":
@@ -159,7 +185,7 @@ def validate(record: Any, where: str = "record") -> str:
         )
     error = best_match(validator_for(record_type).iter_errors(record), key=_relevance)
     if error is not None:
-        raise SchemaViolation(describe(error, f"{where} ({record_type})"))
+        raise SchemaViolation(f"{where}: " + describe(error, record_type))
     return record_type
 
 

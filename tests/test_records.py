@@ -1,0 +1,222 @@
+"""Records, revisions, sealing, tombstones, vocabularies and references."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from conftest import reopen
+from records import full_set, uid
+
+from monitor.core.errors import RecordNotFound, SchemaViolation, SealedRecord
+from monitor.core.revisions import Revision, new_id, utc_now
+
+FACILITY = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"}
+PERSON = {"id": uid(2), "type": "person", "code": "P-2026-0001"}
+CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
+                             "anonymised_reports", "publication_with_name")}
+
+
+def interview(**extra):
+    return {"id": uid(3), "type": "interview", "person_id": PERSON["id"], "interviewers": ["A. Monitor"],
+            "date": "2026-01-05T10:00:00+05:00", "private": True, "narrative": "Мені ұрды.",
+            "reprisal_risk": "medium", "consent": CONSENT, **extra}
+
+
+@pytest.fixture
+def stocked(vault):
+    blob = vault.store_blob(io.BytesIO(b"photo bytes " * 50))
+    vault.put_many(full_set(blob.sha256, blob.size))
+    return vault
+
+
+def test_every_record_type_stores_and_reads_back(stocked):
+    blob_sha = stocked.get(uid(9))["sha256"]
+    for record in full_set(blob_sha, stocked.get(uid(9))["size"]):
+        assert stocked.get(record["id"]) == record
+
+
+def test_edit_writes_new_revision_with_parent(vault):
+    first = vault.put(FACILITY)
+    second = vault.put({**FACILITY, "capacity": 30})
+    assert second.parents == (first.rev,)
+    history = vault.history(FACILITY["id"])
+    assert [r.rev for r in history] == [first.rev, second.rev]
+    assert history[0].body == FACILITY  # history is never destroyed
+    assert vault.get(FACILITY["id"])["capacity"] == 30
+    info = vault.info(FACILITY["id"])
+    assert info.created_at == first.created_at and info.updated_at == second.created_at
+
+
+def test_unchanged_put_writes_nothing(vault):
+    vault.put(FACILITY)
+    assert vault.put(dict(FACILITY)) is None
+    assert len(vault.history(FACILITY["id"])) == 1
+
+
+def test_revision_carries_author_device_and_hash(vault):
+    rev = vault.put(FACILITY)
+    assert rev.author == "tester"
+    assert rev.device == vault.device_id
+    assert rev.hash == rev.compute_hash()
+    assert len(rev.hash) == 64
+
+
+def test_delete_is_a_tombstone_and_history_stays(vault):
+    vault.put(FACILITY)
+    tomb = vault.delete(FACILITY["id"])
+    assert tomb.deleted and tomb.body is None
+    with pytest.raises(RecordNotFound):
+        vault.get(FACILITY["id"])
+    assert [r.deleted for r in vault.history(FACILITY["id"])] == [False, True]
+    assert vault.search("Қостанай") == []
+    assert FACILITY["id"] not in {r.id for r in vault.records()}
+    # restoring is a new revision on top of the tombstone
+    restored = vault.put(FACILITY)
+    assert restored.parents == (tomb.rev,)
+    assert vault.get(FACILITY["id"]) == FACILITY
+
+
+def test_delete_refused_while_referenced(vault):
+    vault.put_many([FACILITY, {"id": uid(5), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-01-01"}])
+    with pytest.raises(SchemaViolation, match="still referred to"):
+        vault.delete(FACILITY["id"])
+
+
+def test_sealed_interview_refuses_edits_and_deletion(vault):
+    vault.put_many([PERSON, interview()])
+    seal = vault.seal(uid(3))
+    sealed = vault.get(uid(3))
+    assert sealed["sealed"] is True and sealed["sealed_by"] == "tester"
+    assert vault.info(uid(3)).sealed
+    with pytest.raises(SealedRecord, match="addendum"):
+        vault.put({**sealed, "narrative": "Изменённый текст"})
+    with pytest.raises(SealedRecord):
+        vault.put(interview())  # "unsealing" is an edit too
+    with pytest.raises(SealedRecord):
+        vault.delete(uid(3))
+    assert vault.get(uid(3))["narrative"] == "Мені ұрды."
+    assert vault.history(uid(3))[-1].rev == seal.rev
+    # addenda are the way to add to it
+    note = vault.add_addendum(uid(3), "Қосымша мәлімет: куәгердің аты белгілі болды")
+    assert vault.get(note["id"])["target_id"] == uid(3)
+
+
+def test_sealed_refusal_survives_reopen(vault, vault_path):
+    vault.put_many([PERSON, interview(sealed=True, sealed_at="2026-01-05T12:00:00Z", sealed_by="x")])
+    vault.close()
+    with reopen(vault_path) as v:
+        with pytest.raises(SealedRecord):
+            v.put(interview(narrative="другое"))
+
+
+def test_only_interviews_and_examinations_seal(vault):
+    vault.put(FACILITY)
+    with pytest.raises(SchemaViolation, match="only interviews and examinations"):
+        vault.seal(FACILITY["id"])
+
+
+def test_vocabulary_keys_are_enforced(vault):
+    with pytest.raises(SchemaViolation, match="not a term of the vocabulary 'facility_type'"):
+        vault.put({**FACILITY, "type_key": "gulag"})
+
+
+def test_coordinator_extends_a_vocabulary(vault):
+    term = {"id": uid(20), "type": "term", "vocabulary": "facility_type", "key": "transit_point",
+            "labels": {"en": "Transit point", "ru": "Транзитный пункт", "kk": "Транзиттік пункт"}}
+    vault.put_many([term, {**FACILITY, "type_key": "transit_point"}])
+    assert ("transit_point", "Транзиттік пункт") in vault.vocabulary("facility_type", "kk")
+    assert vault.label("facility_type", "transit_point", "ru") == "Транзитный пункт"
+
+
+def test_closed_vocabulary_and_duplicate_keys_refused(vault):
+    closed = {"id": uid(21), "type": "term", "vocabulary": "consistency", "key": "probable",
+              "labels": {"en": "probably"}}
+    with pytest.raises(SchemaViolation, match="closed"):
+        vault.put(closed)
+    dup = {"id": uid(22), "type": "term", "vocabulary": "method", "key": "beating", "labels": {"en": "x"}}
+    with pytest.raises(SchemaViolation, match="already has"):
+        vault.put(dup)
+
+
+def test_vocabulary_labels_in_three_languages(vault):
+    terms = {lang: dict(vault.vocabulary("consistency", lang)) for lang in ("en", "ru", "kk")}
+    assert list(terms["en"]) == ["not_consistent", "consistent", "highly_consistent", "typical", "diagnostic"]
+    assert terms["en"]["typical"] == "typical of"
+    assert all(terms[lang][k] for lang in ("ru", "kk") for k in terms["en"])
+    articles = dict(vault.vocabulary("article"))
+    assert {"cc1997-141-1", "cc1997-308", "cc2014-146", "cc2014-362"} <= set(articles)
+
+
+def test_references_must_exist_and_have_the_right_type(vault):
+    with pytest.raises(SchemaViolation, match="no record with id"):
+        vault.put({"id": uid(5), "type": "visit", "facility_id": uid(99), "date_start": "2026-01-01"})
+    vault.put(PERSON)
+    with pytest.raises(SchemaViolation, match="is a person, expected facility"):
+        vault.put({"id": uid(5), "type": "visit", "facility_id": PERSON["id"], "date_start": "2026-01-01"})
+
+
+def test_batch_may_refer_within_itself_in_any_order(vault):
+    visit = {"id": uid(5), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-01-01"}
+    vault.put_many([visit, FACILITY])
+    assert vault.referencing(FACILITY["id"]) == [(uid(5), "facility_id")]
+
+
+def test_record_cannot_change_type(vault):
+    vault.put(FACILITY)
+    with pytest.raises(SchemaViolation, match="already belongs to a facility"):
+        vault.put({"id": FACILITY["id"], "type": "person", "code": "P-2026-0009"})
+
+
+def test_invalid_batch_writes_nothing(vault):
+    before = vault.conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
+    with pytest.raises(SchemaViolation, match="record 2"):
+        vault.put_many([FACILITY, {**PERSON, "code": "not a code"}])
+    assert vault.conn.execute("SELECT count(*) FROM revisions").fetchone()[0] == before
+
+
+def test_foreign_revisions_insert_as_they_are_and_concurrent_heads_conflict(vault):
+    """The sync issue builds on this: another device's revisions keep their ids, parents and hash."""
+    base = vault.put(FACILITY)
+    mine = vault.put({**FACILITY, "capacity": 10})
+    theirs = Revision(new_id(), FACILITY["id"], "facility", (base.rev,), "other-monitor", new_id(), utc_now(),
+                      False, {**FACILITY, "capacity": 12}).with_hash()
+    with vault._write():
+        vault.insert_revision(theirs)
+    stored = vault.history(FACILITY["id"])[-1]
+    assert stored == theirs
+    info = vault.info(FACILITY["id"])
+    assert info.conflict and info.heads == 2
+    assert [c.id for c in vault.conflicts()] == [FACILITY["id"]]
+    # a local edit resolves it: its parents are both heads
+    resolved = vault.put({**FACILITY, "capacity": 11})
+    assert set(resolved.parents) == {mine.rev, theirs.rev}
+    assert not vault.info(FACILITY["id"]).conflict
+
+
+def test_tampered_foreign_revision_is_refused(vault):
+    forged = Revision(new_id(), uid(50), "facility", (), "x", new_id(), utc_now(), False, FACILITY).with_hash()
+    forged = Revision(**{**forged.__dict__, "body": {**FACILITY, "name": "подмена"}})
+    with pytest.raises(SchemaViolation, match="hash"), vault._write():
+        vault.insert_revision(forged)
+
+
+def test_revision_json_matches_schema(vault):
+    from jsonschema import Draft202012Validator
+
+    from monitor.core import schema
+
+    rev = vault.put(FACILITY)
+    validator = Draft202012Validator(schema.schema_for("revision"), registry=schema._registry())
+    validator.validate(json.loads(json.dumps(rev.to_json())))
+
+
+def test_revisions_table_is_append_only(vault):
+    vault.put(FACILITY)
+    import sqlcipher3
+
+    with pytest.raises(sqlcipher3.IntegrityError):
+        vault.conn.execute("UPDATE revisions SET body = '{}'")
+    with pytest.raises(sqlcipher3.IntegrityError):
+        vault.conn.execute("DELETE FROM revisions")

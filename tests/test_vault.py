@@ -1,0 +1,166 @@
+"""The vault file: creation, opening, wrong passphrase, permissions, WAL, rekey, no plaintext."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from records import SECRET, uid
+
+from monitor.core import db
+from monitor.core.errors import VaultExists, VaultNotFound, WeakPassphrase, WrongPassphrase
+from monitor.core.vault import Vault
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_create_sets_private_permissions_and_wal(vault, vault_path):
+    assert stat.S_IMODE(vault_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(vault_path.parent.stat().st_mode) == 0o700
+    assert vault.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert vault.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # nothing but the vault is left in the directory (no temp names from the atomic creation)
+    assert sorted(p.name for p in vault_path.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["test.vault"]
+
+
+def test_default_key_derivation_is_sqlcipher4_stock(tmp_path):
+    with Vault.create(tmp_path / "stock.vault", PASSPHRASE) as v:
+        assert int(v.conn.execute("PRAGMA kdf_iter").fetchone()[0]) == 256000
+        assert v.conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+
+
+def test_file_starts_with_random_salt_not_sqlite_header(vault, vault_path):
+    vault.close()
+    assert not vault_path.read_bytes()[:16].startswith(b"SQLite format 3")
+
+
+def test_weak_passphrase_is_refused_with_advice(tmp_path):
+    with pytest.raises(WeakPassphrase) as err:
+        Vault.create(tmp_path / "weak.vault", "password123", kdf_iter=TEST_KDF_ITER)
+    assert "words" in str(err.value)
+    assert not (tmp_path / "weak.vault").exists()
+    with pytest.raises(WeakPassphrase):
+        Vault.create(tmp_path / "weak.vault", "qwertyuiopasdf", kdf_iter=TEST_KDF_ITER)
+
+
+def test_existing_file_is_never_overwritten(vault, vault_path):
+    with pytest.raises(VaultExists):
+        Vault.create(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+
+
+def test_missing_vault_is_reported_not_created(tmp_path):
+    with pytest.raises(VaultNotFound):
+        Vault.open(tmp_path / "nope.vault", PASSPHRASE)
+    assert not (tmp_path / "nope.vault").exists()
+
+
+def test_wrong_passphrase_leaves_file_bytes_unchanged(vault, vault_path):
+    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.close()
+    before = file_digest(vault_path)
+    names_before = sorted(p.name for p in vault_path.parent.iterdir())
+    with pytest.raises(WrongPassphrase) as err:
+        Vault.open(vault_path, "copper lantern steppe viola", kdf_iter=TEST_KDF_ITER)
+    assert str(err.value) == "wrong passphrase, or not a Monitor vault"
+    assert file_digest(vault_path) == before
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == names_before
+
+
+def test_not_a_vault_gives_the_same_error(tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("just a text file\n" * 100)
+    before = file_digest(other)
+    with pytest.raises(WrongPassphrase):
+        Vault.open(other, PASSPHRASE)
+    assert file_digest(other) == before
+
+
+def test_wrong_passphrase_prints_nothing_from_sqlcipher(vault, vault_path):
+    vault.close()
+    code = (
+        "import sys\n"
+        "from monitor.core.vault import Vault\n"
+        "from monitor.core.errors import WrongPassphrase\n"
+        f"try:\n    Vault.open({str(vault_path)!r}, 'not the passphrase', kdf_iter={TEST_KDF_ITER})\n"
+        "except WrongPassphrase:\n    sys.exit(7)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 7
+    assert result.stderr == ""
+    assert result.stdout == ""
+
+
+def test_passphrase_is_normalised_nfc(tmp_path):
+    import unicodedata
+
+    composed = "ёлка йогурт қазақ тілі әрқашан"  # ё and й decompose; the Kazakh letters do not
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    Vault.create(tmp_path / "kk.vault", composed, kdf_iter=TEST_KDF_ITER).close()
+    Vault.open(tmp_path / "kk.vault", decomposed, kdf_iter=TEST_KDF_ITER).close()
+
+
+def test_change_passphrase(vault, vault_path):
+    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    new = "granite willow harbour seventeen"
+    vault.change_passphrase(new)
+    vault.close()
+    with pytest.raises(WrongPassphrase):
+        reopen(vault_path)
+    with Vault.open(vault_path, new, kdf_iter=TEST_KDF_ITER) as v:
+        assert v.get(uid(1))["name"] == "СИЗО-1"
+        assert v.verify().ok
+
+
+def test_change_to_weak_passphrase_refused(vault, vault_path):
+    with pytest.raises(WeakPassphrase):
+        vault.change_passphrase("12345")
+    vault.close()
+    reopen(vault_path).close()
+
+
+def test_no_plaintext_in_vault_or_wal_while_open(vault, vault_path):
+    vault.put({"id": uid(1), "type": "person", "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}})
+    wal = Path(str(vault_path) + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # the change is in the WAL right now
+    needles = [SECRET.encode("utf-8"), "Әбілқасымов".encode("utf-8"), b"P-2026-0001", b"person"]
+    for path in (vault_path, wal):
+        data = path.read_bytes()
+        for needle in needles:
+            assert needle not in data, f"{needle!r} found in {path.name}"
+
+
+def test_locked_vault_refuses_work(vault):
+    vault.lock()
+    from monitor.core.errors import VaultLocked
+
+    with pytest.raises(VaultLocked):
+        vault.counts()
+
+
+def test_interrupted_creation_leaves_nothing(tmp_path):
+    target = tmp_path / "v" / "demo.vault"
+
+    def boom(v):
+        v.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        Vault.create(target, PASSPHRASE, kdf_iter=TEST_KDF_ITER, populate=boom)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_connect_checks_wal_mode(vault_path, vault):
+    vault.close()
+    conn = db.connect(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    assert os.path.exists(vault_path)
