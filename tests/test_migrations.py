@@ -1,0 +1,107 @@
+"""Schema upgrades: every earlier version, with data in it, upgrades to the current one intact.
+
+To make a vault "as version k wrote it", the harness builds a full current vault and steps it down
+with DOWN[k+1] … DOWN[CURRENT]: the exact inverse of each migration. Every migration must come
+with its inverse here (a test enforces it), so every new schema version is tested from every
+earlier one with data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from records import KAZAKH_WORD, full_set
+
+from monitor.core import db, migrations
+from monitor.core.errors import VaultTooNew
+from monitor.core.vault import Vault
+
+# DOWN[n] turns a version-n vault into a version-(n-1) vault, as version n-1 would have left it.
+DOWN = {
+    2: ["DROP TABLE search"],
+}
+
+
+def test_every_migration_has_an_inverse_for_the_harness():
+    assert sorted(DOWN) == list(range(2, migrations.CURRENT_VERSION + 1))
+
+
+def build_vault_at(path, version: int) -> dict[str, dict]:
+    """A vault with every record type, stepped down to ``version``; returns the records by id."""
+    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+        blob = vault.store_blob(io.BytesIO(b"\x89PNG photo" * 300))
+        records = full_set(blob.sha256, blob.size)
+        vault.put_many(records)
+        vault.seal(records[8]["id"])  # the interview
+        records[8] = vault.get(records[8]["id"])
+    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    for step in range(migrations.CURRENT_VERSION, version, -1):
+        with db.transaction(conn):
+            for statement in DOWN[step]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step - 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return {r["id"]: r for r in records}
+
+
+@pytest.mark.parametrize("version", range(1, migrations.CURRENT_VERSION))
+def test_upgrade_from_every_earlier_version_keeps_everything(tmp_path, version):
+    path = tmp_path / f"v{version}.vault"
+    records = build_vault_at(path, version)
+    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert migrations.version(conn) == version
+    conn.close()
+    with reopen(path) as vault:  # opening upgrades
+        assert vault.schema_version == migrations.CURRENT_VERSION
+        for record_id, record in records.items():
+            assert vault.get(record_id) == record
+        assert vault.info(list(records)[8]).sealed
+        assert vault.verify().ok
+        assert vault.search(KAZAKH_WORD.lower())  # the index exists and was filled from the records
+        revisions = vault.conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
+        assert revisions == len(records) + 1  # + the seal
+        assert hashlib.sha256(b"".join(vault.read_attachment(records[list(records)[9]]["sha256"]))).hexdigest()
+
+
+def test_from_version_zero_an_empty_keyed_file(tmp_path):
+    path = tmp_path / "empty.vault"
+    path.touch(mode=0o600)
+    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert migrations.version(conn) == 0
+    assert migrations.upgrade(conn) == migrations.CURRENT_VERSION
+    assert migrations.version(conn) == migrations.CURRENT_VERSION
+    conn.close()
+
+
+def test_a_failing_migration_leaves_the_vault_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "v1.vault"
+    build_vault_at(path, 1)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def broken(conn):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk error in the middle of an upgrade")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    with pytest.raises(RuntimeError):
+        reopen(path)
+    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert migrations.version(conn) == 1
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_vault_from_a_newer_monitor_is_refused(tmp_path):
+    path = tmp_path / "future.vault"
+    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    conn.execute(f"PRAGMA user_version = {migrations.CURRENT_VERSION + 1}")
+    conn.close()
+    with pytest.raises(VaultTooNew, match="newer"):
+        reopen(path)

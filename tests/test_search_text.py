@@ -1,0 +1,112 @@
+"""Full-text search (Kazakh and Russian, case-insensitive, ranked, with snippets) and sorting."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from records import KAZAKH_WORD, full_set, uid
+
+from monitor.core.search import fts_query
+from monitor.core.text import sort_key
+
+
+@pytest.fixture
+def stocked(vault):
+    blob = vault.store_blob(io.BytesIO(b"photo" * 100))
+    vault.put_many(full_set(blob.sha256, blob.size))
+    return vault
+
+
+@pytest.mark.parametrize("query", ["қамау", "ҚАМАУ", "Қамау", "қАмАу"])
+def test_kazakh_word_found_regardless_of_case(stocked, query):
+    hits = stocked.search(query)
+    assert [h.record_id for h in hits] == [uid(7)]  # the interview
+    assert "[" in hits[0].snippet and "]" in hits[0].snippet
+    marked = hits[0].snippet[hits[0].snippet.index("[") + 1 : hits[0].snippet.index("]")]
+    assert marked.casefold() == KAZAKH_WORD.casefold()
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("ӘСЕЛ", uid(8)),          # examiner's name, Kazakh capital Ә
+    ("ғалия", uid(4)),         # a person's identity name
+    ("өмірбекқызы", uid(4)),
+    ("ДУБИНКОЙ", uid(6)),       # Russian, inside an allegation of the case
+    ("журналы", uid(2)),        # a visit's good practice
+    ("ЖТ-2026/114", uid(10)),   # a complaint's reference, punctuation ignored
+])
+def test_finds_names_narratives_findings(stocked, query, expected):
+    assert expected in [h.record_id for h in stocked.search(query)]
+
+
+def test_every_kazakh_letter_folds_case(vault):
+    letters = "әғқңөұүһі"
+    vault.put({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
+               "notes": " ".join(f"сөз{ch}{ch}" for ch in letters)})
+    for ch in letters:
+        assert [h.record_id for h in vault.search(f"СӨЗ{ch.upper()}{ch.upper()}")] == [uid(1)], ch
+        assert vault.search(f"сөз{ch}") == [], "no prefix match without *"
+
+
+def test_yo_and_ye_are_the_same_for_search(vault):
+    vault.put({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "Тёмная камера"})
+    assert vault.search("темная") and vault.search("ТЁМНАЯ")
+
+
+def test_prefix_search_and_ranking(vault):
+    vault.put_many([
+        {"id": uid(1), "type": "facility", "name": "ИВС Ақтөбе", "type_key": "ivs", "notes": "избиение"},
+        {"id": uid(2), "type": "facility", "name": "СИЗО", "type_key": "sizo",
+         "notes": "избиение избиение избиение в камере, избиение"},
+    ])
+    hits = vault.search("избиение")
+    assert [h.record_id for h in hits] == [uid(2), uid(1)]  # more occurrences rank first
+    assert hits[0].score >= hits[1].score
+    assert {h.record_id for h in vault.search("изби*")} == {uid(1), uid(2)}
+    assert vault.search("ақтөбе")[0].record_id == uid(1)  # the label counts too
+
+
+def test_query_syntax_in_input_is_harmless(stocked):
+    for hostile in ['"', "AND", "NOT OR", "*", "камера)", "label:x", "NEAR(a b)", "'; DROP TABLE records; --", ""]:
+        stocked.search(hostile)  # never raises
+    assert fts_query('a" OR "b') == '"a" AND "OR" AND "b"'
+
+
+def test_deleted_records_leave_the_index(vault):
+    vault.put({"id": uid(1), "type": "facility", "name": "ИВС Семей", "type_key": "ivs"})
+    vault.delete(uid(1))
+    assert vault.search("семей") == []
+
+
+def test_rebuild_index_on_demand(stocked):
+    before = [h.record_id for h in stocked.search("қамау")]
+    stocked.conn.execute("DELETE FROM search")
+    assert stocked.search("қамау") == []
+    n = stocked.rebuild_search_index()
+    assert n == sum(stocked.counts().values())
+    assert [h.record_id for h in stocked.search("қамау")] == before
+
+
+def test_search_filters_by_type(stocked):
+    assert {h.type for h in stocked.search("ИВС", types=["case"])} == {"case"}
+
+
+def test_kazakh_alphabetical_order():
+    words = ["Ғалым", "Гүл", "Әлия", "Абай", "Бақыт", "Қайрат", "Кенже", "Іле", "Ыбырай", "Үміт", "Ұлан", "Уәли",
+             "Өмір", "Орал", "Ңа", "Нұр", "Һ", "Хан"]
+    expected = ["Абай", "Әлия", "Бақыт", "Гүл", "Ғалым", "Кенже", "Қайрат", "Нұр", "Ңа", "Орал", "Өмір", "Уәли",
+                "Ұлан", "Үміт", "Хан", "Һ", "Ыбырай", "Іле"]
+    assert sorted(words, key=sort_key) == expected
+
+
+def test_russian_order_and_case_insensitivity():
+    assert sorted(["яблоко", "Ёж", "ель", "Жук", "ёлка", "Арбуз"], key=sort_key) == \
+        ["Арбуз", "ель", "Ёж", "ёлка", "Жук", "яблоко"]
+
+
+def test_vault_lists_sort_in_kazakh_order(vault):
+    names = ["Ғалым ИВС", "Гүл СИЗО", "Әлия колония", "Абай ИВС", "қызылорда ИВС", "Кентау ИВС"]
+    for i, name in enumerate(names):
+        vault.put({"id": uid(i + 1), "type": "facility", "name": name, "type_key": "ivs"})
+    listed = [r.label for r in vault.records("facility")]
+    assert listed == ["Абай ИВС", "Әлия колония", "Гүл СИЗО", "Ғалым ИВС", "Кентау ИВС", "қызылорда ИВС"]
