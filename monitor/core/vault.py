@@ -393,7 +393,9 @@ class Vault:
                         intimate=intimate, description=description)
         record.update({k: v for k, v in optional.items() if v is not None})
         with self._lock, source.open("rb") as stream:
-            self._check(record, "attachment", _Batch(), blob_known=False)
+            batch = _Batch()
+            self._check(record, "attachment", batch, blob_known=False)
+            self._check_batch_references([record], ["attachment"], batch)
             with self._write() as conn:
                 blob = attachments.store(conn, stream, total=source.stat().st_size, progress=progress, cancel=cancel)
                 record.update(sha256=blob.sha256, size=blob.size)

@@ -1,0 +1,410 @@
+"""monitor.core.demo_data: deterministic, schema-valid, referentially ordered demo records and PNG blobs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import struct
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from monitor.core import demo_data
+from monitor.core.demo_data import DEMO_MARKER, generate, png_photo
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+SCHEMA_DIR = RESOURCES / "schema"
+VOCAB_DIR = RESOURCES / "vocabularies"
+
+RECORD_TYPES = [
+    "facility", "visit", "person", "case", "link", "interview", "examination",
+    "attachment", "complaint", "proceeding", "addendum", "term",
+]
+KAZAKH_LETTERS = "әғқңөұүһі"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _load(path: Path):
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+SCHEMAS = {p.name[: -len(".schema.json")]: _load(p) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+VOCABS = {p.stem: {t["key"] for t in _load(p)["terms"]} for p in sorted(VOCAB_DIR.glob("*.json"))}
+REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
+needs_schemas = pytest.mark.skipif(not all(t in SCHEMAS for t in RECORD_TYPES), reason="schemas not shipped yet")
+needs_vocabs = pytest.mark.skipif(not VOCABS, reason="vocabularies not shipped yet")
+
+
+@pytest.fixture(scope="module")
+def items():
+    return list(generate(cases=30, seed=7))
+
+
+@pytest.fixture(scope="module")
+def records(items):
+    return [obj for kind, obj in items if kind == "record"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def walk_schema(schema_id: str, node, instance, found):
+    """Walk a record and its schema together, collecting (annotation, value, path) for x-vocabulary and
+    x-ref annotations. The schemas use only properties/items/$ref (see tests/test_resources_schema.py)."""
+    resolver = REGISTRY.resolver(base_uri=schema_id)
+    _walk(resolver, node, instance, found, "")
+
+
+def _walk(resolver, node, instance, found, path):
+    if "x-vocabulary" in node and isinstance(instance, str):
+        found.append(("vocab", node["x-vocabulary"], instance, path))
+    if "x-ref" in node and isinstance(instance, str):
+        found.append(("ref", tuple(node["x-ref"]), instance, path))
+    while "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        resolver, node = resolved.resolver, resolved.contents
+        if "x-vocabulary" in node and isinstance(instance, str):
+            found.append(("vocab", node["x-vocabulary"], instance, path))
+    if isinstance(instance, dict):
+        for key, value in instance.items():
+            sub = node.get("properties", {}).get(key)
+            if sub is not None:
+                _walk(resolver, sub, value, found, f"{path}/{key}")
+    elif isinstance(instance, list) and "items" in node:
+        for i, value in enumerate(instance):
+            _walk(resolver, node["items"], value, found, f"{path}/{i}")
+
+
+def named_references(record):
+    """(path, id) for every field the brief calls a reference, found by name rather than by schema."""
+    out = []
+
+    def visit(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                p = f"{path}/{key}"
+                if key != "id" and key.endswith("_id") and isinstance(value, str):
+                    out.append((p, value))
+                elif key in ("photo_ids", "defendants") and isinstance(value, list):
+                    out.extend((f"{p}/{i}", v) for i, v in enumerate(value))
+                else:
+                    visit(value, p)
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                visit(value, f"{path}/{i}")
+
+    visit(record, "")
+    return out
+
+
+def png_chunks(blob: bytes):
+    assert blob[:8] == PNG_SIGNATURE
+    pos = 8
+    while pos < len(blob):
+        (length,) = struct.unpack(">I", blob[pos:pos + 4])
+        tag = blob[pos + 4:pos + 8]
+        data = blob[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", blob[pos + 8 + length:pos + 12 + length])
+        assert crc == zlib.crc32(tag + data) & 0xFFFFFFFF, tag
+        yield tag, data
+        pos += 12 + length
+    assert pos == len(blob)
+
+
+# --------------------------------------------------------------------------- determinism and shape
+
+
+def test_deterministic_and_seed_dependent(items):
+    assert list(generate(cases=30, seed=7)) == items
+    assert list(generate(cases=30, seed=8)) != items
+
+
+def test_generate_is_lazy():
+    it = generate(cases=10_000, seed=1)
+    assert iter(it) is it
+    first = [next(it) for _ in range(20)]
+    assert all(kind in ("blob", "record") for kind, _ in first)
+
+
+def test_items_are_blobs_or_records(items):
+    for kind, obj in items:
+        assert kind in ("blob", "record")
+        assert isinstance(obj, bytes if kind == "blob" else dict)
+
+
+def test_every_record_type_appears(records):
+    counts = Counter(r["type"] for r in records)
+    assert set(counts) == set(RECORD_TYPES), counts
+    assert counts["case"] == 30
+    assert counts["facility"] == 10
+    assert counts["visit"] == 5
+
+
+def test_ids_unique_lowercase_uuid4(records):
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    for rid in ids:
+        assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", rid)
+
+
+def test_codes_unique_and_well_formed():
+    records = [o for k, o in generate(cases=400, seed=3) if k == "record"]
+    persons = [r["code"] for r in records if r["type"] == "person"]
+    cases = [r["code"] for r in records if r["type"] == "case"]
+    assert len(persons) == len(set(persons)) and len(cases) == len(set(cases)) == 400
+    assert all(re.fullmatch(r"P-(\d{4})-\d{4,6}", c) for c in persons)
+    assert all(re.fullmatch(r"KZ-(\d{4})-\d{4}", c) for c in cases)
+    years = {int(c[3:7]) for c in cases}
+    assert min(years) == 2009 and max(years) >= 2025
+
+
+# --------------------------------------------------------------------------- schemas and vocabularies
+
+
+@needs_schemas
+def test_every_record_validates_against_its_schema(records):
+    validators = {
+        t: Draft202012Validator(SCHEMAS[t], registry=REGISTRY, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        for t in RECORD_TYPES
+    }
+    for record in records:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validators[record["type"]].iter_errors(record)]
+        assert not errors, (record["type"], record["id"], errors[:5])
+
+
+def test_dates_and_datetimes_are_valid(records):
+    from datetime import date, datetime
+
+    dt_re = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
+    seen = 0
+
+    def check(node):
+        nonlocal seen
+        if isinstance(node, dict):
+            for v in node.values():
+                check(v)
+        elif isinstance(node, list):
+            for v in node:
+                check(v)
+        elif isinstance(node, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", node):
+            assert date(2009, 1, 1) <= date.fromisoformat(node) <= date(2026, 12, 31)
+            seen += 1
+        elif isinstance(node, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", node):
+            assert dt_re.fullmatch(node), node
+            assert datetime.fromisoformat(node).utcoffset() is not None
+            seen += 1
+
+    for record in records:
+        check({k: v for k, v in record.items() if k != "identity"})
+        if record["type"] == "person" and "date_of_birth" in record["identity"]:
+            assert date.fromisoformat(record["identity"]["date_of_birth"]) < date(2012, 1, 1)
+    assert seen > 100
+
+
+@needs_schemas
+@needs_vocabs
+def test_vocabulary_values_are_known_keys(records):
+    extra: dict[str, set[str]] = {}
+    checked = Counter()
+    for record in records:
+        found = []
+        walk_schema(SCHEMAS[record["type"]]["$id"], SCHEMAS[record["type"]], record, found)
+        for kind, name, value, path in found:
+            if kind != "vocab":
+                continue
+            assert value in VOCABS[name] or value in extra.get(name, ()), (record["type"], path, name, value)
+            checked[name] += 1
+        if record["type"] == "term":
+            extra.setdefault(record["vocabulary"], set()).add(record["key"])
+    for name in ("facility_type", "method", "role", "consistency", "body_region", "injury_type", "article",
+                 "complaint_status", "proceeding_status", "visit_theme", "recommendation_status", "source_kind"):
+        assert checked[name], name
+    # the coordinator-added terms are both declared and used
+    assert extra.get("method") and extra.get("article")
+
+
+def test_vocabulary_coverage():
+    records = [o for k, o in generate(cases=400, seed=11) if k == "record"]
+    facilities = [r for r in records if r["type"] == "facility"]
+    assert {f["type_key"] for f in facilities} == set(demo_data.FACILITY_TYPES)
+    for f in facilities:
+        assert ("regime" in f) == (f["type_key"] == "colony")
+    visits = [r for r in records if r["type"] == "visit"]
+    for v in visits:
+        themes = {c["theme"] for c in v["conditions"]}
+        assert set(demo_data.MATERIAL_THEMES) <= themes and len(themes) > 5
+        for finding in v["findings"]:
+            assert finding["sources"]
+    recs = [rec for v in visits for rec in v["recommendations"]]
+    assert any("follows" in rec for rec in recs)
+    assert {v["visit_kind"] for v in visits} == {"first", "follow_up"}
+    roles = {r["role"] for r in records if r["type"] == "link"}
+    assert {"victim", "witness", "alleged_perpetrator", "lawyer"} <= roles
+    for link in (r for r in records if r["type"] == "link" and r["role"] == "alleged_perpetrator"):
+        assert link["rank"] and link["unit"] and link["uniform"]
+    interviews = [r for r in records if r["type"] == "interview"]
+    assert {i["language"] for i in interviews} == {"ru", "kk", "en"}
+    assert any(i.get("sealed") for i in interviews) and not all(i.get("sealed") for i in interviews)
+    for i in interviews:
+        if i.get("sealed"):
+            assert i["sealed_at"] >= i["date"][:10] and i["sealed_by"]
+    exams = [r for r in records if r["type"] == "examination"]
+    assert any(e.get("sealed") for e in exams)
+    assert any(inj.get("photo_ids") for e in exams for inj in e["injuries"])
+    proceedings = [r for r in records if r["type"] == "proceeding"]
+    outcomes = Counter(p.get("outcome") for p in proceedings)
+    assert outcomes["refused"] >= 1
+    for p in proceedings:
+        if p.get("outcome") == "conviction":
+            assert 0 < p["sentence_years"] <= 7 and isinstance(p["sentence_suspended"], bool)
+            assert p["defendants"]
+    cases = {r["id"]: r for r in records if r["type"] == "case"}
+    for p in proceedings:
+        if "article" in p and p["article"].startswith("cc"):
+            start = cases[p["case_id"]]["period_start"]
+            assert p["article"].startswith("cc1997") == (start < "2015-01-01"), (p["article"], start)
+
+
+def test_realistic_proportions():
+    records = [o for k, o in generate(cases=1000, seed=5) if k == "record"]
+    c = Counter(r["type"] for r in records)
+    assert c["case"] == 1000
+    assert c["facility"] == 50 and c["visit"] == 100
+    assert 1000 <= c["complaint"] <= 2000
+    assert 50 <= c["proceeding"] <= 160  # ~10%: many complaints, few criminal cases
+    assert 450 <= c["examination"] <= 750  # ~60%
+    assert c["interview"] >= 1000
+    victims = sum(1 for r in records if r["type"] == "link" and r["role"] == "victim")
+    assert victims == 1000
+    convictions = [r for r in records if r["type"] == "proceeding" and r.get("outcome") == "conviction"]
+    refusals = [r for r in records if r["type"] == "proceeding" and r["status"] == "refused_to_open"]
+    assert len(refusals) > len(convictions)
+    assert any(p["sentence_suspended"] for p in convictions)
+
+
+# --------------------------------------------------------------------------- references and blobs
+
+
+def test_references_point_to_earlier_records(items):
+    seen: dict[str, str] = {}
+    recommendation_ids: set[str] = set()
+    blobs: set[str] = set()
+    x_ref_checked = 0
+    for kind, obj in items:
+        if kind == "blob":
+            blobs.add(hashlib.sha256(obj).hexdigest())
+            continue
+        record = obj
+        for path, ref in named_references(record):
+            assert ref in seen, (record["type"], path, ref)
+        if record["type"] in SCHEMAS:
+            found = []
+            walk_schema(SCHEMAS[record["type"]]["$id"], SCHEMAS[record["type"]], record, found)
+            for k, targets, value, path in found:
+                if k == "ref":
+                    assert value in seen, (record["type"], path)
+                    assert targets == ("*",) or seen[value] in targets, (record["type"], path, seen[value], targets)
+                    x_ref_checked += 1
+        if record["type"] == "visit":
+            for rec in record.get("recommendations", []):
+                if "follows" in rec:
+                    assert rec["follows"] in recommendation_ids
+            recommendation_ids.update(rec["id"] for rec in record.get("recommendations", []))
+        if record["type"] == "case":
+            for allegation in record.get("allegations", []):
+                for perp in allegation.get("perpetrators", []):
+                    assert seen.get(perp["person_id"]) == "person"
+        if record["type"] == "proceeding":
+            assert all(seen.get(p) == "person" for p in record.get("defendants", []))
+        if record["type"] == "examination":
+            for injury in record.get("injuries", []):
+                assert all(seen.get(p) == "attachment" for p in injury.get("photo_ids", []))
+        if record["type"] == "attachment":
+            assert record["sha256"] in blobs, "blob must come before its attachment record"
+        seen[record["id"]] = record["type"]
+    if SCHEMAS:
+        assert x_ref_checked > 100
+
+
+def test_pngs_are_valid_and_match_attachments(items):
+    pending: dict[str, bytes] = {}
+    photos = 0
+    for kind, obj in items:
+        if kind == "blob":
+            pending[hashlib.sha256(obj).hexdigest()] = obj
+            continue
+        if obj["type"] != "attachment":
+            continue
+        blob = pending[obj["sha256"]]
+        assert obj["size"] == len(blob)
+        assert obj["mime_type"] == "image/png" and obj["has_scale"] is True
+        chunks = list(png_chunks(blob))
+        assert chunks[0][0] == b"IHDR" and chunks[-1] == (b"IEND", b"")
+        width, height, depth, colour = struct.unpack(">IIBB", chunks[0][1][:10])
+        assert (width, height, depth, colour) == (96, 64, 8, 2)
+        raw = zlib.decompress(b"".join(d for t, d in chunks if t == b"IDAT"))
+        assert len(raw) == height * (1 + 3 * width)
+        assert len(blob) < 8000
+        photos += 1
+    assert photos >= 3
+    assert len(pending) == photos, "every photo differs (no two blobs share a hash)"
+
+
+def test_png_photo_direct():
+    import random
+
+    a = png_photo(random.Random(1), 1)
+    b = png_photo(random.Random(1), 1)
+    c = png_photo(random.Random(2), 2)
+    assert a == b and a != c
+    assert a.startswith(PNG_SIGNATURE)
+    list(png_chunks(a))
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_kazakh_and_demo_marker(records):
+    text = json.dumps(records, ensure_ascii=False)
+    assert set(KAZAKH_LETTERS) <= set(text), set(KAZAKH_LETTERS) - set(text)
+    narratives = [r["narrative"] for r in records if r["type"] == "interview"]
+    assert any("Қамау" in n for n in narratives)
+    assert any(ch in n for n in narratives if "Қамау" in n for ch in "әғқңөұүі")
+    for n in narratives:
+        assert 100 <= len(n) <= 3000
+    assert len(set(narratives)) == len(narratives)
+    for r in records:
+        if r["type"] == "facility":
+            assert DEMO_MARKER in r["notes"] and "DEMO" in r["name"]
+        elif r["type"] == "case":
+            assert "DEMO" in r["title"] and DEMO_MARKER in r["summary"]
+        elif r["type"] == "person":
+            assert DEMO_MARKER in r["notes"]
+            identity = r["identity"]
+            assert re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", identity["name_cyrillic"])
+            assert re.fullmatch(r"[A-Za-z' -]+", identity["name_latin"]), identity["name_latin"]
+
+
+def test_kamau_present_with_one_case():
+    records = [o for k, o in generate(cases=1, seed=99) if k == "record"]
+    assert any("Қамау" in r["narrative"] for r in records if r["type"] == "interview")
+    assert {r["type"] for r in records} == set(RECORD_TYPES)
+
+
+# --------------------------------------------------------------------------- scale
+
+
+@pytest.mark.slow
+def test_ten_thousand_cases_fast():
+    start = time.perf_counter()
+    count = sum(1 for _ in generate(cases=10_000, seed=1))
+    elapsed = time.perf_counter() - start
+    assert count > 100_000
+    assert elapsed < 60, elapsed
