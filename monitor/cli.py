@@ -152,11 +152,12 @@ def cmd_info(args) -> int:
     print(f"device          {summary['device_id']}")
     print(f"age recipient   {summary['age_recipient']}")
     print(f"fingerprint     {summary['signing_fingerprint']}")
+    print("records")
     for record_type, n in sorted(summary["records"].items()):
-        print(f"{record_type + 's':<16}{n:,}")
+        print(f"  {record_type:<14}{n:,}")
     print(f"revisions       {summary['revisions']:,}")
     print(f"conflicts       {summary['conflicts']:,}")
-    print(f"attachments     {summary['attachments']['blobs']:,} files, {summary['attachments']['bytes']:,} bytes")
+    print(f"stored files    {summary['attachments']['blobs']:,} ({summary['attachments']['bytes']:,} bytes)")
     print(f"audit entries   {summary['audit_entries']:,}")
     return 0
 

@@ -779,10 +779,11 @@ class _Gen:
     def visit(self, k: int) -> Iterator[tuple[str, object]]:
         r = self.rng
         visited = [f for f in self.facilities if f[0] in self.fac_last_visit]
-        if visited and (k % 3 == 2 or r.random() < 0.3):
+        fresh = [(f, w) for f, w in zip(self.facilities, self.fac_weights) if f[0] not in self.fac_last_visit]
+        if visited and (k % 3 == 2 or r.random() < 0.3 or not fresh):
             fac = r.choice(visited)
         else:
-            fac = r.choices(self.facilities, self.fac_weights)[0]
+            fac = r.choices([f for f, _ in fresh], [w for _, w in fresh])[0]
         fid, type_key, fname, region, capacity = fac
         follow_up = fid in self.fac_last_visit
         start = self.visit_time(k)

@@ -1,0 +1,85 @@
+"""Starting the desktop app, and the session: unlock, idle auto-lock, lock on demand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..core.fs import harden_process
+from ..core.vault import Vault
+from .main_window import MainWindow
+from .unlock import UnlockDialog
+
+IDLE_LOCK_MS = 5 * 60 * 1000
+_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
+
+
+class Session(QObject):
+    """Owns the open vault. Any user input restarts the idle timer; when it fires, lock."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, path: Path, *, kdf_iter: int | None = None, idle_ms: int = IDLE_LOCK_MS):
+        super().__init__()
+        self.path = Path(path)
+        self.kdf_iter = kdf_iter
+        self.vault: Vault | None = None
+        self.window: MainWindow | None = None
+        self.dialog: UnlockDialog | None = None
+        self.idle = QTimer(self, singleShot=True, interval=idle_ms)
+        self.idle.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in _ACTIVITY and self.vault is not None:
+            self.idle.start()
+        return False
+
+    def start(self) -> UnlockDialog:
+        self.dialog = UnlockDialog(self.path, kdf_iter=self.kdf_iter)
+        self.dialog.unlocked.connect(self._on_unlocked)
+        self.dialog.show()
+        return self.dialog
+
+    def _on_unlocked(self, vault: Vault) -> None:
+        self.vault = vault
+        self.window = MainWindow(vault)
+        self.window.lock_requested.connect(self.lock)
+        self.window.show()
+        self.idle.start()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Close the vault (dropping the key), clear every view, and ask for the passphrase again."""
+        self.idle.stop()
+        window, self.window = self.window, None
+        if window is not None:
+            window.clear()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+        self.start()  # show the unlock dialog before closing the window, so the app does not quit
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+
+
+def run(path: Path) -> int:
+    harden_process()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Monitor")
+    session = Session(path)
+    session.start()
+    app.aboutToQuit.connect(session.shutdown)
+    return app.exec()

@@ -1,0 +1,157 @@
+"""The main window: the case list, search, and a plain-text view of the selected record."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QToolBar,
+)
+
+from ..core.cases import case_rows
+from ..core.errors import MonitorError
+from ..core.vault import Vault
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of dicts; ``columns`` are (key, header) pairs."""
+
+    def __init__(self, columns: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        return str(self.rows[index.row()].get(self.columns[index.column()][0], ""))
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section][1]
+        return None
+
+
+def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
+    """A plain-text rendering of a record for the detail pane (never HTML)."""
+    info = vault.info(record_id)
+    lines = [f"{info.type}  {info.label}", f"id {info.id}", f"updated {info.updated_at}"]
+    if info.sealed:
+        lines.append("SEALED — addenda only")
+    if info.conflict:
+        lines.append(f"CONFLICT — {info.heads} concurrent versions")
+    lines.append("")
+    body = info.body or {}
+    for key, value in body.items():
+        if key in ("id", "type"):
+            continue
+        if isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False, indent=2)
+        lines.append(f"{key}: {value}")
+    return "\n".join(lines)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, vault: Vault, parent=None):
+        super().__init__(parent)
+        self.vault = vault
+        self.setWindowTitle(self.tr("Monitor"))
+        self.resize(1100, 700)
+        self.cases_model = RowsModel([("code", self.tr("Code")), ("status_label", self.tr("Status")),
+                                      ("title", self.tr("Title")), ("facility", self.tr("Facility"))], self)
+        self.results_model = RowsModel([("type", self.tr("Type")), ("label", self.tr("Record")),
+                                        ("snippet", self.tr("Match"))], self)
+        self.table = QTableView(objectName="records")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.detail = QPlainTextEdit(objectName="detail", readOnly=True)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([650, 450])
+        self.setCentralWidget(splitter)
+
+        self.search_box = QLineEdit(objectName="search", placeholderText=self.tr("Search narratives, names, notes…"),
+                                    clearButtonEnabled=True)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda text: None if text else self.show_cases())
+        toolbar = QToolBar(self.tr("Main"), movable=False)
+        self.addToolBar(toolbar)
+        self.cases_action = QAction(self.tr("Cases"), self, triggered=self.show_cases)
+        self.lock_action = QAction(self.tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"),
+                                   triggered=lambda: self.lock_requested.emit())
+        toolbar.addAction(self.cases_action)
+        toolbar.addWidget(self.search_box)
+        toolbar.addAction(self.lock_action)
+        self.status = QLabel(textFormat=Qt.PlainText)
+        self.statusBar().addWidget(self.status)
+        self.show_cases()
+
+    def _use(self, model: RowsModel) -> None:
+        if self.table.model() is not model:
+            self.table.setModel(model)
+            self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+
+    def show_cases(self) -> None:
+        self._use(self.cases_model)
+        self.cases_model.set_rows(case_rows(self.vault))
+        self.detail.clear()
+        counts = self.vault.counts()
+        self.status.setText(self.tr("{cases} cases, {records} records").format(
+            cases=counts.get("case", 0), records=sum(counts.values())))
+
+    def run_search(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            self.show_cases()
+            return
+        hits = self.vault.search(text, limit=200, marks=("«", "»"))
+        self._use(self.results_model)
+        self.results_model.set_rows([{"id": h.record_id, "type": h.type, "label": h.label, "snippet": h.snippet}
+                                     for h in hits])
+        self.detail.clear()
+        self.status.setText(self.tr("{n} matches").format(n=len(hits)))
+
+    def _show_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
+        model = self.table.model()
+        if not current.isValid() or current.row() >= len(model.rows):
+            return
+        try:
+            self.detail.setPlainText(record_text(self.vault, model.rows[current.row()]["id"]))
+        except MonitorError as exc:
+            self.detail.setPlainText(str(exc))
+
+    def clear(self) -> None:
+        """Drop everything shown from the vault (on lock)."""
+        self.cases_model.set_rows([])
+        self.results_model.set_rows([])
+        self.detail.clear()
+        self.search_box.clear()
+        self.status.clear()

@@ -1,0 +1,167 @@
+"""The desktop app, driven offscreen with pytest-qt against real vaults."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import PASSPHRASE, TEST_KDF_ITER
+from records import full_set, uid
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton  # noqa: E402
+
+from monitor.core.vault import Vault  # noqa: E402
+from monitor.gui.app import Session  # noqa: E402
+from monitor.gui.main_window import MainWindow  # noqa: E402
+from monitor.gui.unlock import UnlockDialog  # noqa: E402
+
+
+def type_text(widget, text: str) -> None:
+    """Type any Unicode text (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            widget.event(QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+@pytest.fixture
+def stocked_path(tmp_path):
+    path = tmp_path / "gui.vault"
+    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+        blob = vault.store_blob(io.BytesIO(b"png" * 100))
+        records = full_set(blob.sha256, blob.size)
+        next(r for r in records if r["id"] == uid(4))["identity"]["name_cyrillic"] = "<b>Ғалия</b> <img src=x>"  # hostile markup, shown literally
+        vault.put_many(records)
+    return path
+
+
+def child(widget, cls, name):
+    found = widget.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def test_unlock_with_the_right_passphrase(qtbot, stocked_path):
+    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    qtbot.addWidget(dialog)
+    type_text(child(dialog, QLineEdit, "passphrase"), PASSPHRASE)
+    with qtbot.waitSignal(dialog.unlocked, timeout=10000) as blocker:
+        child(dialog, QPushButton, "unlock").click()
+    vault = blocker.args[0]
+    assert vault.counts()["case"] == 1
+    assert child(dialog, QLineEdit, "passphrase").text() == ""  # not kept in the widget
+    vault.close()
+
+
+def test_wrong_passphrase_shows_the_error(qtbot, stocked_path):
+    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    qtbot.addWidget(dialog)
+    child(dialog, QLineEdit, "passphrase").setText("granite willow harbour seventeen")
+    child(dialog, QPushButton, "unlock").click()
+    error = child(dialog, QLabel, "error")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=10000)
+    assert error.text() == "wrong passphrase, or not a Monitor vault"
+    assert dialog.vault is None
+
+
+def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
+    dialog = UnlockDialog(tmp_path / "new.vault", kdf_iter=TEST_KDF_ITER)
+    qtbot.addWidget(dialog)
+    child(dialog, QLineEdit, "passphrase").setText("secret")
+    child(dialog, QLineEdit, "confirm").setText("secret")
+    child(dialog, QPushButton, "create").click()
+    assert "too short" in child(dialog, QLabel, "error").text()
+    child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
+    child(dialog, QPushButton, "create").click()
+    assert "differ" in child(dialog, QLabel, "error").text()
+    assert not (tmp_path / "new.vault").exists()
+
+
+def test_create_demo_vault_on_a_worker_with_progress(qtbot, tmp_path):
+    path = tmp_path / "demo.vault"
+    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
+    qtbot.addWidget(dialog)
+    child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
+    child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.unlocked, timeout=60000) as blocker:
+        child(dialog, QPushButton, "demo").click()
+        assert child(dialog, QPushButton, "cancel").isVisibleTo(dialog)  # Cancel is offered while it runs
+    vault = blocker.args[0]
+    assert vault.counts()["case"] == 50
+    vault.close()
+
+
+def test_cancel_demo_creation_leaves_nothing(qtbot, tmp_path):
+    path = tmp_path / "demo.vault"
+    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
+    qtbot.addWidget(dialog)
+    child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
+    child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
+    child(dialog, QPushButton, "demo").click()
+    dialog._worker.cancel()  # as the Cancel button does
+    error = child(dialog, QLabel, "error")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=60000)
+    assert "Cancelled" in error.text()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    assert [r["code"] for r in window.cases_model.rows] == ["KZ-2026-0007"]
+    box = child(window, QLineEdit, "search")
+    type_text(box, "ҚАМАУ")
+    assert box.text() == "ҚАМАУ"
+    box.returnPressed.emit()
+    assert [r["id"] for r in window.results_model.rows] == [uid(7)]
+    window.table.selectRow(0)
+    assert "narrative:" in window.detail.toPlainText()
+    vault.close()
+
+
+def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.search_box.setText("Ғалия")
+    window.run_search()
+    window.table.selectRow(0)
+    assert "<b>Ғалия</b> <img src=x>" in window.detail.toPlainText()
+    vault.close()
+
+
+def test_session_idle_lock_closes_the_vault_and_clears_views(qtbot, stocked_path):
+    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER, idle_ms=200)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    window, vault = session.window, session.vault
+    assert vault.is_open and window.cases_model.rows
+    with qtbot.waitSignal(session.locked, timeout=5000):
+        pass  # no input: the idle timer fires
+    assert not vault.is_open
+    assert window.cases_model.rows == [] and window.detail.toPlainText() == ""
+    assert session.dialog is not None and session.dialog.isVisible()
+    qtbot.addWidget(session.dialog)
+    session.shutdown()
+
+
+def test_lock_on_demand(qtbot, stocked_path):
+    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    vault = session.vault
+    with qtbot.waitSignal(session.locked, timeout=5000):
+        session.window.lock_action.trigger()
+    assert not vault.is_open and session.vault is None
+    qtbot.addWidget(session.dialog)
+    session.shutdown()
