@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -363,8 +364,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum, frame):
+    # SIGTERM unwinds like Ctrl-C, so open transactions roll back and half-made files are removed.
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     harden_process()
+    signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

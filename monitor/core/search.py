@@ -28,14 +28,17 @@ def document_text(record: dict) -> str:
     return _fold("\n".join(schema.text_values(record)))
 
 
-def index_record(conn: Connection, record_id: str, record_type: str, label: str,
+def index_record(conn: Connection, rowid: int, record_id: str, record_type: str, label: str,
                  record: dict | None) -> None:
-    """Replace the index entry of one record (``record`` None: remove it)."""
-    conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+    """Replace the index entry of one record (``record`` None: remove it).
+
+    An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
+    """
+    conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
     if record is not None:
         conn.execute(
-            "INSERT INTO search (record_id, type, label, body) VALUES (?, ?, ?, ?)",
-            (record_id, record_type, _fold(label), document_text(record)),
+            "INSERT INTO search (rowid, record_id, type, label, body) VALUES (?, ?, ?, ?, ?)",
+            (rowid, record_id, record_type, _fold(label), document_text(record)),
         )
 
 
@@ -43,10 +46,10 @@ def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None)
     """Rebuild the whole index from the live records (inside the caller's transaction)."""
     conn.execute("DELETE FROM search")
     total = conn.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
-    rows = conn.execute("SELECT id, type, label, body FROM records WHERE deleted = 0")
+    rows = conn.execute("SELECT rowid, id, type, label, body FROM records WHERE deleted = 0")
     done = 0
-    for record_id, record_type, label, body in rows:
-        index_record(conn, record_id, record_type, label, json.loads(body))
+    for rowid, record_id, record_type, label, body in rows.fetchall():
+        index_record(conn, rowid, record_id, record_type, label, json.loads(body))
         done += 1
         if done % 1000 == 0:
             if cancel is not None and cancel.is_set():

@@ -576,7 +576,11 @@ class Vault:
         label = record_label(body) if body is not None else (old[0] if old else "")
         sealed = bool(body and body.get("sealed"))
         conn.execute(
-            f"INSERT OR REPLACE INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            # An upsert (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
+            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET type = excluded.type, head = excluded.head, heads = excluded.heads, "
+            "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted = excluded.deleted, "
+            "sealed = excluded.sealed, label = excluded.label, body = excluded.body",
             (record_id, winner.record_type, winner.rev, len(heads), created, winner.created_at,
              int(winner.deleted), int(sealed), label,
              canonical_json(body).decode("utf-8") if body is not None else None),
@@ -587,7 +591,8 @@ class Vault:
                 "INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)",
                 [(record_id, item.value, item.path) for item in schema.references(body)],
             )
-        _search.index_record(conn, record_id, winner.record_type, label, body)
+        rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()[0]
+        _search.index_record(conn, rowid, record_id, winner.record_type, label, body)
         if winner.record_type == "term":
             self._project_term(record_id, body)
 

@@ -1,0 +1,157 @@
+"""Benchmark harness for the vault core. Not part of the test suite; run explicitly:
+
+    .venv/bin/python tests/benchmarks/bench_core.py [--quick]
+
+Every figure is printed next to the raw library doing the same work in the same run, as a ratio,
+because absolute timings on a shared machine mean little. Goals from DESIGN.md:
+  * encrypted attachment ingest at >= 50% of raw sqlcipher3 blob-write throughput
+  * full-text search p95 <= 50 ms over 100k testimonies
+  * unlock (open) close to the key derivation itself
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import sqlcipher3  # noqa: E402
+
+from monitor.core import attachments  # noqa: E402
+from monitor.core.vault import Vault  # noqa: E402
+
+PASS = "copper lantern steppe violin"
+WORDS_KK = "қамау кезінде мені ұрды тергеуші бөлме суық болды адвокат берілмеді түнде жауап алды".split()
+WORDS_RU = "меня били в кабинете следователь угрожал семье надели пакет на голову не давали спать".split()
+
+
+class Pattern(io.RawIOBase):
+    def __init__(self, size):
+        self.left, self.block = size, hashlib.sha512(b"bench").digest() * 16384  # 1 MiB
+
+    def readable(self):
+        return True
+
+    def readinto(self, buf):
+        n = min(len(buf), self.left, len(self.block))
+        buf[:n] = self.block[:n]
+        self.left -= n
+        return n
+
+
+def raw_connection(path: Path):
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = '{PASS}'")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def bench_ingest(tmp: Path, megabytes: int) -> None:
+    size = megabytes * 2**20
+    raw = raw_connection(tmp / "raw.db")
+    raw.execute("CREATE TABLE b (n INTEGER PRIMARY KEY, data BLOB)")
+    t = time.perf_counter()
+    raw.execute("BEGIN")
+    stream = Pattern(size)
+    n = 0
+    while chunk := stream.read(attachments.CHUNK_SIZE):
+        raw.execute("INSERT INTO b VALUES (?, ?)", (n, chunk))
+        n += 1
+    raw.execute("COMMIT")
+    raw_s = time.perf_counter() - t
+    raw.close()
+    vault = Vault.create(tmp / "ingest.vault", PASS)
+    t = time.perf_counter()
+    vault.store_blob(io.BufferedReader(Pattern(size), buffer_size=attachments.CHUNK_SIZE))
+    ours_s = time.perf_counter() - t
+    vault.close()
+    raw_rate, ours_rate = megabytes / raw_s, megabytes / ours_s
+    print(f"ingest {megabytes} MiB: raw sqlcipher3 {raw_rate:7.1f} MiB/s | Monitor (with SHA-256) {ours_rate:7.1f} MiB/s"
+          f" | ratio {ours_rate / raw_rate:.2f} (goal >= 0.50)")
+
+
+def bench_unlock(tmp: Path) -> None:
+    path = tmp / "unlock.vault"
+    Vault.create(path, PASS).close()
+    raws, ours = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        conn = sqlcipher3.connect(str(path))
+        conn.execute(f"PRAGMA key = '{PASS}'")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+        raws.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        Vault.open(path, PASS).close()
+        ours.append(time.perf_counter() - t)
+    raw_m, ours_m = statistics.median(raws), statistics.median(ours)
+    print(f"unlock: raw key derivation + first read {raw_m * 1000:6.1f} ms | Vault.open+close {ours_m * 1000:6.1f} ms"
+          f" | overhead {(ours_m - raw_m) * 1000:.1f} ms (goal: <= 300 ms after the key derivation)")
+
+
+def bench_search(tmp: Path, testimonies: int) -> None:
+    rng = random.Random(5)
+    path = tmp / "search.vault"
+    vault = Vault.create(path, PASS)
+    person = str(uuid.UUID(int=1, version=4))
+    vault.put({"id": person, "type": "person", "code": "P-2026-0001"})
+    consent = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
+                                 "anonymised_reports", "publication_with_name")}
+    t = time.perf_counter()
+    batch = []
+    for i in range(testimonies):
+        words = rng.choices(WORDS_KK + WORDS_RU, k=60) + [f"слово{rng.randrange(5000)}"]
+        batch.append({"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "type": "interview",
+                      "person_id": person, "interviewers": ["bench"], "date": "2026-01-01T10:00:00Z",
+                      "private": True, "narrative": " ".join(words), "reprisal_risk": "low", "consent": consent})
+        if len(batch) == 5000:
+            vault.put_many(batch)
+            batch.clear()
+    if batch:
+        vault.put_many(batch)
+    load_s = time.perf_counter() - t
+    queries = ["қамау", "ҚАМАУ адвокат", "пакет голову", "тергеуші", "слово42", "суық бөлме", "семье", "кабинете"]
+    ours, raw = [], []
+    for _ in range(10):
+        for q in queries:
+            t = time.perf_counter()
+            vault.search(q, limit=50)
+            ours.append(time.perf_counter() - t)
+            fts = " AND ".join(f'"{w}"' for w in q.split())
+            t = time.perf_counter()
+            vault.conn.execute("SELECT record_id FROM search WHERE search MATCH ? ORDER BY rank LIMIT 50",
+                               (fts,)).fetchall()
+            raw.append(time.perf_counter() - t)
+    vault.close()
+
+    def p95(xs):
+        return sorted(xs)[int(len(xs) * 0.95) - 1] * 1000
+
+    print(f"search over {testimonies:,} testimonies (loaded in {load_s:.0f} s): raw FTS5 p95 {p95(raw):6.1f} ms |"
+          f" Monitor search with snippets p95 {p95(ours):6.1f} ms | ratio {p95(ours) / max(p95(raw), 1e-6):.2f}"
+          f" (goal: p95 <= 50 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="monitor-bench-") as tmp:  # benchmark data is synthetic
+        tmp = Path(tmp)
+        bench_unlock(tmp)
+        bench_ingest(tmp, 32 if args.quick else 256)
+        bench_search(tmp, 5_000 if args.quick else 100_000)
+
+
+if __name__ == "__main__":
+    main()
