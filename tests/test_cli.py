@@ -360,3 +360,17 @@ def test_attach_with_unknown_parent_is_refused(cli):
     before = cli.digest()
     assert "no record with id" in one_line_error(cli("attach", str(photo), "--to", uid(99), ok=False))
     assert cli.digest() == before
+
+
+def test_editing_a_sealed_testimony_through_load_is_refused(cli):
+    records = stocked(cli)
+    interview = next(r for r in records if r["type"] == "interview")
+    sealed = {**interview, "sealed": True, "sealed_at": "2026-03-01T16:00:00Z", "sealed_by": "Айгүл"}
+    cli("load", str(write_jsonl(cli.tmp / "seal.jsonl", [sealed])))
+    before = cli.digest()
+    edited = {**sealed, "narrative": "Иной текст показаний"}
+    message = one_line_error(cli("load", str(write_jsonl(cli.tmp / "edit.jsonl", [edited])), ok=False))
+    assert "sealed" in message and "addendum" in message
+    assert cli.digest() == before
+    dumped = [json.loads(l) for l in cli("dump", "--type", "interview").stdout.splitlines()]
+    assert dumped[0]["narrative"] == interview["narrative"]

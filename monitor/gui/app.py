@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -82,4 +83,10 @@ def run(path: Path) -> int:
     session = Session(path)
     session.start()
     app.aboutToQuit.connect(session.shutdown)
+    # SIGTERM/SIGINT quit through Qt, so the vault is closed (key dropped, WAL folded in) on the way out.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.quit())
+    ticker = QTimer(interval=300)  # lets the Python signal handler run while Qt's loop waits
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
     return app.exec()

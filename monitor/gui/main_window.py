@@ -26,9 +26,10 @@ from ..core.vault import Vault
 class RowsModel(QAbstractTableModel):
     """A read-only table over a list of dicts; ``columns`` are (key, header) pairs."""
 
-    def __init__(self, columns: list[tuple[str, str]], parent=None):
+    def __init__(self, columns: list[tuple[str, str]], stretch: int, parent=None):
         super().__init__(parent)
         self.columns = columns
+        self.stretch = stretch  # the column that takes the spare width
         self.rows: list[dict] = []
 
     def set_rows(self, rows: list[dict]) -> None:
@@ -81,15 +82,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Monitor"))
         self.resize(1100, 700)
         self.cases_model = RowsModel([("code", self.tr("Code")), ("status_label", self.tr("Status")),
-                                      ("title", self.tr("Title")), ("facility", self.tr("Facility"))], self)
+                                      ("title", self.tr("Title")), ("facility", self.tr("Facility"))], 2, self)
         self.results_model = RowsModel([("type", self.tr("Type")), ("label", self.tr("Record")),
-                                        ("snippet", self.tr("Match"))], self)
+                                        ("snippet", self.tr("Match"))], 2, self)
         self.table = QTableView(objectName="records")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.detail = QPlainTextEdit(objectName="detail", readOnly=True)
         splitter = QSplitter()
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         if self.table.model() is not model:
             self.table.setModel(model)
             self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+            header = self.table.horizontalHeader()
+            for column in range(len(model.columns)):
+                mode = QHeaderView.Stretch if column == model.stretch else QHeaderView.ResizeToContents
+                header.setSectionResizeMode(column, mode)
 
     def show_cases(self) -> None:
         self._use(self.cases_model)
