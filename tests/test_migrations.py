@@ -22,6 +22,7 @@ from monitor.core.vault import Vault
 # DOWN[n] turns a version-n vault into a version-(n-1) vault, as version n-1 would have left it.
 DOWN = {
     2: ["DROP TABLE search"],
+    3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
 }
 
 

@@ -131,6 +131,16 @@ CREATE VIRTUAL TABLE search USING fts5(
 """
 
 
+V3_SCHEMA = """
+-- Lists sort by label in Kazakh/Russian alphabetical order (the `monitor` collation, registered on
+-- every connection). An index in that order makes sorted lists a walk instead of a sort.
+-- If text.sort_key ever changes, a migration must run REINDEX monitor.
+CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id);
+-- Records in conflict (concurrent heads) are few; a partial index finds them without a scan.
+CREATE INDEX records_conflicts ON records(id) WHERE heads > 1;
+"""
+
+
 def _v0_to_v1(conn: Connection) -> None:
     for statement in _statements(V1_SCHEMA):
         conn.execute(statement)
@@ -161,7 +171,12 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2]
+def _v2_to_v3(conn: Connection) -> None:
+    for statement in _statements(V3_SCHEMA):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -448,7 +448,7 @@ class Vault:
             "signing_fingerprint": ident.fingerprint,
             "records": self.counts(),
             "revisions": conn.execute("SELECT count(*) FROM revisions").fetchone()[0],
-            "conflicts": conn.execute("SELECT count(*) FROM records WHERE heads > 1").fetchone()[0],
+            "conflicts": conn.execute("SELECT count(*) FROM records WHERE heads > 1").fetchone()[0],  # partial index
             "attachments": {"blobs": blobs[0], "bytes": blobs[1]},
             "audit_entries": conn.execute("SELECT count(*) FROM audit").fetchone()[0],
         }
