@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.fs import harden_process
 from ..core.vault import Vault
+from .i18n import choose_language, install_translator
 from .main_window import MainWindow
 from .unlock import UnlockDialog
 
@@ -24,9 +25,11 @@ class Session(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, path: Path, *, kdf_iter: int | None = None, idle_ms: int = IDLE_LOCK_MS):
+    def __init__(self, path: Path, *, kdf_iter: int | None = None, idle_ms: int = IDLE_LOCK_MS,
+                 lang: str = "en"):
         super().__init__()
         self.path = Path(path)
+        self.lang = lang
         self.kdf_iter = kdf_iter
         self.vault: Vault | None = None
         self.window: MainWindow | None = None
@@ -48,7 +51,7 @@ class Session(QObject):
 
     def _on_unlocked(self, vault: Vault) -> None:
         self.vault = vault
-        self.window = MainWindow(vault)
+        self.window = MainWindow(vault, lang=self.lang)
         self.window.lock_requested.connect(self.lock)
         self.window.show()
         self.idle.start()
@@ -80,7 +83,9 @@ def run(path: Path) -> int:
     harden_process()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Monitor")
-    session = Session(path)
+    lang = choose_language()
+    install_translator(app, lang)
+    session = Session(path, lang=lang)
     session.start()
     app.aboutToQuit.connect(session.shutdown)
     # SIGTERM/SIGINT quit through Qt, so the vault is closed (key dropped, WAL folded in) on the way out.

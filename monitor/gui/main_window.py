@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,11 +57,12 @@ class RowsModel(QAbstractTableModel):
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
     """A plain-text rendering of a record for the detail pane (never HTML)."""
     info = vault.info(record_id)
-    lines = [f"{info.type}  {info.label}", f"id {info.id}", f"updated {info.updated_at}"]
+    lines = [f"{info.type}  {info.label}", f"id {info.id}",
+             QCoreApplication.translate("MainWindow", "updated {time}").format(time=info.updated_at)]
     if info.sealed:
-        lines.append("SEALED — addenda only")
+        lines.append(QCoreApplication.translate("MainWindow", "SEALED — addenda only"))
     if info.conflict:
-        lines.append(f"CONFLICT — {info.heads} concurrent versions")
+        lines.append(QCoreApplication.translate("MainWindow", "CONFLICT — {n} concurrent versions").format(n=info.heads))
     lines.append("")
     body = info.body or {}
     for key, value in body.items():
@@ -76,9 +77,10 @@ def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
-    def __init__(self, vault: Vault, parent=None):
+    def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
         self.vault = vault
+        self.lang = lang  # for vocabulary labels (statuses, …)
         self.setWindowTitle(self.tr("Monitor"))
         self.resize(1100, 700)
         self.cases_model = RowsModel([("code", self.tr("Code")), ("status_label", self.tr("Status")),
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
 
     def show_cases(self) -> None:
         self._use(self.cases_model)
-        self.cases_model.set_rows(case_rows(self.vault))
+        self.cases_model.set_rows(case_rows(self.vault, lang=self.lang))
         self.detail.clear()
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(
