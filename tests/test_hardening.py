@@ -1,0 +1,97 @@
+"""Crash safety and leak checks with real processes and real files."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from records import SECRET
+
+from monitor.core.vault import Vault
+
+WRITER = f"""
+import sys, uuid
+from monitor.core.vault import Vault
+vault = Vault.open(sys.argv[1], {PASSPHRASE!r}, kdf_iter={TEST_KDF_ITER})
+i = 0
+while True:
+    batch = [{{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {{i}}-{{j}} Қостанай",
+               "type_key": "ivs", "notes": "ә" * 2000}} for j in range(20)]
+    vault.put_many(batch)
+    print(" ".join(r["id"] for r in batch), flush=True)  # acknowledged only after the commit
+    i += 1
+"""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
+    path = tmp_path / "crash.vault"
+    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    rng = random.Random(seed)
+    acknowledged: set[str] = set()
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+        time.sleep(0.4 + rng.random() * 0.8)
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        for line in out.splitlines():
+            if line.count(" ") == 19:  # a complete acknowledgement line
+                acknowledged.update(line.split())
+        with reopen(path) as vault:
+            report = vault.verify()
+            assert report.ok, report.problems
+            stored = {r.id for r in vault.records("facility")}
+            assert acknowledged <= stored
+            assert len(stored) % 20 == 0  # batches are all or nothing
+    assert acknowledged, "the writer never committed; the test proved nothing"
+
+
+def test_a_session_leaves_the_sentinel_nowhere_outside_the_vault(tmp_path):
+    """init, load, search, verify, passwd: afterwards no file but the vault may hold the sentinel."""
+    import json
+
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               XDG_CONFIG_HOME=str(home / "config"), TMPDIR=str(scratch))
+    secrets_dir = tmp_path / "secrets"
+    secrets_dir.mkdir()
+    passfile = secrets_dir / "pass"
+    passfile.write_text(PASSPHRASE)
+    env["MONITOR_PASSPHRASE_FILE"] = str(passfile)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    source = inbox / "people.jsonl"
+    source.write_text(json.dumps({"id": "00000000-0000-4000-8000-000000000001", "type": "person",
+                                  "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def monitor(*args):
+        result = subprocess.run([sys.executable, "-m", "monitor", *args], env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    monitor("init")
+    monitor("load", str(source))
+    source.unlink()  # the user's own plaintext input is theirs; we look for copies Monitor made
+    assert "P-2026-0001" in monitor("search", SECRET.split("-")[1]).stdout  # the session really used it
+    monitor("verify")
+    monitor("reindex")
+    vaults = list(home.rglob("*.vault"))
+    assert len(vaults) == 1
+    needles = [SECRET.encode("utf-8"), SECRET.encode("utf-16-le"), SECRET.encode("utf-8").hex().encode()]
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path != passfile:
+            data = path.read_bytes()
+            for needle in needles:
+                assert needle not in data, f"sentinel found in {path.relative_to(tmp_path)}"
+    assert list(scratch.iterdir()) == []  # nothing was written to the temp dir either
