@@ -281,6 +281,11 @@ def cmd_wipe(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    headless = sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if headless:
+        raise UserError("no graphical display (DISPLAY is not set) for the desktop window; "
+                        "the command line works without one: monitor --help")
     try:
         from .gui.app import run
     except ImportError as exc:

@@ -281,7 +281,6 @@ def test_verify_ok_and_exit_code_on_tamper(cli):
     stocked(cli)
     assert "vault OK" in cli("verify").stdout
     # tamper with an attachment chunk as someone holding the key would
-    from conftest import PASSPHRASE as _  # noqa: F401
     from monitor.core import db
 
     conn = db.connect(cli.vault, PASSPHRASE)
@@ -374,3 +373,11 @@ def test_editing_a_sealed_testimony_through_load_is_refused(cli):
     assert cli.digest() == before
     dumped = [json.loads(l) for l in cli("dump", "--type", "interview").stdout.splitlines()]
     assert dumped[0]["narrative"] == interview["narrative"]
+
+
+def test_no_arguments_without_a_display_says_so(tmp_path):
+    cli = CLI(tmp_path)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        cli.env.pop(name, None)
+    message = one_line_error(cli(ok=False, vault=False))
+    assert "no graphical display" in message and "monitor --help" in message

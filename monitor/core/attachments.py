@@ -53,17 +53,6 @@ def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
     return BlobInfo(sha, size, True)
 
 
-def exists(conn: Connection, sha256: str) -> bool:
-    return conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)).fetchone() is not None
-
-
-def size_of(conn: Connection, sha256: str) -> int:
-    row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
-    if row is None:
-        raise AttachmentMissing(f"no attachment with SHA-256 {sha256[:16]}… in this vault")
-    return row[0]
-
-
 def read(conn: Connection, sha256: str) -> Iterator[bytes]:
     """Yield the stored bytes chunk by chunk (one chunk in memory at a time)."""
     row = conn.execute("SELECT id, chunks FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()

@@ -20,7 +20,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
 from . import attachments, audit, migrations, schema, search as _search, vocab
 from .db import Connection, DatabaseError, connect, rekey, transaction
@@ -613,13 +613,3 @@ class Vault:
         return audit.append(self.conn, at=utc_now(), actor=self.profile, device=self.device_id,
                              action=action, **fields)
 
-
-def iter_batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
