@@ -220,3 +220,41 @@ def test_revisions_table_is_append_only(vault):
         vault.conn.execute("UPDATE revisions SET body = '{}'")
     with pytest.raises(sqlcipher3.IntegrityError):
         vault.conn.execute("DELETE FROM revisions")
+
+
+def test_bulk_load_keeps_ids_not_bodies_in_memory(vault, tmp_path):
+    import tracemalloc
+
+    from monitor.core.loader import load_file
+
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(1500):
+            out.write(json.dumps({"id": uid(1000 + i), "type": "facility", "name": f"ИВС № {i}",
+                                  "type_key": "ivs", "notes": "Қамау бөлмесі суық. " * 600}, ensure_ascii=False) + "\n")
+    size = path.stat().st_size
+    assert size > 30 * 2**20
+    tracemalloc.start()
+    try:
+        report = load_file(vault, path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert report.created == 1500
+    assert peak < size / 4, f"peak {peak / 2**20:.1f} MiB for a {size / 2**20:.1f} MiB file"
+
+
+def test_source_that_changes_between_passes_writes_nothing(vault):
+    from monitor.core.errors import MonitorError
+
+    calls = []
+
+    def source():
+        calls.append(1)
+        name = "ИВС" if len(calls) == 1 else "подменено"
+        yield "line 1", {**FACILITY, "name": name}
+
+    with pytest.raises(MonitorError, match="changed while it was being loaded"):
+        vault.put_stream(source)
+    assert len(calls) == 2
+    assert vault.counts() == {}

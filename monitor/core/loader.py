@@ -88,20 +88,14 @@ def load_file(vault: "Vault", path: Path | str, *, csv_type: str | None = None,
         raise LoadError(f"{one_line(path.name, 60)} is larger than 2 GiB; split it")
     is_csv = csv_type is not None or path.suffix.lower() in (".csv", ".tsv")
     if is_csv:
-        labels, records = _read_csv(vault, path, csv_type)
+        rows = _read_csv(vault, path, csv_type)  # spreadsheets are small; parsed once
+        source = lambda: iter(rows)  # noqa: E731
     else:
-        labels, records = _read_jsonl(path)
-    if not records:
+        source = lambda: _read_jsonl(path)  # noqa: E731  read twice: checked, then written
+    report = vault.put_stream(source, progress=progress, cancel=cancel, action="load")
+    if report.total == 0:
         raise LoadError(f"{one_line(path.name, 60)} holds no records")
-    before = {r.get("id") for r in records if isinstance(r.get("id"), str) and _exists(vault, r["id"])}
-    revisions = vault.put_many(records, labels=labels, progress=progress, cancel=cancel, action="load")
-    created = sum(1 for r, rev in zip(records, revisions) if rev is not None and r.get("id") not in before)
-    updated = sum(1 for r, rev in zip(records, revisions) if rev is not None and r.get("id") in before)
-    return LoadReport(len(records), created, updated, len(records) - created - updated)
-
-
-def _exists(vault: "Vault", record_id) -> bool:
-    return vault.conn.execute("SELECT 1 FROM records WHERE id = ? AND deleted = 0", (str(record_id),)).fetchone() is not None
+    return LoadReport(report.total, report.created, report.updated, report.unchanged)
 
 
 # --- JSON lines ----------------------------------------------------------------------------------
@@ -119,8 +113,8 @@ def _no_constants(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _read_jsonl(path: Path) -> tuple[list[str], list[dict]]:
-    labels, records = [], []
+def _read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
+    """(label, record) for every non-blank line; raises LoadError naming the first bad line."""
     with path.open("rb") as handle:
         for number, raw in enumerate(_lines(handle), 1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -137,9 +131,7 @@ def _read_jsonl(path: Path) -> tuple[list[str], list[dict]]:
                 raise LoadError(f"line {number}: not valid JSON ({one_line(str(exc).split(':')[0], 60)})") from None
             if not isinstance(record, dict):
                 raise LoadError(f"line {number}: expected a JSON object (a record), got {type(record).__name__}")
-            labels.append(f"line {number}")
-            records.append(record)
-    return labels, records
+            yield f"line {number}", record
 
 
 def _lines(handle) -> Iterator[bytes]:
@@ -157,7 +149,7 @@ def _lines(handle) -> Iterator[bytes]:
 
 # --- CSV -------------------------------------------------------------------------------------------
 
-def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> tuple[list[str], list[dict]]:
+def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> list[tuple[str, dict]]:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -184,7 +176,7 @@ def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> tuple[list[st
         raise LoadError(f"line 1: unknown column '{one_line(unknown[0], 40)}' for {kind} CSV (see docs/csv.md)")
     if len(set(header)) != len(header):
         raise LoadError("line 1: a column name appears twice")
-    labels, records = [], []
+    rows = []
     try:
         for row in reader:
             line = reader.line_num
@@ -196,11 +188,10 @@ def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> tuple[list[st
             for column in _DATE_COLUMNS & values.keys():
                 values[column] = _date(values[column], line, column)
             build = _case_from_row if kind == "case" else _complaint_from_row
-            records.append(build(vault, values, line))
-            labels.append(f"line {line}")
+            rows.append((f"line {line}", build(vault, values, line)))
     except csv.Error as exc:
         raise LoadError(f"line {reader.line_num}: malformed CSV ({exc})") from None
-    return labels, records
+    return rows
 
 
 def _guess_kind(header: list[str]) -> str:

@@ -14,13 +14,14 @@ links, the search index and the vocabulary projection, and appends a chained aud
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import mimetypes
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from . import attachments, audit, migrations, schema, search as _search, vocab
 from .db import Connection, DatabaseError, connect, rekey, transaction
@@ -67,6 +68,25 @@ def record_label(record: dict) -> str:
     if t == "term":
         return f"{record['vocabulary']}:{record['key']}"
     return t
+
+
+@dataclass
+class WriteReport:
+    """What a bulk write did."""
+
+    total: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    revisions: list = field(default_factory=list)
+
+    def count(self, revision: Revision | None, existed: bool) -> None:
+        if revision is None:
+            self.unchanged += 1
+        elif existed:
+            self.updated += 1
+        else:
+            self.created += 1
 
 
 @dataclass(frozen=True)
@@ -308,30 +328,57 @@ class Vault:
         """Validate every record first, then write them all in one transaction.
 
         ``labels`` name each record in error messages (a file's line numbers, say). If any record
-        is invalid nothing is written and :class:`SchemaViolation` says which and why.
+        is invalid nothing is written and :class:`SchemaViolation` says which and why. Returns the
+        new revision of each record (None where the record did not change).
         """
-        records = [nfc(r) for r in records]
         where = list(labels) if labels is not None else [f"record {i + 1}" for i in range(len(records))]
-        total = len(records)
+        report = self.put_stream(lambda: zip(where, records), progress=progress, cancel=cancel,
+                                 action=action, keep_revisions=True)
+        return report.revisions
+
+    def put_stream(self, source: Callable[[], Iterable[tuple[str, dict]]], *, progress: Progress | None = None,
+                   cancel=None, action: str | None = None, keep_revisions: bool = False) -> "WriteReport":
+        """Check every record ``source()`` yields, then call it again and write them all in one transaction.
+
+        ``source`` yields (label, record) pairs and must yield the same records both times (a file
+        read twice, say); if it does not, nothing is written. Only ids and references are kept
+        between the passes, so a large import needs little memory.
+        """
         with self._lock:
-            batch = _Batch()
-            for i, (record, label) in enumerate(zip(records, where)):
+            batch, refs, first = _Batch(), [], hashlib.sha256()
+            total = 0
+            for label, record in source():
+                record = nfc(record)
                 self._check(record, label, batch)
-                if cancel is not None and i % 500 == 0 and cancel.is_set():
-                    raise Cancelled()
-            self._check_batch_references(records, where, batch)
-            out: list[Revision | None] = []
+                refs += [(label, record["type"], record["id"], item) for item in schema.references(record)]
+                first.update(canonical_json(record))
+                total += 1
+                if total % 500 == 0:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled()
+                    if progress:
+                        progress(total, 0, "checking records")
+            self._check_references(refs, batch)
+            report, second, written = WriteReport(total=total), hashlib.sha256(), 0
             with self._write():
-                for i, record in enumerate(records):
-                    out.append(self._store(record, action=action))
-                    if i % 500 == 499:
+                for _label, record in source():
+                    record = nfc(record)
+                    second.update(canonical_json(record))
+                    revision, existed = self._store(record, action=action)
+                    report.count(revision, existed)
+                    if keep_revisions:
+                        report.revisions.append(revision)
+                    written += 1
+                    if written % 500 == 0:
                         if cancel is not None and cancel.is_set():
                             raise Cancelled()
                         if progress:
-                            progress(i + 1, total, "writing records")
+                            progress(written, total, "writing records")
+                if written != total or second.digest() != first.digest():
+                    raise MonitorError("the input changed while it was being loaded; nothing was written")
             if progress:
                 progress(total, total, "writing records")
-            return out
+            return report
 
     def delete(self, record_id: str) -> Revision:
         """Delete a record by writing a tombstone revision; its history stays."""
@@ -395,7 +442,8 @@ class Vault:
         with self._lock, source.open("rb") as stream:
             batch = _Batch()
             self._check(record, "attachment", batch, blob_known=False)
-            self._check_batch_references([record], ["attachment"], batch)
+            self._check_references([("attachment", "attachment", record["id"], item)
+                                    for item in schema.references(record)], batch)
             with self._write() as conn:
                 blob = attachments.store(conn, stream, total=source.stat().st_size, progress=progress, cancel=cancel)
                 record.update(sha256=blob.sha256, size=blob.size)
@@ -504,30 +552,30 @@ class Vault:
             raise SchemaViolation(f"{where}: the vocabulary '{name}' already has the key '{key}'")
         batch.terms.setdefault(name, set()).add(key)
 
-    def _check_batch_references(self, records: Sequence[dict], where: Sequence[str], batch: _Batch) -> None:
-        for record, label in zip(records, where):
-            for item in schema.references(record):
-                target_type = batch.types.get(item.value)
-                if target_type is None:
-                    row = self.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
-                    if row is None or row[1]:
-                        raise SchemaViolation(
-                            f"{label} ({record['type']} {record['id'][:8]}): {item.path}: no record with id {item.value}"
-                        )
-                    target_type = row[0]
-                if "*" not in item.ref and target_type not in item.ref:
-                    raise SchemaViolation(
-                        f"{label} ({record['type']} {record['id'][:8]}): {item.path}: {item.value} is a "
-                        f"{target_type}, expected {' or '.join(item.ref)}"
-                    )
+    def _check_references(self, refs: list[tuple[str, str, str, "schema.Annotated"]], batch: _Batch) -> None:
+        """Every reference names a live record of an allowed type, in the vault or in the batch."""
+        for label, record_type, record_id, item in refs:
+            where = f"{label} ({record_type} {record_id[:8]}): {item.path}"
+            target_type = batch.types.get(item.value)
+            if target_type is None:
+                row = self.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
+                if row is None or row[1]:
+                    raise SchemaViolation(f"{where}: no record with id {item.value}")
+                target_type = row[0]
+            if "*" not in item.ref and target_type not in item.ref:
+                raise SchemaViolation(f"{where}: {item.value} is a {target_type}, expected {' or '.join(item.ref)}")
 
-    def _store(self, record: dict, *, action: str | None) -> Revision | None:
-        """Write one validated record (inside a transaction); None if it did not change."""
+    def _store(self, record: dict, *, action: str | None) -> tuple[Revision | None, bool]:
+        """Write one validated record (inside a transaction).
+
+        Returns its new revision (None if it did not change) and whether the record existed.
+        """
         row = self.conn.execute("SELECT body, deleted FROM records WHERE id = ?", (record["id"],)).fetchone()
-        if row is not None and not row[1] and row[0] is not None and json.loads(row[0]) == record:
-            return None
+        existed = row is not None and not row[1]
+        if existed and row[0] is not None and json.loads(row[0]) == record:
+            return None, True
         default = "update" if row is not None else "create"
-        return self._new_revision(record["id"], record["type"], record, deleted=False, action=action or default)
+        return self._new_revision(record["id"], record["type"], record, deleted=False, action=action or default), existed
 
     def _new_revision(self, record_id: str, record_type: str, body: dict | None, *, deleted: bool,
                       action: str) -> Revision:
