@@ -263,9 +263,12 @@ def _walk(node: dict, doc: str, value: Any, path: str) -> Iterator[Annotated]:
         yield Annotated(path, value, vocab, tuple(ref) if ref else None, text)
 
 
-def references(record: dict) -> list[Annotated]:
-    return [a for a in annotated_values(record) if a.ref]
+def references(record: dict, annotated: list[Annotated] | None = None) -> list[Annotated]:
+    """The values that name other records (pass ``annotated`` to reuse one walk)."""
+    return [a for a in (annotated if annotated is not None else annotated_values(record)) if a.ref]
 
 
-def text_values(record: dict) -> list[str]:
-    return [a.value for a in annotated_values(record) if a.text and isinstance(a.value, str)]
+def text_values(record: dict, annotated: list[Annotated] | None = None) -> list[str]:
+    """The free-text values, for the search index (pass ``annotated`` to reuse one walk)."""
+    items = annotated if annotated is not None else annotated_values(record)
+    return [a.value for a in items if a.text and isinstance(a.value, str)]

@@ -24,12 +24,12 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("ё", "е").replace("Ё", "Е")
 
 
-def document_text(record: dict) -> str:
-    return _fold("\n".join(schema.text_values(record)))
+def document_text(record: dict, annotated: list | None = None) -> str:
+    return _fold("\n".join(schema.text_values(record, annotated)))
 
 
 def index_record(conn: Connection, rowid: int, record_id: str, record_type: str, label: str,
-                 record: dict | None) -> None:
+                 record: dict | None, annotated: list | None = None) -> None:
     """Replace the index entry of one record (``record`` None: remove it).
 
     An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
@@ -38,7 +38,7 @@ def index_record(conn: Connection, rowid: int, record_id: str, record_type: str,
     if record is not None:
         conn.execute(
             "INSERT INTO search (rowid, record_id, type, label, body) VALUES (?, ?, ?, ?, ?)",
-            (rowid, record_id, record_type, _fold(label), document_text(record)),
+            (rowid, record_id, record_type, _fold(label), document_text(record, annotated)),
         )
 
 

@@ -349,8 +349,8 @@ class Vault:
             total = 0
             for label, record in source():
                 record = nfc(record)
-                self._check(record, label, batch)
-                refs += [(label, record["type"], record["id"], item) for item in schema.references(record)]
+                annotated = self._check(record, label, batch)
+                refs += [(label, record["type"], record["id"], item) for item in schema.references(record, annotated)]
                 first.update(canonical_json(record))
                 total += 1
                 if total % 500 == 0:
@@ -508,8 +508,11 @@ class Vault:
             self._vocab_cache = vocab.keys(self.conn)
         return self._vocab_cache
 
-    def _check(self, record: dict, where: str, batch: _Batch, *, blob_known: bool = True) -> None:
-        """Everything that can be checked about one record before writing (raises one line)."""
+    def _check(self, record: dict, where: str, batch: _Batch, *, blob_known: bool = True) -> list:
+        """Everything that can be checked about one record before writing (raises one line).
+
+        Returns the record's annotated values (see :func:`schema.annotated_values`) for reuse.
+        """
         record_type = schema.validate(record, where)
         rid = record["id"]
         where = f"{where} ({record_type} {rid[:8]})"
@@ -522,7 +525,8 @@ class Vault:
             if row[1] and not row[2] and json.loads(row[3]) != record:
                 raise SealedRecord(f"{where}: this {record_type} is sealed and cannot be changed; add an addendum instead")
         known = self._vocab_keys()
-        for item in schema.annotated_values(record):
+        annotated = list(schema.annotated_values(record))
+        for item in annotated:
             if item.vocabulary:
                 if item.value not in known.get(item.vocabulary, ()) and item.value not in batch.terms.get(item.vocabulary, ()):
                     raise SchemaViolation(
@@ -537,6 +541,7 @@ class Vault:
             if stored[0] != record["size"]:
                 raise SchemaViolation(f"{where}: size: {record['size']} does not match the stored {stored[0]} bytes")
         batch.types[rid] = record_type
+        return annotated
 
     def _check_term(self, record: dict, where: str, batch: _Batch) -> None:
         name, key = record["vocabulary"], record["key"]
@@ -633,14 +638,15 @@ class Vault:
              int(winner.deleted), int(sealed), label,
              canonical_json(body).decode("utf-8") if body is not None else None),
         )
+        annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
         conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
         if body is not None:
             conn.executemany(
                 "INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)",
-                [(record_id, item.value, item.path) for item in schema.references(body)],
+                [(record_id, item.value, item.path) for item in schema.references(body, annotated)],
             )
         rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()[0]
-        _search.index_record(conn, rowid, record_id, winner.record_type, label, body)
+        _search.index_record(conn, rowid, record_id, winner.record_type, label, body, annotated)
         if winner.record_type == "term":
             self._project_term(record_id, body)
 
