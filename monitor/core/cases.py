@@ -4,26 +4,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .errors import MonitorError
+
 if TYPE_CHECKING:
     from .vault import Vault
 
 
-def case_rows(vault: "Vault", *, status: str | None = None, lang: str = "en") -> list[dict]:
-    """One row per live case, sorted by code (Kazakh/Russian alphabetical order)."""
-    facilities = {f.id: f.body["name"] for f in vault.records("facility")}
+def case_rows(vault: "Vault", *, status: str | None = None, lang: str = "en",
+              limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Live cases sorted by code (Kazakh/Russian alphabetical order); a page of them with ``limit``."""
     status_labels = dict(vault.vocabulary("case_status", lang))
+    facilities: dict[str, str] = {}
+
+    def facility_name(facility_id: str | None) -> str:
+        if not facility_id:
+            return ""
+        if facility_id not in facilities:
+            try:
+                facilities[facility_id] = vault.get(facility_id)["name"]
+            except MonitorError:
+                facilities[facility_id] = ""
+        return facilities[facility_id]
+
     rows = []
-    for info in vault.records("case"):
+    for info in vault.records("case", where={"status": status} if status else None, limit=limit, offset=offset):
         body = info.body
-        if status and body["status"] != status:
-            continue
         rows.append({
             "id": info.id,
             "code": body["code"],
             "title": body["title"],
             "status": body["status"],
             "status_label": status_labels.get(body["status"], body["status"]),
-            "facility": facilities.get(body.get("facility_id", ""), ""),
+            "facility": facility_name(body.get("facility_id")),
             "allegations": len(body.get("allegations", [])),
             "updated_at": info.updated_at,
             "conflict": info.conflict,

@@ -284,9 +284,16 @@ def dump_records(vault: "Vault", record_type: str | None = None) -> Iterator[dic
     """Every live record, grouped by type in a stable order (the bodies, exactly as stored)."""
     if record_type is not None and record_type not in RECORD_TYPES:
         raise MonitorError(f"unknown record type '{one_line(record_type, 30)}'")
+    page = 2000  # bounded memory: one page of bodies at a time
     for t in DUMP_ORDER if record_type is None else (record_type,):
-        for info in vault.records(t, order="created"):
-            yield info.body
+        offset = 0
+        while True:
+            infos = list(vault.records(t, order="created", limit=page, offset=offset))
+            for info in infos:
+                yield info.body
+            if len(infos) < page:
+                break
+            offset += page
 
 
 def dump_line(record: dict) -> str:

@@ -272,8 +272,12 @@ class Vault:
         return info.body
 
     def records(self, record_type: str | None = None, *, include_deleted: bool = False,
-                order: str = "label") -> Iterator[RecordInfo]:
-        """Current records, sorted by label in Kazakh/Russian alphabetical order by default."""
+                order: str = "label", where: dict[str, str] | None = None,
+                limit: int | None = None, offset: int = 0) -> Iterator[RecordInfo]:
+        """Current records, sorted by label in Kazakh/Russian alphabetical order by default.
+
+        ``where`` filters on top-level body fields (equality); ``limit``/``offset`` page through.
+        """
         sql = f"SELECT {_RECORD_COLUMNS} FROM records WHERE 1=1"
         params: list = []
         if record_type:
@@ -281,8 +285,16 @@ class Vault:
             params.append(record_type)
         if not include_deleted:
             sql += " AND deleted = 0"
+        for name, value in (where or {}).items():
+            if not name.isidentifier():
+                raise MonitorError(f"cannot filter on '{one_line(name, 30)}'")
+            sql += f" AND json_extract(body, '$.{name}') = ?"
+            params.append(value)
         sql += " ORDER BY label COLLATE monitor, id" if order == "label" else " ORDER BY created_at, id"
-        for row in self.conn.execute(sql, params):
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        for row in self.conn.execute(sql, params).fetchall():
             yield _info(row)
 
     def history(self, record_id: str) -> list[Revision]:

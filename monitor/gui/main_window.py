@@ -24,18 +24,46 @@ from ..core.vault import Vault
 
 
 class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of dicts; ``columns`` are (key, header) pairs."""
+    """A read-only table over a list of dicts; ``columns`` are (key, header) pairs.
+
+    Rows can come all at once (:meth:`set_rows`) or page by page from a fetch function
+    (:meth:`set_source`), so the first screen of a large vault shows without reading it all.
+    """
+
+    PAGE = 200
 
     def __init__(self, columns: list[tuple[str, str]], stretch: int, parent=None):
         super().__init__(parent)
         self.columns = columns
         self.stretch = stretch  # the column that takes the spare width
         self.rows: list[dict] = []
+        self._fetch = None
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows, self._fetch = rows, None
         self.endResetModel()
+
+    def set_source(self, fetch) -> None:
+        """``fetch(offset, limit)`` returns the next rows; fewer than ``limit`` means the end."""
+        self.beginResetModel()
+        self.rows, self._fetch = [], fetch
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and self._fetch is not None
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self._fetch is None:
+            return
+        page = self._fetch(len(self.rows), self.PAGE)
+        if len(page) < self.PAGE:
+            self._fetch = None
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -127,7 +155,8 @@ class MainWindow(QMainWindow):
 
     def show_cases(self) -> None:
         self._use(self.cases_model)
-        self.cases_model.set_rows(case_rows(self.vault, lang=self.lang))
+        vault, lang = self.vault, self.lang
+        self.cases_model.set_source(lambda offset, limit: case_rows(vault, lang=lang, limit=limit, offset=offset))
         self.detail.clear()
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(

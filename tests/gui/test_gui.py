@@ -165,3 +165,21 @@ def test_lock_on_demand(qtbot, stocked_path):
     assert not vault.is_open and session.vault is None
     qtbot.addWidget(session.dialog)
     session.shutdown()
+
+
+def test_case_list_loads_page_by_page(qtbot, tmp_path):
+    from monitor.core.demo import create_demo_vault
+    from monitor.gui.main_window import RowsModel
+
+    path = tmp_path / "big.vault"
+    create_demo_vault(path, PASSPHRASE, cases=RowsModel.PAGE + 50, seed=2, kdf_iter=TEST_KDF_ITER)
+    vault = Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    model = window.cases_model
+    assert len(model.rows) == RowsModel.PAGE and model.canFetchMore()
+    model.fetchMore()
+    assert len(model.rows) == RowsModel.PAGE + 50 and not model.canFetchMore()
+    codes = [r["code"] for r in model.rows]
+    assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    vault.close()
