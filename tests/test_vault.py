@@ -164,3 +164,13 @@ def test_connect_checks_wal_mode(vault_path, vault):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert os.path.exists(vault_path)
+
+
+def test_an_empty_file_is_never_turned_into_a_vault(tmp_path):
+    empty = tmp_path / "empty.vault"
+    empty.touch(mode=0o600)
+    with pytest.raises(WrongPassphrase):
+        Vault.open(empty, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.vault"]
+

@@ -34,6 +34,7 @@ from .errors import (
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    WrongPassphrase,
 )
 from .fs import PRIVATE_FILE, ensure_private_dir, temp_sibling
 from .identity import DeviceIdentity
@@ -197,8 +198,14 @@ class Vault:
         path = Path(path)
         if not path.is_file():
             raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise MonitorError(f"cannot open {path}: permission denied")
+        if path.stat().st_size == 0:  # SQLCipher would accept any key for an empty file
+            raise WrongPassphrase()
         conn = connect(path, normalise(passphrase), kdf_iter=kdf_iter)
         try:
+            if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
+                raise WrongPassphrase()
             migrations.upgrade(conn, progress=progress)
             return cls(path, conn)
         except BaseException:
