@@ -178,6 +178,10 @@ BAD_FILES = {
                      "line 2 (facility"),
     "huge_field": (json.dumps({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
                                "notes": "а" * (10 * 1024 * 1024)}, ensure_ascii=False).encode(), "line 1: longer than 8 MiB"),
+    "infinite": (b'{"id": "%s", "type": "proceeding", "sentence_years": 1e400}' % uid(1).encode(),
+                 "line 2: not valid JSON (the number 1e400 is out of range)"),
+    "deep_array": (b"[" * 100_000 + b"]" * 100_000, "line 1: nested too deeply"),
+    "deep_object": (b'{"a":' * 900 + b"1" + b"}" * 900, "line 1: nested more than 16 levels"),
     "huge_narrative_in_limit": (json.dumps({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
                                             "notes": "x" * 100_001}).encode(), "too long (100,001 characters; at most 100,000)"),
 }

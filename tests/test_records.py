@@ -258,3 +258,10 @@ def test_source_that_changes_between_passes_writes_nothing(vault):
         vault.put_stream(source)
     assert len(calls) == 2
     assert vault.counts() == {}
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_non_finite_numbers_are_refused(vault, bad):
+    with pytest.raises(SchemaViolation, match="not a number JSON can hold"):
+        vault.put({**FACILITY, "capacity": 3, "notes": "x", "type_key": "ivs"} | {"capacity": bad})
+    assert vault.counts() == {}

@@ -113,6 +113,13 @@ def _no_constants(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
+
+
 def _read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
     """(label, record) for every non-blank line; raises LoadError naming the first bad line."""
     with path.open("rb") as handle:
@@ -126,9 +133,12 @@ def _read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
             if not text.strip():
                 continue
             try:
-                record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+                record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants,
+                                    parse_float=_finite_float)
             except ValueError as exc:
                 raise LoadError(f"line {number}: not valid JSON ({one_line(str(exc).split(':')[0], 60)})") from None
+            except RecursionError:
+                raise LoadError(f"line {number}: nested too deeply to be a record") from None
             if not isinstance(record, dict):
                 raise LoadError(f"line {number}: expected a JSON object (a record), got {type(record).__name__}")
             yield f"line {number}", record

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -187,6 +188,25 @@ def describe(error: ValidationError, prefix: str) -> str:
     if kind == "uniqueItems":
         return f"{where}: repeats an item"
     return f"{where}: {one_line(error.message, 80)}"
+
+
+MAX_DEPTH = 16  # records nest at most 5 levels; anything deeper is hostile or broken
+
+
+def check_structure(value: Any, where: str = "record") -> None:
+    """Refuse absurdly nested input, and numbers JSON cannot hold (NaN, infinity), before any
+    recursive code (NFC, validation, hashing) touches them."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise SchemaViolation(f"{where}: nested more than {MAX_DEPTH} levels deep")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise SchemaViolation(f"{where}: {item} is not a number JSON can hold")
 
 
 def validate(record: Any, where: str = "record") -> str:

@@ -41,7 +41,7 @@ def collate(a: str | None, b: str | None) -> int:
 
 def canonical_json(obj: Any) -> bytes:
     """The canonical byte form used for hashing: sorted keys, no spaces, UTF-8, NFC text."""
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:

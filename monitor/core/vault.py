@@ -367,6 +367,7 @@ class Vault:
             batch, refs, first = _Batch(), [], hashlib.sha256()
             total = 0
             for label, record in source():
+                schema.check_structure(record, label)
                 record = nfc(record)
                 annotated = self._check(record, label, batch)
                 refs += [(label, record["type"], record["id"], item) for item in schema.references(record, annotated)]
