@@ -385,3 +385,11 @@ def test_no_arguments_without_a_display_says_so(tmp_path):
         cli.env.pop(name, None)
     message = one_line_error(cli(ok=False, vault=False))
     assert "no graphical display" in message and "monitor --help" in message
+
+
+def test_wipe_also_destroys_half_made_copies_left_by_a_crash(cli):
+    stale = cli.vault.parent / f".{cli.vault.name}.creating-0123456789ab"
+    stale.write_bytes(cli.vault.read_bytes())
+    Path(str(stale) + "-wal").write_bytes(b"\x00" * 100)
+    cli("wipe", "--yes")
+    assert list(cli.vault.parent.iterdir()) == []

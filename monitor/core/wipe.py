@@ -62,9 +62,19 @@ def destroy_key_material(path: Path) -> None:
             _remove(extra)
 
 
+def leftovers(path: Path) -> list[Path]:
+    """Half-made copies from an interrupted creation (``.NAME.creating-…``), if a crash left any."""
+    return sorted(p for p in path.parent.glob(f".{path.name}.creating-*") if not p.name.endswith(("-wal", "-shm")))
+
+
 def wipe_files(path: Path | str, progress: Callable[[int, int, str], None] | None = None) -> None:
-    """Destroy the vault at ``path`` and its companion files. Not cancellable once started."""
+    """Destroy the vault at ``path``, its companion files and any half-made copies of it.
+
+    Not cancellable once started.
+    """
     path = Path(path)
+    for stale in leftovers(path):
+        wipe_files(stale)
     destroy_key_material(path)
     if progress:
         progress(1, 3, "key material destroyed")
