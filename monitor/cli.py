@@ -297,7 +297,8 @@ def cmd_gui(args) -> int:
 
 WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it: the salt at the
 start of the file and the WAL are overwritten first (which alone makes the data undecryptable),
-then the whole file is overwritten with random bytes and deleted. It does not ask for the
+then the whole file is overwritten with random bytes and deleted (and so are half-made copies
+left by an interrupted creation). It does not ask for the
 passphrase. What it cannot promise: on SSDs, USB flash drives, and journalling, copy-on-write or
 snapshotting file systems, old blocks can survive where the OS cannot reach them, and backups or
 copies of the file are not touched. Use full-disk encryption as well."""
