@@ -37,10 +37,11 @@ def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
     acknowledged: set[str] = set()
     for _ in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
-        time.sleep(0.4 + rng.random() * 0.8)
+        first = proc.stdout.readline()  # wait until it is really writing, however slow the machine
+        time.sleep(rng.random() * 0.8)
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
-        for line in out.splitlines():
+        for line in (first + out).splitlines():
             if line.count(" ") == 19:  # a complete acknowledgement line
                 acknowledged.update(line.split())
         with reopen(path) as vault:
