@@ -190,8 +190,12 @@ def test_verify_detects_a_rewritten_revision(vault):
 
 def test_verify_detects_an_altered_current_view(vault):
     _stock(vault)
-    vault.conn.execute("UPDATE records SET body = replace(body, 'ИВС № 1', 'ИВС № 7')")
+    vault.put({"id": uid(2), "type": "facility", "name": "ИВС № 1 (renamed)", "type_key": "ivs"})
+    first = vault.history(uid(2))[0].rev
+    vault.conn.execute("UPDATE records SET head = ? WHERE id = ?", (first, uid(2)))  # roll the view back
     assert any("current view" in p for p in vault.verify().problems)
+    vault.conn.execute("UPDATE records SET deleted = 1 WHERE id = ?", (uid(3),))  # hide a record
+    assert any("2 record(s)" in p for p in vault.verify().problems)
 
 
 def test_verify_survives_reopen_after_many_changes(vault, vault_path):

@@ -267,7 +267,8 @@ def _complaint_from_row(vault: "Vault", v: dict, line: int) -> dict:
         if "case_code" not in v:
             raise LoadError(f"line {line}: give case_id or case_code")
         row = vault.conn.execute(
-            "SELECT id FROM records WHERE type = 'case' AND deleted = 0 AND json_extract(body, '$.code') = ?",
+            "SELECT r.id FROM records r JOIN revisions v ON v.rev = r.head "
+            "WHERE r.type = 'case' AND r.deleted = 0 AND json_extract(v.body, '$.code') = ?",
             (v["case_code"],),
         ).fetchone()
         if row is None:

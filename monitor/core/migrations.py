@@ -56,8 +56,7 @@ CREATE TABLE records (
     updated_at TEXT NOT NULL,
     deleted    INTEGER NOT NULL DEFAULT 0,
     sealed     INTEGER NOT NULL DEFAULT 0,
-    label      TEXT NOT NULL DEFAULT '',
-    body       TEXT
+    label      TEXT NOT NULL DEFAULT ''     -- the body is the head revision's (no second copy)
 ) STRICT;
 CREATE INDEX records_type ON records(type, deleted);
 

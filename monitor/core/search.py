@@ -46,7 +46,8 @@ def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None)
     """Rebuild the whole index from the live records (inside the caller's transaction)."""
     conn.execute("DELETE FROM search")
     total = conn.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
-    rows = conn.execute("SELECT rowid, id, type, label, body FROM records WHERE deleted = 0")
+    rows = conn.execute("SELECT r.rowid, r.id, r.type, r.label, v.body FROM records r "
+                        "JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0")
     done = 0
     for rowid, record_id, record_type, label, body in rows.fetchall():
         index_record(conn, rowid, record_id, record_type, label, json.loads(body))

@@ -110,7 +110,12 @@ class RecordInfo:
         return self.heads > 1
 
 
-_RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, sealed, label, body"
+# The current view: a `records` row and the body of its head revision (stored once, in `revisions`).
+_RECORD_SELECT = (
+    "SELECT r.id, r.type, r.head, r.heads, r.created_at, r.updated_at, r.deleted, r.sealed, r.label, v.body "
+    "FROM records r JOIN revisions v ON v.rev = r.head"
+)
+_RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, sealed, label"
 
 
 def _info(row) -> RecordInfo:
@@ -266,7 +271,7 @@ class Vault:
     # --- reading -------------------------------------------------------------------------------
 
     def info(self, record_id: str) -> RecordInfo:
-        row = self.conn.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
+        row = self.conn.execute(f"{_RECORD_SELECT} WHERE r.id = ?", (record_id,)).fetchone()
         if row is None:
             raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
         return _info(row)
@@ -285,19 +290,19 @@ class Vault:
 
         ``where`` filters on top-level body fields (equality); ``limit``/``offset`` page through.
         """
-        sql = f"SELECT {_RECORD_COLUMNS} FROM records WHERE 1=1"
+        sql = f"{_RECORD_SELECT} WHERE 1=1"
         params: list = []
         if record_type:
-            sql += " AND type = ?"
+            sql += " AND r.type = ?"
             params.append(record_type)
         if not include_deleted:
-            sql += " AND deleted = 0"
+            sql += " AND r.deleted = 0"
         for name, value in (where or {}).items():
             if not name.isidentifier():
                 raise MonitorError(f"cannot filter on '{one_line(name, 30)}'")
-            sql += f" AND json_extract(body, '$.{name}') = ?"
+            sql += f" AND json_extract(v.body, '$.{name}') = ?"
             params.append(value)
-        sql += " ORDER BY label COLLATE monitor, id" if order == "label" else " ORDER BY created_at, id"
+        sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -323,7 +328,7 @@ class Vault:
         return dict(rows)
 
     def conflicts(self) -> list[RecordInfo]:
-        rows = self.conn.execute(f"SELECT {_RECORD_COLUMNS} FROM records WHERE heads > 1 ORDER BY id")
+        rows = self.conn.execute(f"{_RECORD_SELECT} WHERE r.heads > 1 ORDER BY r.id")
         return [_info(r) for r in rows]
 
     def search(self, text: str, *, limit: int = 50, types: list[str] | None = None,
@@ -538,7 +543,9 @@ class Vault:
         where = f"{where} ({record_type} {rid[:8]})"
         if rid in batch.types:
             raise SchemaViolation(f"{where}: duplicate id {rid} (the same record appears twice)")
-        row = self.conn.execute("SELECT type, sealed, deleted, body FROM records WHERE id = ?", (rid,)).fetchone()
+        row = self.conn.execute(
+            "SELECT r.type, r.sealed, r.deleted, v.body FROM records r JOIN revisions v ON v.rev = r.head "
+            "WHERE r.id = ?", (rid,)).fetchone()
         if row is not None:
             if row[0] != record_type:
                 raise SchemaViolation(f"{where}: id {rid} already belongs to a {row[0]}, not a {record_type}")
@@ -595,7 +602,9 @@ class Vault:
 
         Returns its new revision (None if it did not change) and whether the record existed.
         """
-        row = self.conn.execute("SELECT body, deleted FROM records WHERE id = ?", (record["id"],)).fetchone()
+        row = self.conn.execute(
+            "SELECT v.body, r.deleted FROM records r JOIN revisions v ON v.rev = r.head WHERE r.id = ?",
+            (record["id"],)).fetchone()
         existed = row is not None and not row[1]
         if existed and row[0] is not None and json.loads(row[0]) == record:
             return None, True
@@ -650,13 +659,12 @@ class Vault:
         sealed = bool(body and body.get("sealed"))
         conn.execute(
             # An upsert (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
-            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET type = excluded.type, head = excluded.head, heads = excluded.heads, "
             "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted = excluded.deleted, "
-            "sealed = excluded.sealed, label = excluded.label, body = excluded.body",
+            "sealed = excluded.sealed, label = excluded.label",
             (record_id, winner.record_type, winner.rev, len(heads), created, winner.created_at,
-             int(winner.deleted), int(sealed), label,
-             canonical_json(body).decode("utf-8") if body is not None else None),
+             int(winner.deleted), int(sealed), label),
         )
         annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
         conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))

@@ -54,8 +54,9 @@ def verify(vault: "Vault", progress: Callable | None = None, cancel=None) -> Ver
         report.problems += attachments.check_all(conn, cancel=cancel)
         report.checked["attachments"] = conn.execute("SELECT count(*) FROM blobs").fetchone()[0]
         missing = conn.execute(
-            "SELECT count(*) FROM records r WHERE r.type = 'attachment' AND r.deleted = 0 AND NOT EXISTS "
-            "(SELECT 1 FROM blobs b WHERE b.sha256 = json_extract(r.body, '$.sha256'))"
+            "SELECT count(*) FROM records r JOIN revisions v ON v.rev = r.head "
+            "WHERE r.type = 'attachment' AND r.deleted = 0 AND NOT EXISTS "
+            "(SELECT 1 FROM blobs b WHERE b.sha256 = json_extract(v.body, '$.sha256'))"
         ).fetchone()[0]
         if missing:
             report.problems.append(f"{missing} attachment record(s) name bytes that are not in the vault")
@@ -78,12 +79,18 @@ def _check_revisions(conn, report: VerifyReport) -> None:
                 report.problems.append(f"revision {revision.rev}: parent {parent} is missing or comes later")
         known.add(revision.rev)
     report.checked["revisions"] = count
+    # The current view is derived from the revisions; it must agree with them.
     stale = conn.execute(
-        "SELECT count(*) FROM records r JOIN revisions v ON v.rev = r.head "
-        "WHERE coalesce(r.body, '') != coalesce(v.body, '')"
+        "SELECT count(*) FROM records r LEFT JOIN revisions v ON v.rev = r.head "
+        "WHERE v.rev IS NULL OR v.record_id != r.id OR v.deleted != r.deleted OR v.record_type != r.type "
+        "OR EXISTS (SELECT 1 FROM revision_parents p WHERE p.parent = r.head)"
     ).fetchone()[0]
-    if stale:
-        report.problems.append(f"{stale} record(s) differ from their head revision (the current view was altered)")
+    orphans = conn.execute(
+        "SELECT count(DISTINCT record_id) FROM revisions v WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = v.record_id)"
+    ).fetchone()[0]
+    if stale or orphans:
+        report.problems.append(
+            f"{stale + orphans} record(s) differ from their revisions (the current view was altered)")
 
 
 def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:
