@@ -80,12 +80,17 @@ def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
     assert not (tmp_path / "new.vault").exists()
 
 
-def test_create_demo_vault_on_a_worker_with_progress(qtbot, tmp_path):
-    path = tmp_path / "demo.vault"
+def new_vault_dialog(qtbot, path) -> UnlockDialog:
+    """The first-run dialog for ``path`` with a good passphrase entered twice."""
     dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
     child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
+    return dialog
+
+
+def test_create_demo_vault_on_a_worker_with_progress(qtbot, tmp_path):
+    dialog = new_vault_dialog(qtbot, tmp_path / "demo.vault")
     with qtbot.waitSignal(dialog.unlocked, timeout=60000) as blocker:
         child(dialog, QPushButton, "demo").click()
         assert child(dialog, QPushButton, "cancel").isVisibleTo(dialog)  # Cancel is offered while it runs
@@ -95,11 +100,7 @@ def test_create_demo_vault_on_a_worker_with_progress(qtbot, tmp_path):
 
 
 def test_cancel_demo_creation_leaves_nothing(qtbot, tmp_path):
-    path = tmp_path / "demo.vault"
-    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
-    qtbot.addWidget(dialog)
-    child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
-    child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
+    dialog = new_vault_dialog(qtbot, tmp_path / "demo.vault")
     child(dialog, QPushButton, "demo").click()
     dialog._worker.cancel()  # as the Cancel button does
     error = child(dialog, QLabel, "error")
