@@ -61,3 +61,18 @@ def terms(conn: Connection, vocabulary: str, lang: str = "en") -> list[tuple[str
         labels = json.loads(labels)
         out.append((key, labels.get(lang) or labels.get("en") or key))
     return out
+
+
+def labelled_terms(conn: Connection, vocabulary: str) -> list[tuple[str, dict[str, str]]]:
+    """Every term of a vocabulary with all its labels (en/ru/kk), in display order.
+
+    Includes terms a coordinator added (``term`` records are projected into ``vocab_terms``).
+    """
+    rows = conn.execute(
+        "SELECT key, labels FROM vocab_terms WHERE vocabulary = ? ORDER BY position, key", (vocabulary,)
+    )
+    return [(key, json.loads(labels)) for key, labels in rows]
+
+
+def exists(conn: Connection, vocabulary: str) -> bool:
+    return conn.execute("SELECT 1 FROM vocabularies WHERE name = ?", (vocabulary,)).fetchone() is not None
