@@ -942,8 +942,8 @@ CSV_COLUMNS: dict[str, dict[str, str]] = {
 
 # --- dump ----------------------------------------------------------------------------------------
 
-DUMP_ORDER = ("term", "facility", "person", "case", "visit", "interview", "examination", "attachment",
-              "complaint", "proceeding", "link", "addendum")
+DUMP_ORDER = ("term", "facility", "person", "case", "visit", "consent", "interview", "examination", "attachment",
+              "complaint", "proceeding", "reprisal", "link", "addendum", "statistic")
 assert set(DUMP_ORDER) == set(RECORD_TYPES)
 
 
