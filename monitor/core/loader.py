@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from jsonschema.exceptions import best_match
 
-from . import schema, vocab
-from .errors import LoadError, MonitorError
+from . import rules, schema, vocab
+from .errors import LoadError, MonitorError, SchemaViolation
 from .schema import RECORD_TYPES
 from .text import one_line
 
@@ -143,6 +143,7 @@ _NUMBER = re.compile(r"^[+-]?\d{1,15}([.,]\d{1,6})?$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
 _TRUE = {"yes", "y", "true", "1", "+", "x", "да", "д", "иә", "ия", "ә"}
+_PATH = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$")  # a field path in a rule's message
 _FALSE = {"no", "n", "false", "0", "-", "нет", "н", "жоқ", "ж"}
 
 
@@ -218,18 +219,21 @@ class _Terms:
     def __init__(self, conn, name: str):
         self.name = name
         self.exists = vocab.exists(conn, name)
-        self.keys: list[str] = []
+        self.keys: list[str] = []  # the current terms, for error messages (merged terms stay valid)
         self.lookup: dict[str, str | None] = {}  # folded text -> key (None: two terms share a label)
-        labels: dict[str, set[str]] = {}
-        for key, term_labels in vocab.labelled_terms(conn, name):
-            self.keys.append(key)
+        labels: dict[str, dict[str, bool]] = {}  # folded label -> {key: deprecated}
+        for key, term_labels, deprecated in vocab.labelled_terms(conn, name):
+            if not deprecated:
+                self.keys.append(key)
             for lang in vocab.LANGUAGES:
                 if term_labels.get(lang):
-                    labels.setdefault(_fold(term_labels[lang]), set()).add(key)
-        for folded, keys in labels.items():
-            self.lookup[folded] = keys.pop() if len(keys) == 1 else None
-        for key in self.keys:  # a key always means itself
+                    labels.setdefault(_fold(term_labels[lang]), {})[key] = deprecated
             self.lookup[_fold(key)] = key
+        for folded, keys in labels.items():
+            if folded in self.lookup:  # a key always means itself
+                continue
+            current = [k for k, deprecated in keys.items() if not deprecated] or list(keys)
+            self.lookup[folded] = current[0] if len(current) == 1 else None
 
     def resolve(self, text: str) -> str:
         """The key for ``text``; raises ValueError with a one-line reason."""
@@ -356,7 +360,8 @@ class _Context:
 
     def validate(self, row: _Row, record: dict, columns: dict[str, str] | None = None,
                  rows: dict[int, tuple["_Row", dict[str, str]]] | None = None) -> None:
-        """Check a built record against its schema now, so the error can name the column.
+        """Check a built record against its schema and the vault's rules now, so the error can
+        name the column (the vault checks again when it stores the record).
 
         ``columns`` maps a field path (``allegations.0.methods``) to the column it came from; a
         top-level field named like a column needs no entry. ``rows`` does the same for the items
@@ -364,26 +369,34 @@ class _Context:
         """
         if not self.first_pass:
             return
+        if record["type"] not in RECORD_TYPES:
+            raise row.error(None, f"this Monitor has no '{record['type']}' records (its schema is older)")
+        error = best_match(schema.validator_for(record["type"]).iter_errors(record), key=schema._relevance)
+        if error is not None:
+            path = [str(p) for p in error.absolute_path]
+            message = schema.describe(error, "§").split(": ", 1)[-1]
+            self._fail_at(row, path, message, schema.describe(error, record["type"]), columns, rows)
         try:
-            validator = schema.validator_for(record["type"])
-        except (KeyError, FileNotFoundError):
-            raise row.error(None, f"this Monitor has no '{record['type']}' records (its schema is older)") from None
-        error = best_match(validator.iter_errors(record), key=schema._relevance)
-        if error is None:
-            return
-        path = [str(p) for p in error.absolute_path]
-        if rows and len(path) >= 2 and path[0] == "charges" and int(path[1]) in rows:
+            rules.check(record, "§")
+        except SchemaViolation as exc:
+            segments = str(exc).split(": ")[1:]
+            path: list[str] = []
+            while len(segments) > 1 and _PATH.match(segments[0]):
+                path += re.sub(r"\[(\d+)\]", r".\1", segments.pop(0)).split(".")
+            message = ": ".join(segments)
+            self._fail_at(row, path, message, ".".join(path) + ": " + message, columns, rows)
+
+    def _fail_at(self, row: _Row, path: list[str], message: str, whole: str, columns, rows) -> None:
+        """Raise the error for a field path, naming the column (and the row) it came from."""
+        if rows and len(path) >= 2 and path[0] == "charges" and path[1].isdigit() and int(path[1]) in rows:
             row, columns = rows[int(path[1])]
             path = path[2:]
-        column = None
         for i in range(len(path), 0, -1):
             dotted = ".".join(path[:i])
             column = (columns or {}).get(dotted) or (dotted if dotted in self.kind.by_name else None)
             if column:
-                break
-        if column is None:
-            raise row.error(None, schema.describe(error, record["type"]))
-        raise row.error(column, schema.describe(error, "§").split(": ", 1)[-1])
+                raise row.error(column, message)
+        raise row.error(None, whole)
 
 
 def _split(value: str | None) -> list[str]:
@@ -666,9 +679,18 @@ def _build_complaint(ctx: _Context, row: _Row) -> dict:
               "case_id": case_id}
     _copy(row, record, "date_filed", "date_received", "intake_channel", "authority", "authority_name",
           "reference", "filed_by", "statement", "status", "reply_date", "reply")
-    if "reply_date" in record and record["reply_date"] < record["date_filed"]:
-        raise row.error("reply_date", f"{record['reply_date']} is before the complaint was filed ({record['date_filed']})")
-    ctx.validate(row, record, {"case_id": "case_code" if "case_code" in row.values else "case_id"})
+    if "pressure_to_withdraw" in row.values:
+        record["withdrawal_pressure"] = {"reported": row.values["pressure_to_withdraw"]}
+    forwarded = {k: row.values[c] for k, c in (("authority", "forwarded_to"), ("authority_name", "forwarded_to_name"),
+                                               ("date", "forwarded_date")) if c in row.values}
+    if forwarded:
+        if "authority" not in forwarded:
+            raise row.error(None, f"{ctx.shown('forwarded_to')} is needed with the other forwarded_ columns")
+        record["forwarded_to"] = forwarded
+    ctx.validate(row, record, {"case_id": "case_code" if "case_code" in row.values else "case_id",
+                               "withdrawal_pressure": "pressure_to_withdraw", "forwarded_to.authority": "forwarded_to",
+                               "forwarded_to.authority_name": "forwarded_to_name",
+                               "forwarded_to.date": "forwarded_date"})
     if ctx.first_pass:
         ctx.check_unique(row, record["id"], "complaint")
     return record
@@ -706,9 +728,10 @@ def _build_consent(ctx: _Context, row: _Row) -> dict:
     else:
         rid = str(uuid.uuid5(CSV_NAMESPACE, f"consent:{person}:{row.values['date']}"))
     record = {"id": rid, "type": "consent", "person_id": person, "scope": scope}
-    _copy(row, record, "date", "method", "taken_by", "covers", "withdrawal", "notes")
+    _copy(row, record, "date", "method", "taken_by", "interpreter", "covers", "withdrawal", "notes")
     _refs(ctx, row, covers=("interview", "examination", "case", "attachment"))
     paths = {f"scope.{item}": item for item in CONSENT_SCOPE}
+    paths["scope"] = "withdrawal"  # the only rule about the scope as a whole
     paths["person_id"] = "person_code" if "person_code" in row.values else "person_id"
     ctx.validate(row, record, paths)
     if ctx.first_pass:
@@ -726,10 +749,12 @@ def _build_reprisal(ctx: _Context, row: _Row) -> dict:
     else:
         rid = str(uuid.uuid5(CSV_NAMESPACE, f"reprisal:{person}:{row.values['date']}:{row.values['kind']}"))
     record = {"id": rid, "type": "reprisal", "person_id": person}
-    _copy(row, record, "date", "kind", "description", "complaint_id", "visit_id", "facility_id", "reported_by", "notes")
+    _copy(row, record, "date", "kind", "complaint_id", "visit_id", "interview_id", "facility_id", "reported_by",
+          "action_taken", "notes")
     if case_id:
         record["case_id"] = case_id
-    _refs(ctx, row, complaint_id=("complaint",), visit_id=("visit",), facility_id=("facility",))
+    _refs(ctx, row, complaint_id=("complaint",), visit_id=("visit",), interview_id=("interview",),
+          facility_id=("facility",))
     article = _article_ref(row, "counter_charge_article", "counter_charge_part")
     if article:
         record["counter_charge_article"] = article
@@ -769,14 +794,16 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
             if name in row.values and row.values[name] != first.values.get(name):
                 raise row.error(name, f"differs from line {first.line} of the same proceeding "
                                       "(leave it empty or repeat it on the rows of one proceeding)")
-    for column in ("authority", "status"):
-        first.need(column)
     case_id = _case_id(ctx, first)
     if "id" in first.values:
         rid = first.values["id"]
     else:
         number = first.values.get("case_number") or first.values.get("erdr_number")
         rid = str(uuid.uuid5(CSV_NAMESPACE, f"proceeding:{case_id}:{number}"))
+    if ctx.first_pass:  # a proceeding's rows must be together: a key seen before is a second group
+        ctx.check_unique(first, rid, "proceeding")
+    for column in ("authority", "status"):
+        first.need(column)
     record = {"id": rid, "type": "proceeding", "case_id": case_id}
     _copy(first, record, "complaint_id", "authority", "case_number", "erdr_number", "erdr_date", "date_opened",
           "date_refused", "status", "outcome", "judgment_date", "notes")
@@ -789,7 +816,7 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
             paths[f"{article}.article"], paths[f"{article}.part"] = article, part
     compensation = {}
     for column, field_name in (("compensation_claimed", "claimed"), ("compensation_awarded", "awarded"),
-                               ("compensation_currency", "currency")):
+                               ("compensation_currency", "currency"), ("compensation_date", "date")):
         if column in first.values:
             compensation[field_name] = first.values[column]
             paths[f"compensation.{field_name}"] = column
@@ -797,16 +824,12 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
         record["compensation"] = compensation
     victim = _person_id(ctx, first, "victim_id", "victim_code", required=False)
     if victim:
-        entry = {"person_id": victim}
-        if "victim_status" in first.values:
-            entry["status"] = first.values["victim_status"]
+        entry = {"person_id": victim, "status": first.need("victim_status")}
         record["victims"] = [entry]
         paths["victims.0.person_id"] = "victim_code" if "victim_code" in first.values else "victim_id"
         paths["victims.0.status"] = "victim_status"
     elif "victim_status" in first.values:
         raise first.error("victim_status", f"needs {ctx.shown('victim_code')} or {ctx.shown('victim_id')}")
-    if ctx.first_pass:  # a proceeding's rows must be together: a key seen before is a second group
-        ctx.check_unique(first, rid, "proceeding")
     charges, charge_lines, row_paths = [], {}, {}
     for row in rows:
         charge = _charge(ctx, row, rid)
@@ -835,14 +858,14 @@ def _charge(ctx: _Context, row: _Row, proceeding_id: str) -> dict | None:
     if not any(name in row.values for name in charge_columns):
         return None
     person = _person_id(ctx, row, "defendant_id", "defendant_code", required=False)
-    officer = {k: row.values[f"officer_{k}"] for k in ("rank", "unit", "description") if f"officer_{k}" in row.values}
+    officer = {k: row.values[f"officer_{k}"] for k in ("rank", "unit") if f"officer_{k}" in row.values}
     if person and officer:
         raise row.error("officer_rank" if "officer_rank" in officer else None,
                         "a charge names either a defendant (code or id) or an unnamed officer, not both")
     if not person and not officer:
-        raise row.error(None, f"a charge needs {ctx.shown('defendant_code')} or the officer's rank, unit or description")
+        raise row.error(None, f"a charge needs {ctx.shown('defendant_code')} or the officer's rank or unit")
     article = _article_ref(row, "charge_article", "charge_part")
-    who = person or "officer:" + "\x1f".join(officer.get(k, "") for k in ("rank", "unit", "description"))
+    who = person or "officer:" + "\x1f".join(officer.get(k, "") for k in ("rank", "unit"))
     what = f"{article['article']}:{article.get('part', '')}" if article else ""
     charge = {"id": str(uuid.uuid5(CSV_NAMESPACE, f"charge:{proceeding_id}:{who}:{what}"))}
     if person:
@@ -851,7 +874,7 @@ def _charge(ctx: _Context, row: _Row, proceeding_id: str) -> dict | None:
         charge["officer"] = officer
     if article:
         charge["article"] = article
-    _copy(row, charge, "verdict")
+    _copy(row, charge, "verdict", "verdict_date")
     punishment = {}
     if "punishment" in row.values:
         punishment["kind"] = row.values["punishment"]
@@ -875,12 +898,13 @@ def _charge(ctx: _Context, row: _Row, proceeding_id: str) -> dict | None:
 
 
 _CHARGE_PATHS = {"person_id": "defendant_code", "officer.rank": "officer_rank", "officer.unit": "officer_unit",
-                 "officer.description": "officer_description", "officer": "officer_rank",
+                 "officer": "officer_rank", "verdict_date": "verdict_date",
                  "article.article": "charge_article", "article.part": "charge_part", "article": "charge_article",
                  "verdict": "verdict", "punishments.0.kind": "punishment", "punishments.0.years": "years",
                  "punishments.0.months": "months", "punishments.0.probation_years": "probation_years",
                  "punishments.0.probation_months": "probation_months", "punishments.0.amount": "fine_amount",
-                 "punishments.0.life": "life", "punishments.0": "punishment", "punishments.1.years": "ban_years",
+                 "punishments.0.life": "life", "punishments.0": "punishment", "punishments": "punishment",
+                 "punishments.1.years": "ban_years", "punishments.1": "ban_years",
                  "notes": "charge_notes"}
 
 
@@ -920,7 +944,158 @@ def _kinds() -> dict[str, CsvKind]:
         _c("reply_date", "optional date, not before date_filed", "date", ru="дата ответа", kk="жауап күні"),
         _c("reply", "optional text", ru="ответ", kk="жауап"),
     ), ("case_id", "case_code", "date_filed", "authority", "reference"), _build_complaint)
-    return {k.name: k for k in (case, complaint)}
+    complaint = CsvKind(complaint.name, complaint.record_type, complaint.title, complaint.columns + (
+        _c("date_received", "optional date the NGO received it", "date", ru="дата получения", kk="алынған күні"),
+        _c("intake_channel", "optional, an intake_channel term (ngo_hotline, visit, lawyer, relative, …)", "vocab",
+           "intake_channel", ru="канал поступления", kk="түсу арнасы"),
+        _c("pressure_to_withdraw", "optional yes/no: pressure to withdraw the complaint was reported", "bool",
+           ru="давление с целью отзыва", kk="кері алуға қысым"),
+        _c("forwarded_to", "optional, the authority term the complaint was forwarded to", "vocab", "authority",
+           ru="перенаправлена в", kk="жолданған орган"),
+        _c("forwarded_to_name", "optional, that office", ru="наименование органа перенаправления",
+           kk="жолданған органның атауы"),
+        _c("forwarded_date", "optional date it was forwarded", "date", ru="дата перенаправления", kk="жолданған күні"),
+    ), complaint.identity, complaint.build)
+    statistic = CsvKind("statistic", "statistic", "official statistics", (
+        _c("id", "optional UUID; without it the id is derived from source, period, indicator, article, region and "
+                 "facility type", "uuid"),
+        _c("source_document", "required, the document or publication the figure comes from", ru="источник",
+           kk="дереккөз"),
+        _c("source_authority", "optional, an authority term (prosecutor, …)", "vocab", "authority",
+           ru="орган-источник", kk="дереккөз органы"),
+        _c("period_start", "required date, the first day the figure covers", "date", ru="начало периода",
+           kk="кезеңнің басы"),
+        _c("period_end", "required date, the last day (2013-05-31 for January–May 2013)", "date", ru="конец периода",
+           kk="кезеңнің соңы"),
+        _c("indicator", "required, a stat_indicator term (complaints_registered, criminal_cases_opened, "
+                        "cases_sent_to_court, convictions, complaints_received_ngo)", "vocab", "stat_indicator",
+           ru="показатель", kk="көрсеткіш"),
+        _c("value", "required whole number", "int", ru="значение", kk="мәні"),
+        _c("article", "optional, an article term (cc1997-141-1, …)", "vocab", "article", ru="статья", kk="бап"),
+        _c("region", "optional", ru="регион", kk="өңір"),
+        _c("facility_type", "optional, a facility_type term", "vocab", "facility_type", ru="тип учреждения",
+           kk="мекеме түрі"),
+        _c("notes", "optional text", ru="примечания", kk="ескертпелер"),
+    ), ("source_document", "period_start", "period_end", "indicator", "article", "region", "facility_type"),
+        _build_statistic)
+    scope_aliases = {
+        "documentation": ("документирование", "құжаттау"),
+        "photographs": ("фотографии", "фотосуреттер"),
+        "intimate_photographs": ("интимные фотографии", "интимдік фотосуреттер"),
+        "audio": ("аудиозапись", "аудиожазба"),
+        "share_with_lawyer": ("передача адвокату", "адвокатқа беру"),
+        "share_with_prosecutor": ("передача прокурору", "прокурорға беру"),
+        "share_with_un": ("передача в ООН", "БҰҰ-ға беру"),
+        "complaint_in_name": ("жалоба от имени", "атынан шағым"),
+        "anonymised_reports": ("анонимные отчёты", "анонимді есептер"),
+        "publication_with_name": ("публикация с именем", "атымен жариялау"),
+    }
+    consent = CsvKind("consent", "consent", "consent", (
+        _c("id", "optional UUID; without it the id is derived from the person and the date", "uuid"),
+        _c("person_id", "UUID of the person (this or person_code is required)", "uuid"),
+        _c("person_code", "pseudonym code of a person in the vault (P-2026-0042)", ru="код лица", kk="тұлға коды"),
+        _c("date", "required date, or date and time, the consent was given or withdrawn", "datetime", ru="дата",
+           kk="күні"),
+        _c("method", "required, a consent_method term (written, oral, oral_witnessed)", "vocab", "consent_method",
+           ru="способ", kk="тәсілі"),
+        _c("taken_by", "optional, who took it", ru="кто получил", kk="кім алды"),
+        _c("interpreter", "optional", ru="переводчик", kk="аудармашы"),
+        _c("covers", "optional ids of the interviews, examinations, cases or attachments it covers, separated by ';'",
+           "uuids"),
+        _c("withdrawal", "optional yes/no: this record withdraws what it sets to no", "bool", ru="отзыв",
+           kk="кері қайтарып алу"),
+        *(_c(item, "yes (given), no (refused or withdrawn) or empty (unchanged); at least one scope column per row",
+             "bool", ru=ru, kk=kk) for item, (ru, kk) in scope_aliases.items()),
+        _c("notes", "optional text", ru="примечания", kk="ескертпелер"),
+    ), ("person_id", "person_code", "date"), _build_consent)
+    reprisal = CsvKind("reprisal", "reprisal", "reprisals", (
+        _c("id", "optional UUID; without it the id is derived from the person, the date and the kind", "uuid"),
+        _c("person_id", "UUID of the person (this or person_code is required)", "uuid"),
+        _c("person_code", "pseudonym code of a person in the vault", ru="код лица", kk="тұлға коды"),
+        _c("date", "required date", "date", ru="дата", kk="күні"),
+        _c("kind", "required, a reprisal_kind term (transfer, punishment_cell, threats_to_family, counter_charge, …)",
+           "vocab", "reprisal_kind", ru="вид преследования", kk="қудалау түрі"),
+        _c("case_id", "optional UUID of the case", "uuid"),
+        _c("case_code", "optional code of a case in the vault", ru="код дела", kk="іс коды"),
+        _c("complaint_id", "optional UUID of the complaint it followed", "uuid"),
+        _c("visit_id", "optional UUID of the visit it followed", "uuid"),
+        _c("interview_id", "optional UUID of the interview it followed", "uuid"),
+        _c("facility_id", "optional UUID of the facility", "uuid"),
+        _c("counter_charge_article", "optional, an article term: the counter-charge (false denunciation, …)",
+           "vocab", "article", ru="статья встречного обвинения", kk="қарсы айыптау бабы"),
+        _c("counter_charge_part", "optional part of that article (ч. 2)", ru="часть статьи встречного обвинения",
+           kk="қарсы айыптау бабының бөлігі"),
+        _c("reported_by", "optional", ru="кто сообщил", kk="кім хабарлады"),
+        _c("action_taken", "optional text", ru="принятые меры", kk="қабылданған шаралар"),
+        _c("notes", "optional text: what happened", ru="описание", kk="сипаттама"),
+    ), ("person_id", "person_code", "date", "kind"), _build_reprisal)
+    charge = dict(charge=True)
+    proceeding = CsvKind("proceeding", "proceeding", "proceedings", (
+        _c("id", "optional UUID of the proceeding; without it the id is derived from the case and the number",
+           "uuid"),
+        _c("case_id", "UUID of the case (this or case_code is required)", "uuid"),
+        _c("case_code", "code of a case in the vault", ru="код дела", kk="іс коды"),
+        _c("complaint_id", "optional UUID of the complaint that started it", "uuid"),
+        _c("case_number", "the criminal case number (this or erdr_number ties the rows together)",
+           ru="номер дела", kk="іс нөмірі"),
+        _c("erdr_number", "the number in the unified pre-trial register (ЕРДР)", ru="номер ЕРДР", kk="ЕРДР нөмірі"),
+        _c("erdr_date", "optional date of ERDR registration", "date", ru="дата ЕРДР", kk="ЕРДР күні"),
+        _c("authority", "required, an authority term", "vocab", "authority", ru="орган", kk="орган"),
+        _c("status", "required, a proceeding_status term (investigation, at_trial, judgment, …)", "vocab",
+           "proceeding_status", ru="статус", kk="мәртебесі"),
+        _c("outcome", "optional, an outcome term (conviction, acquittal, refused, amnesty, …)", "vocab", "outcome",
+           ru="исход", kk="нәтижесі"),
+        _c("date_opened", "optional date", "date", ru="дата возбуждения", kk="қозғалған күні"),
+        _c("date_refused", "optional date", "date", ru="дата отказа", kk="бас тартылған күні"),
+        _c("judgment_date", "optional date", "date", ru="дата приговора", kk="үкім күні"),
+        _c("article_registered", "optional article term at registration", "vocab", "article",
+           ru="статья при регистрации", kk="тіркеу кезіндегі бап"),
+        _c("article_registered_part", "optional part (ч. 2)", ru="часть статьи при регистрации",
+           kk="тіркеу кезіндегі бап бөлігі"),
+        _c("article_charged", "optional article term of the charge", "vocab", "article", ru="статья обвинения",
+           kk="айыптау бабы"),
+        _c("article_charged_part", "optional part", ru="часть статьи обвинения", kk="айыптау бабының бөлігі"),
+        _c("article_judgment", "optional article term of the judgment", "vocab", "article", ru="статья приговора",
+           kk="үкім бабы"),
+        _c("article_judgment_part", "optional part", ru="часть статьи приговора", kk="үкім бабының бөлігі"),
+        _c("compensation_claimed", "optional amount", "number", ru="заявленная компенсация",
+           kk="талап етілген өтемақы"),
+        _c("compensation_awarded", "optional amount", "number", ru="присуждённая компенсация",
+           kk="тағайындалған өтемақы"),
+        _c("compensation_currency", "optional, 3 letters (KZT)", ru="валюта", kk="валюта"),
+        _c("compensation_date", "optional date of the award", "date", ru="дата компенсации", kk="өтемақы күні"),
+        _c("victim_id", "optional UUID of the victim (a person)", "uuid"),
+        _c("victim_code", "optional pseudonym code of the victim", ru="код потерпевшего", kk="жәбірленуші коды"),
+        _c("victim_status", "with a victim: a victim_status term (recognised, not_recognised, pending)", "vocab",
+           "victim_status", ru="статус потерпевшего", kk="жәбірленуші мәртебесі"),
+        _c("notes", "optional text", ru="примечания", kk="ескертпелер"),
+        _c("defendant_id", "UUID of the defendant (a person)", "uuid", **charge),
+        _c("defendant_code", "pseudonym code of the defendant", ru="код обвиняемого", kk="айыпталушы коды", **charge),
+        _c("officer_rank", "an unnamed officer's rank (instead of a defendant)", ru="звание", kk="атағы", **charge),
+        _c("officer_unit", "an unnamed officer's unit", ru="подразделение", kk="бөлімше", **charge),
+        _c("charge_article", "required with a charge: the article term", "vocab", "article", ru="статья",
+           kk="бап", **charge),
+        _c("charge_part", "optional part (ч. 4)", ru="часть", kk="бөлігі", **charge),
+        _c("verdict", "required with a charge: a verdict term (pending, convicted, acquitted, terminated, "
+                      "amnestied)", "vocab", "verdict", ru="решение", kk="шешім", **charge),
+        _c("verdict_date", "optional date", "date", ru="дата решения", kk="шешім күні", **charge),
+        _c("punishment", "optional punishment term (imprisonment, suspended_imprisonment, restriction_of_freedom, "
+                         "fine, ban_from_office, amnesty_release, other)", "vocab", "punishment", ru="наказание",
+           kk="жаза", **charge),
+        _c("years", "term in years", "int", ru="лет", kk="жыл", **charge),
+        _c("months", "and months (0–11)", "int", ru="месяцев", kk="ай", **charge),
+        _c("probation_years", "probation of a suspended sentence, years", "int", ru="испытательный срок (лет)",
+           kk="сынақ мерзімі (жыл)", **charge),
+        _c("probation_months", "and months", "int", ru="испытательный срок (месяцев)", kk="сынақ мерзімі (ай)",
+           **charge),
+        _c("fine_amount", "a fine's amount (KZT)", "number", ru="сумма штрафа", kk="айыппұл сомасы", **charge),
+        _c("life", "yes for life imprisonment (no years then)", "bool", ru="пожизненно", kk="өмір бойы", **charge),
+        _c("ban_years", "an added ban from office, in years", "int", ru="запрет занимать должность (лет)",
+           kk="лауазым атқару тыйымы (жыл)", **charge),
+        _c("charge_notes", "optional text about this charge", ru="примечания к обвинению",
+           kk="айыптауға ескертпе", **charge),
+    ), ("case_id", "case_code", "case_number", "erdr_number"), _build_proceeding, grouped=True)
+    return {k.name: k for k in (case, complaint, statistic, consent, reprisal, proceeding)}
 
 
 CSV_KINDS: dict[str, CsvKind] = _kinds()

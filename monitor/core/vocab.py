@@ -117,15 +117,16 @@ def terms(conn: Connection, vocabulary: str, lang: str = "en", *, include_deprec
     return out
 
 
-def labelled_terms(conn: Connection, vocabulary: str) -> list[tuple[str, dict[str, str]]]:
-    """Every term of a vocabulary with all its labels (en/ru/kk), in display order.
+def labelled_terms(conn: Connection, vocabulary: str) -> list[tuple[str, dict[str, str], bool]]:
+    """(key, labels in en/ru/kk, deprecated) of every term of a vocabulary, in display order.
 
-    Includes terms a coordinator added (``term`` records are projected into ``vocab_terms``).
+    Includes terms a coordinator added (``term`` records are projected into ``vocab_terms``) and
+    merged (deprecated) terms, which stay valid.
     """
     rows = conn.execute(
-        "SELECT key, labels FROM vocab_terms WHERE vocabulary = ? ORDER BY position, key", (vocabulary,)
+        "SELECT key, labels, extra FROM vocab_terms WHERE vocabulary = ? ORDER BY position, key", (vocabulary,)
     )
-    return [(key, json.loads(labels)) for key, labels in rows]
+    return [(key, json.loads(labels), bool(extra and json.loads(extra).get("deprecated"))) for key, labels, extra in rows]
 
 
 def exists(conn: Connection, vocabulary: str) -> bool:
