@@ -100,6 +100,13 @@ def test_every_alias_is_unique_within_its_kind_and_documented():
             assert f"| `{column.name}` | {ru} | {kk} | {column.meaning} |" in lines, (kind.name, column.name)
 
 
+def test_a_misspelt_header_gets_a_suggestion(vault, tmp_path):
+    refused(vault, write(tmp_path, "Код дела;Название;Статусс\nKZ-2013-0001;x;open\n"),
+            "line 1: unknown column 'Статусс' for case CSV; did you mean 'статус'?")
+    refused(vault, write(tmp_path, "code;title;status;colour\nKZ-2013-0001;x;open;red\n"),
+            "line 1: unknown column 'colour' for case CSV (see docs/csv.md)")
+
+
 def test_two_headers_for_one_column_refused(vault, tmp_path):
     path = write(tmp_path, "code,Код дела,title,status\nKZ-2013-0001,KZ-2013-0001,x,open\n")
     refused(vault, path, "line 1: the columns 'code' and 'Код дела' are both code")
@@ -187,9 +194,25 @@ def test_multiline_quoted_cells_keep_their_newlines_and_line_numbers(vault, tmp_
     path = write(tmp_path, 'code,title,status,summary\nKZ-2013-0001,x,open,"Бірінші жол\nвторая строка"\n'
                            "KZ-2013-0002,y,banana,\n")
     refused(vault, path, "line 4, column 'status'")
+    path = write(tmp_path, 'code,title,status,summary\nKZ-2013-0001,x,банан,"Бірінші жол\nвторая строка"\n')
+    refused(vault, path, "line 2, column 'status'")  # the row's first line
     path = write(tmp_path, 'code,title,status,summary\nKZ-2013-0001,x,open,"Бірінші жол\nвторая строка"\n')
     load_file(vault, path)
     assert cases(vault)["KZ-2013-0001"]["summary"] == "Бірінші жол\nвторая строка"
+
+
+def test_a_value_under_no_header_is_refused(vault, tmp_path):
+    refused(vault, write(tmp_path, "code,title,status,\nKZ-2013-0001,x,open,забытое\n"),
+            "line 2: a value in column 4, which has no header")
+    load_file(vault, write(tmp_path, "code,title,status,\nKZ-2013-0001,x,open,\n"))  # empty: fine
+
+
+def test_a_narrative_longer_than_the_csv_modules_default_limit_loads(vault, tmp_path):
+    summary = "Қамау кезінде ұрып-соғу. " * 8000  # 192,000 characters (the csv module stops at 131,072)
+    load_file(vault, write(tmp_path, f'code,title,status,summary\nKZ-2013-0001,x,open,"{summary}"\n'))
+    assert cases(vault)["KZ-2013-0001"]["summary"] == summary.strip()
+    refused(vault, write(tmp_path, 'code,title,status,summary\nKZ-2013-0002,x,open,"' + "я" * 1_000_001 + '"\n'),
+            "line 2: malformed CSV (a cell is longer than 1,000,000 characters")
 
 
 # --- streaming: memory stays bounded -----------------------------------------------------------------
@@ -242,3 +265,9 @@ def test_a_large_csv_loads_in_bounded_memory(tmp_path, mib):
           f"grew {grown / 2**20:.1f} MiB while loading")
     assert created == rows
     assert grown < min(16 * 2**20, size / 2), f"grew {grown / 2**20:.1f} MiB for a {size / 2**20:.1f} MiB file"
+
+
+def test_a_repeated_explicit_id_names_the_id_column(vault, tmp_path):
+    rid = "00000000-0000-4000-8000-0000000000aa"
+    path = write(tmp_path, f"id,code,title,status\n{rid},KZ-2013-0001,x,open\n{rid.upper()},KZ-2013-0002,y,open\n")
+    refused(vault, path, f"line 3: the same case as line 2: column 'id' repeats the id {rid}; each case may appear once")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import CLI, PASSPHRASE, one_line_error
-from test_csv import refused, write
+from test_csv import digest, refused, write
 
 from monitor.core import consent, statistics
 from monitor.core.loader import load_file
@@ -226,3 +226,58 @@ def test_cli_load_error_is_one_line_and_leaves_the_vault_unchanged(cli, tmp_path
     message = one_line_error(cli("load", str(path), ok=False))
     assert "line 3, column 'Значение' (value): not a number: 'восемнадцать'" in message
     assert cli.digest() == before
+
+
+# --- malformed input: only typed, one-line errors, and nothing written on error ------------------------
+
+def _mutations(rng, data: bytes) -> bytes:
+    pieces = [b";", b",", b"\t", b'"', b"\n", b"\r\n", b"\x00", b"\xed\xa0\x80", "Ә".encode(),
+              b"9" * 30, b"-1", b"1e308", b"2013-02-30", b"\xe2\x80\xae", "Осуждён".encode(), b"  ", b""]
+    data = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        where = rng.randrange(len(data) + 1)
+        choice = rng.random()
+        if choice < 0.4:
+            data[where:where] = rng.choice(pieces)
+        elif choice < 0.7 and data:
+            del data[where:where + rng.randint(1, 12)]
+        elif data:
+            start = rng.randrange(len(data))
+            data[where:where] = data[start:start + rng.randint(1, 40)]
+    return bytes(data)
+
+
+def test_mutated_example_files_give_typed_one_line_errors_and_write_nothing(stocked, tmp_path):
+    import random
+
+    from monitor.core.errors import MonitorError
+
+    rng = random.Random(20131114)
+    sources = [(EXAMPLES / name).read_bytes() for name in EXAMPLE_ORDER if name.endswith(".csv")]
+    path = tmp_path / "fuzz.csv"
+    outcomes = {"loaded": 0, "refused": 0}
+    for trial in range(200):
+        path.write_bytes(_mutations(rng, rng.choice(sources)))
+        stocked.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = digest(stocked.path)
+        try:
+            load_file(stocked, path)
+            outcomes["loaded"] += 1
+        except MonitorError as exc:
+            message = str(exc)
+            assert message and "\n" not in message and len(message) < 400, (trial, message)
+            assert digest(stocked.path) == before, (trial, message)
+            outcomes["refused"] += 1
+    print(f"\nmutated CSV files: {outcomes}")
+    assert outcomes["refused"] > 100
+
+
+def test_ids_that_belong_elsewhere_are_refused_naming_the_column(stocked, tmp_path):
+    person = next(stocked.records("person")).id
+    refused(stocked, write(tmp_path, f"id,code,title,status\n{person},KZ-2013-0009,x,open\n"),
+            f"line 2, column 'id': {person} already belongs to a person, not a case")
+    load_file(stocked, EXAMPLES / "complaints.csv")
+    other_complaint = next(c.body["id"] for c in stocked.records("complaint")
+                      if c.body["date_filed"] == "2013-05-03")
+    path = write(tmp_path, f"case_code;case_number;authority;status;complaint_id\nKZ-2013-0001;45;prosecutor;investigation;{other_complaint}\n")
+    refused(stocked, path, "line 2, column 'complaint_id': the complaint belongs to another case")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import difflib
 import json
 import re
 import unicodedata
@@ -138,13 +139,14 @@ def _lines(handle) -> Iterator[bytes]:
 # and a line number per record) stay in memory.
 
 MAX_GROUP_ROWS = 1000  # rows of one proceeding (its charges)
+MAX_CELL_CHARS = 1_000_000  # the longest text a record holds (a verbatim narrative)
 _LIST_LIMIT = 12  # vocabulary keys shown in an "unknown value" error before "… (N more)"
 _NUMBER = re.compile(r"^[+-]?\d{1,15}([.,]\d{1,6})?$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
-_TRUE = {"yes", "y", "true", "1", "+", "x", "да", "д", "иә", "ия", "ә"}
+_TRUE = {"yes", "y", "true", "1", "+", "x", "да", "д", "иә", "ия"}
+_FALSE = {"no", "n", "false", "0", "-", "нет", "н", "жоқ"}
 _PATH = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$")  # a field path in a rule's message
-_FALSE = {"no", "n", "false", "0", "-", "нет", "н", "жоқ", "ж"}
 
 
 @dataclass(frozen=True)
@@ -199,9 +201,6 @@ class _Row:
         if column is None:
             return LoadError(f"line {self.line}: {message}")
         return LoadError(f"line {self.line}, column {self.ctx.shown(column)}: {message}")
-
-    def get(self, name: str, default=None):
-        return self.values.get(name, default)
 
     def need(self, name: str):
         if name not in self.values:
@@ -260,7 +259,7 @@ class _Context:
         self.first_pass = first_pass
         self.terms: dict[str, _Terms] = {}
         self.codes: dict[tuple[str, str], str | None] = {}
-        self.seen: dict[bytes, tuple[int, bool]] = {}  # id -> (line, came from the id column)
+        self.seen: dict[bytes, int] = {}  # id -> the line that gave it (first pass only)
 
     def shown(self, column: str) -> str:
         written = self.written.get(column)
@@ -344,19 +343,21 @@ class _Context:
             if found[0] not in allowed:
                 raise row.error(column, f"{value} is a {found[0]}, expected {' or '.join(allowed)}")
 
-    def check_unique(self, row: _Row, record_id: str, what: str, first_line: int | None = None) -> None:
+    def check_unique(self, row: _Row, record_id: str, what: str) -> None:
         """Refuse a second row (or group) with the same id, naming the columns and both lines."""
         key = uuid.UUID(record_id).bytes
-        line = first_line or row.line
         earlier = self.seen.get(key)
-        if earlier is not None:
-            columns = ["id"] if "id" in row.values else [c for c in self.kind.identity if c in self.header]
-            names = ", ".join(self.shown(c) for c in columns)
-            hint = ("; keep the rows of one proceeding next to each other" if self.kind.grouped
-                    else f"; each {what} may appear once")
-            raise row.error(None, f"the same {what} as line {earlier[0]}: the id made from column(s) {names} "
-                                  f"collides ({record_id}){hint}")
-        self.seen[key] = (line, "id" in row.values)
+        if earlier is None:
+            self.seen[key] = row.line
+            return
+        hint = ("keep the rows of one proceeding next to each other" if self.kind.grouped
+                else f"each {what} may appear once")
+        if "id" in row.values:
+            collision = f"column {self.shown('id')} repeats the id {record_id}"
+        else:
+            names = ", ".join(self.shown(c) for c in self.kind.identity if c in self.header)
+            collision = f"the id made from column(s) {names} collides ({record_id})"
+        raise row.error(None, f"the same {what} as line {earlier}: {collision}; {hint}")
 
     def validate(self, row: _Row, record: dict, columns: dict[str, str] | None = None,
                  rows: dict[int, tuple["_Row", dict[str, str]]] | None = None) -> None:
@@ -369,6 +370,10 @@ class _Context:
         """
         if not self.first_pass:
             return
+        if "id" in row.values:
+            found = self.vault.conn.execute("SELECT type FROM records WHERE id = ?", (record["id"],)).fetchone()
+            if found and found[0] != record["type"]:
+                raise row.error("id", f"{record['id']} already belongs to a {found[0]}, not a {record['type']}")
         if record["type"] not in RECORD_TYPES:
             raise row.error(None, f"this Monitor has no '{record['type']}' records (its schema is older)")
         error = best_match(schema.validator_for(record["type"]).iter_errors(record), key=schema._relevance)
@@ -534,7 +539,10 @@ def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> Callable[[], 
     kind = _choose_kind(header, csv_type)
     resolved, unknown = _resolve_header(kind, header)
     if unknown:
-        raise LoadError(f"line 1: unknown column '{one_line(unknown[0], 40)}' for {kind.name} CSV (see docs/csv.md)")
+        known = [alias for column in kind.columns for alias in (column.name, *column.ru, *column.kk)]
+        close = difflib.get_close_matches(_fold(unknown[0]), [_fold(a) for a in known], n=1, cutoff=0.75)
+        hint = f"; did you mean '{next(a for a in known if _fold(a) == close[0])}'?" if close else " (see docs/csv.md)"
+        raise LoadError(f"line 1: unknown column '{one_line(unknown[0], 40)}' for {kind.name} CSV{hint}")
     written: dict[str, str] = {}
     for cell, name in zip(header, resolved):
         if name is None:
@@ -560,21 +568,31 @@ def _read_csv(vault: "Vault", path: Path, csv_type: str | None) -> Callable[[], 
 
 
 def _rows(path: Path, delimiter: str, resolved: list[str | None], ctx: _Context) -> Iterator[_Row]:
+    if csv.field_size_limit() < MAX_CELL_CHARS:  # the default (131,072) is below a narrative's limit
+        csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(_text_lines(path), delimiter=delimiter, strict=True)
     try:
         next(reader)
+        end = reader.line_num
         for cells in reader:
+            line, end = end + 1, reader.line_num  # a row's first line (a quoted cell may span lines)
             if not any(cell.strip() for cell in cells):
                 continue
-            line = reader.line_num
             if len(cells) != len(resolved):
                 raise LoadError(f"line {line}: {len(cells)} cells, but the header has {len(resolved)} columns")
-            values = {name: cell.strip() for name, cell in zip(resolved, cells) if name and cell.strip()}
+            values = {}
+            for number, (name, cell) in enumerate(zip(resolved, cells), 1):
+                cell = cell.strip()
+                if not cell:
+                    continue
+                if name is None:
+                    raise LoadError(f"line {line}: a value in column {number}, which has no header")
+                values[name] = cell
             yield _Row(ctx, line, values)
     except csv.Error as exc:
         reason = str(exc)
         if "field larger than field limit" in reason:
-            reason = f"a cell is longer than {csv.field_size_limit():,} characters, or a quote is not closed"
+            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters, or a quote is not closed"
         raise LoadError(f"line {reader.line_num}: malformed CSV ({one_line(reason, 80)})") from None
 
 
@@ -808,6 +826,12 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
     _copy(first, record, "complaint_id", "authority", "case_number", "erdr_number", "erdr_date", "date_opened",
           "date_refused", "status", "outcome", "judgment_date", "notes")
     _refs(ctx, first, complaint_id=("complaint",))
+    if "complaint_id" in first.values:
+        found = ctx.vault.conn.execute(
+            "SELECT json_extract(v.body, '$.case_id') FROM records r JOIN revisions v ON v.rev = r.head "
+            "WHERE r.id = ?", (first.values["complaint_id"],)).fetchone()
+        if found and found[0] != case_id:
+            raise first.error("complaint_id", "the complaint belongs to another case than this proceeding")
     paths = {"case_id": "case_code" if "case_code" in first.values else "case_id"}
     for article, part in _STAGES:
         ref = _article_ref(first, article, part)
