@@ -122,7 +122,8 @@ HEAD = "case_code;case_number;authority;status;outcome;defendant_code;charge_art
      "line 3, column 'authority': differs from line 2 of the same proceeding"),
     ("KZ-2013-0001;45;prosecutor;judgment;conviction;P-2013-0003;cc1997-308;convicted;imprisonment;7;\n"
      "KZ-2013-0001;45;;;;P-2013-0003;cc1997-308;convicted;imprisonment;5;\n",
-     "line 3: the same defendant and article as line 2 of this proceeding"),
+     "line 3: the same defendant and article as line 2 of this proceeding (column(s) 'defendant_code', "
+     "'charge_article' collide)"),
     ("KZ-2013-0001;45;prosecutor;judgment;conviction;P-2013-0003;cc1997-308;convicted;imprisonment;7;\n"
      "KZ-2013-0001;45;;;;P-2013-0004;cc1997-308;convicted;imprisonment;7;2\n",
      "line 3, column 'punishment': a probation period belongs to a suspended sentence"),

@@ -860,8 +860,10 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
         if charge is None:
             continue
         if charge["id"] in charge_lines:
-            raise row.error(None, f"the same defendant and article as line {charge_lines[charge['id']]} "
-                                  "of this proceeding (columns defendant and charge_article collide)")
+            used = [c for c in ("defendant_code", "defendant_id", "officer_rank", "officer_unit", "charge_article",
+                                "charge_part") if c in row.values]
+            raise row.error(None, f"the same defendant and article as line {charge_lines[charge['id']]} of this "
+                                  f"proceeding (column(s) {', '.join(ctx.shown(c) for c in used)} collide)")
         charge_lines[charge["id"]] = row.line
         charges.append(charge)
         row_paths[len(charges) - 1] = row
