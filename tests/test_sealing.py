@@ -73,11 +73,17 @@ CHANGES = {
 CASES = [(rid, name) for rid, changes in CHANGES.items() for name in changes]
 
 
+# Copies that no other record refers to, so refusing to delete them can only be the seal's doing.
+UNREFERENCED = {INTERVIEW: uid(207), EXAMINATION: uid(208)}
+
+
 @pytest.fixture
 def sealed(vault):
     blob = vault.store_blob(io.BytesIO(b"photo bytes " * 50))
-    vault.put_many(full_set(blob.sha256, blob.size))
-    for rid in CHANGES:
+    records = full_set(blob.sha256, blob.size)
+    records += [{**r, "id": UNREFERENCED[r["id"]]} for r in records if r["id"] in UNREFERENCED]
+    vault.put_many(records)
+    for rid in [*CHANGES, *UNREFERENCED.values()]:
         vault.seal(rid)
     return vault
 
@@ -105,6 +111,8 @@ def test_every_change_to_a_sealed_record_is_refused(sealed, rid, change):
 
 @pytest.mark.parametrize("rid", list(CHANGES), ids=["exam", "interview"])
 def test_a_sealed_record_cannot_be_deleted_or_sealed_again(sealed, rid):
+    rid = UNREFERENCED[rid]
+    assert sealed.referencing(rid) == []
     before = _snapshot(sealed, rid)
     with pytest.raises(SealedRecord):
         sealed.delete(rid)
