@@ -283,3 +283,28 @@ def test_ids_that_belong_elsewhere_are_refused_naming_the_column(stocked, tmp_pa
                       if c.body["date_filed"] == "2013-05-03")
     path = write(tmp_path, f"case_code;case_number;authority;status;complaint_id\nKZ-2013-0001;45;prosecutor;investigation;{other_complaint}\n")
     refused(stocked, path, "line 2, column 'complaint_id': the complaint belongs to another case")
+
+
+def test_consent_ids_do_not_depend_on_the_computers_time_zone(stocked, tmp_path):
+    import os
+    import time
+
+    path = write(tmp_path, "person_code;date;method;documentation\nP-2013-0001;13.03.2013 10:30;written;да\n")
+    old = os.environ.get("TZ")
+    try:
+        os.environ["TZ"] = "<+06>-6"  # POSIX form of UTC+6 (no tz database needed)
+        time.tzset()
+        load_file(stocked, path)
+        body = next(stocked.records("consent")).body
+        os.environ["TZ"] = "UTC"
+        time.tzset()
+        report = load_file(stocked, path)  # the same record, its date now read in another zone
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+    assert body["date"] == "2013-03-13T10:30:00+06:00"
+    assert report.created == 0 and report.updated == 1
+    assert [r.id for r in stocked.records("consent")] == [body["id"]]

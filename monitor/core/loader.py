@@ -744,7 +744,8 @@ def _build_consent(ctx: _Context, row: _Row) -> dict:
     if "id" in row.values:
         rid = row.values["id"]
     else:
-        rid = str(uuid.uuid5(CSV_NAMESPACE, f"consent:{person}:{row.values['date']}"))
+        # the wall-clock time as written, not the offset: the same file gives the same ids in any zone
+        rid = str(uuid.uuid5(CSV_NAMESPACE, f"consent:{person}:{row.values['date'][:19]}"))
     record = {"id": rid, "type": "consent", "person_id": person, "scope": scope}
     _copy(row, record, "date", "method", "taken_by", "interpreter", "covers", "withdrawal", "notes")
     _refs(ctx, row, covers=("interview", "examination", "case", "attachment"))
