@@ -23,6 +23,7 @@ from monitor.core.vault import Vault
 DOWN = {
     2: ["DROP TABLE search"],
     3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
+    4: ["DROP TABLE revision_graph"],  # the history graph (issue 6); its derived view stays valid
 }
 
 
