@@ -39,6 +39,7 @@ class Batch:
     def __init__(self) -> None:
         self.types: dict[str, str] = {}
         self.terms: dict[str, set[str]] = {}
+        self.incoming: dict[str, str] = {}  # records that revisions in this batch bring (id -> type)
         self._known: dict[str, set[str]] | None = None
         self._claimed: dict[str, set[str]] | None = None
 
@@ -58,6 +59,16 @@ class Batch:
                     "WHERE record_type = 'term' AND body IS NOT NULL"):
                 self._claimed.setdefault(name, set()).add(key)
         return self._claimed
+
+    def announce(self, revisions: Iterable[Revision]) -> None:
+        """Revisions that will be stored in the same transaction (a bundle): they may refer to each
+        other's records and terms in any order, as records in one local batch may."""
+        for revision in revisions:
+            self.incoming.setdefault(revision.record_id, revision.record_type)
+            body = revision.body
+            if revision.record_type == "term" and isinstance(body, dict):
+                if isinstance(body.get("vocabulary"), str) and isinstance(body.get("key"), str):
+                    self.terms.setdefault(body["vocabulary"], set()).add(body["key"])
 
     def add_term(self, vocabulary: str, key: str) -> None:
         self.terms.setdefault(vocabulary, set()).add(key)
@@ -160,7 +171,7 @@ def check_references(conn: Connection, refs: Iterable[tuple[str, str, str, "sche
     """
     for label, record_type, record_id, item in refs:
         where = f"{label} ({record_type} {record_id[:8]}): {item.path}"
-        target_type = batch.types.get(item.value)
+        target_type = batch.types.get(item.value) or (None if live else batch.incoming.get(item.value))
         if target_type is None:
             row = conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
             if row is None or (live and row[1]):
@@ -300,7 +311,8 @@ def _check_foreign_body(conn: Connection, revision: Revision, where: str, batch:
     claimed = batch.claimed(conn)
     annotated = list(schema.annotated_values(body))
     for item in annotated:
-        if item.vocabulary and item.value not in claimed.get(item.vocabulary, ()):
+        if item.vocabulary and item.value not in claimed.get(item.vocabulary, ()) \
+                and item.value not in batch.terms.get(item.vocabulary, ()):
             raise SchemaViolation(
                 f"{where}: {item.path}: '{one_line(item.value, 40)}' is not a term of the vocabulary '{item.vocabulary}'")
     if revision.record_type == "term":

@@ -238,9 +238,13 @@ def topological(revisions: Iterable[Revision]) -> list[Revision]:
     ready = [i for i, n in enumerate(missing) if n == 0]
     heapq.heapify(ready)
     out = []
+    released: set[str] = set()
     while ready:
         i = heapq.heappop(ready)
         out.append(revisions[i])
+        if revisions[i].rev in released:  # the same revision listed twice releases its children once
+            continue
+        released.add(revisions[i].rev)
         for j in waiting.get(revisions[i].rev, ()):
             missing[j] -= 1
             if missing[j] == 0:

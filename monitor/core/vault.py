@@ -557,6 +557,7 @@ class Vault:
         added = 0
         with self._write():
             batch = gate.Batch()
+            batch.announce(ordered)
             for i, revision in enumerate(ordered, 1):
                 added += self.insert_revision(revision, batch)
                 if i % 500 == 0:
