@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import PASSPHRASE, TEST_KDF_ITER
 from records import uid
 
@@ -495,3 +497,53 @@ def test_cli_load_refuses_a_lone_surrogate_in_one_line(tmp_path):
     message = one_line_error(cli("load", str(path), ok=False))
     assert "lone surrogate" in message and "line 1" in message
     assert cli.digest() == before
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json)
+def test_the_fast_canonical_form_is_exactly_rfc8785(value):
+    import rfc8785
+
+    from monitor.core.text import jcs
+
+    assert jcs(value) == rfc8785.dumps(value)
+
+
+def test_three_vaults_run_the_whole_cycle_without_bundles(tmp_path):
+    """Monitors A and B edit the same case concurrently, A seals an interview that B then edits;
+    the coordinator receives both, sees one conflict and one refused sealed edit, resolves the
+    conflict, and sends the result back: all three end with the same digest."""
+    a, b, c = (make_vault(tmp_path / f"{n}.vault", n) for n in ("monitor-a", "monitor-b", "coordinator"))
+    case = {"id": uid(30), "type": "case", "code": "KZ-2026-0001", "title": "Ұрып-соғу", "status": "documenting"}
+    a.put_many([PERSON, INTERVIEW, case])
+    shared = [PERSON["id"], INTERVIEW["id"], case["id"]]
+    b.insert_revisions(revisions_of(a, *shared))
+    a.put({**case, "status": "complaint_filed"})
+    b.put({**case, "title": "Ұрып-соғу, ИВС"})
+    a.seal(INTERVIEW["id"])
+    b.put({**INTERVIEW, "narrative": "Мені ұрды. Түзетілген."})
+    c.insert_revisions(revisions_of(a, *shared))
+    c.insert_revisions(revisions_of(b, *shared))
+    conflicts = {info.id: info for info in c.conflicts()}
+    assert set(conflicts) == {case["id"], INTERVIEW["id"]}
+    assert conflicts[case["id"]].conflict and not conflicts[INTERVIEW["id"]].conflict
+    assert [h.rejected for h in c.heads(INTERVIEW["id"])] == [False, True]
+    heads = c.heads(case["id"])
+    c.resolve(case["id"], {**case, "status": "complaint_filed", "title": "Ұрып-соғу, ИВС"},
+              [h.revision.rev for h in heads])
+    sealed = c.heads(INTERVIEW["id"])
+    c.resolve(INTERVIEW["id"], sealed[0].revision.body, [h.revision.rev for h in sealed])
+    assert not c.conflicts()
+    for monitor in (a, b):
+        monitor.insert_revisions(revisions_of(c, *shared))
+    assert a.digest() == b.digest() == c.digest()
+    assert a.get(case["id"])["title"] == "Ұрып-соғу, ИВС" and a.info(INTERVIEW["id"]).sealed
+    for vault in (a, b, c):
+        assert vault.verify().ok

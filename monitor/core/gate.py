@@ -24,7 +24,7 @@ from . import schema, vocab
 from .db import Connection
 from .errors import RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord
 from .history import heads as _heads
-from .history import lineage
+from .history import Lineage, lineage
 from .revisions import TIMESTAMP, Revision, hash_version
 from .text import canonical_json, check_text, nfc, one_line
 
@@ -36,11 +36,11 @@ MAX_PARENTS = 100
 class Batch:
     """What a batch being checked adds, so records in one file or bundle may refer to each other."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[str, set[str]] | None = None) -> None:
         self.types: dict[str, str] = {}
         self.terms: dict[str, set[str]] = {}
         self.incoming: dict[str, str] = {}  # records that revisions in this batch bring (id -> type)
-        self._known: dict[str, set[str]] | None = None
+        self._known = known  # the vault's vocabulary keys, if the caller has them (read only)
         self._claimed: dict[str, set[str]] | None = None
 
     def known(self, conn: Connection) -> dict[str, set[str]]:
@@ -238,12 +238,15 @@ def _check_form(revision: Revision, where: str) -> None:
         raise SchemaViolation(f"{where}: hash: not a SHA-256 digest")
 
 
-def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *, body_checked: bool = False) -> bool:
-    """Check one revision for storing as it is; return False if it is stored already (a no-op).
+def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
+          body_checked: bool = False) -> Lineage | None:
+    """Check one revision for storing as it is. Returns its place in the graph, to hand to
+    :func:`monitor.core.history.insert`, or None if it is stored already (a no-op).
 
-    ``body_checked``: the local door has validated the body (:func:`check_record` or
-    :func:`check_delete`) against the vault as it is now; the checks that concern the revision
-    itself (form, hash, parents, seals, id and type) run regardless.
+    ``body_checked``: a revision this vault just made, whose body the local door validated
+    (:func:`check_record` or :func:`check_delete`) against the vault as it is now and whose hash
+    it just computed; the checks of the revision's place in history (form, parents, seals, id
+    and type) run regardless.
     """
     batch = batch if batch is not None else Batch()
     where = f"revision {one_line(str(revision.rev), 36)}"
@@ -252,17 +255,17 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *, b
     if not body_checked:
         schema.check_structure(revision.body, where)
         check_text(revision.payload(), where)
-    if revision.hash != revision.compute_hash(hash_version(revision.hash)):
+    if not body_checked and revision.hash != revision.compute_hash(hash_version(revision.hash)):
         raise SchemaViolation(f"{where}: hash does not match its content (altered or damaged)")
-    stored = conn.execute("SELECT hash FROM revisions WHERE rev = ?", (revision.rev,)).fetchone()
+    stored, existing = conn.execute(
+        "SELECT (SELECT hash FROM revisions WHERE rev = ?), "
+        "(SELECT record_type FROM revisions WHERE record_id = ? LIMIT 1)", (revision.rev, revision.record_id)).fetchone()
     if stored is not None:
-        if stored[0] == revision.hash:
-            return False
+        if stored == revision.hash:
+            return None
         raise SchemaViolation(f"{where}: a different revision with this id is already stored")
-    existing = conn.execute("SELECT record_type FROM revisions WHERE record_id = ? LIMIT 1",
-                            (revision.record_id,)).fetchone()
-    if existing is not None and existing[0] != revision.record_type:
-        raise SchemaViolation(f"{where}: record {revision.record_id} is a {existing[0]}, not a {revision.record_type}")
+    if existing is not None and existing != revision.record_type:
+        raise SchemaViolation(f"{where}: record {revision.record_id} is a {existing}, not a {revision.record_type}")
     _check_parents(conn, revision, where)
     line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                    body=revision.body, rev=revision.rev)
@@ -280,14 +283,14 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *, b
             raise SchemaViolation(f"{where}: a deletion must name the revision it deletes")
         if not body_checked:
             _check_unreferenced(conn, revision.record_type, revision.record_id, f"{where}: ")
-        return True
+        return line
     body = revision.body
     if body.get("id") != revision.record_id or body.get("type") != revision.record_type:
         raise SchemaViolation(f"{where}: the body's id and type must be the revision's "
                               f"({revision.record_type} {revision.record_id})")
     if not body_checked:
         _check_foreign_body(conn, revision, where, batch)
-    return True
+    return line
 
 
 def _check_parents(conn: Connection, revision: Revision, where: str) -> None:

@@ -116,34 +116,28 @@ def head_details(conn: Connection, record_id: str) -> list[Head]:
     return out
 
 
-def insert(conn: Connection, revision: Revision) -> None:
+def insert(conn: Connection, revision: Revision, line: Lineage | None = None) -> None:
     """Store an admitted revision exactly as given and refresh its record's view.
 
     The caller has passed it through :func:`monitor.core.gate.admit` (which checks, among much else,
-    that its parents are stored and that it is not stored yet), inside the same transaction.
+    that its parents are stored and that it is not stored yet), inside the same transaction, and
+    passes on the lineage that returned.
     """
-    line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
-                   body=revision.body, rev=revision.rev)
+    if line is None:
+        line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
+                       body=revision.body, rev=revision.rev)
     conn.execute(
         f"INSERT INTO revisions ({REVISION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (revision.rev, revision.record_id, revision.record_type, json.dumps(sorted(revision.parents)),
          revision.author, revision.device, revision.created_at, int(revision.deleted),
          canonical_json(revision.body).decode("utf-8") if revision.body is not None else None, revision.hash),
     )
-    conn.executemany("INSERT INTO revision_parents (rev, parent) VALUES (?, ?)",
-                     [(revision.rev, p) for p in revision.parents])
+    if revision.parents:
+        conn.executemany("INSERT INTO revision_parents (rev, parent) VALUES (?, ?)",
+                         [(revision.rev, p) for p in revision.parents])
     conn.execute("INSERT INTO revision_graph (rev, record_id, generation, seal, rejected) VALUES (?,?,?,?,0)",
                  (revision.rev, revision.record_id, line.generation, line.seal))
     refresh_view(conn, revision.record_id)
-
-
-def record_seal(conn: Connection, record_id: str) -> str | None:
-    """The revision that sealed the record for good (the earliest seal), or None."""
-    candidates = [r[0] for r in conn.execute(
-        "SELECT DISTINCT seal FROM revision_graph WHERE record_id = ? AND seal IS NOT NULL", (record_id,))]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda s: _key_of(conn, s))
 
 
 def refresh_view(conn: Connection, record_id: str) -> None:
@@ -152,13 +146,17 @@ def refresh_view(conn: Connection, record_id: str) -> None:
         "SELECT v.rev, v.record_type, v.created_at, v.deleted, v.body, v.hash, g.generation, g.seal "
         "FROM revisions v JOIN revision_graph g ON g.rev = v.rev WHERE v.record_id = ? AND NOT EXISTS "
         "(SELECT 1 FROM revision_parents p WHERE p.parent = v.rev)", (record_id,)).fetchall()
-    seal = record_seal(conn, record_id)
+    # The record's seal is the earliest of its revisions' seals, and some head always descends from
+    # it (and so carries it): the heads' seals are enough to find it.
+    seals_seen = {r[7] for r in rows if r[7] is not None}
+    seal = min(seals_seen, key=lambda s: _key_of(conn, s)) if seals_seen else None
     rejected = [r for r in rows if seal is not None and r[7] != seal]
     live = [r for r in rows if not (seal is not None and r[7] != seal)]
     winner = max(live, key=lambda r: order_key(r[6], r[2], r[5]))
     versions = len({(r[3], r[4]) for r in live})  # identical content is one version, not a conflict
-    conn.execute("UPDATE revision_graph SET rejected = 0 WHERE record_id = ? AND rejected = 1", (record_id,))
-    conn.executemany("UPDATE revision_graph SET rejected = 1 WHERE rev = ?", [(r[0],) for r in rejected])
+    if seal is not None:  # only a sealed record can have rejected heads
+        conn.execute("UPDATE revision_graph SET rejected = 0 WHERE record_id = ? AND rejected = 1", (record_id,))
+        conn.executemany("UPDATE revision_graph SET rejected = 1 WHERE rev = ?", [(r[0],) for r in rejected])
     rev, record_type, updated_at, deleted, body_text = winner[:5]
     body = json.loads(body_text) if body_text is not None else None
     created = conn.execute("SELECT min(created_at) FROM revisions WHERE record_id = ?", (record_id,)).fetchone()[0]
@@ -181,11 +179,9 @@ def refresh_view(conn: Connection, record_id: str) -> None:
     )
     annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
     conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
-    if body is not None:
-        conn.executemany(
-            "INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)",
-            [(record_id, item.value, item.path) for item in schema.references(body, annotated)],
-        )
+    links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []
+    if links:
+        conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
     rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()[0]
     _search.index_record(conn, rowid, record_id, record_type, label, body, annotated)
     if record_type == "term":

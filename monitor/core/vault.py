@@ -111,6 +111,7 @@ class Vault:
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
         self.profile = meta["profile"]
+        self._vocab_cache: dict[str, set[str]] | None = None
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -357,7 +358,7 @@ class Vault:
         between the passes, so a large import needs little memory.
         """
         with self._lock:
-            batch, refs, first = gate.Batch(), [], hashlib.sha256()
+            batch, refs, first = gate.Batch(self._vocab_keys()), [], hashlib.sha256()
             total = 0
             for label, record in source():
                 schema.check_structure(record, label)
@@ -443,7 +444,7 @@ class Vault:
                         intimate=intimate, description=description)
         record.update({k: v for k, v in optional.items() if v is not None})
         with self._lock, source.open("rb") as stream:
-            batch = gate.Batch()
+            batch = gate.Batch(self._vocab_keys())
             gate.check_record(self.conn, record, "attachment", batch, blob_known=False)
             gate.check_references(self.conn, [("attachment", "attachment", record["id"], item)
                                               for item in schema.references(record)], batch)
@@ -506,6 +507,12 @@ class Vault:
 
     # --- internals -----------------------------------------------------------------------------
 
+    def _vocab_keys(self) -> dict[str, set[str]]:
+        """The vocabulary keys, cached between local saves (dropped whenever a term is written)."""
+        if self._vocab_cache is None:
+            self._vocab_cache = vocab.keys(self.conn)
+        return self._vocab_cache
+
     def _store(self, record: dict, *, action: str | None) -> tuple[Revision | None, bool]:
         """Write one validated record (inside a transaction).
 
@@ -527,8 +534,10 @@ class Vault:
             parents = _history.heads(self.conn, record_id, include_rejected=False)
         revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
                             utc_now(), deleted, body).with_hash()
-        gate.admit(self.conn, revision, body_checked=True)
-        _history.insert(self.conn, revision)
+        line = gate.admit(self.conn, revision, body_checked=True)
+        if record_type == "term":
+            self._vocab_cache = None
+        _history.insert(self.conn, revision, line)
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
@@ -540,9 +549,12 @@ class Vault:
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
         """
         batch = batch if batch is not None else gate.Batch()
-        if not gate.admit(self.conn, revision, batch):
+        line = gate.admit(self.conn, revision, batch)
+        if line is None:
             return False
-        _history.insert(self.conn, revision)
+        if revision.record_type == "term":
+            self._vocab_cache = None
+        _history.insert(self.conn, revision, line)
         self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
         return True
