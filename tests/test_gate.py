@@ -547,3 +547,12 @@ def test_three_vaults_run_the_whole_cycle_without_bundles(tmp_path):
     assert a.get(case["id"])["title"] == "Ұрып-соғу, ИВС" and a.info(INTERVIEW["id"]).sealed
     for vault in (a, b, c):
         assert vault.verify().ok
+
+
+def test_verify_notices_an_altered_revision_graph(vault):
+    vault.put_many([PERSON, INTERVIEW])
+    vault.seal(INTERVIEW["id"])
+    assert vault.verify().ok
+    vault.conn.execute("UPDATE revision_graph SET seal = NULL")  # what an editor of the file could do
+    problems = vault.verify().problems
+    assert any("revision graph was altered" in p for p in problems)

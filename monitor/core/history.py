@@ -218,6 +218,29 @@ def project_key(conn: Connection, vocabulary: str, key: str) -> None:
         )
 
 
+def check_graph(conn: Connection) -> list[str]:
+    """Problems in ``revision_graph``: every revision has its row, and each row agrees with its
+    revision and its parents' rows (so, by induction, with a rebuild). Empty list: consistent."""
+    graph = {rev: (generation, seal) for rev, generation, seal in
+             conn.execute("SELECT rev, generation, seal FROM revision_graph")}
+    problems = []
+    for rev, record_type, parents, deleted, body in conn.execute(
+            "SELECT rev, record_type, parents, deleted, body FROM revisions"):
+        parents = json.loads(parents)
+        if rev not in graph or any(p not in graph for p in parents):
+            problems.append(f"revision {rev}: missing from the revision graph")
+            continue
+        generation = 1 + max((graph[p][0] for p in parents), default=0)
+        inherited = {graph[p][1] for p in parents if graph[p][1] is not None}
+        if inherited:
+            seal = min(inherited, key=lambda s: _key_of(conn, s)) if len(inherited) > 1 else inherited.pop()
+        else:
+            seal = rev if seals(record_type, bool(deleted), json.loads(body) if body else None) else None
+        if graph[rev] != (generation, seal):
+            problems.append(f"revision {rev}: its place in the revision graph was altered")
+    return problems
+
+
 def topological(revisions: Iterable[Revision]) -> list[Revision]:
     """The revisions with every parent before its children (parents not among them are taken as
     stored already); otherwise in the order given. An importer inserts a bundle in this order."""

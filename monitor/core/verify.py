@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import attachments, audit
+from . import attachments, audit, history
 from .db import DatabaseError
 from .errors import MonitorError
 from .revisions import REVISION_COLUMNS, Revision
@@ -87,6 +87,7 @@ def _check_revisions(conn, report: VerifyReport) -> None:
             elif owner[parent] != revision.record_id:
                 report.problems.append(f"revision {revision.rev}: parent {parent} belongs to another record")
     report.checked["revisions"] = count
+    report.problems += history.check_graph(conn)[:20]
     # The current view is derived from the revisions; it must agree with them.
     stale = conn.execute(
         "SELECT count(*) FROM records r LEFT JOIN revisions v ON v.rev = r.head "
