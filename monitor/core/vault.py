@@ -500,7 +500,9 @@ class Vault:
             "signing_fingerprint": ident.fingerprint,
             "records": self.counts(),
             "revisions": conn.execute("SELECT count(*) FROM revisions").fetchone()[0],
-            "conflicts": conn.execute("SELECT count(*) FROM records WHERE heads > 1").fetchone()[0],  # partial index
+            "conflicts": conn.execute(  # partial indexes
+                "SELECT count(*) FROM records WHERE heads > 1 OR id IN "
+                "(SELECT record_id FROM revision_graph WHERE rejected = 1)").fetchone()[0],
             "attachments": {"blobs": blobs[0], "bytes": blobs[1]},
             "audit_entries": conn.execute("SELECT count(*) FROM audit").fetchone()[0],
         }
