@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import schema, vocab
 from .db import Connection
-from .errors import RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord
+from .errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord
 from .history import heads as _heads
 from .history import Lineage, lineage
 from .revisions import TIMESTAMP, Revision, hash_version
@@ -198,6 +198,43 @@ def check_delete(conn: Connection, record_id: str) -> str:
         raise RecordInConflict(conflict_message(record_type, record_id, row[4]))
     _check_unreferenced(conn, record_type, record_id)
     return record_type
+
+
+def check_resolution(conn: Connection, record_id: str, body: dict | None,
+                     heads: Iterable[str]) -> tuple[str, dict | None, list[str]]:
+    """An explicit resolve of a conflict: ``heads`` must be every head the record has now (as the
+    review showed them), and ``body`` (None: delete the record) must pass a local save's checks.
+    Returns the record's type, the body to store (NFC) and the heads, sorted."""
+    row = _current(conn, record_id)
+    if row is None:
+        raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+    record_type, sealed, _deleted, _body, versions = row
+    current = _heads(conn, record_id)
+    if sorted(set(heads)) != current:
+        raise RecordInConflict(
+            f"the versions of {record_type} {record_id} changed since they were shown "
+            f"(it now has {len(current)}: {', '.join(r[:8] for r in current)}); review it again")
+    rejected = conn.execute("SELECT count(*) FROM revision_graph WHERE record_id = ? AND rejected = 1",
+                            (record_id,)).fetchone()[0]
+    if versions < 2 and not rejected:
+        raise MonitorError(f"{record_type} {record_id} has no conflict to resolve")
+    if body is None:
+        if sealed:
+            raise SealedRecord(f"{record_type} {record_id} is sealed and cannot be deleted")
+        if record_type == "addendum":
+            raise SealedRecord(f"addendum {record_id} cannot be deleted; addenda are append-only")
+        _check_unreferenced(conn, record_type, record_id)
+        return record_type, None, current
+    where = "chosen version"
+    schema.check_structure(body, where)
+    body = nfc(body)
+    if not isinstance(body, dict) or body.get("id") != record_id or body.get("type") != record_type:
+        raise SchemaViolation(f"{where}: its id and type must be {record_type} {record_id}")
+    batch = Batch()
+    annotated = check_record(conn, body, where, batch, resolving=True)
+    check_references(conn, [(where, record_type, record_id, item) for item in schema.references(body, annotated)],
+                     batch)
+    return record_type, body, current
 
 
 def _check_unreferenced(conn: Connection, record_type: str, record_id: str, where: str = "") -> None:

@@ -29,7 +29,6 @@ from .db import Connection, DatabaseError, connect, rekey, transaction
 from .errors import (
     Cancelled,
     MonitorError,
-    RecordInConflict,
     RecordNotFound,
     SchemaViolation,
     SealedRecord,
@@ -587,36 +586,8 @@ class Vault:
         showed them), and log who resolved what.
         """
         with self._write() as conn:
-            info = self.info(record_id)
-            current = _history.heads(conn, record_id)
-            if sorted(set(heads)) != current:
-                raise RecordInConflict(
-                    f"the versions of {info.type} {record_id} changed since they were shown "
-                    f"(it now has {len(current)}: {', '.join(r[:8] for r in current)}); review it again")
-            rejected = conn.execute("SELECT count(*) FROM revision_graph WHERE record_id = ? AND rejected = 1",
-                                    (record_id,)).fetchone()[0]
-            if info.heads < 2 and not rejected:
-                raise MonitorError(f"{info.type} {record_id} has no conflict to resolve")
-            if body is None:
-                if info.sealed:
-                    raise SealedRecord(f"{info.type} {record_id} is sealed and cannot be deleted")
-                if info.type == "addendum":
-                    raise SealedRecord(f"addendum {record_id} cannot be deleted; addenda are append-only")
-                users = self.referencing(record_id)
-                if users:
-                    raise SchemaViolation(
-                        f"{info.type} {record_id} is still referred to by {len(users)} record(s) "
-                        f"(first: {users[0][0]}, field {users[0][1]}); delete or change those first")
-            else:
-                schema.check_structure(body, "chosen version")
-                body = nfc(body)
-                if body.get("id") != record_id or body.get("type") != info.type:
-                    raise SchemaViolation(f"chosen version: its id and type must be {info.type} {record_id}")
-                batch = gate.Batch()
-                annotated = gate.check_record(conn, body, "chosen version", batch, resolving=True)
-                gate.check_references(conn, [("chosen version", info.type, record_id, item)
-                                             for item in schema.references(body, annotated)], batch)
-            return self._new_revision(record_id, info.type, body, deleted=body is None, action="resolve",
+            record_type, body, current = gate.check_resolution(conn, record_id, body, heads)
+            return self._new_revision(record_id, record_type, body, deleted=body is None, action="resolve",
                                       parents=current,
                                       detail=f"resolved {len(current)} versions: {', '.join(current)}")
 
