@@ -255,8 +255,8 @@ def _check_form(revision: Revision, where: str) -> None:
             raise SchemaViolation(f"{where}: {name}: not a lower-case UUID: '{one_line(str(value), 40)}'")
     if revision.record_type not in schema.RECORD_TYPES:
         raise SchemaViolation(f"{where}: unknown record type '{one_line(str(revision.record_type), 30)}'")
-    if not isinstance(revision.author, str) or not revision.author.strip() or len(revision.author) > 200:
-        raise SchemaViolation(f"{where}: author: must be a name of 1 to 200 characters")
+    if not isinstance(revision.author, str) or len(revision.author) > 2000:  # as revision.schema.json says
+        raise SchemaViolation(f"{where}: author: must be text of at most 2,000 characters")
     if not isinstance(revision.created_at, str) or not TIMESTAMP.fullmatch(revision.created_at):
         raise SchemaViolation(f"{where}: created_at: '{one_line(str(revision.created_at), 40)}' is not UTC "
                               "in the form 2026-03-01T09:30:00.000000Z")
