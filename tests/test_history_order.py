@@ -13,6 +13,7 @@ ids and vocabulary keys), so 200 examples run in well under a minute.
 
 from __future__ import annotations
 
+import os
 import random
 import uuid
 
@@ -26,7 +27,7 @@ from monitor.core.errors import MonitorError
 from monitor.core.revisions import REVISION_COLUMNS, Revision
 from monitor.core.vault import Vault
 
-EXAMPLES = int(__import__('os').environ.get('I6A_EX', 200))
+EXAMPLES = int(os.environ.get("MONITOR_ORDER_EXAMPLES", "200"))  # more for a longer hunt
 DEVICES = 3
 
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
