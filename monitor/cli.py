@@ -256,6 +256,94 @@ def cmd_verify(args) -> int:
     return 0 if report.ok else EXIT_VERIFY
 
 
+def _head_json(head) -> dict:
+    r = head.revision
+    return {"rev": r.rev, "author": r.author, "device": r.device, "created_at": r.created_at,
+            "generation": head.generation, "deleted": r.deleted, "rejected": head.rejected, "body": r.body}
+
+
+def cmd_conflicts(args) -> int:
+    with _open(args) as vault:
+        if args.record:
+            info = vault.info(args.record)
+            heads = vault.heads(args.record)
+            if args.json:
+                _emit_json({"id": info.id, "type": info.type, "label": info.label, "current": info.head,
+                            "versions": [_head_json(h) for h in heads]})
+                return 0
+            print(f"{info.type} {info.id}  {info.label}")
+            for head in heads:
+                r = head.revision
+                state = ("REFUSED: edits a sealed record" if head.rejected else
+                         "current view" if r.rev == info.head else "concurrent version")
+                print(f"\n--- {r.rev}  {state}")
+                print(f"    by {r.author} on device {r.device} at {r.created_at} (generation {head.generation})")
+                body = "deleted" if r.deleted else json.dumps(r.body, ensure_ascii=False, indent=2, sort_keys=True)
+                print("\n".join("    " + line for line in body.splitlines()))
+            if len(heads) > 1:
+                print(f"\nchoose with: monitor resolve {info.id} --take REV  (or --body FILE with a merged version)")
+            return 0
+        rows = []
+        for info in vault.conflicts():
+            heads = vault.heads(info.id)
+            rows.append({"id": info.id, "type": info.type, "label": info.label, "versions": info.heads,
+                         "refused_sealed_edits": sum(h.rejected for h in heads)})
+    if args.json:
+        _emit_json(rows)
+        return 0
+    if not rows:
+        print("no conflicts")
+    for row in rows:
+        what = f"{row['versions']} versions" if row["versions"] > 1 else "1 version"
+        if row["refused_sealed_edits"]:
+            what += f", {row['refused_sealed_edits']} refused edit(s) of a sealed record"
+        print(f"{row['type']:<12} {row['id']}  {what}  {row['label']}")
+    return 0
+
+
+def _read_record_file(name: str) -> dict:
+    """A JSON file holding one record (the merged version of a conflict)."""
+    try:
+        text = Path(name).expanduser().read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"cannot read {name}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text") from None
+
+    def no_constant(word):
+        raise ValueError(f"{word} is not valid JSON")
+
+    try:
+        record = json.loads(text, parse_constant=no_constant)
+    except (ValueError, RecursionError) as exc:
+        raise UserError(f"{name} is not valid JSON ({str(exc).split(':')[0][:60]})") from None
+    if not isinstance(record, dict):
+        raise UserError(f"{name} must hold one JSON object (the record)")
+    return record
+
+
+def cmd_resolve(args) -> int:
+    with _open(args) as vault:
+        heads = [h.revision for h in vault.heads(args.record)]
+        if args.take:
+            chosen = [r for r in heads if r.rev == args.take or (len(args.take) >= 8 and r.rev.startswith(args.take))]
+            if len(chosen) != 1:
+                raise UserError(f"{args.take} is not one of the versions of {args.record}; "
+                                f"see 'monitor conflicts {args.record}'")
+            body = chosen[0].body
+        elif args.delete:
+            body = None
+        else:
+            body = _read_record_file(args.body)
+        revision = vault.resolve(args.record, body, [r.rev for r in heads])
+    if args.json:
+        _emit_json(revision.to_json())
+    else:
+        print(f"resolved {revision.record_type} {revision.record_id}: {len(revision.parents)} versions "
+              f"merged into revision {revision.rev}")
+    return 0
+
+
 def cmd_passwd(args) -> int:
     with _open(args) as vault:
         vault.change_passphrase(new_passphrase(args))
@@ -364,6 +452,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     command("reindex", cmd_reindex, "rebuild the search index from the records")
     p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
+    p.add_argument("--json", action="store_true")
+    p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
+                description="Without RECORD: every record whose versions from different devices conflict, and "
+                            "sealed records that another device edited (those edits are refused and kept). "
+                            "With RECORD: each version side by side, with who, when and which device.")
+    p.add_argument("record", nargs="?", metavar="RECORD", help="a record id: show its versions")
+    p.add_argument("--json", action="store_true")
+    p = command("resolve", cmd_resolve, "settle a conflict: choose a version, or give a merged one",
+                description="Writes a new revision whose parents are all the record's current versions, and "
+                            "an audit entry saying who resolved what. A sealed record can only take its sealed "
+                            "version.")
+    p.add_argument("record", metavar="RECORD")
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--take", metavar="REV", help="keep this version (a revision id from 'monitor conflicts')")
+    choice.add_argument("--body", metavar="FILE", help="a JSON file with the merged record")
+    choice.add_argument("--delete", action="store_true", help="resolve by deleting the record")
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change the vault passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")

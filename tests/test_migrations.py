@@ -26,6 +26,7 @@ DOWN = {
     2: ["DROP TABLE search"],
     3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
     4: ["ALTER TABLE vocab_terms DROP COLUMN extra", "DELETE FROM meta WHERE key = 'vocabularies'"],
+    5: ["DROP TABLE revision_graph"],  # the history graph (issue 6); its derived view stays valid
 }
 
 

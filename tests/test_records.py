@@ -60,7 +60,7 @@ def test_revision_carries_author_device_and_hash(vault):
     assert rev.author == "tester"
     assert rev.device == vault.device_id
     assert rev.hash == rev.compute_hash()
-    assert len(rev.hash) == 64
+    assert rev.hash.startswith("v2:") and len(rev.hash) == 3 + 64  # version 2: RFC 8785 form
 
 
 def test_delete_is_a_tombstone_and_history_stays(vault):
@@ -189,8 +189,12 @@ def test_foreign_revisions_insert_as_they_are_and_concurrent_heads_conflict(vaul
     info = vault.info(FACILITY["id"])
     assert info.conflict and info.heads == 2
     assert [c.id for c in vault.conflicts()] == [FACILITY["id"]]
-    # a local edit resolves it: its parents are both heads
-    resolved = vault.put({**FACILITY, "capacity": 11})
+    # a plain save is refused and points to the review; an explicit resolve merges both heads
+    from monitor.core.errors import RecordInConflict
+
+    with pytest.raises(RecordInConflict, match="monitor conflicts"):
+        vault.put({**FACILITY, "capacity": 11})
+    resolved = vault.resolve(FACILITY["id"], {**FACILITY, "capacity": 11}, [mine.rev, theirs.rev])
     assert set(resolved.parents) == {mine.rev, theirs.rev}
     assert not vault.info(FACILITY["id"]).conflict
 

@@ -453,8 +453,8 @@ def test_invalid_examples_rejected(record_type, patch):
 
 REVISION = {
     "rev": uid(500), "record_id": uid(6), "record_type": "interview", "parents": [uid(499)],
-    "author": "Айгүл", "device": uid(501), "created_at": "2026-03-01T10:15:00+05:00", "deleted": False,
-    "body": MINIMAL["interview"], "hash": "0" * 64,
+    "author": "Айгүл", "device": uid(501), "created_at": "2026-03-01T05:15:00.000000Z", "deleted": False,
+    "body": MINIMAL["interview"], "hash": "v2:" + "0" * 64,
 }
 
 
@@ -468,4 +468,6 @@ def test_revision_envelope():
     assert list(v.iter_errors({**REVISION, "parents": [uid(1), uid(1)]}))
     assert list(v.iter_errors({**REVISION, "body": []}))
     assert list(v.iter_errors({**REVISION, "hash": "0" * 63}))
+    assert not list(v.iter_errors({**REVISION, "hash": "0" * 64}))  # version 1, older revisions
+    assert list(v.iter_errors({**REVISION, "created_at": "2026-03-01T10:15:00+05:00"}))  # UTC only, one form
     assert list(v.iter_errors({**REVISION, "extra": 1}))

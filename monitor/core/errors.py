@@ -44,6 +44,14 @@ class SchemaViolation(MonitorError):
     """A record does not match its JSON Schema, a vocabulary or a reference rule."""
 
 
+class InvalidText(SchemaViolation):
+    """Text that is not valid Unicode (a lone surrogate such as \\ud800)."""
+
+
+class RecordInConflict(MonitorError):
+    """A record has concurrent versions from different devices; resolve them before editing."""
+
+
 class LoadError(MonitorError):
     """A bulk-import file is malformed. Nothing was written."""
 

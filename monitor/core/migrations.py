@@ -197,7 +197,33 @@ def _v3_to_v4(conn: Connection) -> None:
     seed(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4]
+HISTORY_GRAPH_SCHEMA = """
+-- The revision graph, derived from `revisions` (rebuildable): each revision's generation (1 for a
+-- revision without parents, else 1 + its parents' largest), the sealing revision it descends from,
+-- and whether it is a rejected head (a concurrent edit of a sealed record). See monitor/core/history.py.
+CREATE TABLE revision_graph (
+    rev        TEXT PRIMARY KEY REFERENCES revisions(rev),
+    record_id  TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    seal       TEXT,
+    rejected   INTEGER NOT NULL DEFAULT 0
+) STRICT, WITHOUT ROWID;
+CREATE INDEX revision_graph_record ON revision_graph(record_id);
+CREATE INDEX revision_graph_rejected ON revision_graph(record_id) WHERE rejected = 1;
+"""
+
+
+def _v4_to_v5(conn: Connection) -> None:
+    """Add the revision graph and recompute the current view as a pure function of the revisions
+    (order by generation, time, hash; identical heads collapse; seals are permanent)."""
+    for statement in _statements(HISTORY_GRAPH_SCHEMA):
+        conn.execute(statement)
+    from .history import rebuild
+
+    rebuild(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

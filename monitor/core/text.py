@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from typing import Any
+
+import rfc8785
+
+from .errors import InvalidText, SchemaViolation
 
 # The Kazakh Cyrillic alphabet in dictionary order. Russian uses a subset in the same order, so
 # one key sorts both languages correctly: А Ә Б … Г Ғ … К Қ … Н Ң … О Ө … У Ұ Ү … Х Һ … Ы І …
@@ -40,8 +45,92 @@ def collate(a: str | None, b: str | None) -> int:
 
 
 def canonical_json(obj: Any) -> bytes:
-    """The canonical byte form used for hashing: sorted keys, no spaces, UTF-8, NFC text."""
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    """The storage form of bodies, and the version-1 hash form: sorted keys, no spaces, UTF-8, NFC text.
+
+    Raises :class:`InvalidText` (one line) for text that is not valid Unicode (a lone surrogate).
+    """
+    text = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidText(_surrogate_message(exc.object[exc.start])) from None
+
+
+def jcs(obj: Any) -> bytes:
+    """RFC 8785 (JSON Canonicalization Scheme) bytes: the version-2 hash form, which any language
+    with a JCS library reproduces (numbers written as ECMAScript does: ``3.0`` → ``3``).
+
+    Raises :class:`InvalidText` for a lone surrogate and :class:`SchemaViolation` for a number JCS
+    cannot hold (NaN, infinity, an integer beyond ±2^53-1).
+    """
+    if _plain(obj):  # no floats, safe integers, keys whose code-point order is their UTF-16 order:
+        return canonical_json(obj)  # then JCS and the sorted compact form are the same bytes (and faster)
+    try:
+        return rfc8785.dumps(obj)
+    except rfc8785.CanonicalizationError as exc:
+        bad = next((ch for ch in _strings(obj) if _has_surrogate(ch)), None)
+        if bad is not None:
+            raise InvalidText(_surrogate_message(next(c for c in bad if 0xD800 <= ord(c) <= 0xDFFF))) from None
+        raise SchemaViolation(f"a number cannot be written canonically ({one_line(str(exc), 60)})") from None
+
+
+_SAFE_INT = 2**53 - 1
+
+
+def _plain(value: Any) -> bool:
+    """True if ``value`` has no float, no integer beyond ±(2^53-1) and no key with a character
+    from U+D800 up (where UTF-16 and code-point order could differ)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, sub in item.items():
+                if not isinstance(key, str) or (key and max(key) >= "\ud800"):
+                    return False
+                stack.append(sub)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, bool) or item is None or isinstance(item, str):
+            continue
+        elif isinstance(item, int):
+            if abs(item) > _SAFE_INT:
+                return False
+        else:
+            return False
+    return True
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _strings(value: Any):
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def _surrogate_message(ch: str) -> str:
+    return (f"text contains a lone surrogate (U+{ord(ch):04X}), which is not a Unicode character; "
+            "fix the input's encoding")
+
+
+def check_text(value: Any, where: str) -> None:
+    """Refuse text that is not valid Unicode (lone surrogates) anywhere in a JSON-like value."""
+    for text in _strings(value):
+        if _has_surrogate(text):
+            ch = next(c for c in text if 0xD800 <= ord(c) <= 0xDFFF)
+            raise InvalidText(f"{where}: {_surrogate_message(ch)}")
 
 
 def sha256_hex(data: bytes) -> str:

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import attachments, audit, migrations, rules, schema, search as _search, vocab
+from . import attachments, audit, gate, migrations, schema, search as _search, vocab
+from . import history as _history
 from .db import Connection, DatabaseError, connect, rekey, transaction
 from .errors import (
     Cancelled,
@@ -39,43 +40,12 @@ from .errors import (
 )
 from .fs import PRIVATE_FILE, ensure_private_dir, temp_sibling
 from .identity import DeviceIdentity
+from .labels import record_label  # noqa: F401  (re-exported: vault.record_label)
 from .passphrase import check_strength, normalise
 from .revisions import REVISION_COLUMNS, Revision, new_id, utc_now
 from .text import canonical_json, nfc, one_line
 
 Progress = Callable[[int, int, str], None]
-
-
-def record_label(record: dict) -> str:
-    """A short human label for lists and search results (never identity fields)."""
-    t = record["type"]
-    if t == "facility":
-        return record["name"]
-    if t == "visit":
-        return f"visit {record['date_start']}"
-    if t == "person":
-        return record["code"]
-    if t == "case":
-        return f"{record['code']} {record['title']}"
-    if t == "link":
-        return record["role"]
-    if t in ("interview", "examination", "addendum"):
-        return f"{t} {record['date'][:10]}"
-    if t == "attachment":
-        return record.get("caption") or record.get("original_name") or record["sha256"][:12]
-    if t == "complaint":
-        return f"complaint {record['date_filed']} {record.get('reference', '')}".strip()
-    if t == "proceeding":
-        return record.get("case_number") or f"proceeding {record.get('date_opened', '')}".strip()
-    if t == "term":
-        return f"{record['vocabulary']}:{record['key']}"
-    if t == "consent":
-        return f"consent {record['date'][:10]}"
-    if t == "reprisal":
-        return f"reprisal {record['date']} {record['kind']}"
-    if t == "statistic":
-        return f"{record['indicator']} {record['period_start']}..{record['period_end']}: {record['value']}"
-    return t
 
 
 @dataclass
@@ -128,15 +98,6 @@ _RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, seale
 def _info(row) -> RecordInfo:
     return RecordInfo(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]),
                       row[8], json.loads(row[9]) if row[9] is not None else None)
-
-
-class _Batch:
-    """What a batch being validated adds, so records in one file may refer to each other."""
-
-    def __init__(self) -> None:
-        self.types: dict[str, str] = {}
-        self.terms: dict[str, set[str]] = {}
-        self.cross = rules.CrossChecks()
 
 
 class Vault:
@@ -339,8 +300,28 @@ class Vault:
         return dict(rows)
 
     def conflicts(self) -> list[RecordInfo]:
-        rows = self.conn.execute(f"{_RECORD_SELECT} WHERE r.heads > 1 ORDER BY r.id")
+        """Records to review: concurrent versions, or an edit of a sealed record that was refused."""
+        rows = self.conn.execute(
+            f"{_RECORD_SELECT} WHERE r.heads > 1 OR r.id IN (SELECT g.record_id FROM revision_graph g "
+            "WHERE g.rejected = 1) ORDER BY r.id")
         return [_info(r) for r in rows]
+
+    def heads(self, record_id: str) -> list[_history.Head]:
+        """Every head of a record for conflict review, the current view's first; rejected ones
+        (concurrent edits of a sealed record) are flagged."""
+        self.info(record_id)
+        return _history.head_details(self.conn, record_id)
+
+    def revision(self, rev: str) -> Revision:
+        row = self.conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions WHERE rev = ?", (rev,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"no revision with id {one_line(rev, 40)}")
+        return Revision.from_row(row)
+
+    def digest(self) -> str:
+        """SHA-256 of the vault's shared state (see docs/vault.md): equal in two vaults that hold
+        the same revisions and attachments, whatever order they arrived in."""
+        return _history.digest(self.conn)
 
     def search(self, text: str, *, limit: int = 50, types: list[str] | None = None,
                marks: tuple[str, str] = ("[", "]")) -> list[_search.SearchHit]:
@@ -380,12 +361,12 @@ class Vault:
         between the passes, so a large import needs little memory.
         """
         with self._lock:
-            batch, refs, first = _Batch(), [], hashlib.sha256()
+            batch, refs, first = gate.Batch(self._vocab_keys()), [], hashlib.sha256()
             total = 0
             for label, record in source():
                 schema.check_structure(record, label)
                 record = nfc(record)
-                annotated = self._check(record, label, batch)
+                annotated = gate.check_record(self.conn, record, label, batch)
                 refs += [(label, record["type"], record["id"], item) for item in schema.references(record, annotated)]
                 first.update(canonical_json(record))
                 total += 1
@@ -394,7 +375,7 @@ class Vault:
                         raise Cancelled()
                     if progress:
                         progress(total, 0, "checking records")
-            self._check_references(refs, batch)
+            gate.check_references(self.conn, refs, batch)
             batch.cross.settle(self._live_body)
             report, second, written = WriteReport(total=total), hashlib.sha256(), 0
             with self._write():
@@ -419,19 +400,9 @@ class Vault:
 
     def delete(self, record_id: str) -> Revision:
         """Delete a record by writing a tombstone revision; its history stays."""
-        with self._write():
-            info = self.info(record_id)
-            if info.deleted:
-                raise RecordNotFound(f"record {record_id} is already deleted")
-            if info.sealed:
-                raise SealedRecord(f"{info.type} {record_id} is sealed and cannot be deleted")
-            users = self.referencing(record_id)
-            if users:
-                raise SchemaViolation(
-                    f"{info.type} {record_id} is still referred to by {len(users)} record(s) "
-                    f"(first: {users[0][0]}, field {users[0][1]}); delete or change those first"
-                )
-            return self._new_revision(record_id, info.type, None, deleted=True, action="delete")
+        with self._write() as conn:
+            record_type = gate.check_delete(conn, record_id)
+            return self._new_revision(record_id, record_type, None, deleted=True, action="delete")
 
     def seal(self, record_id: str) -> Revision:
         """Seal an interview or examination: afterwards it takes addenda only."""
@@ -483,10 +454,10 @@ class Vault:
                         intimate=intimate, description=description)
         record.update({k: v for k, v in optional.items() if v is not None})
         with self._lock, source.open("rb") as stream:
-            batch = _Batch()
-            self._check(record, "attachment", batch, blob_known=False)
-            self._check_references([("attachment", "attachment", record["id"], item)
-                                    for item in schema.references(record)], batch)
+            batch = gate.Batch(self._vocab_keys())
+            gate.check_record(self.conn, record, "attachment", batch, blob_known=False)
+            gate.check_references(self.conn, [("attachment", "attachment", record["id"], item)
+                                              for item in schema.references(record)], batch)
             with self._write() as conn:
                 blob = attachments.store(conn, stream, total=source.stat().st_size, progress=progress, cancel=cancel)
                 record.update(sha256=blob.sha256, size=blob.size)
@@ -539,7 +510,9 @@ class Vault:
             "signing_fingerprint": ident.fingerprint,
             "records": self.counts(),
             "revisions": conn.execute("SELECT count(*) FROM revisions").fetchone()[0],
-            "conflicts": conn.execute("SELECT count(*) FROM records WHERE heads > 1").fetchone()[0],  # partial index
+            "conflicts": conn.execute(  # partial indexes
+                "SELECT count(*) FROM records WHERE heads > 1 OR id IN "
+                "(SELECT record_id FROM revision_graph WHERE rejected = 1)").fetchone()[0],
             "attachments": {"blobs": blobs[0], "bytes": blobs[1]},
             "audit_entries": conn.execute("SELECT count(*) FROM audit").fetchone()[0],
         }
@@ -547,79 +520,14 @@ class Vault:
     # --- internals -----------------------------------------------------------------------------
 
     def _vocab_keys(self) -> dict[str, set[str]]:
+        """The vocabulary keys, cached between local saves (dropped whenever a term is written)."""
         if self._vocab_cache is None:
             self._vocab_cache = vocab.keys(self.conn)
         return self._vocab_cache
 
-    def _check(self, record: dict, where: str, batch: _Batch, *, blob_known: bool = True) -> list:
-        """Everything that can be checked about one record before writing (raises one line).
-
-        Returns the record's annotated values (see :func:`schema.annotated_values`) for reuse.
-        """
-        record_type = schema.validate(record, where)
-        rid = record["id"]
-        where = f"{where} ({record_type} {rid[:8]})"
-        rules.check(record, where)
-        batch.cross.note(record, where)
-        if rid in batch.types:
-            raise SchemaViolation(f"{where}: duplicate id {rid} (the same record appears twice)")
-        row = self.conn.execute(
-            "SELECT r.type, r.sealed, r.deleted, v.body FROM records r JOIN revisions v ON v.rev = r.head "
-            "WHERE r.id = ?", (rid,)).fetchone()
-        if row is not None:
-            if row[0] != record_type:
-                raise SchemaViolation(f"{where}: id {rid} already belongs to a {row[0]}, not a {record_type}")
-            if row[1] and not row[2] and json.loads(row[3]) != record:
-                raise SealedRecord(f"{where}: this {record_type} is sealed and cannot be changed; add an addendum instead")
-        known = self._vocab_keys()
-        annotated = list(schema.annotated_values(record))
-        for item in annotated:
-            if item.vocabulary:
-                if item.value not in known.get(item.vocabulary, ()) and item.value not in batch.terms.get(item.vocabulary, ()):
-                    raise SchemaViolation(
-                        f"{where}: {item.path}: '{one_line(item.value, 40)}' is not a term of the vocabulary '{item.vocabulary}'"
-                    )
-        if record_type == "term":
-            self._check_term(record, where, batch)
-        if record_type == "attachment" and blob_known:
-            stored = self.conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (record["sha256"],)).fetchone()
-            if stored is None:
-                raise SchemaViolation(f"{where}: sha256: no attachment with these bytes is stored in the vault")
-            if stored[0] != record["size"]:
-                raise SchemaViolation(f"{where}: size: {record['size']} does not match the stored {stored[0]} bytes")
-        batch.types[rid] = record_type
-        return annotated
-
     def _live_body(self, record_id: str) -> dict | None:
         row = self.conn.execute(f"{_RECORD_SELECT} WHERE r.id = ? AND r.deleted = 0", (record_id,)).fetchone()
         return _info(row).body if row else None
-
-    def _check_term(self, record: dict, where: str, batch: _Batch) -> None:
-        name, key = record["vocabulary"], record["key"]
-        vocabulary = self.conn.execute("SELECT closed FROM vocabularies WHERE name = ?", (name,)).fetchone()
-        if vocabulary is None:
-            raise SchemaViolation(f"{where}: vocabulary: no vocabulary named '{one_line(name, 40)}'")
-        if vocabulary[0]:
-            raise SchemaViolation(f"{where}: the vocabulary '{name}' is closed and cannot be extended")
-        owner = self.conn.execute(
-            "SELECT origin FROM vocab_terms WHERE vocabulary = ? AND key = ?", (name, key)
-        ).fetchone()
-        if owner is not None and owner[0] != record["id"]:
-            raise SchemaViolation(f"{where}: the vocabulary '{name}' already has the key '{key}'")
-        batch.terms.setdefault(name, set()).add(key)
-
-    def _check_references(self, refs: list[tuple[str, str, str, "schema.Annotated"]], batch: _Batch) -> None:
-        """Every reference names a live record of an allowed type, in the vault or in the batch."""
-        for label, record_type, record_id, item in refs:
-            where = f"{label} ({record_type} {record_id[:8]}): {item.path}"
-            target_type = batch.types.get(item.value)
-            if target_type is None:
-                row = self.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
-                if row is None or row[1]:
-                    raise SchemaViolation(f"{where}: no record with id {item.value}")
-                target_type = row[0]
-            if "*" not in item.ref and target_type not in item.ref:
-                raise SchemaViolation(f"{where}: {item.value} is a {target_type}, expected {' or '.join(item.ref)}")
 
     def _store(self, record: dict, *, action: str | None) -> tuple[Revision | None, bool]:
         """Write one validated record (inside a transaction).
@@ -636,84 +544,67 @@ class Vault:
         return self._new_revision(record["id"], record["type"], record, deleted=False, action=action or default), existed
 
     def _new_revision(self, record_id: str, record_type: str, body: dict | None, *, deleted: bool,
-                      action: str) -> Revision:
-        parents = tuple(sorted(self._heads(record_id)))
-        revision = Revision(new_id(), record_id, record_type, parents, self.profile, self.device_id,
+                      action: str, parents: Sequence[str] | None = None, detail: str | None = None) -> Revision:
+        """Make, admit and store a local revision (its body was checked by the local door)."""
+        if parents is None:
+            parents = _history.heads(self.conn, record_id, include_rejected=False)
+        revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
                             utc_now(), deleted, body).with_hash()
-        self.insert_revision(revision)
-        self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash)
+        line = gate.admit(self.conn, revision, body_checked=True)
+        if record_type == "term":
+            self._vocab_cache = None
+        _history.insert(self.conn, revision, line)
+        self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
-    def _heads(self, record_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT rev FROM revisions r WHERE record_id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev)", (record_id,))]
+    def insert_revision(self, revision: Revision, batch: gate.Batch | None = None) -> bool:
+        """Insert a revision exactly as given (another device's, say) through the gate, refresh the
+        view and log it. Must run inside a write transaction (``with vault._write():``).
 
-    def insert_revision(self, revision: Revision) -> None:
-        """Insert a revision exactly as given (ours or another device's) and refresh the view.
-
-        Must run inside a write transaction. The revision's hash must match its content.
+        Returns False (and changes nothing) if the revision is stored already. Raises a one-line
+        :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
         """
-        if revision.hash != revision.compute_hash():
-            raise SchemaViolation(f"revision {revision.rev}: hash does not match its content")
-        conn = self.conn
-        conn.execute(
-            f"INSERT INTO revisions ({REVISION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (revision.rev, revision.record_id, revision.record_type, json.dumps(sorted(revision.parents)),
-             revision.author, revision.device, revision.created_at, int(revision.deleted),
-             canonical_json(revision.body).decode("utf-8") if revision.body is not None else None, revision.hash),
-        )
-        conn.executemany("INSERT INTO revision_parents (rev, parent) VALUES (?, ?)",
-                         [(revision.rev, p) for p in revision.parents])
-        self._refresh_view(revision.record_id)
+        batch = batch if batch is not None else gate.Batch()
+        line = gate.admit(self.conn, revision, batch)
+        if line is None:
+            return False
+        if revision.record_type == "term":
+            self._vocab_cache = None
+        _history.insert(self.conn, revision, line)
+        self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
+                    detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
+        return True
 
-    def _refresh_view(self, record_id: str) -> None:
-        """Recompute the current view of one record from its revisions (and everything derived)."""
-        conn = self.conn
-        heads = conn.execute(
-            f"SELECT {REVISION_COLUMNS} FROM revisions r WHERE record_id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev) ORDER BY created_at DESC, rev DESC",
-            (record_id,),
-        ).fetchall()
-        winner = Revision.from_row(heads[0])
-        created = conn.execute("SELECT min(created_at) FROM revisions WHERE record_id = ?", (record_id,)).fetchone()[0]
-        body = winner.body
-        old = conn.execute("SELECT label FROM records WHERE id = ?", (record_id,)).fetchone()
-        label = record_label(body) if body is not None else (old[0] if old else "")
-        sealed = bool(body and body.get("sealed"))
-        conn.execute(
-            # An upsert (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
-            f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (id) DO UPDATE SET type = excluded.type, head = excluded.head, heads = excluded.heads, "
-            "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted = excluded.deleted, "
-            "sealed = excluded.sealed, label = excluded.label",
-            (record_id, winner.record_type, winner.rev, len(heads), created, winner.created_at,
-             int(winner.deleted), int(sealed), label),
-        )
-        annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
-        conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
-        if body is not None:
-            conn.executemany(
-                "INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)",
-                [(record_id, item.value, item.path) for item in schema.references(body, annotated)],
-            )
-        rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()[0]
-        _search.index_record(conn, rowid, record_id, winner.record_type, label, body, annotated)
-        if winner.record_type == "term":
-            self._project_term(record_id, body)
+    def insert_revisions(self, revisions: Iterable[Revision], *, progress: Progress | None = None,
+                         cancel=None) -> int:
+        """Insert revisions from elsewhere in one transaction, parents first; all or nothing.
 
-    def _project_term(self, record_id: str, body: dict | None) -> None:
-        conn = self.conn
-        conn.execute("DELETE FROM vocab_terms WHERE origin = ?", (record_id,))
-        if body is not None:
-            position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM vocab_terms WHERE vocabulary = ?", (body["vocabulary"],)
-            ).fetchone()[0]
-            conn.execute(
-                "INSERT OR REPLACE INTO vocab_terms (vocabulary, key, labels, position, origin) VALUES (?,?,?,?,?)",
-                (body["vocabulary"], body["key"], json.dumps(body["labels"], ensure_ascii=False), position, record_id),
-            )
-        self._vocab_cache = None
+        Returns how many were new (those already stored are skipped).
+        """
+        ordered = _history.topological(revisions)
+        added = 0
+        with self._write():
+            batch = gate.Batch()
+            batch.announce(ordered)
+            for i, revision in enumerate(ordered, 1):
+                added += self.insert_revision(revision, batch)
+                if i % 500 == 0:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled()
+                    if progress:
+                        progress(i, len(ordered), "revisions")
+        return added
+
+    def resolve(self, record_id: str, body: dict | None, heads: Sequence[str]) -> Revision:
+        """Resolve a conflict on purpose: store ``body`` (None: the record is deleted) as a revision
+        whose parents are ``heads``, which must be every head the record has now (as the review
+        showed them), and log who resolved what.
+        """
+        with self._write() as conn:
+            record_type, body, current = gate.check_resolution(conn, record_id, body, heads)
+            return self._new_revision(record_id, record_type, body, deleted=body is None, action="resolve",
+                                      parents=current,
+                                      detail=f"resolved {len(current)} versions: {', '.join(current)}")
 
     def _audit(self, action: str, **fields) -> str:
         return audit.append(self.conn, at=utc_now(), actor=self.profile, device=self.device_id,

@@ -162,6 +162,31 @@ def bench_search(tmp: Path, testimonies: int) -> None:
           f" (goal: p95 <= 50 ms)")
 
 
+def bench_receive(tmp: Path, revisions: int) -> None:
+    """Revisions from another device through the gate (the core of a bundle import) against the
+    same records saved locally, and a replay of them (every one already stored)."""
+    from monitor.core.revisions import REVISION_COLUMNS, Revision
+
+    source = Vault.create(tmp / "source.vault", PASS, kdf_iter=2000)
+    records = [{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {i}", "type_key": "ivs",
+                "notes": " ".join(random.Random(i).choices(WORDS_KK + WORDS_RU, k=40))} for i in range(revisions)]
+    t = time.perf_counter()
+    source.put_many(records)
+    local_s = time.perf_counter() - t
+    received = [Revision.from_row(r) for r in
+                source.conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions ORDER BY seq")]
+    source.close()
+    with Vault.create(tmp / "receiver.vault", PASS, kdf_iter=2000) as receiver:
+        t = time.perf_counter()
+        receiver.insert_revisions(received)
+        receive_s = time.perf_counter() - t
+        t = time.perf_counter()
+        receiver.insert_revisions(received)
+        replay_s = time.perf_counter() - t
+    print(f"receive {revisions:,} revisions: local save {local_s:5.2f} s | through the gate {receive_s:5.2f} s"
+          f" | ratio {receive_s / local_s:.2f} | replay (all stored) {replay_s:5.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
@@ -171,6 +196,7 @@ def main() -> None:
         bench_unlock(tmp)
         bench_ingest(tmp, 32 if args.quick else 256)
         bench_search(tmp, 5_000 if args.quick else 100_000)
+        bench_receive(tmp, 2_000 if args.quick else 10_000)
 
 
 if __name__ == "__main__":
