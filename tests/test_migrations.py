@@ -24,6 +24,7 @@ DOWN = {
     2: ["DROP TABLE search"],
     3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
     4: ["ALTER TABLE vocab_terms DROP COLUMN extra", "DELETE FROM meta WHERE key = 'vocabularies'"],
+    5: ["DROP TABLE contacts", "DROP TABLE sync_exports", "DROP TABLE sync_imports", "DROP TABLE peer_audit"],
 }
 
 

@@ -197,7 +197,51 @@ def _v3_to_v4(conn: Connection) -> None:
     seed(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4]
+V5_SCHEMA = """
+-- Sync by file (docs/bundle-format.md). Local state, never exported.
+-- Trusted contacts: whose signed bundles this vault accepts, and whom it encrypts to.
+CREATE TABLE contacts (
+    signing_key   TEXT PRIMARY KEY,          -- Ed25519 public key, hex
+    fingerprint   TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL,             -- monitor, coordinator
+    age_recipient TEXT NOT NULL,
+    added_at      TEXT NOT NULL
+) STRICT;
+-- Every bundle written: for "since the last export to this recipient".
+CREATE TABLE sync_exports (
+    seq           INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    recipient     TEXT NOT NULL,             -- a contact's signing key, an age recipient, or 'passphrase'
+    upto          INTEGER NOT NULL,          -- the highest revisions.seq the bundle covered
+    bundle_sha256 TEXT NOT NULL
+) STRICT;
+CREATE INDEX sync_exports_recipient ON sync_exports(recipient, upto);
+-- Every bundle merged (a replay is recognised and changes nothing).
+CREATE TABLE sync_imports (
+    bundle_sha256 TEXT PRIMARY KEY,
+    at            TEXT NOT NULL,
+    device        TEXT NOT NULL,
+    signing_key   TEXT NOT NULL,
+    revisions     INTEGER NOT NULL
+) STRICT;
+-- The audit chains other devices have shown us: a later bundle that contradicts one of these
+-- entries means that device's history was rewritten or rolled back.
+CREATE TABLE peer_audit (
+    device TEXT NOT NULL,
+    seq    INTEGER NOT NULL,
+    hash   TEXT NOT NULL,
+    PRIMARY KEY (device, seq)
+) STRICT, WITHOUT ROWID;
+"""
+
+
+def _v4_to_v5(conn: Connection) -> None:
+    for statement in _statements(V5_SCHEMA):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
