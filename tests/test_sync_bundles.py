@@ -270,3 +270,33 @@ def test_bundle_decrypts_with_the_age_tool(trio, tmp_path):
     assert names[:2] == ["manifest.json", "manifest.sig"]
     assert names[-2:] == ["audit.jsonl", "revisions.jsonl"]
     assert all(n.startswith("attachments/") for n in names[2:-2])
+
+
+def test_cli_contacts_export_import(tmp_path):
+    from test_cli import CLI, one_line_error, write_jsonl
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "c").mkdir()
+    a, c = CLI(tmp_path / "a"), CLI(tmp_path / "c")
+    a("init", "--profile", "Айгүл")
+    c("init", "--profile", "coordinator")
+    a("contacts", "mine", "--out", str(tmp_path / "aigul.contact"))
+    c("contacts", "mine", "--role", "coordinator", "--name", "Координатор", "--out", str(tmp_path / "coord.contact"))
+    coord = contacts.parse((tmp_path / "coord.contact").read_text(encoding="utf-8"))
+    # adding without the fingerprint read aloud is refused, with the fingerprint to compare
+    assert coord.fingerprint in one_line_error(a("contacts", "add", str(tmp_path / "coord.contact"), ok=False))
+    a("contacts", "add", str(tmp_path / "coord.contact"), "--fingerprint", coord.fingerprint.lower())
+    aigul = contacts.parse((tmp_path / "aigul.contact").read_text(encoding="utf-8"))
+    c("contacts", "add", str(tmp_path / "aigul.contact"), "--fingerprint", aigul.fingerprint.replace(" ", ""))
+    assert "Координатор" in a("contacts").stdout
+    records = [{"id": uid(3), "type": "person", "code": "P-2026-0042"},
+               {"id": uid(4), "type": "person", "code": "P-2026-0043"}]
+    a("load", str(write_jsonl(tmp_path / "people.jsonl", records)))
+    out = tmp_path / "to-coordinator.monitor-bundle"
+    assert "2 revisions" in a("export", "--to", "Координатор", "--out", str(out)).stdout
+    result = c("import", str(out))
+    assert "2 new, 0 updated, 0 conflicts" in result.stdout
+    assert "nothing changed" in c("import", str(out)).stdout
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00" * 100)
+    assert "not a Monitor bundle" in one_line_error(c("import", str(junk), ok=False))
