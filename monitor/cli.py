@@ -392,6 +392,75 @@ snapshotting file systems, old blocks can survive where the OS cannot reach them
 copies of the file are not touched. Use full-disk encryption as well."""
 
 
+# --- sync by file (docs/bundle-format.md) --------------------------------------------------------
+
+def cmd_export(args) -> int:
+    from .core.sync.exchange import export_bundle
+
+    transfer = _read_secret_file(args.transfer_passphrase_file, "transfer passphrase") \
+        if args.transfer_passphrase_file else None
+    cancel = threading.Event()
+    with _open(args) as vault:
+        try:
+            report = export_bundle(vault, args.out, to=args.to or [], passphrase=transfer, since_last=args.since_last,
+                                   cases=args.case, progress=_progress(), cancel=cancel)
+        except KeyboardInterrupt:
+            cancel.set()
+            raise
+    if args.json:
+        _emit_json(report.to_json())
+    else:
+        print(f"wrote {report.path}: {report.revisions} revisions, {report.attachments} attachments, "
+              f"{report.bytes:,} bytes (SHA-256 {report.sha256})")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .core.sync.exchange import import_bundle
+
+    transfer = _read_secret_file(args.transfer_passphrase_file, "transfer passphrase") \
+        if args.transfer_passphrase_file else None
+    reports = []
+    with _open(args) as vault:
+        for file in args.files:
+            report = import_bundle(vault, file, trust=args.trust or [], passphrase=transfer, progress=_progress())
+            reports.append(report)
+            if not args.json:
+                print(f"{Path(file).name}: {report.summary()}")
+    if args.json:
+        _emit_json([r.to_json() for r in reports])
+    return 0
+
+
+def cmd_contacts(args) -> int:
+    from .core.db import transaction
+    from .core.sync import contacts
+
+    with _open(args) as vault:
+        if args.action == "add":
+            contact = contacts.parse(Path(args.file).read_text(encoding="utf-8"))
+            if contacts.normalise_fingerprint(args.fingerprint or "") != contact.fingerprint:
+                raise UserError(f"compare the fingerprint with its owner, then add it with --fingerprint "
+                                f"'{contact.fingerprint}' (it belongs to '{contact.name}')")
+            with transaction(vault.conn):
+                contacts.add(vault.conn, contact)
+            print(f"trusted {contact.name} ({contact.role}), fingerprint {contact.fingerprint}")
+        elif args.action == "mine":
+            me = contacts.own(vault.identity, args.name or vault.profile, args.role)
+            if args.out:
+                from .core.fs import atomic_writer
+
+                with atomic_writer(args.out) as out:
+                    out.write(me.to_text().encode("utf-8"))
+                print(f"wrote {args.out}; give it to the coordinator and read them the fingerprint {me.fingerprint}")
+            else:
+                sys.stdout.write(me.to_text())
+        else:
+            for contact in contacts.listing(vault.conn):
+                print(f"{contact.fingerprint}  {contact.role:<11} {contact.name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     def shared(default):
         # The same options before or after the command; after it, they must not reset the former.
@@ -471,6 +540,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change the vault passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = command("export", cmd_export, "write an encrypted, signed bundle for another vault (docs/bundle-format.md)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--to", action="append", metavar="CONTACT",
+                   help="a trusted contact (name or fingerprint) or an age1… recipient; repeatable")
+    p.add_argument("--transfer-passphrase-file", metavar="FILE",
+                   help="encrypt to a transfer passphrase read from FILE instead of recipients")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--since-last", action="store_true", help="only what changed since the last export to them")
+    scope.add_argument("--case", action="append", metavar="ID", help="only this case and what it links to; repeatable")
+    scope.add_argument("--all", action="store_true", help="everything (the default)")
+    p.add_argument("--json", action="store_true")
+    p = command("import", cmd_import, "merge bundles from other vaults (all or nothing per bundle)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
+                   help="accept this signer (after comparing its fingerprint with its owner)")
+    p.add_argument("--transfer-passphrase-file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p = command("contacts", cmd_contacts, "trusted contacts: list, add a contact file, or write your own")
+    p.add_argument("action", choices=("list", "add", "mine"), nargs="?", default="list")
+    p.add_argument("file", nargs="?", help="the contact file to add")
+    p.add_argument("--fingerprint", help="the fingerprint its owner read to you (required to add)")
+    p.add_argument("--name", help="your name in the contact you write (mine)")
+    p.add_argument("--role", choices=("monitor", "coordinator"), default="monitor")
+    p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")
     p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser

@@ -114,7 +114,7 @@ def test_info_shows_identity_and_counts(cli):
     stocked(cli)
     info = json.loads(cli("info", "--json").stdout)
     assert info["age_recipient"].startswith("age1")
-    assert len(info["signing_fingerprint"].replace(" ", "")) == 16
+    assert len(info["signing_fingerprint"].replace(" ", "")) == 32  # 128 bits
     assert info["records"]["person"] == 3
     assert info["schema_version"] >= 2
     text = cli("info").stdout

@@ -26,7 +26,9 @@ DOWN = {
     2: ["DROP TABLE search"],
     3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
     4: ["ALTER TABLE vocab_terms DROP COLUMN extra", "DELETE FROM meta WHERE key = 'vocabularies'"],
-    5: ["DROP TABLE revision_graph"],  # the history graph (issue 6); its derived view stays valid
+    # the history graph (its derived view stays valid) and the sync bookkeeping (issue 6)
+    5: ["DROP TABLE revision_graph", "DROP TABLE contacts", "DROP TABLE sync_exports", "DROP TABLE sync_imports",
+        "DROP TABLE peer_audit"],
 }
 
 

@@ -77,3 +77,41 @@ class Cancelled(MonitorError):
 
 class ConsentRequired(MonitorError):
     """An action needs consent the person has not given (or has withdrawn)."""
+
+
+class BundleError(MonitorError):
+    """A bundle could not be read or merged; the vault is unchanged."""
+
+
+class NotABundle(BundleError):
+    pass
+
+
+class BundleWrongKey(BundleError):
+    pass
+
+
+class BundleDamaged(BundleError):
+    """Truncated, corrupted or altered after encryption."""
+
+
+class BundleSignatureInvalid(BundleError):
+    pass
+
+
+class UnknownSigner(BundleError):
+    def __init__(self, message: str, fingerprint: str = ""):
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
+class BundleTampered(BundleError):
+    """A member does not match the signed manifest."""
+
+
+class BundleTooNew(BundleError):
+    pass
+
+
+class HistoryContradiction(BundleError):
+    """A device's audit history contradicts what an earlier bundle from it showed (rewrite or rollback)."""

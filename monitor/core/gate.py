@@ -41,6 +41,9 @@ class Batch:
         self.terms: dict[str, set[str]] = {}
         self.incoming: dict[str, str] = {}  # records that revisions in this batch bring (id -> type)
         self.cross = rules.CrossChecks()  # rules across records, settled when the batch is complete
+        # A stream of revisions (a bundle) may name a record that arrives later in the same stream:
+        # with a list here, such references are kept and checked by settle_deferred() at the end.
+        self.deferred: list[tuple[str, str, tuple[str, ...]]] | None = None
         self._known = known  # the vault's vocabulary keys, if the caller has them (read only)
         self._claimed: dict[str, set[str]] | None = None
 
@@ -177,11 +180,26 @@ def check_references(conn: Connection, refs: Iterable[tuple[str, str, str, "sche
         target_type = batch.types.get(item.value) or (None if live else batch.incoming.get(item.value))
         if target_type is None:
             row = conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
+            if row is None and not live and batch.deferred is not None:
+                batch.deferred.append((where, item.value, tuple(item.ref)))
+                continue
             if row is None or (live and row[1]):
                 raise SchemaViolation(f"{where}: no record with id {item.value}")
             target_type = row[0]
         if "*" not in item.ref and target_type not in item.ref:
             raise SchemaViolation(f"{where}: {item.value} is a {target_type}, expected {' or '.join(item.ref)}")
+
+
+def settle_deferred(conn: Connection, batch: Batch) -> None:
+    """Check the references a stream kept for its end (see :attr:`Batch.deferred`)."""
+    for where, target, allowed in batch.deferred or ():
+        row = conn.execute("SELECT type FROM records WHERE id = ?", (target,)).fetchone()
+        if row is None:
+            raise SchemaViolation(f"{where}: no record with id {target}")
+        if "*" not in allowed and row[0] not in allowed:
+            raise SchemaViolation(f"{where}: {target} is a {row[0]}, expected {' or '.join(allowed)}")
+    if batch.deferred:
+        batch.deferred.clear()
 
 
 def check_delete(conn: Connection, record_id: str) -> str:

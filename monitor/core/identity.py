@@ -16,10 +16,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 _RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
 
 
+FINGERPRINT_HEX = 32  # 128 bits: read aloud in 8 groups of 4; 64 bits was too short for a key that signs evidence
+
+
 def fingerprint(public_key: bytes) -> str:
-    """Short, readable fingerprint of an Ed25519 public key: 16 hex digits in groups of four."""
-    digest = hashlib.sha256(b"monitor-signing-key\x00" + public_key).hexdigest()[:16].upper()
-    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+    """Readable fingerprint of an Ed25519 public key: 32 hex digits (128 bits) in groups of four."""
+    digest = hashlib.sha256(b"monitor-signing-key\x00" + public_key).hexdigest()[:FINGERPRINT_HEX].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, FINGERPRINT_HEX, 4))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """A fingerprint as typed or pasted (any case, spaces or dashes) in the canonical grouped form."""
+    digits = "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 @dataclass(frozen=True)

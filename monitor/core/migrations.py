@@ -213,10 +213,51 @@ CREATE INDEX revision_graph_rejected ON revision_graph(record_id) WHERE rejected
 """
 
 
+SYNC_SCHEMA = """
+-- Sync by file (docs/bundle-format.md). Local state, never exported.
+-- Trusted contacts: whose signed bundles this vault accepts, and whom it encrypts to.
+CREATE TABLE contacts (
+    signing_key   TEXT PRIMARY KEY,          -- Ed25519 public key, hex
+    fingerprint   TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL,             -- monitor, coordinator
+    age_recipient TEXT NOT NULL,
+    added_at      TEXT NOT NULL
+) STRICT;
+-- Every bundle written: for "since the last export to this recipient".
+CREATE TABLE sync_exports (
+    seq           INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    recipient     TEXT NOT NULL,             -- a contact's signing key, an age recipient, or 'passphrase'
+    upto          INTEGER NOT NULL,          -- the highest revisions.seq the bundle covered
+    bundle_sha256 TEXT NOT NULL
+) STRICT;
+CREATE INDEX sync_exports_recipient ON sync_exports(recipient, upto);
+-- Every bundle merged (a replay is recognised and changes nothing).
+CREATE TABLE sync_imports (
+    bundle_sha256 TEXT PRIMARY KEY,
+    at            TEXT NOT NULL,
+    device        TEXT NOT NULL,
+    signing_key   TEXT NOT NULL,
+    revisions     INTEGER NOT NULL
+) STRICT;
+-- The audit chains other devices have shown us: a later bundle that contradicts one of these
+-- entries means that device's history was rewritten or rolled back.
+CREATE TABLE peer_audit (
+    device TEXT NOT NULL,
+    seq    INTEGER NOT NULL,
+    hash   TEXT NOT NULL,
+    PRIMARY KEY (device, seq)
+) STRICT, WITHOUT ROWID;
+"""
+
+
 def _v4_to_v5(conn: Connection) -> None:
-    """Add the revision graph and recompute the current view as a pure function of the revisions
-    (order by generation, time, hash; identical heads collapse; seals are permanent)."""
-    for statement in _statements(HISTORY_GRAPH_SCHEMA):
+    """Schema v5 (issue 6): the revision graph, with the current view recomputed as a pure function
+    of the revisions (order by generation, time, hash; identical heads collapse; seals are
+    permanent); and the local bookkeeping of sync by file (contacts, exports, imports, the audit
+    chains other devices have shown)."""
+    for statement in _statements(HISTORY_GRAPH_SCHEMA) + _statements(SYNC_SCHEMA):
         conn.execute(statement)
     from .history import rebuild
 

@@ -1,0 +1,437 @@
+"""Bundles: the one way data leaves a vault for another vault (docs/bundle-format.md).
+
+A bundle is a standard age file (X25519 recipients, or a transfer passphrase). Inside is a POSIX
+tar stream whose members come in a fixed order:
+
+1. ``manifest.json``  canonical JSON: format, version, exporter, scope, audit head, every member's
+   name, size and SHA-256;
+2. ``manifest.sig``   64-byte Ed25519 signature over ``SIGNATURE_CONTEXT + manifest.json``;
+3. ``attachments/<sha256>``  the bytes of each attachment the bundle carries;
+4. ``audit.jsonl``    the exporter's audit chain as ``{seq, hash, prev_hash}`` lines (no content);
+5. ``revisions.jsonl`` one revision per line, parents before children.
+
+Writing streams: the tar is produced into a pipe that a second thread encrypts into a temp file
+beside the destination, renamed into place when complete. No plaintext touches the disk, and memory
+stays bounded whatever the size (the passphrase mode of age works on whole buffers only, so
+passphrase bundles are limited to :data:`MAX_PASSPHRASE_BUNDLE`).
+
+Reading (:func:`read`) decrypts into a pipe the same way and yields the members in order, checking
+each against the signed manifest before anything is handed on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import tarfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+import pyrage
+
+from ..errors import (
+    BundleDamaged,
+    BundleSignatureInvalid,
+    BundleTampered,
+    BundleTooNew,
+    BundleWrongKey,
+    Cancelled,
+    MonitorError,
+    NotABundle,
+)
+from ..fs import atomic_writer
+from ..identity import DeviceIdentity, fingerprint
+from ..text import canonical_json
+
+FORMAT = "monitor-bundle"
+VERSION = 1
+SIGNATURE_CONTEXT = b"monitor-bundle-manifest-v1\x00"
+AGE_MAGIC = b"age-encryption.org/v1\n"
+MAX_MANIFEST = 64 * 1024 * 1024
+MAX_LINE = 16 * 1024 * 1024
+MAX_PASSPHRASE_BUNDLE = 512 * 1024 * 1024
+PIPE_CHUNK = 1024 * 1024
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Member:
+    """One member to write: its name, size, SHA-256 and a way to stream its bytes."""
+
+    name: str
+    size: int
+    sha256: str
+    open: Callable[[], Iterable[bytes]]
+    verify: bool = True  # re-hash while writing (attachments: the blob store's hash is trusted; readers check it)
+
+    def manifest_entry(self) -> dict:
+        return {"name": self.name, "size": self.size, "sha256": self.sha256}
+
+
+@dataclass
+class Manifest:
+    data: dict
+    raw: bytes
+    signature: bytes
+
+    @property
+    def signing_key(self) -> bytes:
+        return bytes.fromhex(self.data["exporter"]["signing_key"])
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing_key)
+
+    @property
+    def members(self) -> list[dict]:
+        return self.data["members"]
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+class _ChunkReader(io.RawIOBase):
+    """A file object over an iterable of byte chunks, checking the size and hash it promised."""
+
+    def __init__(self, member: Member, cancel=None):
+        self._chunks = iter(member.open())
+        self._buffer = b""
+        self._member = member
+        self._digest = hashlib.sha256()
+        self._size = 0
+        self._cancel = cancel
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while not self._buffer:
+            if self._cancel is not None and self._cancel.is_set():
+                raise Cancelled()
+            try:
+                self._buffer = next(self._chunks)
+            except StopIteration:
+                if self._size != self._member.size or (
+                        self._member.verify and self._digest.hexdigest() != self._member.sha256):
+                    raise MonitorError(f"{self._member.name} changed while the bundle was being written; nothing was written")
+                return 0
+            if self._member.verify:
+                self._digest.update(self._buffer)
+            self._size += len(self._buffer)
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+def _bytes_member(name: str, data: bytes) -> Member:
+    return Member(name, len(data), hashlib.sha256(data).hexdigest(), lambda: [data])
+
+
+def sign_manifest(identity: DeviceIdentity, manifest: dict) -> tuple[bytes, bytes]:
+    raw = canonical_json(manifest)
+    return raw, identity.sign(SIGNATURE_CONTEXT + raw)
+
+
+def _write_tar(out: BinaryIO, manifest_raw: bytes, signature: bytes, members: list[Member],
+               progress: Progress | None, cancel) -> None:
+    total = sum(m.size for m in members)
+    done = 0
+    with tarfile.open(fileobj=out, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+        for member in [_bytes_member("manifest.json", manifest_raw), _bytes_member("manifest.sig", signature), *members]:
+            info = tarfile.TarInfo(member.name)
+            info.size, info.mode, info.mtime, info.uname, info.gname = member.size, 0o600, 0, "", ""
+            tar.addfile(info, io.BufferedReader(_ChunkReader(member, cancel), PIPE_CHUNK))
+            done += member.size
+            if progress:
+                progress(done, total, "writing bundle")
+
+
+def write(destination: Path | str, identity: DeviceIdentity, manifest: dict, members: list[Member], *,
+          recipients: list[str] = (), passphrase: str | None = None, progress: Progress | None = None,
+          cancel=None) -> str:
+    """Write a signed, encrypted bundle atomically; return the SHA-256 of the file written."""
+    manifest = {**manifest, "format": FORMAT, "version": VERSION,
+                "members": [m.manifest_entry() for m in members]}
+    manifest_raw, signature = sign_manifest(identity, manifest)
+    if passphrase is not None and recipients:
+        raise MonitorError("age cannot combine a transfer passphrase with recipients; write two bundles")
+    if passphrase is None and not recipients:
+        raise MonitorError("a bundle needs at least one recipient (--to) or a transfer passphrase")
+    digest = hashlib.sha256()
+
+    class _Hashing(io.RawIOBase):
+        def __init__(self, inner):
+            self.inner = inner
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            digest.update(data)
+            return self.inner.write(data)
+
+    with atomic_writer(destination) as handle:
+        sink = _Hashing(handle)
+        if passphrase is not None:
+            if sum(m.size for m in members) > MAX_PASSPHRASE_BUNDLE:
+                raise MonitorError("a passphrase bundle is limited to 512 MB (age's passphrase mode works in memory); "
+                                   "encrypt to the recipient's age key instead, or export fewer cases")
+            buffer = io.BytesIO()
+            _write_tar(buffer, manifest_raw, signature, members, progress, cancel)
+            sink.write(pyrage.passphrase.encrypt(buffer.getvalue(), passphrase))
+        else:
+            try:
+                parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
+            except Exception as exc:  # pyrage raises its own RecipientError
+                raise MonitorError(f"not an age recipient: {exc}") from None
+            _pipe_through(lambda source: pyrage.encrypt_io(source, sink, parsed),
+                          lambda pipe: _write_tar(pipe, manifest_raw, signature, members, progress, cancel),
+                          direction="produce")
+    return digest.hexdigest()
+
+
+def _pipe_through(worker: Callable[[BinaryIO], None], main: Callable[[BinaryIO], None], *, direction: str) -> None:
+    """Run ``main`` on one end of an OS pipe while ``worker`` runs on the other end in a thread.
+
+    direction "produce": main writes plaintext into the pipe, the worker reads it (encrypts).
+    direction "consume": the worker writes plaintext into the pipe (decrypts), main reads it.
+    The pipe lives in memory; a failure on either side closes both ends and is raised once.
+    """
+    read_fd, write_fd = os.pipe()
+    reader, writer = os.fdopen(read_fd, "rb", buffering=PIPE_CHUNK), os.fdopen(write_fd, "wb", buffering=PIPE_CHUNK)
+    failure: list[BaseException] = []
+    worker_end, main_end = (reader, writer) if direction == "produce" else (writer, reader)
+
+    def run():
+        try:
+            worker(worker_end)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+            failure.append(exc)
+        finally:
+            with contextlib.suppress(OSError):
+                worker_end.close()
+
+    thread = threading.Thread(target=run, name=f"bundle-{direction}", daemon=True)
+    thread.start()
+    try:
+        main(main_end)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            main_end.close()
+        thread.join()
+        if failure and not isinstance(failure[0], (BrokenPipeError, OSError)):
+            raise _translate(failure[0]) from None
+        raise
+    else:
+        with contextlib.suppress(OSError):
+            main_end.close()
+        thread.join()
+    if failure:
+        raise _translate(failure[0]) from None
+
+
+def _translate(exc: BaseException) -> BaseException:
+    if isinstance(exc, pyrage.DecryptError):
+        text = str(exc).lower()
+        if "no matching keys" in text or "no identity matched" in text or "incorrect passphrase" in text:
+            return BundleWrongKey("this bundle was not encrypted to this vault's key (or the transfer passphrase is wrong)")
+        return BundleDamaged(f"the bundle is damaged or truncated ({str(exc)[:80]})")
+    if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and "decrypt" in str(exc).lower():
+        return BundleDamaged("the bundle is damaged or truncated (its encryption does not check out)")
+    return exc
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def is_passphrase_bundle(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        header = handle.read(4096)
+    return b"\n-> scrypt " in header
+
+
+def check_header(path: Path) -> None:
+    with open(path, "rb") as handle:
+        start = handle.read(len(AGE_MAGIC))
+    if start != AGE_MAGIC:
+        raise NotABundle(f"{path.name} is not a Monitor bundle (not an age-encrypted file)")
+
+
+@dataclass
+class OpenedMember:
+    name: str
+    size: int
+    stream: BinaryIO  # yields the bytes; the hash is checked when it is exhausted
+
+
+class _Verified(io.RawIOBase):
+    """Reads a tar member and checks its SHA-256 against the manifest at its end."""
+
+    def __init__(self, inner: BinaryIO, entry: dict):
+        self.inner, self.entry = inner, entry
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        try:
+            data = self.inner.read(len(target))
+        except (tarfile.TarError, EOFError) as exc:
+            raise BundleDamaged(f"the bundle is truncated inside {self.entry['name']} ({exc})") from None
+        if not data:
+            if self.size != self.entry["size"]:
+                raise BundleDamaged(f"the bundle is truncated inside {self.entry['name']}")
+            if self.digest.hexdigest() != self.entry["sha256"]:
+                raise BundleTampered(f"{self.entry['name']} does not match the signed manifest (altered or spliced)")
+            return 0
+        self.digest.update(data)
+        self.size += len(data)
+        if self.size > self.entry["size"]:
+            raise BundleTampered(f"{self.entry['name']} is longer than the manifest says")
+        target[: len(data)] = data
+        return len(data)
+
+
+def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifest, Iterator[OpenedMember]], object], *,
+         passphrase: str | None = None):
+    """Decrypt ``path`` and call ``consumer(manifest, members)`` with the signature already verified.
+
+    ``members`` yields every member after the manifest, in order, each checked against the manifest
+    (name, size, and its SHA-256 when its stream is read to the end). Returns what ``consumer`` returns.
+    Raises a :class:`BundleError` naming the problem; whatever ``consumer`` raises passes through.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise NotABundle(f"no file at {path}")
+    check_header(path)
+    result: list = []
+
+    def consume(plain: BinaryIO) -> None:
+        try:
+            tar = tarfile.open(fileobj=plain, mode="r|")
+        except (tarfile.TarError, EOFError) as exc:
+            raise BundleDamaged(f"the bundle's contents are not readable ({exc})") from None
+        with tar:
+            members = _members(tar)
+            manifest = _read_manifest(members)
+            result.append(consumer(manifest, _checked(members, manifest)))
+            for _rest in members:  # anything after the last member the manifest names
+                raise BundleTampered(f"the bundle holds a member the manifest does not name: {_rest[0].name[:60]!r}")
+
+    if passphrase is not None or is_passphrase_bundle(path):
+        if passphrase is None:
+            raise BundleWrongKey("this bundle is protected by a transfer passphrase; give it with --transfer-passphrase-file")
+        if path.stat().st_size > MAX_PASSPHRASE_BUNDLE + 1024 * 1024:
+            raise BundleDamaged("a passphrase bundle larger than 512 MB is not one Monitor wrote")
+        try:
+            plain = pyrage.passphrase.decrypt(path.read_bytes(), passphrase)
+        except pyrage.DecryptError:
+            raise BundleWrongKey("the transfer passphrase is wrong, or the bundle is damaged") from None
+        consume(io.BytesIO(plain))
+    else:
+        age_identity = pyrage.x25519.Identity.from_str(identity.age_identity)
+        with open(path, "rb") as source:
+            _pipe_through(lambda sink: pyrage.decrypt_io(source, sink, [age_identity]), consume, direction="consume")
+    return result[0]
+
+
+def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, BinaryIO | None]]:
+    try:
+        for info in tar:
+            if not info.isfile():
+                raise BundleTampered(f"the bundle holds something that is not a plain file: {info.name[:60]!r}")
+            yield info, tar.extractfile(info)
+    except (tarfile.TarError, EOFError) as exc:
+        raise BundleDamaged(f"the bundle is truncated or damaged ({exc})") from None
+
+
+def _read_small(member: tuple[tarfile.TarInfo, BinaryIO], name: str, limit: int) -> bytes:
+    info, stream = member
+    if info.name != name:
+        raise BundleDamaged(f"the bundle does not start with {name} (found {info.name[:60]!r})")
+    if info.size > limit:
+        raise BundleTampered(f"{name} is implausibly large ({info.size:,} bytes)")
+    try:
+        data = stream.read()
+    except (tarfile.TarError, EOFError) as exc:
+        raise BundleDamaged(f"the bundle is truncated inside {name} ({exc})") from None
+    if len(data) != info.size:
+        raise BundleDamaged(f"the bundle is truncated inside {name}")
+    return data
+
+
+def _read_manifest(members: Iterator) -> Manifest:
+    try:
+        raw = _read_small(next(members), "manifest.json", MAX_MANIFEST)
+        signature = _read_small(next(members), "manifest.sig", 64)
+    except StopIteration:
+        raise BundleDamaged("the bundle is truncated before its manifest ends") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BundleDamaged("the bundle's manifest is not valid JSON") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise NotABundle("this age file does not hold a Monitor bundle")
+    version = data.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise BundleTooNew(f"this bundle uses format version {version!r}, newer than this Monitor reads ({VERSION}); "
+                           "install a newer Monitor")
+    try:
+        key = bytes.fromhex(data["exporter"]["signing_key"])
+        members = data["members"]
+        well_formed = isinstance(members, list) and all(
+            isinstance(m, dict) and isinstance(m.get("name"), str) and isinstance(m.get("size"), int)
+            and m["size"] >= 0 and isinstance(m.get("sha256"), str) for m in members)
+    except (KeyError, TypeError, ValueError):
+        well_formed = False
+    if not well_formed:
+        raise BundleDamaged("the bundle's manifest is incomplete")
+    if len(signature) != 64 or not DeviceIdentity.verify(key, signature, SIGNATURE_CONTEXT + raw):
+        raise BundleSignatureInvalid("the bundle's signature is invalid: it was altered or not made by the device it names")
+    if raw != canonical_json(data):
+        raise BundleSignatureInvalid("the bundle's manifest is not in canonical form")
+    for entry in members:
+        _check_member_name(entry["name"])
+    return Manifest(data, raw, signature)
+
+
+def _check_member_name(name: str) -> None:
+    ok = name in ("audit.jsonl", "revisions.jsonl") or (
+        name.startswith("attachments/") and len(name) == 12 + 64 and all(c in "0123456789abcdef" for c in name[12:]))
+    if not ok:
+        raise BundleTampered(f"the manifest names an unexpected member {name[:60]!r}")
+
+
+def _checked(members: Iterator, manifest: Manifest) -> Iterator[OpenedMember]:
+    for entry in manifest.members:
+        try:
+            info, stream = next(members)
+        except StopIteration:
+            raise BundleDamaged(f"the bundle is truncated: {entry['name']} is missing") from None
+        if info.name != entry["name"]:
+            raise BundleTampered(f"the bundle's members do not match its manifest ({info.name[:60]!r} where "
+                                 f"{entry['name']!r} was signed)")
+        if info.size != entry["size"]:
+            raise BundleTampered(f"{entry['name']}: its size does not match the signed manifest")
+        verified = io.BufferedReader(_Verified(stream, entry), PIPE_CHUNK)
+        yield OpenedMember(entry["name"], entry["size"], verified)
+        # make sure the member was read through (so its hash was checked) before the next one
+        while verified.read(PIPE_CHUNK):
+            pass
+
+
+def iter_lines(member: OpenedMember) -> Iterator[bytes]:
+    """The lines of a JSON-lines member, each at most :data:`MAX_LINE` bytes."""
+    while True:
+        line = member.stream.readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE:
+            raise BundleTampered(f"{member.name}: a line longer than {MAX_LINE // (1024 * 1024)} MiB")
+        yield line

@@ -1,0 +1,107 @@
+"""Trusted contacts: the devices whose signed bundles this vault accepts, and whom it encrypts to.
+
+A contact file (``monitor contacts export``) is a few lines of text a person can read and paste::
+
+    monitor-contact v1
+    name: Айгүл (coordinator)
+    role: coordinator
+    age: age1…
+    signing-key: <64 hex digits>
+    fingerprint: ABCD 1234 … (8 groups of 4)
+
+The fingerprint is derived from the signing key; a contact whose written fingerprint does not match
+its key is refused. Before adding a contact, compare the fingerprint with its owner by another
+channel (read it aloud in person or on a call).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyrage
+
+from ..db import Connection
+from ..errors import MonitorError
+from ..identity import DeviceIdentity, fingerprint, normalise_fingerprint
+from ..revisions import utc_now
+from ..text import one_line
+
+HEADER = "monitor-contact v1"
+ROLES = ("monitor", "coordinator")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str
+    age_recipient: str
+    signing_key: str  # hex
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(bytes.fromhex(self.signing_key))
+
+    def to_text(self) -> str:
+        return (f"{HEADER}\nname: {self.name}\nrole: {self.role}\nage: {self.age_recipient}\n"
+                f"signing-key: {self.signing_key}\nfingerprint: {self.fingerprint}\n")
+
+
+def own(identity: DeviceIdentity, name: str, role: str = "monitor") -> Contact:
+    return Contact(name, role, identity.age_recipient, identity.signing_public.hex())
+
+
+def parse(text: str) -> Contact:
+    """Read a contact file or pasted text; raise :class:`MonitorError` naming what is wrong."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines or lines[0] != HEADER:
+        raise MonitorError(f"not a Monitor contact (the first line must be '{HEADER}')")
+    fields = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise MonitorError(f"contact: cannot read the line '{one_line(line, 40)}'")
+        fields[key.strip().lower()] = value.strip()
+    missing = [k for k in ("name", "role", "age", "signing-key", "fingerprint") if not fields.get(k)]
+    if missing:
+        raise MonitorError(f"contact: missing {', '.join(missing)}")
+    role = fields["role"]
+    if role not in ROLES:
+        raise MonitorError(f"contact: role must be {' or '.join(ROLES)}, not '{one_line(role, 20)}'")
+    try:
+        pyrage.x25519.Recipient.from_str(fields["age"])
+    except Exception:  # noqa: BLE001 - pyrage's RecipientError
+        raise MonitorError("contact: 'age' is not an age recipient (age1…)") from None
+    key = fields["signing-key"].lower()
+    if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+        raise MonitorError("contact: 'signing-key' must be 64 hex digits")
+    contact = Contact(one_line(fields["name"], 200), role, fields["age"], key)
+    if normalise_fingerprint(fields["fingerprint"]) != contact.fingerprint:
+        raise MonitorError("contact: the fingerprint does not match the signing key; the contact was altered")
+    return contact
+
+
+def add(conn: Connection, contact: Contact) -> None:
+    """Trust a contact (inside the caller's transaction); adding it again updates name and role."""
+    conn.execute(
+        "INSERT INTO contacts (signing_key, fingerprint, name, role, age_recipient, added_at) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT (signing_key) DO UPDATE SET name = excluded.name, role = excluded.role, "
+        "age_recipient = excluded.age_recipient",
+        (contact.signing_key, contact.fingerprint, contact.name, contact.role, contact.age_recipient, utc_now()))
+
+
+def listing(conn: Connection) -> list[Contact]:
+    rows = conn.execute("SELECT name, role, age_recipient, signing_key FROM contacts ORDER BY name COLLATE monitor")
+    return [Contact(*row) for row in rows]
+
+
+def find(conn: Connection, who: str) -> Contact:
+    """A contact by name, fingerprint (any spacing) or age recipient."""
+    wanted = normalise_fingerprint(who)
+    for contact in listing(conn):
+        if who in (contact.name, contact.age_recipient) or (len(wanted) >= 19 and contact.fingerprint.startswith(wanted)):
+            return contact
+    raise MonitorError(f"no trusted contact '{one_line(who, 40)}'; add one with 'monitor contacts add FILE'")
+
+
+def trusted_key(conn: Connection, signing_key_hex: str) -> bool:
+    return conn.execute("SELECT 1 FROM contacts WHERE signing_key = ?", (signing_key_hex,)).fetchone() is not None

@@ -1,0 +1,365 @@
+"""Export a vault's revisions as a bundle, and merge bundles into a vault.
+
+Export picks revisions (everything, everything since the last export to a recipient, or chosen
+cases and what they link to), the attachments they name and the vault's audit chain, and writes
+them with :mod:`.bundle`. Import checks the signature and signer, then streams every member inside
+ONE transaction: attachments into the blob store, the exporter's audit chain against what earlier
+bundles from that device showed, and every revision through the same gate as a local save. Any
+failure rolls the transaction back, so the vault is as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from .. import attachments, audit, gate, schema
+from ..db import transaction
+from ..errors import (
+    BundleDamaged,
+    BundleTampered,
+    Cancelled,
+    HistoryContradiction,
+    MonitorError,
+    SchemaViolation,
+    UnknownSigner,
+)
+from ..identity import normalise_fingerprint
+from ..revisions import REVISION_COLUMNS, Revision, utc_now
+from ..text import canonical_json, one_line
+from . import bundle, contacts
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ExportReport:
+    path: str
+    sha256: str
+    revisions: int
+    attachments: int
+    bytes: int
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class MergeReport:
+    """What an import did."""
+
+    bundle_sha256: str = ""
+    signer: str = ""
+    new: int = 0             # records this vault did not have
+    updated: int = 0         # records that gained revisions
+    conflicts: int = 0       # records now in conflict (concurrent heads)
+    sealed_refused: int = 0  # edits of sealed content kept aside, never shown as current
+    skipped: int = 0         # revisions already present
+    attachments_added: int = 0
+    replay: bool = False     # the very same bundle was merged before
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        if self.replay:
+            return "this bundle was imported before; nothing changed"
+        return (f"{self.new} new, {self.updated} updated, {self.conflicts} conflicts, "
+                f"{self.sealed_refused} sealed edits refused, {self.skipped} skipped, "
+                f"{self.attachments_added} attachments added")
+
+
+# --- export -------------------------------------------------------------------------------------
+
+def _selected_seqs(vault: "Vault", *, since: int = 0, cases: list[str] | None = None) -> list[int]:
+    """The revisions to export, vocabulary terms first (records may use a term added in the same
+    batch), then in local arrival order, so parents always come before their children."""
+    conn = vault.conn
+    if not cases:
+        return [row[0] for row in conn.execute(
+            "SELECT seq FROM revisions WHERE seq > ? ORDER BY record_type != 'term', seq", (since,))]
+    for case_id in cases:
+        if vault.info(case_id).type != "case":
+            raise MonitorError(f"{one_line(case_id, 40)} is not a case")
+    records = set(cases)
+    frontier = set(cases)
+    for _depth in range(3):  # what names the cases, and what names those (interviews, their addenda, photos)
+        rows = conn.execute(
+            f"SELECT DISTINCT record_id FROM refs WHERE target_id IN ({','.join('?' * len(frontier))})", list(frontier)
+        ).fetchall() if frontier else []
+        frontier = {r[0] for r in rows} - records
+        records |= frontier
+    pending = set(records)
+    while pending:  # everything the chosen records name (people, facilities, consent, photos), transitively
+        rows = conn.execute(
+            f"SELECT DISTINCT target_id FROM refs WHERE record_id IN ({','.join('?' * len(pending))})", list(pending)
+        ).fetchall()
+        pending = {r[0] for r in rows} - records
+        records |= pending
+    records |= {r[0] for r in conn.execute("SELECT id FROM records WHERE type = 'term'")}
+    seqs: list[int] = []
+    chosen = sorted(records)
+    for i in range(0, len(chosen), 500):
+        part = chosen[i:i + 500]
+        seqs += [r[0] for r in conn.execute(
+            f"SELECT seq FROM revisions WHERE record_id IN ({','.join('?' * len(part))})", part)]
+    terms = {r[0] for r in conn.execute("SELECT seq FROM revisions WHERE record_type = 'term'")}
+    return sorted(seqs, key=lambda seq: (seq not in terms, seq))
+
+
+def _revision_lines(vault: "Vault", seqs: list[int]) -> Iterator[bytes]:
+    conn = vault.conn
+    for i in range(0, len(seqs), 500):
+        part = seqs[i:i + 500]
+        rows = dict(((row[0], row[1:]) for row in conn.execute(
+            f"SELECT seq, {REVISION_COLUMNS} FROM revisions WHERE seq IN ({','.join('?' * len(part))})", part)))
+        for seq in part:  # in the order chosen (terms first), not the table's
+            yield canonical_json(Revision.from_row(rows[seq]).to_json()) + b"\n"
+
+
+def _measure(chunks: Iterator[bytes]) -> tuple[int, str]:
+    digest, size = hashlib.sha256(), 0
+    for chunk in chunks:
+        digest.update(chunk)
+        size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _audit_lines(vault: "Vault") -> Iterator[bytes]:
+    for seq, digest, prev in vault.conn.execute("SELECT seq, hash, prev_hash FROM audit ORDER BY seq"):
+        yield canonical_json({"seq": seq, "hash": digest, "prev_hash": prev}) + b"\n"
+
+
+def last_export(vault: "Vault", recipient: str) -> int:
+    row = vault.conn.execute("SELECT max(upto) FROM sync_exports WHERE recipient = ?", (recipient,)).fetchone()
+    return row[0] or 0
+
+
+def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = (), passphrase: str | None = None,
+                  since_last: bool = False, cases: list[str] | None = None, progress: Progress | None = None,
+                  cancel=None) -> ExportReport:
+    """Write a bundle of this vault's revisions for ``to`` (contacts or age recipients) or a passphrase."""
+    conn = vault.conn
+    recipients, keys = [], []
+    for who in to:
+        if who.startswith("age1"):
+            recipients.append(who)
+            keys.append(who)
+        else:
+            contact = contacts.find(conn, who)
+            recipients.append(contact.age_recipient)
+            keys.append(contact.signing_key)
+    if passphrase is not None:
+        keys.append("passphrase")
+    if since_last and cases:
+        raise MonitorError("choose either --since-last or --case, not both")
+    since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
+    with vault._lock:  # a consistent snapshot: no local write between measuring and writing
+        conn.execute("BEGIN")
+        try:
+            seqs = _selected_seqs(vault, since=since, cases=cases)
+            upto = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
+            blobs: dict[str, int] = {}
+            for i in range(0, len(seqs), 500):
+                part = seqs[i:i + 500]
+                for (body,) in conn.execute(
+                        f"SELECT body FROM revisions WHERE record_type = 'attachment' AND body IS NOT NULL AND "
+                        f"seq IN ({','.join('?' * len(part))})", part):
+                    sha = json.loads(body)["sha256"]
+                    row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
+                    if row is not None:
+                        blobs[sha] = row[0]
+            rev_size, rev_sha = _measure(_revision_lines(vault, seqs))
+            audit_size, audit_sha = _measure(_audit_lines(vault))
+            members = [bundle.Member(f"attachments/{sha}", size, sha, (lambda sha=sha: attachments.read(conn, sha)),
+                                     verify=False) for sha, size in sorted(blobs.items())]
+            members.append(bundle.Member("audit.jsonl", audit_size, audit_sha, lambda: _audit_lines(vault)))
+            members.append(bundle.Member("revisions.jsonl", rev_size, rev_sha, lambda: _revision_lines(vault, seqs)))
+            head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+            identity = vault.identity
+            manifest = {
+                "created_at": utc_now(),
+                "exporter": {"vault_id": vault.vault_id, "device_id": vault.device_id, "profile": vault.profile,
+                             "signing_key": identity.signing_public.hex(), "age_recipient": identity.age_recipient},
+                "scope": {"kind": "cases" if cases else ("since-last" if since_last else "all"),
+                          "cases": sorted(cases or []), "since_revision_seq": since},
+                "audit_head": {"seq": head[0], "hash": head[1]},
+                "counts": {"revisions": len(seqs), "attachments": len(blobs)},
+            }
+            digest = bundle.write(destination, identity, manifest, members, recipients=recipients,
+                                  passphrase=passphrase, progress=progress, cancel=cancel)
+        finally:
+            conn.execute("COMMIT")
+        size = Path(destination).stat().st_size
+        with transaction(conn):
+            for key in keys:
+                conn.execute("INSERT INTO sync_exports (at, recipient, upto, bundle_sha256) VALUES (?,?,?,?)",
+                             (utc_now(), key, upto, digest))
+            vault._audit("bundle-exported", detail=f"sha256={digest} revisions={len(seqs)} attachments={len(blobs)} "
+                                                   f"to={len(keys)} recipient(s)")
+    return ExportReport(str(destination), digest, len(seqs), len(blobs), size)
+
+
+# --- import -------------------------------------------------------------------------------------
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_signer(vault: "Vault", manifest: bundle.Manifest, trust: list[str]) -> None:
+    key_hex = manifest.signing_key.hex()
+    if key_hex == vault.identity.signing_public.hex() or contacts.trusted_key(vault.conn, key_hex):
+        return
+    wanted = {normalise_fingerprint(t) for t in trust}
+    if manifest.fingerprint in wanted:
+        exporter = manifest.data["exporter"]
+        contacts.add(vault.conn, contacts.Contact(one_line(str(exporter.get("profile", "unnamed")), 200), "monitor",
+                                                  str(exporter.get("age_recipient", "")), key_hex))
+        return
+    raise UnknownSigner(
+        f"the bundle is signed by an unknown device (fingerprint {manifest.fingerprint}, profile "
+        f"'{one_line(str(manifest.data['exporter'].get('profile', '?')), 30)}'); compare the fingerprint with its "
+        f"owner, then import again with --trust '{manifest.fingerprint}'", manifest.fingerprint)
+
+
+def _check_audit(vault: "Vault", device: str, member: bundle.OpenedMember, head: dict) -> int:
+    """Check the exporter's audit chain links up and agrees with every entry seen before from it."""
+    conn = vault.conn
+    prev, count, last = audit.GENESIS, 0, None
+    for line in bundle.iter_lines(member):
+        try:
+            entry = json.loads(line)
+            seq, digest, prev_hash = int(entry["seq"]), str(entry["hash"]), str(entry["prev_hash"])
+        except (ValueError, KeyError, TypeError):
+            raise BundleDamaged("audit.jsonl: an unreadable line") from None
+        if prev_hash != prev or seq != count + 1:
+            raise BundleTampered(f"audit.jsonl: the chain is broken at entry {seq}")
+        known = conn.execute("SELECT hash FROM peer_audit WHERE device = ? AND seq = ?", (device, seq)).fetchone()
+        if known is not None and known[0] != digest:
+            raise HistoryContradiction(
+                f"the history of device {device[:8]} contradicts a bundle it sent before (audit entry {seq} differs): "
+                "its vault was rewritten or rolled back; nothing was imported — ask the monitor what happened")
+        conn.execute("INSERT OR IGNORE INTO peer_audit (device, seq, hash) VALUES (?,?,?)", (device, seq, digest))
+        prev, count, last = digest, count + 1, (seq, digest)
+    if last is None or last != (head.get("seq"), head.get("hash")):
+        raise BundleTampered("audit.jsonl does not end at the audit head the manifest signs")
+    known_head = conn.execute("SELECT max(seq) FROM peer_audit WHERE device = ?", (device,)).fetchone()[0]
+    return known_head or 0
+
+
+def _admit(vault: "Vault", revision: Revision, batch: gate.Batch) -> str:
+    """Take one foreign revision through the vault's gate (the same checks as a local save);
+    return 'new', 'skipped' (stored already) or 'sealed_refused' (kept as a rejected sibling of a
+    sealed record: visible in the conflict review, never the current view)."""
+    if not vault.insert_revision(revision, batch):
+        return "skipped"
+    row = vault.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
+    return "sealed_refused" if row and row[0] else "new"
+
+
+def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), passphrase: str | None = None,
+                  progress: Progress | None = None, cancel=None) -> MergeReport:
+    """Merge one bundle into the vault, all or nothing; see the module docs."""
+    path = Path(path)
+    bundle.check_header(path)
+    digest = _file_sha256(path)
+    report = MergeReport(bundle_sha256=digest)
+    conn = vault.conn
+    if conn.execute("SELECT 1 FROM sync_imports WHERE bundle_sha256 = ?", (digest,)).fetchone():
+        report.replay = True
+        return report
+
+    def consume(manifest: bundle.Manifest, members: Iterator[bundle.OpenedMember]) -> None:
+        _check_signer(vault, manifest, list(trust))
+        report.signer = manifest.fingerprint
+        device = str(manifest.data["exporter"].get("device_id", ""))
+        declared = manifest.data.get("counts", {})
+        touched: dict[str, bool] = {}
+        revisions_seen = 0
+        batch = gate.Batch()
+        batch.deferred = []
+        total = sum(m["size"] for m in manifest.members)
+        done = 0
+        for member in members:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            if member.name.startswith("attachments/"):
+                blob = attachments.store(conn, member.stream, total=member.size, cancel=cancel)
+                if blob.sha256 != member.name[12:]:
+                    raise BundleTampered(f"{member.name}: the bytes do not match their name")
+                report.attachments_added += int(blob.new)
+            elif member.name == "audit.jsonl":
+                _check_audit(vault, device, member, manifest.data.get("audit_head", {}))
+            elif member.name == "revisions.jsonl":
+                for line in bundle.iter_lines(member):
+                    revisions_seen += 1
+                    revision = _parse_revision(line, revisions_seen)
+                    if revision.record_id not in touched:
+                        touched[revision.record_id] = conn.execute(
+                            "SELECT 1 FROM records WHERE id = ?", (revision.record_id,)).fetchone() is not None
+                    outcome = _admit(vault, revision, batch)
+                    if outcome == "skipped":
+                        report.skipped += 1
+                    elif outcome == "sealed_refused":
+                        report.sealed_refused += 1
+                    if revisions_seen % 500 == 0:
+                        if cancel is not None and cancel.is_set():
+                            raise Cancelled()
+                        if progress:
+                            progress(done, total, "merging revisions")
+            done += member.size
+            if progress:
+                progress(done, total, "merging")
+        gate.settle_deferred(conn, batch)
+        if revisions_seen != declared.get("revisions", revisions_seen):
+            raise BundleTampered("the bundle holds a different number of revisions than its manifest says")
+        conn.execute("INSERT INTO sync_imports (bundle_sha256, at, device, signing_key, revisions) VALUES (?,?,?,?,?)",
+                     (digest, utc_now(), device, manifest.signing_key.hex(), revisions_seen))
+        return touched
+
+    with vault._lock:
+        before = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
+        with transaction(conn):
+            touched = bundle.read(path, vault.identity, consume, passphrase=passphrase)
+            for rid, existed in touched.items():
+                if conn.execute("SELECT 1 FROM revisions WHERE record_id = ? AND seq > ?", (rid, before)).fetchone():
+                    report.updated += int(existed)
+                    report.new += int(not existed)
+                row = conn.execute("SELECT heads FROM records WHERE id = ?", (rid,)).fetchone()
+                report.conflicts += int(bool(row and row[0] > 1))
+            vault._audit("bundle-imported", detail=f"sha256={digest} signer={report.signer.replace(' ', '')} "
+                                                   f"{report.summary()}")
+            vault._vocab_cache = None
+    return report
+
+
+def _parse_revision(line: bytes, n: int) -> Revision:
+    where = f"revisions.jsonl line {n}"
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BundleDamaged(f"{where}: not UTF-8") from None
+    except ValueError:
+        raise BundleDamaged(f"{where}: not valid JSON") from None
+    schema.check_structure(data, where)
+    try:
+        revision = Revision(str(data["rev"]), str(data["record_id"]), str(data["record_type"]),
+                            tuple(str(p) for p in data["parents"]), str(data["author"]), str(data["device"]),
+                            str(data["created_at"]), bool(data["deleted"]), data["body"], str(data["hash"]))
+    except (KeyError, TypeError):
+        raise SchemaViolation(f"{where}: not a revision") from None
+    if revision.body is not None and not isinstance(revision.body, dict):
+        raise SchemaViolation(f"{where}: the body is not an object")
+    if revision.hash != revision.compute_hash():
+        raise BundleTampered(f"{where}: revision {revision.rev[:8]}'s hash does not match its content")
+    return revision
