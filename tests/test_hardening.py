@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import SECRET
 
 from monitor.core.vault import Vault
@@ -18,7 +18,7 @@ from monitor.core.vault import Vault
 WRITER = f"""
 import sys, uuid
 from monitor.core.vault import Vault
-vault = Vault.open(sys.argv[1], {PASSPHRASE!r}, kdf_iter={TEST_KDF_ITER})
+vault = Vault.open(sys.argv[1], {PASSPHRASE!r})  # the key file holds its (test) cost
 i = 0
 while True:
     batch = [{{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {{i}}-{{j}} Қостанай",
@@ -32,7 +32,7 @@ while True:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
     path = tmp_path / "crash.vault"
-    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    Vault.create(path, PASSPHRASE, kdf=TEST_KDF).close()
     rng = random.Random(seed)
     acknowledged: set[str] = set()
     for _ in range(3):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..core.fs import harden_process
+from ..core.keyslot import KdfCost
 from ..core.vault import Vault
 from .i18n import choose_language, install_translator
 from .main_window import MainWindow
@@ -25,12 +26,12 @@ class Session(QObject):
     locked = Signal()
     unlocked = Signal()
 
-    def __init__(self, path: Path, *, kdf_iter: int | None = None, idle_ms: int = IDLE_LOCK_MS,
-                 lang: str = "en"):
+    def __init__(self, path: Path, *, kdf: KdfCost | None = None, kdf_iter: int | None = None,
+                 idle_ms: int = IDLE_LOCK_MS, lang: str = "en"):
         super().__init__()
         self.path = Path(path)
         self.lang = lang
-        self.kdf_iter = kdf_iter
+        self.kdf, self.kdf_iter = kdf, kdf_iter  # tests only (see UnlockDialog)
         self.vault: Vault | None = None
         self.window: MainWindow | None = None
         self.dialog: UnlockDialog | None = None
@@ -44,7 +45,7 @@ class Session(QObject):
         return False
 
     def start(self) -> UnlockDialog:
-        self.dialog = UnlockDialog(self.path, kdf_iter=self.kdf_iter)
+        self.dialog = UnlockDialog(self.path, kdf=self.kdf, kdf_iter=self.kdf_iter)
         self.dialog.unlocked.connect(self._on_unlocked)
         self.dialog.show()
         return self.dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER
+from conftest import PASSPHRASE, TEST_KDF
 from records import full_set, uid
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -30,7 +30,7 @@ def type_text(widget, text: str) -> None:
 @pytest.fixture
 def stocked_path(tmp_path):
     path = tmp_path / "gui.vault"
-    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+    with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
         blob = vault.store_blob(io.BytesIO(b"png" * 100))
         records = full_set(blob.sha256, blob.size)
         next(r for r in records if r["id"] == uid(4))["identity"]["name_cyrillic"] = "<b>Ғалия</b> <img src=x>"  # hostile markup, shown literally
@@ -45,7 +45,7 @@ def child(widget, cls, name):
 
 
 def test_unlock_with_the_right_passphrase(qtbot, stocked_path):
-    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(stocked_path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     type_text(child(dialog, QLineEdit, "passphrase"), PASSPHRASE)
     with qtbot.waitSignal(dialog.unlocked, timeout=10000) as blocker:
@@ -57,18 +57,18 @@ def test_unlock_with_the_right_passphrase(qtbot, stocked_path):
 
 
 def test_wrong_passphrase_shows_the_error(qtbot, stocked_path):
-    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(stocked_path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText("granite willow harbour seventeen")
     child(dialog, QPushButton, "unlock").click()
     error = child(dialog, QLabel, "error")
     qtbot.waitUntil(lambda: error.text() != "", timeout=10000)
-    assert error.text() == "wrong passphrase, or not a Monitor vault"
+    assert error.text() == "wrong passphrase"
     assert dialog.vault is None
 
 
 def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
-    dialog = UnlockDialog(tmp_path / "new.vault", kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(tmp_path / "new.vault", kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText("secret")
     child(dialog, QLineEdit, "confirm").setText("secret")
@@ -82,7 +82,7 @@ def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
 
 def new_vault_dialog(qtbot, path) -> UnlockDialog:
     """The first-run dialog for ``path`` with a good passphrase entered twice."""
-    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
     child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
@@ -110,7 +110,7 @@ def test_cancel_demo_creation_leaves_nothing(qtbot, tmp_path):
 
 
 def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
-    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     assert [r["code"] for r in window.cases_model.rows] == ["KZ-2026-0007"]
@@ -125,7 +125,7 @@ def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
 
 
 def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
-    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     window.search_box.setText("Ғалия")
@@ -136,7 +136,7 @@ def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
 
 
 def test_session_idle_lock_closes_the_vault_and_clears_views(qtbot, stocked_path):
-    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER, idle_ms=200)
+    session = Session(stocked_path, kdf=TEST_KDF, idle_ms=200)
     dialog = session.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
@@ -154,7 +154,7 @@ def test_session_idle_lock_closes_the_vault_and_clears_views(qtbot, stocked_path
 
 
 def test_lock_on_demand(qtbot, stocked_path):
-    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER)
+    session = Session(stocked_path, kdf=TEST_KDF)
     dialog = session.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
@@ -173,8 +173,8 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     from monitor.gui.main_window import RowsModel
 
     path = tmp_path / "big.vault"
-    create_demo_vault(path, PASSPHRASE, cases=RowsModel.PAGE + 50, seed=2, kdf_iter=TEST_KDF_ITER)
-    vault = Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    create_demo_vault(path, PASSPHRASE, cases=RowsModel.PAGE + 50, seed=2, kdf=TEST_KDF)
+    vault = Vault.open(path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     model = window.cases_model
