@@ -11,7 +11,6 @@ rename on the next unlock.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -91,8 +90,6 @@ def _replace_and_wipe(new: Path, path: Path, destroy_companions) -> None:
             os.pwrite(old, secrets.token_bytes(n), done)
             done += n
         os.fsync(old)
-        with contextlib.suppress(OSError):
-            os.ftruncate(old, 0)
     finally:
         os.close(old)
 
