@@ -236,9 +236,9 @@ def cmd_load(args) -> int:
 def cmd_dump(args) -> int:
     from .core.loader import dump_line, dump_records
 
-    print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
-          file=sys.stderr)
     with _open(args) as vault:
+        print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
+              file=sys.stderr)
         if args.out:
             from .core.fs import atomic_writer
 

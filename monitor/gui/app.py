@@ -17,6 +17,7 @@ from .main_window import MainWindow
 from .unlock import UnlockDialog
 
 IDLE_LOCK_MS = 5 * 60 * 1000
+WATCH_MS = 2000
 _ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
 
 
@@ -27,7 +28,7 @@ class Session(QObject):
     unlocked = Signal()
 
     def __init__(self, path: Path, *, kdf: KdfCost | None = None, kdf_iter: int | None = None,
-                 idle_ms: int = IDLE_LOCK_MS, lang: str = "en"):
+                 idle_ms: int = IDLE_LOCK_MS, watch_ms: int = WATCH_MS, lang: str = "en"):
         super().__init__()
         self.path = Path(path)
         self.lang = lang
@@ -37,6 +38,9 @@ class Session(QObject):
         self.dialog: UnlockDialog | None = None
         self.idle = QTimer(self, singleShot=True, interval=idle_ms)
         self.idle.timeout.connect(self.lock)
+        # Notices a wipe (or a passphrase change) by another process even when nobody clicks.
+        self.watch = QTimer(self, interval=watch_ms)
+        self.watch.timeout.connect(self._check_vault)
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -54,20 +58,34 @@ class Session(QObject):
         self.vault = vault
         self.window = MainWindow(vault, lang=self.lang)
         self.window.lock_requested.connect(self.lock)
+        self.window.vault_lost.connect(self.lock)
         self.window.show()
         self.idle.start()
+        self.watch.start()
         self.unlocked.emit()
 
-    def lock(self) -> None:
-        """Close the vault (dropping the key), clear every view, and ask for the passphrase again."""
+    def _check_vault(self) -> None:
+        if self.vault is not None and self.window is not None and not self.vault.still_there():
+            self.lock(self.window.lost_message())
+
+    def lock(self, reason: str | None = None) -> None:
+        """Close the vault (dropping the key), clear every view, and ask for the passphrase again.
+
+        ``reason`` (when the vault was lost rather than locked by the user) is shown in the dialog.
+        """
+        if reason and self.vault is None:
+            return  # already locked (a lost vault can be reported twice)
         self.idle.stop()
+        self.watch.stop()
         window, self.window = self.window, None
         if window is not None:
             window.clear()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
-        self.start()  # show the unlock dialog before closing the window, so the app does not quit
+        dialog = self.start()  # show the unlock dialog before closing the window, so the app does not quit
+        if reason:
+            dialog._show_error(reason)
         if window is not None:
             window.close()
             window.deleteLater()
@@ -75,6 +93,7 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self.watch.stop()
         if self.vault is not None:
             self.vault.close()
             self.vault = None

@@ -184,3 +184,37 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     codes = [r["code"] for r in model.rows]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
     vault.close()
+
+
+def _wipe_from_another_process(path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(path)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("how", ["next read", "watch timer"])
+def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot, stocked_path, how):
+    session = Session(stocked_path, kdf=TEST_KDF, watch_ms=100 if how == "watch timer" else 3_600_000)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    window, vault = session.window, session.vault
+    _wipe_from_another_process(stocked_path)
+    with qtbot.waitSignal(session.locked, timeout=5000):
+        if how == "next read":
+            window.search_box.setText("Ғалия")
+            window.run_search()
+    assert not vault.is_open and session.vault is None
+    assert window.cases_model.rows == [] and window.results_model.rows == []
+    qtbot.addWidget(session.dialog)
+    assert "wiped" in session.dialog.error.text()
+    # closing the lost vault recreated nothing under its name
+    assert not any(p.name.startswith(stocked_path.name) for p in stocked_path.parent.iterdir())
+    session.shutdown()
