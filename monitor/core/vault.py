@@ -42,7 +42,7 @@ from .fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from .identity import DeviceIdentity
 from .passphrase import check_strength, normalise
 from .revisions import REVISION_COLUMNS, Revision, new_id, utc_now
-from .text import canonical_json, nfc, one_line
+from .text import canonical_json, clean_file_name, nfc, one_line
 
 Progress = Callable[[int, int, str], None]
 
@@ -548,7 +548,7 @@ class Vault:
         source = Path(source)
         if not source.is_file():
             raise MonitorError(f"not a file: {one_line(str(source), 80)}")
-        name = one_line(source.name, 200)
+        name = clean_file_name(source.name)  # the one rule for names (text.file_name_problem)
         record = {"id": new_id(), "type": "attachment", "sha256": "0" * 64, "size": 0,
                   "mime_type": mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
                   "original_name": name, "added_by": self.profile}
