@@ -130,7 +130,10 @@ def _vault_path(args) -> Path:
 def _open(args):
     from .core.vault import Vault
 
-    return Vault.open(_vault_path(args), passphrase(args))
+    vault = Vault.open(_vault_path(args), passphrase(args))
+    for warning in vault.warnings:
+        print(f"monitor: warning: {warning}", file=sys.stderr)
+    return vault
 
 
 # --- commands -------------------------------------------------------------------------------------

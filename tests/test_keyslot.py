@@ -241,3 +241,26 @@ def test_the_legacy_fixture_converts_with_production_costs(tmp_path):
     with Vault.open(path, PASSPHRASE) as v:
         assert v.verify().ok
     assert keyslot.read(path).cost(0) == keyslot.DEFAULT_COST
+
+
+def test_a_damaged_spare_slot_is_reported_and_cleared_a_damaged_header_refused(vault, vault_path):
+    vault.close()
+    path = slot_file(vault_path)
+    raw = bytearray(path.read_bytes())
+    raw[512 * 4 + 100] ^= 0x01  # slot 3, an empty spare
+    path.write_bytes(bytes(raw))
+    with reopen(vault_path) as v:
+        assert v.warnings and "damaged spare slot" in v.warnings[0]
+    assert keyslot.read(vault_path).damaged == ()
+    with reopen(vault_path) as v:
+        assert v.warnings == []
+    with pytest.raises(WrongPassphrase):  # a spare slot's damage never hides a wrong passphrase
+        raw = bytearray(path.read_bytes())
+        raw[512 * 5 + 7] ^= 0x01
+        path.write_bytes(bytes(raw))
+        Vault.open(vault_path, NEW)
+    raw = bytearray(path.read_bytes())
+    raw[20] ^= 0x01  # the binding, in the header
+    path.write_bytes(bytes(raw))
+    with pytest.raises(KeyFileDamaged, match="header"):
+        reopen(vault_path)

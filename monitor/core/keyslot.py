@@ -86,9 +86,14 @@ def derive(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
                     memory_cost=cost.memory_kib).derive(passphrase.encode("utf-8"))
 
 
+def _header_check(header: bytes) -> bytes:
+    return hashlib.sha256(header[:32] + header[64:HEADER_SIZE]).digest()
+
+
 def _header(vault_salt: bytes) -> bytes:
     head = MAGIC + bytes([VERSION]) + vault_salt
-    return head + bytes(HEADER_SIZE - len(head))
+    rest = bytes(HEADER_SIZE - 64)
+    return head + _header_check(head + bytes(32) + rest) + rest
 
 
 def _associated_data(header: bytes, index: int, slot_head: bytes) -> bytes:
@@ -115,16 +120,21 @@ class KeyFile:
     path: Path
     header: bytes
     slots: tuple[bytes, ...]
+    damaged: tuple[int, ...] = ()  # slots whose checksum does not match (bit rot, a torn write)
 
     @property
     def vault_salt(self) -> bytes:
         return self.header[16:32]
 
     def used(self) -> list[int]:
-        return [i for i, slot in enumerate(self.slots) if slot[0] != KIND_EMPTY]
+        return [i for i, slot in enumerate(self.slots) if slot[0] != KIND_EMPTY and i not in self.damaged]
 
     def unwrap(self, passphrase: str) -> tuple[bytes, int]:
-        """The data key and the index of the slot that opened, or :class:`WrongPassphrase`."""
+        """The data key and the index of the intact slot that opened.
+
+        Raises :class:`WrongPassphrase` when every passphrase slot is intact and none opens, and
+        :class:`KeyFileDamaged` when none opens and a slot is damaged (it may have been the one).
+        """
         for index in self.used():
             slot = self.slots[index]
             if slot[0] != KIND_PASSPHRASE:
@@ -137,6 +147,9 @@ class KeyFile:
             except InvalidTag:
                 continue
             return key, index
+        if self.damaged:
+            raise KeyFileDamaged(f"the key file {self.path} is damaged (slot {self.damaged[0]}) and no intact slot "
+                                 "opens with this passphrase; restore the key file from a backup")
         raise WrongPassphrase("wrong passphrase")
 
     def cost(self, index: int) -> KdfCost:
@@ -160,16 +173,25 @@ def read(vault_path: Path) -> KeyFile:
     if data[len(MAGIC)] != VERSION:
         raise KeyFileDamaged(f"the key file {path} was written by a newer Monitor (format {data[len(MAGIC)]}); update Monitor")
     header = data[:HEADER_SIZE]
+    if _header_check(header) != header[32:64]:
+        raise KeyFileDamaged(f"the key file {path} is damaged (its header); restore it from a backup")
     slots = tuple(data[HEADER_SIZE + i * SLOT_SIZE:HEADER_SIZE + (i + 1) * SLOT_SIZE] for i in range(SLOTS))
-    for index, slot in enumerate(slots):
-        if hashlib.sha256(bytes([index]) + slot[:_CHECK_AT]).digest() != slot[_CHECK_AT:]:
-            raise KeyFileDamaged(f"the key file {path} is damaged (slot {index}); restore it from a backup")
-        if slot[0] == KIND_PASSPHRASE:
-            KeyFile(path, header, slots).cost(index).check()
-    keyfile = KeyFile(path, header, slots)
-    if not keyfile.used():
+    damaged = tuple(i for i, slot in enumerate(slots)
+                    if hashlib.sha256(bytes([i]) + slot[:_CHECK_AT]).digest() != slot[_CHECK_AT:])
+    keyfile = KeyFile(path, header, slots, damaged)
+    for index in keyfile.used():
+        if slots[index][0] == KIND_PASSPHRASE:
+            keyfile.cost(index).check()
+    if not keyfile.used() and not damaged:
         raise KeyFileDamaged(f"the key file {path} holds no key (it was wiped)")
     return keyfile
+
+
+def clear_damaged(keyfile: KeyFile) -> list[int]:
+    """Rewrite the damaged slots of a key file that opened from an intact slot as empty slots."""
+    for index in keyfile.damaged:
+        _write_slot(keyfile.path, index, _empty_slot(index))
+    return list(keyfile.damaged)
 
 
 def vault_salt(vault_path: Path) -> bytes:

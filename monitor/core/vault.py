@@ -144,6 +144,7 @@ class Vault:
         # it; a bytearray so that closing can zero it.
         self._data_key = bytearray(data_key) if data_key is not None else None
         self._keyfile_seen = keyslot.state(self.path)
+        self.warnings: list[str] = []  # things the user should hear about, found while opening
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
@@ -249,7 +250,13 @@ class Vault:
                 raise VaultDamaged(
                     f"the vault file is damaged, or its key file belongs to another vault: the start of {path} "
                     f"does not match {slot_path} (the passphrase is right); restore both from the same backup")
-        return cls._open_keyed(path, data_key, progress=progress)
+        vault = cls._open_keyed(path, data_key, progress=progress)
+        if keyfile.damaged:
+            cleared = keyslot.clear_damaged(keyfile)
+            vault._keyfile_seen = keyslot.state(path)
+            vault.warnings.append(f"the key file {slot_path} had {len(cleared)} damaged spare slot(s); they were "
+                                  "cleared (the vault is intact; consider a fresh backup of both files)")
+        return vault
 
     @classmethod
     def _open_keyed(cls, path: Path, data_key: bytes, *, progress: Progress | None = None) -> "Vault":
