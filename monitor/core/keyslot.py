@@ -132,8 +132,8 @@ class KeyFile:
     def unwrap(self, passphrase: str) -> tuple[bytes, int]:
         """The data key and the index of the intact slot that opened.
 
-        Raises :class:`WrongPassphrase` when every passphrase slot is intact and none opens, and
-        :class:`KeyFileDamaged` when none opens and a slot is damaged (it may have been the one).
+        Raises :class:`KeyFileDamaged` when no intact passphrase slot is left (the damaged one was
+        it), else :class:`WrongPassphrase` (damage to a spare slot never hides a wrong passphrase).
         """
         for index in self.used():
             slot = self.slots[index]
@@ -147,7 +147,7 @@ class KeyFile:
             except InvalidTag:
                 continue
             return key, index
-        if self.damaged:
+        if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(f"the key file {self.path} is damaged (slot {self.damaged[0]}) and no intact slot "
                                  "opens with this passphrase; restore the key file from a backup")
         raise WrongPassphrase("wrong passphrase")
