@@ -264,3 +264,27 @@ def test_a_damaged_spare_slot_is_reported_and_cleared_a_damaged_header_refused(v
     path.write_bytes(bytes(raw))
     with pytest.raises(KeyFileDamaged, match="header"):
         reopen(vault_path)
+
+
+def test_a_creation_killed_between_key_file_and_rename_is_finished_by_open(tmp_path):
+    path = tmp_path / "new.vault"
+    child = f"""
+import os, sys
+sys.path.insert(0, {str(HERE)!r})
+from conftest import PASSPHRASE, TEST_KDF
+import monitor.core.vault as vault_module
+real = os.replace
+def killed(src, dst):
+    if str(dst) == {str(path)!r}:
+        os._exit(9)  # as SIGKILL: no clean-up runs
+    real(src, dst)
+vault_module.os.replace = killed
+vault_module.Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
+"""
+    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 9, result.stderr
+    assert slot_file(path).exists() and not path.exists()
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".new.vault.creating-")]
+    with reopen(path) as v:
+        assert v.verify().ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.vault", "new.vault.keyslot"]

@@ -24,8 +24,8 @@ TAG = "converting"
 _CHUNK = 1 << 20
 
 
-def _candidates(path: Path) -> list[Path]:
-    return sorted(p for p in path.parent.glob(f".{path.name}.{TAG}-*")
+def _candidates(path: Path, tag: str = TAG) -> list[Path]:
+    return sorted(p for p in path.parent.glob(f".{path.name}.{tag}-*")
                   if not p.name.endswith(("-wal", "-shm", "-journal")) and p.is_file() and not p.is_symlink())
 
 
@@ -72,6 +72,21 @@ def finish_conversion(path: Path, keyfile: keyslot.KeyFile) -> bool:
     for candidate in _candidates(path):
         if keyslot.vault_salt(candidate) == keyfile.vault_salt:
             _replace_and_wipe(candidate, path, destroy_companions)
+            return True
+    return False
+
+
+def finish_creation(path: Path) -> bool:
+    """A creation killed after its key file went into place but before the vault was renamed
+    there: the complete file is still under its temporary name; move it into place."""
+    try:
+        keyfile = keyslot.read(path)
+    except MonitorError:
+        return False
+    for candidate in _candidates(path, "creating"):
+        if keyslot.vault_salt(candidate) == keyfile.vault_salt and not path.exists():
+            os.replace(candidate, path)
+            fsync_dir(path.parent)
             return True
     return False
 

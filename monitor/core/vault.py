@@ -234,7 +234,7 @@ class Vault:
         cost, after which the old file is wiped.
         """
         path = Path(path)
-        if not path.is_file():
+        if not path.is_file() and not (keyslot.path_for(path).is_file() and legacy.finish_creation(path)):
             raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
         if not os.access(path, os.R_OK | os.W_OK):
             raise MonitorError(f"cannot open {path}: permission denied")
