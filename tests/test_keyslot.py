@@ -288,3 +288,23 @@ vault_module.Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
     with reopen(path) as v:
         assert v.verify().ok
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.vault", "new.vault.keyslot"]
+
+
+def test_passwd_upgrade_key_converts_a_vault_from_before_key_files(tmp_path):
+    path = tmp_path / "v3.vault"
+    shutil.copyfile(HERE / "fixtures" / "vault-v3.vault", path)
+    passfile = tmp_path / "pass"
+    passfile.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+
+    def monitor(*args):
+        return subprocess.run([sys.executable, "-m", "monitor", *args, "--vault", str(path),
+                               "--passphrase-file", str(passfile)], capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    first = monitor("passwd", "--upgrade-key")
+    assert first.returncode == 0, first.stderr
+    assert "converted" in first.stdout and slot_file(path).exists()
+    again = monitor("passwd", "--upgrade-key")
+    assert again.returncode == 0 and "already has a key file" in again.stdout
+    assert monitor("verify").returncode == 0
