@@ -308,3 +308,13 @@ def test_passwd_upgrade_key_converts_a_vault_from_before_key_files(tmp_path):
     again = monitor("passwd", "--upgrade-key")
     assert again.returncode == 0 and "already has a key file" in again.stdout
     assert monitor("verify").returncode == 0
+
+
+def test_old_test_call_sites_with_kdf_iter_still_get_the_test_cost(tmp_path):
+    """Tests written before key files pass kdf_iter=TEST_KDF_ITER; they keep working, fast."""
+    path = tmp_path / "old-style.vault"
+    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    assert keyslot.read(path).cost(0) == keyslot.TEST_COST
+    Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    Vault.create(tmp_path / "prod.vault", PASSPHRASE, kdf=TEST_KDF).close()
+    assert keyslot.read(tmp_path / "prod.vault").cost(0) == TEST_KDF

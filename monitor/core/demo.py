@@ -62,5 +62,5 @@ def create_demo_vault(path: Path | str, passphrase: str, *, cases: int = 50, see
         counts.update(fill(vault, cases=cases, seed=seed, progress=progress, cancel=cancel))
         vault.conn.execute("PRAGMA synchronous = FULL")
 
-    Vault.create(path, passphrase, profile=profile, kdf=kdf, populate=populate).close()
+    Vault.create(path, passphrase, profile=profile, kdf=kdf, kdf_iter=kdf_iter, populate=populate).close()
     return counts

@@ -125,6 +125,19 @@ def _info(row) -> RecordInfo:
                       row[8], json.loads(row[9]) if row[9] is not None else None)
 
 
+def _cost(kdf: keyslot.KdfCost | None, kdf_iter: int | None) -> keyslot.KdfCost:
+    """The Argon2id cost for a new key file.
+
+    Production passes neither and gets :data:`keyslot.DEFAULT_COST`. ``kdf`` is the tests' explicit
+    low cost. ``kdf_iter`` is the older test-only knob (SQLCipher's PBKDF2 count, still used to open
+    test vaults from before key files); a caller that passes only it is a test written before key
+    files, so it gets the test cost too rather than a production derivation per vault.
+    """
+    if kdf is not None:
+        return kdf
+    return keyslot.TEST_COST if kdf_iter is not None else keyslot.DEFAULT_COST
+
+
 class _Batch:
     """What a batch being validated adds, so records in one file may refer to each other."""
 
@@ -160,8 +173,8 @@ class Vault:
         """Create a new vault at ``path`` (and its key file ``path.keyslot``) and return it open.
 
         The database is keyed with a random data key, wrapped in the key file under a key derived
-        from the passphrase with Argon2id at ``kdf`` cost (tests pass a low one explicitly;
-        ``kdf_iter`` is accepted for old call sites and ignored). The file is built under a
+        from the passphrase with Argon2id at ``kdf`` cost (tests pass a low one explicitly; see
+        :func:`_cost` for ``kdf_iter``). The file is built under a
         temporary name in the same directory and renamed into place only when complete (including
         ``populate``, used for demo data), so an interrupted or cancelled creation never leaves a
         half-made vault at ``path``.
@@ -174,7 +187,7 @@ class Vault:
             raise VaultExists(f"a key file already exists at {slot_path} (it may belong to a vault that was "
                               "moved away); move it elsewhere or choose another --vault path")
         passphrase = check_strength(passphrase)
-        cost = kdf or keyslot.DEFAULT_COST
+        cost = _cost(kdf, kdf_iter)
         ensure_private_dir(path.parent)
         tmp = temp_sibling(path, "creating")
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
@@ -293,7 +306,7 @@ class Vault:
                 raise WrongPassphrase()
             if migrations.version(conn) > migrations.CURRENT_VERSION:
                 migrations.upgrade(conn)  # raises VaultTooNew; convert nothing we do not understand
-            data_key = legacy.convert(path, conn, passphrase, kdf or keyslot.DEFAULT_COST)
+            data_key = legacy.convert(path, conn, passphrase, _cost(kdf, kdf_iter))
         except BaseException:
             with contextlib.suppress(Exception):
                 conn.close()

@@ -110,13 +110,14 @@ class UnlockDialog(QDialog):
         if reason:
             self._show_error(reason)
             return
-        path, kdf = self.path, self.kdf
+        path, kdf, kdf_iter = self.path, self.kdf, self.kdf_iter
 
         def make(progress, cancel):
             if demo:
-                create_demo_vault(path, passphrase, cases=50, seed=1, kdf=kdf, progress=progress, cancel=cancel)
-                return Vault.open(path, passphrase, kdf=kdf)
-            return Vault.create(path, passphrase, kdf=kdf)
+                create_demo_vault(path, passphrase, cases=50, seed=1, kdf=kdf, kdf_iter=kdf_iter, progress=progress,
+                                  cancel=cancel)
+                return Vault.open(path, passphrase, kdf=kdf, kdf_iter=kdf_iter)
+            return Vault.create(path, passphrase, kdf=kdf, kdf_iter=kdf_iter)
 
         self._run(make, self.tr("Creating the demo vault…") if demo else self.tr("Creating the vault…"))
 
