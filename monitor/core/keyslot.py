@@ -64,7 +64,8 @@ class KdfCost:
     lanes: int
 
     def check(self) -> None:
-        if not (1 <= self.time <= 64 and 1 <= self.lanes <= 64 and 8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024):
+        # Bounds, so that a tampered key file cannot make an unlock allocate gigabytes or run for hours.
+        if not (1 <= self.time <= 32 and 1 <= self.lanes <= 64 and 8 * self.lanes <= self.memory_kib <= 1024 * 1024):
             raise KeyFileDamaged(f"the key file asks for an impossible Argon2id cost ({self})")
 
 

@@ -29,6 +29,6 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{suite}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def totals():
     return record_totals
