@@ -136,6 +136,13 @@ def _open(args):
     return vault
 
 
+def ensure_still_there(vault) -> None:
+    """After a write: if the vault was wiped (or its key file replaced) meanwhile, do not report success."""
+    if not vault.still_there():
+        raise UserError(f"the vault {vault.path} was wiped or its key file changed while this command ran; "
+                        "what it wrote is gone")
+
+
 # --- commands -------------------------------------------------------------------------------------
 
 def cmd_init(args) -> int:
@@ -228,6 +235,7 @@ def cmd_load(args) -> int:
 
     with _open(args) as vault:
         report = load_file(vault, args.file, csv_type=args.csv_type, progress=_progress())
+        ensure_still_there(vault)
     if args.json:
         _emit_json(report.to_json())
     else:
@@ -257,6 +265,7 @@ def cmd_dump(args) -> int:
 def cmd_attach(args) -> int:
     with _open(args) as vault:
         record = vault.add_attachment(args.file, parent_id=args.to, caption=args.caption, progress=_progress())
+        ensure_still_there(vault)
     if args.json:
         _emit_json(record)
     else:
@@ -267,6 +276,7 @@ def cmd_attach(args) -> int:
 def cmd_reindex(args) -> int:
     with _open(args) as vault:
         n = vault.rebuild_search_index(progress=_progress())
+        ensure_still_there(vault)
     print(f"search index rebuilt from {n} records")
     return 0
 

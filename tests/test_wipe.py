@@ -152,3 +152,14 @@ def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, pas
     vault_path.write_bytes(bytes(data))
     message = one_line(run("info", "--vault", str(vault_path), passfile=passfile))
     assert "the vault file is damaged" in message and "wrong passphrase" not in message
+
+
+def test_a_write_command_does_not_report_success_on_a_vault_wiped_meanwhile(vault, vault_path):
+    from monitor import cli
+
+    vault.put({"id": uid(3), "type": "facility", "name": "СИЗО-3", "type_key": "sizo"})
+    cli.ensure_still_there(vault)  # nothing happened yet
+    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    with pytest.raises(cli.UserError, match="wiped"):
+        cli.ensure_still_there(vault)
+    vault.close()
