@@ -59,6 +59,8 @@ class Session(QObject):
         self.window = MainWindow(vault, lang=self.lang)
         self.window.lock_requested.connect(self.lock)
         self.window.vault_lost.connect(self.lock)
+        if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
+            self.window.statusBar().showMessage("  ".join(vault.warnings))
         self.window.show()
         self.idle.start()
         self.watch.start()

@@ -218,3 +218,19 @@ def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot
     # closing the lost vault recreated nothing under its name
     assert not any(p.name.startswith(stocked_path.name) for p in stocked_path.parent.iterdir())
     session.shutdown()
+
+
+def test_a_warning_from_opening_is_shown_in_the_status_bar(qtbot, stocked_path):
+    key_file = stocked_path.with_name(stocked_path.name + ".keyslot")
+    raw = bytearray(key_file.read_bytes())
+    raw[512 * 6 + 50] ^= 0x01  # a spare slot: the vault opens and the slot is cleared, with a warning
+    key_file.write_bytes(bytes(raw))
+    session = Session(stocked_path, kdf=TEST_KDF)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    assert "damaged spare slot" in session.window.statusBar().currentMessage()
+    session.shutdown()
+    session.window.close()
