@@ -76,6 +76,33 @@ def new_passphrase(args) -> str:
 
 # --- output helpers -------------------------------------------------------------------------------
 
+# Stored text comes from people and files: it must never drive the terminal. Control characters
+# (C0 but newline and tab, DEL, C1) and bidirectional overrides are shown as \uXXXX escapes, which
+# also keeps JSON output valid and equal in value. ``shown`` escapes newlines and tabs too, for
+# fields printed inside one line of a listing.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ESCAPE = {c: f"\\u{c:04x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), *map(ord, _BIDI)]}
+_ESCAPE_STREAM = {c: e for c, e in _ESCAPE.items() if c not in (0x0A, 0x09)}
+
+
+def shown(text) -> str:
+    """Untrusted text for one field of a line: every control character escaped."""
+    return str(text).translate(_ESCAPE)
+
+
+class _EscapingStream:
+    """Wraps stdout/stderr so that nothing the CLI prints can hold a raw control character."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text.translate(_ESCAPE_STREAM))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def _emit_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -87,10 +114,11 @@ def _progress() -> Callable | None:
 
     def report(done: int, total: int, label: str) -> None:
         share = f"{100 * done // total:3d}%" if total else f"{done}"
-        sys.stderr.write(f"\r{label}: {share}   ")
-        sys.stderr.flush()
+        raw = getattr(sys.stderr, "_stream", sys.stderr)  # the carriage return is ours; the label is escaped
+        raw.write(f"\r{shown(label)}: {share}   ")
+        raw.flush()
         if total and done >= total:
-            sys.stderr.write("\n")
+            raw.write("\n")
 
     return report
 
@@ -102,7 +130,17 @@ def _vault_path(args) -> Path:
 def _open(args):
     from .core.vault import Vault
 
-    return Vault.open(_vault_path(args), passphrase(args))
+    vault = Vault.open(_vault_path(args), passphrase(args))
+    for warning in vault.warnings:
+        print(f"monitor: warning: {warning}", file=sys.stderr)
+    return vault
+
+
+def ensure_still_there(vault) -> None:
+    """After a write: if the vault was wiped (or its key file replaced) meanwhile, do not report success."""
+    if not vault.still_there():
+        raise UserError(f"the vault {vault.path} was wiped or its key file changed while this command ran; "
+                        "what it wrote is gone")
 
 
 # --- commands -------------------------------------------------------------------------------------
@@ -146,16 +184,16 @@ def cmd_info(args) -> int:
     if args.json:
         _emit_json(summary)
         return 0
-    print(f"vault           {summary['path']}")
+    print(f"vault           {shown(summary['path'])}")
     print(f"size            {summary['file_size']:,} bytes")
     print(f"schema version  {summary['schema_version']}")
-    print(f"profile         {summary['profile']}")
+    print(f"profile         {shown(summary['profile'])}")
     print(f"device          {summary['device_id']}")
     print(f"age recipient   {summary['age_recipient']}")
     print(f"fingerprint     {summary['signing_fingerprint']}")
     print("records")
     for record_type, n in sorted(summary["records"].items()):
-        print(f"  {record_type:<14}{n:,}")
+        print(f"  {shown(record_type):<14}{n:,}")
     print(f"revisions       {summary['revisions']:,}")
     print(f"conflicts       {summary['conflicts']:,}")
     print(f"stored files    {summary['attachments']['blobs']:,} ({summary['attachments']['bytes']:,} bytes)")
@@ -174,7 +212,7 @@ def cmd_cases(args) -> int:
     if not rows:
         print("no cases")
     for row in rows:
-        print(f"{row['code']:<16} {row['status_label']:<22} {row['title']}")
+        print(f"{shown(row['code']):<16} {shown(row['status_label']):<22} {shown(row['title'])}")
     return 0
 
 
@@ -187,8 +225,8 @@ def cmd_search(args) -> int:
     if not hits:
         print("no matches")
     for hit in hits:
-        print(f"{hit.type:<12} {hit.record_id}  {hit.label}")
-        print(f"             {hit.snippet}")
+        print(f"{hit.type:<12} {hit.record_id}  {shown(hit.label)}")
+        print(f"             {shown(hit.snippet)}")
     return 0
 
 
@@ -197,6 +235,7 @@ def cmd_load(args) -> int:
 
     with _open(args) as vault:
         report = load_file(vault, args.file, csv_type=args.csv_type, progress=_progress())
+        ensure_still_there(vault)
     if args.json:
         _emit_json(report.to_json())
     else:
@@ -208,9 +247,9 @@ def cmd_load(args) -> int:
 def cmd_dump(args) -> int:
     from .core.loader import dump_line, dump_records
 
-    print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
-          file=sys.stderr)
     with _open(args) as vault:
+        print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
+              file=sys.stderr)
         if args.out:
             from .core.fs import atomic_writer
 
@@ -226,16 +265,18 @@ def cmd_dump(args) -> int:
 def cmd_attach(args) -> int:
     with _open(args) as vault:
         record = vault.add_attachment(args.file, parent_id=args.to, caption=args.caption, progress=_progress())
+        ensure_still_there(vault)
     if args.json:
         _emit_json(record)
     else:
-        print(f"attached {record['original_name']} as {record['id']} (SHA-256 {record['sha256']})")
+        print(f"attached {shown(record['original_name'])} as {record['id']} (SHA-256 {record['sha256']})")
     return 0
 
 
 def cmd_reindex(args) -> int:
     with _open(args) as vault:
         n = vault.rebuild_search_index(progress=_progress())
+        ensure_still_there(vault)
     print(f"search index rebuilt from {n} records")
     return 0
 
@@ -251,7 +292,7 @@ def cmd_verify(args) -> int:
             print(f"vault OK: cipher and database integrity, {checked}")
         else:
             for problem in report.problems:
-                print(f"PROBLEM: {problem}")
+                print(f"PROBLEM: {shown(problem)}")
             print(f"{len(report.problems)} problem(s) found", file=sys.stderr)
     return 0 if report.ok else EXIT_VERIFY
 
@@ -345,18 +386,29 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_passwd(args) -> int:
+    from .core import keyslot
+
+    path = _vault_path(args)
+    had_key_file = keyslot.path_for(path).exists()
+    if args.upgrade_key:
+        # Opening converts a vault from before key files; the passphrase stays the same.
+        with _open(args):
+            pass
+        print("this vault already has a key file; nothing to do" if had_key_file
+              else f"converted: the vault now has a random data key, wrapped in {keyslot.path_for(path)}; "
+                   "the old file was wiped")
+        return 0
     with _open(args) as vault:
         vault.change_passphrase(new_passphrase(args))
-    print("passphrase changed")
+    print("passphrase changed (the key file was rewrapped; the old passphrase no longer opens it)")
     return 0
 
 
 def cmd_wipe(args) -> int:
-    from .core.wipe import wipe_files
+    from .core.wipe import identify, wipe_files
 
     path = _vault_path(args)
-    if not path.exists():
-        raise UserError(f"no vault at {path}")
+    identify(path)  # a symbolic link or anything that is not a vault is refused before asking
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError("wipe needs --yes when not run at a terminal")
@@ -383,13 +435,22 @@ def cmd_gui(args) -> int:
 
 # --- parser ---------------------------------------------------------------------------------------
 
-WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it: the salt at the
-start of the file and the WAL are overwritten first (which alone makes the data undecryptable),
-then the whole file is overwritten with random bytes and deleted (and so are half-made copies
-left by an interrupted creation). It does not ask for the
-passphrase. What it cannot promise: on SSDs, USB flash drives, and journalling, copy-on-write or
-snapshotting file systems, old blocks can survive where the OS cannot reach them, and backups or
-copies of the file are not touched. Use full-disk encryption as well."""
+WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it. The vault is
+encrypted with a random data key that is stored only in its key file (VAULT.keyslot), wrapped by
+the passphrase. Wipe first overwrites that key file in place with random bytes and syncs it to
+disk: from then on no copy of the vault's pages (old WAL frames in free blocks included) can be
+decrypted, even with the passphrase. Then it overwrites the start of the vault, its WAL, the whole
+file and any half-made copies, and deletes them. It does not ask for the passphrase. It refuses a
+path that is a symbolic link or is not a Monitor vault.
+
+What remains: on SSDs and USB flash drives the drive may keep the old physical copy of the 4 KiB
+key file (wear levelling) where no program can overwrite it; anyone who reads it out of the chip
+and knows the passphrase can decrypt whatever pages also survive. Monitor does not spread the key
+file over many blocks as LUKS's anti-forensic split does: a flash drive retires a rewritten file's
+blocks together, so the split would not stop that. Copy-on-write or snapshotting file systems,
+backups, and copies of the vault and key file made elsewhere are not touched either. A vault from
+before key files may have left pages keyed by its passphrase in free blocks. Use full-disk
+encryption as well."""
 
 
 # --- sync by file (docs/bundle-format.md) --------------------------------------------------------
@@ -538,8 +599,11 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--body", metavar="FILE", help="a JSON file with the merged record")
     choice.add_argument("--delete", action="store_true", help="resolve by deleting the record")
     p.add_argument("--json", action="store_true")
-    p = command("passwd", cmd_passwd, "change the vault passphrase")
+    p = command("passwd", cmd_passwd, "change the vault passphrase (rewraps the key file)")
     p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.add_argument("--upgrade-key", action="store_true",
+                   help="convert a vault from before key files to a random data key with a key file "
+                        "(also done on its first unlock); keeps the passphrase")
     p = command("export", cmd_export, "write an encrypted, signed bundle for another vault (docs/bundle-format.md)")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--to", action="append", metavar="CONTACT",
@@ -577,6 +641,17 @@ def _terminate(signum, frame):
 def main(argv: list[str] | None = None) -> int:
     harden_process()
     signal.signal(signal.SIGTERM, _terminate)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _EscapingStream(sys.stdout), _EscapingStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str] | None) -> int:
+    from sqlcipher3 import DatabaseError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -593,6 +668,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANCELLED
     except BrokenPipeError:
         return 0
+    except DatabaseError as exc:  # damage found after the vault opened, or a vault wiped while open
+        print(f"monitor: error: the vault could not be read ({' '.join(str(exc).split())}): it is damaged, "
+              "or it was wiped or changed while this command had it open; run 'monitor verify'", file=sys.stderr)
+        return EXIT_ERROR
     except OSError as exc:  # disk full, permission denied, …: the user can act on these
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"monitor: error: {exc.strerror or exc}{where}", file=sys.stderr)

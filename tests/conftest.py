@@ -14,10 +14,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from monitor.core import db, keyslot  # noqa: E402
 from monitor.core.vault import Vault  # noqa: E402
 
 PASSPHRASE = "copper lantern steppe violin"
-# Tests lower SQLCipher's key-derivation cost explicitly; production never does.
+# Tests lower the key-derivation cost explicitly; production never does. TEST_KDF is the Argon2id
+# cost of the key files tests make (``kdf=TEST_KDF``; it is stored in the key file, so later opens
+# need nothing); TEST_KDF_ITER is SQLCipher's PBKDF2 count for vaults from before key files.
+TEST_KDF = keyslot.TEST_COST
 TEST_KDF_ITER = 2000
 
 
@@ -33,13 +37,48 @@ def vault_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def vault(vault_path: Path):
-    v = Vault.create(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="tester")
+    v = Vault.create(vault_path, PASSPHRASE, kdf=TEST_KDF, profile="tester")
     yield v
     v.close()
 
 
 def reopen(path: Path) -> Vault:
-    return Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    return Vault.open(path, PASSPHRASE, kdf=TEST_KDF, kdf_iter=TEST_KDF_ITER)
+
+
+def data_key(path: Path, passphrase: str = PASSPHRASE) -> bytes:
+    """The vault's data key, unwrapped from its key file (for tests that reach past the Vault)."""
+    return keyslot.read(Path(path)).unwrap(passphrase)[0]
+
+
+def raw_connect(path: Path, passphrase: str = PASSPHRASE) -> db.Connection:
+    """A bare SQLCipher connection to a vault, keyed with its data key."""
+    return db.connect(Path(path), data_key=data_key(path, passphrase))
+
+
+def make_legacy_vault(path: Path, passphrase: str = PASSPHRASE, *, populate=None) -> None:
+    """A vault as Monitor made them before key files: SQLCipher keyed by the passphrase (test cost).
+
+    Built by exporting a keyed vault into a passphrase-keyed file, which is what those versions wrote.
+    """
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir=Path(path).parent) as tmp:
+        source = Path(tmp) / "source.vault"
+        with Vault.create(source, passphrase, kdf=TEST_KDF, populate=populate):
+            pass
+        key = data_key(source, passphrase).hex()
+        conn = db.connect(Path(path), passphrase, kdf_iter=TEST_KDF_ITER)  # a new, passphrase-keyed file
+        quoted = str(source).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{quoted}' AS source KEY \"x'{key}'\"")
+        conn.execute("SELECT sqlcipher_export('main', 'source')")
+        version = conn.execute("PRAGMA source.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA main.user_version = {version}")
+        conn.execute("DETACH DATABASE source")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        os.chmod(path, 0o600)
 
 
 def in_ci() -> bool:

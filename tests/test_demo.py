@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 
 from monitor.core.demo import create_demo_vault
 from monitor.core.errors import Cancelled
@@ -20,7 +20,7 @@ def dump(path) -> list[str]:
 
 def test_demo_vault_has_every_type_and_verifies(tmp_path):
     path = tmp_path / "demo.vault"
-    counts = create_demo_vault(path, PASSPHRASE, cases=25, seed=3, kdf_iter=TEST_KDF_ITER)
+    counts = create_demo_vault(path, PASSPHRASE, cases=25, seed=3, kdf=TEST_KDF)
     # The v4 types (consent, reprisal, statistic) join the demo with the issue-5 demo rework.
     assert set(counts) == set(RECORD_TYPES) - {"consent", "reprisal", "statistic"}
     with reopen(path) as vault:
@@ -34,9 +34,9 @@ def test_demo_vault_has_every_type_and_verifies(tmp_path):
 
 
 def test_same_seed_same_data(tmp_path):
-    create_demo_vault(tmp_path / "a.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)
-    create_demo_vault(tmp_path / "b.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)
-    create_demo_vault(tmp_path / "c.vault", PASSPHRASE, cases=15, seed=10, kdf_iter=TEST_KDF_ITER)
+    create_demo_vault(tmp_path / "a.vault", PASSPHRASE, cases=15, seed=9, kdf=TEST_KDF)
+    create_demo_vault(tmp_path / "b.vault", PASSPHRASE, cases=15, seed=9, kdf=TEST_KDF)
+    create_demo_vault(tmp_path / "c.vault", PASSPHRASE, cases=15, seed=10, kdf=TEST_KDF)
     assert dump(tmp_path / "a.vault") == dump(tmp_path / "b.vault")
     assert dump(tmp_path / "a.vault") != dump(tmp_path / "c.vault")
 
@@ -48,7 +48,7 @@ def test_cancel_leaves_no_vault(tmp_path):
         cancel.set()
 
     with pytest.raises(Cancelled):
-        create_demo_vault(tmp_path / "x.vault", PASSPHRASE, cases=300, seed=1, kdf_iter=TEST_KDF_ITER,
+        create_demo_vault(tmp_path / "x.vault", PASSPHRASE, cases=300, seed=1, kdf=TEST_KDF,
                           progress=progress, cancel=cancel)
     assert list(tmp_path.iterdir()) == []
 

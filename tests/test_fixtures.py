@@ -36,6 +36,9 @@ def test_every_released_schema_version_before_this_one_has_a_fixture():
 def test_fixture_vault_opens_upgrades_keeps_records_and_verifies(tmp_path, fixture):
     path = tmp_path / fixture.name
     shutil.copyfile(fixture, path)
+    key_file = Path(str(fixture) + ".keyslot")  # fixtures made since key files carry theirs
+    if key_file.exists():
+        shutil.copyfile(key_file, str(path) + ".keyslot")
     expected = [json.loads(line) for line in
                 (FIXTURES / (fixture.name + ".records.jsonl")).read_text(encoding="utf-8").splitlines()]
     with Vault.open(path, PASSPHRASE) as vault:

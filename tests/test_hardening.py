@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import SECRET
 
 from monitor.core.vault import Vault
@@ -21,7 +21,7 @@ from monitor.core.vault import Vault
 WRITER = f"""
 import sys, uuid
 from monitor.core.vault import Vault
-vault = Vault.open(sys.argv[1], {PASSPHRASE!r}, kdf_iter={TEST_KDF_ITER})
+vault = Vault.open(sys.argv[1], {PASSPHRASE!r})  # the key file holds its (test) cost
 i = 0
 while True:
     batch = [{{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {{i}}-{{j}} Қостанай",
@@ -75,7 +75,7 @@ def remaining_lines(proc, lines: queue.Queue, timeout: float) -> list[str]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
     path = tmp_path / "crash.vault"
-    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    Vault.create(path, PASSPHRASE, kdf=TEST_KDF).close()
     rng = random.Random(seed)
     acknowledged: set[str] = set()
     for run in range(3):

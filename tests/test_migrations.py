@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import KAZAKH_WORD, full_set, uid
 
 from monitor.core import db, migrations
@@ -45,7 +45,7 @@ PHOTO = b"\x89PNG photo" * 300
 
 def build_vault_at(path, version: int) -> dict[str, dict]:
     """A vault with every record type, stepped down to ``version``; returns the records by id."""
-    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+    with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
         blob = vault.store_blob(io.BytesIO(PHOTO))
         records = full_set(blob.sha256, blob.size)
         names = [KAZAKH_ORDER[i] for i in (5, 3, 12, 0, 6, 2, 9, 1, 11, 4, 8, 10, 7)]  # shuffled
@@ -54,7 +54,7 @@ def build_vault_at(path, version: int) -> dict[str, dict]:
         vault.put_many(records)
         vault.seal(records[8]["id"])  # the interview
         records[8] = vault.get(records[8]["id"])
-    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    conn = raw_connect(path)
     for step in range(migrations.CURRENT_VERSION, version, -1):
         with db.transaction(conn):
             for statement in DOWN[step]:
@@ -69,7 +69,7 @@ def build_vault_at(path, version: int) -> dict[str, dict]:
 def test_upgrade_from_every_earlier_version_keeps_everything(tmp_path, version):
     path = tmp_path / f"v{version}.vault"
     records = build_vault_at(path, version)
-    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    conn = raw_connect(path)
     assert migrations.version(conn) == version
     conn.close()
     with reopen(path) as vault:  # opening upgrades
@@ -109,7 +109,7 @@ def test_a_failing_migration_leaves_the_vault_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
     with pytest.raises(RuntimeError):
         reopen(path)
-    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    conn = raw_connect(path)
     assert migrations.version(conn) == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -119,8 +119,8 @@ def test_a_failing_migration_leaves_the_vault_as_it_was(tmp_path, monkeypatch):
 
 def test_a_vault_from_a_newer_monitor_is_refused(tmp_path):
     path = tmp_path / "future.vault"
-    Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
-    conn = db.connect(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    Vault.create(path, PASSPHRASE, kdf=TEST_KDF).close()
+    conn = raw_connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.CURRENT_VERSION + 1}")
     conn.close()
     with pytest.raises(VaultTooNew, match="newer"):

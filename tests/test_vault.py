@@ -1,4 +1,4 @@
-"""The vault file: creation, opening, wrong passphrase, permissions, WAL, rekey, no plaintext."""
+"""The vault file: creation, opening, wrong passphrase, permissions, WAL, passphrase change, no plaintext."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import SECRET, uid
 
 from monitor.core import db
@@ -28,13 +28,19 @@ def test_create_sets_private_permissions_and_wal(vault, vault_path):
     assert vault.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert vault.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     # nothing but the vault is left in the directory (no temp names from the atomic creation)
-    assert sorted(p.name for p in vault_path.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))) == ["test.vault"]
+    assert sorted(p.name for p in vault_path.parent.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "test.vault", "test.vault.keyslot"]
+    assert stat.S_IMODE(Path(str(vault_path) + ".keyslot").stat().st_mode) == 0o600
 
 
-def test_default_key_derivation_is_sqlcipher4_stock(tmp_path):
+def test_default_key_derivation_is_argon2id_at_least_rfc9106_second_setting(tmp_path):
+    from monitor.core import keyslot
+
     with Vault.create(tmp_path / "stock.vault", PASSPHRASE) as v:
-        assert int(v.conn.execute("PRAGMA kdf_iter").fetchone()[0]) == 256000
         assert v.conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    cost = keyslot.read(tmp_path / "stock.vault").cost(0)
+    assert cost == keyslot.DEFAULT_COST
+    assert cost.time >= 3 and cost.lanes >= 4 and cost.memory_kib >= 64 * 1024
 
 
 def test_every_vault_starts_with_its_own_random_salt(vault, vault_path, tmp_path):
@@ -69,16 +75,16 @@ def test_the_vault_connection_keeps_its_durability_and_privacy_promises(vault, v
 
 def test_weak_passphrase_is_refused_with_advice(tmp_path):
     with pytest.raises(WeakPassphrase) as err:
-        Vault.create(tmp_path / "weak.vault", "password123", kdf_iter=TEST_KDF_ITER)
+        Vault.create(tmp_path / "weak.vault", "password123", kdf=TEST_KDF)
     assert "words" in str(err.value)
     assert not (tmp_path / "weak.vault").exists()
     with pytest.raises(WeakPassphrase):
-        Vault.create(tmp_path / "weak.vault", "qwertyuiopasdf", kdf_iter=TEST_KDF_ITER)
+        Vault.create(tmp_path / "weak.vault", "qwertyuiopasdf", kdf=TEST_KDF)
 
 
 def test_existing_file_is_never_overwritten(vault, vault_path):
     with pytest.raises(VaultExists):
-        Vault.create(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+        Vault.create(vault_path, PASSPHRASE, kdf=TEST_KDF)
 
 
 def test_missing_vault_is_reported_not_created(tmp_path):
@@ -93,8 +99,8 @@ def test_wrong_passphrase_leaves_file_bytes_unchanged(vault, vault_path):
     before = file_digest(vault_path)
     names_before = sorted(p.name for p in vault_path.parent.iterdir())
     with pytest.raises(WrongPassphrase) as err:
-        Vault.open(vault_path, "copper lantern steppe viola", kdf_iter=TEST_KDF_ITER)
-    assert str(err.value) == "wrong passphrase, or not a Monitor vault"
+        Vault.open(vault_path, "copper lantern steppe viola", kdf=TEST_KDF)
+    assert str(err.value) == "wrong passphrase"
     assert file_digest(vault_path) == before
     assert sorted(p.name for p in vault_path.parent.iterdir()) == names_before
 
@@ -114,7 +120,7 @@ def test_wrong_passphrase_prints_nothing_from_sqlcipher(vault, vault_path):
         "import sys\n"
         "from monitor.core.vault import Vault\n"
         "from monitor.core.errors import WrongPassphrase\n"
-        f"try:\n    Vault.open({str(vault_path)!r}, 'not the passphrase', kdf_iter={TEST_KDF_ITER})\n"
+        f"try:\n    Vault.open({str(vault_path)!r}, 'not the passphrase')\n"
         "except WrongPassphrase:\n    sys.exit(7)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -129,18 +135,18 @@ def test_passphrase_is_normalised_nfc(tmp_path):
     composed = "ёлка йогурт қазақ тілі әрқашан"  # ё and й decompose; the Kazakh letters do not
     decomposed = unicodedata.normalize("NFD", composed)
     assert decomposed != composed
-    Vault.create(tmp_path / "kk.vault", composed, kdf_iter=TEST_KDF_ITER).close()
-    Vault.open(tmp_path / "kk.vault", decomposed, kdf_iter=TEST_KDF_ITER).close()
+    Vault.create(tmp_path / "kk.vault", composed, kdf=TEST_KDF).close()
+    Vault.open(tmp_path / "kk.vault", decomposed, kdf=TEST_KDF).close()
 
 
 def test_change_passphrase(vault, vault_path):
     vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
     new = "granite willow harbour seventeen"
-    vault.change_passphrase(new)
+    vault.change_passphrase(new, kdf=TEST_KDF)
     vault.close()
     with pytest.raises(WrongPassphrase):
         reopen(vault_path)
-    with Vault.open(vault_path, new, kdf_iter=TEST_KDF_ITER) as v:
+    with Vault.open(vault_path, new, kdf=TEST_KDF) as v:
         assert v.get(uid(1))["name"] == "СИЗО-1"
         assert v.verify().ok
 
@@ -179,13 +185,13 @@ def test_interrupted_creation_leaves_nothing(tmp_path):
         raise RuntimeError("power cut")
 
     with pytest.raises(RuntimeError):
-        Vault.create(target, PASSPHRASE, kdf_iter=TEST_KDF_ITER, populate=boom)
+        Vault.create(target, PASSPHRASE, kdf=TEST_KDF, populate=boom)
     assert list(target.parent.iterdir()) == []
 
 
 def test_connect_checks_wal_mode(vault_path, vault):
     vault.close()
-    conn = db.connect(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    conn = raw_connect(vault_path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
     assert os.path.exists(vault_path)
@@ -195,7 +201,7 @@ def test_an_empty_file_is_never_turned_into_a_vault(tmp_path):
     empty = tmp_path / "empty.vault"
     empty.touch(mode=0o600)
     with pytest.raises(WrongPassphrase):
-        Vault.open(empty, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+        Vault.open(empty, PASSPHRASE, kdf=TEST_KDF)
     assert empty.read_bytes() == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.vault"]
 

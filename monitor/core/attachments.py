@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator
 
 from .db import Connection
-from .errors import AttachmentMissing, Cancelled
+from .errors import AttachmentMissing, Cancelled, MonitorError
 from .revisions import utc_now
 
 CHUNK_SIZE = 1 << 20  # 1 MiB
@@ -26,9 +26,41 @@ class BlobInfo:
     new: bool  # False when identical bytes were already stored
 
 
+def _prehash(stream: BinaryIO, total: int | None, progress: Callable | None, cancel) -> tuple[str, int] | None:
+    """SHA-256 and size of a seekable stream, read once and rewound; None if it cannot seek."""
+    try:
+        if not stream.seekable():
+            return None
+        start = stream.tell()
+    except (AttributeError, OSError):
+        return None
+    digest, size = hashlib.sha256(), 0
+    while True:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        chunk = stream.read(CHUNK_SIZE)
+        if not chunk:
+            break
+        digest.update(chunk)
+        size += len(chunk)
+        if progress:
+            progress(size, total or 0, "checking attachment")
+    stream.seek(start)
+    return digest.hexdigest(), size
+
+
 def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
           progress: Callable | None = None, cancel=None) -> BlobInfo:
-    """Stream ``stream`` into the blob store (inside the caller's transaction)."""
+    """Stream ``stream`` into the blob store (inside the caller's transaction).
+
+    A seekable stream (a file) is hashed first: bytes already stored are not written a second
+    time (a duplicate 1 GiB video costs a read, not 1 GiB of vault). A pipe is staged as it comes.
+    """
+    known = _prehash(stream, total, progress, cancel)
+    if known is not None:
+        row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (known[0],)).fetchone()
+        if row is not None and row[0] == known[1]:
+            return BlobInfo(known[0], known[1], False)
     cur = conn.execute("INSERT INTO blobs (sha256, created_at) VALUES (NULL, ?)", (utc_now(),))
     blob_id = cur.lastrowid
     digest, size, n = hashlib.sha256(), 0, 0
@@ -45,6 +77,8 @@ def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
         if progress:
             progress(size, total or 0, "attachment")
     sha = digest.hexdigest()
+    if known is not None and known != (sha, size):
+        raise MonitorError("the file changed while it was being stored; nothing was written")
     existing = conn.execute("SELECT id FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
     if existing:
         conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))  # chunks cascade

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from .errors import MonitorError, WrongPassphrase
+from .errors import MonitorError, VaultDamaged, WrongPassphrase
 from .text import collate
 
 DatabaseError = sqlcipher3.DatabaseError
@@ -25,20 +25,35 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str, *, kdf_iter: int | None = None) -> Connection:
-    """Open ``path`` with ``passphrase``; raise :class:`WrongPassphrase` if the key is wrong.
+def connect(path: Path, passphrase: str | None = None, *, data_key: bytes | None = None,
+            kdf_iter: int | None = None) -> Connection:
+    """Open ``path`` with its raw ``data_key`` (vaults with a key file) or a ``passphrase`` (legacy).
 
-    ``kdf_iter`` is for tests only; production code leaves SQLCipher 4's default in place.
+    With a data key, the key file has already proven the passphrase, so a database that does not
+    decrypt is damaged (:class:`VaultDamaged`); with a passphrase it may simply be the wrong one
+    (:class:`WrongPassphrase`). ``kdf_iter`` (legacy vaults only) is for tests; production code
+    leaves SQLCipher 4's default in place.
     """
+    if (passphrase is None) == (data_key is None):
+        raise ValueError("connect() takes a passphrase or a data key")
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
-        if kdf_iter is not None:
-            conn.execute(f"PRAGMA kdf_iter = {int(kdf_iter)}")
+        # Wipe SQLCipher's freed memory, so key material and decrypted pages do not linger on the heap.
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        if data_key is not None:
+            conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        else:
+            conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+            if kdf_iter is not None:
+                conn.execute(f"PRAGMA kdf_iter = {int(kdf_iter)}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
+            if data_key is not None:
+                raise VaultDamaged(
+                    f"the vault file is damaged: {path} does not decrypt with its key, although the "
+                    "passphrase is right; restore the vault from a backup") from exc
             raise WrongPassphrase() from exc
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -53,10 +68,6 @@ def connect(path: Path, passphrase: str, *, kdf_iter: int | None = None) -> Conn
             conn.close()
         raise
     return conn
-
-
-def rekey(conn: Connection, new_passphrase: str) -> None:
-    conn.execute(f"PRAGMA rekey = {_quote(new_passphrase)}")
 
 
 @contextlib.contextmanager

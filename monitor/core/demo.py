@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import demo_data
 from .errors import Cancelled
+from .keyslot import KdfCost
 from .vault import Vault
 
 BATCH = 2000
@@ -50,7 +51,7 @@ def fill(vault: Vault, *, cases: int, seed: int, progress: Callable | None = Non
 
 
 def create_demo_vault(path: Path | str, passphrase: str, *, cases: int = 50, seed: int = 1,
-                      profile: str = "demo", kdf_iter: int | None = None,
+                      profile: str = "demo", kdf: KdfCost | None = None, kdf_iter: int | None = None,
                       progress: Callable | None = None, cancel=None) -> Counter:
     counts: Counter = Counter()
 
@@ -61,5 +62,5 @@ def create_demo_vault(path: Path | str, passphrase: str, *, cases: int = 50, see
         counts.update(fill(vault, cases=cases, seed=seed, progress=progress, cancel=cancel))
         vault.conn.execute("PRAGMA synchronous = FULL")
 
-    Vault.create(path, passphrase, profile=profile, kdf_iter=kdf_iter, populate=populate).close()
+    Vault.create(path, passphrase, profile=profile, kdf=kdf, kdf_iter=kdf_iter, populate=populate).close()
     return counts

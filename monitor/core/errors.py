@@ -20,6 +20,27 @@ class WrongPassphrase(MonitorError):
         super().__init__(message)
 
 
+class VaultDamaged(MonitorError):
+    """The passphrase is right (the key file proved it) but the database file is damaged."""
+
+
+class KeyFileMissing(MonitorError):
+    """A vault whose key file is not beside it. Monitor never makes a new one for an old database."""
+
+    def __init__(self, path):
+        super().__init__(
+            f"this vault's key file is missing: {path}; the vault and its key file travel together, "
+            "so restore both from the same backup (without it nothing in the vault can be read)")
+
+
+class KeyFileDamaged(MonitorError):
+    pass
+
+
+class NotAVault(MonitorError):
+    """A path that is not a Monitor vault (wipe refuses it)."""
+
+
 class WeakPassphrase(MonitorError):
     pass
 

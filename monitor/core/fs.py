@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import sys
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -16,8 +17,14 @@ PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
 
+PR_SET_DUMPABLE = 4
+PR_GET_DUMPABLE = 3
+
+
 def harden_process() -> None:
-    """Set umask 077 and, where the OS allows, forbid core dumps (they would hold the key)."""
+    """Set umask 077; where the OS allows, forbid core dumps, and on Linux mark the process
+    non-dumpable, so that neither a core file nor ``gcore``/ptrace by another process of the
+    same user can copy the key out of its memory."""
     os.umask(0o077)
     try:
         import resource
@@ -25,6 +32,21 @@ def harden_process() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):  # not on Windows, or not permitted
         pass
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+def is_dumpable() -> bool | None:
+    """Linux only: whether the process may be dumped or traced (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    return bool(ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -29,7 +29,7 @@ from jsonschema.exceptions import best_match
 from . import rules, schema, vocab
 from .errors import LoadError, MonitorError, SchemaViolation
 from .schema import RECORD_TYPES
-from .text import one_line
+from .text import file_name_problem, lone_surrogate, one_line
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -115,6 +115,14 @@ def _read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
                 raise LoadError(f"line {number}: nested too deeply to be a record") from None
             if not isinstance(record, dict):
                 raise LoadError(f"line {number}: expected a JSON object (a record), got {type(record).__name__}")
+            where = lone_surrogate(record)
+            if where is not None:
+                raise LoadError(f"line {number}: {where}: holds a lone surrogate (a \\ud800-\\udfff escape "
+                                "without its pair), which is not text")
+            if record.get("type") == "attachment" and isinstance(record.get("original_name"), str):
+                problem = file_name_problem(record["original_name"])
+                if problem:
+                    raise LoadError(f"line {number}: original_name: {problem}")
             yield f"line {number}", record
 
 

@@ -49,7 +49,7 @@ def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None)
     rows = conn.execute("SELECT r.rowid, r.id, r.type, r.label, v.body FROM records r "
                         "JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0")
     done = 0
-    for rowid, record_id, record_type, label, body in rows.fetchall():
+    for rowid, record_id, record_type, label, body in rows:  # streamed: one record in memory at a time
         index_record(conn, rowid, record_id, record_type, label, json.loads(body))
         done += 1
         if done % 1000 == 0:

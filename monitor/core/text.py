@@ -153,3 +153,70 @@ def one_line(text: str, limit: int = 60) -> str:
     cleaned = "".join(ch if ch.isprintable() else " " for ch in str(text))
     cleaned = " ".join(cleaned.split())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def lone_surrogate(value: Any, path: str = "") -> str | None:
+    """The path of the first string (key or value) holding a lone surrogate, or None.
+
+    JSON's ``\\ud800`` escapes decode to such strings; they are not Unicode text and cannot be
+    encoded as UTF-8, so hashing or storing them would fail half way.
+    """
+    stack = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return where or "(value)"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if lone_surrogate(key) is not None:
+                    return f"{where}.{one_line(key.encode('utf-8', 'replace').decode(), 30)}".lstrip(".") + " (the key)"
+                stack.append((child, f"{where}.{key}".lstrip(".")))
+        elif isinstance(item, list):
+            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
+    return None
+
+
+# --- file names --------------------------------------------------------------------------------
+# One rule for every attachment name, however it arrives (attach, load, another device): the name
+# is shown, never used as a path. No separators or characters that some file system forbids, no
+# control characters, no bidirectional overrides (which disguise "gpj.exe" as "exe.jpg").
+
+MAX_FILE_NAME = 200
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NAME_FORBIDDEN = frozenset([*map(chr, range(0x20)), "\x7f", *map(chr, range(0x80, 0xA0)),
+                             *_BIDI_CONTROLS, "/", "\\", ":", "*", "?", '"', "<", ">", "|"])
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why ``name`` may not be stored as an attachment's original name, or None."""
+    if not isinstance(name, str) or not name.strip():
+        return "the file name is empty"
+    if len(name) > MAX_FILE_NAME:
+        return f"the file name is longer than {MAX_FILE_NAME} characters"
+    bad = next((ch for ch in name if ch in _NAME_FORBIDDEN), None)
+    if bad is not None:
+        what = "a path separator" if bad in "/\\" else f"the character U+{ord(bad):04X}"
+        return f"the file name holds {what}; a name is a name, never a path"
+    if name.strip() in (".", ".."):
+        return "the file name is '.' or '..'"
+    if name != name.strip():
+        return "the file name starts or ends with a space"
+    return None
+
+
+def clean_file_name(raw: str) -> str:
+    """A name that passes :func:`file_name_problem`, made from a file's own name (for attach)."""
+    base = raw.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join("_" if ch in _NAME_FORBIDDEN else ch for ch in base)
+    cleaned = " ".join(unicodedata.normalize("NFC", cleaned).split())
+    if len(cleaned) > MAX_FILE_NAME:
+        stem, dot, ext = cleaned.rpartition(".")
+        ext = ext if dot and len(ext) <= 10 else ""
+        cleaned = cleaned[: MAX_FILE_NAME - len(ext) - 1].rstrip() + ("." + ext if ext else "")
+    if cleaned.strip() in ("", ".", ".."):
+        cleaned = "attachment"
+    return cleaned

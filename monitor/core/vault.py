@@ -25,7 +25,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from . import attachments, audit, gate, migrations, schema, search as _search, vocab
 from . import history as _history
-from .db import Connection, DatabaseError, connect, rekey, transaction
+from . import keyslot, legacy
+from .db import Connection, DatabaseError, connect, transaction
 from .errors import (
     Cancelled,
     ConsentRequired,
@@ -33,17 +34,18 @@ from .errors import (
     RecordNotFound,
     SchemaViolation,
     SealedRecord,
+    VaultDamaged,
     VaultExists,
     VaultLocked,
     VaultNotFound,
     WrongPassphrase,
 )
-from .fs import PRIVATE_FILE, ensure_private_dir, temp_sibling
+from .fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from .identity import DeviceIdentity
 from .labels import record_label  # noqa: F401  (re-exported: vault.record_label)
 from .passphrase import check_strength, normalise
 from .revisions import REVISION_COLUMNS, Revision, new_id, utc_now
-from .text import canonical_json, nfc, one_line
+from .text import canonical_json, clean_file_name, nfc, one_line
 
 Progress = Callable[[int, int, str], None]
 
@@ -100,13 +102,31 @@ def _info(row) -> RecordInfo:
                       row[8], json.loads(row[9]) if row[9] is not None else None)
 
 
+def _cost(kdf: keyslot.KdfCost | None, kdf_iter: int | None) -> keyslot.KdfCost:
+    """The Argon2id cost for a new key file.
+
+    Production passes neither and gets :data:`keyslot.DEFAULT_COST`. ``kdf`` is the tests' explicit
+    low cost. ``kdf_iter`` is the older test-only knob (SQLCipher's PBKDF2 count, still used to open
+    test vaults from before key files); a caller that passes only it is a test written before key
+    files, so it gets the test cost too rather than a production derivation per vault.
+    """
+    if kdf is not None:
+        return kdf
+    return keyslot.TEST_COST if kdf_iter is not None else keyslot.DEFAULT_COST
+
+
 class Vault:
     """An open vault. Create with :meth:`create`, open with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, conn: Connection):
+    def __init__(self, path: Path, conn: Connection, data_key: bytes | None = None):
         self.path = Path(path)
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
+        # A copy of the data key (SQLCipher holds its own) so that ``change_passphrase`` can rewrap
+        # it; a bytearray so that closing can zero it.
+        self._data_key = bytearray(data_key) if data_key is not None else None
+        self._keyfile_seen = keyslot.state(self.path)
+        self.warnings: list[str] = []  # things the user should hear about, found while opening
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
@@ -117,22 +137,33 @@ class Vault:
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, *, profile: str = "monitor",
-               kdf_iter: int | None = None, populate: Callable[["Vault"], None] | None = None) -> "Vault":
-        """Create a new vault at ``path`` and return it open.
+               kdf: keyslot.KdfCost | None = None, kdf_iter: int | None = None,
+               populate: Callable[["Vault"], None] | None = None) -> "Vault":
+        """Create a new vault at ``path`` (and its key file ``path.keyslot``) and return it open.
 
-        The file is built under a temporary name in the same directory and renamed into place
-        only when complete (including ``populate``, used for demo data), so an interrupted or
-        cancelled creation never leaves a half-made vault at ``path``.
+        The database is keyed with a random data key, wrapped in the key file under a key derived
+        from the passphrase with Argon2id at ``kdf`` cost (tests pass a low one explicitly; see
+        :func:`_cost` for ``kdf_iter``). The file is built under a
+        temporary name in the same directory and renamed into place only when complete (including
+        ``populate``, used for demo data), so an interrupted or cancelled creation never leaves a
+        half-made vault at ``path``.
         """
         path = Path(path)
-        if path.exists():
+        slot_path = keyslot.path_for(path)
+        if path.exists() or path.is_symlink():
             raise VaultExists(f"a file already exists at {path}; choose another --vault path")
+        if slot_path.exists() or slot_path.is_symlink():
+            raise VaultExists(f"a key file already exists at {slot_path} (it may belong to a vault that was "
+                              "moved away); move it elsewhere or choose another --vault path")
         passphrase = check_strength(passphrase)
+        cost = _cost(kdf, kdf_iter)
         ensure_private_dir(path.parent)
         tmp = temp_sibling(path, "creating")
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        data_key = keyslot.new_data_key()
+        slot_written = False
         try:
-            conn = connect(tmp, passphrase, kdf_iter=kdf_iter)
+            conn = connect(tmp, data_key=data_key)
             migrations.upgrade(conn)
             identity = DeviceIdentity.generate()
             now = utc_now()
@@ -155,43 +186,115 @@ class Vault:
                     populate(vault)
             finally:
                 vault.close()
+            # The key file goes into place first: a crash before the rename below leaves a key file
+            # without a vault (create refuses to reuse it), never a vault without its key.
+            keyslot.write_new(tmp, slot_path, data_key, passphrase, cost)
+            slot_written = True
+            del passphrase
             if path.exists():
                 raise VaultExists(f"a file appeared at {path} while the vault was being created")
             os.replace(tmp, path)
+            fsync_dir(path.parent)
         except BaseException:
-            from .wipe import wipe_files
+            from .wipe import destroy_key_file, wipe_files
 
-            wipe_files(tmp)
+            if slot_written:
+                destroy_key_file(path)
+            wipe_files(tmp, check=False)
             raise
-        return cls.open(path, passphrase, kdf_iter=kdf_iter)
+        return cls._open_keyed(path, data_key)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, *, kdf_iter: int | None = None,
-             progress: Progress | None = None) -> "Vault":
-        """Open an existing vault; upgrade its schema if it is older than this Monitor."""
+    def open(cls, path: Path | str, passphrase: str, *, kdf: keyslot.KdfCost | None = None,
+             kdf_iter: int | None = None, progress: Progress | None = None) -> "Vault":
+        """Open an existing vault; upgrade its schema if it is older than this Monitor.
+
+        The key file proves the passphrase before the database is touched, so a database that
+        then fails to decrypt is reported as damaged, not as a wrong passphrase. A vault from
+        before key files (keyed by the passphrase; ``kdf_iter`` lowers that cost in tests) is
+        converted on its first unlock: a new file with a random data key and a key file at ``kdf``
+        cost, after which the old file is wiped.
+        """
         path = Path(path)
-        if not path.is_file():
+        if not path.is_file() and not (keyslot.path_for(path).is_file() and legacy.finish_creation(path)):
             raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
         if not os.access(path, os.R_OK | os.W_OK):
             raise MonitorError(f"cannot open {path}: permission denied")
+        passphrase = normalise(passphrase)
+        slot_path = keyslot.path_for(path)
+        if not (slot_path.exists() or slot_path.is_symlink()):
+            return cls._open_legacy(path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
+        keyfile = keyslot.read(path)
+        data_key, _index = keyfile.unwrap(passphrase)
+        del passphrase
+        if keyfile.vault_salt != keyslot.vault_salt(path):
+            if not legacy.finish_conversion(path, keyfile):
+                raise VaultDamaged(
+                    f"the vault file is damaged, or its key file belongs to another vault: the start of {path} "
+                    f"does not match {slot_path} (the passphrase is right); restore both from the same backup")
+        vault = cls._open_keyed(path, data_key, progress=progress)
+        if keyfile.damaged:
+            cleared = keyslot.clear_damaged(keyfile)
+            vault._keyfile_seen = keyslot.state(path)
+            vault.warnings.append(f"the key file {slot_path} had {len(cleared)} damaged spare slot(s); they were "
+                                  "cleared (the vault is intact; consider a fresh backup of both files)")
+        return vault
+
+    @classmethod
+    def _open_keyed(cls, path: Path, data_key: bytes, *, progress: Progress | None = None) -> "Vault":
+        conn = connect(path, data_key=data_key)
+        try:
+            try:
+                if migrations.version(conn) == 0:
+                    raise VaultDamaged(f"the vault file is damaged: {path} decrypts but holds no Monitor data")
+                migrations.upgrade(conn, progress=progress)
+                if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
+                    with transaction(conn):
+                        vocab.seed(conn)
+                return cls(path, conn, data_key)
+            except DatabaseError as exc:
+                raise VaultDamaged(f"the vault file is damaged ({one_line(str(exc), 60)}); "
+                                   "restore it from a backup or run 'monitor verify'") from exc
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.close()
+            raise
+
+    @classmethod
+    def _open_legacy(cls, path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,
+                     kdf_iter: int | None, progress: Progress | None) -> "Vault":
+        """A vault keyed by its passphrase (before key files): prove it, then convert it."""
         if path.stat().st_size == 0:  # SQLCipher would accept any key for an empty file
             raise WrongPassphrase()
-        conn = connect(path, normalise(passphrase), kdf_iter=kdf_iter)
+        try:
+            conn = connect(path, passphrase, kdf_iter=kdf_iter)
+        except WrongPassphrase:
+            raise WrongPassphrase(
+                f"this vault's key file is missing: {keyslot.path_for(path)}; restore it together with the vault "
+                "(or, if this vault is from before key files, the passphrase is wrong, or it is not a Monitor vault)"
+            ) from None
         try:
             if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
                 raise WrongPassphrase()
-            migrations.upgrade(conn, progress=progress)
-            if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
-                with transaction(conn):
-                    vocab.seed(conn)
-            return cls(path, conn)
+            if migrations.version(conn) > migrations.CURRENT_VERSION:
+                migrations.upgrade(conn)  # raises VaultTooNew; convert nothing we do not understand
+            data_key = legacy.convert(path, conn, passphrase, _cost(kdf, kdf_iter))
         except BaseException:
-            conn.close()
+            with contextlib.suppress(Exception):
+                conn.close()
             raise
+        return cls._open_keyed(path, data_key, progress=progress)
+
+    def still_there(self) -> bool:
+        """False once the key file this vault was opened with has been wiped, replaced or removed."""
+        return self._keyfile_seen is None or keyslot.state(self.path) == self._keyfile_seen
 
     def close(self) -> None:
         """Lock the vault: fold the WAL back into the file and drop the connection (and key)."""
         with self._lock:
+            if self._data_key is not None:
+                self._data_key[:] = bytes(len(self._data_key))
+                self._data_key = None
             if self._conn is None:
                 return
             with contextlib.suppress(DatabaseError):
@@ -222,14 +325,22 @@ class Vault:
         with self._lock, transaction(self.conn):
             yield self.conn
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(self, new_passphrase: str, *, kdf: keyslot.KdfCost | None = None) -> None:
+        """Rewrap the data key under the new passphrase; the database itself is not rewritten.
+
+        The new slot is written and read back before the old one is destroyed in place, so an
+        interruption leaves a key file that opens with the old or the new passphrase.
+        """
         new_passphrase = check_strength(new_passphrase)
         with self._lock:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            rekey(self.conn, new_passphrase)
+            if self._data_key is None:
+                raise VaultLocked("the vault is locked; open it again with the passphrase")
+            self.conn  # noqa: B018 - raises VaultLocked when closed
+            keyslot.rewrap(self.path, bytes(self._data_key), new_passphrase, kdf or keyslot.DEFAULT_COST)
+            del new_passphrase
+            self._keyfile_seen = keyslot.state(self.path)
             with transaction(self.conn):
                 self._audit("passphrase-changed")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @property
     def identity(self) -> DeviceIdentity:
@@ -278,7 +389,7 @@ class Vault:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        for row in self.conn.execute(sql, params).fetchall():
+        for row in self.conn.execute(sql, params):  # streamed: memory does not grow with the vault
             yield _info(row)
 
     def history(self, record_id: str) -> list[Revision]:
@@ -446,7 +557,7 @@ class Vault:
         source = Path(source)
         if not source.is_file():
             raise MonitorError(f"not a file: {one_line(str(source), 80)}")
-        name = one_line(source.name, 200)
+        name = clean_file_name(source.name)  # the one rule for names (text.file_name_problem)
         record = {"id": new_id(), "type": "attachment", "sha256": "0" * 64, "size": 0,
                   "mime_type": mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
                   "original_name": name, "added_by": self.profile}

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cases import case_rows
-from ..core.errors import MonitorError
+from ..core.db import DatabaseError
+from ..core.errors import MonitorError, VaultDamaged
 from ..core.vault import Vault
 
 
@@ -104,6 +105,8 @@ def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    # The vault cannot be read any more (wiped by another process, or damaged): the session locks.
+    vault_lost = Signal(str)
 
     def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
@@ -153,19 +156,47 @@ class MainWindow(QMainWindow):
                 mode = QHeaderView.Stretch if column == model.stretch else QHeaderView.ResizeToContents
                 header.setSectionResizeMode(column, mode)
 
+    def lost_message(self) -> str:
+        return self.tr("The vault was wiped, changed or damaged by another program while it was open. "
+                       "Monitor has locked it.")
+
+    def _reads(self, func):
+        """Run a read of the vault; if the vault is gone or cannot be read, lock instead of failing."""
+        if not self.vault.is_open:
+            return None
+        if not self.vault.still_there():
+            self.vault_lost.emit(self.lost_message())
+            return None
+        try:
+            return func()
+        except (DatabaseError, VaultDamaged):
+            self.vault_lost.emit(self.lost_message())
+            return None
+
     def show_cases(self) -> None:
+        self._reads(self._show_cases)
+
+    def _show_cases(self) -> None:
         self._use(self.cases_model)
         vault, lang = self.vault, self.lang
-        self.cases_model.set_source(lambda offset, limit: case_rows(vault, lang=lang, limit=limit, offset=offset))
+
+        def fetch(offset, limit):
+            rows = self._reads(lambda: case_rows(vault, lang=lang, limit=limit, offset=offset))
+            return rows if rows is not None else []
+
+        self.cases_model.set_source(fetch)
         self.detail.clear()
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(
             cases=counts.get("case", 0), records=sum(counts.values())))
 
     def run_search(self) -> None:
+        self._reads(self._run_search)
+
+    def _run_search(self) -> None:
         text = self.search_box.text().strip()
         if not text:
-            self.show_cases()
+            self._show_cases()
             return
         hits = self.vault.search(text, limit=200, marks=("«", "»"))
         self._use(self.results_model)
@@ -178,10 +209,13 @@ class MainWindow(QMainWindow):
         model = self.table.model()
         if not current.isValid() or current.row() >= len(model.rows):
             return
+        record_id = model.rows[current.row()]["id"]
         try:
-            self.detail.setPlainText(record_text(self.vault, model.rows[current.row()]["id"]))
+            text = self._reads(lambda: record_text(self.vault, record_id))
         except MonitorError as exc:
-            self.detail.setPlainText(str(exc))
+            text = str(exc)
+        if text is not None:
+            self.detail.setPlainText(text)
 
     def clear(self) -> None:
         """Drop everything shown from the vault (on lock)."""

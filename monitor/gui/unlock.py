@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core.demo import create_demo_vault
 from ..core.errors import Cancelled, MonitorError
+from ..core.keyslot import KdfCost
 from ..core.passphrase import weakness
 from ..core.vault import Vault
 from . import worker as workers
@@ -34,10 +35,11 @@ class UnlockDialog(QDialog):
 
     unlocked = Signal(object)
 
-    def __init__(self, path: Path, *, kdf_iter: int | None = None, parent=None):
+    def __init__(self, path: Path, *, kdf: KdfCost | None = None, kdf_iter: int | None = None, parent=None):
         super().__init__(parent)
         self.path = Path(path)
-        self.kdf_iter = kdf_iter
+        self.kdf = kdf  # tests only: a low Argon2id cost for new key files
+        self.kdf_iter = kdf_iter  # tests only: PBKDF2 count of vaults from before key files
         self.vault: Vault | None = None
         self._worker: workers.Worker | None = None
         self._thread = None
@@ -92,10 +94,10 @@ class UnlockDialog(QDialog):
 
     def unlock(self) -> None:
         passphrase = self.passphrase.text()
-        path, kdf = self.path, self.kdf_iter
+        path, kdf, kdf_iter = self.path, self.kdf, self.kdf_iter
 
         def open_vault(progress, cancel):
-            return Vault.open(path, passphrase, kdf_iter=kdf, progress=progress)
+            return Vault.open(path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
 
         self._run(open_vault, self.tr("Unlocking…"))
 
@@ -108,13 +110,14 @@ class UnlockDialog(QDialog):
         if reason:
             self._show_error(reason)
             return
-        path, kdf = self.path, self.kdf_iter
+        path, kdf, kdf_iter = self.path, self.kdf, self.kdf_iter
 
         def make(progress, cancel):
             if demo:
-                create_demo_vault(path, passphrase, cases=50, seed=1, kdf_iter=kdf, progress=progress, cancel=cancel)
-                return Vault.open(path, passphrase, kdf_iter=kdf)
-            return Vault.create(path, passphrase, kdf_iter=kdf)
+                create_demo_vault(path, passphrase, cases=50, seed=1, kdf=kdf, kdf_iter=kdf_iter, progress=progress,
+                                  cancel=cancel)
+                return Vault.open(path, passphrase, kdf=kdf, kdf_iter=kdf_iter)
+            return Vault.create(path, passphrase, kdf=kdf, kdf_iter=kdf_iter)
 
         self._run(make, self.tr("Creating the demo vault…") if demo else self.tr("Creating the vault…"))
 

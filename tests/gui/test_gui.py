@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
+from conftest import PASSPHRASE, TEST_KDF, require_module
 from records import full_set, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
@@ -30,7 +30,7 @@ def type_text(widget, text: str) -> None:
 @pytest.fixture
 def stocked_path(tmp_path):
     path = tmp_path / "gui.vault"
-    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+    with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
         blob = vault.store_blob(io.BytesIO(b"png" * 100))
         records = full_set(blob.sha256, blob.size)
         next(r for r in records if r["id"] == uid(4))["identity"]["name_cyrillic"] = "<b>Ғалия</b> <img src=x>"  # hostile markup, shown literally
@@ -45,7 +45,7 @@ def child(widget, cls, name):
 
 
 def test_unlock_with_the_right_passphrase(qtbot, stocked_path):
-    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(stocked_path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     type_text(child(dialog, QLineEdit, "passphrase"), PASSPHRASE)
     with qtbot.waitSignal(dialog.unlocked, timeout=10000) as blocker:
@@ -57,18 +57,18 @@ def test_unlock_with_the_right_passphrase(qtbot, stocked_path):
 
 
 def test_wrong_passphrase_shows_the_error(qtbot, stocked_path):
-    dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(stocked_path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText("granite willow harbour seventeen")
     child(dialog, QPushButton, "unlock").click()
     error = child(dialog, QLabel, "error")
     qtbot.waitUntil(lambda: error.text() != "", timeout=10000)
-    assert error.text() == "wrong passphrase, or not a Monitor vault"
+    assert error.text() == "wrong passphrase"
     assert dialog.vault is None
 
 
 def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
-    dialog = UnlockDialog(tmp_path / "new.vault", kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(tmp_path / "new.vault", kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText("secret")
     child(dialog, QLineEdit, "confirm").setText("secret")
@@ -82,7 +82,7 @@ def test_create_refuses_weak_and_mismatched_passphrases(qtbot, tmp_path):
 
 def new_vault_dialog(qtbot, path) -> UnlockDialog:
     """The first-run dialog for ``path`` with a good passphrase entered twice."""
-    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER)
+    dialog = UnlockDialog(path, kdf=TEST_KDF)
     qtbot.addWidget(dialog)
     child(dialog, QLineEdit, "passphrase").setText(PASSPHRASE)
     child(dialog, QLineEdit, "confirm").setText(PASSPHRASE)
@@ -110,7 +110,7 @@ def test_cancel_demo_creation_leaves_nothing(qtbot, tmp_path):
 
 
 def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
-    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     assert [r["code"] for r in window.cases_model.rows] == ["KZ-2026-0007"]
@@ -125,7 +125,7 @@ def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
 
 
 def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
-    vault = Vault.open(stocked_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault = Vault.open(stocked_path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     window.search_box.setText("Ғалия")
@@ -136,7 +136,7 @@ def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
 
 
 def test_session_idle_lock_closes_the_vault_and_clears_views(qtbot, stocked_path):
-    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER, idle_ms=200)
+    session = Session(stocked_path, kdf=TEST_KDF, idle_ms=200)
     dialog = session.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
@@ -154,7 +154,7 @@ def test_session_idle_lock_closes_the_vault_and_clears_views(qtbot, stocked_path
 
 
 def test_lock_on_demand(qtbot, stocked_path):
-    session = Session(stocked_path, kdf_iter=TEST_KDF_ITER)
+    session = Session(stocked_path, kdf=TEST_KDF)
     dialog = session.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
@@ -173,8 +173,8 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     from monitor.gui.main_window import RowsModel
 
     path = tmp_path / "big.vault"
-    create_demo_vault(path, PASSPHRASE, cases=RowsModel.PAGE + 50, seed=2, kdf_iter=TEST_KDF_ITER)
-    vault = Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    create_demo_vault(path, PASSPHRASE, cases=RowsModel.PAGE + 50, seed=2, kdf=TEST_KDF)
+    vault = Vault.open(path, PASSPHRASE, kdf=TEST_KDF)
     window = MainWindow(vault)
     qtbot.addWidget(window)
     model = window.cases_model
@@ -184,3 +184,53 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     codes = [r["code"] for r in model.rows]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
     vault.close()
+
+
+def _wipe_from_another_process(path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(path)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("how", ["next read", "watch timer"])
+def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot, stocked_path, how):
+    session = Session(stocked_path, kdf=TEST_KDF, watch_ms=100 if how == "watch timer" else 3_600_000)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    window, vault = session.window, session.vault
+    _wipe_from_another_process(stocked_path)
+    with qtbot.waitSignal(session.locked, timeout=5000):
+        if how == "next read":
+            window.search_box.setText("Ғалия")
+            window.run_search()
+    assert not vault.is_open and session.vault is None
+    assert window.cases_model.rows == [] and window.results_model.rows == []
+    qtbot.addWidget(session.dialog)
+    assert "wiped" in session.dialog.error.text()
+    # closing the lost vault recreated nothing under its name
+    assert not any(p.name.startswith(stocked_path.name) for p in stocked_path.parent.iterdir())
+    session.shutdown()
+
+
+def test_a_warning_from_opening_is_shown_in_the_status_bar(qtbot, stocked_path):
+    key_file = stocked_path.with_name(stocked_path.name + ".keyslot")
+    raw = bytearray(key_file.read_bytes())
+    raw[512 * 6 + 50] ^= 0x01  # a spare slot: the vault opens and the slot is cleared, with a warning
+    key_file.write_bytes(bytes(raw))
+    session = Session(stocked_path, kdf=TEST_KDF)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=10000):
+        dialog.unlock()
+    assert "damaged spare slot" in session.window.statusBar().currentMessage()
+    session.shutdown()
+    session.window.close()

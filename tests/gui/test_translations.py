@@ -67,7 +67,7 @@ def test_compiled_catalogue_is_up_to_date(tmp_path, lang):
 
 
 def test_kazakh_ui_in_a_real_window(qtbot, tmp_path, monkeypatch):
-    from conftest import PASSPHRASE, TEST_KDF_ITER
+    from conftest import PASSPHRASE, TEST_KDF
     from PySide6.QtWidgets import QApplication
 
     from monitor.core.vault import Vault
@@ -80,7 +80,7 @@ def test_kazakh_ui_in_a_real_window(qtbot, tmp_path, monkeypatch):
     translator = install_translator(app, "kk")
     assert translator is not None
     try:
-        vault = Vault.create(tmp_path / "kk.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+        vault = Vault.create(tmp_path / "kk.vault", PASSPHRASE, kdf=TEST_KDF)
         vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "case", "code": "KZ-2026-0001",
                    "title": "Қамау", "status": "investigation"})
         window = MainWindow(vault, lang="kk")

@@ -1,0 +1,165 @@
+"""Wipe identifies before destroying; a vault wiped under an open Monitor is noticed; damaged
+vaults give one line on every command."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, raw_connect
+from records import SECRET, uid
+
+from monitor.core import wipe
+from monitor.core.db import DatabaseError
+from monitor.core.errors import NotAVault, VaultDamaged
+from monitor.core.vault import Vault
+
+
+def run(*args, passfile: Path | None = None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    if passfile:
+        env["MONITOR_PASSPHRASE_FILE"] = str(passfile)
+    result = subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def one_line(result) -> str:
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("warning: dump writes")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def passfile(tmp_path) -> Path:
+    p = tmp_path / "pass.txt"
+    p.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return p
+
+
+def _docx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>" * 50)
+        z.writestr("word/document.xml", os.urandom(20000).hex())
+
+
+@pytest.mark.parametrize("kind", ["docx", "text", "sqlite", "empty", "random-odd-size"])
+def test_wipe_refuses_what_is_not_a_vault_and_leaves_it_untouched(tmp_path, kind):
+    target = tmp_path / f"report.{kind}"
+    if kind == "docx":
+        _docx(target)
+    elif kind == "text":
+        target.write_text("Показания свидетеля\n" * 500, encoding="utf-8")
+    elif kind == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(target)
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        conn.close()
+    elif kind == "empty":
+        target.touch()
+    else:
+        target.write_bytes(os.urandom(4096 * 3 + 5))
+    before = target.read_bytes()
+    message = one_line(run("wipe", "--yes", "--vault", str(target)))
+    assert "does not look like a Monitor vault" in message and "nothing was wiped" in message
+    assert target.read_bytes() == before
+
+
+def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_path):
+    vault.close()
+    link = tmp_path / "shortcut.vault"
+    link.symlink_to(vault_path)
+    before = vault_path.read_bytes(), Path(str(vault_path) + ".keyslot").read_bytes()
+    assert "symbolic link" in one_line(run("wipe", "--yes", "--vault", str(link)))
+    assert (vault_path.read_bytes(), Path(str(vault_path) + ".keyslot").read_bytes()) == before
+    # a key file that is a symbolic link (to something else) is refused too
+    other = tmp_path / "precious.bin"
+    other.write_bytes(b"precious" * 600)
+    slot = Path(str(vault_path) + ".keyslot")
+    slot.rename(tmp_path / "real.keyslot")
+    slot.symlink_to(other)
+    assert "symbolic link" in one_line(run("wipe", "--yes", "--vault", str(vault_path)))
+    assert other.read_bytes() == b"precious" * 600
+
+
+def test_wipe_still_recognises_a_vault_without_its_key_file_or_half_wiped(vault, vault_path):
+    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.close()
+    wipe.destroy_key_material(vault_path)  # an interrupted wipe: key file random, vault header random
+    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    assert list(vault_path.parent.iterdir()) == []
+
+
+def test_wipe_destroys_the_key_file_first(vault, vault_path, monkeypatch):
+    vault.close()
+    order = []
+    real_destroy, real_overwrite = wipe.keyslot.destroy, wipe._overwrite
+    monkeypatch.setattr(wipe.keyslot, "destroy", lambda p: order.append(("key file", Path(p).name)) or real_destroy(p))
+    monkeypatch.setattr(wipe, "_overwrite", lambda p, n=None: order.append(("overwrite", Path(p).name)) or real_overwrite(p, n))
+    wipe.wipe_files(vault_path)
+    assert order[0] == ("key file", vault_path.name)
+
+
+def test_an_open_vault_notices_it_was_wiped_by_another_process(vault, vault_path):
+    vault.put({"id": uid(1), "type": "person", "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}})
+    assert vault.still_there()
+    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    assert not vault.still_there()
+    with pytest.raises((DatabaseError, VaultDamaged)):
+        for _ in range(3):
+            vault.conn.execute("SELECT count(*) FROM revisions").fetchone()
+            vault.put({"id": uid(2), "type": "facility", "name": "ИВС", "type_key": "ivs"})
+    vault.close()
+    assert list(vault_path.parent.iterdir()) == []
+
+
+def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, passfile):
+    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.close()
+    conn = raw_connect(vault_path)
+    pages = dict(conn.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('audit', 'records')"))
+    conn.close()
+    pristine = vault_path.read_bytes()
+    # The vault opens (its schema and meta pages are intact) and then a read fails: this printed a
+    # traceback from `monitor info` before (DatabaseError from summary).
+    for table in ("audit", "records"):
+        data = bytearray(pristine)
+        data[(pages[table] - 1) * 4096 + 300] ^= 0xFF
+        vault_path.write_bytes(bytes(data))
+        for command in (["info"], ["info", "--json"], ["cases"], ["search", "СИЗО"], ["dump"], ["reindex"]):
+            result = run(*command, "--vault", str(vault_path), passfile=passfile)
+            if result.returncode == 0:
+                continue  # this command does not read the damaged page
+            message = one_line(result)
+            assert "damaged" in message, (command, message)
+        if table == "audit":  # summary counts the audit entries: the original traceback
+            assert "damaged" in one_line(run("info", "--vault", str(vault_path), passfile=passfile))
+        verify = run("verify", "--vault", str(vault_path), passfile=passfile)
+        assert verify.returncode != 0
+    # a vault damaged beyond opening says so too, never "wrong passphrase"
+    data = bytearray(pristine)
+    for page in range(1, len(data) // 4096):
+        data[page * 4096 + 200] ^= 0xFF
+    vault_path.write_bytes(bytes(data))
+    message = one_line(run("info", "--vault", str(vault_path), passfile=passfile))
+    assert "the vault file is damaged" in message and "wrong passphrase" not in message
+
+
+def test_a_write_command_does_not_report_success_on_a_vault_wiped_meanwhile(vault, vault_path):
+    from monitor import cli
+
+    vault.put({"id": uid(3), "type": "facility", "name": "СИЗО-3", "type_key": "sizo"})
+    cli.ensure_still_there(vault)  # nothing happened yet
+    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    with pytest.raises(cli.UserError, match="wiped"):
+        cli.ensure_still_there(vault)
+    vault.close()
