@@ -310,8 +310,6 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
                     outcome = _admit(vault, revision, batch)
                     if outcome == "skipped":
                         report.skipped += 1
-                    elif outcome == "sealed_refused":
-                        report.sealed_refused += 1
                     if revisions_seen % 500 == 0:
                         if cancel is not None and cancel.is_set():
                             raise Cancelled()
@@ -329,6 +327,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
 
     with vault._lock:
         before = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
+        rejected_before = conn.execute("SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0]
         with transaction(conn):
             touched = bundle.read(path, vault.identity, consume, passphrase=passphrase)
             for rid, existed in touched.items():
@@ -337,6 +336,9 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
                     report.new += int(not existed)
                 row = conn.execute("SELECT heads FROM records WHERE id = ?", (rid,)).fetchone()
                 report.conflicts += int(bool(row and row[0] > 1))
+            # edits of sealed records kept aside: whichever arrived first, the seal or the edit
+            report.sealed_refused = conn.execute(
+                "SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0] - rejected_before
             vault._audit("bundle-imported", detail=f"sha256={digest} signer={report.signer.replace(' ', '')} "
                                                    f"{report.summary()}")
             vault._vocab_cache = None
