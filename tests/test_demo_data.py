@@ -396,6 +396,52 @@ def test_kamau_present_with_one_case():
     assert {r["type"] for r in records} == set(RECORD_TYPES)
 
 
+# --------------------------------------------------------------------------- corpus
+
+
+def _text_entries(node, path=""):
+    """Every {"ru", "kk", "en"} text entry in a corpus file, with its path."""
+    if isinstance(node, dict):
+        if "ru" in node:
+            yield path, node
+            return
+        for key, value in node.items():
+            if not key.startswith("_"):
+                yield from _text_entries(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _text_entries(value, f"{path}/{i}")
+
+
+def test_corpus_has_every_language_beside_each_entry():
+    from string import Formatter
+
+    from monitor.core.demo_corpus import corpus
+
+    files = vars(corpus())
+    assert set(files) == {p.stem for p in (RESOURCES / "demo").glob("*.json")}
+    entries = 0
+    for name, data in files.items():
+        for path, entry in _text_entries(data, name):
+            entries += 1
+            assert {"ru", "kk", "en"} <= set(entry), path
+            assert entry.get("use", "ru") in ("ru", "kk", "en"), path
+            kinds = {type(entry[lang]) for lang in ("ru", "kk", "en")}
+            assert len(kinds) == 1, path
+            if kinds == {str}:
+                # Russian names a region in the genitive ({genitive}); the others use its name ({region})
+                fields = [{"region" if f == "genitive" else f for _, f, _, _ in Formatter().parse(entry[lang]) if f}
+                          for lang in ("ru", "kk", "en")]
+                assert fields[0] == fields[1] == fields[2], (path, fields)
+                assert all(entry[lang].strip() for lang in ("ru", "kk", "en")), path
+            else:
+                assert len(entry["ru"]) == len(entry["kk"]) == len(entry["en"]), path
+    assert entries > 250
+    # the Kazakh column is Kazakh, not a copy of the Russian
+    kk = " ".join(e["kk"] for _, e in _text_entries(files["narratives"]))
+    assert set(KAZAKH_LETTERS) - set(kk) <= {"һ"}
+
+
 # --------------------------------------------------------------------------- scale
 
 

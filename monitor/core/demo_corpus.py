@@ -1,0 +1,71 @@
+"""The demo data's words: names, places, narratives and phrases, read from ``resources/demo/*.json``.
+
+Every text entry there is ``{"ru": …, "kk": …, "en": …}``: the Russian is what the generator writes
+(the working language of most case files); interview narratives use the interview's language; the
+other languages stand beside each entry for translators and for reviewers who do not read Russian.
+An entry with ``"use": "kk"`` is always written in that language. See ``resources/demo/README.md``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from functools import cache
+from types import SimpleNamespace
+
+from . import resources
+
+DEMO_MARKER = "DEMO — fictional data"
+DEMO_TAG = "[DEMO]"
+
+# The time frame: incidents from the report's first year to late 2025; no later event (reply,
+# judgment, addendum) is invented after CUTOFF, so nothing lies in the future.
+START = date(2009, 1, 12).toordinal()
+END = date(2025, 10, 31).toordinal()  # latest incident
+CUTOFF = date(2026, 2, 27).toordinal()
+TZ_SWITCH = date(2024, 3, 1).toordinal()  # Kazakhstan moved to a single zone, UTC+5
+
+
+def iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+_FILES = ("places", "names", "methods", "narratives", "visits", "examinations", "cases", "legal")
+
+
+@cache
+def corpus() -> SimpleNamespace:
+    """All corpus files, parsed once: ``corpus().places["regions"]`` and so on."""
+    return SimpleNamespace(**{name: resources.load_json("demo", f"{name}.json") for name in _FILES})
+
+
+def say(entry: dict, lang: str = "ru", **fields) -> str:
+    """The entry's text in ``lang`` (or the language the entry insists on), with ``fields`` filled in."""
+    text = entry[entry.get("use", lang)]
+    return text.format(**fields) if fields else text
+
+
+def method_nouns(methods) -> str:
+    """"избиение, удары ногами": the methods' short names, in Russian."""
+    return ", ".join(say(corpus().methods["methods"][m]["noun"]) for m in methods)
+
+
+def pick(rng: random.Random, seq, weights):
+    return rng.choices(seq, weights)[0]
+
+
+def latin(text: str) -> str:
+    """The passport-style Latin spelling of a Cyrillic (Russian or Kazakh) name."""
+    table = corpus().names["transliteration"]
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if low in table:
+            t = table[low]
+            out.append(t.capitalize() if ch != low else t)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def feminine(surname: str) -> str:
+    return surname + "а" if surname.endswith(("ов", "ев", "ин")) else surname
