@@ -270,8 +270,14 @@ def test_vocabulary_coverage():
             assert p["article"].startswith("cc1997") == (start < "2015-01-01"), (p["article"], start)
 
 
-def test_realistic_proportions():
-    records = [o for k, o in generate(cases=1000, seed=5) if k == "record"]
+@pytest.fixture(scope="module")
+def demo_1000():
+    """The 1,000-case demo the consistency rules are checked over (generated once, ~3 s)."""
+    return [o for k, o in generate(cases=1000, seed=5) if k == "record"]
+
+
+def test_realistic_proportions(demo_1000):
+    records = demo_1000
     c = Counter(r["type"] for r in records)
     assert c["case"] == 1000
     assert c["facility"] == 50 and c["visit"] == 100
@@ -396,6 +402,227 @@ def test_kamau_present_with_one_case():
     assert {r["type"] for r in records} == set(RECORD_TYPES)
 
 
+# --------------------------------------------------------------------------- no contradictions (1,000 cases)
+
+# Which findings may be called "diagnostic of" (see resources/demo/examinations.json, can_be_diagnostic):
+# patterned injuries that reproduce the alleged implement. Kept here independently of the corpus.
+DIAGNOSTIC_CAPABLE = {"electrical_burn", "tramline_bruise"}
+OFFICER_WORDS = re.compile(r"сотрудник|конво|полицейск|охранник|надзирател", re.IGNORECASE)
+SHAPE_WORDS = {"полосовидная": "linear", "овальная": "oval", "округлая": "round", "неправильной формы": "irregular"}
+
+
+def by_type(records):
+    out: dict[str, list[dict]] = {}
+    for r in records:
+        out.setdefault(r["type"], []).append(r)
+    return out
+
+
+def test_examination_privacy_agrees_with_who_was_present(demo_1000):
+    exams = by_type(demo_1000)["examination"]
+    private = with_officer = 0
+    for e in exams:
+        present = " ".join(e.get("persons_present", []))
+        if "наедине" in e["conditions"] or "без сотрудников" in e["conditions"]:
+            private += 1
+            assert not OFFICER_WORDS.search(present), (e["conditions"], present)
+        if "в присутствии сотрудника" in e["conditions"]:
+            with_officer += 1
+            assert OFFICER_WORDS.search(present), (e["conditions"], present)
+        if "private" in e:  # schema v4
+            assert e["private"] == (not e.get("officer_present")), e["id"]
+            assert bool(OFFICER_WORDS.search(present)) == bool(e.get("officer_present")), e["id"]
+    assert private and with_officer and private + with_officer == len(exams)
+
+
+def test_diagnostic_only_for_findings_that_can_be(demo_1000):
+    order = ("not_consistent", "consistent", "highly_consistent", "typical", "diagnostic")
+    diagnostic = 0
+    for e in by_type(demo_1000)["examination"]:
+        for injury in e["injuries"]:
+            if injury["consistency"] == "diagnostic":
+                diagnostic += 1
+                assert injury["injury_type"] in DIAGNOSTIC_CAPABLE, injury
+        strongest = max((i["consistency"] for i in e["injuries"]), key=order.index)
+        assert order.index(e["overall_opinion"]) <= order.index(strongest), e["id"]
+        assert ("диагностичны" in e["interpretation"]) == (e["overall_opinion"] == "diagnostic")
+    assert diagnostic  # the rule is exercised, not vacuous
+
+
+def test_sizes_match_shapes(demo_1000):
+    seen = Counter()
+    for e in by_type(demo_1000)["examination"]:
+        for injury in e["injuries"]:
+            if "shape" not in injury:
+                assert injury["injury_type"] in ("fracture", "dislocation", "tooth_injury", "perforated_eardrum")
+                continue
+            shape = SHAPE_WORDS[injury["shape"]]
+            length, width = injury["length_mm"], injury["width_mm"]
+            assert 0 < width <= length, injury
+            ratio = length / width
+            seen[shape] += 1
+            if shape == "linear":
+                assert ratio >= 3, injury  # a stripe is much longer than wide
+            elif shape == "round":
+                assert ratio <= 1.25, injury
+            elif shape == "oval":
+                assert 1.25 < ratio <= 3, injury
+            if injury["injury_type"] == "burn":
+                assert shape == "round" and 5 <= length <= 10  # a cigarette burn
+            if injury["injury_type"] in ("ligature_mark", "tramline_bruise", "laceration"):
+                assert shape == "linear", injury
+    assert set(seen) == {"linear", "oval", "round", "irregular"}
+
+
+def test_several_sources_only_with_several_sources(demo_1000):
+    claims = 0
+    for v in by_type(demo_1000)["visit"]:
+        for finding in v.get("findings", []):
+            kinds = [s["kind"] for s in finding["sources"]]
+            assert len(kinds) == len(set(kinds))
+            if "несколькими независимыми источниками" in finding["text"]:
+                claims += 1
+                assert len(kinds) >= 2, finding
+            else:
+                assert len(kinds) == 1, finding
+            if "задержанных" in finding["text"] and "сообщили" in finding["text"]:
+                assert "interview_detainee" in kinds, finding
+        problems = [c for c in v.get("conditions", []) if c["rating"] != "adequate"]
+        assert bool(v.get("findings")) == bool(problems), v["id"]
+        for finding in v.get("findings", []):
+            assert finding["theme"] in {c["theme"] for c in problems}
+    assert claims
+
+
+def _schema_vocab_paths(resolver, node, path, out, depth=0):
+    """Paths (list items as `*`) whose values are vocabulary keys, read from the schema itself."""
+    while "$ref" in node:
+        if "x-vocabulary" in node:
+            out.add(path)
+        resolved = resolver.lookup(node["$ref"])
+        resolver, node = resolved.resolver, resolved.contents
+    if "x-vocabulary" in node:
+        out.add(path)
+    if depth > 8:
+        return
+    for key, sub in node.get("properties", {}).items():
+        _schema_vocab_paths(resolver, sub, f"{path}/{key}", out, depth + 1)
+    if isinstance(node.get("items"), dict):
+        _schema_vocab_paths(resolver, node["items"], f"{path}/*", out, depth + 1)
+    if isinstance(node.get("additionalProperties"), dict):
+        _schema_vocab_paths(resolver, node["additionalProperties"], f"{path}/?", out, depth + 1)
+
+
+VOCAB_PATHS = {}
+for _type, _schema in SCHEMAS.items():
+    VOCAB_PATHS[_type] = set()
+    _schema_vocab_paths(REGISTRY.resolver(base_uri=_schema["$id"]), _schema, "", VOCAB_PATHS[_type])
+
+
+def _is_vocab_path(record_type, path):
+    generic = re.sub(r"/\d+(?=/|$)", "/*", path)
+    return generic in VOCAB_PATHS[record_type]
+
+
+def _strings(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, f"{path}/{i}")
+    elif isinstance(node, str):
+        yield path, node
+
+
+def test_text_is_in_words_never_vocabulary_keys(demo_1000):
+    """Every text field (anything that is not itself a vocabulary key, an id or a reference) is scanned
+    for vocabulary keys such as `tramline_bruise` or `cc2014-146`."""
+    keys = {k for terms in VOCABS.values() for k in terms} | {
+        r["key"] for r in demo_1000 if r["type"] == "term"}
+    keyish = sorted((k for k in keys if "_" in k or "-" in k), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keyish)) + r")(?![\w-])")
+    scanned = 0
+    for record in demo_1000:
+        skip = {"/key", "/vocabulary"} if record["type"] == "term" else set()
+        for path, value in _strings(record):
+            if path in skip or _is_vocab_path(record["type"], path) or path.endswith("/id") or path.endswith("_id") or "/photo_ids/" in path \
+                    or path.split("/")[-2:-1] in (["defendants"], ["covers"]):
+                continue
+            scanned += 1
+            match = pattern.search(value)
+            assert not match, (record["type"], path, value)
+        for tag in record.get("tags", []):
+            assert tag not in keys, (record["id"], tag)  # even "ivs" or "beating" is a key, not a word
+    assert scanned > 50_000
+
+
+def test_dates_agree(demo_1000):
+    from datetime import date as _date
+
+    today = _date.today().isoformat()
+    t = by_type(demo_1000)
+    cases = {c["id"]: c for c in t["case"]}
+    visits = {v["id"]: v for v in t["visit"]}
+    complaints = {c["id"]: c for c in t["complaint"]}
+    interviews = {i["id"]: i for i in t["interview"]}
+    targets = {r["id"]: r for r in t["interview"] + t["examination"]}
+    for record in demo_1000:
+        for path, value in _strings({k: v for k, v in record.items() if k != "identity"}):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value) and not re.search(r"/deadline$", path):
+                assert value[:10] <= today, (record["type"], path, value)  # nothing in the future
+    for c in t["complaint"]:
+        start = cases[c["case_id"]]["period_start"]
+        assert start <= c["date_filed"]
+        if "reply_date" in c:
+            assert c["date_filed"] <= c["reply_date"]
+    for p in t["proceeding"]:
+        filed = complaints[p["complaint_id"]]["date_filed"]
+        opened = p.get("date_opened") or p.get("date_refused")
+        assert filed <= opened
+        if "judgment_date" in p:
+            assert opened < p["judgment_date"]
+        if "appeal" in p:
+            assert p["judgment_date"] <= p["appeal"]["date"]
+    for i in t["interview"]:
+        assert cases[i["case_id"]]["period_start"] <= i["date"][:10]
+        if "visit_id" in i:
+            v = visits[i["visit_id"]]
+            assert v["date_start"] <= i["date"][:10] <= v.get("date_end", v["date_start"])
+        if i.get("sealed"):
+            assert i["date"][:10] <= i["sealed_at"][:10]
+    for e in t["examination"]:
+        assert cases[e["case_id"]]["period_start"] <= e["date"][:10]
+    for a in t["addendum"]:
+        assert targets[a["target_id"]]["sealed_at"] < a["date"]
+    for v in t["visit"]:
+        for finding in v.get("findings", []):
+            for source in finding["sources"]:
+                if source.get("record_id") in interviews:
+                    assert interviews[source["record_id"]]["date"][:10] <= v.get("date_end", v["date_start"])
+    assert any("visit_id" in i for i in t["interview"])
+
+
+def test_women_are_spoken_of_as_women(demo_1000):
+    """A woman's narrative never uses a sentence's masculine form where a feminine one exists (and the
+    reverse); her witnesses are women too."""
+    from monitor.core.demo_corpus import corpus
+
+    gendered = [e for _, e in _text_entries(vars(corpus())) if "ru_f" in e and "{" not in e["ru"]]
+    t = by_type(demo_1000)
+    women = {p["id"] for p in t["person"] if p["identity"].get("gender") == "female"}
+    checked = Counter()
+    for i in t["interview"]:
+        if i["language"] != "ru":
+            continue
+        female = i["person_id"] in women
+        for entry in gendered:
+            wrong = entry["ru"] if female else entry["ru_f"]
+            assert wrong not in i["narrative"], (female, wrong)
+        checked[female] += 1
+    assert checked[True] and checked[False]
+
+
 # --------------------------------------------------------------------------- corpus
 
 
@@ -426,16 +653,18 @@ def test_corpus_has_every_language_beside_each_entry():
             entries += 1
             assert {"ru", "kk", "en"} <= set(entry), path
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
-            kinds = {type(entry[lang]) for lang in ("ru", "kk", "en")}
+            langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
+            assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight"}, path
+            kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:
                 # Russian names a region in the genitive ({genitive}); the others use its name ({region})
                 fields = [{"region" if f == "genitive" else f for _, f, _, _ in Formatter().parse(entry[lang]) if f}
-                          for lang in ("ru", "kk", "en")]
-                assert fields[0] == fields[1] == fields[2], (path, fields)
-                assert all(entry[lang].strip() for lang in ("ru", "kk", "en")), path
+                          for lang in langs]
+                assert all(f == fields[0] for f in fields), (path, fields)
+                assert all(entry[lang].strip() for lang in langs), path
             else:
-                assert len(entry["ru"]) == len(entry["kk"]) == len(entry["en"]), path
+                assert len({len(entry[lang]) for lang in langs}) == 1, path
     assert entries > 250
     # the Kazakh column is Kazakh, not a copy of the Russian
     kk = " ".join(e["kk"] for _, e in _text_entries(files["narratives"]))

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 from typing import Iterator
 
 from . import demo_legal
-from .demo_corpus import CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, method_nouns, pick, say
+from .demo_corpus import (CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, method_nouns,
+                          pick, say)
 from .demo_png import png_photo
 
 CONSISTENCY_ORDER = ("not_consistent", "consistent", "highly_consistent", "typical", "diagnostic")
@@ -54,13 +55,16 @@ def case(g, i: int) -> Iterator[tuple[str, object]]:
 
     # --- interview of the victim (and sometimes of a witness)
     interview_day = p.incident + r.randint(2, 30)
+    visit_first, _ = g.fac_last_visit_days.get(p.fid, (0, -1))
+    if p.incident + 2 <= visit_first <= p.incident + 60:
+        interview_day = visit_first  # the monitors met the victim during their visit
     lang = "kk" if i == 0 else pick(r, ("ru", "kk", "en"), (55, 35, 10))
     if p.origin == "uz" and lang == "kk":
         lang = "ru"
     photo_consent = p.n_photos > 0 or r.random() < 0.5
     iv = interview(g, p, p.victim_id, interview_day, lang, photo_consent=photo_consent, force_kamau=(i == 0))
     yield "record", iv
-    g.fac_last_interview[p.fid] = iv["id"]
+    g.fac_last_interview[p.fid] = (iv["id"], date.fromisoformat(iv["date"][:10]).toordinal())
     sealed = [iv] if iv.get("sealed") else []
     if p.witnesses and r.random() < 0.3:
         wl = pick(r, ("ru", "kk"), (60, 40))
@@ -84,6 +88,7 @@ def people(g, p) -> Iterator[tuple[str, object]]:
     p.origin = "uz" if p.ftype == "migrant_centre" and r.random() < 0.7 else None
     minor = p.ftype == "children_institution"
     gender = "male" if r.random() < 0.86 else "female"
+    p.female = gender == "female"
     victim = g.person(p.year, role="victim", gender=gender, age=(14, 17) if minor else (18, 60),
                       incident=p.incident, origin=p.origin)
     yield "record", victim
@@ -98,12 +103,13 @@ def people(g, p) -> Iterator[tuple[str, object]]:
             if known not in p.perps:
                 p.perps.append(known)
             continue
-        person = g.person(p.year, role="perpetrator", gender="male" if r.random() < 0.95 else "female",
-                          age=(23, 50), incident=p.incident, full=r.random() < 0.5)
+        gender = "male" if r.random() < 0.95 else "female"
+        person = g.person(p.year, role="perpetrator", gender=gender, age=(23, 50), incident=p.incident,
+                          full=r.random() < 0.5)
         yield "record", person
         perp = (person["id"], say(r.choice(officers["penal_ranks" if penal else "police_ranks"])),
                 say(r.choice(officers["penal_units" if penal else "police_units"])),
-                say(r.choice(officers["uniforms"])))
+                say(r.choice(officers["uniforms"])), gender == "female")
         p.perps.append(perp)
         if len(pool) < 8:
             pool.append(perp)
@@ -131,7 +137,7 @@ def case_record(g, p) -> dict:
                                                    pick(r, ("direct", "ordered", "present", "failed_to_prevent"),
                                                         (40, 20, 30, 10)))}
             for j, perp in enumerate(p.perps)]
-    tags = [p.ftype, p.methods[0]]
+    tags = [lower_first(label("facility_type", p.ftype)), lower_first(label("method", p.methods[0]))]
     if p.has_proc:
         tags.append(say(text["criminal_case_tag"]))
     method = say(corpus().methods["methods"][p.methods[0]]["noun"]).capitalize()
@@ -140,7 +146,8 @@ def case_record(g, p) -> dict:
                               **{"in": say(p.place["in"])}),
                  "status": "documenting",  # set below
                  "facility_id": p.fid, "period_start": iso(p.incident), "period_end": iso(period_end),
-                 "summary": say(text["summary"], marker=DEMO_MARKER, code=p.victim_code, facility=p.fname,
+                 "summary": say(text["summary"], female=p.female, marker=DEMO_MARKER, code=p.victim_code,
+                                facility=p.fname,
                                 date=iso(p.incident), methods=method_nouns(p.methods),
                                 **{"in": say(p.place["in"])}),
                  "allegations": [allegation], "tags": tags}
@@ -155,13 +162,14 @@ def links(g, p) -> Iterator[tuple[str, object]]:
     yield "record", g.link(p.victim_id, p.cid, "victim")
     for perp in p.perps:
         yield "record", g.link(perp[0], p.cid, "alleged_perpetrator", rank=perp[1], unit=perp[2],
-                               uniform=perp[3], notes=say(text["perpetrator"]))
+                               uniform=perp[3], notes=say(text["perpetrator"], female=perp[4]))
     p.witnesses = []
     for _ in range(p.n_witness):
-        w = g.person(p.year, role="witness", incident=p.incident)
+        # a cellmate or someone in the same corridor: men and women are held apart
+        w = g.person(p.year, role="witness", incident=p.incident, gender="female" if p.female else "male")
         yield "record", w
         p.witnesses.append(w["id"])
-        yield "record", g.link(w["id"], p.cid, "witness", notes=say(r.choice(text["witness"])))
+        yield "record", g.link(w["id"], p.cid, "witness", notes=say(r.choice(text["witness"]), female=p.female))
     p.lawyer = None
     if r.random() < 0.5:
         if len(g.lawyers) < g.max_lawyers and (not g.lawyers or r.random() < 0.4):
@@ -172,29 +180,32 @@ def links(g, p) -> Iterator[tuple[str, object]]:
         yield "record", g.link(p.lawyer[0], p.cid, "lawyer", notes=say(text["lawyer"]))
     p.relative = None
     if r.random() < 0.15:
-        rel = g.person(p.year, role="relative", incident=p.incident,
-                       gender="female" if r.random() < 0.7 else "male", age=(20, 70))
+        gender = "female" if r.random() < 0.7 else "male"
+        rel = g.person(p.year, role="relative", incident=p.incident, gender=gender, age=(20, 70))
         yield "record", rel
         p.relative = rel["id"]
-        yield "record", g.link(p.relative, p.cid, "relative", notes=say(text["relative"]))
+        yield "record", g.link(p.relative, p.cid, "relative", notes=say(text["relative"], female=gender == "female"))
 
 
 def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
     r = g.rng
     text = corpus().narratives
-    if witness:
-        return " ".join(say(s, lang) for s in r.sample(text["witness"], r.randint(3, 4)))
     date_text = date.fromordinal(p.incident).strftime("%d.%m.%Y")
-    opener = say(r.choice(text["openers"]), lang, date=date_text, to=say(p.place["to"], lang),
+    if witness:
+        opener = say(r.choice(text["witness_openers"]), lang, female=p.female, date=date_text,
+                     **{"in": say(p.place["in"], lang)})
+        seen = [say(s, lang, female=p.female) for s in r.sample(text["witness"], r.randint(3, 4))]
+        return " ".join([opener, *seen])
+    opener = say(r.choice(text["openers"]), lang, female=p.female, date=date_text, to=say(p.place["to"], lang),
                  **{"in": say(p.place["in"], lang)})
-    sentences = [opener, say(r.choice(text["demands"]), lang)]
-    sentences += [say(corpus().methods["methods"][m]["account"], lang) for m in p.methods]
-    sentences += [say(d, lang) for d in r.sample(text["details"], r.randint(1, 2))]
+    sentences = [opener, say(r.choice(text["demands"]), lang, female=p.female)]
+    sentences += [say(corpus().methods["methods"][m]["account"], lang, female=p.female) for m in p.methods]
+    sentences += [say(d, lang, female=p.female) for d in r.sample(text["details"], r.randint(1, 2))]
     closers = r.sample(text["closers"], r.randint(1, 2))
     lawyer_late = next(c for c in text["closers"] if c.get("lawyer_late"))
     if force_kamau and lawyer_late not in closers:
         closers.append(lawyer_late)
-    sentences += [say(c, lang) for c in closers]
+    sentences += [say(c, lang, female=p.female) for c in closers]
     return " ".join(sentences)
 
 
@@ -205,12 +216,14 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     story = narrative(g, p, lang, force_kamau=force_kamau, witness=witness)
     interviewers = r.sample(names["monitors"], r.randint(1, 2))
     rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
-    last_visit = g.fac_last_visit.get(p.fid)
-    if last_visit and r.random() < 0.25:
-        rec["visit_id"] = last_visit
     private = r.random() < 0.85
-    rec.update({"interviewers": interviewers, "date": g.dt(day, p.region),
-                "place": say(r.choice(text["private_places"])) if private else say(text["facility_place"])})
+    place = say(r.choice(text["private_places"])) if private else say(text["facility_place"])
+    # met during a monitoring visit to the facility: only if that visit was under way on the day
+    first, last = g.fac_last_visit_days.get(p.fid, (0, -1))
+    if first <= day <= last:
+        rec["visit_id"] = g.fac_last_visit[p.fid]
+        place = say(text["visit_place"]) if private else place
+    rec.update({"interviewers": interviewers, "date": g.dt(day, p.region), "place": place})
     rec["language"] = lang
     if lang == "kk" and r.random() < 0.3:
         rec["interpreter"] = {"present": True, "name": r.choice(names["interpreters"]), "language": "kk-ru"}
@@ -229,7 +242,7 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     rec["narrative"] = story
     rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), (5, 25, 40, 30))
     if r.random() < 0.5:
-        rec["follow_up"] = say(r.choice(text["follow_up"]))
+        rec["follow_up"] = say(r.choice(text["follow_up"]), female=p.female)
     method = pick(r, ("written", "oral", "oral_witnessed"), (50, 30, 20))
     rec["consent"] = {
         "documentation": True, "photographs": photo_consent, "intimate_photographs": False,
@@ -243,7 +256,7 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     return rec
 
 
-def injuries(g, methods, age_days: int) -> list[dict]:
+def injuries(g, methods, age_days: int, female: bool) -> list[dict]:
     r = g.rng
     text = corpus().examinations
     table = corpus().methods
@@ -269,16 +282,21 @@ def injuries(g, methods, age_days: int) -> list[dict]:
         x = round(min(1.0, max(0.0, x + r.uniform(-0.03, 0.03))), 3)
         y = round(min(1.0, max(0.0, y + r.uniform(-0.03, 0.03))), 3)
         inj: dict = {"id": g.uid(), "side": side, "x": x, "y": y, "region": region, "injury_type": itype}
-        if itype not in ("fracture", "dislocation", "tooth_injury"):
-            inj["length_mm"] = r.randint(5, 90)
-            inj["width_mm"] = round(r.uniform(1, 40), 1)
-            inj["shape"] = say(r.choice(text["shapes"]))
+        spec = text["injury_types"][itype]
+        if spec["size"]:
+            shape = text["shapes"][r.choice(spec["shapes"])]
+            length = r.randint(*spec["size"])
+            inj["length_mm"] = length
+            inj["width_mm"] = max(0.5, round(length / r.uniform(*shape["ratio"]), 1))
+            inj["shape"] = say(shape)
         if itype in ("bruise", "haematoma"):
             colour = next(c for c in text["bruise_colours"] if c["max_days"] is None or age_days <= c["max_days"])
             inj["colour"] = say(colour)
         inj["estimated_age"] = say(text["estimated_age"], lo=max(1, age_days - 2), hi=age_days + 2)
-        inj["attributed_cause"] = say(text["attributed_cause"])
-        inj["consistency"] = pick(r, CONSISTENCY_ORDER, (5, 35, 38, 17, 5))
+        inj["attributed_cause"] = say(text["attributed_cause"], female=female)
+        drawn = pick(r, CONSISTENCY_ORDER, (5, 35, 38, 17, 5))
+        cap = spec["max_consistency"]  # non-specific findings cannot be "diagnostic of"
+        inj["consistency"] = min(drawn, cap, key=CONSISTENCY_ORDER.index)
         out.append(inj)
     return out
 
@@ -289,7 +307,7 @@ def examination_with_photos(g, p):
     text = corpus().examinations
     exam_day = p.incident + r.randint(3, 20)
     exam_dt = g.dt(exam_day, p.region, 9, 16)
-    found = injuries(g, p.methods, exam_day - p.incident)
+    found = injuries(g, p.methods, exam_day - p.incident, p.female)
     examiners = corpus().names["examiners"]
     for j in range(p.n_photos):
         injury = found[j % len(found)]
@@ -311,7 +329,7 @@ def examination_with_photos(g, p):
             "description": say(text["photo"]["description"], marker=DEMO_MARKER),
         }
         injury.setdefault("photo_ids", []).append(aid)
-        g.fac_last_photo[p.fid] = aid
+        g.fac_last_photo[p.fid] = (aid, exam_day)
     ex = examination(g, p, exam_day, exam_dt, found)
     yield "record", ex
     return ex
@@ -331,12 +349,13 @@ def examination(g, p, day, exam_dt, found) -> dict:
                  "requesting_party": say(r.choice(text["requesting_parties"]))}
     if r.random() < 0.2:
         rec["interpreter"] = r.choice(corpus().names["interpreters"])
-    rec["persons_present"] = list(say(r.choice(text["persons_present"])))
+    setting = r.choices(text["settings"], [s["weight"] for s in text["settings"]])[0]
+    rec["persons_present"] = list(say(setting["present"]))
     rec["restraints"] = say(r.choice(text["restraints"]))
-    rec["conditions"] = say(r.choice(text["conditions"]))
+    rec["conditions"] = say(setting["conditions"])
     if r.random() < 0.4:
         rec["restrictions"] = say(text["restrictions"])
-    rec["history"] = say(text["history"], date=iso(p.incident), place=say(p.place["in"]),
+    rec["history"] = say(text["history"], female=p.female, date=iso(p.incident), place=say(p.place["in"]),
                          methods=method_nouns(p.methods), days=day - p.incident)
     rec["symptoms"] = say(r.choice(text["symptoms"]))
     rec["injuries"] = found
@@ -367,7 +386,7 @@ def addenda(g, p, sealed: list[dict]) -> Iterator[tuple[str, object]]:
             if day <= sealed_day:
                 continue
             yield "record", {"id": g.uid(), "type": "addendum", "target_id": target["id"],
-                             "text": say(r.choice(corpus().cases["addenda"])),
+                             "text": say(r.choice(corpus().cases["addenda"]), female=p.female),
                              "author": r.choice(corpus().names["monitors"]), "date": g.dt(day, p.region)}
 
 

@@ -38,10 +38,37 @@ def corpus() -> SimpleNamespace:
     return SimpleNamespace(**{name: resources.load_json("demo", f"{name}.json") for name in _FILES})
 
 
-def say(entry: dict, lang: str = "ru", **fields) -> str:
-    """The entry's text in ``lang`` (or the language the entry insists on), with ``fields`` filled in."""
-    text = entry[entry.get("use", lang)]
+def say(entry: dict, lang: str = "ru", *, female: bool = False, **fields):
+    """The entry's text in ``lang`` (or the language the entry insists on), with ``fields`` filled in.
+    ``female``: the person the text speaks of is a woman (``ru_f``/``en_f`` variants, where grammar needs one)."""
+    lang = entry.get("use", lang)
+    text = entry.get(f"{lang}_f", entry[lang]) if female else entry[lang]
     return text.format(**fields) if fields else text
+
+
+@cache
+def _labels() -> dict[tuple[str, str], dict]:
+    out = {}
+    for path in sorted(resources.path("vocabularies").glob("*.json")):
+        vocabulary = resources.load_json("vocabularies", path.name)
+        for term in vocabulary["terms"]:
+            out[(vocabulary["vocabulary"], term["key"])] = term["labels"]
+    for term in corpus().methods["coordinator_terms"]:
+        out[(term["vocabulary"], term["key"])] = term["labels"]
+    return out
+
+
+def label(vocabulary: str, key: str, lang: str = "ru") -> str:
+    """A vocabulary term in words (shipped vocabularies, then the demo's coordinator-added terms):
+    text fields say "Пытки", never the key ``cc2014-146``."""
+    return _labels()[(vocabulary, key)][lang]
+
+
+def lower_first(text: str) -> str:
+    """"Питание и вода" -> "питание и вода" (a label inside a sentence); abbreviations stay as they are."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def method_nouns(methods) -> str:

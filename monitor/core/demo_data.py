@@ -47,9 +47,10 @@ class Gen:
         self.facilities: list[tuple] = []  # (id, type_key, name, region entry, capacity)
         self.fac_weights: list[int] = []
         self.fac_last_visit: dict[str, str] = {}
+        self.fac_last_visit_days: dict[str, tuple[int, int]] = {}  # facility -> (first, last day)
         self.fac_recs: dict[str, list[tuple[str, str, str]]] = {}  # facility -> [(rec id, text, addressee)]
-        self.fac_last_interview: dict[str, str] = {}
-        self.fac_last_photo: dict[str, str] = {}
+        self.fac_last_interview: dict[str, tuple[str, int]] = {}  # facility -> (record id, day)
+        self.fac_last_photo: dict[str, tuple[str, int]] = {}
         self.fac_perps: dict[str, list[tuple]] = {}
         self.lawyers: list[tuple[str, str]] = []
         self.max_lawyers = max(3, cases // 40)
@@ -109,7 +110,8 @@ class Gen:
                 identity["contact"] = f"+7 70{r.randint(0, 9)} 000 {r.randint(0, 9999):04d} (DEMO)"
         text = corpus().cases
         return {"id": self.uid(), "type": "person", "code": self.person_code(year), "identity": identity,
-                "notes": say(text["person_notes"], marker=DEMO_MARKER, role=say(text["roles"][role]))}
+                "notes": say(text["person_notes"], marker=DEMO_MARKER,
+                             role=say(text["roles"][role], female=gender == "female"))}
 
     def link(self, person_id: str, target_id: str, role: str, **extra) -> dict:
         rec = {"id": self.uid(), "type": "link", "person_id": person_id, "target_id": target_id, "role": role}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
-from .demo_corpus import CUTOFF, DEMO_MARKER, corpus, iso, method_nouns, pick, say
+from .demo_corpus import CUTOFF, DEMO_MARKER, corpus, iso, label, method_nouns, pick, say
 
 COMPLAINT_STATUS = ("refused", "forwarded", "no_reply", "registered", "closed", "investigation_opened",
                     "filed", "draft")
@@ -155,5 +155,5 @@ def proceeding(g, p, complaint: dict) -> dict:
         rec["appeal"] = {"date": iso(p.appeal_day), "by": say(r.choice(text["appeal_by"])),
                          "outcome": "pending" if p.appeal_day + 60 > CUTOFF else r.choice(("conviction", "other")),
                          "notes": say(text["appeal_notes"])}
-    rec["notes"] = say(text["notes"], marker=DEMO_MARKER, article=article)
+    rec["notes"] = say(text["notes"], marker=DEMO_MARKER, article=label("article", article))
     return rec

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterator
 
-from .demo_corpus import DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, pick, say
+from .demo_corpus import DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, pick, say
 
 FACILITY_TYPES = tuple(corpus().places["facility_types"])
 COLONY_REGIMES = tuple(corpus().places["colony_regimes"])
@@ -103,34 +104,57 @@ def visit(g, k: int) -> Iterator[tuple[str, object]]:
         if rating != "adequate":
             problems.append(theme)
     rec["conditions"] = conditions
-    if not problems:
-        problems = ["treatment"]
-    findings = []
-    for theme in r.sample(problems, min(len(problems), r.randint(2, 4))):
-        sources = []
-        for kind in r.sample(SOURCE_KINDS, r.randint(1, 3)):
-            src: dict = {"kind": kind}
-            if kind == "interview_detainee" and fid in g.fac_last_interview:
-                src["record_id"] = g.fac_last_interview[fid]
-            elif kind == "observation" and fid in g.fac_last_photo and r.random() < 0.5:
-                src["record_id"] = g.fac_last_photo[fid]
-            src["note"] = say(text["source_notes"][kind])
-            sources.append(src)
-        findings.append({"id": g.uid(), "theme": theme,
-                         "text": f"{say(themes[theme]['problem'])} {say(text['several_sources'])}",
-                         "sources": sources})
-    rec["findings"] = findings
+    last_day = iso_day(rec.get("date_end", rec["date_start"]))
+    chosen = r.sample(problems, min(len(problems), r.randint(2, 4)))
+    findings = [finding(g, fid, theme, start) for theme in chosen]
+    if findings:
+        rec["findings"] = findings
     rec["recommendations"] = recommendations(g, fid, follow_up, findings)
     if r.random() < 0.6:
         rec["good_practices"] = [say(p) for p in r.sample(text["good_practices"], r.randint(1, 2))]
     if follow_up:
         rec["changes_since_last"] = say(r.choice(text["changes"]))
-    rec["summary"] = say(text["summary"], marker=DEMO_MARKER, facility=fname,
-                         kind=say(text["kind_follow_up" if follow_up else "kind_first"]),
-                         problems=", ".join(sorted(set(problems))))
+    kind = say(text["kind_follow_up" if follow_up else "kind_first"])
+    if problems:
+        rec["summary"] = say(text["summary"], marker=DEMO_MARKER, facility=fname, kind=kind,
+                             problems=", ".join(lower_first(label("visit_theme", t)) for t in problems))
+    else:
+        rec["summary"] = say(text["summary_no_problems"], marker=DEMO_MARKER, facility=fname, kind=kind)
     rec["notes"] = say(text["notes"], marker=DEMO_MARKER)
+    g.fac_last_visit_days[fid] = (start, last_day)
     g.fac_last_visit[fid] = vid
     yield "record", rec
+
+
+def finding(g, fid: str, theme: str, visit_day: int) -> dict:
+    """A finding on one theme with one to three sources of different kinds. It cites an interview or
+    photo of this facility only if it was made before the visit, and claims "several independent
+    sources" only when it has them; ill-treatment reports always rest on interviews with detainees."""
+    r = g.rng
+    text = corpus().visits
+    kinds = r.sample(SOURCE_KINDS, r.randint(1, 3))
+    needed = text["themes"][theme].get("needs_source")
+    if needed and needed not in kinds:
+        kinds[0] = needed
+    sources = []
+    for kind in kinds:
+        src: dict = {"kind": kind}
+        interview = g.fac_last_interview.get(fid)
+        photo = g.fac_last_photo.get(fid)
+        if kind == "interview_detainee" and interview and interview[1] <= visit_day:
+            src["record_id"] = interview[0]
+        elif kind == "observation" and photo and photo[1] <= visit_day and r.random() < 0.5:
+            src["record_id"] = photo[0]
+        src["note"] = say(text["source_notes"][kind])
+        sources.append(src)
+    words = say(text["themes"][theme]["problem"])
+    if len(sources) >= 2:
+        words = f"{words} {say(text['several_sources'])}"
+    return {"id": g.uid(), "theme": theme, "text": words, "sources": sources}
+
+
+def iso_day(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
 
 
 def recommendations(g, fid: str, follow_up: bool, findings: list[dict]) -> list[dict]:
