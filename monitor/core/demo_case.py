@@ -1,34 +1,41 @@
-"""One demo case and everything hanging off it: the people, the case record, interviews, a medical
-examination with photos, addenda to sealed records, complaints and a proceeding.
+"""One demo case and everything hanging off it, in the order a monitor would meet it: the people and
+the case record, the interview (with consent), the medical examination, complaints and a
+proceeding, then what followed (a reprisal, a consent withdrawn).
 
 ``plan()`` draws every decision up front, so the records built afterwards agree with each other.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from types import SimpleNamespace
 from typing import Iterator
 
 from . import demo_legal
-from .demo_corpus import (CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, method_nouns,
-                          pick, say)
-from .demo_png import png_photo
+from .demo_corpus import CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, method_nouns, pick, say
+from .demo_exam import examination_with_photos
+from .demo_interview import interview, withdrawal
 
-CONSISTENCY_ORDER = ("not_consistent", "consistent", "highly_consistent", "typical", "diagnostic")
+PENAL = ("sizo", "colony")
+HELD = ("sizo", "colony", "psychiatric")  # the victim is still held when the monitors meet them
 
 
 def plan(g, i: int) -> SimpleNamespace:
-    """The case's facts, drawn in a fixed order: when, where, what happened, what followed."""
+    """The case's facts: when, where, what happened, and what followed."""
     r = g.rng
     p = SimpleNamespace(i=i)
     p.incident = START + int((i + r.random()) * (END - START) / max(1, g.cases))
     p.year = date.fromordinal(p.incident).year
     p.fid, p.ftype, p.fname, p.region, _cap = r.choices(g.facilities, g.fac_weights)[0]
     p.place = corpus().places["facility_types"][p.ftype]
-    legal = demo_legal.plan(g, i, p.incident)
-    p.__dict__.update(legal)
+    p.in_custody = p.ftype in HELD
+    p.interview_day = p.incident + r.randint(2, 30)
+    first, _last, visit_id = g.fac_last_visit_days.get(p.fid, (0, -1, None))
+    p.met_on_visit = p.incident + 2 <= first <= p.incident + 60
+    if p.met_on_visit:
+        p.interview_day = first  # the monitors met the victim during their visit
+    p.visit_id = visit_id if p.met_on_visit else None
+    p.__dict__.update(demo_legal.plan(g, i, p.interview_day))
     n_perps = pick(r, (0, 1, 2), (35, 45, 20))
     if p.proc_status in ("at_trial", "judgment", "appeal") and n_perps == 0:
         n_perps = 1
@@ -36,6 +43,7 @@ def plan(g, i: int) -> SimpleNamespace:
     p.n_witness = pick(r, (0, 1, 2), (50, 35, 15))
     p.has_exam = r.random() < 0.6 or i == 0
     p.n_photos = r.randint(1, 3) if (p.has_exam and (r.random() < 0.5 or i == 0)) else 0
+    p.photo_consent = p.n_photos > 0 or r.random() < 0.5
     table = corpus().methods["methods"]
     keys, weights = tuple(table), [m["weight"] for m in table.values()]
     p.methods = [pick(r, keys, weights)]
@@ -43,6 +51,13 @@ def plan(g, i: int) -> SimpleNamespace:
         m = pick(r, keys, weights)
         if m not in p.methods:
             p.methods.append(m)
+    demands = [d for d in corpus().narratives["demands"] if p.ftype in PENAL or not d.get("penal")]
+    p.demand = r.choice(demands)
+    p.lang = "kk" if i == 0 else pick(r, ("ru", "kk", "en"), (55, 35, 10))
+    p.case_status = demo_legal.case_status(g, p)
+    p.reprisal = demo_legal.plan_reprisal(g, p)
+    p.withdraws = r.random() < (0.4 if p.reprisal else 0.04) or i == 0
+    p.self_harm = p.ftype == "colony" and r.random() < 0.1
     return p
 
 
@@ -52,38 +67,36 @@ def case(g, i: int) -> Iterator[tuple[str, object]]:
     yield from people(g, p)
     yield "record", case_record(g, p)
     yield from links(g, p)
+    p.intake, p.received = demo_legal.intake(g, p)
 
-    # --- interview of the victim (and sometimes of a witness)
-    interview_day = p.incident + r.randint(2, 30)
-    visit_first, _ = g.fac_last_visit_days.get(p.fid, (0, -1))
-    if p.incident + 2 <= visit_first <= p.incident + 60:
-        interview_day = visit_first  # the monitors met the victim during their visit
-    lang = "kk" if i == 0 else pick(r, ("ru", "kk", "en"), (55, 35, 10))
-    if p.origin == "uz" and lang == "kk":
-        lang = "ru"
-    photo_consent = p.n_photos > 0 or r.random() < 0.5
-    iv = interview(g, p, p.victim_id, interview_day, lang, photo_consent=photo_consent, force_kamau=(i == 0))
-    yield "record", iv
-    g.fac_last_interview[p.fid] = (iv["id"], date.fromisoformat(iv["date"][:10]).toordinal())
+    if p.origin == "uz" and p.lang == "kk":
+        p.lang = "ru"
+    iv = yield from interview(g, p, p.victim_id, p.interview_day, p.lang, photo_consent=p.photo_consent,
+                              force_kamau=(i == 0))
+    g.fac_last_interview[p.fid] = (iv["id"], p.interview_day)
     sealed = [iv] if iv.get("sealed") else []
+    last = p.interview_day
     if p.witnesses and r.random() < 0.3:
         wl = pick(r, ("ru", "kk"), (60, 40))
-        wiv = interview(g, p, p.witnesses[0], interview_day + r.randint(0, 10), wl, photo_consent=False,
-                        witness=True)
-        yield "record", wiv
+        day = p.interview_day + r.randint(0, 10)
+        wiv = yield from interview(g, p, p.witnesses[0], day, wl, photo_consent=False, witness=True)
         if wiv.get("sealed"):
             sealed.append(wiv)
-
     if p.has_exam:
         ex = yield from examination_with_photos(g, p)
+        last = max(last, date.fromisoformat(ex["date"][:10]).toordinal())
         if ex.get("sealed"):
             sealed.append(ex)
     yield from addenda(g, p, sealed)
     yield from demo_legal.complaints_and_proceeding(g, p)
+    yield from demo_legal.reprisals(g, p)
+    if p.withdraws:
+        yield from withdrawal(g, p, max(last, p.reprisal["day"] if p.reprisal else 0))
 
 
 def people(g, p) -> Iterator[tuple[str, object]]:
-    """The victim and the alleged perpetrators (officers of this facility may recur across cases)."""
+    """The victim (where they are held now, and why they are vulnerable) and the alleged perpetrators
+    (officers of this facility may recur across cases)."""
     r = g.rng
     p.origin = "uz" if p.ftype == "migrant_centre" and r.random() < 0.7 else None
     minor = p.ftype == "children_institution"
@@ -91,10 +104,18 @@ def people(g, p) -> Iterator[tuple[str, object]]:
     p.female = gender == "female"
     victim = g.person(p.year, role="victim", gender=gender, age=(14, 17) if minor else (18, 60),
                       incident=p.incident, origin=p.origin)
+    if r.random() < 0.3:
+        victim["identity"]["safe_contact"] = say(corpus().cases["safe_contact"])
+    vulnerable = [v for v, yes in (("minor", minor), ("woman", p.female), ("foreign_national", p.origin == "uz"),
+                                   ("mental_health", p.ftype == "psychiatric"), ("disability", r.random() < 0.03))
+                  if yes]
+    if vulnerable:
+        victim["vulnerabilities"] = vulnerable
+    victim.update(detention(g, p))
     yield "record", victim
     p.victim_id, p.victim_code = victim["id"], victim["code"]
     officers = corpus().legal["officers"]
-    penal = p.ftype in ("sizo", "colony")
+    penal = p.ftype in PENAL
     p.perps = []
     pool = g.fac_perps.setdefault(p.fid, [])
     for _ in range(p.n_perps):
@@ -115,21 +136,46 @@ def people(g, p) -> Iterator[tuple[str, object]]:
             pool.append(perp)
 
 
+def detention(g, p) -> dict:
+    """Where the victim is held today: a recent colony or SIZO case keeps them there (or wherever a
+    reprisal transferred them); everyone else has been released."""
+    r = g.rng
+    recent = CUTOFF - p.incident
+    if p.ftype == "colony" and recent < 4 * 365:
+        out = {"detention_status": "sentenced"}
+    elif p.ftype == "sizo" and recent < 365:
+        out = {"detention_status": "pretrial"}
+    elif p.ftype == "psychiatric" and recent < 365:
+        out = {"detention_status": "involuntary_treatment"}
+    elif p.ftype == "children_institution":
+        return {"detention_status": "unknown"}
+    else:
+        return {"detention_status": "released"}
+    if p.reprisal and p.reprisal["kind"] == "transfer":
+        out.update(current_facility_id=p.reprisal["to"], current_facility_since=iso(p.reprisal["day"]))
+    else:
+        out.update(current_facility_id=p.fid, current_facility_since=iso(p.incident - r.randint(10, 300)))
+    return out
+
+
 def case_record(g, p) -> dict:
     r = g.rng
-    text = corpus().cases["case"]
+    text = corpus().cases
     n = g.case_seq.get(p.year, 0) + 1
     g.case_seq[p.year] = n
     p.cid = g.uid()
     period_end = p.incident + r.choice((0, 0, 1, 2, 3, 7))
-    allegation = {"id": g.uid(), "date": iso(p.incident)}
+    p.allegation_id = g.uid()
+    allegation = {"id": p.allegation_id, "date": iso(p.incident)}
     if period_end != p.incident:
         allegation["date_end"] = iso(period_end)
+    purpose = p.demand["purpose"]
     allegation.update({
         "place": p.fname, "facility_id": p.fid,
-        "description": say(text["allegation"], methods=method_nouns(p.methods).capitalize(),
-                           **{"in": say(p.place["in"])}),
-        "methods": list(p.methods),
+        "description": say(text["case"]["allegation"], methods=method_nouns(p.methods).capitalize(),
+                           purpose=say(text["purposes"][purpose]), **{"in": say(p.place["in"])}),
+        "methods": list(p.methods), "victim_ids": [p.victim_id], "purposes": [purpose],
+        "perpetrator_type": p.place["perpetrator_type"],
     })
     if p.perps:
         allegation["perpetrators"] = [
@@ -137,22 +183,22 @@ def case_record(g, p) -> dict:
                                                    pick(r, ("direct", "ordered", "present", "failed_to_prevent"),
                                                         (40, 20, 30, 10)))}
             for j, perp in enumerate(p.perps)]
+    if p.self_harm:
+        allegation["self_harm"] = {"occurred": True, "date": iso(period_end), "group": True,
+                                   "persons": r.randint(3, 12), "description": say(text["self_harm"])}
     tags = [lower_first(label("facility_type", p.ftype)), lower_first(label("method", p.methods[0]))]
     if p.has_proc:
-        tags.append(say(text["criminal_case_tag"]))
+        tags.append(say(text["case"]["criminal_case_tag"]))
     method = say(corpus().methods["methods"][p.methods[0]]["noun"]).capitalize()
-    rec: dict = {"id": p.cid, "type": "case", "code": f"KZ-{p.year}-{n:04d}",
-                 "title": say(text["title"], tag=DEMO_TAG, method=method, city=p.region["city"]["ru"],
-                              **{"in": say(p.place["in"])}),
-                 "status": "documenting",  # set below
-                 "facility_id": p.fid, "period_start": iso(p.incident), "period_end": iso(period_end),
-                 "summary": say(text["summary"], female=p.female, marker=DEMO_MARKER, code=p.victim_code,
-                                facility=p.fname,
-                                date=iso(p.incident), methods=method_nouns(p.methods),
-                                **{"in": say(p.place["in"])}),
-                 "allegations": [allegation], "tags": tags}
-    rec["status"] = demo_legal.case_status(g, p)
-    return rec
+    return {"id": p.cid, "type": "case", "code": f"KZ-{p.year}-{n:04d}",
+            "title": say(text["case"]["title"], tag=DEMO_TAG, method=method, city=p.region["city"]["ru"],
+                         **{"in": say(p.place["in"])}),
+            "status": p.case_status, "facility_id": p.fid, "period_start": iso(p.incident),
+            "period_end": iso(period_end),
+            "summary": say(text["case"]["summary"], female=p.female, marker=DEMO_MARKER, code=p.victim_code,
+                           facility=p.fname, date=iso(p.incident), methods=method_nouns(p.methods),
+                           **{"in": say(p.place["in"])}),
+            "allegations": [allegation], "tags": tags}
 
 
 def links(g, p) -> Iterator[tuple[str, object]]:
@@ -187,196 +233,6 @@ def links(g, p) -> Iterator[tuple[str, object]]:
         yield "record", g.link(p.relative, p.cid, "relative", notes=say(text["relative"], female=gender == "female"))
 
 
-def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
-    r = g.rng
-    text = corpus().narratives
-    date_text = date.fromordinal(p.incident).strftime("%d.%m.%Y")
-    if witness:
-        opener = say(r.choice(text["witness_openers"]), lang, female=p.female, date=date_text,
-                     **{"in": say(p.place["in"], lang)})
-        seen = [say(s, lang, female=p.female) for s in r.sample(text["witness"], r.randint(3, 4))]
-        return " ".join([opener, *seen])
-    opener = say(r.choice(text["openers"]), lang, female=p.female, date=date_text, to=say(p.place["to"], lang),
-                 **{"in": say(p.place["in"], lang)})
-    sentences = [opener, say(r.choice(text["demands"]), lang, female=p.female)]
-    sentences += [say(corpus().methods["methods"][m]["account"], lang, female=p.female) for m in p.methods]
-    sentences += [say(d, lang, female=p.female) for d in r.sample(text["details"], r.randint(1, 2))]
-    closers = r.sample(text["closers"], r.randint(1, 2))
-    lawyer_late = next(c for c in text["closers"] if c.get("lawyer_late"))
-    if force_kamau and lawyer_late not in closers:
-        closers.append(lawyer_late)
-    sentences += [say(c, lang, female=p.female) for c in closers]
-    return " ".join(sentences)
-
-
-def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, witness=False) -> dict:
-    r = g.rng
-    text = corpus().cases["interview"]
-    names = corpus().names
-    story = narrative(g, p, lang, force_kamau=force_kamau, witness=witness)
-    interviewers = r.sample(names["monitors"], r.randint(1, 2))
-    rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
-    private = r.random() < 0.85
-    place = say(r.choice(text["private_places"])) if private else say(text["facility_place"])
-    # met during a monitoring visit to the facility: only if that visit was under way on the day
-    first, last = g.fac_last_visit_days.get(p.fid, (0, -1))
-    if first <= day <= last:
-        rec["visit_id"] = g.fac_last_visit[p.fid]
-        place = say(text["visit_place"]) if private else place
-    rec.update({"interviewers": interviewers, "date": g.dt(day, p.region), "place": place})
-    rec["language"] = lang
-    if lang == "kk" and r.random() < 0.3:
-        rec["interpreter"] = {"present": True, "name": r.choice(names["interpreters"]), "language": "kk-ru"}
-    elif lang == "en":
-        rec["interpreter"] = {"present": True, "name": r.choice(names["interpreters"]), "language": "ru-en"}
-    else:
-        rec["interpreter"] = {"present": False}
-    rec["private"] = private
-    present = []
-    if rec["interpreter"]["present"]:
-        present.append(say(text["present_interpreter"]))
-    if not private:
-        present.append(say(text["present_staff"]))
-    if present:
-        rec["persons_present"] = present
-    rec["narrative"] = story
-    rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), (5, 25, 40, 30))
-    if r.random() < 0.5:
-        rec["follow_up"] = say(r.choice(text["follow_up"]), female=p.female)
-    method = pick(r, ("written", "oral", "oral_witnessed"), (50, 30, 20))
-    rec["consent"] = {
-        "documentation": True, "photographs": photo_consent, "intimate_photographs": False,
-        "share_with_lawyer": r.random() < 0.8, "anonymised_reports": True,
-        "publication_with_name": r.random() < 0.05, "date": rec["date"], "method": method,
-    }
-    if r.random() < 0.55 or force_kamau:
-        rec["sealed"] = True
-        rec["sealed_at"] = g.dt(day, p.region, 19, 23)
-        rec["sealed_by"] = interviewers[0]
-    return rec
-
-
-def injuries(g, methods, age_days: int, female: bool) -> list[dict]:
-    r = g.rng
-    text = corpus().examinations
-    table = corpus().methods
-    candidates = []
-    for m in methods:
-        candidates.extend(tuple(x) for x in table["methods"][m]["injuries"])
-    if not candidates:
-        candidates = [tuple(x) for x in table["fallback_injuries"]]
-    out = []
-    seen = set()
-    for _ in range(r.randint(1, 4)):
-        region, itype = r.choice(candidates)
-        if (region, itype) in seen:
-            continue
-        seen.add((region, itype))
-        spot = text["regions"][region]
-        views, x, y = spot["views"], spot["x"], spot["y"]
-        side = "front" if views == "f" else "back" if views == "b" else r.choice(("front", "back"))
-        if side == "back":
-            x = 1.0 - x  # the person's left is on the left of the back view
-        if region.startswith("foot"):
-            side = "back" if itype in ("bruise", "swelling") else side
-        x = round(min(1.0, max(0.0, x + r.uniform(-0.03, 0.03))), 3)
-        y = round(min(1.0, max(0.0, y + r.uniform(-0.03, 0.03))), 3)
-        inj: dict = {"id": g.uid(), "side": side, "x": x, "y": y, "region": region, "injury_type": itype}
-        spec = text["injury_types"][itype]
-        if spec["size"]:
-            shape = text["shapes"][r.choice(spec["shapes"])]
-            length = r.randint(*spec["size"])
-            inj["length_mm"] = length
-            inj["width_mm"] = max(0.5, round(length / r.uniform(*shape["ratio"]), 1))
-            inj["shape"] = say(shape)
-        if itype in ("bruise", "haematoma"):
-            colour = next(c for c in text["bruise_colours"] if c["max_days"] is None or age_days <= c["max_days"])
-            inj["colour"] = say(colour)
-        inj["estimated_age"] = say(text["estimated_age"], lo=max(1, age_days - 2), hi=age_days + 2)
-        inj["attributed_cause"] = say(text["attributed_cause"], female=female)
-        drawn = pick(r, CONSISTENCY_ORDER, (5, 35, 38, 17, 5))
-        cap = spec["max_consistency"]  # non-specific findings cannot be "diagnostic of"
-        inj["consistency"] = min(drawn, cap, key=CONSISTENCY_ORDER.index)
-        out.append(inj)
-    return out
-
-
-def examination_with_photos(g, p):
-    """Yield the photos (blob, then attachment) and the examination; return the examination."""
-    r = g.rng
-    text = corpus().examinations
-    exam_day = p.incident + r.randint(3, 20)
-    exam_dt = g.dt(exam_day, p.region, 9, 16)
-    found = injuries(g, p.methods, exam_day - p.incident, p.female)
-    examiners = corpus().names["examiners"]
-    for j in range(p.n_photos):
-        injury = found[j % len(found)]
-        g.photo_seq += 1
-        blob = png_photo(r, g.photo_seq)
-        yield "blob", blob
-        aid = g.uid()
-        yield "record", {
-            "id": aid, "type": "attachment", "sha256": hashlib.sha256(blob).hexdigest(),
-            "size": len(blob), "mime_type": "image/png",
-            "original_name": f"IMG_{g.photo_seq:05d}.png",
-            "captured_at": later(exam_dt, 10 + 7 * j),
-            "added_by": examiners[g.photo_seq % len(examiners)]["name"],
-            "parent_id": p.cid,
-            "caption": say(text["photo"]["caption"], tag=DEMO_TAG,
-                           injury=say(text["injury_names"][injury["injury_type"]]).capitalize(),
-                           region=say(text["regions"][injury["region"]]["name"])),
-            "has_scale": True, "intimate": False,
-            "description": say(text["photo"]["description"], marker=DEMO_MARKER),
-        }
-        injury.setdefault("photo_ids", []).append(aid)
-        g.fac_last_photo[p.fid] = (aid, exam_day)
-    ex = examination(g, p, exam_day, exam_dt, found)
-    yield "record", ex
-    return ex
-
-
-def examination(g, p, day, exam_dt, found) -> dict:
-    r = g.rng
-    text = corpus().examinations
-    examiner = r.choice(corpus().names["examiners"])
-    name = examiner["name"]
-    opinion = max((inj["consistency"] for inj in found), key=CONSISTENCY_ORDER.index)
-    if opinion == "diagnostic" and r.random() < 0.7:
-        opinion = "typical"
-    rec: dict = {"id": g.uid(), "type": "examination", "person_id": p.victim_id, "case_id": p.cid,
-                 "examiner": {"name": name, "qualifications": say(examiner["qualifications"])}, "date": exam_dt,
-                 "place": say(r.choice(text["places"]), facility=p.fname),
-                 "requesting_party": say(r.choice(text["requesting_parties"]))}
-    if r.random() < 0.2:
-        rec["interpreter"] = r.choice(corpus().names["interpreters"])
-    setting = r.choices(text["settings"], [s["weight"] for s in text["settings"]])[0]
-    rec["persons_present"] = list(say(setting["present"]))
-    rec["restraints"] = say(r.choice(text["restraints"]))
-    rec["conditions"] = say(setting["conditions"])
-    if r.random() < 0.4:
-        rec["restrictions"] = say(text["restrictions"])
-    rec["history"] = say(text["history"], female=p.female, date=iso(p.incident), place=say(p.place["in"]),
-                         methods=method_nouns(p.methods), days=day - p.incident)
-    rec["symptoms"] = say(r.choice(text["symptoms"]))
-    rec["injuries"] = found
-    rec["psychological_findings"] = say(r.choice(text["psychological_findings"]))
-    if r.random() < 0.3:
-        rec["diagnostic_tests"] = say(text["diagnostic_tests"])
-    if r.random() < 0.2:
-        rec["consultations"] = say(text["consultations"])
-    rec["interpretation"] = say(text["interpretation"], phrase=say(text["consistency_phrase"][opinion]))
-    rec["overall_opinion"] = opinion
-    rec["conclusions"] = say(r.choice(text["conclusions"]))
-    rec["recommendations"] = say(text["recommendations"])
-    if r.random() < 0.5:
-        rec["sealed"] = True
-        rec["sealed_at"] = g.dt(day, p.region, 19, 23)
-        rec["sealed_by"] = name
-    else:
-        rec["sealed"] = False
-    return rec
-
-
 def addenda(g, p, sealed: list[dict]) -> Iterator[tuple[str, object]]:
     r = g.rng
     for target in sealed:
@@ -388,9 +244,3 @@ def addenda(g, p, sealed: list[dict]) -> Iterator[tuple[str, object]]:
             yield "record", {"id": g.uid(), "type": "addendum", "target_id": target["id"],
                              "text": say(r.choice(corpus().cases["addenda"]), female=p.female),
                              "author": r.choice(corpus().names["monitors"]), "date": g.dt(day, p.region)}
-
-
-def later(dt: str, minutes: int) -> str:
-    """``dt`` ("YYYY-MM-DDTHH:MM:SS+hh:mm", hour <= 16) plus a few minutes, same day and zone."""
-    total = int(dt[11:13]) * 60 + int(dt[14:16]) + minutes
-    return f"{dt[:11]}{total // 60:02d}:{total % 60:02d}{dt[16:]}"

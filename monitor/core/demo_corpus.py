@@ -29,7 +29,7 @@ TZ_SWITCH = date(2024, 3, 1).toordinal()  # Kazakhstan moved to a single zone, U
 def iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
 
-_FILES = ("places", "names", "methods", "narratives", "visits", "examinations", "cases", "legal")
+_FILES = ("places", "names", "methods", "narratives", "visits", "examinations", "cases", "legal", "statistics")
 
 
 @cache

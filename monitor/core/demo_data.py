@@ -21,7 +21,7 @@ import random
 import uuid
 from typing import Iterator
 
-from . import demo_case, demo_places
+from . import demo_case, demo_places, demo_statistics
 from .demo_places import COLONY_REGIMES, FACILITY_TYPES, MATERIAL_THEMES, OTHER_THEMES, SOURCE_KINDS
 from .demo_corpus import DEMO_MARKER, START, TZ_SWITCH, corpus, feminine, iso, latin, say
 from .demo_png import png_photo
@@ -47,9 +47,13 @@ class Gen:
         self.facilities: list[tuple] = []  # (id, type_key, name, region entry, capacity)
         self.fac_weights: list[int] = []
         self.fac_last_visit: dict[str, str] = {}
-        self.fac_last_visit_days: dict[str, tuple[int, int]] = {}  # facility -> (first, last day)
+        self.fac_last_visit_days: dict[str, tuple] = {}  # facility -> (first day, last day, id) of a visit made
+        self.fac_assessed: set[str] = set()  # facilities a visit got into (the next one is a follow-up)
+        self.access: dict[str, str] = {}  # facility -> access_status
+        self.told: set[str] = set()  # story beats told at least once (see demo_legal)
+        self.report_seq = 0
         self.fac_recs: dict[str, list[tuple[str, str, str]]] = {}  # facility -> [(rec id, text, addressee)]
-        self.fac_last_interview: dict[str, tuple[str, int]] = {}  # facility -> (record id, day)
+        self.fac_last_interview: dict[str, tuple[str, int]] = {}  # facility -> (interview id, day)
         self.fac_last_photo: dict[str, tuple[str, int]] = {}
         self.fac_perps: dict[str, list[tuple]] = {}
         self.lawyers: list[tuple[str, str]] = []
@@ -123,6 +127,7 @@ class Gen:
         for term in corpus().methods["coordinator_terms"]:
             yield "record", {"id": self.uid(), "type": "term", "vocabulary": term["vocabulary"],
                              "key": term["key"], "labels": dict(term["labels"])}
+        yield from demo_statistics.statistics(self)
         for i in range(self.n_facilities):
             yield "record", demo_places.facility(self, i)
         visit_slots = [k * self.cases // self.n_visits for k in range(self.n_visits)]

@@ -1,0 +1,117 @@
+"""Interviews of a demo case and the consent taken for them (and for the examination), including a
+later withdrawal: consent is its own record, so what a person allows can change after sealing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .demo_corpus import CUTOFF, corpus, iso, pick, say
+
+
+def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
+    r = g.rng
+    text = corpus().narratives
+    date_text = date.fromordinal(p.incident).strftime("%d.%m.%Y")
+    where = say(p.place["in"], lang)
+    if witness:
+        opener = say(r.choice(text["witness_openers"]), lang, female=p.female, date=date_text, **{"in": where})
+        seen = [say(s, lang, female=p.female) for s in r.sample(text["witness"], r.randint(3, 4))]
+        return " ".join([opener, *seen])
+    opener = say(r.choice(text["openers"]), lang, female=p.female, date=date_text, to=say(p.place["to"], lang),
+                 **{"in": where})
+    sentences = [opener, say(p.demand, lang, female=p.female)]
+    sentences += [say(corpus().methods["methods"][m]["account"], lang, female=p.female) for m in p.methods]
+    sentences += [say(d, lang, female=p.female) for d in r.sample(text["details"], r.randint(1, 2))]
+    closers = r.sample(text["closers"], r.randint(1, 2))
+    lawyer_late = next(c for c in text["closers"] if c.get("lawyer_late"))
+    if force_kamau and lawyer_late not in closers:
+        closers.append(lawyer_late)
+    sentences += [say(c, lang, female=p.female) for c in closers]
+    return " ".join(sentences)
+
+
+def consent(g, p, person_id: str, when: str, taken_by: str, scope: dict, *, notes_key: str = "notes") -> dict:
+    r = g.rng
+    return {"id": g.uid(), "type": "consent", "person_id": person_id, "date": when,
+            "method": pick(r, ("written", "oral", "oral_witnessed"), (50, 30, 20)), "scope": scope,
+            "taken_by": taken_by, "covers": [p.cid], "notes": say(corpus().cases["consent"][notes_key])}
+
+
+def victim_scope(g, p, photo_consent: bool) -> dict:
+    r = g.rng
+    complaint = p.statuses[0] != "draft"
+    return {"documentation": True, "photographs": photo_consent, "intimate_photographs": False,
+            "audio": r.random() < 0.3, "share_with_lawyer": r.random() < 0.8, "share_with_prosecutor": complaint,
+            "share_with_un": r.random() < 0.3, "complaint_in_name": complaint and p.intake != "relative",
+            "anonymised_reports": True, "publication_with_name": r.random() < 0.05}
+
+
+def withdrawal(g, p, after: int):
+    """Yield a later consent record withdrawing part of what the victim gave (publication and UN
+    sharing after threats, or the photographs), dated after ``after`` and never in the future."""
+    r = g.rng
+    day = after + r.randint(1, 60)
+    if day > CUTOFF:
+        return
+    notes = corpus().cases["consent"]["withdrawal_notes"]
+    if p.photo_consent and r.random() < 0.4:
+        scope, words = {"photographs": False}, notes[1]
+    else:
+        scope, words = {"publication_with_name": False, "share_with_un": False}, notes[0]
+    rec = consent(g, p, p.victim_id, g.dt(day, p.region), r.choice(corpus().names["monitors"]), scope)
+    rec["withdrawal"] = True
+    rec["notes"] = say(words, female=p.female)
+    yield "record", rec
+
+
+def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, witness=False):
+    """Yield the consent record, then the interview that names it; return the interview."""
+    r = g.rng
+    text = corpus().cases["interview"]
+    names = corpus().names
+    story = narrative(g, p, lang, force_kamau=force_kamau, witness=witness)
+    interviewers = r.sample(names["monitors"], r.randint(1, 2))
+    when = g.dt(day, p.region)
+    if witness:
+        scope = {"documentation": True, "anonymised_reports": True, "share_with_lawyer": r.random() < 0.7,
+                 "publication_with_name": False}
+    else:
+        scope = victim_scope(g, p, photo_consent)
+    agreed = consent(g, p, person_id, when, interviewers[0], scope)
+    yield "record", agreed
+    rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
+    private = r.random() < 0.85
+    places = [x for x in text["private_places"] if not (p.in_custody and x.get("outside"))]
+    place = say(r.choice(places)) if private else say(text["facility_place"])
+    # met during a monitoring visit to the facility: only if that visit was under way on the day
+    first, last, visit_id = g.fac_last_visit_days.get(p.fid, (0, -1, None))
+    if first <= day <= last:
+        rec["visit_id"] = visit_id
+        place = say(text["visit_place"]) if private else place
+    rec.update({"interviewers": interviewers, "date": when, "place": place})
+    rec["language"] = lang
+    if lang == "kk" and r.random() < 0.3:
+        rec["interpreter"] = {"present": True, "name": r.choice(names["interpreters"]), "language": "kk-ru"}
+    elif lang == "en":
+        rec["interpreter"] = {"present": True, "name": r.choice(names["interpreters"]), "language": "ru-en"}
+    else:
+        rec["interpreter"] = {"present": False}
+    rec["private"] = private
+    present = []
+    if rec["interpreter"]["present"]:
+        present.append(say(text["present_interpreter"]))
+    if not private:
+        present.append(say(text["present_staff"]))
+    if present:
+        rec["persons_present"] = present
+    rec["narrative"] = story
+    rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), (5, 25, 40, 30))
+    if r.random() < 0.5:
+        rec["follow_up"] = say(r.choice(text["follow_up"]), female=p.female)
+    rec["consent_id"] = agreed["id"]
+    if r.random() < 0.55 or force_kamau:
+        rec["sealed"] = True
+        rec["sealed_at"] = g.dt(day, p.region, 19, 23)
+        rec["sealed_by"] = interviewers[0]
+    yield "record", rec
+    return rec
