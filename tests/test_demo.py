@@ -32,6 +32,33 @@ def test_demo_vault_has_every_type_and_verifies(tmp_path):
         assert all("DEMO" in t for t in titles)  # clearly marked fictional
 
 
+def test_core_reads_the_demo_story(tmp_path):
+    """Through the core: the report's table comes back from `statistics.official`, a withdrawal is the
+    current consent, and a proceeding's status can be rebuilt at any date from its decisions."""
+    from monitor.core import consent, proceedings, statistics
+
+    path = tmp_path / "demo.vault"
+    create_demo_vault(path, PASSPHRASE, cases=25, seed=3, kdf_iter=TEST_KDF_ITER)
+    with reopen(path) as vault:
+        figures = statistics.official(vault, "complaints_registered")
+        assert [(f.year, f.value, f.partial) for f in figures] == [
+            (2009, 14, False), (2010, 36, False), (2011, 52, False), (2012, 602, False), (2013, 304, True)]
+        assert [f.value for f in statistics.official(vault, "criminal_cases_opened")] == [3, 10, 15, 18, 19]
+        assert figures[-1].period_end == "2013-05-31"
+        withdrawals = [r.body for r in vault.records("consent") if r.body.get("withdrawal")]
+        assert withdrawals
+        for w in withdrawals:
+            state = consent.current(vault, w["person_id"])
+            for item in w["scope"]:
+                assert state[item].withdrawn and not state[item].given and state[item].record_id == w["id"]
+                assert not consent.allows(vault, w["person_id"], item)
+        for info in vault.records("proceeding"):
+            body = info.body
+            first = body["decisions"][0]
+            assert proceedings.status_at(body, "2008-12-31") is None
+            assert proceedings.status_at(body, first["date"]) == first["kind"]
+
+
 def test_same_seed_same_data(tmp_path):
     create_demo_vault(tmp_path / "a.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)
     create_demo_vault(tmp_path / "b.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)

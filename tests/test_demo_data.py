@@ -635,6 +635,143 @@ def test_women_are_spoken_of_as_women(demo_1000):
     assert checked[True] and checked[False]
 
 
+# --------------------------------------------------------------------------- the report's story (1,000 cases)
+
+REPORT_TABLE = {
+    "complaints_registered": [("2009-01-01", "2009-12-31", 14), ("2010-01-01", "2010-12-31", 36),
+                              ("2011-01-01", "2011-12-31", 52), ("2012-01-01", "2012-12-31", 602),
+                              ("2013-01-01", "2013-05-31", 304)],
+    "criminal_cases_opened": [("2009-01-01", "2009-12-31", 3), ("2010-01-01", "2010-12-31", 10),
+                              ("2011-01-01", "2011-12-31", 15), ("2012-01-01", "2012-12-31", 18),
+                              ("2013-01-01", "2013-05-31", 19)],
+}
+
+
+def test_statistics_equal_the_report_table(records):
+    stats = [r for r in records if r["type"] == "statistic"]
+    for indicator, rows in REPORT_TABLE.items():
+        got = sorted((s["period_start"], s["period_end"], s["value"]) for s in stats if s["indicator"] == indicator)
+        assert got == rows, indicator
+    assert [s["value"] for s in stats if s["indicator"] == "complaints_received_ngo"] == [201]
+
+
+def test_proceedings_tell_the_report_story(demo_1000):
+    """Opened as torture (141-1 / 146), charged as abuse of power (308 / 362); refusals (one overturned);
+    convictions with real and suspended sentences per defendant, an acquittal and an amnesty."""
+    procs = by_type(demo_1000)["proceeding"]
+    registered = Counter(p["article_registered"]["article"] for p in procs)
+    assert registered["cc1997-141-1"] and registered["cc2014-146"]
+    torture_to_abuse = [p for p in procs if p["article_registered"]["article"] in ("cc1997-141-1", "cc2014-146")
+                        and p.get("article_charged", {}).get("article") in ("cc1997-308", "cc2014-362")]
+    assert {p["article_charged"]["article"] for p in torture_to_abuse} == {"cc1997-308", "cc2014-362"}
+    kinds = [[d["kind"] for d in p["decisions"]] for p in procs]
+    assert any(k == ["refused"] for k in kinds)
+    assert any(k[:3] == ["refused", "refusal_overturned", "registered"] for k in kinds)
+    verdicts = Counter(c["verdict"] for p in procs for c in p.get("charges", []))
+    assert verdicts["convicted"] and verdicts["acquitted"] and verdicts["amnestied"]
+    assert Counter(p["outcome"] for p in procs)["amnesty"]
+    two = [p for p in procs if p["outcome"] == "conviction" and len(p["charges"]) >= 2]
+    sentences = [sorted(pu["kind"] for c in p["charges"] for pu in c.get("punishments", [])
+                        if pu["kind"] != "ban_from_office") for p in two]
+    assert ["imprisonment", "suspended_imprisonment"] in sentences
+    assert any(pu.get("years") == 7 for p in two for c in p["charges"] for pu in c.get("punishments", []))
+    for p in procs:
+        decisions = p["decisions"]
+        assert [d["date"] for d in decisions] == sorted(d["date"] for d in decisions)
+        last = [d["kind"] for d in decisions if d["kind"] not in ("compensation",)][-1]
+        expected = {"refused_to_open": {"refused"}, "terminated": {"terminated"}, "closed": {"terminated"},
+                    "suspended": {"suspended"}, "at_trial": {"sent_to_court"}, "judgment": {"judgment"},
+                    "appeal": {"appeal_filed", "appeal_decided"}, "investigation": {"registered"},
+                    "pre_investigation": {"registered"}}[p["status"]]
+        assert last in expected, (p["status"], [d["kind"] for d in decisions])
+        if p.get("erdr_date"):
+            assert p["erdr_date"] >= "2015-01-01" and "case_number" not in p
+        for charge in p.get("charges", []):
+            assert charge["verdict"] == {"conviction": charge["verdict"], "acquittal": charge["verdict"],
+                                         "terminated": "terminated", "amnesty": "amnestied",
+                                         "pending": "pending"}[p["outcome"]]
+            assert bool(charge.get("punishments")) == (charge["verdict"] in ("convicted", "amnestied"))
+        if "compensation" in p:
+            assert p["compensation"]["awarded"] <= p["compensation"]["claimed"]
+            assert p["judgment_date"] <= p["compensation"]["date"]
+
+
+def test_refused_visits_reprisals_and_consent(demo_1000):
+    t = by_type(demo_1000)
+    facilities = {f["id"]: f for f in t["facility"]}
+    refused = [v for v in t["visit"] if v["outcome"] == "refused"]
+    assert any(facilities[v["facility_id"]]["type_key"] == "colony" for v in refused)
+    assert any(v["outcome"] == "partly_denied" and v["access_denied"]["areas"] for v in t["visit"])
+    for v in t["visit"]:
+        assert (v["outcome"] == "refused") == (v["interviews_count"] == 0)
+        if facilities[v["facility_id"]]["access_status"] == "open":
+            assert v["outcome"] != "refused"
+    complaints = {c["id"]: c for c in t["complaint"]}
+    assert {r["kind"] for r in t["reprisal"]} >= {"transfer", "punishment_cell", "threats_to_family", "counter_charge"}
+    persons = {p["id"]: p for p in t["person"]}
+    for r in t["reprisal"]:
+        assert complaints[r["complaint_id"]]["date_filed"] < r["date"]  # after the complaint
+        if r["kind"] == "counter_charge":
+            assert r["counter_charge_article"]["article"] in ("cc1997-351", "cc2014-419")  # false denunciation
+        if r["kind"] == "transfer" and "current_facility_id" in persons[r["person_id"]]:
+            assert persons[r["person_id"]]["current_facility_id"] != r["facility_id"]
+            assert persons[r["person_id"]]["current_facility_since"] == r["date"]
+    consents = t["consent"]
+    by_id = {c["id"]: c for c in consents}
+    for record in t["interview"] + t["examination"]:
+        agreed = by_id[record["consent_id"]]
+        assert agreed["person_id"] == record["person_id"] and agreed["date"] <= record["date"]
+        assert agreed["scope"]["documentation"]  # sealing needs it
+    withdrawals = [c for c in consents if c.get("withdrawal")]
+    assert withdrawals
+    for w in withdrawals:
+        earlier = [c for c in consents if c["person_id"] == w["person_id"] and not c.get("withdrawal")]
+        assert earlier and all(c["date"] < w["date"] for c in earlier)
+        for item, given in w["scope"].items():
+            assert given is False and any(c["scope"].get(item) for c in earlier), item  # withdraws what was given
+    exams = t["examination"]
+    for e in exams:
+        for injury in e["injuries"]:
+            if injury.get("photo_ids"):
+                assert by_id[e["consent_id"]]["scope"].get("photographs") is True
+
+
+def test_complaints_intake_and_responses(demo_1000):
+    t = by_type(demo_1000)
+    first = [c for c in t["complaint"] if "intake_channel" in c]
+    channels = Counter(c["intake_channel"] for c in first)
+    assert channels.most_common(1)[0][0] == "ngo_hotline" and channels["visit"] and channels["lawyer"]
+    cases = {c["id"]: c for c in t["case"]}
+    interviews = {i["id"]: i for i in t["interview"]}
+    for c in first:
+        assert cases[c["case_id"]]["period_start"] <= c["date_received"] <= c["date_filed"]
+    for c in t["complaint"]:
+        for response in c.get("responses", []):
+            assert response["date"] >= c["date_filed"]
+        if c["status"] == "withdrawn":
+            assert c["withdrawal_pressure"]["reported"]
+        if c["status"] == "forwarded" and "responses" in c:
+            assert c["forwarded_to"]["date"] >= c["date_filed"]
+    assert any(r["kind"] == "appeal" for c in t["complaint"] for r in c.get("responses", []))
+    assert interviews  # (the visit channel is checked in test_dates_agree through visit_id)
+
+
+def test_examinations_hold_annex_iv(demo_1000):
+    exams = by_type(demo_1000)["examination"]
+    for e in exams:
+        for field in ("reason", "request", "time_start", "time_end", "report_number", "medical_background",
+                      "veracity_statement", "truthfulness_statement", "consent_id", "psychological_evaluation"):
+            assert e.get(field), field
+        assert e["time_start"] < e["time_end"] and e["request"]["date"] <= e["date"][:10]
+        for injury in e["injuries"]:
+            assert injury["allegation_id"] and injury["other_causes"]
+    assert any("forensic_examination" in e for e in exams)
+    views = Counter(i["view"] for e in exams for i in e["injuries"])
+    assert set(views) == {"front", "back", "left", "right", "soles", "palms", "hands_back", "head"}, views
+    severities = {e["forensic_examination"]["harm_severity"] for e in exams if "forensic_examination" in e}
+    assert {"light", "moderate"} <= severities
+
+
 # --------------------------------------------------------------------------- corpus
 
 

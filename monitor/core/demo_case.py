@@ -37,7 +37,7 @@ def plan(g, i: int) -> SimpleNamespace:
     p.visit_id = visit_id if p.met_on_visit else None
     p.__dict__.update(demo_legal.plan(g, i, p.interview_day))
     n_perps = pick(r, (0, 1, 2), (35, 45, 20))
-    if p.proc_status in ("at_trial", "judgment", "appeal") and n_perps == 0:
+    if p.proc_status in ("at_trial", "judgment", "appeal", "closed") and n_perps == 0:
         n_perps = 1
     p.n_perps = n_perps
     p.n_witness = pick(r, (0, 1, 2), (50, 35, 15))

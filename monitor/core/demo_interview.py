@@ -40,27 +40,28 @@ def consent(g, p, person_id: str, when: str, taken_by: str, scope: dict, *, note
 def victim_scope(g, p, photo_consent: bool) -> dict:
     r = g.rng
     complaint = p.statuses[0] != "draft"
-    return {"documentation": True, "photographs": photo_consent, "intimate_photographs": False,
+    p.victim_scope = {"documentation": True, "photographs": photo_consent, "intimate_photographs": False,
             "audio": r.random() < 0.3, "share_with_lawyer": r.random() < 0.8, "share_with_prosecutor": complaint,
             "share_with_un": r.random() < 0.3, "complaint_in_name": complaint and p.intake != "relative",
             "anonymised_reports": True, "publication_with_name": r.random() < 0.05}
+    return p.victim_scope
 
 
 def withdrawal(g, p, after: int):
-    """Yield a later consent record withdrawing part of what the victim gave (publication and UN
-    sharing after threats, or the photographs), dated after ``after`` and never in the future."""
+    """Yield a later consent record withdrawing part of what the victim gave (after threats, say),
+    dated after ``after`` and never in the future; nothing if there is nothing to withdraw."""
     r = g.rng
     day = after + r.randint(1, 60)
-    if day > CUTOFF:
+    text = corpus().cases["consent"]
+    given = [k for k in text["items"] if p.victim_scope.get(k)]
+    if day > CUTOFF or not given:
         return
-    notes = corpus().cases["consent"]["withdrawal_notes"]
-    if p.photo_consent and r.random() < 0.4:
-        scope, words = {"photographs": False}, notes[1]
-    else:
-        scope, words = {"publication_with_name": False, "share_with_un": False}, notes[0]
-    rec = consent(g, p, p.victim_id, g.dt(day, p.region), r.choice(corpus().names["monitors"]), scope)
+    items = r.sample(given, min(len(given), r.randint(1, 2)))
+    rec = consent(g, p, p.victim_id, g.dt(day, p.region), r.choice(corpus().names["monitors"]),
+                  {k: False for k in items})
     rec["withdrawal"] = True
-    rec["notes"] = say(words, female=p.female)
+    rec["notes"] = say(text["withdrawal_notes"], female=p.female,
+                       items=", ".join(say(text["items"][k]) for k in items))
     yield "record", rec
 
 

@@ -20,7 +20,7 @@ COMPLAINT_STATUS = ("refused", "forwarded", "no_reply", "registered", "closed", 
 COMPLAINT_STATUS_W = (30, 20, 15, 10, 10, 5, 7, 3, 3)
 PROC_STATUS = ("refused_to_open", "terminated", "pre_investigation", "investigation", "suspended",
                "at_trial", "judgment", "appeal", "closed")
-PROC_STATUS_W = (40, 14, 5, 8, 5, 5, 15, 5, 3)
+PROC_STATUS_W = (40, 14, 5, 8, 5, 5, 15, 5, 5)
 TERM_ARTICLE = "cc2014-107"  # the coordinator-added article (a `term` record, see methods.json)
 NEW_CODE = date(2015, 1, 1).toordinal()  # the 2014 Criminal Code and the ERDR register apply from 2015
 
@@ -235,10 +235,12 @@ def proceeding(g, p, complaint: dict) -> dict:
     rec["article_registered"] = registered
     outcome = "pending"
     verdict = "pending"
-    if status == "terminated" or (status == "closed" and r.random() < 0.5):
+    amnesty = status == "closed" and ("amnesty" not in g.told or r.random() < 0.7)
+    if status == "terminated" or (status == "closed" and not amnesty):
         decide(r.randint(p.decided + 30, min(p.decided + 200, CUTOFF)), "terminated")
         outcome, verdict = "terminated", "terminated"
     elif status == "closed":  # an amnesty ends the case before trial
+        g.told.add("amnesty")
         decide(r.randint(p.decided + 30, min(p.decided + 200, CUTOFF)), "terminated",
                reference=say(text["amnesty_reference"]))
         outcome, verdict = "amnesty", "amnestied"
