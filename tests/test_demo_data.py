@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 import re
 import struct
 import time
@@ -635,6 +636,54 @@ def test_women_are_spoken_of_as_women(demo_1000):
     assert checked[True] and checked[False]
 
 
+def test_no_anachronisms_and_no_impossible_places(demo_1000):
+    """Institutions appear only once they exist (the NPM from 2014; ERDR and investigating courts from
+    2015); a person still held is not met at home or at the NGO office; an escort officer is in the room
+    only when the examination is inside the facility; symptoms and older findings agree with the injuries."""
+    t = by_type(demo_1000)
+    cases = {c["id"]: c for c in t["case"]}
+    for c in t["complaint"]:
+        for when, authority, name in [(c["date_filed"], c["authority"], c.get("authority_name", ""))] + [
+                (r["date"], r.get("authority"), r.get("authority_name", "")) for r in c.get("responses", [])]:
+            if when < "2014-01-01":
+                assert authority != "npm", c["id"]
+            if when < "2015-01-01":
+                assert "Следственный суд" not in name and authority != "anti_corruption", (when, name)
+        for r in c.get("responses", []):
+            if r["date"] < "2015-01-01" or c["date_filed"] < "2015-01-01":
+                assert "ЕРДР" not in r["text"] and "Книге учёта информации" not in r["text"], r
+    for p in t["proceeding"]:
+        if p.get("date_opened", "9999") < "2015-01-01":
+            assert "erdr_number" not in p and p.get("case_number")
+        for d in p["decisions"]:
+            if d["date"] < "2015-01-01":
+                assert "Следственный" not in d.get("authority_name", "") + d.get("notes", ""), d
+    held = {p["id"] for p in t["person"] if p.get("current_facility_id")}
+    for i in t["interview"]:
+        if i["person_id"] in held and cases[i["case_id"]]["period_start"] >= min(
+                p["current_facility_since"] for p in t["person"] if p["id"] == i["person_id"]):
+            assert i["place"] not in ("по месту жительства", "офис НПО (DEMO)"), i["place"]
+    for e in t["examination"]:
+        if e.get("officer_present"):
+            assert "НПО" not in e["place"] and "поликлиника" not in e["place"], e["place"]
+        if e.get("requesting_party") == "Национальный превентивный механизм":
+            assert e["date"] >= "2014"
+        regions = {i["region"] for i in e["injuries"]}
+        if "слуха слева" in e["symptoms"]:
+            assert "ear_left" in regions
+        if "слуха справа" in e["symptoms"]:
+            assert "ear_right" in regions
+        delay = (date.fromisoformat(e["date"][:10]) - date.fromisoformat(cases[e["case_id"]]["period_start"])).days
+        for injury in e["injuries"]:
+            low = int(injury["estimated_age"].split("–")[0])
+            if injury["consistency"] == "not_consistent":
+                assert low > delay, injury  # older than the events: that is why it does not fit them
+            else:
+                assert low <= delay + 2, injury
+            if injury.get("photo_ids"):
+                assert "length_mm" in injury  # a visible finding, not an eardrum
+
+
 # --------------------------------------------------------------------------- the report's story (1,000 cases)
 
 REPORT_TABLE = {
@@ -804,7 +853,7 @@ def test_corpus_has_every_language_beside_each_entry():
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
             langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
-                                               "penal", "full_access", "blocks_sources"}, path
+                                               "penal", "full_access", "blocks_sources", "regions", "from_year"}, path
             kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:

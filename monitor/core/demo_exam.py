@@ -47,19 +47,22 @@ def injuries(g, p, age_days: int) -> list[dict]:
             inj["length_mm"] = length
             inj["width_mm"] = max(0.5, round(length / r.uniform(*shape["ratio"]), 1))
             inj["shape"] = say(shape)
-        if itype in ("bruise", "haematoma", "tramline_bruise"):
-            colour = next(c for c in text["bruise_colours"] if c["max_days"] is None or age_days <= c["max_days"])
-            inj["colour"] = say(colour)
-        inj["estimated_age"] = say(text["estimated_age"], lo=max(1, age_days - 2), hi=age_days + 2)
-        inj["attributed_cause"] = say(text["attributed_cause"], female=p.female)
         drawn = pick(r, CONSISTENCY_ORDER, (5, 35, 38, 17, 5))
         if itype in text["can_be_diagnostic"]["types"] and r.random() < 0.3:
             drawn = "diagnostic"
-        inj["consistency"] = min(drawn, spec["max_consistency"], key=CONSISTENCY_ORDER.index)
+        consistency = min(drawn, spec["max_consistency"], key=CONSISTENCY_ORDER.index)
+        older = consistency == "not_consistent"  # the finding predates the events, and says so
+        lo, hi = (age_days + 15, age_days + 30) if older else (max(1, age_days - 2), age_days + 2)
+        if itype in ("bruise", "haematoma", "tramline_bruise"):
+            colour = next(c for c in text["bruise_colours"] if c["max_days"] is None or lo <= c["max_days"])
+            inj["colour"] = say(colour)
+        inj["estimated_age"] = say(text["estimated_age"], lo=lo, hi=hi)
+        inj["attributed_cause"] = say(text["attributed_cause"], female=p.female)
+        inj["consistency"] = consistency
         inj["allegation_id"] = p.allegation_id
         if method:
             inj["method"] = method
-        inj["other_causes"] = say(spec["other_causes"])
+        inj["other_causes"] = say(text["older_finding"] if older else spec["other_causes"])
         out.append(inj)
     return out
 
@@ -71,14 +74,16 @@ def examination_with_photos(g, p):
     exam_day = p.incident + r.randint(3, 20)
     exam_dt = g.dt(exam_day, p.region, 9, 16)
     found = injuries(g, p, exam_day - p.incident)
+    visible = [i for i in found if "length_mm" in i]  # photographed: skin findings, not an eardrum
+    photos = p.n_photos if visible else 0
     examiner = r.choice(corpus().names["examiners"])
     scope = {"documentation": True, "intimate_photographs": False}
-    if p.n_photos:
+    if photos:
         scope["photographs"] = True
     agreed = consent(g, p, p.victim_id, exam_dt, examiner["name"], scope, notes_key="exam_notes")
     yield "record", agreed
-    for j in range(p.n_photos):
-        injury = found[j % len(found)]
+    for j in range(photos):
+        injury = visible[j % len(visible)]
         g.photo_seq += 1
         blob = png_photo(r, g.photo_seq)
         yield "blob", blob
@@ -111,11 +116,13 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     if opinion == "diagnostic" and r.random() < 0.7:
         opinion = "typical"
     places = [x for x in text["places"] if not (p.in_custody and x.get("outside"))]
-    party = say(r.choice(text["requesting_parties"]))
+    place = r.choice(places)
+    parties = [x for x in text["requesting_parties"] if date.fromordinal(day).year >= x.get("from_year", 0)]
+    party = say(r.choice(parties))
     g.report_seq += 1
     rec: dict = {"id": g.uid(), "type": "examination", "person_id": p.victim_id, "case_id": p.cid,
                  "examiner": {"name": name, "qualifications": say(examiner["qualifications"])}, "date": exam_dt,
-                 "place": say(r.choice(places), facility=p.fname), "requesting_party": party,
+                 "place": say(place, facility=p.fname), "requesting_party": party,
                  "consent_id": consent_id, "reason": say(r.choice(text["reasons"])),
                  "request": {"party": party, "date": iso(r.randint(max(p.incident + 1, day - 3), day)),
                              "reference": text["request_reference"].format(n=r.randint(1, 999), yy=p.year % 100)},
@@ -123,7 +130,9 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
                  "report_number": text["report_number"].format(year=date.fromordinal(day).year, n=g.report_seq)}
     if r.random() < 0.2:
         rec["interpreter"] = r.choice(corpus().names["interpreters"])
-    setting = r.choices(text["settings"], [s["weight"] for s in text["settings"]])[0]
+    # an officer can only be in the room when the examination happens inside the facility
+    settings = [s for s in text["settings"] if s["private"] or not place.get("outside")]
+    setting = r.choices(settings, [s["weight"] for s in settings])[0]
     rec["private"] = setting["private"]
     rec["officer_present"] = not setting["private"]
     rec["persons_present"] = list(say(setting["present"]))
@@ -135,7 +144,10 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     rec["veracity_statement"] = say(text["veracity_statement"])
     rec["history"] = say(text["history"], female=p.female, date=iso(p.incident), place=say(p.place["in"]),
                          methods=method_nouns(p.methods), days=day - p.incident)
-    rec["symptoms"] = say(r.choice(text["symptoms"]))
+    regions = {i["region"] for i in found}
+    told = [s for s in text["symptoms"] if regions & set(s["regions"])][:2] or \
+        [s for s in text["symptoms"] if not s["regions"]]
+    rec["symptoms"] = " ".join(say(s) for s in told)
     rec["injuries"] = found
     psychology = r.choice(text["psychology"])
     rec["psychological_findings"] = say(psychology["findings"])

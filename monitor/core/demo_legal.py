@@ -22,7 +22,8 @@ PROC_STATUS = ("refused_to_open", "terminated", "pre_investigation", "investigat
                "at_trial", "judgment", "appeal", "closed")
 PROC_STATUS_W = (40, 14, 5, 8, 5, 5, 15, 5, 5)
 TERM_ARTICLE = "cc2014-107"  # the coordinator-added article (a `term` record, see methods.json)
-NEW_CODE = date(2015, 1, 1).toordinal()  # the 2014 Criminal Code and the ERDR register apply from 2015
+NEW_CODE = date(2015, 1, 1).toordinal()  # the 2014 codes (ERDR register, investigating courts) apply from 2015
+NPM_START = date(2014, 1, 1).toordinal()  # the National Preventive Mechanism works from 2014
 
 
 def plan(g, i: int, interview_day: int) -> dict:
@@ -98,9 +99,11 @@ def complaints_and_proceeding(g, p) -> Iterator[tuple[str, object]]:
         yield "record", proceeding(g, p, p.complaints[0])
 
 
-def authority_name(key: str, region: dict) -> str:
-    return say(corpus().legal["authority_names"][key], genitive=region["genitive_ru"], city=region["city"]["ru"],
-               region=region["name"]["ru"])
+def authority_name(key: str, region: dict, day: int) -> str:
+    """The office's name as it was on ``day`` (before 2015 a district court, not an investigating one)."""
+    names = corpus().legal["authority_names"]
+    entry = names["court_before_2015"] if key == "court" and day < NEW_CODE else names[key]
+    return say(entry, genitive=region["genitive_ru"], city=region["city"]["ru"], region=region["name"]["ru"])
 
 
 def intake(g, p) -> tuple[str, int]:
@@ -125,8 +128,10 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     else:
         authority = pick(r, ("court", "ombudsman", "npm", "penitentiary_committee", "un_body", "prosecutor"),
                          (25, 25, 15, 10, 5, 20))
-    if status == "investigation_opened":
+    if status == "investigation_opened" or (authority == "anti_corruption" and filed < NEW_CODE):
         authority = "prosecutor"
+    if authority == "npm" and filed < NPM_START:
+        authority = "ombudsman"
     complainant = p.relative if (p.relative and p.intake == "relative") else p.victim_id
     filed_by = say(text["filed_by_lawyer"], name=p.lawyer[1]) if p.lawyer else say(corpus().names["ngo"])
     rec: dict = {"id": g.uid(), "type": "complaint", "case_id": p.cid, "complainant_id": complainant,
@@ -134,7 +139,7 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     if j == 0:
         rec["date_received"] = iso(p.received)
         rec["intake_channel"] = p.intake
-    rec.update({"authority": authority, "authority_name": authority_name(authority, p.region)})
+    rec.update({"authority": authority, "authority_name": authority_name(authority, p.region, filed)})
     if status != "draft":
         rec["reference"] = f"№ {r.randint(1, 9999)}-{date.fromordinal(filed).year % 100:02d}"
     rec["statement"] = say(text["statement"], methods=method_nouns(p.methods), marker=DEMO_MARKER,
@@ -145,9 +150,10 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     responses = []
     if status in text["replies"] and reply_day <= CUTOFF:
         kind = "forwarded" if status == "forwarded" else "acknowledgement" if status == "registered" else "reply"
-        responses.append(response(g, p, reply_day, kind, authority, say(text["replies"][status])))
+        old = text["replies"].get(f"{status}_before_2015") if filed < NEW_CODE else None
+        responses.append(response(g, p, reply_day, kind, authority, say(old or text["replies"][status])))
         if status == "forwarded":
-            rec["forwarded_to"] = {"authority": "police", "authority_name": authority_name("police", p.region),
+            rec["forwarded_to"] = {"authority": "police", "authority_name": authority_name("police", p.region, reply_day),
                                    "date": iso(reply_day)}
         appeal_day = reply_day + r.randint(5, 30)
         if status == "refused" and appeal_day + 30 <= CUTOFF and r.random() < 0.5:
@@ -169,7 +175,7 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
 
 def response(g, p, day: int, kind: str, authority: str, words: str) -> dict:
     return {"id": g.uid(), "date": iso(day), "kind": kind, "authority": authority,
-            "authority_name": authority_name(authority, p.region),
+            "authority_name": authority_name(authority, p.region, day),
             "reference": f"№ {g.rng.randint(1, 9999)}/{date.fromordinal(day).year % 100:02d}", "text": words}
 
 
@@ -210,9 +216,11 @@ def proceeding(g, p, complaint: dict) -> dict:
 
     def decide(day: int, kind: str, **extra) -> None:
         item = {"id": g.uid(), "date": iso(day), "kind": kind, "authority": extra.pop("by", authority)}
-        item["authority_name"] = authority_name(item["authority"], p.region)
+        item["authority_name"] = authority_name(item["authority"], p.region, day)
         item.update(extra)
-        item["notes"] = say(text["decision_notes"][kind], female=p.female)
+        notes = text["decision_notes"]
+        item["notes"] = say(notes.get(f"{kind}_before_2015") if day < NEW_CODE and f"{kind}_before_2015" in notes
+                            else notes[kind], female=p.female)
         decisions.append(item)
 
     if status == "refused_to_open":
