@@ -726,6 +726,12 @@ def test_proceedings_tell_the_report_story(demo_1000):
     assert any(pu.get("years") == 7 for p in two for c in p["charges"] for pu in c.get("punishments", []))
     for p in procs:
         decisions = p["decisions"]
+        order = [d["kind"] for d in decisions]
+        if "charges" in p:
+            assert "charged" in order and order.index("registered") < order.index("charged")
+            assert all(order.index("charged") < order.index(k) for k in ("sent_to_court", "judgment") if k in order)
+        if p.get("appeal") and p["outcome"] == "acquittal":
+            assert "осуждённ" not in p["appeal"]["by"]  # an acquitted officer's defence does not appeal
         assert [d["date"] for d in decisions] == sorted(d["date"] for d in decisions)
         last = [d["kind"] for d in decisions if d["kind"] not in ("compensation",)][-1]
         expected = {"refused_to_open": {"refused"}, "terminated": {"terminated"}, "closed": {"terminated"},
@@ -758,8 +764,14 @@ def test_refused_visits_reprisals_and_consent(demo_1000):
     complaints = {c["id"]: c for c in t["complaint"]}
     assert {r["kind"] for r in t["reprisal"]} >= {"transfer", "punishment_cell", "threats_to_family", "counter_charge"}
     persons = {p["id"]: p for p in t["person"]}
+    victims_interviews = {}
+    for i in t["interview"]:
+        victims_interviews.setdefault(i["person_id"], []).append(i)
     for r in t["reprisal"]:
         assert complaints[r["complaint_id"]]["date_filed"] < r["date"]  # after the complaint
+        assert all(i["reprisal_risk"] in ("medium", "high") for i in victims_interviews[r["person_id"]])
+        if r["kind"] == "pressure_to_withdraw":
+            assert complaints[r["complaint_id"]]["status"] == "withdrawn"
         if r["kind"] == "counter_charge":
             assert r["counter_charge_article"]["article"] in ("cc1997-351", "cc2014-419")  # false denunciation
         if r["kind"] == "transfer" and "current_facility_id" in persons[r["person_id"]]:
@@ -853,7 +865,7 @@ def test_corpus_has_every_language_beside_each_entry():
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
             langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
-                                               "penal", "full_access", "blocks_sources", "regions", "from_year"}, path
+                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence"}, path
             kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:

@@ -106,7 +106,9 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     if present:
         rec["persons_present"] = present
     rec["narrative"] = story
-    rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), (5, 25, 40, 30))
+    # a victim who later suffers a reprisal was not judged safe at the interview
+    risk_weights = (0, 0, 40, 60) if p.reprisal and not witness else (5, 25, 40, 30)
+    rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), risk_weights)
     if r.random() < 0.5:
         rec["follow_up"] = say(r.choice(text["follow_up"]), female=p.female)
     rec["consent_id"] = agreed["id"]

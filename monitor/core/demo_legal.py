@@ -266,11 +266,12 @@ def proceeding(g, p, complaint: dict) -> dict:
     rec["status"] = status
     rec["outcome"] = outcome
     if status in ("at_trial", "judgment", "appeal", "terminated", "closed") and p.perps:
+        decide(p.decided + r.randint(5, 25), "charged", article=charged)  # before any later step (>= +30 days)
         rec["article_charged"] = charged
         rec["charges"] = charges(g, p, charged, verdict)
         rec["defendants"] = [c["person_id"] for c in rec["charges"] if "person_id" in c]
     if status == "appeal":
-        by = r.choice(text["appeal_by"])
+        by = r.choice([b for b in text["appeal_by"] if outcome == "conviction" or not b.get("defence")])
         decide(p.appeal_day, "appeal_filed", by="court")
         decided_appeal = p.appeal_day + r.randint(30, 60)
         appeal = {"date": iso(p.appeal_day), "by": say(by, female=p.female), "outcome": "pending",
@@ -349,9 +350,16 @@ def reprisals(g, p) -> Iterator[tuple[str, object]]:
         return
     r = g.rng
     kind, day = p.reprisal["kind"], p.reprisal["day"]
+    after = p.complaints[0]
+    if kind == "pressure_to_withdraw":  # the pressure that made the complainant withdraw
+        after = next(c for c in p.complaints if c["status"] == "withdrawn")
+        filed = date.fromisoformat(after["date_filed"]).toordinal()
+        day = p.reprisal["day"] = min(filed + r.randint(3, 20), CUTOFF)
+        if day <= filed:
+            return
     text = corpus().legal["reprisals"][kind]
     rec: dict = {"id": g.uid(), "type": "reprisal", "person_id": p.victim_id, "date": iso(day), "kind": kind,
-                 "description": say(text, female=p.female), "complaint_id": p.complaints[0]["id"],
+                 "description": say(text, female=p.female), "complaint_id": after["id"],
                  "case_id": p.cid, "facility_id": p.fid}
     if p.visit_id:
         rec["visit_id"] = p.visit_id
@@ -366,6 +374,8 @@ def plan_reprisal(g, p) -> dict | None:
     r = g.rng
     if p.statuses[0] == "draft":
         return None
+    if "withdrawn" in p.statuses:  # the complaint was withdrawn under pressure: that is the reprisal
+        return {"kind": "pressure_to_withdraw", "day": min(p.first_filed + r.randint(3, 20), CUTOFF)}
     penal = p.ftype in ("sizo", "colony")
     if r.random() >= (0.3 if penal else 0.12) and p.i != 0:
         return None
