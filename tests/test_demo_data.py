@@ -663,7 +663,22 @@ def test_no_anachronisms_and_no_impossible_places(demo_1000):
         if i["person_id"] in held and cases[i["case_id"]]["period_start"] >= min(
                 p["current_facility_since"] for p in t["person"] if p["id"] == i["person_id"]):
             assert i["place"] not in ("по месту жительства", "офис НПО (DEMO)"), i["place"]
+    facilities = {f["id"]: f for f in t["facility"]}
+    held_types = ("sizo", "colony", "psychiatric")
+    case_held = {c["id"]: facilities[c["facility_id"]]["type_key"] in held_types for c in t["case"]}
+    interviews = {i["id"]: i for i in t["interview"]}
+    for i in t["interview"]:
+        if not i["private"]:  # staff in the room: only inside the facility
+            assert case_held[i["case_id"]] or "visit_id" in i, i["place"]
+        if "другую камеру" in i.get("follow_up", ""):
+            assert case_held[i["case_id"]]
+    for a in t["addendum"]:
+        target = interviews.get(a["target_id"]) or next(e for e in t["examination"] if e["id"] == a["target_id"])
+        if "другую камеру" in a["text"]:
+            assert case_held[target["case_id"]]
     for e in t["examination"]:
+        if "наручники" in e.get("restraints", ""):
+            assert case_held[e["case_id"]] and "НПО" not in e["place"] and "поликлиника" not in e["place"]
         if e.get("officer_present"):
             assert "НПО" not in e["place"] and "поликлиника" not in e["place"], e["place"]
         if e.get("requesting_party") == "Национальный превентивный механизм":
@@ -814,6 +829,13 @@ def test_complaints_intake_and_responses(demo_1000):
         if c["status"] == "forwarded" and "responses" in c:
             assert c["forwarded_to"]["date"] >= c["date_filed"]
     assert any(r["kind"] == "appeal" for c in t["complaint"] for r in c.get("responses", []))
+    by_case: dict[str, list[str]] = {}
+    for c in t["complaint"]:
+        by_case.setdefault(c["case_id"], []).append(c["status"])
+    withdrawn_only = [k for k, v in by_case.items() if "withdrawn" in v and set(v) <= {"withdrawn", "draft"}]
+    assert withdrawn_only
+    for k in withdrawn_only:
+        assert cases[k]["status"] in ("closed", "archived"), cases[k]["status"]  # nothing is pending
     assert interviews  # (the visit channel is checked in test_dates_agree through visit_id)
 
 
@@ -865,7 +887,7 @@ def test_corpus_has_every_language_beside_each_entry():
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
             langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
-                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence"}, path
+                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter"}, path
             kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:

@@ -242,5 +242,6 @@ def addenda(g, p, sealed: list[dict]) -> Iterator[tuple[str, object]]:
             if day <= sealed_day:
                 continue
             yield "record", {"id": g.uid(), "type": "addendum", "target_id": target["id"],
-                             "text": say(r.choice(corpus().cases["addenda"]), female=p.female),
+                             "text": say(r.choice([x for x in corpus().cases["addenda"]
+                                                   if p.in_custody or not x.get("custody")]), female=p.female),
                              "author": r.choice(corpus().names["monitors"]), "date": g.dt(day, p.region)}

@@ -136,7 +136,8 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     rec["private"] = setting["private"]
     rec["officer_present"] = not setting["private"]
     rec["persons_present"] = list(say(setting["present"]))
-    rec["restraints"] = say(r.choice(text["restraints"]))
+    held = p.in_custody and not place.get("outside")
+    rec["restraints"] = say(r.choice([x for x in text["restraints"] if held or not x.get("custody")]))
     rec["conditions"] = say(setting["conditions"])
     if r.random() < 0.4:
         rec["restrictions"] = say(text["restrictions"])

@@ -21,7 +21,11 @@ def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
                  **{"in": where})
     sentences = [opener, say(p.demand, lang, female=p.female)]
     sentences += [say(corpus().methods["methods"][m]["account"], lang, female=p.female) for m in p.methods]
-    sentences += [say(d, lang, female=p.female) for d in r.sample(text["details"], r.randint(1, 2))]
+    details = r.sample(text["details"], r.randint(1, 2))
+    rare = next(d for d in text["details"] if d.get("rare_letter"))
+    if force_kamau and rare not in details:
+        details.append(rare)
+    sentences += [say(d, lang, female=p.female) for d in details]
     closers = r.sample(text["closers"], r.randint(1, 2))
     lawyer_late = next(c for c in text["closers"] if c.get("lawyer_late"))
     if force_kamau and lawyer_late not in closers:
@@ -81,7 +85,8 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     agreed = consent(g, p, person_id, when, interviewers[0], scope)
     yield "record", agreed
     rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
-    private = r.random() < 0.85
+    # staff can only be in the room when the person is met inside the facility
+    private = r.random() < 0.85 or not (p.in_custody or p.met_on_visit)
     places = [x for x in text["private_places"] if not (p.in_custody and x.get("outside"))]
     place = say(r.choice(places)) if private else say(text["facility_place"])
     # met during a monitoring visit to the facility: only if that visit was under way on the day
@@ -110,7 +115,8 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     risk_weights = (0, 0, 40, 60) if p.reprisal and not witness else (5, 25, 40, 30)
     rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), risk_weights)
     if r.random() < 0.5:
-        rec["follow_up"] = say(r.choice(text["follow_up"]), female=p.female)
+        rec["follow_up"] = say(r.choice([x for x in text["follow_up"] if p.in_custody or not x.get("custody")]),
+                               female=p.female)
     rec["consent_id"] = agreed["id"]
     if r.random() < 0.55 or force_kamau:
         rec["sealed"] = True

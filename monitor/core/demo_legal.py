@@ -77,6 +77,8 @@ def case_status(g, p) -> str:
                   "suspended": "investigation", "at_trial": "trial"}.get(p.proc_status, "closed")
     elif all(s == "draft" for s in statuses):
         status = "documenting" if not old else "archived"
+    elif all(s in ("draft", "withdrawn") for s in statuses):
+        status = "closed"  # the complaint was withdrawn
     else:
         status = "complaint_filed"
     if status in ("complaint_filed", "closed") and old and r.random() < 0.6:
