@@ -12,7 +12,8 @@ from types import SimpleNamespace
 from typing import Iterator
 
 from . import demo_legal
-from .demo_corpus import CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, method_nouns, pick, say
+from .demo_corpus import (CUTOFF, DEMO_MARKER, DEMO_TAG, END, START, corpus, iso, label, lower_first, method_nouns,
+                          pick, say)
 from .demo_exam import examination_with_photos
 from .demo_interview import interview, withdrawal
 

@@ -24,6 +24,8 @@ START = date(2009, 1, 12).toordinal()
 END = date(2025, 10, 31).toordinal()  # latest incident
 CUTOFF = date(2026, 2, 27).toordinal()
 TZ_SWITCH = date(2024, 3, 1).toordinal()  # Kazakhstan moved to a single zone, UTC+5
+NEW_CODE = date(2015, 1, 1).toordinal()  # the 2014 codes (ERDR register, investigating courts) apply from 2015
+NPM_START = date(2014, 1, 1).toordinal()  # the National Preventive Mechanism works from 2014
 
 
 def iso(ordinal: int) -> str:
@@ -74,6 +76,13 @@ def lower_first(text: str) -> str:
 def method_nouns(methods) -> str:
     """"избиение, удары ногами": the methods' short names, in Russian."""
     return ", ".join(say(corpus().methods["methods"][m]["noun"]) for m in methods)
+
+
+def authority_name(key: str, region: dict, day: int) -> str:
+    """The office's name as it was on ``day`` (before 2015 a district court, not an investigating one)."""
+    names = corpus().legal["authority_names"]
+    entry = names["court_before_2015"] if key == "court" and day < NEW_CODE else names[key]
+    return say(entry, genitive=region["genitive_ru"], city=region["city"]["ru"], region=region["name"]["ru"])
 
 
 def pick(rng: random.Random, seq, weights):

@@ -9,10 +9,11 @@ names) comes earlier in the stream, so a loader can insert the items in order. T
 Names, places and facilities are invented; every facility, case, person and visit carries
 ``DEMO_MARKER`` (or ``[DEMO]``) so no one mistakes the data for real testimony.
 
-The words come from ``resources/demo/*.json`` (:mod:`.demo_corpus`). This module holds the shared
-state and the order of the stream; the records are built by :mod:`.demo_places` (facilities,
-visits), :mod:`.demo_case` (a case with its people, interviews, examination) and :mod:`.demo_legal`
-(complaints and proceedings).
+The words come from ``resources/demo/*.json`` (:mod:`.demo_corpus`; see its README for the story
+the demo tells and the rules it keeps). This module holds the shared state and the order of the
+stream; the records are built by :mod:`.demo_statistics` (the report's official figures),
+:mod:`.demo_places` (facilities, visits), :mod:`.demo_case` (a case with its people, then
+:mod:`.demo_interview`, :mod:`.demo_exam`, :mod:`.demo_legal` and :mod:`.demo_proceeding`).
 """
 
 from __future__ import annotations

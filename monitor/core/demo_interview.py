@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .demo_corpus import CUTOFF, corpus, iso, pick, say
+from .demo_corpus import CUTOFF, corpus, pick, say
 
 
 def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
