@@ -636,6 +636,14 @@ def test_women_are_spoken_of_as_women(demo_1000):
     assert checked[True] and checked[False]
 
 
+def test_narratives_do_not_contradict_themselves(demo_1000):
+    cases = {c["id"]: c for c in by_type(demo_1000)["case"]}
+    for i in by_type(demo_1000)["interview"]:
+        methods = cases[i["case_id"]]["allegations"][0]["methods"]
+        if "denial_medical_care" in methods and i["language"] == "ru":
+            assert "Врачу я ничего не сказал" not in i["narrative"]  # refused a doctor, then silent before one?
+
+
 def test_no_anachronisms_and_no_impossible_places(demo_1000):
     """Institutions appear only once they exist (the NPM from 2014; ERDR and investigating courts from
     2015); a person still held is not met at home or at the NGO office; an escort officer is in the room
@@ -745,6 +753,13 @@ def test_proceedings_tell_the_report_story(demo_1000):
         if "charges" in p:
             assert "charged" in order and order.index("registered") < order.index("charged")
             assert all(order.index("charged") < order.index(k) for k in ("sent_to_court", "judgment") if k in order)
+        for d in decisions:  # the right court at each step
+            if d["kind"] in ("judgment", "compensation"):
+                assert d["authority_name"].startswith("Районный суд"), d
+            if d["kind"].startswith("appeal"):
+                assert d["authority_name"].startswith("Апелляционная"), d
+            if d["kind"] == "refusal_overturned" and d["date"] >= "2015-01-01":
+                assert d["authority_name"].startswith("Следственный суд"), d
         if p.get("appeal") and p["outcome"] == "acquittal":
             assert "осуждённ" not in p["appeal"]["by"]  # an acquitted officer's defence does not appeal
         assert [d["date"] for d in decisions] == sorted(d["date"] for d in decisions)
@@ -887,7 +902,7 @@ def test_corpus_has_every_language_beside_each_entry():
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
             langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
-                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter"}, path
+                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter", "not_with"}, path
             kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:

@@ -78,10 +78,17 @@ def method_nouns(methods) -> str:
     return ", ".join(say(corpus().methods["methods"][m]["noun"]) for m in methods)
 
 
-def authority_name(key: str, region: dict, day: int) -> str:
-    """The office's name as it was on ``day`` (before 2015 a district court, not an investigating one)."""
+def authority_name(key: str, region: dict, day: int, court: str = "investigating") -> str:
+    """The office's name as it was on ``day``. A court hears a complaint about the investigation
+    (an investigating court from 2015, a district court before), tries the case (``court="trial"``)
+    or hears the appeal (``court="appeal"``)."""
     names = corpus().legal["authority_names"]
-    entry = names["court_before_2015"] if key == "court" and day < NEW_CODE else names[key]
+    if key == "court" and court != "investigating":
+        entry = names[f"{court}_court"]
+    elif key == "court" and day < NEW_CODE:
+        entry = names["court_before_2015"]
+    else:
+        entry = names[key]
     return say(entry, genitive=region["genitive_ru"], city=region["city"]["ru"], region=region["name"]["ru"])
 
 

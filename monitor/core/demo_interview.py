@@ -26,7 +26,8 @@ def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
     if force_kamau and rare not in details:
         details.append(rare)
     sentences += [say(d, lang, female=p.female) for d in details]
-    closers = r.sample(text["closers"], r.randint(1, 2))
+    fitting = [c for c in text["closers"] if not set(c.get("not_with", ())) & set(p.methods)]
+    closers = r.sample(fitting, r.randint(1, 2))
     lawyer_late = next(c for c in text["closers"] if c.get("lawyer_late"))
     if force_kamau and lawyer_late not in closers:
         closers.append(lawyer_late)
@@ -85,13 +86,14 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     agreed = consent(g, p, person_id, when, interviewers[0], scope)
     yield "record", agreed
     rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
-    # staff can only be in the room when the person is met inside the facility
-    private = r.random() < 0.85 or not (p.in_custody or p.met_on_visit)
-    places = [x for x in text["private_places"] if not (p.in_custody and x.get("outside"))]
-    place = say(r.choice(places)) if private else say(text["facility_place"])
     # met during a monitoring visit to the facility: only if that visit was under way on the day
     first, last, visit_id = g.fac_last_visit_days.get(p.fid, (0, -1, None))
-    if first <= day <= last:
+    on_visit = first <= day <= last
+    # staff can only be in the room when the person is met inside the facility
+    private = r.random() < 0.85 or not (p.in_custody or on_visit)
+    places = [x for x in text["private_places"] if not (p.in_custody and x.get("outside"))]
+    place = say(r.choice(places)) if private else say(text["facility_place"])
+    if on_visit:
         rec["visit_id"] = visit_id
         place = say(text["visit_place"]) if private else place
     rec.update({"interviewers": interviewers, "date": when, "place": place})

@@ -51,7 +51,9 @@ def proceeding(g, p, complaint: dict) -> dict:
 
     def decide(day: int, kind: str, **extra) -> None:
         item = {"id": g.uid(), "date": iso(day), "kind": kind, "authority": extra.pop("by", authority)}
-        item["authority_name"] = authority_name(item["authority"], p.region, day)
+        court = "appeal" if kind.startswith("appeal") else "trial" if kind in ("judgment", "compensation") \
+            else "investigating"
+        item["authority_name"] = authority_name(item["authority"], p.region, day, court)
         item.update(extra)
         notes = text["decision_notes"]
         item["notes"] = say(notes.get(f"{kind}_before_2015") if day < NEW_CODE and f"{kind}_before_2015" in notes
