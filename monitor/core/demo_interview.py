@@ -65,7 +65,7 @@ def withdrawal(g, p, after: int):
     rec = consent(g, p, p.victim_id, g.dt(day, p.region), r.choice(corpus().names["monitors"]),
                   {k: False for k in items})
     rec["withdrawal"] = True
-    rec["notes"] = say(text["withdrawal_notes"], female=p.female,
+    rec["notes"] = say(text["withdrawal_after_reprisal" if p.reprisal else "withdrawal_notes"], female=p.female,
                        items=", ".join(say(text["items"][k]) for k in items))
     yield "record", rec
 

@@ -146,9 +146,10 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
                                    "authority_name": authority_name("police", p.region, reply_day)}
         appeal_day = reply_day + r.randint(5, 30)
         if status == "refused" and appeal_day + 30 <= CUTOFF and r.random() < 0.5:
-            responses.append(response(g, p, appeal_day, "appeal", authority, say(text["appeal"])))
-            responses.append(response(g, p, appeal_day + r.randint(10, 30), "reply", authority,
-                                      say(text["appeal_rejected"])))
+            # appealed to the Prosecutor General's Office, which answers
+            responses.append(response(g, p, appeal_day, "appeal", "prosecutor", say(text["appeal"]), higher=True))
+            responses.append(response(g, p, appeal_day + r.randint(10, 30), "reply", "prosecutor",
+                                      say(text["appeal_rejected"]), higher=True))
     if status == "withdrawn":
         rec["withdrawal_pressure"] = {"reported": True, "description": say(r.choice(text["pressure"]),
                                                                            female=p.female)}
@@ -162,9 +163,10 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     return rec
 
 
-def response(g, p, day: int, kind: str, authority: str, words: str) -> dict:
-    return {"id": g.uid(), "date": iso(day), "kind": kind, "authority": authority,
-            "authority_name": authority_name(authority, p.region, day),
+def response(g, p, day: int, kind: str, authority: str, words: str, higher: bool = False) -> dict:
+    name = say(corpus().legal["authority_names"]["prosecutor_general"]) if higher \
+        else authority_name(authority, p.region, day)
+    return {"id": g.uid(), "date": iso(day), "kind": kind, "authority": authority, "authority_name": name,
             "reference": f"№ {g.rng.randint(1, 9999)}/{date.fromordinal(day).year % 100:02d}", "text": words}
 
 
