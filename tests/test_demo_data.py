@@ -128,6 +128,20 @@ def test_deterministic_and_seed_dependent(items):
     assert list(generate(cases=30, seed=8)) != items
 
 
+def test_same_items_whatever_the_hash_seed():
+    """No set or dict order leaks into the output: two interpreters with different hash seeds agree."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib, json; from monitor.core.demo_data import generate; h = hashlib.sha256(); "
+            "[h.update(o if k == 'blob' else json.dumps(o, ensure_ascii=False).encode()) for k, o in generate(40, 3)]; "
+            "print(h.hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1 and len(digests.pop().strip()) == 64
+
+
 def test_generate_is_lazy():
     it = generate(cases=10_000, seed=1)
     assert iter(it) is it
