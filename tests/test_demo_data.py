@@ -514,6 +514,9 @@ def test_several_sources_only_with_several_sources(demo_1000):
                 assert len(kinds) == 1, finding
             if "задержанных" in finding["text"] and "сообщили" in finding["text"]:
                 assert "interview_detainee" in kinds, finding
+        for c in v.get("conditions", []):
+            if c["theme"] == "accommodation":  # "overcrowded" only when the head count exceeds capacity
+                assert (c["rating"] != "adequate") == (v["population"]["total"] > v["population"]["capacity"])
         problems = [c for c in v.get("conditions", []) if c["rating"] != "adequate"]
         assert bool(v.get("findings")) == bool(problems), v["id"]
         for finding in v.get("findings", []):

@@ -125,6 +125,9 @@ def visit(g, k: int) -> Iterator[tuple[str, object]]:
     problems = []
     for theme in themes:
         rating = pick(r, RATINGS, (35, 35, 22, 8))
+        if theme == "accommodation":  # overcrowding is what the population figures say it is
+            load = rec["population"]["total"] / max(1, capacity)
+            rating = RATINGS[(load > 1.0) + (load > 1.1) + (load > 1.2)]
         note = text["themes"][theme]["adequate" if rating == "adequate" else "problem"]
         conditions.append({"theme": theme, "rating": rating, "notes": say(note)})
         if rating != "adequate":
