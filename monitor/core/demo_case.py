@@ -40,6 +40,8 @@ def plan(g, i: int) -> SimpleNamespace:
     n_perps = pick(r, (0, 1, 2), (35, 45, 20))
     if p.proc_status in ("at_trial", "judgment", "appeal", "closed") and n_perps == 0:
         n_perps = 1
+    if p.proc_status in ("judgment", "appeal") and "seven_years_beside_suspended" not in g.told:
+        n_perps = 2  # two officers tried together, so the report's pattern can be told
     p.n_perps = n_perps
     p.n_witness = pick(r, (0, 1, 2), (50, 35, 15))
     p.has_exam = r.random() < 0.6 or i == 0

@@ -96,6 +96,9 @@ def proceeding(g, p, complaint: dict) -> dict:
         decide(r.randint(p.decided + 30, latest), "sent_to_court", article=charged)
     if status in ("judgment", "appeal"):
         outcome = "conviction" if r.random() < 0.85 else "acquittal"
+        if "conviction" in g.told and "acquittal" not in g.told:
+            outcome = "acquittal"  # the story has an acquittal, even in a small demo
+        g.told.add(outcome)
         verdict = "convicted" if outcome == "conviction" else "acquitted"
         decide(p.judgment, "judgment", by="court", article=charged)
         rec["article_judgment"] = charged
