@@ -641,11 +641,13 @@ def test_women_are_spoken_of_as_women(demo_1000):
     gendered = [e for _, e in _text_entries(vars(corpus())) if "ru_f" in e and "{" not in e["ru"]]
     t = by_type(demo_1000)
     women = {p["id"] for p in t["person"] if p["identity"].get("gender") == "female"}
+    # every narrative speaks of the case's victim (told by the victim, a fellow detainee or a relative)
+    victim_is_woman = {link["target_id"]: link["person_id"] in women for link in t["link"] if link["role"] == "victim"}
     checked = Counter()
     for i in t["interview"]:
         if i["language"] != "ru":
             continue
-        female = i["person_id"] in women
+        female = victim_is_woman[i["case_id"]]
         for entry in gendered:
             wrong = entry["ru"] if female else entry["ru_f"]
             assert wrong not in i["narrative"], (female, wrong)
@@ -844,6 +846,27 @@ def test_refused_visits_reprisals_and_consent(demo_1000):
                 assert by_id[e["consent_id"]]["scope"].get("photographs") is True
 
 
+def test_deaths_in_custody_are_told_by_the_family(demo_1000):
+    """The report's deaths in custody: the dead are never interviewed, examined or asked for consent;
+    a relative speaks and complains for them."""
+    t = by_type(demo_1000)
+    persons = {p["id"]: p for p in t["person"]}
+    deaths = [c for c in t["case"] if "death_in_custody" in c["allegations"][0]]
+    assert deaths
+    for c in deaths:
+        allegation = c["allegations"][0]
+        dead = allegation["victim_ids"][0]
+        assert persons[dead]["detention_status"] == "deceased" and "current_facility_id" not in persons[dead]
+        assert allegation["death_in_custody"]["date"] >= allegation["date"]
+        assert "гибели" in c["summary"]
+        for kind in ("interview", "examination", "consent", "reprisal"):
+            assert not any(r["person_id"] == dead for r in t[kind]), kind
+        relatives = {link["person_id"] for link in t["link"] if link["target_id"] == c["id"] and link["role"] == "relative"}
+        spoken = [i for i in t["interview"] if i["case_id"] == c["id"] and i["person_id"] in relatives]
+        assert spoken and all(comp["complainant_id"] in relatives
+                              for comp in t["complaint"] if comp["case_id"] == c["id"])
+
+
 def test_complaints_intake_and_responses(demo_1000):
     t = by_type(demo_1000)
     first = [c for c in t["complaint"] if "intake_channel" in c]
@@ -917,7 +940,7 @@ def test_corpus_has_every_language_beside_each_entry():
             entries += 1
             assert {"ru", "kk", "en"} <= set(entry), path
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
-            langs = [k for k in ("ru", "kk", "en", "ru_f", "en_f") if k in entry]  # *_f: said of a woman
+            langs = [k for k in ("ru", "kk", "en", "ru_f", "kk_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
                                                "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter", "not_with"}, path
             kinds = {type(entry[lang]) for lang in langs}

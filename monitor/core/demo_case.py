@@ -57,9 +57,13 @@ def plan(g, i: int) -> SimpleNamespace:
     demands = [d for d in corpus().narratives["demands"] if p.ftype in PENAL or not d.get("penal")]
     p.demand = r.choice(demands)
     p.lang = "kk" if i == 0 else pick(r, ("ru", "kk", "en"), (55, 35, 10))
+    # the report: "numerous cases of deaths of prisoners"; the family speaks for the dead
+    p.death = p.ftype in PENAL and i != 0 and r.random() < 0.03
+    if p.death:
+        p.has_exam, p.n_photos, p.photo_consent = False, 0, False
     p.case_status = demo_legal.case_status(g, p)
-    p.reprisal = demo_legal.plan_reprisal(g, p)
-    p.withdraws = r.random() < (0.4 if p.reprisal else 0.04) or i == 0
+    p.reprisal = None if p.death else demo_legal.plan_reprisal(g, p)
+    p.withdraws = not p.death and (r.random() < (0.4 if p.reprisal else 0.04) or i == 0)
     p.self_harm = p.ftype == "colony" and r.random() < 0.1
     return p
 
@@ -74,9 +78,12 @@ def case(g, i: int) -> Iterator[tuple[str, object]]:
 
     if p.origin == "uz" and p.lang == "kk":
         p.lang = "ru"
-    iv = yield from interview(g, p, p.victim_id, p.interview_day, p.lang, photo_consent=p.photo_consent,
-                              force_kamau=(i == 0))
-    g.fac_last_interview[p.fid] = (iv["id"], p.interview_day)
+    if p.death:  # the relative who filed speaks for the dead
+        iv = yield from interview(g, p, p.relative, p.interview_day, p.lang, photo_consent=False, relative=True)
+    else:
+        iv = yield from interview(g, p, p.victim_id, p.interview_day, p.lang, photo_consent=p.photo_consent,
+                                  force_kamau=(i == 0))
+        g.fac_last_interview[p.fid] = (iv["id"], p.interview_day)
     sealed = [iv] if iv.get("sealed") else []
     last = p.interview_day
     if p.witnesses and r.random() < 0.3:
@@ -90,7 +97,8 @@ def case(g, i: int) -> Iterator[tuple[str, object]]:
         last = max(last, date.fromisoformat(ex["date"][:10]).toordinal())
         if ex.get("sealed"):
             sealed.append(ex)
-    yield from addenda(g, p, sealed)
+    if not p.death:
+        yield from addenda(g, p, sealed)
     yield from demo_legal.complaints_and_proceeding(g, p)
     yield from demo_legal.reprisals(g, p)
     if p.withdraws:
@@ -107,7 +115,7 @@ def people(g, p) -> Iterator[tuple[str, object]]:
     p.female = gender == "female"
     victim = g.person(p.year, role="victim", gender=gender, age=(14, 17) if minor else (18, 60),
                       incident=p.incident, origin=p.origin)
-    if r.random() < 0.3:
+    if r.random() < 0.3 and not p.death:
         victim["identity"]["safe_contact"] = say(corpus().cases["safe_contact"])
     vulnerable = [v for v, yes in (("minor", minor), ("woman", p.female), ("foreign_national", p.origin == "uz"),
                                    ("mental_health", p.ftype == "psychiatric"), ("disability", r.random() < 0.03))
@@ -144,6 +152,8 @@ def detention(g, p) -> dict:
     reprisal transferred them); everyone else has been released."""
     r = g.rng
     recent = CUTOFF - p.incident
+    if p.death:
+        return {"detention_status": "deceased"}
     if p.ftype == "colony" and recent < 4 * 365:
         out = {"detention_status": "sentenced"}
     elif p.ftype == "sizo" and recent < 365:
@@ -167,7 +177,7 @@ def case_record(g, p) -> dict:
     n = g.case_seq.get(p.year, 0) + 1
     g.case_seq[p.year] = n
     p.cid = g.uid()
-    period_end = p.incident + r.choice((0, 0, 1, 2, 3, 7))
+    period_end = p.period_end = p.incident + r.choice((0, 0, 1, 2, 3, 7))
     p.allegation_id = g.uid()
     allegation = {"id": p.allegation_id, "date": iso(p.incident)}
     if period_end != p.incident:
@@ -186,6 +196,11 @@ def case_record(g, p) -> dict:
                                                    pick(r, ("direct", "ordered", "present", "failed_to_prevent"),
                                                         (40, 20, 30, 10)))}
             for j, perp in enumerate(p.perps)]
+    if p.death:
+        death = text["death"]
+        allegation["death_in_custody"] = {"date": iso(period_end), "official_cause": say(death["official_cause"]),
+                                          "alleged_cause": say(death["alleged_cause"]), "autopsy": True,
+                                          "notes": say(death["notes"])}
     if p.self_harm:
         allegation["self_harm"] = {"occurred": True, "date": iso(period_end), "group": True,
                                    "persons": r.randint(3, 12), "description": say(text["self_harm"])}
@@ -198,7 +213,8 @@ def case_record(g, p) -> dict:
                          **{"in": say(p.place["in"])}),
             "status": p.case_status, "facility_id": p.fid, "period_start": iso(p.incident),
             "period_end": iso(period_end),
-            "summary": say(text["case"]["summary"], female=p.female, marker=DEMO_MARKER, code=p.victim_code,
+            "summary": say(text["case"]["death_summary" if p.death else "summary"], female=p.female,
+                           marker=DEMO_MARKER, code=p.victim_code,
                            facility=p.fname, date=iso(p.incident), methods=method_nouns(p.methods),
                            **{"in": say(p.place["in"])}),
             "allegations": [allegation], "tags": tags}
@@ -228,7 +244,7 @@ def links(g, p) -> Iterator[tuple[str, object]]:
         p.lawyer = r.choice(g.lawyers)
         yield "record", g.link(p.lawyer[0], p.cid, "lawyer", notes=say(text["lawyer"]))
     p.relative = None
-    if r.random() < 0.15:
+    if p.death or r.random() < 0.15:
         gender = "female" if r.random() < 0.7 else "male"
         rel = g.person(p.year, role="relative", incident=p.incident, gender=gender, age=(20, 70))
         yield "record", rel

@@ -8,11 +8,16 @@ from datetime import date
 from .demo_corpus import CUTOFF, corpus, pick, say
 
 
-def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool) -> str:
+def narrative(g, p, lang: str, *, force_kamau: bool, witness: bool, relative: bool = False) -> str:
     r = g.rng
     text = corpus().narratives
     date_text = date.fromordinal(p.incident).strftime("%d.%m.%Y")
     where = say(p.place["in"], lang)
+    if relative:  # the death notice (on the day of death), then two of the rest, in order
+        account = text["relative_account"]
+        date_text = date.fromordinal(p.period_end).strftime("%d.%m.%Y")
+        told = [0, *sorted(r.sample(range(1, len(account)), 2))]
+        return " ".join(say(account[k], lang, female=p.female, date=date_text, **{"in": where}) for k in told)
     if witness:
         opener = say(r.choice(text["witness_openers"]), lang, female=p.female, date=date_text, **{"in": where})
         seen = [say(s, lang, female=p.female) for s in r.sample(text["witness"], r.randint(3, 4))]
@@ -70,15 +75,18 @@ def withdrawal(g, p, after: int):
     yield "record", rec
 
 
-def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, witness=False):
+def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, witness=False, relative=False):
     """Yield the consent record, then the interview that names it; return the interview."""
     r = g.rng
     text = corpus().cases["interview"]
     names = corpus().names
-    story = narrative(g, p, lang, force_kamau=force_kamau, witness=witness)
+    story = narrative(g, p, lang, force_kamau=force_kamau, witness=witness, relative=relative)
     interviewers = r.sample(names["monitors"], r.randint(1, 2))
     when = g.dt(day, p.region)
-    if witness:
+    if relative:
+        scope = {"documentation": True, "complaint_in_name": True, "share_with_lawyer": r.random() < 0.8,
+                 "anonymised_reports": True, "publication_with_name": False}
+    elif witness:
         scope = {"documentation": True, "anonymised_reports": True, "share_with_lawyer": r.random() < 0.7,
                  "publication_with_name": False}
     else:
@@ -88,10 +96,11 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     rec: dict = {"id": g.uid(), "type": "interview", "person_id": person_id, "case_id": p.cid}
     # met during a monitoring visit to the facility: only if that visit was under way on the day
     first, last, visit_id = g.fac_last_visit_days.get(p.fid, (0, -1, None))
-    on_visit = first <= day <= last
+    on_visit = first <= day <= last and not relative
+    held = p.in_custody and not relative  # a relative is met outside
     # staff can only be in the room when the person is met inside the facility
-    private = r.random() < 0.85 or not (p.in_custody or on_visit)
-    places = [x for x in text["private_places"] if not (p.in_custody and x.get("outside"))]
+    private = r.random() < 0.85 or not (held or on_visit)
+    places = [x for x in text["private_places"] if not (held and x.get("outside"))]
     place = say(r.choice(places)) if private else say(text["facility_place"])
     if on_visit:
         rec["visit_id"] = visit_id
@@ -117,7 +126,7 @@ def interview(g, p, person_id, day, lang, *, photo_consent, force_kamau=False, w
     risk_weights = (0, 0, 40, 60) if p.reprisal and not witness else (5, 25, 40, 30)
     rec["reprisal_risk"] = pick(r, ("none", "low", "medium", "high"), risk_weights)
     if r.random() < 0.5:
-        rec["follow_up"] = say(r.choice([x for x in text["follow_up"] if p.in_custody or not x.get("custody")]),
+        rec["follow_up"] = say(r.choice([x for x in text["follow_up"] if held or not x.get("custody")]),
                                female=p.female)
     rec["consent_id"] = agreed["id"]
     if r.random() < 0.55 or force_kamau:

@@ -98,6 +98,8 @@ def complaints_and_proceeding(g, p) -> Iterator[tuple[str, object]]:
 def intake(g, p) -> tuple[str, int]:
     """How and when the case reached the NGO: the first complaint's intake channel and date received."""
     r = g.rng
+    if p.death:
+        return "relative", r.randint(p.incident + 1, p.interview_day)
     if p.met_on_visit:
         return "visit", p.interview_day
     if p.relative and r.random() < 0.5:
