@@ -59,6 +59,29 @@ def test_core_reads_the_demo_story(tmp_path):
             assert proceedings.status_at(body, first["date"]) == first["kind"]
 
 
+def test_cli_demo_of_200_cases_loads_and_verifies(tmp_path):
+    """`monitor demo --cases 200` puts every record through the vault's gate (schema, vocabularies,
+    references, cross-field rules) and `monitor verify` passes on the result."""
+    import os
+    import subprocess
+    import sys
+
+    passfile = tmp_path / "pass.txt"
+    passfile.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    env.update(MONITOR_PASSPHRASE_FILE=str(passfile), XDG_DATA_HOME=str(tmp_path / "xdg"), HOME=str(tmp_path / "home"))
+    vault = tmp_path / "demo.vault"
+
+    def monitor(*args):
+        result = subprocess.run([sys.executable, "-m", "monitor", *args, "--vault", str(vault)], capture_output=True,
+                                text=True, env=env, timeout=600)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        return result.stdout
+
+    assert "200 cases" in monitor("demo", "--cases", "200")
+    assert "vault OK" in monitor("verify")
+
+
 def test_same_seed_same_data(tmp_path):
     create_demo_vault(tmp_path / "a.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)
     create_demo_vault(tmp_path / "b.vault", PASSPHRASE, cases=15, seed=9, kdf_iter=TEST_KDF_ITER)
