@@ -808,8 +808,9 @@ def test_refused_visits_reprisals_and_consent(demo_1000):
     assert any(v["outcome"] == "partly_denied" and v["access_denied"]["areas"] for v in t["visit"])
     for v in t["visit"]:
         assert (v["outcome"] == "refused") == (v["interviews_count"] == 0)
-        if facilities[v["facility_id"]]["access_status"] == "open":
-            assert v["outcome"] != "refused"
+        access = facilities[v["facility_id"]]["access_status"]
+        assert v["outcome"] == {"open": v["outcome"] if v["outcome"] != "refused" else "conducted",
+                                "restricted": v["outcome"], "closed_to_monitors": "refused"}[access], (access, v["outcome"])
     complaints = {c["id"]: c for c in t["complaint"]}
     assert {r["kind"] for r in t["reprisal"]} >= {"transfer", "punishment_cell", "threats_to_family", "counter_charge"}
     persons = {p["id"]: p for p in t["person"]}

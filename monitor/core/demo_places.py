@@ -72,7 +72,7 @@ def population(r, type_key: str, capacity: int) -> dict:
     return pop
 
 
-OUTCOME_WEIGHTS = {"open": (95, 5, 0), "restricted": (35, 40, 25), "closed_to_monitors": (0, 15, 85)}
+OUTCOME_WEIGHTS = {"open": (95, 5, 0), "restricted": (35, 40, 25), "closed_to_monitors": (0, 0, 100)}
 
 
 def visit(g, k: int) -> Iterator[tuple[str, object]]:
