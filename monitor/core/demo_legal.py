@@ -26,6 +26,10 @@ def plan(g, i: int, interview_day: int) -> dict:
     r = g.rng
     has_proc = r.random() < 0.10 or i == min(1, g.cases - 1)
     proc_status = pick(r, PROC_STATUS, PROC_STATUS_W) if has_proc else None
+    if proc_status == "terminated" and "amnesty_planned" not in g.told:
+        proc_status = "closed"  # the first case to end early ends in an amnesty (see demo_proceeding)
+    if proc_status == "closed":
+        g.told.add("amnesty_planned")
     first_filed = min(interview_day + r.randint(1, 20), CUTOFF)
     overturn = None
     if proc_status not in (None, "refused_to_open") and r.random() < 0.3:
