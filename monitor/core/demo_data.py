@@ -31,7 +31,6 @@ __all__ = ["DEMO_MARKER", "FACILITY_TYPES", "COLONY_REGIMES", "MATERIAL_THEMES",
            "SOURCE_KINDS", "generate", "png_photo"]
 
 
-
 class Gen:
     """The generator's state: one random stream, id and code counters, and what earlier records
     left behind for later ones to refer to (facilities, last visits, officers, lawyers)."""
@@ -41,22 +40,23 @@ class Gen:
         self.cases = cases
         self.n_facilities = max(10, cases // 20)
         self.n_visits = max(5, cases // 10)
-        self.person_seq: dict[int, int] = {}
-        self.case_seq: dict[int, int] = {}
+        self.person_seq: dict[int, int] = {}  # year -> last person number (codes P-YYYY-NNNN)
+        self.case_seq: dict[int, int] = {}  # year -> last case number (codes KZ-YYYY-NNNN)
         self.photo_seq = 0
+        self.report_seq = 0  # examination report numbers
         self.colonies = 0
+        self.told: set[str] = set()  # story beats told at least once (amnesty, acquittal, ...)
+        # facilities, and what earlier records left there for later ones to refer to
         self.facilities: list[tuple] = []  # (id, type_key, name, region entry, capacity)
         self.fac_weights: list[int] = []
-        self.fac_last_visit: dict[str, str] = {}
+        self.access: dict[str, str] = {}  # facility -> access_status
+        self.fac_last_visit: dict[str, str] = {}  # facility -> last visit id (made or refused)
         self.fac_last_visit_days: dict[str, tuple] = {}  # facility -> (first day, last day, id) of a visit made
         self.fac_assessed: set[str] = set()  # facilities a visit got into (the next one is a follow-up)
-        self.access: dict[str, str] = {}  # facility -> access_status
-        self.told: set[str] = set()  # story beats told at least once (see demo_legal)
-        self.report_seq = 0
-        self.fac_recs: dict[str, list[tuple[str, str, str]]] = {}  # facility -> [(rec id, text, addressee)]
+        self.fac_recs: dict[str, list[tuple[str, str, str]]] = {}  # facility -> open (rec id, text, addressee)
         self.fac_last_interview: dict[str, tuple[str, int]] = {}  # facility -> (interview id, day)
-        self.fac_last_photo: dict[str, tuple[str, int]] = {}
-        self.fac_perps: dict[str, list[tuple]] = {}
+        self.fac_last_photo: dict[str, tuple[str, int]] = {}  # facility -> (attachment id, day)
+        self.fac_perps: dict[str, list[tuple]] = {}  # facility -> officers who recur there
         self.lawyers: list[tuple[str, str]] = []
         self.max_lawyers = max(3, cases // 40)
 
