@@ -210,16 +210,30 @@ def cmd_dump(args) -> int:
 
     print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
           file=sys.stderr)
+    import hashlib
+
+    from .core.reports.trail import log_output
+
+    digest, count = hashlib.sha256(), 0
     with _open(args) as vault:
         if args.out:
             from .core.fs import atomic_writer
 
             with atomic_writer(args.out) as out:
                 for record in dump_records(vault, args.type):
-                    out.write((dump_line(record) + "\n").encode("utf-8"))
+                    line = (dump_line(record) + "\n").encode("utf-8")
+                    digest.update(line)
+                    count += 1
+                    out.write(line)
         else:
             for record in dump_records(vault, args.type):
-                sys.stdout.write(dump_line(record) + "\n")
+                line = dump_line(record) + "\n"
+                digest.update(line.encode("utf-8"))
+                count += 1
+                sys.stdout.write(line)
+        # plaintext left the vault: say so in the audit log (what, how many, its SHA-256, where)
+        log_output(vault, "dump-written", detail=f"records={count} type={args.type or 'all'} "
+                   f"sha256={digest.hexdigest()} to={'file' if args.out else 'stdout'}")
     return 0
 
 
