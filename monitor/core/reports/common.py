@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import Tr
+from .i18n import Tr, has_key
 from .model import Fields, Paragraph, Report, Section, Table
 from .redaction import Redactor
 from .sources import Reader, Source
@@ -12,8 +12,9 @@ FRAME_LABELS = ("contents", "conflict_flag", "photo_unavailable")
 
 def new_report(kind: str, tr: Tr, level: str, *, title: str, code: str, subject_id: str | None,
                contents: bool = True) -> Report:
+    marking = tr(f"marking_{kind}_{level}") if has_key(f"marking_{kind}_{level}") else tr(f"marking_{level}")
     report = Report(kind=kind, lang=tr.lang, level=level, title=title, code=code,
-                    marking=tr(f"marking_{level}"), subject_id=subject_id, contents=contents)
+                    marking=marking, subject_id=subject_id, contents=contents)
     report.labels = {key: tr(key) for key in FRAME_LABELS}
     return report
 
@@ -57,7 +58,7 @@ def finish(report: Report, reader: Reader, redactor: Redactor, tr: Tr) -> Report
     if items:
         section.add(Paragraph(tr("withheld_intro"), "note"),
                     Table([tr("what"), tr("why"), tr("count")], [[w, y, str(n)] for w, y, n in items],
-                          widths=[3, 4, 1], numeric={2}))
+                          widths=[3, 4, 1.3], numeric={2}))
     else:
         section.add(Paragraph(tr("withheld_none")))
     if report.conflicts:
@@ -65,6 +66,8 @@ def finish(report: Report, reader: Reader, redactor: Redactor, tr: Tr) -> Report
         for note in report.conflicts:
             section.add(Paragraph(note))
     report.sections.append(section)
+    # a contents page only where it helps: long reports, or many chapters
+    report.contents = report.contents and (len(report.sections) >= 9 or len(report.text()) > 9000)
     report.cover.append((tr("level"), tr(f"level_{report.level}")))
     report.source_digest = reader.digest
     report.source_count = reader.count

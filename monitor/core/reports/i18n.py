@@ -26,6 +26,12 @@ _T: dict[str, tuple[str, str, str]] = {
                               "ҚЫЗМЕТТІК ПАЙДАЛАНУ ҮШІН — бүркеншіктелген; адамдарды анықтауға тырыспаңыз"),
     "marking_aggregate": ("PUBLIC — aggregate figures only", "ОТКРЫТО — только сводные данные",
                           "АШЫҚ — тек жиынтық деректер"),
+    "marking_visit_full": ("CONFIDENTIAL — for the authorities concerned and the monitoring body; no detainee is named",
+                           "КОНФИДЕНЦИАЛЬНО — для соответствующих органов и мониторинговой группы; содержащиеся не названы",
+                           "ҚҰПИЯ — тиісті органдар мен мониторинг тобына арналған; ұсталғандардың аты аталмайды"),
+    "marking_medical_full": ("CONFIDENTIAL — medical information; for the person, their lawyer and the requesting party",
+                             "КОНФИДЕНЦИАЛЬНО — медицинские сведения; для лица, его адвоката и инициатора запроса",
+                             "ҚҰПИЯ — медициналық мәліметтер; адамның өзіне, адвокатына және сұрау салушыға арналған"),
     "level": ("Redaction level", "Уровень редактирования", "Өңдеу деңгейі"),
     "level_full": ("full", "полный", "толық"),
     "level_pseudonymised": ("pseudonymised", "псевдонимизированный", "бүркеншіктелген"),
@@ -323,6 +329,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "rating": ("Assessment", "Оценка", "Бағасы"),
     "sources": ("Sources", "Источники", "Дереккөздер"),
     "good_practice": ("Good practice", "Положительная практика", "Оң тәжірибе"),
+    "interviews_count": ("Interviews held", "Проведено опросов", "Өткізілген сұхбаттар"),
     "findings_count": ("{n} findings recorded (text withheld at this level)",
                        "Зафиксировано выводов: {n} (текст не включён на этом уровне)",
                        "{n} тұжырым тіркелді (мәтін бұл деңгейде енгізілмеген)"),
@@ -404,6 +411,10 @@ MONTHS = {
     "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
            "қараша", "желтоқсан"],
 }
+
+
+def has_key(key: str) -> bool:
+    return key in _T
 
 
 def catalogue() -> dict[str, tuple[str, str, str]]:

@@ -111,6 +111,15 @@ class Frame_:
     page_of: Callable[[int, int], str]
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _canvas_class(frame: Frame_):
     class ReportCanvas(Canvas):
         """Draws header and footer once the page count is known (page N of M)."""
@@ -141,12 +150,17 @@ def _canvas_class(frame: Frame_):
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             if n > 1:
-                self.setFont(FONT_BOLD, 8)
-                self.drawString(MARGIN, h - 1.25 * cm, frame.code[:80])
-                self.setFont(FONT_BOLD, 7)
+                usable = w - 2 * MARGIN
+                size = 7
+                while size > 5 and pdfmetrics.stringWidth(frame.marking, FONT_BOLD, size) > usable:
+                    size -= 0.5
+                self.setFont(FONT_BOLD, size)
                 self.setFillColor(ACCENT)
-                self.drawRightString(w - MARGIN, h - 1.25 * cm, frame.marking[:110])
-                self.line(MARGIN, h - 1.4 * cm, w - MARGIN, h - 1.4 * cm)
+                self.drawRightString(w - MARGIN, h - 0.95 * cm, _fit(frame.marking, FONT_BOLD, size, usable))
+                self.setFillColor(INK)
+                self.setFont(FONT_BOLD, 8)
+                self.drawString(MARGIN, h - 1.35 * cm, _fit(frame.code, FONT_BOLD, 8, usable))
+                self.line(MARGIN, h - 1.5 * cm, w - MARGIN, h - 1.5 * cm)
             self.setFillColor(INK)
             self.line(MARGIN, 1.55 * cm, w - MARGIN, 1.55 * cm)
             self.setFont(FONT, 6.5)
@@ -280,7 +294,6 @@ class _Renderer:
         legend.dx, legend.dy, legend.deltay = 7, 7, 11
         legend.boxAnchor = "nw"
         legend.columnMaximum = 8
-        legend.subCols[0].maxWidth = 110
         legend.colorNamePairs = [(palette[i % len(palette)], name[:60]) for i, (name, _) in enumerate(block.series)]
         d.add(legend)
         parts: list[Flowable] = [d]

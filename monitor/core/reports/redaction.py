@@ -118,7 +118,9 @@ class ConsentBook:
 class Redactor:
     """Applies one level and the consent book; counts what it withholds."""
 
-    def __init__(self, reader: Reader, level: str, tr: Tr, withheld: Withheld):
+    def __init__(self, reader: Reader, level: str, tr: Tr, withheld: Withheld, *, always_scrub: bool = False):
+        """``always_scrub``: replace known identities in free text at every level (visit reports)."""
+        self.always_scrub = always_scrub
         self.reader = reader
         self.level = check_level(level)
         self.tr = tr
@@ -228,7 +230,7 @@ class Redactor:
         """Free text as printed at this level: identities of known persons replaced by codes."""
         if not value:
             return ""
-        if self.full:
+        if self.full and not self.always_scrub:
             return value
         pattern = self._pattern()
         return pattern.sub(lambda m: self._scrub_map.get(m.group(0).casefold(), "▇▇▇"), value)
