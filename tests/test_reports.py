@@ -46,10 +46,10 @@ def test_every_report_string_has_all_three_languages():
 @pytest.mark.parametrize("lang, expected", [
     ("kk", ["Іс бойынша досье", "ҚҰПИЯ — дербес деректер бар", "Қарағанды қаласының ИВС", "Айғақтар",
             "ҚАМАУ кезінде мені ұрды", "Арқадағы көгерулер, сызғышпен", "Медициналық куәландырулар",
-            "7 беттің 1-беті"]),
+            "{m} беттің 1-беті", "{m} беттің {m}-беті"]),
     ("ru", ["Досье по делу", "КОНФИДЕНЦИАЛЬНО", "Избиение в ИВС Караганды", "Показания",
-            "Меня били по спине, угрожали семье", "Прокуратура Карагандинской области", "Страница 1 из"]),
-    ("en", ["Case dossier", "CONFIDENTIAL", "Testimonies", "Chronology", "Chain of custody", "Page 1 of",
+            "Меня били по спине, угрожали семье", "Прокуратура Карагандинской области", "Страница 1 из {m}"]),
+    ("en", ["Case dossier", "CONFIDENTIAL", "Testimonies", "Chronology", "Chain of custody", "Page 1 of {m}", "Page {m} of {m}",
             "Әбілқасымов"]),
 ])
 def test_dossier_pdf_text_fonts_and_structure(case_vault, tmp_path, lang, expected):
@@ -57,6 +57,7 @@ def test_dossier_pdf_text_fonts_and_structure(case_vault, tmp_path, lang, expect
     result = reports.generate(case_vault, "dossier", out, subject_id=CASE, lang=lang, level="full")
     text = flat(pdftotext(out))
     for phrase in expected:
+        phrase = phrase.format(m=result.pages)
         assert phrase in text, phrase
     assert "KZ-2026-0007" in text
     assert result.source_digest in text  # the footer carries the source digest
@@ -64,7 +65,7 @@ def test_dossier_pdf_text_fonts_and_structure(case_vault, tmp_path, lang, expect
     assert_fonts_embedded(out)
     qpdf_check(out)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == result.sha256
-    assert result.pages >= 5 and f"{result.pages}" in text
+    assert result.pages >= 5
 
 
 def test_report_is_logged_with_its_sha256_and_level(case_vault, tmp_path):
@@ -135,6 +136,8 @@ def test_dossier_without_lawyer_consent_omits_testimony(vault, tmp_path):
     for r in records:
         if r["type"] == "interview":
             r["consent"] = {**CONSENT, "share_with_lawyer": False}
+        if r["type"] == "consent":  # the later consent record (v4) must not give it either
+            r["scope"]["share_with_lawyer"] = False
     vault.put_many(records)
     out = tmp_path / "d.pdf"
     reports.generate(vault, "dossier", out, subject_id=CASE, lang="ru", level="full")
@@ -162,6 +165,20 @@ def test_consent_withdrawn_later_removes_the_testimony(case_vault, tmp_path):
     out = tmp_path / "w.pdf"
     reports.write(case_vault, report, out)
     assert "consent withdrawn" in flat(pdftotext(out))
+
+
+def test_withdrawal_by_consent_record_removes_testimony_and_examination(case_vault):
+    text = reports.build(case_vault, "dossier", subject_id=CASE, lang="ru").text()
+    assert "Меня били по спине" in text and "Тревожность, нарушения сна" in text
+    case_vault.put({"id": new_id(), "type": "consent", "person_id": PERSON, "date": "2026-06-01T09:00:00+05:00",
+                    "method": "written", "withdrawal": True, "scope": {"share_with_lawyer": False}})
+    report = reports.build(case_vault, "dossier", subject_id=CASE, lang="ru")
+    text = report.text()
+    assert "Меня били по спине" not in text and "Тревожность, нарушения сна" not in text
+    assert report.withheld.counts[("показания", "согласие отозвано")] == 1
+    assert report.withheld.counts[("медицинские освидетельствования", "согласие отозвано")] == 1
+    # the pseudonymised dossier rests on the other consent (anonymised reports), still given
+    assert "Меня били по спине" in reports.build(case_vault, "dossier", subject_id=CASE, level="pseudonymised").text()
 
 
 def test_intimate_photo_needs_its_own_consent(vault, tmp_path):
@@ -215,10 +232,10 @@ def test_source_digest_is_sha256_of_sorted_revision_hashes(case_vault):
     hashes = [case_vault.history(rid)[-1].hash for rid in (CASE, PERSON, uid(1))]
     expected = hashlib.sha256("\n".join(sorted(hashes)).encode("ascii")).hexdigest()
     assert reader.digest == expected == digest_of(hashes) and reader.count == 3
-    # the dossier read the case's 12 records and the coordinator term whose label it printed
-    # (not the second victim, who is not linked to the case)
+    # the dossier read the case's 14 records (consent and reprisal included) and the coordinator term
+    # whose label it printed; not the second victim (not linked to the case) nor the official statistic
     report = reports.build(case_vault, "dossier", subject_id=CASE)
-    assert report.source_count == 13
+    assert report.source_count == 15
 
 
 # --- conflicts ------------------------------------------------------------------------------------
@@ -285,6 +302,9 @@ def test_dossier_model_without_pdf(case_vault):
     assert titles[-1] == "Есепке енгізілмегендер"
     text = report.text()
     assert "ҚР ҚК 2014, 146-бап (Азаптау)" in text  # article labels from the vocabulary
-    assert "5 жыл, шартты түрде" in text
+    # per-defendant charges (v4): the article at each stage, verdict and sentence
+    assert "ҚР ҚК 2014, 362-бап (Билікті немесе лауазымдық өкілеттіктерді асыра пайдалану), 4-бөлік" in text
+    assert "Бас бостандығынан айыру, 7 жыл" in text
+    assert "3 жыл, сынақ мерзімі 2 жыл" in text
     json.dumps(report.cover, ensure_ascii=False)  # plain data
     assert copy.deepcopy(report.withheld).total() == report.withheld.total()

@@ -324,13 +324,21 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
         (tr("case_number"), b.get("case_number") or b.get("erdr_number")),
         (tr("opened"), b.get("date_opened") or b.get("erdr_date")),
         (tr("refused"), b.get("date_refused")),
-        (tr("article"), article_text(reader, b.get("article_registered") or b.get("article"), lang)),
+        (tr("article"), article_text(reader, b.get("article"), lang) if not any(
+            b.get(k) for k in ("article_registered", "article_charged", "article_judgment")) else ""),
+        (tr("article_registered"), article_text(reader, b.get("article_registered"), lang)),
+        (tr("article_charged"), article_text(reader, b.get("article_charged"), lang)),
+        (tr("article_judgment"), article_text(reader, b.get("article_judgment"), lang)),
         (tr("status"), reader.label("proceeding_status", b.get("status"), lang)),
         (tr("outcome"), reader.label("outcome", b.get("outcome"), lang)),
         (tr("judgment"), b.get("judgment_date")),
         (tr("appeal"), " — ".join(x for x in ((b.get("appeal") or {}).get("date", ""),
                                                reader.label("outcome", (b.get("appeal") or {}).get("outcome"), lang))
                                    if x)),
+        (tr("victims"), ", ".join(f"{red.name(reader.maybe(v.get('person_id'), 'person'))} "
+                                   f"({reader.label('victim_status', v.get('status'), lang)}"
+                                   f"{', ' + v['date'] if v.get('date') else ''})" for v in b.get("victims", []))),
+        (tr("compensation"), _compensation(tr, b.get("compensation"))),
         (tr("notes"), red.text(b.get("notes"))),
     ]))
     decisions = sorted(b.get("decisions", []), key=lambda d: d.get("date", ""))
@@ -359,6 +367,19 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
         who = ", ".join(red.name(reader.maybe(pid, "person")) for pid in b.get("defendants", []))
         sec.add(fields([(tr("defendants"), who), (tr("sentence"), sentence_text(tr, b))]))
     return sec
+
+
+def _compensation(tr: Tr, c: dict | None) -> str:
+    if not c:
+        return ""
+    currency = c.get("currency", "KZT")
+    bits = []
+    for key in ("claimed", "awarded"):
+        if c.get(key) is not None:
+            bits.append(f"{tr(key)} {c[key]:,} {currency}".replace(",", " "))
+    if c.get("date"):
+        bits.append(c["date"])
+    return ", ".join(bits)
 
 
 def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source) -> Section:

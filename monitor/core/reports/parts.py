@@ -19,9 +19,14 @@ def article_text(reader: Reader, ref, lang: str) -> str:
         return ""
     if isinstance(ref, str):
         return reader.label("article", ref, lang)
+    tr = Tr(lang)
     text = reader.label("article", ref.get("article"), lang)
-    extra = ", ".join(x for x in (ref.get("part"), ref.get("paragraph")) if x)
-    return f"{text}, {extra}" if extra else text
+    extra = []
+    for key in ("part", "paragraph"):
+        value = str(ref.get(key) or "").strip()
+        if value:  # "ч. 4" as entered stays; a bare "4" gets the word
+            extra.append(tr(key, x=value) if value[:1].isdigit() else value)
+    return ", ".join([text] + extra)
 
 
 def punishment_text(reader: Reader, tr: Tr, p: dict) -> str:
@@ -29,15 +34,21 @@ def punishment_text(reader: Reader, tr: Tr, p: dict) -> str:
     if p.get("life"):
         return tr("life")
     bits = [kind]
-    years, months = p.get("years"), p.get("months")
-    if years or months:
-        term = tr("years_n", n=_num(years or 0)) + (f" {months} m." if months else "")
-        bits.append(term)
+    bits.append(_term(tr, p.get("years"), p.get("months")))
     if p.get("probation_years") or p.get("probation_months"):
-        bits.append(f"{tr('suspended')} ({tr('years_n', n=_num(p.get('probation_years') or 0))})")
+        bits.append(tr("probation", t=_term(tr, p.get("probation_years"), p.get("probation_months"))))
     if p.get("amount"):
         bits.append(f"{_num(p['amount'])} KZT")
     return ", ".join(b for b in bits if b)
+
+
+def _term(tr: Tr, years, months) -> str:
+    parts = []
+    if years:
+        parts.append(tr("years_n", n=_num(years)))
+    if months:
+        parts.append(tr("months_n", n=_num(months)))
+    return " ".join(parts)
 
 
 def sentence_text(tr: Tr, body: dict) -> str:

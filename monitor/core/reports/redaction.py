@@ -9,9 +9,9 @@ Levels:
   only material consented for anonymised reports, no photograph without consent;
 * ``aggregate`` — numbers only, for the public.
 
-Consent is read from the consent records (schema v4, ``monitor.core.consent.current``) when the
-vault has them, and from the consent block of v3 interviews otherwise; the latest state of each
-item wins, so a later withdrawal removes what it withdraws. An item never recorded counts as not
+Consent is what ``monitor.core.consent.current`` says: the consent records (schema v4) and the
+consent block of v3 interviews, folded in date order; the latest state of each item wins, so a
+later withdrawal removes what it withdraws. An item never recorded counts as not
 given. Whatever is left out is counted in the report's :class:`~.model.Withheld` (what, why),
 never described.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import consent as _consent
 from ..errors import MonitorError
 from .i18n import Tr
 from .model import Withheld
@@ -47,6 +48,7 @@ class ConsentItem:
     given: bool
     date: str
     record_id: str | None
+    withdrawn: bool = False
 
 
 class ConsentBook:
@@ -62,33 +64,13 @@ class ConsentBook:
         return self._cache[person_id]
 
     def _read(self, person_id: str) -> dict[str, ConsentItem]:
-        # Every record consulted goes through the reader, so it counts in the source digest.
-        events: list[tuple[str, str, str, bool]] = []  # (date, record id, item, given)
-        for src in self.reader.all("consent", person_id=person_id):
-            body = src.body
-            for item, given in (body.get("scope") or {}).items():
-                if isinstance(given, bool):
-                    events.append((str(body.get("date", "")), src.id, item, given))
-        for src in self.reader.all("interview", person_id=person_id):
-            legacy = src.body.get("consent")
-            if not isinstance(legacy, dict):
-                continue
-            date = str(legacy.get("date") or src.body.get("date", ""))
-            for item, given in legacy.items():
-                if isinstance(given, bool):
-                    events.append((date, src.id, item, given))
-        state: dict[str, ConsentItem] = {}
-        for date, rid, item, given in sorted(events):  # by date, then id: the latest wins
-            state[item] = ConsentItem(given, date, rid)
-        try:  # schema v4: the core's own reading is the reference where it exists
-            from .. import consent as _consent  # type: ignore[attr-defined]
-
-            current = _consent.current(self.reader.vault, person_id)
-            state = {item: ConsentItem(bool(v.get("given")), str(v.get("date", "")), v.get("record_id"))
-                     for item, v in current.items()}
-        except (ImportError, AttributeError):
+        # The records consulted go through the reader too, so they count in the source digest.
+        for _ in self.reader.all("consent", person_id=person_id):
             pass
-        return state
+        for _ in self.reader.all("interview", person_id=person_id):
+            pass
+        return {item: ConsentItem(state.given, state.date, state.record_id, state.withdrawn)
+                for item, state in _consent.current(self.reader.vault, person_id).items()}
 
     def allows(self, person_id: str | None, item: str) -> bool:
         if not person_id:
@@ -101,18 +83,7 @@ class ConsentBook:
         if not person_id:
             return False
         entry = self.state(person_id).get(item)
-        if entry is None or entry.given:
-            return False
-        return self._was_given(person_id, item)
-
-    def _was_given(self, person_id: str, item: str) -> bool:
-        for src in self.reader.all("consent", person_id=person_id):
-            if (src.body.get("scope") or {}).get(item) is True:
-                return True
-        for src in self.reader.all("interview", person_id=person_id):
-            if (src.body.get("consent") or {}).get(item) is True:
-                return True
-        return False
+        return bool(entry and entry.withdrawn)
 
 
 class Redactor:
