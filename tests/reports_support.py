@@ -25,8 +25,9 @@ def tool(name: str) -> str:
     return found
 
 
-def pdftotext(path: Path, password: str | None = None) -> str:
-    cmd = [tool("pdftotext"), "-enc", "UTF-8"]
+def pdftotext(path: Path, password: str | None = None, layout: bool = False) -> str:
+    """The PDF's text; ``layout`` keeps table rows on one line (poppler's -layout)."""
+    cmd = [tool("pdftotext"), "-enc", "UTF-8"] + (["-layout"] if layout else [])
     if password:
         cmd += ["-upw", password]
     result = subprocess.run(cmd + [str(path), "-"], capture_output=True, timeout=120)

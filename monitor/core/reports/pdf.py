@@ -265,11 +265,12 @@ class _Renderer:
     def chart(self, block: model.BarChart) -> list[Flowable]:
         if not block.categories or not block.series:
             return []
-        height = 170
-        d = Drawing(self.width, height + 40)
+        chart_h = 150
+        legend_h = 12 * len(block.series) + 6
+        d = Drawing(self.width, chart_h + 40 + legend_h)
         d.initialFontName = FONT  # the renderer's starting state would otherwise select Helvetica
         bc = VerticalBarChart()
-        bc.x, bc.y, bc.width, bc.height = 40, 40, self.width - 170, height - 20
+        bc.x, bc.y, bc.width, bc.height = 40, 40, self.width - 50, chart_h
         bc.data = [list(values) for _, values in block.series]
         bc.categoryAxis.categoryNames = list(block.categories)
         for axis in (bc.categoryAxis.labels, bc.valueAxis.labels):
@@ -285,16 +286,18 @@ class _Renderer:
             bc.bars[i].strokeColor = None
         bc.barLabels.fontName = FONT
         bc.barLabels.fontSize = 6
-        bc.barLabelFormat = "%d"
+        bc.barLabelFormat = lambda v: "" if not v else f"{v:.0f}"  # no "0" over empty bars
         bc.barLabels.nudge = 6
         d.add(bc)
-        legend = Legend()
-        legend.x, legend.y = self.width - 120, height
+        legend = Legend()  # above the chart, one series per line, swatch first
+        legend.x, legend.y = 40, chart_h + 40 + legend_h
         legend.fontName, legend.fontSize = FONT, 7
-        legend.dx, legend.dy, legend.deltay = 7, 7, 11
+        legend.dx, legend.dy, legend.deltay = 8, 8, 12
+        legend.alignment = "right"
         legend.boxAnchor = "nw"
-        legend.columnMaximum = 8
-        legend.colorNamePairs = [(palette[i % len(palette)], name[:60]) for i, (name, _) in enumerate(block.series)]
+        legend.columnMaximum = len(block.series)
+        legend.colorNamePairs = [(palette[i % len(palette)], _fit(name, FONT, 7, self.width - 80))
+                                 for i, (name, _) in enumerate(block.series)]
         d.add(legend)
         parts: list[Flowable] = [d]
         if block.caption:

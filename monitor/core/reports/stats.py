@@ -79,8 +79,9 @@ def _group(key: str | None) -> str:
 
 
 def _ratio(a: int | None, b: int | None) -> str:
-    if not a or not b:
-        return "—" if not b else "0"
+    """a per b, as a ratio and a percentage; a dash where either is unknown or b is zero."""
+    if a is None or not b:
+        return "—"
     return f"{a / b:.2f} ({100 * a / b:.1f}%)"
 
 
@@ -240,19 +241,29 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     ngo_official = official.get("complaints_received_ngo", {})
     all_years = sorted(set(off_c) | set(off_k) | set(ngo_complaints) | set(ngo_cases) | set(ngo_official))
     if all_years:
-        rows, flagged = [], set()
-        for i, y in enumerate(all_years):
-            label = year_label(y)
-            if label != str(y):
-                flagged.add(i)
-            rows.append([label, _n(off_c.get(y)), _n(off_k.get(y)), _ratio(off_k.get(y), off_c.get(y)),
-                         _n(ngo_complaints.get(y) or ngo_official.get(y)), _n(ngo_cases.get(y)),
-                         _ratio(ngo_cases.get(y), ngo_complaints.get(y) or ngo_official.get(y))])
-        s1.add(Table([tr("year"), tr("official_complaints"), tr("official_cases"), tr("cases_per_complaint"),
-                      tr("ngo_complaints"), tr("ngo_cases"), tr("cases_per_complaint")], rows,
-                     widths=[1.3, 1.3, 1.3, 1.5, 1.3, 1.3, 1.5], numeric={1, 2, 3, 4, 5, 6}, flagged_rows=flagged))
-        if flagged:
-            s1.add(Paragraph(tr("partial_note"), "note"))
+        def year_rows(first, second):
+            rows, flagged = [], set()
+            for y in all_years:
+                if first.get(y) is None and second.get(y) is None:
+                    continue
+                label = year_label(y)
+                if label != str(y):
+                    flagged.add(len(rows))
+                rows.append([label, _n(first.get(y)), _n(second.get(y)), _ratio(second.get(y), first.get(y))])
+            return rows, flagged
+
+        rows, flagged = year_rows(off_c, off_k)
+        if rows:
+            s1.add(Table([tr("year"), tr("official_complaints"), tr("official_cases"), tr("cases_per_complaint")],
+                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged))
+            if flagged:
+                s1.add(Paragraph(tr("partial_note"), "note"))
+        ngo = {y: ngo_complaints.get(y) or ngo_official.get(y) for y in all_years
+               if ngo_complaints.get(y) or ngo_official.get(y)}
+        rows, flagged = year_rows(ngo, dict(ngo_cases))
+        if rows:
+            s1.add(Table([tr("year"), tr("ngo_complaints"), tr("ngo_cases"), tr("cases_per_complaint")],
+                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged))
         series = []
         if off_c:
             series.append((tr("official_complaints"), [off_c.get(y, 0) for y in all_years]))
@@ -289,7 +300,8 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
                      widths=[1.2, 2.4, 2.4, 1.4], numeric={1, 2, 3}, caption=tr("torture_vs_abuse")))
         s2.add(BarChart([year_label(y) for y in ys],
                         [(tr("torture_articles"), [charges_by_year[y]["torture"] for y in ys]),
-                         (tr("abuse_articles"), [charges_by_year[y]["abuse"] for y in ys])],
+                         (tr("abuse_articles"), [charges_by_year[y]["abuse"] for y in ys]),
+                         (tr("other_articles"), [charges_by_year[y]["other"] for y in ys])],
                         caption=tr("torture_vs_abuse")))
         s2.add(Table([tr("article"), tr("count")],
                      [[reader.label("article", k, lang), _n(n)] for k, n in charges_by_article.most_common()],
