@@ -307,6 +307,54 @@ def cmd_gui(args) -> int:
     return run(_vault_path(args))
 
 
+# --- reports (issue 9) ----------------------------------------------------------------------------
+
+def cmd_report(args) -> int:
+    from .core import reports
+
+    subject = {"dossier": args.case, "medical": args.exam, "visit": args.visit}.get(args.kind)
+    password = _read_secret_file(args.password_file, "PDF password") if args.password_file else None
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise UserError(f"--out {out} is a directory; give a file name ending in .pdf")
+    cancel = threading.Event()
+    try:
+        with _open(args) as vault:
+            if subject:
+                subject = reports.resolve(vault, args.kind, subject)
+            result = reports.generate(vault, args.kind, out, subject_id=subject, lang=args.lang, level=args.level,
+                                      password=password, period=(args.since, args.until),
+                                      progress=_progress(), cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        raise
+    print(f"wrote {out}: {result.pages} pages, {args.level if args.kind != 'stats' else 'aggregate'} level"
+          f"{', password-protected (AES-256)' if result.encrypted else ''}")
+    print(f"SHA-256 {result.sha256}")
+    print(f"built from {result.source_count} revisions, source SHA-256 {result.source_digest}"
+          + (f"; {result.withheld} item(s) withheld" if result.withheld else ""))
+    return 0
+
+
+def add_report_command(command) -> None:
+    p = command("report", cmd_report, "write a PDF report: case dossier, medical evaluation, visit report, statistics",
+                description="Write a PDF report (DejaVu Sans embedded, page N of M, footer with the SHA-256 of the "
+                            "records used). Consent and the redaction level decide what appears; what was "
+                            "withheld is stated as counts. Each report is logged in the audit trail with its SHA-256.")
+    p.add_argument("kind", choices=("dossier", "medical", "visit", "stats"))
+    p.add_argument("--case", metavar="ID", help="dossier: the case (id or code, e.g. KZ-2026-0007)")
+    p.add_argument("--exam", metavar="ID", help="medical: the examination id")
+    p.add_argument("--visit", metavar="ID", help="visit: the visit id")
+    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    p.add_argument("--level", choices=("full", "pseudonymised", "aggregate"), default="full",
+                   help="full: for the person's own lawyer; pseudonymised: codes instead of identities; "
+                        "aggregate: numbers only (statistics are always aggregate)")
+    p.add_argument("--password-file", metavar="F", help="protect the PDF with the password in F (AES-256)")
+    p.add_argument("--from", dest="since", metavar="YEAR", help="stats: first year")
+    p.add_argument("--to", dest="until", metavar="YEAR", help="stats: last year")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF (atomically)")
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it: the salt at the
@@ -377,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("reindex", cmd_reindex, "rebuild the search index from the records")
     p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
     p.add_argument("--json", action="store_true")
+    add_report_command(command)
     p = command("passwd", cmd_passwd, "change the vault passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")
     p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)

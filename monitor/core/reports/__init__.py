@@ -27,7 +27,7 @@ from .trail import logged_output
 KINDS = ("dossier", "medical", "visit", "stats")
 Progress = Callable[[int, int, str], None]
 
-__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate"]
+__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,26 @@ def generate(vault, kind: str, out: Path | str, *, subject_id: str | None = None
     if progress:
         progress(2, 2, "rendering the PDF")
     return result
+
+
+def resolve(vault, kind: str, ref: str) -> str:
+    """The record id a report is about, from an id or (for a dossier) a case code."""
+    from ..errors import RecordNotFound
+    from ..text import one_line
+
+    expected = {"dossier": "case", "medical": "examination", "visit": "visit"}[kind]
+    try:
+        info = vault.info(ref)
+    except RecordNotFound:
+        info = None
+    if info is not None and not info.deleted:
+        if info.type != expected:
+            article = "an" if expected[0] in "aeiou" else "a"
+            raise MonitorError(f"{one_line(ref, 40)} is a {info.type}, not {article} {expected}")
+        return info.id
+    if expected == "case":
+        found = list(vault.records("case", where={"code": ref.strip().upper()}, limit=2))
+        if len(found) == 1:
+            return found[0].id
+    raise RecordNotFound(f"no {expected} with id {one_line(ref, 40)}"
+                         + (" or code" if expected == "case" else "") + "; list them with 'monitor cases'")

@@ -177,8 +177,12 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
             ftype, region = where(b.get("case_id"))
             by_type[ftype or ""]["proceedings"] += 1
             by_region[region or ""]["proceedings"] += 1
-        ref_year = year or (_date(b.get("judgment_date")) or dt.date(1, 1, 1)).year
-        if not _in_period(ref_year, years_wanted):
+        judged = _date(b.get("judgment_date"))
+        ref_year = year or (judged.year if judged else None)  # None: no date to place it in a year
+        if ref_year is None:
+            if any(y is not None for y in years_wanted):
+                continue
+        elif not _in_period(ref_year, years_wanted):
             continue
         charges = b.get("charges") or []
         if charges:
@@ -290,15 +294,15 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     # --- 2. charges by article -------------------------------------------------------------------
     s2 = Section(tr("charges_by_article"))
     s2.add(Paragraph(tr("torture_vs_abuse_note")))
-    ys = sorted(charges_by_year)
+    ys = sorted(charges_by_year, key=lambda y: (y is None, y or 0))
     if ys:
-        rows = [[year_label(y), _n(charges_by_year[y]["torture"]), _n(charges_by_year[y]["abuse"]),
+        rows = [[year_label(y) if y is not None else tr("not_specified"), _n(charges_by_year[y]["torture"]), _n(charges_by_year[y]["abuse"]),
                  _n(charges_by_year[y]["other"])] for y in ys]
         totals = [sum(charges_by_year[y][g] for y in ys) for g in ("torture", "abuse", "other")]
         rows.append([tr("total")] + [_n(t) for t in totals])
         s2.add(Table([tr("year"), tr("torture_articles"), tr("abuse_articles"), tr("other_articles")], rows,
                      widths=[1.2, 2.4, 2.4, 1.4], numeric={1, 2, 3}, caption=tr("torture_vs_abuse")))
-        s2.add(BarChart([year_label(y) for y in ys],
+        s2.add(BarChart([year_label(y) if y is not None else tr("not_specified") for y in ys],
                         [(tr("torture_articles"), [charges_by_year[y]["torture"] for y in ys]),
                          (tr("abuse_articles"), [charges_by_year[y]["abuse"] for y in ys]),
                          (tr("other_articles"), [charges_by_year[y]["other"] for y in ys])],
