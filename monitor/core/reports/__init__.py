@@ -73,7 +73,7 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
 
 
 def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
-    """PDF bytes for a built report (in memory)."""
+    """PDF bytes for a built report (in memory); ``report.pages`` is set to its page count."""
     tr = Tr(report.lang)
     at = (generated_at or utc_now())[:19].replace("T", " ") + " UTC"
     fingerprint = vault.identity.fingerprint
@@ -86,7 +86,9 @@ def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
     report.cover += [(tr("generated_at"), at), (tr("monitor_version"), __version__),
                      (tr("device_fp"), fingerprint), (tr("source_digest"), report.source_digest)]
     report.cover.append(("", tr("source_digest_note")))
-    return pdf.render(report, frame)
+    data = pdf.render(report, frame)
+    report.pages = frame.pages
+    return data
 
 
 def encrypt(data: bytes, password: str) -> bytes:
@@ -101,17 +103,11 @@ def encrypt(data: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def page_count(data: bytes) -> int:
-    import re
-
-    return len(re.findall(rb"/Type\s*/Page(?!s)", data)) or 0
-
-
 def write(vault, report: Report, out: Path | str, *, password: str | None = None,
           generated_at: str | None = None) -> ReportResult:
     """Render, optionally encrypt, write atomically and log one audit entry (all or nothing)."""
     data = render(vault, report, generated_at=generated_at)
-    pages = page_count(data)
+    pages = report.pages
     if password:
         data = encrypt(data, password)
     digest = hashlib.sha256(data).hexdigest()

@@ -134,6 +134,7 @@ class Report:
     subject_id: str | None = None  # the record the report is about (for the audit log)
     source_digest: str = ""  # SHA-256 of the canonical set of revisions read (sources.py)
     source_count: int = 0
+    pages: int = 0  # set by the renderer
     labels: dict[str, str] = field(default_factory=dict)  # translated frame strings for the renderer
 
     def walk(self) -> Iterator[object]:
