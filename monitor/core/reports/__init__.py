@@ -27,7 +27,8 @@ from .trail import logged_output
 KINDS = ("dossier", "medical", "visit", "stats")
 Progress = Callable[[int, int, str], None]
 
-__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve"]
+__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve",
+           "log_printed"]
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,14 @@ def encrypt(data: bytes, password: str) -> bytes:
 
 
 def write(vault, report: Report, out: Path | str, *, password: str | None = None,
-          generated_at: str | None = None) -> ReportResult:
-    """Render, optionally encrypt, write atomically and log one audit entry (all or nothing)."""
-    data = render(vault, report, generated_at=generated_at)
+          generated_at: str | None = None, data: bytes | None = None, action: str = "report-written") -> ReportResult:
+    """Render, optionally encrypt, write atomically and log one audit entry (all or nothing).
+
+    ``data``: PDF bytes already rendered from ``report`` (the in-app preview saves exactly what it
+    showed).
+    """
+    if data is None:
+        data = render(vault, report, generated_at=generated_at)
     pages = report.pages
     if password:
         data = encrypt(data, password)
@@ -115,7 +121,7 @@ def write(vault, report: Report, out: Path | str, *, password: str | None = None
     detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} "
               f"encrypted={'yes' if password else 'no'}")
-    with logged_output(vault, "report-written", record_id=report.subject_id, detail=detail):
+    with logged_output(vault, action, record_id=report.subject_id, detail=detail):
         with atomic_writer(out) as handle:
             handle.write(data)
     return ReportResult(out, digest, len(data), pages, report.source_digest, report.source_count,
@@ -158,3 +164,13 @@ def resolve(vault, kind: str, ref: str) -> str:
             return found[0].id
     raise RecordNotFound(f"no {expected} with id {one_line(ref, 40)}"
                          + (" or code" if expected == "case" else "") + "; list them with 'monitor cases'")
+
+
+def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:
+    """An audit entry for a report sent to a printer (plaintext leaving the vault); returns its SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+              f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies}")
+    with logged_output(vault, "report-printed", record_id=report.subject_id, detail=detail):
+        pass
+    return digest
