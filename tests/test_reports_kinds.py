@@ -197,3 +197,52 @@ def test_statistics_period_filter(vault):
     text = reports.build(vault, "stats", lang="en", period=("2010", "2011")).text()
     assert "2010 | 36 | 10 | 0.28 (27.8%)" in text and "2011 | 52 | 15" in text
     assert "602" not in text and "2009 |" not in text
+
+
+# --- body diagrams: the shared vector views when present, the stand-in outline otherwise ----------
+
+def test_body_diagram_uses_the_shared_views_when_monitor_has_them(monkeypatch):
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    from reportlab.graphics.shapes import PolyLine
+
+    from monitor.core.reports import outline
+    from monitor.core.reports.model import Marker
+
+    @dataclass
+    class View:
+        name: str
+        width: float = 100.0
+        height: float = 250.0
+        paths: tuple = (((10.0, 10.0), (90.0, 10.0), (90.0, 240.0), (10.0, 10.0)), ((50.0, 0.0), (50.0, 250.0)))
+        marks: tuple = ()
+
+    def fit(v, width, height, margin=0.0):
+        scale = min((width - 2 * margin) / v.width, (height - 2 * margin) / v.height)
+        return scale, (width - v.width * scale) / 2, (height - v.height * scale) / 2
+
+    def polylines(drawing):
+        found = []
+
+        def walk(node):
+            for child in getattr(node, "contents", []):
+                if isinstance(child, PolyLine):
+                    found.append(child)
+                walk(child)
+        walk(drawing)
+        return found
+
+    markers = [Marker(1, "front", 0.5, 0.5, "typical"), Marker(2, "back", 0.1, 0.9, None)]
+    stand_in = outline.body_drawing(["front", "back"], markers, {}, 400, "MonitorSans", "MonitorSans-Bold")
+    fake = types.ModuleType("monitor.core.diagram")
+    fake.view = lambda name: View(name)
+    fake.fit = fit
+    monkeypatch.setitem(sys.modules, "monitor.core.diagram", fake)
+    import monitor.core
+
+    monkeypatch.setattr(monitor.core, "diagram", fake, raising=False)
+    shared = outline.body_drawing(["front", "back"], markers, {}, 400, "MonitorSans", "MonitorSans-Bold")
+    assert len(polylines(shared)) == 4  # two paths per view, from the shared resource
+    assert len(polylines(shared)) != len(polylines(stand_in))

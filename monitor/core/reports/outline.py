@@ -1,10 +1,10 @@
 """A stand-in body outline for the PDFs, drawn with reportlab.graphics.
 
-TEMPORARY: the shared vector body-diagram views (``resources/diagrams/`` and the Qt-free
-``monitor/core/diagram.py``, used by the GUI as well) are being made on another branch. When they
-land, :func:`draw_view` is the only function to replace: it draws one view into a rectangle and
-maps normalised (x, y) marker positions onto it. Everything else (numbering, layout, captions)
-stays in ``pdf.py``.
+The shared vector body-diagram views (``resources/diagrams/body.json`` and the Qt-free
+``monitor/core/diagram.py``, used by the GUI's editor as well) are drawn by :func:`draw_view`
+whenever this Monitor has them, so a marker lands on the same outline in the app and on paper.
+Until they are present, a stand-in outline is drawn instead (below). Numbering, layout and
+captions stay in ``pdf.py``.
 
 The figure here is deliberately plain: a symmetric silhouette for front/back and the side views,
 outlines of two feet/hands for soles/palms/backs of the hands, and a head outline. (x, y) are
@@ -63,6 +63,19 @@ def _pair(g: Group, x0: float, y0: float, w: float, h: float) -> None:
                       strokeWidth=0.8))
 
 
+def _shared_view(view: str):
+    """The shared vector view (``monitor.core.diagram``, from ``resources/diagrams/body.json``) if this
+    Monitor has it, else None (the stand-in outline below is drawn instead)."""
+    try:
+        from .. import diagram  # type: ignore[attr-defined]
+
+        shared = diagram.view(view)
+        scale_fit = diagram.fit
+    except (ImportError, AttributeError, KeyError, OSError, ValueError):
+        return None
+    return shared, scale_fit
+
+
 def draw_view(view: str, x0: float, y0: float, w: float, h: float,
               markers: list[tuple[int, float, float, str | None]], font: str, font_bold: str) -> Group:
     """One view of the body in the rectangle (x0, y0, w, h) with numbered markers.
@@ -71,6 +84,20 @@ def draw_view(view: str, x0: float, y0: float, w: float, h: float,
     """
     g = Group()
     g.add(Rect(x0, y0, w, h, strokeColor=colors.Color(0.8, 0.8, 0.8), fillColor=None, strokeWidth=0.5))
+    found = _shared_view(view)
+    if found is not None:  # the same outline the GUI's editor draws, fitted into the box
+        shared, fit = found
+        scale, ox, oy = fit(shared, w, h, 4.0)
+        for path in shared.paths:
+            flat: list[float] = []
+            for vx, vy in path:
+                flat += [x0 + ox + vx * scale, y0 + h - (oy + vy * scale)]
+            g.add(PolyLine(flat, strokeColor=OUTLINE, strokeWidth=0.8))
+        for mark in getattr(shared, "marks", ()):
+            g.add(String(x0 + ox + mark.x * shared.width * scale, y0 + h - (oy + mark.y * shared.height * scale) - 3,
+                         mark.text, fontName=font, fontSize=7, fillColor=OUTLINE, textAnchor="middle"))
+        box = (x0 + ox, y0 + oy, shared.width * scale, shared.height * scale)  # markers use the view's box
+        return _markers(g, markers, *box, font_bold)
     if view in ("front", "back"):
         _silhouette(g, x0, y0, w, h)
         if view == "back":  # a spine line tells back from front at a glance
@@ -83,6 +110,10 @@ def draw_view(view: str, x0: float, y0: float, w: float, h: float,
     else:  # head
         g.add(Ellipse(x0 + 0.5 * w, y0 + 0.5 * h, w * 0.3, h * 0.4, strokeColor=OUTLINE, fillColor=FILL,
                       strokeWidth=0.8))
+    return _markers(g, markers, x0, y0, w, h, font_bold)
+
+
+def _markers(g: Group, markers, x0: float, y0: float, w: float, h: float, font_bold: str) -> Group:
     r = max(4.5, min(w, h) * 0.035)
     for number, x, y, consistency in markers:
         px, py = x0 + max(0.0, min(1.0, x)) * w, y0 + (1 - max(0.0, min(1.0, y))) * h
