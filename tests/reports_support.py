@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-CI = os.environ.get("CI", "").lower() == "true"
-
 
 def tool(name: str) -> str:
-    """Path of a PDF tool; skip (fail under CI=true) when it is not installed."""
+    """Path of a PDF tool; skip with the reason (fail under CI=true) when it is not installed."""
+    from conftest import skip_unless_ci
+
     found = shutil.which(name)
     if found is None:
-        message = (f"{name} is not installed (Debian: apt-get install poppler-utils qpdf); "
-                   "the PDF checks need it")
-        if CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_unless_ci(f"{name} is not installed (Debian: apt-get install poppler-utils qpdf); "
+                       "the PDF checks need it")
     return found
 
 

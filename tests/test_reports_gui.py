@@ -8,11 +8,12 @@ import io
 import os
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER
+from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
 from records import SECRET, full_set, uid
 from reports_support import png_bytes
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")
+require_module("pypdfium2")
 
 from monitor.core.vault import Vault  # noqa: E402
 from monitor.gui.report_preview import ReportPreview, locked, page_text, render_pages, words  # noqa: E402
