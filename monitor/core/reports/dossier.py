@@ -66,16 +66,28 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             role(pid, "victim")
         for perp in allegation.get("perpetrators", []):
             role(perp.get("person_id"), "alleged_perpetrator")
-    for rec in interviews + exams:
-        red.person(rec.body.get("person_id"))
-        roles.setdefault(rec.body["person_id"], [])
+    def plain_role(pid, label):
+        label = label[:1].upper() + label[1:]
+        if red.person(pid) is not None:
+            roles.setdefault(pid, [])
+            if label not in roles[pid]:
+                roles[pid].append(label)
+
+    for rec in interviews:
+        plain_role(rec.body.get("person_id"), tr("role_interviewed"))
+    for rec in exams:
+        plain_role(rec.body.get("person_id"), tr("role_examined"))
     for rec in complaints:
-        red.person(rec.body.get("complainant_id"))
+        if rec.body.get("complainant_id"):
+            plain_role(rec.body["complainant_id"], tr("role_complainant"))
     for rec in proceedings:
+        for victim in rec.body.get("victims", []):
+            role(victim.get("person_id"), "victim")
         for pid in rec.body.get("defendants", []):
-            red.person(pid)
+            plain_role(pid, tr("defendant"))
         for charge in rec.body.get("charges", []):
-            red.person(charge.get("person_id"))
+            if charge.get("person_id"):
+                plain_role(charge["person_id"], tr("defendant"))
     for rec in reprisals:
         red.person(rec.body.get("person_id"))
 
@@ -93,7 +105,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         (tr("status"), reader.label("case_status", body.get("status"), lang)),
         (tr("facility"), _facility_text(reader, facility, lang)),
         (tr("period"), period),
-        ("#", ", ".join(red.text(t) for t in body.get("tags", []))),
+        (tr("tags"), ", ".join(red.text(t) for t in body.get("tags", []))),
     ]))
     if body.get("summary"):
         summary.add(Paragraph(red.text(body["summary"])))
@@ -148,7 +160,8 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         for d in b.get("decisions", []):
             events.append((d.get("date", ""), tr("ev_decision", kind=reader.label("decision_kind", d.get("kind"), lang)),
                            article_text(reader, d.get("article"), lang)))
-        if b.get("judgment_date"):
+        judged = {d.get("date") for d in b.get("decisions", []) if d.get("kind") == "judgment"}
+        if b.get("judgment_date") and b["judgment_date"] not in judged:  # not twice
             events.append((b["judgment_date"], tr("ev_judgment"), reader.label("outcome", b.get("outcome"), lang)))
         if (b.get("appeal") or {}).get("date"):
             events.append((b["appeal"]["date"], tr("ev_appeal"), reader.label("outcome", b["appeal"].get("outcome"), lang)))
@@ -343,12 +356,12 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
     ]))
     decisions = sorted(b.get("decisions", []), key=lambda d: d.get("date", ""))
     if decisions:
-        sec.add(Table([tr("date"), tr("decision"), tr("authority"), tr("article"), tr("reference")],
+        sec.add(Table([tr("date"), tr("decision"), tr("authority"), tr("article"), tr("ref_short")],
                       [[d.get("date", ""), reader.label("decision_kind", d.get("kind"), lang),
                         ", ".join(x for x in (reader.label("authority", d.get("authority"), lang),
                                                d.get("authority_name", "")) if x),
                         article_text(reader, d.get("article"), lang), d.get("reference", "")] for d in decisions],
-                      widths=[1.2, 2, 2.2, 2.4, 1.4], caption=tr("decisions")))
+                      widths=[1.2, 2, 2, 2.6, 1.2], caption=tr("decisions")))
     charges = b.get("charges", [])
     if charges:
         rows = []

@@ -123,6 +123,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "perpetrators": ("Alleged perpetrators", "Предполагаемые исполнители", "Болжамды орындаушылар"),
     "involvement": ("Involvement", "Участие", "Қатысуы"),
     "case": ("Case", "Дело", "Іс"),
+    "tags": ("Tags", "Метки", "Белгілер"),
+    "ref_short": ("Ref.", "Номер", "Нөмірі"),
+    "role_complainant": ("complainant", "заявитель", "өтініш беруші"),
+    "role_interviewed": ("gave a testimony", "дал(а) показания", "айғақ берген"),
+    "role_examined": ("medically examined", "освидетельствован(а)", "медициналық куәландырылған"),
     # --- dossier ---
     "dossier_title": ("Case dossier", "Досье по делу", "Іс бойынша досье"),
     "allegations": ("Allegations", "Заявленные нарушения", "Мәлімделген бұзушылықтар"),
