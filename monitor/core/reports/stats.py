@@ -365,7 +365,7 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
             sec.add(Table([title, tr("cases_n"), tr("complaints_n"), tr("proceedings_n"), tr("cases_per_complaint")],
                           [[label(k) if k else tr("not_specified"), _n(table[k]["cases"]), _n(table[k]["complaints"]),
                             _n(table[k]["proceedings"]), _ratio(table[k]["proceedings"], table[k]["complaints"])]
-                           for k in keys], widths=[3, 1, 1, 1, 1.6], numeric={1, 2, 3, 4}))
+                           for k in keys], widths=[2.6, 0.9, 1.1, 1.3, 1.7], numeric={1, 2, 3, 4}))
         field = "facility_type" if title == tr("by_facility_type") else "region"
         extra = [b for b in official_breakdown if b.get(field)]
         if extra:
