@@ -191,6 +191,22 @@ def test_statistics_model_rates_charges_sentences(vault):
     assert "Карагандинской" not in text
 
 
+def test_statistics_say_how_many_counted_records_are_in_conflict(vault):
+    from monitor.core.revisions import Revision, utc_now
+
+    stocked(vault)
+    complaint = vault.get(uid(10))
+    vault.put({**complaint, "reference": "ЖТ-2026/114-А"})
+    first = vault.history(uid(10))[0]
+    sibling = Revision(new_id(), uid(10), "complaint", (first.rev,), "other", new_id(), utc_now(), False,
+                       {**complaint, "reference": "ЖТ-2026/114-Б"}).with_hash()
+    with vault._write():
+        vault.insert_revision(sibling)
+    report = reports.build(vault, "stats", lang="kk")
+    assert report.conflicts == ["Қайшылықтағы жазбалар (қатар нұсқалар келісілмеген): 1; "
+                                "әрқайсысының соңғы нұсқасы есептелді."]
+
+
 def test_statistics_period_filter(vault):
     stocked(vault)
     seed_statistics(vault)

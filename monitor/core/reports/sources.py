@@ -62,10 +62,13 @@ class Reader:
         self._hashes: set[str] = set()
         self._cache: dict[str, Source] = {}
         self._origins: dict[tuple[str, str], str | None] = {}
+        self.conflicted: list[Source] = []  # records read that have unresolved concurrent versions
 
     # --- the fingerprint -----------------------------------------------------------------------
 
     def _note(self, src: Source) -> Source:
+        if src.conflict and src.id not in self._cache:
+            self.conflicted.append(src)
         self._cache[src.id] = src
         self._hashes.add(src.hash)
         if src.heads > 1:  # every concurrent head shaped what we show, or should have

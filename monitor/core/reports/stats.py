@@ -378,6 +378,8 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
             sec.add(Paragraph(tr("no_data")))
         report.sections.append(sec)
     report.sections[0].blocks.insert(0, Paragraph(tr("aggregate_only"), "note"))
+    if reader.conflicted:  # counted with their latest version, and said so
+        report.conflicts.append(tr("stats_conflicts", n=len(reader.conflicted)))
     step(6, "finishing")
     return finish(report, reader, red, tr)
 
