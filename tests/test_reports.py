@@ -308,3 +308,34 @@ def test_dossier_model_without_pdf(case_vault):
     assert "3 жыл, сынақ мерзімі 2 жыл" in text
     json.dumps(report.cover, ensure_ascii=False)  # plain data
     assert copy.deepcopy(report.withheld).total() == report.withheld.total()
+
+
+def test_long_tables_repeat_their_header_and_contents_have_page_numbers(case_vault, tmp_path):
+    import re
+    import subprocess
+
+    from reports_support import tool
+
+    complaints = [{"id": new_id(), "type": "complaint", "case_id": CASE, "date_filed": f"2026-05-{1 + i % 28:02d}",
+                   "authority": "prosecutor", "reference": f"ЖТ-2026/{500 + i}", "status": "filed"}
+                  for i in range(90)]
+    case_vault.put_many(complaints)
+    out = tmp_path / "long.pdf"
+    result = reports.generate(case_vault, "dossier", out, subject_id=CASE, lang="en")
+    pages = []
+    for n in range(1, result.pages + 1):
+        text = subprocess.run([tool("pdftotext"), "-f", str(n), "-l", str(n), "-enc", "UTF-8", str(out), "-"],
+                              capture_output=True, check=True).stdout.decode()
+        pages.append(flat(text))
+    chronology = [i for i, text in enumerate(pages) if "ЖТ-2026/5" in text and "Complaint filed" in text]
+    assert len(chronology) >= 2  # the chronology table runs over several pages…
+    for i in chronology:
+        assert re.search(r"Date Event Details", pages[i]), i + 1  # …and repeats its header on each
+    contents = " ".join(pages[1:4])  # the contents run over more than one page here
+    listed = int(re.search(r"Testimonies[ .]+(\d+)\b", contents).group(1))
+    assert "Testimonies Testimony of" in pages[listed - 1]  # the contents point at the right page
+    assert "Testimony of" not in pages[listed - 2]
+    for n, text in enumerate(pages, 1):
+        assert f"Page {n} of {result.pages}" in text
+        if n > 1:
+            assert "KZ-2026-0007" in text and "CONFIDENTIAL" in text  # the running header
