@@ -339,3 +339,16 @@ def test_long_tables_repeat_their_header_and_contents_have_page_numbers(case_vau
         assert f"Page {n} of {result.pages}" in text
         if n > 1:
             assert "KZ-2026-0007" in text and "CONFIDENTIAL" in text  # the running header
+
+
+def test_shipped_fonts_have_every_kazakh_and_russian_letter():
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from monitor.core import resources
+
+    letters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюя" + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ" + "№«»–—…×"
+    for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+        face = TTFont(name, str(resources.path("fonts", f"{name}.ttf"))).face
+        missing = [ch for ch in letters if ord(ch) not in face.charToGlyph]
+        assert not missing, (name, missing)
+    assert "Bitstream Vera" in resources.path("fonts", "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
