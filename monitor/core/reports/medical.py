@@ -53,7 +53,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
                      (tr("examiner"), red.staff(examiner.get("name")))]
     if case is not None:
         report.cover.append((tr("case"), case.body["code"]))
-    report.cover.append(("", tr("medical_subtitle")))
+    report.subtitle = tr("medical_subtitle")
 
     # 1. case information
     request = b.get("request") or {}

@@ -126,6 +126,7 @@ class Report:
     title: str
     code: str  # case code, visit code, examination report number, or period
     marking: str  # confidentiality marking for the running header
+    subtitle: str = ""  # a line under the title on the cover (e.g. "Following the Istanbul Protocol, Annex IV")
     cover: list[tuple[str, str]] = field(default_factory=list)  # label → value on the cover page
     sections: list[Section] = field(default_factory=list)
     withheld: Withheld = field(default_factory=Withheld)
@@ -150,7 +151,7 @@ class Report:
 
     def text(self) -> str:
         """All printed text of the report, for tests and search (no images)."""
-        out: list[str] = [self.title, self.code, self.marking]
+        out: list[str] = [self.title, self.subtitle, self.code, self.marking]
         out += [f"{k}: {v}" for k, v in self.cover]
         out += self.conflicts
         for block in self.walk():

@@ -412,8 +412,10 @@ class _Renderer:
 
     def cover(self) -> list[Flowable]:
         r = self.report
-        out: list[Flowable] = [Spacer(1, 3 * cm), _p(r.title, "cover_title"), _p(r.code, "cover_sub"),
-                               _p(r.marking, "cover_mark")]
+        out: list[Flowable] = [Spacer(1, 3 * cm), _p(r.title, "cover_title")]
+        if r.subtitle:
+            out.append(_p(r.subtitle, "h2"))
+        out += [_p(r.code, "cover_sub"), _p(r.marking, "cover_mark")]
         rows = [[_p(k, "cell_head"), _p(v, "cell")] for k, v in r.cover]
         if rows:
             t = RLTable(rows, colWidths=[self.width * 0.35, self.width * 0.65], hAlign="LEFT")
