@@ -245,8 +245,12 @@ def cmd_load(args) -> int:
 
 
 def cmd_dump(args) -> int:
-    from .core.loader import dump_line, dump_records
+    import hashlib
 
+    from .core.loader import dump_line, dump_records
+    from .core.reports.trail import log_output
+
+    digest, count = hashlib.sha256(), 0
     with _open(args) as vault:
         print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
               file=sys.stderr)
@@ -255,10 +259,19 @@ def cmd_dump(args) -> int:
 
             with atomic_writer(args.out) as out:
                 for record in dump_records(vault, args.type):
-                    out.write((dump_line(record) + "\n").encode("utf-8"))
+                    line = (dump_line(record) + "\n").encode("utf-8")
+                    digest.update(line)
+                    count += 1
+                    out.write(line)
         else:
             for record in dump_records(vault, args.type):
-                sys.stdout.write(dump_line(record) + "\n")
+                line = dump_line(record) + "\n"
+                digest.update(line.encode("utf-8"))
+                count += 1
+                sys.stdout.write(line)
+        # plaintext left the vault: say so in the audit log (what, how many, its SHA-256, where)
+        log_output(vault, "dump-written", detail=f"records={count} type={args.type or 'all'} "
+                   f"sha256={digest.hexdigest()} to={'file' if args.out else 'stdout'}")
     return 0
 
 
@@ -433,6 +446,54 @@ def cmd_gui(args) -> int:
     return run(_vault_path(args))
 
 
+# --- reports (issue 9) ----------------------------------------------------------------------------
+
+def cmd_report(args) -> int:
+    from .core import reports
+
+    subject = {"dossier": args.case, "medical": args.exam, "visit": args.visit}.get(args.kind)
+    password = _read_secret_file(args.password_file, "PDF password") if args.password_file else None
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise UserError(f"--out {out} is a directory; give a file name ending in .pdf")
+    cancel = threading.Event()
+    try:
+        with _open(args) as vault:
+            if subject:
+                subject = reports.resolve(vault, args.kind, subject)
+            result = reports.generate(vault, args.kind, out, subject_id=subject, lang=args.lang, level=args.level,
+                                      password=password, period=(args.since, args.until),
+                                      progress=_progress(), cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        raise
+    print(f"wrote {out}: {result.pages} pages, {args.level if args.kind != 'stats' else 'aggregate'} level"
+          f"{', password-protected (AES-256)' if result.encrypted else ''}")
+    print(f"SHA-256 {result.sha256}")
+    print(f"built from {result.source_count} revisions, source SHA-256 {result.source_digest}"
+          + (f"; {result.withheld} item(s) withheld" if result.withheld else ""))
+    return 0
+
+
+def add_report_command(command) -> None:
+    p = command("report", cmd_report, "write a PDF report: case dossier, medical evaluation, visit report, statistics",
+                description="Write a PDF report (DejaVu Sans embedded, page N of M, footer with the SHA-256 of the "
+                            "records used). Consent and the redaction level decide what appears; what was "
+                            "withheld is stated as counts. Each report is logged in the audit trail with its SHA-256.")
+    p.add_argument("kind", choices=("dossier", "medical", "visit", "stats"))
+    p.add_argument("--case", metavar="ID", help="dossier: the case (id or code, e.g. KZ-2026-0007)")
+    p.add_argument("--exam", metavar="ID", help="medical: the examination id")
+    p.add_argument("--visit", metavar="ID", help="visit: the visit id")
+    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    p.add_argument("--level", choices=("full", "pseudonymised", "aggregate"), default="full",
+                   help="full: for the person's own lawyer; pseudonymised: codes instead of identities; "
+                        "aggregate: numbers only (statistics are always aggregate)")
+    p.add_argument("--password-file", metavar="F", help="protect the PDF with the password in F (AES-256)")
+    p.add_argument("--from", dest="since", metavar="YEAR", help="stats: first year")
+    p.add_argument("--to", dest="until", metavar="YEAR", help="stats: last year")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF (atomically)")
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it. The vault is
@@ -583,6 +644,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("reindex", cmd_reindex, "rebuild the search index from the records")
     p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
     p.add_argument("--json", action="store_true")
+    add_report_command(command)
     p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
                 description="Without RECORD: every record whose versions from different devices conflict, and "
                             "sealed records that another device edited (those edits are refused and kept). "

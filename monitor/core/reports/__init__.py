@@ -1,0 +1,176 @@
+"""Forensic-style PDF reports: case dossier, medical evaluation, visit report, statistics.
+
+``build(vault, kind, …)`` returns the report as plain data (:mod:`.model`), with consent and the
+redaction level applied (:mod:`.redaction`); ``write(vault, report, out, …)`` renders it
+(:mod:`.pdf`), optionally encrypts it (AES-256, pikepdf R=6), writes it atomically and appends an
+audit entry with the PDF's SHA-256. ``generate`` does both. The CLI and the GUI call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ... import __version__
+from ..errors import Cancelled, MonitorError
+from ..fs import atomic_writer
+from ..revisions import utc_now
+from . import pdf
+from .i18n import Tr
+from .model import Report
+from .redaction import LEVELS, ReportRefused, check_level
+from .trail import logged_output
+
+KINDS = ("dossier", "medical", "visit", "stats")
+Progress = Callable[[int, int, str], None]
+
+__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve",
+           "log_printed"]
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path | None
+    sha256: str
+    size: int
+    pages: int
+    source_digest: str
+    source_count: int
+    withheld: int
+    encrypted: bool
+
+
+def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", level: str = "full",
+          period: tuple[str | None, str | None] = (None, None), progress: Progress | None = None,
+          cancel=None) -> Report:
+    """The report as plain data; nothing is written."""
+    check_level(level)
+    tr = Tr(lang)
+    if kind == "stats":
+        from .stats import build_stats
+
+        return build_stats(vault, tr, level, period=period, progress=progress, cancel=cancel)
+    if not subject_id:
+        what = {"dossier": "--case", "medical": "--exam", "visit": "--visit"}.get(kind)
+        if what is None:
+            raise MonitorError(f"unknown report '{kind}'; choose dossier, medical, visit or stats")
+        raise MonitorError(f"the {kind} report needs {what} ID")
+    if kind == "dossier":
+        from .dossier import build_dossier
+
+        return build_dossier(vault, subject_id, tr, level, progress=progress, cancel=cancel)
+    if kind == "medical":
+        from .medical import build_medical
+
+        return build_medical(vault, subject_id, tr, level)
+    if kind == "visit":
+        from .visit import build_visit
+
+        return build_visit(vault, subject_id, tr, level)
+    raise MonitorError(f"unknown report '{kind}'; choose dossier, medical, visit or stats")
+
+
+def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
+    """PDF bytes for a built report (in memory); ``report.pages`` is set to its page count."""
+    tr = Tr(report.lang)
+    at = (generated_at or utc_now())[:19].replace("T", " ") + " UTC"
+    fingerprint = vault.identity.fingerprint
+    frame = pdf.frame_for(
+        report,
+        generated=f"{tr('generated', at=at)} · Monitor {__version__} · {tr('device', fp=fingerprint)}",
+        sources=tr("sources_hash", n=report.source_count, h=report.source_digest),
+        page_of=lambda n, m: tr("page_of", n=n, m=m),
+    )
+    report.cover += [(tr("generated_at"), at), (tr("monitor_version"), __version__),
+                     (tr("device_fp"), fingerprint), (tr("source_digest"), report.source_digest)]
+    report.cover.append(("", tr("source_digest_note")))
+    data = pdf.render(report, frame)
+    report.pages = frame.pages
+    return data
+
+
+def encrypt(data: bytes, password: str) -> bytes:
+    """AES-256 (PDF 2.0 security handler, R=6) with pikepdf; poppler and every viewer open it."""
+    import pikepdf
+
+    if not password:
+        raise MonitorError("the PDF password is empty")
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as document:
+        document.save(out, encryption=pikepdf.Encryption(owner=password, user=password, R=6, aes=True))
+    return out.getvalue()
+
+
+def write(vault, report: Report, out: Path | str, *, password: str | None = None,
+          generated_at: str | None = None, data: bytes | None = None, action: str = "report-written") -> ReportResult:
+    """Render, optionally encrypt, write atomically and log one audit entry (all or nothing).
+
+    ``data``: PDF bytes already rendered from ``report`` (the in-app preview saves exactly what it
+    showed).
+    """
+    if data is None:
+        data = render(vault, report, generated_at=generated_at)
+    pages = report.pages
+    if password:
+        data = encrypt(data, password)
+    digest = hashlib.sha256(data).hexdigest()
+    out = Path(out)
+    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+              f"sources_sha256={report.source_digest} withheld={report.withheld.total()} "
+              f"encrypted={'yes' if password else 'no'}")
+    with logged_output(vault, action, record_id=report.subject_id, detail=detail):
+        with atomic_writer(out) as handle:
+            handle.write(data)
+    return ReportResult(out, digest, len(data), pages, report.source_digest, report.source_count,
+                        report.withheld.total(), bool(password))
+
+
+def generate(vault, kind: str, out: Path | str, *, subject_id: str | None = None, lang: str = "en",
+             level: str = "full", password: str | None = None, period=(None, None),
+             progress: Progress | None = None, cancel=None) -> ReportResult:
+    report = build(vault, kind, subject_id=subject_id, lang=lang, level=level, period=period,
+                   progress=progress, cancel=cancel)
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+    if progress:
+        progress(1, 2, "rendering the PDF")
+    result = write(vault, report, out, password=password)
+    if progress:
+        progress(2, 2, "rendering the PDF")
+    return result
+
+
+def resolve(vault, kind: str, ref: str) -> str:
+    """The record id a report is about, from an id or (for a dossier) a case code."""
+    from ..errors import RecordNotFound
+    from ..text import one_line
+
+    expected = {"dossier": "case", "medical": "examination", "visit": "visit"}[kind]
+    try:
+        info = vault.info(ref)
+    except RecordNotFound:
+        info = None
+    if info is not None and not info.deleted:
+        if info.type != expected:
+            article = "an" if expected[0] in "aeiou" else "a"
+            raise MonitorError(f"{one_line(ref, 40)} is a {info.type}, not {article} {expected}")
+        return info.id
+    if expected == "case":
+        found = list(vault.records("case", where={"code": ref.strip().upper()}, limit=2))
+        if len(found) == 1:
+            return found[0].id
+    raise RecordNotFound(f"no {expected} with id {one_line(ref, 40)}"
+                         + (" or code" if expected == "case" else "") + "; list them with 'monitor cases'")
+
+
+def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:
+    """An audit entry for a report sent to a printer (plaintext leaving the vault); returns its SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+              f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies}")
+    with logged_output(vault, "report-printed", record_id=report.subject_id, detail=detail):
+        pass
+    return digest

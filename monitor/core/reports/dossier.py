@@ -1,0 +1,467 @@
+"""The case dossier, for the victim's lawyer (full) or partners (pseudonymised).
+
+Cover; contents; summary and allegations; chronology; persons and roles; complaints and the chain
+of procedural decisions with per-defendant charges and sentences; testimonies verbatim with
+interview conditions and consent; medical examinations with body diagrams, injury tables and
+photographs; further photographs; attachment index; chain of custody; audit excerpt; what was
+withheld. Reads schema v3 fields and the v4 additions where present.
+"""
+
+from __future__ import annotations
+
+from ..errors import Cancelled
+from .common import date_of, fields, finish, flag_conflict, new_report, when
+from .i18n import Tr
+from .images import photo_block
+from .model import Paragraph, Report, Section, Table
+from .parts import (CONSENT_ITEMS, article_text, body_diagram, consent_rows, injury_table, punishment_text,
+                    sentence_text)
+from .redaction import Redactor, ReportRefused
+from .sources import Reader, Source
+
+
+def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, cancel=None) -> Report:
+    reader = Reader(vault)
+    case = reader.get(case_id, "case")
+    body = case.body
+    report = new_report("dossier", tr, level, title=tr("dossier_title"), code=body["code"], subject_id=case.id)
+    if level == "aggregate":
+        raise ReportRefused("a case dossier names people and events; at aggregate level use the statistics "
+                            "report (monitor report stats) or choose --level pseudonymised")
+    red = Redactor(reader, level, tr, report.withheld)
+    lang = tr.lang
+
+    def step(n: int, label: str) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(n, 10, label)
+
+    step(0, "reading the case")
+    interviews = list(reader.all("interview", case_id=case.id))
+    exams = list(reader.all("examination", case_id=case.id))
+    complaints = list(reader.all("complaint", case_id=case.id))
+    proceedings = list(reader.all("proceeding", case_id=case.id))
+    reprisals = list(reader.all("reprisal", case_id=case.id))
+    links = [s for s in reader.referring(case.id, "link")]
+    for rec in interviews + exams + complaints + proceedings:
+        links += [s for s in reader.referring(rec.id, "link") if s not in links]
+    facility = reader.maybe(body.get("facility_id"), "facility")
+
+    # every person the dossier may mention, registered before any text is printed
+    roles: dict[str, list[str]] = {}
+
+    def role(pid, key):
+        person = red.person(pid)
+        if person is not None:
+            label = reader.label("role", key, lang)
+            roles.setdefault(person.id, [])
+            if label not in roles[person.id]:
+                roles[person.id].append(label)
+
+    for link in links:
+        role(link.body.get("person_id"), link.body.get("role"))
+    for allegation in body.get("allegations", []):
+        for pid in allegation.get("victim_ids", []):
+            role(pid, "victim")
+        for perp in allegation.get("perpetrators", []):
+            role(perp.get("person_id"), "alleged_perpetrator")
+    def plain_role(pid, label):
+        label = label[:1].upper() + label[1:]
+        if red.person(pid) is not None:
+            roles.setdefault(pid, [])
+            if label not in roles[pid]:
+                roles[pid].append(label)
+
+    for rec in interviews:
+        plain_role(rec.body.get("person_id"), tr("role_interviewed"))
+    for rec in exams:
+        plain_role(rec.body.get("person_id"), tr("role_examined"))
+    for rec in complaints:
+        if rec.body.get("complainant_id"):
+            plain_role(rec.body["complainant_id"], tr("role_complainant"))
+    for rec in proceedings:
+        for victim in rec.body.get("victims", []):
+            role(victim.get("person_id"), "victim")
+        for pid in rec.body.get("defendants", []):
+            plain_role(pid, tr("defendant"))
+        for charge in rec.body.get("charges", []):
+            if charge.get("person_id"):
+                plain_role(charge["person_id"], tr("defendant"))
+    for rec in reprisals:
+        red.person(rec.body.get("person_id"))
+
+    # --- cover and summary ----------------------------------------------------------------------
+    report.cover += [(tr("case"), f"{body['code']} — {red.text(body['title'])}"),
+                     (tr("status"), reader.label("case_status", body.get("status"), lang))]
+    if facility:
+        report.cover.append((tr("facility"), facility.body["name"]))
+    flag_conflict(report, tr, case, f"{tr('case')} {body['code']}")
+    summary = Section(tr("summary"))
+    flag_conflict(report, tr, case, f"{tr('case')} {body['code']}", summary)
+    period = " — ".join(x for x in (body.get("period_start"), body.get("period_end")) if x)
+    summary.add(fields([
+        (tr("case"), f"{body['code']} — {red.text(body['title'])}"),
+        (tr("status"), reader.label("case_status", body.get("status"), lang)),
+        (tr("facility"), _facility_text(reader, facility, lang)),
+        (tr("period"), period),
+        (tr("tags"), ", ".join(red.text(t) for t in body.get("tags", []))),
+    ]))
+    if body.get("summary"):
+        summary.add(Paragraph(red.text(body["summary"])))
+    allegations = Section(tr("allegations"), level=2)
+    for i, allegation in enumerate(body.get("allegations", []), 1):
+        perps = []
+        for perp in allegation.get("perpetrators", []):
+            who = red.name(reader.maybe(perp.get("person_id"), "person"))
+            inv = reader.label("involvement", perp.get("involvement"), lang)
+            perps.append(f"{who} ({inv})" + (f": {red.text(perp['note'])}" if perp.get("note") else ""))
+        place_fac = reader.maybe(allegation.get("facility_id"), "facility")
+        allegations.add(Section(f"{tr('allegation')} {i}", level=3).add(fields([
+            (tr("date"), " — ".join(x for x in (allegation.get("date"), allegation.get("date_end")) if x)),
+            (tr("place"), ", ".join(x for x in (red.text(allegation.get("place")),
+                                                 place_fac.body["name"] if place_fac else "") if x)),
+            (tr("methods"), ", ".join(reader.label("method", m, lang) for m in allegation.get("methods", []))),
+            (tr("perpetrators"), "; ".join(perps)),
+            (tr("description"), red.text(allegation.get("description"))),
+        ])))
+    if body.get("allegations"):
+        summary.add(allegations)
+    report.sections.append(summary)
+    step(1, "chronology")
+
+    # --- testimonies: decide consent once, used by chronology and the section ------------------
+    shown_interviews = [iv for iv in interviews if red.may_share_statement(iv.body["person_id"], "w_testimony")]
+    shown_exams = [ex for ex in exams if red.may_share_statement(ex.body["person_id"], "w_examination")]
+
+    # --- chronology -----------------------------------------------------------------------------
+    events: list[tuple[str, str, str]] = []
+    for i, allegation in enumerate(body.get("allegations", []), 1):
+        if allegation.get("date"):
+            events.append((allegation["date"], tr("ev_allegation"),
+                           f"{tr('allegation')} {i}: " + ", ".join(reader.label("method", m, lang)
+                                                                   for m in allegation.get("methods", []))))
+    for c in complaints:
+        b = c.body
+        events.append((b["date_filed"], tr("ev_complaint"),
+                       f"{reader.label('authority', b.get('authority'), lang)} {b.get('reference', '')}".strip()))
+        if b.get("reply_date"):
+            events.append((b["reply_date"], tr("ev_reply"), red.text(b.get("reply", ""))[:200]))
+        for resp in b.get("responses", []):
+            events.append((resp.get("date", ""), tr("ev_reply"),
+                           reader.label("response_kind", resp.get("kind"), lang) if resp.get("kind") else ""))
+    for p in proceedings:
+        b = p.body
+        if b.get("date_opened"):
+            events.append((b["date_opened"], tr("ev_opened"),
+                           f"{b.get('case_number', '')} {article_text(reader, b.get('article'), lang)}".strip()))
+        if b.get("date_refused"):
+            events.append((b["date_refused"], tr("ev_refused"), b.get("case_number", "")))
+        for d in b.get("decisions", []):
+            events.append((d.get("date", ""), tr("ev_decision", kind=reader.label("decision_kind", d.get("kind"), lang)),
+                           article_text(reader, d.get("article"), lang)))
+        judged = {d.get("date") for d in b.get("decisions", []) if d.get("kind") == "judgment"}
+        if b.get("judgment_date") and b["judgment_date"] not in judged:  # not twice
+            events.append((b["judgment_date"], tr("ev_judgment"), reader.label("outcome", b.get("outcome"), lang)))
+        if (b.get("appeal") or {}).get("date"):
+            events.append((b["appeal"]["date"], tr("ev_appeal"), reader.label("outcome", b["appeal"].get("outcome"), lang)))
+    for iv in shown_interviews:
+        events.append((date_of(iv.body["date"]), tr("ev_interview"), red.name(reader.maybe(iv.body["person_id"]))))
+    for ex in shown_exams:
+        events.append((date_of(ex.body["date"]), tr("ev_examination"), red.name(reader.maybe(ex.body["person_id"]))))
+    visit_ids = sorted({iv.body["visit_id"] for iv in interviews if iv.body.get("visit_id")})
+    for vid in visit_ids:
+        v = reader.maybe(vid, "visit")
+        if v:
+            fac = reader.maybe(v.body.get("facility_id"), "facility")
+            events.append((v.body["date_start"], tr("ev_visit"), fac.body["name"] if fac else ""))
+    for rp in reprisals:
+        events.append((rp.body.get("date", ""), tr("ev_reprisal"),
+                       f"{red.name(reader.maybe(rp.body.get('person_id')))}: "
+                       f"{reader.label('reprisal_kind', rp.body.get('kind'), lang)}"))
+    events.sort(key=lambda e: (e[0] or "9999", e[1]))
+    chrono = Section(tr("chronology"))
+    chrono.add(Table([tr("date"), tr("event"), tr("details")], [list(e) for e in events], widths=[1.2, 2.2, 4])
+               if events else Paragraph(tr("none")))
+    report.sections.append(chrono)
+    step(2, "persons")
+
+    # --- persons --------------------------------------------------------------------------------
+    persons = Section(tr("persons"))
+    rows = []
+    for pid, labels in sorted(roles.items(), key=lambda kv: (red.person(kv[0]).body["code"] if red.person(kv[0]) else "")):
+        person = red.person(pid)
+        if person is None:
+            continue
+        extra = red.identity_rows(person)
+        details = "; ".join(f"{k}: {v}" for k, v in extra)
+        link_notes = [lk for lk in links if lk.body.get("person_id") == pid]
+        for lk in link_notes:
+            bits = [red.text(lk.body.get(k)) for k in ("rank", "unit", "uniform") if lk.body.get(k)]
+            if bits:
+                details = "; ".join(x for x in (details, ", ".join(bits)) if x)
+        rows.append([red.name(person), ", ".join(labels), details])
+        flag_conflict(report, tr, person, person.body["code"], persons)
+    persons.add(Table([tr("name"), tr("roles"), tr("details")], rows, widths=[2.5, 2, 3.5]) if rows
+                else Paragraph(tr("none")))
+    report.sections.append(persons)
+    step(3, "complaints and proceedings")
+
+    # --- complaints and proceedings -------------------------------------------------------------
+    legal = Section(tr("complaints"))
+    for c in complaints:
+        b = c.body
+        sec = Section(f"{tr('complaint')} {b.get('reference', '')} ({b['date_filed']})".replace(" ()", ""), level=2)
+        flag_conflict(report, tr, c, f"{tr('complaint')} {b.get('reference', '')}", sec)
+        sec.add(fields([
+            (tr("filed"), b["date_filed"]),
+            (tr("filed_by"), red.staff(b.get("filed_by")) if b.get("filed_by") else ""),
+            (tr("authority"), ", ".join(x for x in (reader.label("authority", b.get("authority"), lang),
+                                                     b.get("authority_name", "")) if x)),
+            (tr("reference"), b.get("reference")),
+            (tr("status"), reader.label("complaint_status", b.get("status"), lang)),
+            (tr("reply"), " — ".join(x for x in (b.get("reply_date", ""), red.text(b.get("reply"))) if x)),
+        ]))
+        if b.get("statement"):
+            sec.add(Section(tr("statement"), level=3).add(Paragraph(red.text(b["statement"]), "verbatim")))
+        legal.add(sec)
+    for p in proceedings:
+        legal.add(_proceeding_section(report, reader, red, tr, p))
+    if not complaints and not proceedings:
+        legal.add(Paragraph(tr("none")))
+    report.sections.append(legal)
+    step(4, "testimonies")
+
+    # --- testimonies ----------------------------------------------------------------------------
+    testimonies = Section(tr("testimonies"))
+    for iv in shown_interviews:
+        testimonies.add(_interview_section(report, reader, red, tr, iv))
+    if not shown_interviews:
+        testimonies.add(Paragraph(tr("none")))
+    report.sections.append(testimonies)
+    step(5, "examinations")
+
+    # --- medical examinations -------------------------------------------------------------------
+    shown_photo_ids: set[str] = set()
+    medical = Section(tr("examinations"))
+    for ex in shown_exams:
+        medical.add(_exam_section(report, reader, red, tr, ex, shown_photo_ids))
+    if not shown_exams:
+        medical.add(Paragraph(tr("none")))
+    report.sections.append(medical)
+    step(6, "photographs")
+
+    # --- further photographs and the attachment index --------------------------------------------
+    owners = {case.id: None}
+    owners.update({iv.id: iv.body["person_id"] for iv in interviews})
+    owners.update({ex.id: ex.body["person_id"] for ex in exams})
+    hidden_parents = {iv.id for iv in interviews if iv not in shown_interviews} | \
+                     {ex.id for ex in exams if ex not in shown_exams}
+    attachments: list[Source] = []
+    for parent in owners:
+        attachments += [a for a in reader.referring(parent, "attachment") if a.body.get("parent_id") == parent]
+    photos = Section(tr("photos"))
+    listed: list[Source] = []
+    for a in attachments:
+        if a.body.get("parent_id") in hidden_parents:
+            continue  # already counted with the testimony or examination it belongs to
+        is_image = a.body.get("mime_type", "").startswith("image/")
+        if a.id in shown_photo_ids:
+            listed.append(a)
+            continue
+        if is_image:
+            if red.may_show_photo(owners.get(a.body.get("parent_id")), bool(a.body.get("intimate"))):
+                photos.add(photo_block(vault, reader, red, tr, a))
+                listed.append(a)
+        else:
+            listed.append(a)
+    if photos.blocks:
+        report.sections.append(photos)
+    index = Section(tr("attachments"))
+    rows = [[red.text(a.body.get("caption") or a.body.get("original_name") or "") if red.full
+             else red.text(a.body.get("caption") or ""),
+             a.body.get("mime_type", ""), f"{a.body.get('size', 0):,}".replace(",", " "), a.body["sha256"]]
+            for a in listed]
+    index.add(Table([tr("file"), "MIME", tr("size_bytes"), "SHA-256"], rows, widths=[2.4, 1.2, 1, 4.6],
+                    numeric={2}) if rows else Paragraph(tr("none")))
+    report.sections.append(index)
+    step(7, "chain of custody")
+
+    # --- chain of custody -----------------------------------------------------------------------
+    custody = Section(tr("custody"))
+    rows = []
+    for a in listed:
+        origin = reader.revision_origin(a.id) or ("", "", "")
+        rows.append([a.body["sha256"][:16] + "…", red.staff(a.body.get("added_by") or origin[0]) or "—",
+                     when(a.body.get("captured_at")) or "—", when(origin[2]), origin[1][:8]])
+    if rows:
+        custody.add(Table(["SHA-256", tr("added_by"), tr("captured"), tr("added_at"), tr("device_fp")], rows, widths=[2, 2, 2, 2, 1.2]))
+    outputs = [e for e in reader.audit_for([case.id]) if e[4].startswith(("report", "export", "bundle"))]
+    if outputs:
+        custody.add(Table([tr("date"), tr("action"), tr("who"), tr("details")],
+                          [[when(e[1]), e[4], red.staff(e[2]) or "—", e[7] or ""] for e in outputs],
+                          widths=[1.6, 1.4, 1.2, 5], caption=tr("outputs")))
+    if not custody.blocks:
+        custody.add(Paragraph(tr("none")))
+    report.sections.append(custody)
+    step(8, "audit excerpt")
+
+    # --- audit excerpt --------------------------------------------------------------------------
+    audit = Section(tr("audit_excerpt"))
+    shown_ids = {case.id} | {s.id for s in shown_interviews + shown_exams + complaints + proceedings + listed}
+    entries = reader.audit_for(shown_ids, limit=150)
+    audit.add(Paragraph(tr("chain_intro"), "note"))
+    audit.add(Table(["#", tr("date"), tr("who"), tr("action"), tr("record"), "SHA-256"],
+                    [[str(e[0]), when(e[1]), red.staff(e[2]) or "—", e[4], (e[5] or "")[:8],
+                      (e[6] or "")[:16]] for e in entries], widths=[0.6, 2, 1.4, 1.4, 1.1, 2], numeric={0}))
+    report.sections.append(audit)
+    step(9, "finishing")
+    return finish(report, reader, red, tr)
+
+
+def _facility_text(reader: Reader, facility: Source | None, lang: str) -> str:
+    if facility is None:
+        return ""
+    b = facility.body
+    bits = [b["name"], reader.label("facility_type", b.get("type_key"), lang), b.get("region", "")]
+    return ", ".join(x for x in bits if x)
+
+
+def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source) -> Section:
+    b = p.body
+    lang = tr.lang
+    sec = Section(f"{tr('proceeding')} {b.get('case_number') or b.get('erdr_number') or ''}".strip(), level=2)
+    flag_conflict(report, tr, p, sec.title, sec)
+    sec.add(fields([
+        (tr("authority"), reader.label("authority", b.get("authority"), lang)),
+        (tr("case_number"), b.get("case_number") or b.get("erdr_number")),
+        (tr("opened"), b.get("date_opened") or b.get("erdr_date")),
+        (tr("refused"), b.get("date_refused")),
+        (tr("article"), article_text(reader, b.get("article"), lang) if not any(
+            b.get(k) for k in ("article_registered", "article_charged", "article_judgment")) else ""),
+        (tr("article_registered"), article_text(reader, b.get("article_registered"), lang)),
+        (tr("article_charged"), article_text(reader, b.get("article_charged"), lang)),
+        (tr("article_judgment"), article_text(reader, b.get("article_judgment"), lang)),
+        (tr("status"), reader.label("proceeding_status", b.get("status"), lang)),
+        (tr("outcome"), reader.label("outcome", b.get("outcome"), lang)),
+        (tr("judgment"), b.get("judgment_date")),
+        (tr("appeal"), " — ".join(x for x in ((b.get("appeal") or {}).get("date", ""),
+                                               reader.label("outcome", (b.get("appeal") or {}).get("outcome"), lang))
+                                   if x)),
+        (tr("victims"), ", ".join(f"{red.name(reader.maybe(v.get('person_id'), 'person'))} "
+                                   f"({reader.label('victim_status', v.get('status'), lang)}"
+                                   f"{', ' + v['date'] if v.get('date') else ''})" for v in b.get("victims", []))),
+        (tr("compensation"), _compensation(tr, b.get("compensation"))),
+        (tr("notes"), red.text(b.get("notes"))),
+    ]))
+    decisions = sorted(b.get("decisions", []), key=lambda d: d.get("date", ""))
+    if decisions:
+        sec.add(Table([tr("date"), tr("decision"), tr("authority"), tr("article"), tr("ref_short")],
+                      [[d.get("date", ""), reader.label("decision_kind", d.get("kind"), lang),
+                        ", ".join(x for x in (reader.label("authority", d.get("authority"), lang),
+                                               d.get("authority_name", "")) if x),
+                        article_text(reader, d.get("article"), lang), d.get("reference", "")] for d in decisions],
+                      widths=[1.2, 2, 2, 2.6, 1.2], caption=tr("decisions")))
+    charges = b.get("charges", [])
+    if charges:
+        rows = []
+        for ch in charges:
+            if ch.get("person_id"):
+                who = red.name(reader.maybe(ch["person_id"], "person"))
+            else:
+                officer = ch.get("officer") or {}
+                who = ", ".join(red.text(officer.get(k)) for k in ("rank", "unit", "description") if officer.get(k))
+            rows.append([who, article_text(reader, ch.get("article"), lang),
+                         reader.label("verdict", ch.get("verdict"), lang),
+                         "; ".join(punishment_text(reader, tr, pun) for pun in ch.get("punishments", []))])
+        sec.add(Table([tr("defendant"), tr("article"), tr("verdict"), tr("sentence")], rows,
+                      widths=[2.2, 2.6, 1.4, 2.6], caption=tr("charges")))
+    elif b.get("defendants") or b.get("sentence_years") is not None or b.get("sentence_life"):
+        who = ", ".join(red.name(reader.maybe(pid, "person")) for pid in b.get("defendants", []))
+        sec.add(fields([(tr("defendants"), who), (tr("sentence"), sentence_text(tr, b))]))
+    return sec
+
+
+def _compensation(tr: Tr, c: dict | None) -> str:
+    if not c:
+        return ""
+    currency = c.get("currency", "KZT")
+    bits = []
+    for key in ("claimed", "awarded"):
+        if c.get(key) is not None:
+            bits.append(f"{tr(key)} {c[key]:,} {currency}".replace(",", " "))
+    if c.get("date"):
+        bits.append(c["date"])
+    return ", ".join(bits)
+
+
+def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source) -> Section:
+    b = iv.body
+    lang = tr.lang
+    person = reader.maybe(b["person_id"], "person")
+    sec = Section(tr("testimony_of", who=red.name(person)) + f", {date_of(b['date'])}", level=2)
+    flag_conflict(report, tr, iv, sec.title, sec)
+    interp = b.get("interpreter") or {}
+    interp_text = tr("no") if not interp.get("present") else ", ".join(
+        x for x in (red.staff(interp.get("name")) if interp.get("name") else "", interp.get("language", "")) if x) or tr("yes")
+    visit = reader.maybe(b.get("visit_id"), "visit")
+    sec.add(fields([
+        (tr("interview_date"), when(b["date"])),
+        (tr("place"), red.text(b.get("place"))),
+        (tr("ev_visit"), visit.body["date_start"] if visit else ""),
+        (tr("interviewed_by"), red.staff(b.get("interviewers", []))),
+        (tr("interview_lang"), b.get("language")),
+        (tr("interpreter"), interp_text),
+        (tr("private"), tr.yes_no(b.get("private"))),
+        (tr("persons_present"), red.staff(b.get("persons_present", [])) if b.get("persons_present") else ""),
+        (tr("chaperone"), red.staff(b.get("chaperone")) if b.get("chaperone") else ""),
+        (tr("reprisal_risk"), reader.label("risk_level", b.get("reprisal_risk"), lang)),
+        (tr("follow_up"), red.text(b.get("follow_up"))),
+        (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+    ]))
+    sec.add(Section(tr("consent"), level=3).add(fields(consent_rows(red, tr, b["person_id"]))))
+    sec.add(Section(tr("narrative"), level=3).add(Paragraph(red.text(b.get("narrative")), "verbatim")))
+    addenda = [a for a in reader.referring(iv.id, "addendum")]
+    if addenda:
+        sec.add(Section(tr("addenda"), level=3).add(*[
+            Paragraph(f"{when(a.body['date'])} — {red.staff(a.body.get('author'))}: {red.text(a.body['text'])}")
+            for a in sorted(addenda, key=lambda a: a.body["date"])]))
+    return sec
+
+
+def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, shown_photo_ids: set[str]) -> Section:
+    from .images import exam_photos
+
+    b = ex.body
+    lang = tr.lang
+    person = reader.maybe(b["person_id"], "person")
+    sec = Section(tr("examination_of", who=red.name(person), date=date_of(b["date"])), level=2)
+    flag_conflict(report, tr, ex, sec.title, sec)
+    examiner = b.get("examiner") or {}
+    sec.add(fields([
+        (tr("examiner"), red.staff(examiner.get("name"))),
+        (tr("ip2"), red.text(examiner.get("qualifications")) if red.full else ""),
+        (tr("place"), red.text(b.get("place"))),
+        (tr("conditions"), red.text(b.get("conditions"))),
+        (tr("overall_opinion"), reader.label("consistency", b.get("overall_opinion"), lang)),
+        (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+    ]))
+    injuries = b.get("injuries", [])
+    if injuries:
+        diagram = body_diagram(tr, injuries)
+        sec.add(Section(tr("body_diagram"), level=3).add(diagram))
+        sec.add(injury_table(reader, red, tr, injuries))
+    else:
+        sec.add(Paragraph(tr("no_injuries")))
+    if b.get("psychological_findings"):
+        sec.add(Section(tr("ip8"), level=3).add(Paragraph(red.text(b["psychological_findings"]))))
+    if b.get("conclusions"):
+        sec.add(Section(tr("ip13"), level=3).add(Paragraph(red.text(b["conclusions"]))))
+    photos = exam_photos(vault=reader.vault, reader=reader, red=red, tr=tr, exam=ex)
+    if photos:
+        sec.add(Section(tr("photos"), level=3).add(*[blk for _, blk in photos]))
+        shown_photo_ids.update(pid for pid, _ in photos)
+    return sec
+
+
+__all__ = ["build_dossier", "CONSENT_ITEMS"]

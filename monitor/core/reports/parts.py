@@ -1,0 +1,122 @@
+"""Blocks shared by several reports: articles, sentences, injuries and body diagrams, consent."""
+
+from __future__ import annotations
+
+from .i18n import Tr
+from .model import BodyDiagram, Marker, Table
+from .redaction import Redactor
+from .sources import Reader
+
+CONSENT_ITEMS = ("documentation", "photographs", "intimate_photographs", "audio", "share_with_lawyer",
+                 "share_with_prosecutor", "share_with_un", "complaint_in_name", "anonymised_reports",
+                 "publication_with_name")
+VIEWS = ("front", "back", "left", "right", "soles", "palms", "hands_back", "head")
+
+
+def article_text(reader: Reader, ref, lang: str) -> str:
+    """A vocabulary article key (v3) or an article_ref {article, part, paragraph} (v4)."""
+    if not ref:
+        return ""
+    if isinstance(ref, str):
+        return reader.label("article", ref, lang)
+    tr = Tr(lang)
+    text = reader.label("article", ref.get("article"), lang)
+    extra = []
+    for key in ("part", "paragraph"):
+        value = str(ref.get(key) or "").strip()
+        if value:  # "ч. 4" as entered stays; a bare "4" gets the word
+            extra.append(tr(key, x=value) if value[:1].isdigit() else value)
+    return ", ".join([text] + extra)
+
+
+def punishment_text(reader: Reader, tr: Tr, p: dict) -> str:
+    kind = reader.label("punishment", p.get("kind"), tr.lang) if p.get("kind") else ""
+    if p.get("life"):
+        return tr("life")
+    bits = [kind]
+    bits.append(_term(tr, p.get("years"), p.get("months")))
+    if p.get("probation_years") or p.get("probation_months"):
+        bits.append(tr("probation", t=_term(tr, p.get("probation_years"), p.get("probation_months"))))
+    if p.get("amount"):
+        bits.append(f"{_num(p['amount'])} KZT")
+    return ", ".join(b for b in bits if b)
+
+
+def _term(tr: Tr, years, months) -> str:
+    parts = []
+    if years:
+        parts.append(tr("years_n", n=_num(years)))
+    if months:
+        parts.append(tr("months_n", n=_num(months)))
+    return " ".join(parts)
+
+
+def sentence_text(tr: Tr, body: dict) -> str:
+    """The legacy (v3) single sentence of a proceeding."""
+    if body.get("sentence_life"):
+        return tr("life")
+    if body.get("sentence_years") is None:
+        return ""
+    text = tr("years_n", n=_num(body["sentence_years"]))
+    return f"{text}, {tr('suspended')}" if body.get("sentence_suspended") else text
+
+
+def _num(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}".replace(",", " ") if isinstance(x, int) else str(x)
+
+
+def injury_view(injury: dict) -> str:
+    view = injury.get("view") or injury.get("side") or "front"
+    return view if view in VIEWS else "front"
+
+
+def body_diagram(tr: Tr, injuries: list[dict]) -> BodyDiagram:
+    """Every view used, markers numbered in injury order (the injury table's numbers)."""
+    markers = [Marker(i, injury_view(inj), float(inj.get("x", 0.5)), float(inj.get("y", 0.5)), inj.get("consistency"))
+               for i, inj in enumerate(injuries, 1)]
+    views = [v for v in VIEWS if any(m.view == v for m in markers)]
+    if "front" in views or "back" in views:  # front and back always as a pair
+        views = ["front", "back"] + [v for v in views if v not in ("front", "back")]
+    return BodyDiagram(views=views, markers=markers, labels={v: tr(f"view_{v}") for v in VIEWS},
+                       caption=tr("body_diagram_note"))
+
+
+def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *, graded: bool = False,
+                 allegations: dict | None = None) -> Table:
+    lang = tr.lang
+    columns = [tr("injury_no"), tr("region_body"), tr("type"), tr("size"), tr("appearance"), tr("cause"),
+               tr("consistency")]
+    widths = [0.4, 1.3, 1.2, 0.9, 1.7, 1.8, 1.4]
+    if graded:
+        columns.append(tr("finding_graded"))
+        widths.append(1.6)
+    rows = []
+    for i, inj in enumerate(injuries, 1):
+        size = " × ".join(_num(inj[k]) for k in ("length_mm", "width_mm") if inj.get(k) is not None)
+        appearance = ", ".join(red.text(inj.get(k)) for k in ("shape", "colour", "estimated_age") if inj.get(k))
+        region = reader.label("body_region", inj.get("region"), lang)
+        view = tr(f"view_{injury_view(inj)}")
+        cause = red.text(inj.get("attributed_cause"))
+        if inj.get("method"):
+            cause = ", ".join(x for x in (reader.label("method", inj["method"], lang), cause) if x)
+        row = [str(i), f"{region} ({view})", reader.label("injury_type", inj.get("injury_type"), lang), size,
+               appearance, cause, reader.label("consistency", inj.get("consistency"), lang)]
+        if graded:
+            row.append((allegations or {}).get(inj.get("allegation_id"), ""))
+        rows.append(row)
+    return Table(columns, rows, widths=widths, caption=tr("injuries"))
+
+
+def consent_rows(red: Redactor, tr: Tr, person_id: str) -> list[tuple[str, str]]:
+    """The person's current consent, item by item, with the date it was last set."""
+    state = red.consent.state(person_id)
+    rows = []
+    for item in CONSENT_ITEMS:
+        entry = state.get(item)
+        if entry is None:
+            continue
+        value = tr("consent_given") if entry.given else tr("consent_refused")
+        rows.append((tr(f"c_{item}"), f"{value} ({entry.date[:10]})" if entry.date else value))
+    return rows or [(tr("consent"), tr("unknown"))]

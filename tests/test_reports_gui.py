@@ -1,0 +1,133 @@
+"""The in-app report preview, offscreen with pytest-qt, on a real vault and real PDF bytes."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+
+import pytest
+from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
+from records import SECRET, full_set, uid
+from reports_support import png_bytes
+
+require_module("PySide6.QtWidgets")
+require_module("pypdfium2")
+
+from monitor.core.vault import Vault  # noqa: E402
+from monitor.gui.report_preview import ReportPreview, locked, page_text, render_pages, words  # noqa: E402
+
+
+@pytest.fixture
+def gui_vault(tmp_path):
+    vault = Vault.create(tmp_path / "gui.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    blob = vault.store_blob(io.BytesIO(png_bytes()))
+    vault.put_many(full_set(blob.sha256, blob.size))
+    yield vault
+    vault.close()
+
+
+def own_connection(path):
+    """An opener that gives the worker its own connection, as the conventions prefer."""
+
+    @contextlib.contextmanager
+    def opener():
+        with Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+            yield vault
+
+    return opener
+
+
+@pytest.fixture
+def dialog_for(qtbot):
+    made = []
+
+    def make(*args, **kwargs):
+        dialog = ReportPreview(*args, **kwargs)
+        qtbot.addWidget(dialog)
+        made.append(dialog)
+        return dialog
+
+    yield make
+    for dialog in made:  # join worker threads before the vault closes
+        dialog.cancel()
+        dialog.wait()
+
+
+def files_under(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_preview_renders_pages_in_memory_and_saves_what_it_showed(qtbot, gui_vault, tmp_path, dialog_for):
+    before = files_under(tmp_path)
+    dialog = dialog_for(locked(gui_vault), "dossier", subject_id=uid(6), lang="kk")
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    assert dialog.page_count >= 5
+    assert "Іс бойынша досье" in page_text(dialog.pdf_bytes, 0)
+    assert files_under(tmp_path) == before  # the preview wrote nothing to disk
+    out = tmp_path / "saved.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        result = dialog.save_to(out)
+    assert out.read_bytes() == dialog.pdf_bytes  # exactly what was previewed
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    detail = gui_vault.conn.execute("SELECT detail FROM audit WHERE action = 'report-written'").fetchone()[0]
+    assert result.sha256 in detail
+
+
+def test_pseudonymised_preview_on_its_own_connection_and_password(qtbot, gui_vault, tmp_path, dialog_for):
+    dialog = dialog_for(own_connection(gui_vault.path), "dossier", subject_id=uid(6), lang="ru")
+    dialog.level.setCurrentIndex(dialog.level.findData("pseudonymised"))
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    text = "".join(page_text(dialog.pdf_bytes, i) for i in range(dialog.page_count))
+    assert SECRET not in text and "P-2026-0042" in text
+    dialog.protect.setChecked(True)
+    assert dialog.save_to(tmp_path / "no-pass.pdf") is None  # a password is required once ticked
+    assert not (tmp_path / "no-pass.pdf").exists()
+    dialog.password.setText("Құпия 2026")
+    result = dialog.save_to(tmp_path / "locked.pdf")
+    assert result.encrypted
+    images = render_pages((tmp_path / "locked.pdf").read_bytes(), password="Құпия 2026")
+    assert len(images) == dialog.page_count and not images[0].isNull()
+
+
+def test_cancel_leaves_no_preview(qtbot, gui_vault, dialog_for):
+    dialog = dialog_for(locked(gui_vault), "stats", lang="en")
+    with qtbot.waitSignal(dialog.previewFailed, timeout=60000) as blocker:
+        dialog.refresh()
+        dialog.cancel()  # as the Cancel button does, before the worker gets far
+    dialog.wait()
+    assert blocker.args[0] == words(dialog._ui_lang)("cancelled")
+    assert dialog.pdf_bytes is None and dialog.page_count == 0
+    assert not dialog.save_button.isEnabled()
+
+
+def test_errors_show_one_line_not_a_traceback(qtbot, gui_vault, dialog_for):
+    dialog = dialog_for(locked(gui_vault), "medical", subject_id=uid(6), lang="en")  # a case, not an exam
+    with qtbot.waitSignal(dialog.previewFailed, timeout=60000) as blocker:
+        dialog.refresh()
+    dialog.wait()
+    assert "not a examination" in blocker.args[0] or "not an examination" in blocker.args[0]
+    assert "Traceback" not in dialog.status.text()
+
+
+def test_print_paints_every_page_and_is_logged(qtbot, gui_vault, tmp_path, dialog_for):
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = dialog_for(locked(gui_vault), "visit", subject_id=uid(2), lang="ru")
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)  # a "printer" that writes a file we can check
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(96)
+    assert dialog.print_report(printer)
+    assert os.path.getsize(tmp_path / "printed.pdf") > 10000
+    assert len(render_pages((tmp_path / "printed.pdf").read_bytes())) == dialog.page_count
+    logged = gui_vault.conn.execute("SELECT detail FROM audit WHERE action = 'report-printed'").fetchall()
+    assert len(logged) == 1 and "report=visit" in logged[0][0]
