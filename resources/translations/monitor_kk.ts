@@ -1,89 +1,233 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="134" />
+        <location filename="../../monitor/gui/forms.py" line="587" />
+        <source>Required.</source>
+        <translation>Міндетті өріс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="185" />
+        <source>Enter a whole number.</source>
+        <translation>Бүтін санды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="185" />
+        <source>Enter a number.</source>
+        <translation>Санды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="207" />
+        <source>not stated</source>
+        <translation>көрсетілмеген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="208" />
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="209" />
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="235" />
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ЖЖЖЖ-АА-КК сс:мм</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="235" />
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="238" />
+        <source>Now</source>
+        <translation>Қазір</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="238" />
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="261" />
+        <location filename="../../monitor/gui/forms.py" line="589" />
+        <source>Not a valid date.</source>
+        <translation>Күні қате.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="357" />
+        <source>Choose a record from the list.</source>
+        <translation>Тізімнен жазбаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="485" />
+        <source>Add</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="499" />
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="530" />
+        <location filename="../../monitor/gui/forms.py" line="594" />
+        <source>Add at least one.</source>
+        <translation>Кемінде біреуін қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="588" />
+        <source>Too long.</source>
+        <translation>Тым ұзын.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="590" />
+        <source>Not in the expected form.</source>
+        <translation>Пішімі қате.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="591" />
+        <source>Out of range.</source>
+        <translation>Мән рұқсат етілген шектен тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="592" />
+        <source>Not a term of this list.</source>
+        <translation>Мұндай мән тізімде жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="593" />
+        <source>The linked record does not exist.</source>
+        <translation>Байланысты жазба жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="595" />
+        <source>The date is in the future.</source>
+        <translation>Күні болашақта.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="646" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="680" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="681" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="25" />
+        <source>(missing record)</source>
+        <translation>(жазба жоқ)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="78" />
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="78" />
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="89" />
         <source>updated {time}</source>
         <translation>өзгертілген уақыты {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="91" />
         <source>SEALED — addenda only</source>
         <translation>МӨРЛЕНГЕН — тек қосымшалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="93" />
         <source>CONFLICT — {n} concurrent versions</source>
         <translation>ҚАЙШЫЛЫҚ — қатар нұсқалар саны: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <location filename="../../monitor/gui/main_window.py" line="112" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114" />
         <source>Code</source>
         <translation>Коды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115" />
         <source>Title</source>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115" />
         <source>Facility</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="88" />
+        <location filename="../../monitor/gui/main_window.py" line="117" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="135" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <location filename="../../monitor/gui/main_window.py" line="137" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <location filename="../../monitor/gui/main_window.py" line="138" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="132" />
+        <location filename="../../monitor/gui/main_window.py" line="162" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="145" />
+        <location filename="../../monitor/gui/main_window.py" line="175" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>

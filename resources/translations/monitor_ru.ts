@@ -1,89 +1,233 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="134" />
+        <location filename="../../monitor/gui/forms.py" line="587" />
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="185" />
+        <source>Enter a whole number.</source>
+        <translation>Введите целое число.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="185" />
+        <source>Enter a number.</source>
+        <translation>Введите число.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="207" />
+        <source>not stated</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="208" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="209" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="235" />
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ГГГГ-ММ-ДД чч:мм</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="235" />
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="238" />
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="238" />
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="261" />
+        <location filename="../../monitor/gui/forms.py" line="589" />
+        <source>Not a valid date.</source>
+        <translation>Неверная дата.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="357" />
+        <source>Choose a record from the list.</source>
+        <translation>Выберите запись из списка.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="485" />
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="499" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="530" />
+        <location filename="../../monitor/gui/forms.py" line="594" />
+        <source>Add at least one.</source>
+        <translation>Добавьте хотя бы один элемент.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="588" />
+        <source>Too long.</source>
+        <translation>Слишком длинно.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="590" />
+        <source>Not in the expected form.</source>
+        <translation>Неверный формат.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="591" />
+        <source>Out of range.</source>
+        <translation>Значение вне допустимых пределов.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="592" />
+        <source>Not a term of this list.</source>
+        <translation>Такого значения нет в списке.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="593" />
+        <source>The linked record does not exist.</source>
+        <translation>Связанная запись не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="595" />
+        <source>The date is in the future.</source>
+        <translation>Дата в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="646" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="680" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Не сохранено: исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="681" />
+        <source>Not saved: {message}</source>
+        <translation>Не сохранено: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="25" />
+        <source>(missing record)</source>
+        <translation>(запись отсутствует)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="78" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="78" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="89" />
         <source>updated {time}</source>
         <translation>изменено {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="91" />
         <source>SEALED — addenda only</source>
         <translation>ЗАПЕЧАТАНО — только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="93" />
         <source>CONFLICT — {n} concurrent versions</source>
         <translation>КОНФЛИКТ — параллельных версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <location filename="../../monitor/gui/main_window.py" line="112" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114" />
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115" />
         <source>Facility</source>
         <translation>Учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="88" />
+        <location filename="../../monitor/gui/main_window.py" line="117" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="135" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <location filename="../../monitor/gui/main_window.py" line="137" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <location filename="../../monitor/gui/main_window.py" line="138" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="132" />
+        <location filename="../../monitor/gui/main_window.py" line="162" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="145" />
+        <location filename="../../monitor/gui/main_window.py" line="175" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
