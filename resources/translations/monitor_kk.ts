@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>AddendaPanel</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <source>Addenda</source>
+        <translation>Толықтырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="89" />
+        <source>A correction or later information; the sealed text stays as it was.</source>
+        <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="91" />
+        <source>Add addendum</source>
+        <translation>Толықтыру қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="126" />
+        <source>Write the addendum first.</source>
+        <translation>Алдымен толықтыруды жазыңыз.</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../monitor/gui/forms.py" line="134" />
@@ -127,6 +150,74 @@
     </message>
 </context>
 <context>
+    <name>InterviewEditor</name>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="69" />
+        <source>Record a change or withdrawal of consent</source>
+        <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="88" />
+        <source>The person's account, in their words, as they gave it.</source>
+        <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="99" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="101" />
+        <source>Seal…</source>
+        <translation>Мөрлеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="170" />
+        <source>sealed {time}: addenda only</source>
+        <translation>мөрленді {time}: тек толықтырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="190" />
+        <source>Choose the person to see the consent they have given.</source>
+        <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="196" />
+        <source>Consent on record: {items}</source>
+        <translation>Жазылған келісім: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="197" />
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="225" />
+        <source>Unsaved typing from {time} was restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="249" />
+        <source>Required.</source>
+        <translation>Міндетті өріс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="308" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="309" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="345" />
+        <source>Saved.</source>
+        <translation>Сақталды.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../monitor/gui/labels.py" line="25" />
@@ -230,6 +321,28 @@
         <location filename="../../monitor/gui/main_window.py" line="175" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Sealing</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="63" />
+        <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
+
+Seal it now?</source>
+        <translation>Мөрленгеннен кейін бұл жазбаны ({what}) ешкім ешқашан өзгерте алмайды. Кейінгі түзетулерді тек қасында сақталатын толықтырулар ретінде қосуға болады.
+
+Қазір мөрлеу керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="66" />
+        <source>Seal — this is final</source>
+        <translation>Мөрлеу — бұл түпкілікті</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="69" />
+        <source>Seal</source>
+        <translation>Мөрлеу</translation>
     </message>
 </context>
 <context>

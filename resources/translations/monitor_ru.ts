@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AddendaPanel</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <source>Addenda</source>
+        <translation>Дополнения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="89" />
+        <source>A correction or later information; the sealed text stays as it was.</source>
+        <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="91" />
+        <source>Add addendum</source>
+        <translation>Добавить дополнение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="126" />
+        <source>Write the addendum first.</source>
+        <translation>Сначала напишите дополнение.</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../monitor/gui/forms.py" line="134" />
@@ -127,6 +150,74 @@
     </message>
 </context>
 <context>
+    <name>InterviewEditor</name>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="69" />
+        <source>Record a change or withdrawal of consent</source>
+        <translation>Записать изменение или отзыв согласия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="88" />
+        <source>The person's account, in their words, as they gave it.</source>
+        <translation>Рассказ человека его словами, как он был дан.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="99" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="101" />
+        <source>Seal…</source>
+        <translation>Запечатать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="170" />
+        <source>sealed {time}: addenda only</source>
+        <translation>запечатано {time}: только дополнения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="190" />
+        <source>Choose the person to see the consent they have given.</source>
+        <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="196" />
+        <source>Consent on record: {items}</source>
+        <translation>Записанное согласие: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="197" />
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="225" />
+        <source>Unsaved typing from {time} was restored from the vault.</source>
+        <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="249" />
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="308" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Не сохранено: исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="309" />
+        <source>Not saved: {message}</source>
+        <translation>Не сохранено: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="345" />
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../monitor/gui/labels.py" line="25" />
@@ -230,6 +321,28 @@
         <location filename="../../monitor/gui/main_window.py" line="175" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Sealing</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="63" />
+        <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
+
+Seal it now?</source>
+        <translation>После запечатывания эту запись ({what}) уже никто и никогда не сможет изменить. Поздние исправления можно будет внести только как дополнения, которые хранятся рядом.
+
+Запечатать сейчас?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="66" />
+        <source>Seal — this is final</source>
+        <translation>Запечатать — это окончательно</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="69" />
+        <source>Seal</source>
+        <translation>Запечатать</translation>
     </message>
 </context>
 <context>
