@@ -24,6 +24,64 @@
     </message>
 </context>
 <context>
+    <name>ExaminationEditor</name>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="77" />
+        <source>Remove this injury</source>
+        <translation>Бұл жарақатты жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="80" />
+        <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
+        <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="107" />
+        <source>Examination details</source>
+        <translation>Куәландыру туралы мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="116" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="118" />
+        <source>Seal…</source>
+        <translation>Мөрлеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="180" />
+        <source>Injury {n}</source>
+        <translation>Жарақат {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="181" />
+        <source>No injury selected</source>
+        <translation>Жарақат таңдалмаған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="236" />
+        <source>sealed {time}: addenda only</source>
+        <translation>мөрленді {time}: тек толықтырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="258" />
+        <source>Unsaved work from {time} was restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="299" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="300" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../monitor/gui/forms.py" line="134" />

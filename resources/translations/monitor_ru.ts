@@ -24,6 +24,64 @@
     </message>
 </context>
 <context>
+    <name>ExaminationEditor</name>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="77" />
+        <source>Remove this injury</source>
+        <translation>Удалить это повреждение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="80" />
+        <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
+        <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="107" />
+        <source>Examination details</source>
+        <translation>Сведения об освидетельствовании</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="116" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="118" />
+        <source>Seal…</source>
+        <translation>Запечатать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="180" />
+        <source>Injury {n}</source>
+        <translation>Повреждение {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="181" />
+        <source>No injury selected</source>
+        <translation>Повреждение не выбрано</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="236" />
+        <source>sealed {time}: addenda only</source>
+        <translation>запечатано {time}: только дополнения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="258" />
+        <source>Unsaved work from {time} was restored from the vault.</source>
+        <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="299" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Не сохранено: исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="300" />
+        <source>Not saved: {message}</source>
+        <translation>Не сохранено: {message}</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../monitor/gui/forms.py" line="134" />
