@@ -8,7 +8,7 @@ Markers carry the number of their injury in the injury table (1-based position i
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from ..core import diagram
@@ -67,31 +67,9 @@ class DiagramCanvas(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
         painter.fillRect(self.rect(), self.palette().color(QPalette.Base))
-        scale, ox, oy = self._fit()
-        outline = QPainterPath()
-        for path in self.view.paths:
-            outline.moveTo(ox + path[0][0] * scale, oy + path[0][1] * scale)
-            for vx, vy in path[1:]:
-                outline.lineTo(ox + vx * scale, oy + vy * scale)
-        painter.setPen(QPen(self.palette().color(QPalette.Text), 1.6))
-        painter.drawPath(outline)
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
-        for mark in self.view.marks:
-            p = self.to_widget(mark.x, mark.y)
-            painter.drawText(QRectF(p.x() - 12, p.y() - 10, 24, 20), Qt.AlignCenter, mark.text)
-        for index, x, y in self.markers:
-            centre = self.to_widget(x, y)
-            chosen = index == self.current
-            painter.setPen(QPen(QColor("#ffffff") if not chosen else QColor("#000000"), 2))
-            painter.setBrush(QColor("#b00020") if not chosen else QColor("#ffb300"))
-            painter.drawEllipse(centre, MARKER_RADIUS, MARKER_RADIUS)
-            painter.setPen(QColor("#ffffff") if not chosen else QColor("#000000"))
-            painter.drawText(QRectF(centre.x() - MARKER_RADIUS, centre.y() - MARKER_RADIUS,
-                                    2 * MARKER_RADIUS, 2 * MARKER_RADIUS), Qt.AlignCenter, str(index + 1))
+        paint_view(painter, self.view, self.width(), self.height(), self.markers, self.current,
+                   ink=self.palette().color(QPalette.Text), font=self.font())
         painter.end()
 
     # --- mouse ---------------------------------------------------------------------------------
@@ -124,6 +102,55 @@ class DiagramCanvas(QWidget):
             x, y = self.from_widget(event.position())
             self.moved.emit(self._drag, x, y)
         self._drag = None
+
+
+def paint_view(painter: QPainter, view: diagram.DiagramView, width: float, height: float,
+               markers: list[tuple[int, float, float]], current: int = -1, *, ink: QColor | None = None,
+               font: QFont | None = None, margin: float = MARGIN, radius: float = MARKER_RADIUS) -> None:
+    """Draw a view's outline, its R/L marks and numbered markers into ``width`` × ``height``."""
+    painter.setRenderHint(QPainter.Antialiasing)
+    scale, ox, oy = diagram.fit(view, width, height, margin)
+    outline = QPainterPath()
+    for path in view.paths:
+        outline.moveTo(ox + path[0][0] * scale, oy + path[0][1] * scale)
+        for vx, vy in path[1:]:
+            outline.lineTo(ox + vx * scale, oy + vy * scale)
+    painter.setPen(QPen(ink or QColor("#000000"), 1.6))
+    painter.setBrush(Qt.NoBrush)
+    painter.drawPath(outline)
+    bold = QFont(font) if font is not None else QFont()
+    bold.setBold(True)
+    painter.setFont(bold)
+
+    def at(x: float, y: float) -> QPointF:
+        vx, vy = diagram.to_view_coords(view, x, y)
+        return QPointF(ox + vx * scale, oy + vy * scale)
+
+    for mark in view.marks:
+        p = at(mark.x, mark.y)
+        painter.drawText(QRectF(p.x() - 12, p.y() - 10, 24, 20), Qt.AlignCenter, mark.text)
+    for index, x, y in markers:
+        centre = at(x, y)
+        chosen = index == current
+        painter.setPen(QPen(QColor("#000000") if chosen else QColor("#ffffff"), 2))
+        painter.setBrush(QColor("#ffb300") if chosen else QColor("#b00020"))
+        painter.drawEllipse(centre, radius, radius)
+        painter.setPen(QColor("#000000") if chosen else QColor("#ffffff"))
+        painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                         Qt.AlignCenter, str(index + 1))
+
+
+def diagram_image(view_name: str, injuries: list[dict], width: int, height: int) -> QImage:
+    """A small picture of one view with the markers of ``injuries`` on it (in memory only)."""
+    image = QImage(width, height, QImage.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    view = diagram.view(view_name)
+    markers = [(i, float(inj.get("x", 0.5)), float(inj.get("y", 0.5))) for i, inj in enumerate(injuries)
+               if diagram.injury_view(inj) == view_name]
+    painter = QPainter(image)
+    paint_view(painter, view, width, height, markers, margin=6, radius=7)
+    painter.end()
+    return image
 
 
 class BodyDiagram(QWidget):

@@ -36,6 +36,8 @@ def info_label(vault, info, lang: str = "en") -> str:
         return f"{titles.type_title('visit', lang)} {format_date(body['date_start'], lang)} {facility}".strip()
     if info.type in _PREFIXED and label.startswith(info.type):
         rest = label[len(info.type):].strip()
+        if len(rest) >= 10 and rest[4] == "-" and rest[7] == "-":
+            rest = f"{format_date(rest[:10], lang)}{rest[10:]}"
         if info.type in ("interview", "examination") and body.get("person_id"):
             try:
                 rest = f"{vault.get(body['person_id'])['code']} {format_date(body['date'][:10], lang)}"
@@ -55,7 +57,13 @@ def format_date(value: str, lang: str = "en") -> str:
         d = dt.date.fromisoformat(value[:10])
     except (TypeError, ValueError):
         return str(value)
-    return locale(lang).toString(QDate(d.year, d.month, d.day), QLocale.ShortFormat)
+    loc = locale(lang)
+    return loc.toString(QDate(d.year, d.month, d.day), _four_digit_year(loc.dateFormat(QLocale.ShortFormat)))
+
+
+def _four_digit_year(fmt: str) -> str:
+    """Locales' short formats often have two-digit years; records for courts need all four."""
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
 def to_local(value: str) -> dt.datetime | None:
@@ -71,7 +79,8 @@ def format_datetime(value: str, lang: str = "en") -> str:
     if moment is None:
         return str(value)
     qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
-    return locale(lang).toString(qdt, QLocale.ShortFormat)
+    loc = locale(lang)
+    return loc.toString(qdt, _four_digit_year(loc.dateTimeFormat(QLocale.ShortFormat)))
 
 
 def yes_no(value: bool) -> str:

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name />
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="117" />
+        <source>Show the intimate photo</source>
+        <translation>Жеке суретті көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <source>Export a copy…</source>
+        <translation>Көшірмесін экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="135" />
+        <source>An intimate photo: shown only on request.</source>
+        <translation>Жеке сурет: тек сұрау бойынша көрсетіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="143" />
+        <source>No preview for this file.</source>
+        <translation>Бұл файлды алдын ала қарау мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="152" />
+        <source>Export a copy</source>
+        <translation>Көшірмені экспорттау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="161" />
+        <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
+        <translation>Көшірме жазылды; экспорт аудит журналына тіркелді. Көшірме шифрланбаған.</translation>
+    </message>
+</context>
+<context>
     <name>AddendaPanel</name>
     <message>
         <location filename="../../monitor/gui/sealing.py" line="83" />
@@ -21,6 +54,190 @@
         <location filename="../../monitor/gui/sealing.py" line="126" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="44" />
+        <source>Adding files</source>
+        <translation>Файлдарды қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="45" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="53" />
+        <source>Adding {name} ({n} of {total})…</source>
+        <translation>{name} қосылуда ({total} ішінен {n})…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="65" />
+        <source>Cancelled; the file being added was not kept.</source>
+        <translation>Тоқтатылды; қосылып жатқан файл сақталмады.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="26" />
+        <source>Alleged ill-treatment</source>
+        <translation>Мәлімделген қатыгездік</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="27" />
+        <source>Visit</source>
+        <translation>Бару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="28" />
+        <source>Interview</source>
+        <translation>Сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="29" />
+        <source>Medical examination</source>
+        <translation>Медициналық куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="30" />
+        <source>Complaint filed</source>
+        <translation>Шағым берілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="31" />
+        <source>Reply to the complaint</source>
+        <translation>Шағымға жауап</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="32" />
+        <source>Response of an authority</source>
+        <translation>Органның жауабы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="33" />
+        <source>Criminal case opened</source>
+        <translation>Қылмыстық іс қозғалды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="34" />
+        <source>Criminal case refused</source>
+        <translation>Іс қозғаудан бас тартылды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="35" />
+        <source>Decision</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="36" />
+        <source>Judgment</source>
+        <translation>Үкім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="37" />
+        <source>Appeal</source>
+        <translation>Шағымдану</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="38" />
+        <source>Reprisal</source>
+        <translation>Қудалау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="39" />
+        <source>Consent recorded</source>
+        <translation>Келісім жазылды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="40" />
+        <source>Addendum</source>
+        <translation>Толықтыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="48" />
+        <source>Intimate photo: not shown.</source>
+        <translation>Жеке сурет: көрсетілмеген.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <source>Show it</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <source>Open the case record</source>
+        <translation>Іс жазбасын ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <source>People and roles</source>
+        <translation>Тұлғалар және рөлдері</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <source>sealed</source>
+        <translation>мөрленген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <source>{n} injuries</source>
+        <translation>жарақат саны: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <source>Photos and documents</source>
+        <translation>Суреттер мен құжаттар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <source>Chronology</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <source>None yet.</source>
+        <translation>Әзірге жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <source>Edit the case</source>
+        <translation>Істі өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <source>New interview</source>
+        <translation>Жаңа сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <source>New examination</source>
+        <translation>Жаңа куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <source>New complaint</source>
+        <translation>Жаңа шағым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <source>History</source>
+        <translation>Тарих</translation>
     </message>
 </context>
 <context>
@@ -208,6 +425,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="51" />
+        <source>this device</source>
+        <translation>осы құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="52" />
+        <source>device {code}</source>
+        <translation>{code} құрылғысы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="65" />
+        <source>deleted</source>
+        <translation>жойылған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="69" />
+        <source>History of {record}: {n} revisions</source>
+        <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="130" />
+        <source>No change in content.</source>
+        <translation>Мазмұны өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>First version.</source>
+        <translation>Алғашқы нұсқа.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>Changes from the revision before:</source>
+        <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
+    </message>
+</context>
+<context>
     <name>InterviewEditor</name>
     <message>
         <location filename="../../monitor/gui/interview_editor.py" line="69" />
@@ -294,91 +549,282 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Lists</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="89" />
-        <source>updated {time}</source>
-        <translation>өзгертілген уақыты {time}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="91" />
-        <source>SEALED — addenda only</source>
-        <translation>МӨРЛЕНГЕН — тек қосымшалар</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="93" />
-        <source>CONFLICT — {n} concurrent versions</source>
-        <translation>ҚАЙШЫЛЫҚ — қатар нұсқалар саны: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="112" />
-        <source>Monitor</source>
-        <translation>Монитор</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="114" />
-        <source>Code</source>
-        <translation>Коды</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="114" />
-        <source>Status</source>
-        <translation>Мәртебесі</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="115" />
-        <source>Title</source>
-        <translation>Атауы</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="115" />
-        <source>Facility</source>
-        <translation>Мекеме</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="116" />
-        <source>Type</source>
-        <translation>Түрі</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="116" />
-        <source>Record</source>
-        <translation>Жазба</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="117" />
-        <source>Match</source>
-        <translation>Сәйкестік</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
-        <source>Search narratives, names, notes…</source>
-        <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="135" />
-        <source>Main</source>
-        <translation>Негізгі</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="137" />
+        <location filename="../../monitor/gui/lists.py" line="21" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="138" />
+        <location filename="../../monitor/gui/lists.py" line="22" />
+        <source>Visits</source>
+        <translation>Барулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="23" />
+        <source>Facilities</source>
+        <translation>Мекемелер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="24" />
+        <source>People</source>
+        <translation>Тұлғалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="25" />
+        <source>Examinations</source>
+        <translation>Куәландырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="26" />
+        <source>Complaints</source>
+        <translation>Шағымдар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Updated</source>
+        <translation>Өзгертілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Sealed</source>
+        <translation>Мөрленген</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="157" />
+        <source>Monitor</source>
+        <translation>Монитор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="166" />
+        <source>Match</source>
+        <translation>Сәйкестік</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <source>Filter this list…</source>
+        <translation>Тізімді сүзу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <source>Search narratives, names, notes…</source>
+        <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="233" />
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="234" />
+        <source>Forward</source>
+        <translation>Алға</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="236" />
+        <source>Find…</source>
+        <translation>Табу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="238" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="239" />
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="240" />
+        <source>History of this record</source>
+        <translation>Осы жазбаның тарихы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="242" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="247" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Өңдеу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="250" />
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <source>&amp;Records</source>
+        <translation>&amp;Жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="265" />
+        <source>New {what}</source>
+        <translation>Жаңа: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="272" />
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="273" />
+        <location filename="../../monitor/gui/main_window.py" line="573" />
+        <source>Consistency terms (Istanbul Protocol)</source>
+        <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="274" />
+        <location filename="../../monitor/gui/main_window.py" line="579" />
+        <source>About Monitor</source>
+        <translation>Monitor туралы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="276" />
+        <source>Main</source>
+        <translation>Негізгі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="520" />
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="521" />
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="522" />
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="540" />
+        <source>Add photos or documents</source>
+        <translation>Суреттер немесе құжаттар қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="551" />
+        <source>{n} file(s) added to the vault.</source>
+        <translation>Қоймаға қосылған файлдар: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
+        <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="241" />
+        <source>Cases</source>
+        <translation>Істер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="237" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="162" />
+        <location filename="../../monitor/gui/main_window.py" line="442" />
+        <source>The vault is empty.</source>
+        <translation>Қойма бос.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="450" />
+        <source>Any status</source>
+        <translation>Кез келген мәртебе</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="175" />
+        <location filename="../../monitor/gui/main_window.py" line="489" />
+        <source>Search: {text}</source>
+        <translation>Іздеу: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="492" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="77" />
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="25" />
+        <source>updated {time}</source>
+        <translation>өзгертілген уақыты {time}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="26" />
+        <source>Deleted.</source>
+        <translation>Жойылған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="27" />
+        <source>Sealed — addenda only.</source>
+        <translation>Мөрленген — тек толықтырулар.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="28" />
+        <source>Conflict: {n} concurrent versions.</source>
+        <translation>Қайшылық: қатар нұсқалар саны — {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="29" />
+        <source>hidden</source>
+        <translation>жасырын</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="30" />
+        <source>Reveal identity</source>
+        <translation>Жеке деректерді көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="31" />
+        <source>Linked records</source>
+        <translation>Байланысты жазбалар</translation>
     </message>
 </context>
 <context>
@@ -484,6 +930,39 @@ Seal it now?</source>
         <location filename="../../monitor/gui/unlock.py" line="177" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <source>This vault is empty. Start with what you are documenting:
+
+• a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
+• a visit — to a place of detention: add the facility first, then the visit, its findings and recommendations.
+
+Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away.</source>
+        <translation>Қойма бос. Нені құжаттайтыныңыздан бастаңыз:
+
+• іс — бір адам немесе бір оқиға туралы материалдар: тұлғалар, мәлімделген бұзушылықтар, сұхбаттар, куәландырулар, шағымдар;
+• бас бостандығынан айыру орнына бару — алдымен мекемені, содан кейін баруды, оның қорытындылары мен ұсынымдарын қосыңыз.
+
+Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="139" />
+        <source>New case</source>
+        <translation>Жаңа іс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="140" />
+        <source>New facility</source>
+        <translation>Жаңа мекеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <source>New visit</source>
+        <translation>Жаңа бару</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name />
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="117" />
+        <source>Show the intimate photo</source>
+        <translation>Показать интимный снимок</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <source>Export a copy…</source>
+        <translation>Экспортировать копию…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="135" />
+        <source>An intimate photo: shown only on request.</source>
+        <translation>Интимный снимок: показывается только по запросу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="143" />
+        <source>No preview for this file.</source>
+        <translation>Для этого файла нет предпросмотра.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="152" />
+        <source>Export a copy</source>
+        <translation>Экспорт копии</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="161" />
+        <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
+        <translation>Копия записана; экспорт отмечен в журнале аудита. Копия не зашифрована.</translation>
+    </message>
+</context>
+<context>
     <name>AddendaPanel</name>
     <message>
         <location filename="../../monitor/gui/sealing.py" line="83" />
@@ -21,6 +54,190 @@
         <location filename="../../monitor/gui/sealing.py" line="126" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="44" />
+        <source>Adding files</source>
+        <translation>Добавление файлов</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="45" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="53" />
+        <source>Adding {name} ({n} of {total})…</source>
+        <translation>Добавляется {name} ({n} из {total})…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="65" />
+        <source>Cancelled; the file being added was not kept.</source>
+        <translation>Отменено; добавляемый файл не сохранён.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="26" />
+        <source>Alleged ill-treatment</source>
+        <translation>Заявленное жестокое обращение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="27" />
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="28" />
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="29" />
+        <source>Medical examination</source>
+        <translation>Медицинское освидетельствование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="30" />
+        <source>Complaint filed</source>
+        <translation>Подана жалоба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="31" />
+        <source>Reply to the complaint</source>
+        <translation>Ответ на жалобу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="32" />
+        <source>Response of an authority</source>
+        <translation>Ответ органа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="33" />
+        <source>Criminal case opened</source>
+        <translation>Возбуждено уголовное дело</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="34" />
+        <source>Criminal case refused</source>
+        <translation>Отказ в возбуждении дела</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="35" />
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="36" />
+        <source>Judgment</source>
+        <translation>Приговор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="37" />
+        <source>Appeal</source>
+        <translation>Обжалование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="38" />
+        <source>Reprisal</source>
+        <translation>Преследование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="39" />
+        <source>Consent recorded</source>
+        <translation>Записано согласие</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="40" />
+        <source>Addendum</source>
+        <translation>Дополнение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="48" />
+        <source>Intimate photo: not shown.</source>
+        <translation>Интимный снимок: не показан.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <source>Show it</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <source>Open the case record</source>
+        <translation>Открыть запись дела</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <source>People and roles</source>
+        <translation>Лица и их роли</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <source>sealed</source>
+        <translation>запечатано</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <source>{n} injuries</source>
+        <translation>повреждений: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <source>Photos and documents</source>
+        <translation>Фотографии и документы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <source>Chronology</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <source>None yet.</source>
+        <translation>Пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <source>Edit the case</source>
+        <translation>Изменить дело</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <source>New interview</source>
+        <translation>Новое интервью</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <source>New examination</source>
+        <translation>Новое освидетельствование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <source>New complaint</source>
+        <translation>Новая жалоба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <source>Add photo or document…</source>
+        <translation>Добавить фото или документ…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <source>History</source>
+        <translation>История</translation>
     </message>
 </context>
 <context>
@@ -208,6 +425,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="51" />
+        <source>this device</source>
+        <translation>это устройство</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="52" />
+        <source>device {code}</source>
+        <translation>устройство {code}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="65" />
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="69" />
+        <source>History of {record}: {n} revisions</source>
+        <translation>История записи ({record}): версий — {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="130" />
+        <source>No change in content.</source>
+        <translation>Содержание не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>First version.</source>
+        <translation>Первая версия.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>Changes from the revision before:</source>
+        <translation>Изменения по сравнению с предыдущей версией:</translation>
+    </message>
+</context>
+<context>
     <name>InterviewEditor</name>
     <message>
         <location filename="../../monitor/gui/interview_editor.py" line="69" />
@@ -294,91 +549,282 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Lists</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="89" />
-        <source>updated {time}</source>
-        <translation>изменено {time}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="91" />
-        <source>SEALED — addenda only</source>
-        <translation>ЗАПЕЧАТАНО — только дополнения</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="93" />
-        <source>CONFLICT — {n} concurrent versions</source>
-        <translation>КОНФЛИКТ — параллельных версий: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="112" />
-        <source>Monitor</source>
-        <translation>Монитор</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="114" />
-        <source>Code</source>
-        <translation>Код</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="114" />
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="115" />
-        <source>Title</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="115" />
-        <source>Facility</source>
-        <translation>Учреждение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="116" />
-        <source>Type</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="116" />
-        <source>Record</source>
-        <translation>Запись</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="117" />
-        <source>Match</source>
-        <translation>Совпадение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
-        <source>Search narratives, names, notes…</source>
-        <translation>Поиск по показаниям, именам, заметкам…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="135" />
-        <source>Main</source>
-        <translation>Главная</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="137" />
+        <location filename="../../monitor/gui/lists.py" line="21" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="138" />
+        <location filename="../../monitor/gui/lists.py" line="22" />
+        <source>Visits</source>
+        <translation>Посещения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="23" />
+        <source>Facilities</source>
+        <translation>Учреждения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="24" />
+        <source>People</source>
+        <translation>Лица</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="25" />
+        <source>Examinations</source>
+        <translation>Освидетельствования</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="26" />
+        <source>Complaints</source>
+        <translation>Жалобы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Sealed</source>
+        <translation>Запечатано</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="157" />
+        <source>Monitor</source>
+        <translation>Монитор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="166" />
+        <source>Match</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <source>Filter this list…</source>
+        <translation>Фильтр списка…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <source>Search narratives, names, notes…</source>
+        <translation>Поиск по показаниям, именам, заметкам…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="233" />
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="234" />
+        <source>Forward</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="236" />
+        <source>Find…</source>
+        <translation>Найти…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="238" />
+        <source>Add photo or document…</source>
+        <translation>Добавить фото или документ…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="239" />
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="240" />
+        <source>History of this record</source>
+        <translation>История этой записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="242" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="247" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="250" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <source>&amp;Records</source>
+        <translation>&amp;Записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="265" />
+        <source>New {what}</source>
+        <translation>Создать: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="272" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="273" />
+        <location filename="../../monitor/gui/main_window.py" line="573" />
+        <source>Consistency terms (Istanbul Protocol)</source>
+        <translation>Термины соответствия (Стамбульский протокол)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="274" />
+        <location filename="../../monitor/gui/main_window.py" line="579" />
+        <source>About Monitor</source>
+        <translation>О программе Monitor</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="276" />
+        <source>Main</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="520" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="521" />
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="522" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="540" />
+        <source>Add photos or documents</source>
+        <translation>Добавить фото или документы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="551" />
+        <source>{n} file(s) added to the vault.</source>
+        <translation>Добавлено файлов в хранилище: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
+        <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="241" />
+        <source>Cases</source>
+        <translation>Дела</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="237" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="162" />
+        <location filename="../../monitor/gui/main_window.py" line="442" />
+        <source>The vault is empty.</source>
+        <translation>Хранилище пусто.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="450" />
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="175" />
+        <location filename="../../monitor/gui/main_window.py" line="489" />
+        <source>Search: {text}</source>
+        <translation>Поиск: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="492" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="77" />
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <source>Add photo or document…</source>
+        <translation>Добавить фото или документ…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="25" />
+        <source>updated {time}</source>
+        <translation>изменено {time}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="26" />
+        <source>Deleted.</source>
+        <translation>Удалено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="27" />
+        <source>Sealed — addenda only.</source>
+        <translation>Запечатано — только дополнения.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="28" />
+        <source>Conflict: {n} concurrent versions.</source>
+        <translation>Конфликт: параллельных версий — {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="29" />
+        <source>hidden</source>
+        <translation>скрыто</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="30" />
+        <source>Reveal identity</source>
+        <translation>Показать личные данные</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="31" />
+        <source>Linked records</source>
+        <translation>Связанные записи</translation>
     </message>
 </context>
 <context>
@@ -484,6 +930,39 @@ Seal it now?</source>
         <location filename="../../monitor/gui/unlock.py" line="177" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <source>This vault is empty. Start with what you are documenting:
+
+• a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
+• a visit — to a place of detention: add the facility first, then the visit, its findings and recommendations.
+
+Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away.</source>
+        <translation>Хранилище пусто. Начните с того, что вы документируете:
+
+• дело — материалы об одном человеке или событии: лица, заявленные нарушения, интервью, освидетельствования, жалобы;
+• посещение места лишения свободы — сначала добавьте учреждение, затем посещение, его выводы и рекомендации.
+
+Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="139" />
+        <source>New case</source>
+        <translation>Новое дело</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="140" />
+        <source>New facility</source>
+        <translation>Новое учреждение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <source>New visit</source>
+        <translation>Новое посещение</translation>
     </message>
 </context>
 </TS>
