@@ -65,3 +65,7 @@ class Cancelled(MonitorError):
 
     def __init__(self, message: str = "cancelled; nothing was written"):
         super().__init__(message)
+
+
+class ConsentRequired(MonitorError):
+    """An action needs consent the person has not given (or has withdrawn)."""
