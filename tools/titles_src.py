@@ -273,6 +273,9 @@ FIELDS = {
     "view": "View of the diagram|Вид схемы|Сызба көрінісі",
     "allegation_id": "Allegation|Заявленное нарушение|Мәлімделген бұзушылық",
     "other_causes": "Other possible causes|Другие возможные причины|Басқа ықтимал себептер",
+    "action_taken": "Action taken|Принятые меры|Қабылданған шаралар",
+    "interview_id": "Interview|Интервью|Сұхбат",
+    "verdict_date": "Date of the verdict|Дата решения суда|Сот шешімінің күні",
 }
 
 PATHS = {

@@ -129,6 +129,16 @@ class Editor(QWidget):
     def find(self, path: str) -> "Editor | None":
         return self if path == self.path else None
 
+    def is_empty(self) -> bool:
+        """Nothing entered (whether or not the field is required)."""
+        required, self.required = self.required, False
+        try:
+            return self.value() is MISSING
+        except FieldError:
+            return False
+        finally:
+            self.required = required
+
     def check_required(self, value: Any) -> Any:
         if self.required and value is MISSING:
             raise FieldError(self.path, QCoreApplication.translate("Forms", "Required."))
@@ -199,7 +209,9 @@ class BoolEditor(Editor):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.required:
+        self.checkbox = self.required
+        self._stored = False  # the record had a value here
+        if self.checkbox:
             self.box = self._add(QCheckBox(objectName=self.path))
             self.box.toggled.connect(self.changed)
         else:
@@ -209,14 +221,20 @@ class BoolEditor(Editor):
             self.box.addItem(QCoreApplication.translate("Forms", "no"), False)
             self.box.currentIndexChanged.connect(self.changed)
 
+    def is_empty(self) -> bool:
+        if self.checkbox:
+            return not self.box.isChecked() and not self._stored
+        return self.box.currentData() is None
+
     def value(self) -> Any:
-        if self.required:
+        if self.checkbox:
             return self.box.isChecked()
         data = self.box.currentData()
         return MISSING if data is None else bool(data)
 
     def set_value(self, value: Any) -> None:
-        if self.required:
+        self._stored = isinstance(value, bool)
+        if self.checkbox:
             self.box.setChecked(bool(value) if value is not MISSING else False)
         else:
             self.box.setCurrentIndex({True: 1, False: 2}.get(value if isinstance(value, bool) else None, 0))
@@ -416,7 +434,14 @@ class ObjectEditor(Editor):
             form.addRow(label, editor)
         self._add(box)
 
+    def is_empty(self) -> bool:
+        extra = set(self.original) - set(self.fields) - {"id"}
+        return not extra and all(editor.is_empty() for editor in self.fields.values()
+                                 if not isinstance(editor, ConstEditor))
+
     def value(self) -> Any:
+        if self.path and self.is_empty():  # an optional group left blank is left out
+            return self.check_required(MISSING)
         out = dict(self.original)
         errors: list[FieldError] = []
         for name, editor in self.fields.items():

@@ -192,9 +192,12 @@ class InterviewEditor(QWidget):
         from ..core import consent as consent_core
 
         state = consent_core.current(self.vault, person)
-        given = [titles.field_title(f"consent.scope.{item}", self.lang) for item, v in state.items() if v["given"]]
-        self.consent_state.setText(self.tr("Consent on record: {items}").format(
-            items=", ".join(given) if given else self.tr("none")))
+        given = [titles.field_title(f"consent.scope.{item}", self.lang) for item, v in state.items() if v.given]
+        withdrawn = [titles.field_title(f"consent.scope.{item}", self.lang) for item, v in state.items() if v.withdrawn]
+        text = self.tr("Consent on record: {items}").format(items=", ".join(given) if given else self.tr("none"))
+        if withdrawn:
+            text += "\n" + self.tr("Withdrawn: {items}").format(items=", ".join(withdrawn))
+        self.consent_state.setText(text)
 
     def new_consent(self) -> None:
         """Start a new consent record for this person (a change, or a withdrawal)."""

@@ -34,7 +34,20 @@ def info_label(vault, info, lang: str = "en") -> str:
         except MonitorError:
             facility = ""
         return f"{titles.type_title('visit', lang)} {format_date(body['date_start'], lang)} {facility}".strip()
-    if info.type in _PREFIXED and label.startswith(info.type):
+    if info.type == "consent" and body.get("person_id"):
+        try:
+            code = vault.get(body["person_id"])["code"]
+        except MonitorError:
+            code = ""
+        return f"{titles.type_title('consent', lang)} {code} {format_date(body.get('date', ''), lang)}".strip()
+    if info.type == "reprisal":
+        return (f"{titles.type_title('reprisal', lang)} {format_date(body.get('date', ''), lang)} "
+                f"{vault.label('reprisal_kind', body.get('kind', ''), lang)}")
+    if info.type == "statistic":
+        return (f"{vault.label('stat_indicator', body.get('indicator', ''), lang)} "
+                f"{format_date(body.get('period_start', ''), lang)}–{format_date(body.get('period_end', ''), lang)}: "
+                f"{body.get('value', '')}")
+    if label.startswith(info.type + " ") or info.type in _PREFIXED and label.startswith(info.type):
         rest = label[len(info.type):].strip()
         if len(rest) >= 10 and rest[4] == "-" and rest[7] == "-":
             rest = f"{format_date(rest[:10], lang)}{rest[10:]}"

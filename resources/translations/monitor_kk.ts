@@ -495,7 +495,7 @@
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="196" />
+        <location filename="../../monitor/gui/interview_editor.py" line="197" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
@@ -505,27 +505,32 @@
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="225" />
+        <location filename="../../monitor/gui/interview_editor.py" line="199" />
+        <source>Withdrawn: {items}</source>
+        <translation>Кері алынды: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="228" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="249" />
+        <location filename="../../monitor/gui/interview_editor.py" line="252" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="308" />
+        <location filename="../../monitor/gui/interview_editor.py" line="311" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="309" />
+        <location filename="../../monitor/gui/interview_editor.py" line="312" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="345" />
+        <location filename="../../monitor/gui/interview_editor.py" line="348" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -538,12 +543,12 @@
         <translation>(жазба жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="78" />
+        <location filename="../../monitor/gui/labels.py" line="87" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="78" />
+        <location filename="../../monitor/gui/labels.py" line="87" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>

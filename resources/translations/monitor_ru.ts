@@ -495,7 +495,7 @@
         <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="196" />
+        <location filename="../../monitor/gui/interview_editor.py" line="197" />
         <source>Consent on record: {items}</source>
         <translation>Записанное согласие: {items}</translation>
     </message>
@@ -505,27 +505,32 @@
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="225" />
+        <location filename="../../monitor/gui/interview_editor.py" line="199" />
+        <source>Withdrawn: {items}</source>
+        <translation>Отозвано: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="228" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="249" />
+        <location filename="../../monitor/gui/interview_editor.py" line="252" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="308" />
+        <location filename="../../monitor/gui/interview_editor.py" line="311" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="309" />
+        <location filename="../../monitor/gui/interview_editor.py" line="312" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="345" />
+        <location filename="../../monitor/gui/interview_editor.py" line="348" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -538,12 +543,12 @@
         <translation>(запись отсутствует)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="78" />
+        <location filename="../../monitor/gui/labels.py" line="87" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="78" />
+        <location filename="../../monitor/gui/labels.py" line="87" />
         <source>no</source>
         <translation>нет</translation>
     </message>

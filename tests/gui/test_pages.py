@@ -47,7 +47,7 @@ def vault(tmp_path):
 
 def test_readable_view_in_russian(qtbot, vault):
     text = record_text(vault, uid(8), "ru")
-    assert "Общее заключение" in text and "в высокой степени соответствует" in text  # titles and labels
+    assert "Общее заключение" in text and "вполне соответствует" in text  # titles and labels
     assert "highly_consistent" not in text and not UUID.search(text)
     assert "P-2026-0042" in text  # the person by its code
     from gui.helpers import ui_language
