@@ -45,7 +45,7 @@ from ..core import titles
 from ..core.errors import MonitorError, SchemaViolation
 from ..core.revisions import new_id
 from .body_diagram import ConsistencyCombo
-from .labels import info_label, to_local
+from .labels import format_datetime, info_label, to_local
 
 MISSING = object()  # an editor with nothing entered: the field is left out of the record
 HIDDEN = frozenset({"id", "type", "sealed", "sealed_at", "sealed_by"})
@@ -584,6 +584,30 @@ class ArrayEditor(Editor):
         return self.rows[int(match.group(1))][1].find(path)
 
 
+def lenient_value(editor: Editor) -> Any:
+    """What an editor holds as far as it reads cleanly (for drafts): half-typed fields are left out."""
+    if isinstance(editor, ObjectEditor):
+        out = dict(editor.original)
+        for name, sub in editor.fields.items():
+            value = lenient_value(sub)
+            if value is MISSING:
+                out.pop(name, None)
+            else:
+                out[name] = value
+        return out if out else MISSING
+    if isinstance(editor, ArrayEditor):
+        items = [lenient_value(sub) for _, sub in editor.rows]
+        items = [v for v in items if v is not MISSING]
+        return items if items else MISSING
+    required, editor.required = editor.required, False
+    try:
+        return editor.value()
+    except FieldError:
+        return MISSING
+    finally:
+        editor.required = required
+
+
 def build_editor(node: dict, path: str, ctx: FormContext, *, required: bool = False) -> Editor:
     """The editor for one schema node (see the module docstring)."""
     if "const" in node:
@@ -674,6 +698,33 @@ class RecordForm(QWidget):
             layout.addWidget(self.save_button, 0, Qt.AlignRight)
         if self.record.get("sealed"):
             self.set_read_only(True)
+        self.drafts = None
+        if with_save:  # a form of its own (not part of a bigger editor) keeps its own draft
+            from .sealing import DraftKeeper
+
+            self.drafts = DraftKeeper(vault, self.record["id"], self._snapshot, self)
+            self.editor.changed.connect(self.drafts.touched)
+            self._restore_draft()
+
+    def _snapshot(self) -> dict:
+        value = lenient_value(self.editor)
+        return value if isinstance(value, dict) else {}
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.restore()
+        if not draft or self.record.get("sealed"):
+            return
+        self.editor.set_value({**self.record, **draft["body"]})
+        self.banner.setStyleSheet("")
+        self.banner.setText(QCoreApplication.translate("Forms", "Unsaved changes from {time} were restored from the vault.")
+                            .format(time=format_datetime(draft["saved_at"], self.lang)))
+        self.banner.show()
+        self.drafts.dirty = True
+
+    def flush_draft(self) -> None:
+        """Keep unsaved changes in the vault now (before a lock, or when the form is left)."""
+        if self.drafts is not None and not self.record.get("sealed"):
+            self.drafts.flush()
 
     @property
     def record_id(self) -> str:
@@ -702,6 +753,7 @@ class RecordForm(QWidget):
                 editor.set_error(message)
             else:
                 unplaced.append(message)
+        self.banner.setStyleSheet("color: #b00020; font-weight: bold")
         self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields.") if not unplaced
                             else QCoreApplication.translate("Forms", "Not saved: {message}").format(message=unplaced[0]))
         self.banner.show()
@@ -727,5 +779,7 @@ class RecordForm(QWidget):
         self.banner.hide()
         self.record = body
         self.editor.set_value(body)
+        if self.drafts is not None:
+            self.drafts.discard()
         self.saved.emit(body)
         return True

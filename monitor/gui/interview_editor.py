@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 from ..core import schema, titles
 from ..core.errors import MonitorError, SchemaViolation
 from ..core.revisions import new_id, utc_now
-from .forms import MISSING, FieldError, FieldErrors, FormContext, ObjectEditor, RecordForm, violation_field
+from .forms import (
+    MISSING,
+    FieldError,
+    FieldErrors,
+    FormContext,
+    ObjectEditor,
+    RecordForm,
+    lenient_value,
+    violation_field,
+)
 from .labels import format_datetime, info_label
 from .sealing import AddendaPanel, DraftKeeper, confirm_seal
 
@@ -69,7 +78,12 @@ class InterviewEditor(QWidget):
             self.withdraw_button = QPushButton(self.tr("Record a change or withdrawal of consent"),
                                                objectName="consent_change")
             self.withdraw_button.clicked.connect(self.new_consent)
-            consent_layout.addWidget(self.withdraw_button)
+            self.consent_save = QPushButton(self.tr("Save the consent"), objectName="consent_save")
+            self.consent_save.clicked.connect(self.save_consent)
+            consent_row = QHBoxLayout()
+            consent_row.addWidget(self.withdraw_button)
+            consent_row.addWidget(self.consent_save)
+            consent_layout.addLayout(consent_row)
         else:
             self.consent_record = None
             ctx = FormContext(vault, lang, "interview")
@@ -206,6 +220,38 @@ class InterviewEditor(QWidget):
         self.consent_form.record = dict(self.consent_record)
         self.consent_form.editor.set_value(self.consent_record)
 
+    def save_consent(self) -> bool:
+        """Store the consent record alone (it can change after the interview is sealed)."""
+        person = self.record.get("person_id")
+        if not person:
+            self.show_errors([("person_id", self.tr("Choose the person first."))])
+            return False
+        try:
+            consent = self.consent_form.build()
+            consent["person_id"] = person
+            if not self.is_new:  # the interview is stored, so the consent may name it
+                consent["covers"] = sorted(set(consent.get("covers", [])) | {self.record_id})
+            self.vault.put_many([consent], labels=["consent"])
+        except FieldErrors as exc:
+            self.show_errors([("consent:" + e.path, str(e)) for e in exc.errors])
+            return False
+        except FieldError as exc:
+            self.show_errors([("consent:" + exc.path, str(exc))])
+            return False
+        except SchemaViolation as exc:
+            path, text = violation_field(str(exc), "consent")
+            self.show_errors([("consent:" + path if path else None, text)])
+            return False
+        except MonitorError as exc:
+            self.show_errors([(None, str(exc))])
+            return False
+        self.banner.hide()
+        self.consent_record = consent
+        self.consent_form.record = dict(consent)
+        self.consent_form.editor.set_value(consent)
+        self._show_consent_state()
+        return True
+
     def _snapshot(self) -> dict:
         """What the draft keeps: the narrative always, the details as far as they can be read."""
         snapshot = {"narrative": self.narrative.toPlainText()}
@@ -252,14 +298,16 @@ class InterviewEditor(QWidget):
             errors.append(FieldError("narrative", self.tr("Required.")))
         records = []
         if self.v4:
-            try:
-                consent = self.consent_form.build()
-            except FieldErrors as exc:
-                errors += [FieldError("consent:" + e.path, str(e)) for e in exc.errors]
-                consent = None
-            except FieldError as exc:
-                errors.append(FieldError("consent:" + exc.path, str(exc)))
-                consent = None
+            consent = None
+            if self._consent_filled(lenient_value(self.consent_form.editor)):
+                try:
+                    consent = self.consent_form.build()
+                except FieldErrors as exc:
+                    errors += [FieldError("consent:" + e.path, str(e)) for e in exc.errors]
+                    consent = None
+                except FieldError as exc:
+                    errors.append(FieldError("consent:" + exc.path, str(exc)))
+                    consent = None
             if consent is not None and interview is not None and self._consent_filled(consent):
                 consent["person_id"] = interview.get("person_id", "")
                 covers = list(consent.get("covers", []))
@@ -284,7 +332,10 @@ class InterviewEditor(QWidget):
         return records
 
     @staticmethod
-    def _consent_filled(consent: dict) -> bool:
+    def _consent_filled(consent) -> bool:
+        """Whether the consent panel says anything (an untouched panel records no consent)."""
+        if not isinstance(consent, dict):
+            return False
         return any(k in consent for k in ("scope", "method")) or consent.get("withdrawal") is True
 
     def show_errors(self, errors: list[tuple[str | None, str]]) -> None:

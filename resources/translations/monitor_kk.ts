@@ -301,125 +301,130 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="134" />
-        <location filename="../../monitor/gui/forms.py" line="587" />
+        <location filename="../../monitor/gui/forms.py" line="144" />
+        <location filename="../../monitor/gui/forms.py" line="636" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="185" />
+        <location filename="../../monitor/gui/forms.py" line="195" />
         <source>Enter a whole number.</source>
         <translation>Бүтін санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="185" />
+        <location filename="../../monitor/gui/forms.py" line="195" />
         <source>Enter a number.</source>
         <translation>Санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="207" />
+        <location filename="../../monitor/gui/forms.py" line="219" />
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="208" />
+        <location filename="../../monitor/gui/forms.py" line="220" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="209" />
+        <location filename="../../monitor/gui/forms.py" line="221" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="235" />
+        <location filename="../../monitor/gui/forms.py" line="253" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ЖЖЖЖ-АА-КК сс:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="235" />
+        <location filename="../../monitor/gui/forms.py" line="253" />
         <source>YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="238" />
+        <location filename="../../monitor/gui/forms.py" line="256" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="238" />
+        <location filename="../../monitor/gui/forms.py" line="256" />
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="261" />
-        <location filename="../../monitor/gui/forms.py" line="589" />
+        <location filename="../../monitor/gui/forms.py" line="279" />
+        <location filename="../../monitor/gui/forms.py" line="638" />
         <source>Not a valid date.</source>
         <translation>Күні қате.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="357" />
+        <location filename="../../monitor/gui/forms.py" line="375" />
         <source>Choose a record from the list.</source>
         <translation>Тізімнен жазбаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="485" />
+        <location filename="../../monitor/gui/forms.py" line="510" />
         <source>Add</source>
         <translation>Қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="499" />
+        <location filename="../../monitor/gui/forms.py" line="524" />
         <source>Remove</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="530" />
-        <location filename="../../monitor/gui/forms.py" line="594" />
+        <location filename="../../monitor/gui/forms.py" line="555" />
+        <location filename="../../monitor/gui/forms.py" line="643" />
         <source>Add at least one.</source>
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="588" />
+        <location filename="../../monitor/gui/forms.py" line="637" />
         <source>Too long.</source>
         <translation>Тым ұзын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="590" />
+        <location filename="../../monitor/gui/forms.py" line="639" />
         <source>Not in the expected form.</source>
         <translation>Пішімі қате.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="591" />
+        <location filename="../../monitor/gui/forms.py" line="640" />
         <source>Out of range.</source>
         <translation>Мән рұқсат етілген шектен тыс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="592" />
+        <location filename="../../monitor/gui/forms.py" line="641" />
         <source>Not a term of this list.</source>
         <translation>Мұндай мән тізімде жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="593" />
+        <location filename="../../monitor/gui/forms.py" line="642" />
         <source>The linked record does not exist.</source>
         <translation>Байланысты жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="595" />
+        <location filename="../../monitor/gui/forms.py" line="644" />
         <source>The date is in the future.</source>
         <translation>Күні болашақта.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="646" />
+        <location filename="../../monitor/gui/forms.py" line="695" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="680" />
+        <location filename="../../monitor/gui/forms.py" line="719" />
+        <source>Unsaved changes from {time} were restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="757" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="681" />
+        <location filename="../../monitor/gui/forms.py" line="758" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -470,67 +475,77 @@
         <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="88" />
+        <location filename="../../monitor/gui/interview_editor.py" line="72" />
+        <source>Save the consent</source>
+        <translation>Келісімді сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="93" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="99" />
+        <location filename="../../monitor/gui/interview_editor.py" line="104" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="101" />
+        <location filename="../../monitor/gui/interview_editor.py" line="106" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="170" />
+        <location filename="../../monitor/gui/interview_editor.py" line="175" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="190" />
+        <location filename="../../monitor/gui/interview_editor.py" line="195" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="197" />
+        <location filename="../../monitor/gui/interview_editor.py" line="202" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="197" />
+        <location filename="../../monitor/gui/interview_editor.py" line="202" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="199" />
+        <location filename="../../monitor/gui/interview_editor.py" line="204" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="228" />
+        <location filename="../../monitor/gui/interview_editor.py" line="218" />
+        <source>Choose the person first.</source>
+        <translation>Алдымен тұлғаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="265" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="252" />
+        <location filename="../../monitor/gui/interview_editor.py" line="289" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="311" />
+        <location filename="../../monitor/gui/interview_editor.py" line="348" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="312" />
+        <location filename="../../monitor/gui/interview_editor.py" line="349" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="348" />
+        <location filename="../../monitor/gui/interview_editor.py" line="385" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -543,12 +558,12 @@
         <translation>(жазба жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="87" />
+        <location filename="../../monitor/gui/labels.py" line="100" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="87" />
+        <location filename="../../monitor/gui/labels.py" line="100" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>

@@ -16,13 +16,20 @@ def type_text(widget, text: str) -> None:
 
 
 def answer_next_message_box(button_text: str, *, seen: list | None = None) -> None:
-    """Click the button labelled ``button_text`` in the next modal message box that opens."""
+    """Click the button labelled ``button_text`` in the next message box that opens (within 5 s,
+    so a box that never comes cannot leave a poller behind to answer another test's box)."""
+    import time
+
+    deadline = time.monotonic() + 5
 
     def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes += [w for top in QApplication.topLevelWidgets() for w in top.findChildren(QMessageBox) if w.isVisible()]
+        if not boxes:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, click)
             return
+        box = boxes[0]
         if seen is not None:
             seen.append(box.text())
         for button in box.buttons():

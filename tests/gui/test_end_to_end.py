@@ -84,6 +84,10 @@ def test_a_whole_visit_through_the_window(qtbot, tmp_path, lang):
             stored = vault.get(interview)
             assert stored["sealed"] and stored["narrative"].startswith(flow.KAZAKH_NARRATIVE)
             assert flow.RUSSIAN_NARRATIVE in stored["narrative"]
+            if "consent_id" in stored:  # schema v4: consent is a record beside the interview
+                consent = vault.get(stored["consent_id"])
+                assert consent["person_id"] == person and interview in consent["covers"]
+                assert consent["scope"] == {"documentation": True, "photographs": True}
             assert [r.body["text"] for r in vault.records("addendum")] == ["Қосымша: куәгер табылды."]
             injuries = vault.get(exam)["injuries"]
             assert len(injuries) == 2 and len({diagram.injury_view(i) for i in injuries}) == 2

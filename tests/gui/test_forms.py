@@ -158,3 +158,22 @@ def test_violation_messages_map_to_paths():
                            "'visit_theme'", "visit") == ("findings[0].theme", "Not a term of this list.")
     assert violation_field("record 1 (case 12345678): sealed and cannot change", "case")[0] is None
     assert MISSING is not None
+
+
+def test_generic_form_keeps_unsaved_changes_as_a_draft_in_the_vault(qtbot, stocked):
+    vault, records = stocked
+    facility = next(r for r in records if r["type"] == "facility")
+    form = RecordForm(vault, "facility", facility, lang="kk")
+    qtbot.addWidget(form)
+    form.find("notes").box.setPlainText("Жаңа ескертпе, сақталмаған")
+    form.find("capacity").box.setText("4x")  # half-typed: left out of the draft
+    form.flush_draft()
+    again = RecordForm(vault, "facility", vault.get(facility["id"]), lang="kk")
+    qtbot.addWidget(again)
+    assert again.find("notes").box.toPlainText() == "Жаңа ескертпе, сақталмаған"
+    assert again.banner.isVisibleTo(again)
+    assert vault.get(facility["id"])["notes"] == facility["notes"]  # not saved until Save
+    assert again.save()
+    from monitor.core import drafts
+
+    assert drafts.load(vault, facility["id"]) is None

@@ -77,14 +77,31 @@ def test_new_interview_typed_in_kazakh_and_russian_saved_sealed_and_amended(qtbo
     editor.addenda.add_button.click()
     assert editor.addenda.list.count() == 1
     assert "куәгер" in editor.addenda.list.item(0).text()
+    if consent_is_a_record():
+        from monitor.core import consent
+
+        assert stored["consent_id"] and editor.record_id in vault.get(stored["consent_id"])["covers"]
+        assert consent.allows(vault, uid(3), "documentation")
+        # Later, the person withdraws consent to documentation: a new consent record, the seal untouched.
+        editor.withdraw_button.click()
+        form = editor.consent_form
+        form.find("method").box.setCurrentIndex(form.find("method").box.findData("oral"))
+        form.find("scope.documentation").box.setCurrentIndex(2)  # no
+        assert editor.save_consent(), editor.banner.text()
+        assert not consent.allows(vault, uid(3), "documentation")
+        assert consent.current(vault, uid(3))["documentation"].withdrawn
+        assert vault.get(editor.record_id) == stored | {"sealed": True, "sealed_at": vault.get(editor.record_id)["sealed_at"],
+                                                       "sealed_by": vault.get(editor.record_id)["sealed_by"]}
 
 
 def test_cancelling_the_seal_leaves_it_open(qtbot, stocked):
     vault, _ = stocked
     editor = InterviewEditor(vault, vault.get(uid(7)), lang="ru")
     qtbot.addWidget(editor)
-    answer_next_message_box("Cancel")
+    seen = []
+    answer_next_message_box("Cancel", seen=seen)
     assert not editor.seal()
+    assert seen, "the warning was never shown"
     assert not vault.info(uid(7)).sealed and editor.save_button.isEnabled()
 
 

@@ -108,7 +108,7 @@ def interview(window, person_code: str, extra_text: str = "") -> str:
     assert not editor.banner.isVisible(), editor.banner.text()
     answer_next_message_box(seal_button_text())
     editor.seal_button.click()
-    assert editor.is_sealed
+    assert editor.is_sealed, editor.banner.text()
     type_text(editor.addenda.text, "Қосымша: куәгер табылды.")
     editor.addenda.add_button.click()
     assert editor.addenda.list.count() == 1
