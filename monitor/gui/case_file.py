@@ -161,8 +161,12 @@ class CaseFilePage(QTextBrowser):
         exams = []
         for body in cf.examinations:
             injuries = body.get("injuries", [])
-            pictures = "".join(self._image(f"{body['id']}-{name}", diagram_image(name, injuries, 90, 180 if name in ("front", "back", "left", "right") else 110))
-                               for name in diagram.views() if any(diagram.injury_view(i) == name for i in injuries))
+            body_id = body["id"]
+            used = [name for name in diagram.views() if any(diagram.injury_view(i) == name for i in injuries)]
+            cells = "".join(
+                f"<td align='center'>{self._image(f'{body_id}-{name}', diagram_image(name, injuries, 90, 180 if name in ('front', 'back', 'left', 'right') else 110))}"
+                f"<br><small>{esc(diagram.view(name).title(lang))}</small></td>" for name in used)
+            pictures = f"<table cellpadding='4'><tr>{cells}</tr></table>" if used else ""
             opinion = self._vocab("consistency", body.get("overall_opinion", ""))
             exams.append(f"<li>{self._link(body['id'], format_datetime(body['date'], lang) + ' — ' + self._code(body.get('person_id')))}"
                          f"{sealed_mark if body['id'] in cf.sealed else ''}<br>"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -104,7 +105,9 @@ class ExaminationEditor(QWidget):
         details_layout.addWidget(self.form)
         self.addenda = AddendaPanel(vault, body["id"], lang)
         details_layout.addWidget(self.addenda)
-        self.tabs.addTab(details, self.tr("Examination details"))
+        details_scroll = QScrollArea(widgetResizable=True)
+        details_scroll.setWidget(details)
+        self.tabs.addTab(details_scroll, self.tr("Examination details"))
 
         self.title = QLabel(textFormat=Qt.PlainText, objectName="editor_title")
         font = QFont(self.title.font())
@@ -119,6 +122,9 @@ class ExaminationEditor(QWidget):
         self.seal_button.clicked.connect(self.seal)
         buttons = QHBoxLayout()
         buttons.addWidget(self.banner, 1)
+        buttons.addStretch(1)
+        self.save_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.seal_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.seal_button)
         layout = QVBoxLayout(self)
@@ -225,7 +231,7 @@ class ExaminationEditor(QWidget):
         self.panel.set_read_only(sealed)
         self.save_button.setEnabled(not sealed)
         self.seal_button.setEnabled(not sealed)
-        self.addenda.setEnabled(sealed)
+        self.addenda.setVisible(sealed)  # addenda come after the seal
         name = titles.type_title("examination", self.lang)
         if not self.is_new:
             try:

@@ -428,7 +428,7 @@ class ObjectEditor(Editor):
             self.fields[name] = editor
             label = QLabel(titles.field_title(f"{base}.{name}", self.ctx.lang) + (" *" if name in required else ""))
             label.setTextFormat(Qt.PlainText)
-            label.setWordWrap(True)
+            label.setWordWrap(False)  # a wrapped label in a form row gets clipped; long rows wrap instead
             if sub.get("description"):
                 label.setToolTip(sub["description"])
             form.addRow(label, editor)
@@ -686,12 +686,15 @@ class RecordForm(QWidget):
                                    hidden=HIDDEN | frozenset(hidden),
                                    read_only=frozenset(READ_ONLY.get(record_type, ())), framed=False)
         self.editor.set_value(self.record)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
-        scroll.setWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(scroll, 1)
+        if with_save:  # a page of its own scrolls; a form inside a bigger editor lets that one scroll
+            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+            scroll.setWidget(self.editor)
+            layout.addWidget(scroll, 1)
+        else:
+            layout.addWidget(self.editor)
         self.save_button = QPushButton(QCoreApplication.translate("Forms", "Save"), objectName="save")
         self.save_button.clicked.connect(self.save)
         if with_save:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -121,14 +123,14 @@ class InterviewEditor(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         self.title.setFont(title_font)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(self.consent_box)
-        left_layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(left)
+        details = QScrollArea(widgetResizable=True)
+        details.setWidget(self.form)
+        consent_scroll = QScrollArea(widgetResizable=True)
+        consent_scroll.setWidget(self.consent_box)
+        scroll = QTabWidget(objectName="interview_tabs")
+        scroll.addTab(details, self.tr("Details"))
+        scroll.addTab(consent_scroll, titles.field_title("interview.consent", lang))
+        self.tabs = scroll
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +148,9 @@ class InterviewEditor(QWidget):
         splitter.setSizes([440, 660])
         buttons = QHBoxLayout()
         buttons.addWidget(self.banner, 1)
+        buttons.addStretch(1)
+        self.save_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.seal_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.seal_button)
         layout = QVBoxLayout(self)
@@ -172,8 +177,7 @@ class InterviewEditor(QWidget):
         self.narrative.setReadOnly(sealed)
         self.save_button.setEnabled(not sealed)
         self.seal_button.setEnabled(not sealed)
-        self.addenda.setEnabled(sealed)
-        self.addenda.add_button.setEnabled(sealed)
+        self.addenda.setVisible(sealed)  # addenda come after the seal
         name = titles.type_title("interview", self.lang)
         if not self.is_new:
             try:

@@ -118,7 +118,6 @@ class AddendaPanel(QGroupBox):
         for body in self.addenda():
             item = QListWidgetItem(f"{format_datetime(body['date'], self.lang)} — {body['author']}\n{body['text']}")
             self.list.addItem(item)
-        self.setVisible(True)
 
     def add(self) -> None:
         text = self.text.toPlainText()

@@ -51,7 +51,7 @@
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="126" />
+        <location filename="../../monitor/gui/sealing.py" line="125" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -243,57 +243,57 @@
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="77" />
+        <location filename="../../monitor/gui/examination_editor.py" line="78" />
         <source>Remove this injury</source>
         <translation>Бұл жарақатты жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="80" />
+        <location filename="../../monitor/gui/examination_editor.py" line="81" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="107" />
+        <location filename="../../monitor/gui/examination_editor.py" line="108" />
         <source>Examination details</source>
         <translation>Куәландыру туралы мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="116" />
+        <location filename="../../monitor/gui/examination_editor.py" line="117" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="118" />
+        <location filename="../../monitor/gui/examination_editor.py" line="119" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="180" />
+        <location filename="../../monitor/gui/examination_editor.py" line="184" />
         <source>Injury {n}</source>
         <translation>Жарақат {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="181" />
+        <location filename="../../monitor/gui/examination_editor.py" line="185" />
         <source>No injury selected</source>
         <translation>Жарақат таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="236" />
+        <location filename="../../monitor/gui/examination_editor.py" line="240" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="258" />
+        <location filename="../../monitor/gui/examination_editor.py" line="262" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="299" />
+        <location filename="../../monitor/gui/examination_editor.py" line="303" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="300" />
+        <location filename="../../monitor/gui/examination_editor.py" line="304" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -409,22 +409,22 @@
         <translation>Күні болашақта.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="695" />
+        <location filename="../../monitor/gui/forms.py" line="698" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="719" />
+        <location filename="../../monitor/gui/forms.py" line="722" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="757" />
+        <location filename="../../monitor/gui/forms.py" line="760" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="758" />
+        <location filename="../../monitor/gui/forms.py" line="761" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -470,82 +470,87 @@
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="69" />
+        <location filename="../../monitor/gui/interview_editor.py" line="80" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="72" />
+        <location filename="../../monitor/gui/interview_editor.py" line="83" />
         <source>Save the consent</source>
         <translation>Келісімді сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="93" />
+        <location filename="../../monitor/gui/interview_editor.py" line="104" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/interview_editor.py" line="115" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="106" />
+        <location filename="../../monitor/gui/interview_editor.py" line="117" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="175" />
+        <location filename="../../monitor/gui/interview_editor.py" line="131" />
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="188" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="195" />
+        <location filename="../../monitor/gui/interview_editor.py" line="208" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="204" />
+        <location filename="../../monitor/gui/interview_editor.py" line="217" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="218" />
+        <location filename="../../monitor/gui/interview_editor.py" line="231" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="265" />
+        <location filename="../../monitor/gui/interview_editor.py" line="278" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="289" />
+        <location filename="../../monitor/gui/interview_editor.py" line="302" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="348" />
+        <location filename="../../monitor/gui/interview_editor.py" line="366" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="349" />
+        <location filename="../../monitor/gui/interview_editor.py" line="367" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="385" />
+        <location filename="../../monitor/gui/interview_editor.py" line="403" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>

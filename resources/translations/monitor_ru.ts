@@ -51,7 +51,7 @@
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="126" />
+        <location filename="../../monitor/gui/sealing.py" line="125" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -243,57 +243,57 @@
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="77" />
+        <location filename="../../monitor/gui/examination_editor.py" line="78" />
         <source>Remove this injury</source>
         <translation>Удалить это повреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="80" />
+        <location filename="../../monitor/gui/examination_editor.py" line="81" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="107" />
+        <location filename="../../monitor/gui/examination_editor.py" line="108" />
         <source>Examination details</source>
         <translation>Сведения об освидетельствовании</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="116" />
+        <location filename="../../monitor/gui/examination_editor.py" line="117" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="118" />
+        <location filename="../../monitor/gui/examination_editor.py" line="119" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="180" />
+        <location filename="../../monitor/gui/examination_editor.py" line="184" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="181" />
+        <location filename="../../monitor/gui/examination_editor.py" line="185" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="236" />
+        <location filename="../../monitor/gui/examination_editor.py" line="240" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="258" />
+        <location filename="../../monitor/gui/examination_editor.py" line="262" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="299" />
+        <location filename="../../monitor/gui/examination_editor.py" line="303" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="300" />
+        <location filename="../../monitor/gui/examination_editor.py" line="304" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -409,22 +409,22 @@
         <translation>Дата в будущем.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="695" />
+        <location filename="../../monitor/gui/forms.py" line="698" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="719" />
+        <location filename="../../monitor/gui/forms.py" line="722" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="757" />
+        <location filename="../../monitor/gui/forms.py" line="760" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="758" />
+        <location filename="../../monitor/gui/forms.py" line="761" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -470,82 +470,87 @@
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="69" />
+        <location filename="../../monitor/gui/interview_editor.py" line="80" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Записать изменение или отзыв согласия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="72" />
+        <location filename="../../monitor/gui/interview_editor.py" line="83" />
         <source>Save the consent</source>
         <translation>Сохранить согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="93" />
+        <location filename="../../monitor/gui/interview_editor.py" line="104" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Рассказ человека его словами, как он был дан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/interview_editor.py" line="115" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="106" />
+        <location filename="../../monitor/gui/interview_editor.py" line="117" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="175" />
+        <location filename="../../monitor/gui/interview_editor.py" line="131" />
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="188" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="195" />
+        <location filename="../../monitor/gui/interview_editor.py" line="208" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
         <source>Consent on record: {items}</source>
         <translation>Записанное согласие: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="204" />
+        <location filename="../../monitor/gui/interview_editor.py" line="217" />
         <source>Withdrawn: {items}</source>
         <translation>Отозвано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="218" />
+        <location filename="../../monitor/gui/interview_editor.py" line="231" />
         <source>Choose the person first.</source>
         <translation>Сначала выберите лицо.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="265" />
+        <location filename="../../monitor/gui/interview_editor.py" line="278" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="289" />
+        <location filename="../../monitor/gui/interview_editor.py" line="302" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="348" />
+        <location filename="../../monitor/gui/interview_editor.py" line="366" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="349" />
+        <location filename="../../monitor/gui/interview_editor.py" line="367" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="385" />
+        <location filename="../../monitor/gui/interview_editor.py" line="403" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
