@@ -686,6 +686,15 @@ class RecordForm(QWidget):
                                    hidden=HIDDEN | frozenset(hidden),
                                    read_only=frozenset(READ_ONLY.get(record_type, ())), framed=False)
         self.editor.set_value(self.record)
+        self.reveal_button = None
+        identity = self.editor.fields.get("identity")
+        if record_type == "person" and identity is not None:
+            # Identity fields are shown only on an explicit request (someone may be looking on).
+            self.reveal_button = QPushButton(QCoreApplication.translate("Forms", "Show identity fields"),
+                                             objectName="reveal_identity")
+            self.reveal_button.clicked.connect(self.reveal_identity)
+            self.editor.form.setRowVisible(identity, False)
+            self.editor.form.addRow(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -733,6 +742,12 @@ class RecordForm(QWidget):
     def record_id(self) -> str:
         return self.record["id"]
 
+    def reveal_identity(self) -> None:
+        identity = self.editor.fields.get("identity")
+        if identity is not None and self.reveal_button is not None:
+            self.editor.form.setRowVisible(identity, True)
+            self.editor.form.setRowVisible(self.reveal_button, False)
+
     def set_read_only(self, read_only: bool) -> None:
         self.editor.set_read_only(read_only)
         self.save_button.setEnabled(not read_only)
@@ -753,6 +768,8 @@ class RecordForm(QWidget):
         for path, message in errors:
             editor = self.find(path) if path else None
             if editor is not None:
+                if path.startswith("identity"):
+                    self.reveal_identity()
                 editor.set_error(message)
             else:
                 unplaced.append(message)

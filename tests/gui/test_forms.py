@@ -177,3 +177,16 @@ def test_generic_form_keeps_unsaved_changes_as_a_draft_in_the_vault(qtbot, stock
     from monitor.core import drafts
 
     assert drafts.load(vault, facility["id"]) is None
+
+
+def test_person_form_keeps_identity_hidden_until_asked(qtbot, stocked):
+    vault, records = stocked
+    person = next(r for r in records if r["type"] == "person" and r.get("identity"))
+    form = RecordForm(vault, "person", person, lang="ru")
+    qtbot.addWidget(form)
+    form.show()
+    identity = form.find("identity")
+    assert not identity.isVisible() and form.reveal_button.isVisible()
+    assert form.build() == person  # hidden, not lost
+    form.reveal_button.click()
+    assert identity.isVisible() and not form.reveal_button.isVisible()

@@ -124,3 +124,40 @@ def test_unsaved_typing_survives_a_lock(qtbot, stocked):
         assert again.get(uid(7))["narrative"] != reopened.narrative.toPlainText()  # not saved until Save
     finally:
         again.close()
+
+
+def test_locking_the_window_keeps_unsaved_testimony_in_the_vault(qtbot, stocked):
+    from gui.helpers import type_text as typed
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from monitor.gui.app import Session
+
+    vault, path = stocked
+    vault.close()
+    session = Session(path, kdf_iter=TEST_KDF_ITER)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "passphrase").setText(PASSPHRASE)
+    dialog.findChild(QPushButton, "unlock").click()
+    qtbot.waitUntil(lambda: session.window is not None, timeout=10000)
+    try:
+        window = session.window
+        qtbot.addWidget(window)
+        window.open_record(uid(7))
+        editor = window.page
+        from PySide6.QtGui import QTextCursor
+
+        editor.narrative.moveCursor(QTextCursor.End)
+        typed(editor.narrative, " Түнде тағы келді.")
+        window.lock_action.trigger()  # no Save: the lock keeps the typing as a draft, inside the vault
+        assert session.vault is None
+        qtbot.addWidget(session.dialog)
+        session.dialog.findChild(QLineEdit, "passphrase").setText(PASSPHRASE)
+        session.dialog.findChild(QPushButton, "unlock").click()
+        qtbot.waitUntil(lambda: session.window is not None, timeout=10000)
+        qtbot.addWidget(session.window)
+        session.window.open_record(uid(7))
+        assert session.window.page.narrative.toPlainText().endswith("Түнде тағы келді.")
+        assert not session.vault.get(uid(7))["narrative"].endswith("Түнде тағы келді.")
+    finally:
+        session.shutdown()
