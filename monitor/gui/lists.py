@@ -101,7 +101,8 @@ class RowsModel(QAbstractTableModel):
 
 
 class ListProxy(QSortFilterProxyModel):
-    """Sorts by the source's sort key; the filter text matches any column."""
+    """Sorts by the source's sort key; the filter text matches any column; optional filters on
+    the facility and on a date range (applied to the rows fetched so far)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -109,6 +110,33 @@ class ListProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortLocaleAware(True)
+        self.facility: str | None = None
+        self.date_from: str | None = None  # YYYY-MM-DD, inclusive
+        self.date_to: str | None = None
+
+    def set_filters(self, *, facility: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.facility, self.date_from, self.date_to = facility or None, date_from or None, date_to or None
+            self.endFilterChange()
+        else:
+            self.facility, self.date_from, self.date_to = facility or None, date_from or None, date_to or None
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not super().filterAcceptsRow(source_row, source_parent):
+            return False
+        model = self.sourceModel()
+        row = model.rows[source_row] if isinstance(model, RowsModel) and source_row < len(model.rows) else {}
+        if self.facility and row.get("facility") != self.facility:
+            return False
+        date = str(row.get("date__sort") or row.get("updated__sort") or "")[:10]
+        if self.date_from and (not date or date < self.date_from):
+            return False
+        if self.date_to and (not date or date > self.date_to):
+            return False
+        return True
 
 
 def _name(vault, record_id, cache: dict, field: str = "name") -> str:

@@ -186,10 +186,21 @@ class MainWindow(QMainWindow):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_filter = QComboBox(objectName="status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _: self._reload_list())
+        self.facility_filter = QComboBox(objectName="facility_filter")
+        self.facility_filter.currentIndexChanged.connect(lambda _: self._apply_filters())
+        self.date_from = QLineEdit(objectName="date_from", placeholderText=self.tr("from YYYY-MM-DD"),
+                                   clearButtonEnabled=True, maximumWidth=150)
+        self.date_to = QLineEdit(objectName="date_to", placeholderText=self.tr("to YYYY-MM-DD"),
+                                 clearButtonEnabled=True, maximumWidth=150)
+        for box in (self.date_from, self.date_to):
+            box.editingFinished.connect(self._apply_filters)
         filters = QHBoxLayout()
         filters.addWidget(self.list_title)
         filters.addStretch(1)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.facility_filter)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
         filters.addWidget(self.filter_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -425,6 +436,7 @@ class MainWindow(QMainWindow):
 
     def _use(self, model: RowsModel) -> None:
         self.proxy.setSourceModel(model)
+        self.proxy.set_filters()
         self.proxy.sort(-1)
         header = self.table.horizontalHeader()
         for column in range(len(model.columns)):
@@ -452,13 +464,33 @@ class MainWindow(QMainWindow):
                 self.status_filter.addItem(label, key)
         self.status_filter.setVisible(bool(vocabulary))
         self.status_filter.blockSignals(False)
+        self.facility_filter.blockSignals(True)
+        self.facility_filter.clear()
+        if name in ("cases", "visits"):
+            self.facility_filter.addItem(self.tr("Any facility"), None)
+            for info in self.vault.records("facility"):
+                self.facility_filter.addItem(info.body["name"], info.body["name"])
+        self.facility_filter.setVisible(name in ("cases", "visits"))
+        self.facility_filter.blockSignals(False)
+        dated = name in ("cases", "visits", "examinations", "complaints")
+        self.date_from.setVisible(dated)
+        self.date_to.setVisible(dated)
         self._reload_list()
+
+    def _apply_filters(self) -> None:
+        """Facility and date filters over the rows fetched so far (all of them are fetched first)."""
+        wanted = [self.facility_filter.currentData(), self.date_from.text().strip(), self.date_to.text().strip()]
+        model = self.proxy.sourceModel()
+        if any(wanted) and isinstance(model, RowsModel):
+            model.fetch_all()
+        self.proxy.set_filters(facility=wanted[0], date_from=wanted[1], date_to=wanted[2])
 
     def _reload_list(self) -> None:
         name = self.list_name
         model = self.models[name]
         self._use(model)
         model.set_source(fetcher(self.vault, name, self.lang, status=self.status_filter.currentData()))
+        self._apply_filters()
         self.detail.show_record(None)
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(
@@ -487,7 +519,8 @@ class MainWindow(QMainWindow):
                          "snippet": hit.snippet})
         self.results_model.set_rows(rows)
         self.list_title.setText(self.tr("Search: {text}").format(text=text))
-        self.status_filter.hide()
+        for widget in (self.status_filter, self.facility_filter, self.date_from, self.date_to):
+            widget.hide()
         self.detail.show_record(None)
         self.status.setText(self.tr("{n} matches").format(n=len(hits)))
 

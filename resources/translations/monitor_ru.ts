@@ -253,47 +253,47 @@
         <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="108" />
+        <location filename="../../monitor/gui/examination_editor.py" line="110" />
         <source>Examination details</source>
         <translation>Сведения об освидетельствовании</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="117" />
+        <location filename="../../monitor/gui/examination_editor.py" line="119" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="119" />
+        <location filename="../../monitor/gui/examination_editor.py" line="121" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="184" />
+        <location filename="../../monitor/gui/examination_editor.py" line="186" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="185" />
+        <location filename="../../monitor/gui/examination_editor.py" line="187" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="240" />
+        <location filename="../../monitor/gui/examination_editor.py" line="242" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="262" />
+        <location filename="../../monitor/gui/examination_editor.py" line="264" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="303" />
+        <location filename="../../monitor/gui/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="304" />
+        <location filename="../../monitor/gui/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -409,22 +409,27 @@
         <translation>Дата в будущем.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="698" />
+        <location filename="../../monitor/gui/forms.py" line="693" />
+        <source>Show identity fields</source>
+        <translation>Показать личные данные</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="707" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="722" />
+        <location filename="../../monitor/gui/forms.py" line="731" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="760" />
+        <location filename="../../monitor/gui/forms.py" line="777" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="761" />
+        <location filename="../../monitor/gui/forms.py" line="778" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -644,154 +649,169 @@
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <source>from YYYY-MM-DD</source>
+        <translation>с ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <source>to YYYY-MM-DD</source>
+        <translation>по ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="233" />
+        <location filename="../../monitor/gui/main_window.py" line="244" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="234" />
+        <location filename="../../monitor/gui/main_window.py" line="245" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <location filename="../../monitor/gui/main_window.py" line="246" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="236" />
+        <location filename="../../monitor/gui/main_window.py" line="247" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="238" />
+        <location filename="../../monitor/gui/main_window.py" line="249" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="239" />
+        <location filename="../../monitor/gui/main_window.py" line="250" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="240" />
+        <location filename="../../monitor/gui/main_window.py" line="251" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="242" />
+        <location filename="../../monitor/gui/main_window.py" line="253" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="247" />
+        <location filename="../../monitor/gui/main_window.py" line="258" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="250" />
+        <location filename="../../monitor/gui/main_window.py" line="261" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <location filename="../../monitor/gui/main_window.py" line="271" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="265" />
+        <location filename="../../monitor/gui/main_window.py" line="276" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="272" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="273" />
-        <location filename="../../monitor/gui/main_window.py" line="573" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="606" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="274" />
-        <location filename="../../monitor/gui/main_window.py" line="579" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="612" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="276" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="520" />
+        <location filename="../../monitor/gui/main_window.py" line="470" />
+        <source>Any facility</source>
+        <translation>Любое учреждение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="553" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="521" />
+        <location filename="../../monitor/gui/main_window.py" line="554" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="522" />
+        <location filename="../../monitor/gui/main_window.py" line="555" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="540" />
+        <location filename="../../monitor/gui/main_window.py" line="573" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="551" />
+        <location filename="../../monitor/gui/main_window.py" line="584" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <location filename="../../monitor/gui/main_window.py" line="613" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="241" />
+        <location filename="../../monitor/gui/main_window.py" line="252" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="237" />
+        <location filename="../../monitor/gui/main_window.py" line="248" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="442" />
+        <location filename="../../monitor/gui/main_window.py" line="454" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="450" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <location filename="../../monitor/gui/main_window.py" line="496" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="489" />
+        <location filename="../../monitor/gui/main_window.py" line="521" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="492" />
+        <location filename="../../monitor/gui/main_window.py" line="525" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>

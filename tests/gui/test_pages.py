@@ -12,7 +12,7 @@ from records import SECRET, full_set, uid
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
 from monitor.core.vault import Vault  # noqa: E402
@@ -151,6 +151,23 @@ def test_window_navigates_with_back_and_forward(qtbot, vault):
     assert len(window.models["complaints"].rows) == 1
     window.filter_box.setText("zzz-nothing")
     assert window.proxy.rowCount() == 0
+    window.filter_box.clear()
+    window.show_list("visits")
+    assert window.proxy.rowCount() == 1
+    window.date_from.setText("2026-03-02")
+    window.date_from.editingFinished.emit()
+    assert window.proxy.rowCount() == 0  # the visit began on 1 March
+    window.date_from.setText("2026-03-01")
+    window.date_from.editingFinished.emit()
+    assert window.proxy.rowCount() == 1
+    window.facility_filter.setCurrentIndex(window.facility_filter.findData("Қарағанды қаласының ИВС"))
+    assert window.proxy.rowCount() == 1
+    window.proxy.set_filters(facility="elsewhere")
+    assert window.proxy.rowCount() == 0
+    # Sorting by a column sorts by its value, not its displayed text.
+    window.show_list("cases")
+    window.table.sortByColumn(0, Qt.DescendingOrder)
+    assert window.proxy.rowCount() == 1
 
 
 def test_first_run_on_an_empty_vault_says_what_to_do(qtbot, tmp_path):
