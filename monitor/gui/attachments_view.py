@@ -57,6 +57,8 @@ def add_files(parent: QWidget, vault, paths: list[Path], *, parent_id: str | Non
         def progress(done: int, total: int, label: str, size=size) -> None:
             dialog.setValue(min(999, int(1000 * done / max(total or size, 1))))
             QApplication.processEvents()
+            if dialog.wasCanceled():  # checked again by the core before the next chunk
+                cancel.set()
 
         try:
             added.append(vault.add_attachment(path, parent_id=parent_id, intimate=intimate,

@@ -51,7 +51,8 @@ MISSING = object()  # an editor with nothing entered: the field is left out of t
 HIDDEN = frozenset({"id", "type", "sealed", "sealed_at", "sealed_by"})
 READ_ONLY = {"attachment": {"sha256", "size", "mime_type", "original_name", "added_by"}}
 ANY_REF_TYPES = ("case", "person", "visit", "interview", "examination", "complaint", "proceeding", "facility")
-REF_LIMIT = 5000
+REF_LIMIT = 5000  # per record type, in one picker
+EAGER_CHOICES = 3000  # more candidates than this: a picker reads them when first used
 
 
 def tr(text: str) -> str:
@@ -73,11 +74,19 @@ class FormContext:
     def __init__(self, vault, lang: str = "en", record_type: str = ""):
         self.vault, self.lang, self.record_type = vault, lang, record_type
         self._vocab: dict[str, list[tuple[str, str]]] = {}
+        self._counts: dict[str, int] | None = None
 
     def vocabulary(self, name: str) -> list[tuple[str, str]]:
         if name not in self._vocab:
             self._vocab[name] = self.vault.vocabulary(name, self.lang)
         return self._vocab[name]
+
+    def candidates(self, types: tuple[str, ...]) -> int:
+        """How many records a picker for ``types`` would offer."""
+        if self._counts is None:
+            self._counts = self.vault.counts()
+        wanted = ANY_REF_TYPES if "*" in types else types
+        return sum(min(self._counts.get(t, 0), REF_LIMIT) for t in wanted)
 
     def choices(self, types: tuple[str, ...]) -> list[tuple[str, str]]:
         """(id, label) of live records of ``types`` ("*" = the main kinds), sorted by label."""
@@ -336,16 +345,40 @@ class ChoiceEditor(Editor):
         self.box.setCurrentIndex(index)
 
 
+class _PickerBox(QComboBox):
+    """An editable combo box that asks for its items the first time they are needed."""
+
+    def __init__(self, load, **kwargs):
+        super().__init__(**kwargs)
+        self._load = load
+
+    def showPopup(self) -> None:
+        self._load()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self._load()
+        super().focusInEvent(event)
+
+
 class RefEditor(Editor):
-    """A searchable picker of records by label; type to filter (matches anywhere in the label)."""
+    """A searchable picker of records by label; type to filter (matches anywhere in the label).
+
+    In a small vault the choices are read at once; in a large one (more than
+    :data:`EAGER_CHOICES` candidates) when the picker is first focused or opened, so a form
+    opens quickly however many people and cases the vault holds.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.types = tuple(self.node.get("x-ref", ["*"]))
-        self.box = QComboBox(objectName=self.path, editable=True)
+        self.loaded = False
+        self.box = _PickerBox(self.load, objectName=self.path, editable=True)
         self.box.setInsertPolicy(QComboBox.NoInsert)
         self.box.setMinimumContentsLength(24)
-        self.reload()
+        self.box.addItem("", None)
+        if self.ctx.candidates(self.types) <= EAGER_CHOICES:
+            self.load()
         completer = self.box.completer()
         completer.setFilterMode(Qt.MatchContains)
         completer.setCompletionMode(QCompleter.PopupCompletion)
@@ -353,16 +386,27 @@ class RefEditor(Editor):
         self.box.currentIndexChanged.connect(self.changed)
         self._add(self.box)
 
-    def reload(self) -> None:
-        current = self.box.currentData() if self.box.count() else None
+    def load(self) -> None:
+        """Read the choices (once)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        current, text = self.box.currentData(), self.box.currentText()
         self.box.blockSignals(True)
         self.box.clear()
         self.box.addItem("", None)
         for record_id, label in self.ctx.choices(self.types):
             self.box.addItem(label, record_id)
-        self.box.blockSignals(False)
         if current:
-            self.set_value(current)
+            index = self.box.findData(current)
+            if index < 0:
+                self.box.addItem(text, current)
+                index = self.box.count() - 1
+            self.box.setCurrentIndex(index)
+        else:
+            self.box.setCurrentIndex(0)
+            self.box.setEditText(text)
+        self.box.blockSignals(False)
 
     def value(self) -> Any:
         text = self.box.currentText().strip()
@@ -370,6 +414,7 @@ class RefEditor(Editor):
             return self.check_required(MISSING)
         index = self.box.currentIndex()
         if index <= 0 or self.box.itemText(index) != text:
+            self.load()
             index = self.box.findText(text, Qt.MatchFixedString)
         if index <= 0:
             raise FieldError(self.path, QCoreApplication.translate("Forms", "Choose a record from the list."))

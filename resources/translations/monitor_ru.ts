@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="117" />
+        <location filename="../../monitor/gui/attachments_view.py" line="119" />
         <source>Show the intimate photo</source>
         <translation>Показать интимный снимок</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <location filename="../../monitor/gui/attachments_view.py" line="121" />
         <source>Export a copy…</source>
         <translation>Экспортировать копию…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="135" />
+        <location filename="../../monitor/gui/attachments_view.py" line="137" />
         <source>An intimate photo: shown only on request.</source>
         <translation>Интимный снимок: показывается только по запросу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="143" />
+        <location filename="../../monitor/gui/attachments_view.py" line="145" />
         <source>No preview for this file.</source>
         <translation>Для этого файла нет предпросмотра.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="152" />
+        <location filename="../../monitor/gui/attachments_view.py" line="154" />
         <source>Export a copy</source>
         <translation>Экспорт копии</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="161" />
+        <location filename="../../monitor/gui/attachments_view.py" line="163" />
         <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
         <translation>Копия записана; экспорт отмечен в журнале аудита. Копия не зашифрована.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Добавляется {name} ({n} из {total})…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="65" />
+        <location filename="../../monitor/gui/attachments_view.py" line="67" />
         <source>Cancelled; the file being added was not kept.</source>
         <translation>Отменено; добавляемый файл не сохранён.</translation>
     </message>
@@ -301,135 +301,135 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="144" />
-        <location filename="../../monitor/gui/forms.py" line="636" />
+        <location filename="../../monitor/gui/forms.py" line="153" />
+        <location filename="../../monitor/gui/forms.py" line="681" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="195" />
+        <location filename="../../monitor/gui/forms.py" line="204" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="195" />
+        <location filename="../../monitor/gui/forms.py" line="204" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="219" />
+        <location filename="../../monitor/gui/forms.py" line="228" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="220" />
+        <location filename="../../monitor/gui/forms.py" line="229" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="221" />
+        <location filename="../../monitor/gui/forms.py" line="230" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="253" />
+        <location filename="../../monitor/gui/forms.py" line="262" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ГГГГ-ММ-ДД чч:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="253" />
+        <location filename="../../monitor/gui/forms.py" line="262" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="256" />
+        <location filename="../../monitor/gui/forms.py" line="265" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="256" />
+        <location filename="../../monitor/gui/forms.py" line="265" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="279" />
-        <location filename="../../monitor/gui/forms.py" line="638" />
+        <location filename="../../monitor/gui/forms.py" line="288" />
+        <location filename="../../monitor/gui/forms.py" line="683" />
         <source>Not a valid date.</source>
         <translation>Неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="375" />
+        <location filename="../../monitor/gui/forms.py" line="420" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="510" />
+        <location filename="../../monitor/gui/forms.py" line="555" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="524" />
+        <location filename="../../monitor/gui/forms.py" line="569" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="555" />
-        <location filename="../../monitor/gui/forms.py" line="643" />
+        <location filename="../../monitor/gui/forms.py" line="600" />
+        <location filename="../../monitor/gui/forms.py" line="688" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="637" />
+        <location filename="../../monitor/gui/forms.py" line="682" />
         <source>Too long.</source>
         <translation>Слишком длинно.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="639" />
+        <location filename="../../monitor/gui/forms.py" line="684" />
         <source>Not in the expected form.</source>
         <translation>Неверный формат.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="640" />
+        <location filename="../../monitor/gui/forms.py" line="685" />
         <source>Out of range.</source>
         <translation>Значение вне допустимых пределов.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="641" />
+        <location filename="../../monitor/gui/forms.py" line="686" />
         <source>Not a term of this list.</source>
         <translation>Такого значения нет в списке.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="642" />
+        <location filename="../../monitor/gui/forms.py" line="687" />
         <source>The linked record does not exist.</source>
         <translation>Связанная запись не существует.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="644" />
+        <location filename="../../monitor/gui/forms.py" line="689" />
         <source>The date is in the future.</source>
         <translation>Дата в будущем.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="693" />
+        <location filename="../../monitor/gui/forms.py" line="738" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="707" />
+        <location filename="../../monitor/gui/forms.py" line="752" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="731" />
+        <location filename="../../monitor/gui/forms.py" line="776" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="777" />
+        <location filename="../../monitor/gui/forms.py" line="822" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="778" />
+        <location filename="../../monitor/gui/forms.py" line="823" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>

@@ -190,3 +190,21 @@ def test_person_form_keeps_identity_hidden_until_asked(qtbot, stocked):
     assert form.build() == person  # hidden, not lost
     form.reveal_button.click()
     assert identity.isVisible() and not form.reveal_button.isVisible()
+
+
+def test_pickers_in_a_large_vault_read_their_choices_when_first_used(qtbot, stocked, monkeypatch):
+    from monitor.gui import forms
+
+    vault, records = stocked
+    monkeypatch.setattr(forms, "EAGER_CHOICES", 0)
+    form = RecordForm(vault, "interview", next(r for r in records if r["type"] == "interview"), lang="en")
+    qtbot.addWidget(form)
+    picker = form.find("person_id")
+    assert not picker.loaded and picker.box.count() == 2  # empty + the current person only
+    assert form.build()["person_id"] == uid(3)
+    picker.box.setEditText("P-2026-0043")
+    assert picker.value() == uid(4) and picker.loaded  # typing a label reads the choices
+    other = form.find("case_id")
+    other.box.showPopup()
+    other.box.hidePopup()
+    assert other.loaded and other.box.count() > 1

@@ -203,3 +203,32 @@ def test_every_t_string_is_marked_for_the_catalogue():
     for module in (ROOT / "monitor" / "gui").glob("*.py"):
         for literal in re.findall(r"(?<![\w.])t\('([^']*)'\)", module.read_text(encoding="utf-8")):
             assert literal in sources, f"{module.name}: t('{literal}') is not marked with QT_TRANSLATE_NOOP"
+
+
+def test_adding_a_large_file_can_be_cancelled_and_leaves_nothing(qtbot, vault, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window)
+    window.open_record(uid(6))
+    big = tmp_path / "video.bin"
+    big.write_bytes(b"\x01" * (5 * 1024 * 1024))
+    before = (vault.counts().get("attachment"), vault.summary()["attachments"])
+
+    def press_cancel():
+        dialog = window.findChild(QProgressDialog, "attach_progress")
+        if dialog is None:
+            QTimer.singleShot(0, press_cancel)
+            return
+        dialog.cancel()
+
+    QTimer.singleShot(0, press_cancel)
+    assert window.add_files([big]) == []
+    assert "Cancelled" in window.status.text()
+    assert (vault.counts().get("attachment"), vault.summary()["attachments"]) == before
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png_bytes("#225588"))
+    added = window.add_files([photo])
+    assert len(added) == 1 and added[0]["parent_id"] == uid(6)
+    assert vault.get(added[0]["id"])["sha256"] == __import__("hashlib").sha256(photo.read_bytes()).hexdigest()
