@@ -687,6 +687,8 @@ _MESSAGES = [
     (re.compile(r"no record with id"), QT_TRANSLATE_NOOP("Forms", "The linked record does not exist.")),
     (re.compile(r"too few items"), QT_TRANSLATE_NOOP("Forms", "Add at least one.")),
     (re.compile(r"in the future"), QT_TRANSLATE_NOOP("Forms", "The date is in the future.")),
+    (re.compile(r"is before"), QT_TRANSLATE_NOOP("Forms", "This date comes before the date it must follow.")),
+    (re.compile(r"does not agree with"), QT_TRANSLATE_NOOP("Forms", "Does not agree with the status or outcome.")),
 ]
 
 

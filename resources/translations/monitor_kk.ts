@@ -409,27 +409,37 @@
         <translation>Күні болашақта.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="738" />
+        <location filename="../../monitor/gui/forms.py" line="690" />
+        <source>This date comes before the date it must follow.</source>
+        <translation>Бұл күн өзінен бұрын болуы тиіс күннен ерте.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="691" />
+        <source>Does not agree with the status or outcome.</source>
+        <translation>Мәртебесімен немесе нәтижесімен сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="752" />
+        <location filename="../../monitor/gui/forms.py" line="754" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="776" />
+        <location filename="../../monitor/gui/forms.py" line="778" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="822" />
+        <location filename="../../monitor/gui/forms.py" line="824" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="823" />
+        <location filename="../../monitor/gui/forms.py" line="825" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>

@@ -409,27 +409,37 @@
         <translation>Дата в будущем.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="738" />
+        <location filename="../../monitor/gui/forms.py" line="690" />
+        <source>This date comes before the date it must follow.</source>
+        <translation>Эта дата раньше той, за которой она должна следовать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="691" />
+        <source>Does not agree with the status or outcome.</source>
+        <translation>Не согласуется со статусом или итогом.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="752" />
+        <location filename="../../monitor/gui/forms.py" line="754" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="776" />
+        <location filename="../../monitor/gui/forms.py" line="778" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="822" />
+        <location filename="../../monitor/gui/forms.py" line="824" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="823" />
+        <location filename="../../monitor/gui/forms.py" line="825" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>

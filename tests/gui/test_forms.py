@@ -208,3 +208,17 @@ def test_pickers_in_a_large_vault_read_their_choices_when_first_used(qtbot, stoc
     other.box.showPopup()
     other.box.hidePopup()
     assert other.loaded and other.box.count() > 1
+
+
+def test_rules_of_the_vault_are_shown_at_their_field(qtbot, stocked):
+    vault, records = stocked
+    visit = next(r for r in records if r["type"] == "visit")
+    form = RecordForm(vault, "visit", visit, lang="en")
+    qtbot.addWidget(form)
+    form.find("date_end").box.setText("2026-02-01")  # before the start
+    assert not form.save()
+    assert form.find("date_end").error.text() == "This date comes before the date it must follow."
+    form.find("date_end").box.setText("2099-01-01")
+    assert not form.save()
+    assert form.find("date_end").error.text() == "The date is in the future."
+    assert vault.get(visit["id"]) == visit
