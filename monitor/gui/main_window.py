@@ -615,6 +615,12 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.PlainText)
         box.exec()
 
+    def closeEvent(self, event) -> None:
+        """Closing the window keeps unsaved typing as a draft in the vault first."""
+        if self.vault.is_open:
+            self._leave_page()
+        super().closeEvent(event)
+
     def clear(self) -> None:
         """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first."""
         self._leave_page()

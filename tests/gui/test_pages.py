@@ -232,3 +232,15 @@ def test_adding_a_large_file_can_be_cancelled_and_leaves_nothing(qtbot, vault, t
     added = window.add_files([photo])
     assert len(added) == 1 and added[0]["parent_id"] == uid(6)
     assert vault.get(added[0]["id"])["sha256"] == __import__("hashlib").sha256(photo.read_bytes()).hexdigest()
+
+
+def test_closing_the_window_keeps_an_unsaved_form_as_a_draft(qtbot, vault):
+    from monitor.core import drafts
+
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate(("edit", uid(1)))
+    window.page.find("notes").box.setPlainText("черновик заметки")
+    window.close()
+    assert drafts.load(vault, uid(1))["body"]["notes"] == "черновик заметки"
