@@ -60,6 +60,13 @@ def main(out: Path) -> int:
                 editor.select(0)
             settle(app)
             window.grab().save(str(out / f"body_diagram_{lang}.png"))
+            if "--more" in sys.argv:
+                window.navigate(("edit", next(vault.records("visit")).id))
+                settle(app)
+                window.grab().save(str(out / f"visit_form_{lang}.png"))
+                window.show_list("cases")
+                settle(app)
+                window.grab().save(str(out / f"cases_{lang}.png"))
             window.close()
             window.deleteLater()
             settle(app)

@@ -744,6 +744,16 @@ class RecordForm(QWidget):
             self.editor.form.addRow(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(textFormat=Qt.PlainText, objectName="form_title")
+        if with_save:
+            from PySide6.QtGui import QFont
+
+            font = QFont(self.title.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            self.title.setFont(font)
+            self._set_title(is_new=record is None)
+            layout.addWidget(self.title)
         layout.addWidget(self.banner)
         if with_save:  # a page of its own scrolls; a form inside a bigger editor lets that one scroll
             scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
@@ -788,6 +798,17 @@ class RecordForm(QWidget):
     @property
     def record_id(self) -> str:
         return self.record["id"]
+
+    def _set_title(self, *, is_new: bool) -> None:
+        what = titles.type_title(self.record_type, self.lang)
+        if is_new:
+            self.title.setText(QCoreApplication.translate("Forms", "New: {what}").format(what=what))
+            return
+        try:
+            label = info_label(self.vault, self.vault.info(self.record["id"]), self.lang)
+        except MonitorError:
+            label = what
+        self.title.setText(QCoreApplication.translate("Forms", "Editing: {what}").format(what=label))
 
     def reveal_identity(self) -> None:
         identity = self.editor.fields.get("identity")

@@ -350,11 +350,15 @@ class MainWindow(QMainWindow):
         elif kind == "record":
             self._show_record(location[1])
         elif kind == "edit":
-            self._set_page(self._editor(self.vault.info(location[1]).type, self.vault.get(location[1])))
+            info = self.vault.info(location[1])
+            self._set_page(self._editor(info.type, self.vault.get(location[1])))
+            self.status.setText(info_label(self.vault, info, self.lang))
         elif kind == "new":
             self._set_page(self._editor(location[1], None, location[2]))
+            self.status.setText(titles.type_title(location[1], self.lang))
         elif kind == "history":
             self._set_page(HistoryView(self.vault, location[1], self.lang))
+            self.status.setText(info_label(self.vault, self.vault.info(location[1]), self.lang))
 
     def open_record(self, record_id: str) -> None:
         self.navigate(("record", record_id))

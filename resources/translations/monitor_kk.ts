@@ -424,22 +424,32 @@
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="754" />
+        <location filename="../../monitor/gui/forms.py" line="764" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="778" />
+        <location filename="../../monitor/gui/forms.py" line="788" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="824" />
+        <location filename="../../monitor/gui/forms.py" line="805" />
+        <source>New: {what}</source>
+        <translation>Жаңа жазба: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="811" />
+        <source>Editing: {what}</source>
+        <translation>Өзгерту: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="845" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="825" />
+        <location filename="../../monitor/gui/forms.py" line="846" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -740,13 +750,13 @@
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="284" />
-        <location filename="../../monitor/gui/main_window.py" line="606" />
+        <location filename="../../monitor/gui/main_window.py" line="610" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="612" />
+        <location filename="../../monitor/gui/main_window.py" line="616" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
@@ -756,37 +766,37 @@
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="470" />
+        <location filename="../../monitor/gui/main_window.py" line="474" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="553" />
+        <location filename="../../monitor/gui/main_window.py" line="557" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="554" />
+        <location filename="../../monitor/gui/main_window.py" line="558" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="555" />
+        <location filename="../../monitor/gui/main_window.py" line="559" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="573" />
+        <location filename="../../monitor/gui/main_window.py" line="577" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="584" />
+        <location filename="../../monitor/gui/main_window.py" line="588" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="613" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
@@ -801,27 +811,27 @@
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <location filename="../../monitor/gui/main_window.py" line="458" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="462" />
+        <location filename="../../monitor/gui/main_window.py" line="466" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="496" />
+        <location filename="../../monitor/gui/main_window.py" line="500" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="521" />
+        <location filename="../../monitor/gui/main_window.py" line="525" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="525" />
+        <location filename="../../monitor/gui/main_window.py" line="529" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>

@@ -424,22 +424,32 @@
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="754" />
+        <location filename="../../monitor/gui/forms.py" line="764" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="778" />
+        <location filename="../../monitor/gui/forms.py" line="788" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="824" />
+        <location filename="../../monitor/gui/forms.py" line="805" />
+        <source>New: {what}</source>
+        <translation>Новая запись: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="811" />
+        <source>Editing: {what}</source>
+        <translation>Изменение: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="845" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="825" />
+        <location filename="../../monitor/gui/forms.py" line="846" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -740,13 +750,13 @@
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="284" />
-        <location filename="../../monitor/gui/main_window.py" line="606" />
+        <location filename="../../monitor/gui/main_window.py" line="610" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="612" />
+        <location filename="../../monitor/gui/main_window.py" line="616" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
@@ -756,37 +766,37 @@
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="470" />
+        <location filename="../../monitor/gui/main_window.py" line="474" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="553" />
+        <location filename="../../monitor/gui/main_window.py" line="557" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="554" />
+        <location filename="../../monitor/gui/main_window.py" line="558" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="555" />
+        <location filename="../../monitor/gui/main_window.py" line="559" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="573" />
+        <location filename="../../monitor/gui/main_window.py" line="577" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="584" />
+        <location filename="../../monitor/gui/main_window.py" line="588" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="613" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
@@ -801,27 +811,27 @@
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <location filename="../../monitor/gui/main_window.py" line="458" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="462" />
+        <location filename="../../monitor/gui/main_window.py" line="466" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="496" />
+        <location filename="../../monitor/gui/main_window.py" line="500" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="521" />
+        <location filename="../../monitor/gui/main_window.py" line="525" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="525" />
+        <location filename="../../monitor/gui/main_window.py" line="529" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
