@@ -48,6 +48,7 @@ from .record_view import RecordBrowser
 
 __all__ = ["MainWindow", "RowsModel"]
 
+MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it whole), the title is not
 NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
 
 
@@ -182,16 +183,18 @@ class MainWindow(QMainWindow):
         self.detail.open_record.connect(self.open_record)
         self.list_title = QLabel(textFormat=Qt.PlainText, objectName="list_title")
         self.filter_box = QLineEdit(objectName="list_filter", placeholderText=self.tr("Filter this list…"),
-                                    clearButtonEnabled=True)
+                                    clearButtonEnabled=True, minimumWidth=180)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_filter = QComboBox(objectName="status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _: self._reload_list())
-        self.facility_filter = QComboBox(objectName="facility_filter")
+        self.facility_filter = QComboBox(objectName="facility_filter", maximumWidth=260)
+        self.facility_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.facility_filter.setMinimumContentsLength(16)
         self.facility_filter.currentIndexChanged.connect(lambda _: self._apply_filters())
         self.date_from = QLineEdit(objectName="date_from", placeholderText=self.tr("from YYYY-MM-DD"),
-                                   clearButtonEnabled=True, maximumWidth=150)
+                                   clearButtonEnabled=True, minimumWidth=185, maximumWidth=200)
         self.date_to = QLineEdit(objectName="date_to", placeholderText=self.tr("to YYYY-MM-DD"),
-                                 clearButtonEnabled=True, maximumWidth=150)
+                                 clearButtonEnabled=True, minimumWidth=185, maximumWidth=200)
         for box in (self.date_from, self.date_to):
             box.editingFinished.connect(self._apply_filters)
         filters = QHBoxLayout()
@@ -210,7 +213,9 @@ class MainWindow(QMainWindow):
         self.list_page = QSplitter()
         self.list_page.addWidget(left)
         self.list_page.addWidget(self.detail)
-        self.list_page.setSizes([700, 500])
+        self.list_page.setSizes([820, 380])
+        self.list_page.setStretchFactor(0, 2)
+        self.list_page.setStretchFactor(1, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
         self.welcome = Welcome(self)
@@ -442,10 +447,20 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(model)
         self.proxy.set_filters()
         self.proxy.sort(-1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The title column takes the spare room; the others fit their contents, up to a limit."""
+        model = self.proxy.sourceModel()
         header = self.table.horizontalHeader()
         for column in range(len(model.columns)):
-            mode = QHeaderView.Stretch if column == model.stretch else QHeaderView.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+            if column == model.stretch:
+                header.setSectionResizeMode(column, QHeaderView.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > MAX_COLUMN:
+                self.table.setColumnWidth(column, MAX_COLUMN)
 
     def _empty_vault(self) -> bool:
         counts = self.vault.counts()
@@ -495,6 +510,7 @@ class MainWindow(QMainWindow):
         self._use(model)
         model.set_source(fetcher(self.vault, name, self.lang, status=self.status_filter.currentData()))
         self._apply_filters()
+        self._fit_columns()
         self.detail.show_record(None)
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(
@@ -522,6 +538,7 @@ class MainWindow(QMainWindow):
             rows.append({"id": hit.record_id, "type": titles.type_title(hit.type, self.lang), "label": label,
                          "snippet": hit.snippet})
         self.results_model.set_rows(rows)
+        self._fit_columns()
         self.list_title.setText(self.tr("Search: {text}").format(text=text))
         for widget in (self.status_filter, self.facility_filter, self.date_from, self.date_to):
             widget.hide()
