@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import require_module
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402

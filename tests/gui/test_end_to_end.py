@@ -14,9 +14,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, require_module
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtCore import QUrl  # noqa: E402
 

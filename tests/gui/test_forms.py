@@ -6,10 +6,10 @@ import io
 import re
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER
+from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
 from records import full_set, uid
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit  # noqa: E402
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from conftest import PASSPHRASE, TEST_KDF_ITER, reopen, require_module
 from gui.helpers import answer_next_message_box, type_text, ui_language
 from records import full_set, uid
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from monitor.core import drafts  # noqa: E402
 from monitor.core.vault import Vault  # noqa: E402

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER
+from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
 from records import SECRET, full_set, uid
 
-pytest.importorskip("PySide6.QtWidgets")
+require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
