@@ -52,7 +52,7 @@ HIDDEN = frozenset({"id", "type", "sealed", "sealed_at", "sealed_by"})
 READ_ONLY = {"attachment": {"sha256", "size", "mime_type", "original_name", "added_by"}}
 ANY_REF_TYPES = ("case", "person", "visit", "interview", "examination", "complaint", "proceeding", "facility")
 REF_LIMIT = 5000  # per record type, in one picker
-EAGER_CHOICES = 3000  # more candidates than this: a picker reads them when first used
+EAGER_CHOICES = 1000  # more candidates than this: a picker reads them when first used
 
 
 def tr(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
@@ -13,6 +14,7 @@ _PREFIXED = ("visit", "interview", "examination", "addendum", "complaint", "proc
 LOCALES = {"en": "en_GB", "ru": "ru_RU", "kk": "kk_KZ"}
 
 
+@cache
 def locale(lang: str) -> QLocale:
     return QLocale(LOCALES.get(lang, "en_GB"))
 

@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # widths from 40 rows, not all
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(self._activated)
@@ -447,7 +448,6 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(model)
         self.proxy.set_filters()
         self.proxy.sort(-1)
-        self._fit_columns()
 
     def _fit_columns(self) -> None:
         """The title column takes the spare room; the others fit their contents, up to a limit."""
