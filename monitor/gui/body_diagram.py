@@ -7,9 +7,9 @@ Markers carry the number of their injury in the injury table (1-based position i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QComboBox, QSizePolicy, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QTabBar, QToolTip, QVBoxLayout, QWidget
 
 from ..core import diagram
 from ..core.revisions import new_id
@@ -24,6 +24,7 @@ class DiagramCanvas(QWidget):
     placed = Signal(float, float)  # a click on empty space
     moved = Signal(int, float, float)  # a marker was dragged (injury index, x, y)
     selected = Signal(int)  # a marker was clicked (injury index)
+    delete_requested = Signal(int)  # Delete pressed with a marker selected
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -37,6 +38,8 @@ class DiagramCanvas(QWidget):
         self.read_only = False
         self._drag: int | None = None
         self._drag_moved = False
+        self.describe = None  # injury index -> text shown when the pointer rests on its marker
+        self.setFocusPolicy(Qt.ClickFocus)
 
     # --- geometry ------------------------------------------------------------------------------
 
@@ -72,7 +75,24 @@ class DiagramCanvas(QWidget):
                    ink=self.palette().color(QPalette.Text), font=self.font())
         painter.end()
 
-    # --- mouse ---------------------------------------------------------------------------------
+    # --- mouse and keys ------------------------------------------------------------------------
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            hit = self.marker_at(QPointF(event.pos()))
+            if hit is not None and self.describe is not None:
+                QToolTip.showText(event.globalPos(), self.describe(hit), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.current >= 0 and not self.read_only:
+            self.delete_requested.emit(self.current)
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event) -> None:
         if event.button() != Qt.LeftButton:

@@ -136,6 +136,8 @@ class ExaminationEditor(QWidget):
         self.diagram.injury_added.connect(self._added)
         self.diagram.injury_moved.connect(lambda i: (self._fill_table(), self.drafts.touched()))
         self.diagram.injury_selected.connect(self.select)
+        self.diagram.canvas.delete_requested.connect(lambda i: (self.select(i), self.remove_current()))
+        self.diagram.canvas.describe = self._describe
         self.table.currentCellChanged.connect(lambda row, *_: self.select(row) if row != self.current else None)
         self.panel.changed.connect(self._panel_changed)
         self.form.editor.changed.connect(self.drafts.touched)
@@ -170,6 +172,13 @@ class ExaminationEditor(QWidget):
         if 0 <= self.current < len(self.injuries):
             self.table.selectRow(self.current)
         self.table.blockSignals(False)
+
+    def _describe(self, index: int) -> str:
+        injury = self.injuries[index]
+        parts = [f"{index + 1}. {self._label('injury_type', injury.get('injury_type')) or '—'}",
+                 self._label("body_region", injury.get("region")),
+                 self._label("consistency", injury.get("consistency"))]
+        return "\n".join(p for p in parts if p)
 
     def _added(self, index: int) -> None:
         self._fill_table()

@@ -76,8 +76,9 @@ def test_two_markers_on_two_views_saved_with_their_injuries(qtbot, vault):
     editor.diagram.set_view("back")
     click(canvas, 0.4, 0.3)
     assert editor.current == 0
+    assert "Кровоподт" in editor._describe(0)  # what a marker's tooltip says
     editor.select(1)
-    editor.remove_button.click()
+    QTest.keyClick(canvas, Qt.Key_Delete)  # Delete removes the selected marker
     assert len(editor.injuries) == 1 and editor.save()
     assert len(vault.get(editor.record_id)["injuries"]) == 1
     assert editor.seal(confirmed=True)
