@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setResizeContentsPrecision(40)  # widths from 40 rows, not all
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_all)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(self._activated)
@@ -495,6 +496,12 @@ class MainWindow(QMainWindow):
         self.date_from.setVisible(dated)
         self.date_to.setVisible(dated)
         self._reload_list()
+
+    def _sort_all(self, column: int) -> None:
+        """Sorting by a column sorts the whole list, so the rest of it is read first."""
+        model = self.proxy.sourceModel()
+        if isinstance(model, RowsModel) and model.canFetchMore():
+            model.fetch_all()
 
     def _apply_filters(self) -> None:
         """Facility and date filters over the rows fetched so far (all of them are fetched first)."""

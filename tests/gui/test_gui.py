@@ -188,4 +188,8 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     assert len(model.rows) == RowsModel.PAGE + 50 and not model.canFetchMore()
     codes = [r["code"] for r in model.rows]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    window.show_cases()
+    assert len(model.rows) == RowsModel.PAGE
+    window.table.horizontalHeader().sectionClicked.emit(0)  # sorting reads the whole list first
+    assert len(model.rows) == RowsModel.PAGE + 50
     vault.close()
