@@ -390,11 +390,9 @@ class MainWindow(QMainWindow):
         elif record_type == "examination":
             editor = ExaminationEditor(self.vault, record, lang=self.lang, defaults=defaults)
         else:
-            body = record if record is not None else {"id": None, **(defaults or {})}
-            if record is None:
-                from ..core.revisions import new_id
-                body = {"id": new_id(), "type": record_type, **(defaults or {})}
-            editor = RecordForm(self.vault, record_type, body, lang=self.lang)
+            editor = RecordForm(self.vault, record_type, record, lang=self.lang)
+            if record is None and defaults:
+                editor.editor.set_value({**editor.record, **defaults})
             editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"])))
         if isinstance(editor, (InterviewEditor, ExaminationEditor)):
             editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"]), reload=False))
