@@ -106,7 +106,7 @@ class AttachmentView(QWidget):
             if name:
                 form.addRow(title(name), QLabel(str(value), textFormat=Qt.PlainText, wordWrap=True))
         if b.get("parent_id"):
-            parent_link = QPushButton(record_label(vault, b["parent_id"], lang), flat=True)
+            parent_link = QPushButton(record_label(vault, b["parent_id"], lang).replace("&", "&&"), flat=True)  # no mnemonics
             parent_link.clicked.connect(lambda: self.open_record.emit(b["parent_id"]))
             form.addRow(title("parent_id"), parent_link)
         self.hash_label = QLabel(b["sha256"], textFormat=Qt.PlainText, objectName="sha256")
