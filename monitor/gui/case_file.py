@@ -45,6 +45,8 @@ DETAIL_VOCABULARY = {"allegation": "method", "examination": "consistency", "comp
 
 # Strings used through t() inside f-strings, marked here for the catalogue (lupdate reads these).
 _MARKED = (
+    QT_TRANSLATE_NOOP("CaseFile", "consent given: {items}"),
+    QT_TRANSLATE_NOOP("CaseFile", "not given or withdrawn: {items}"),
     QT_TRANSLATE_NOOP("CaseFile", "Intimate photo: not shown."),
     QT_TRANSLATE_NOOP("CaseFile", "Show it"),
     QT_TRANSLATE_NOOP("CaseFile", "Period"),
@@ -141,8 +143,8 @@ class CaseFilePage(QTextBrowser):
             for perp in allegation.get("perpetrators", []):
                 if perp.get("person_id"):
                     roles.setdefault(perp["person_id"], []).append(self._vocab("involvement", perp.get("involvement", "")))
-        people = [f"<li>{self._link(p['id'], p['code'])} — {esc('; '.join(dict.fromkeys(r for r in roles.get(p['id'], []) if r)))}</li>"
-                  for p in cf.people]
+        people = [f"<li>{self._link(p['id'], p['code'])} — {esc('; '.join(dict.fromkeys(r for r in roles.get(p['id'], []) if r)))}"
+                  f"{self._consent(p['id'])}</li>" for p in cf.people]
         out.append(self._section(t('People and roles'), people))
 
         allegations = []
@@ -206,6 +208,22 @@ class CaseFilePage(QTextBrowser):
                         f"<td>{esc(detail)}</td></tr>")
         out.append(f"<h2>{esc(t('Chronology'))}</h2><table cellpadding='3'>{''.join(rows)}</table>")
         self.setHtml("".join(out))
+
+    def _consent(self, person_id: str) -> str:
+        """The person's current consent, item by item (given / refused or withdrawn)."""
+        from ..core import consent
+
+        state = consent.current(self.vault, person_id)
+        if not state:
+            return ""
+        given = [titles.field_title(f"consent.scope.{k}", self.lang) for k, v in state.items() if v.given]
+        refused = [titles.field_title(f"consent.scope.{k}", self.lang) for k, v in state.items() if not v.given]
+        parts = []
+        if given:
+            parts.append(t("consent given: {items}").format(items=", ".join(given)))
+        if refused:
+            parts.append(t("not given or withdrawn: {items}").format(items=", ".join(refused)))
+        return f"<br><small>{esc('; '.join(parts))}</small>"
 
     def _section(self, title: str, items: list[str]) -> str:
         body = f"<ul>{''.join(items)}</ul>" if items else f"<p><i>{esc(t('None yet.'))}</i></p>"

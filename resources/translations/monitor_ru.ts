@@ -158,51 +158,61 @@
     </message>
     <message>
         <location filename="../../monitor/gui/case_file.py" line="48" />
+        <source>consent given: {items}</source>
+        <translation>согласие дано: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <source>not given or withdrawn: {items}</source>
+        <translation>не дано или отозвано: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="50" />
         <source>Intimate photo: not shown.</source>
         <translation>Интимный снимок: не показан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <location filename="../../monitor/gui/case_file.py" line="51" />
         <source>Show it</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <location filename="../../monitor/gui/case_file.py" line="52" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <location filename="../../monitor/gui/case_file.py" line="53" />
         <source>Open the case record</source>
         <translation>Открыть запись дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <location filename="../../monitor/gui/case_file.py" line="54" />
         <source>People and roles</source>
         <translation>Лица и их роли</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <location filename="../../monitor/gui/case_file.py" line="55" />
         <source>sealed</source>
         <translation>запечатано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <location filename="../../monitor/gui/case_file.py" line="56" />
         <source>{n} injuries</source>
         <translation>повреждений: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <location filename="../../monitor/gui/case_file.py" line="57" />
         <source>Photos and documents</source>
         <translation>Фотографии и документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <location filename="../../monitor/gui/case_file.py" line="58" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <location filename="../../monitor/gui/case_file.py" line="59" />
         <source>None yet.</source>
         <translation>Пока нет.</translation>
     </message>
@@ -210,32 +220,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="103" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <location filename="../../monitor/gui/main_window.py" line="104" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <location filename="../../monitor/gui/main_window.py" line="105" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="106" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="107" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <location filename="../../monitor/gui/main_window.py" line="108" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -268,32 +278,32 @@
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="186" />
+        <location filename="../../monitor/gui/examination_editor.py" line="195" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="187" />
+        <location filename="../../monitor/gui/examination_editor.py" line="196" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="242" />
+        <location filename="../../monitor/gui/examination_editor.py" line="251" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="264" />
+        <location filename="../../monitor/gui/examination_editor.py" line="273" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="305" />
+        <location filename="../../monitor/gui/examination_editor.py" line="314" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="306" />
+        <location filename="../../monitor/gui/examination_editor.py" line="315" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -583,17 +593,17 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="25" />
+        <location filename="../../monitor/gui/labels.py" line="27" />
         <source>(missing record)</source>
         <translation>(запись отсутствует)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="100" />
+        <location filename="../../monitor/gui/labels.py" line="102" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="100" />
+        <location filename="../../monitor/gui/labels.py" line="102" />
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -644,194 +654,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="157" />
+        <location filename="../../monitor/gui/main_window.py" line="158" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="166" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="166" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="166" />
+        <location filename="../../monitor/gui/main_window.py" line="167" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <location filename="../../monitor/gui/main_window.py" line="198" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="225" />
+        <location filename="../../monitor/gui/main_window.py" line="232" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="244" />
+        <location filename="../../monitor/gui/main_window.py" line="251" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="245" />
+        <location filename="../../monitor/gui/main_window.py" line="252" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="246" />
+        <location filename="../../monitor/gui/main_window.py" line="253" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="247" />
+        <location filename="../../monitor/gui/main_window.py" line="254" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="249" />
+        <location filename="../../monitor/gui/main_window.py" line="256" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="250" />
+        <location filename="../../monitor/gui/main_window.py" line="257" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="251" />
+        <location filename="../../monitor/gui/main_window.py" line="258" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="253" />
+        <location filename="../../monitor/gui/main_window.py" line="260" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="258" />
+        <location filename="../../monitor/gui/main_window.py" line="265" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="261" />
+        <location filename="../../monitor/gui/main_window.py" line="268" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="271" />
+        <location filename="../../monitor/gui/main_window.py" line="278" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="276" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
-        <location filename="../../monitor/gui/main_window.py" line="610" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="632" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="616" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="638" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="474" />
+        <location filename="../../monitor/gui/main_window.py" line="488" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="557" />
+        <location filename="../../monitor/gui/main_window.py" line="579" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="558" />
+        <location filename="../../monitor/gui/main_window.py" line="580" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="559" />
+        <location filename="../../monitor/gui/main_window.py" line="581" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="577" />
+        <location filename="../../monitor/gui/main_window.py" line="599" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="588" />
+        <location filename="../../monitor/gui/main_window.py" line="610" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="639" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="252" />
+        <location filename="../../monitor/gui/main_window.py" line="259" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="248" />
+        <location filename="../../monitor/gui/main_window.py" line="255" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="458" />
+        <location filename="../../monitor/gui/main_window.py" line="472" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="466" />
+        <location filename="../../monitor/gui/main_window.py" line="480" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="500" />
+        <location filename="../../monitor/gui/main_window.py" line="521" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="525" />
+        <location filename="../../monitor/gui/main_window.py" line="547" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="529" />
+        <location filename="../../monitor/gui/main_window.py" line="551" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -839,17 +849,17 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="77" />
+        <location filename="../../monitor/gui/main_window.py" line="78" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <location filename="../../monitor/gui/main_window.py" line="80" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <location filename="../../monitor/gui/main_window.py" line="82" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
@@ -1000,7 +1010,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1015,17 +1025,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="139" />
+        <location filename="../../monitor/gui/main_window.py" line="140" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="140" />
+        <location filename="../../monitor/gui/main_window.py" line="141" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <location filename="../../monitor/gui/main_window.py" line="142" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
     </message>

@@ -70,6 +70,7 @@ def test_case_file_links_diagrams_photos_and_chronology(qtbot, vault):
     text = page.toPlainText()
     assert "KZ-2026-0007" in text and "Хронология" in text and "Тұлғалар және рөлдері" in text
     assert "Үкім" in text  # the judgment in the chronology
+    assert "келісім берілді" in text  # each person's current consent
     for record_id in (uid(7), uid(8), uid(10), uid(11), uid(9), uid(3)):
         assert record_id in page.links
     assert not UUID.search(text) and SECRET not in text
