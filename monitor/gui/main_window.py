@@ -304,6 +304,8 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------------------
 
     def navigate(self, location: tuple, *, push: bool = True) -> None:
+        if self.vault is None:  # locked: nothing is read from the vault
+            return
         self._leave_page()
         if push:
             del self.history[self.position + 1:]
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
             except MonitorError:
                 pass
         self.pages.removeWidget(page)
+        page.setParent(None)  # out of the window at once (a lock empties what is left in it)
         page.deleteLater()
 
     def _set_page(self, page: QWidget) -> None:
@@ -406,6 +409,8 @@ class MainWindow(QMainWindow):
             self.navigate(location, push=False)
 
     def new_record(self, record_type: str) -> None:
+        if self.vault is None:
+            return
         defaults = {}
         current = self.current_record_id()
         if current:
@@ -503,6 +508,8 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         """Facility and date filters over the rows fetched so far (all of them are fetched first)."""
+        if self.vault is None:
+            return
         wanted = [self.facility_filter.currentData(), self.date_from.text().strip(), self.date_to.text().strip()]
         model = self.proxy.sourceModel()
         if any(wanted) and isinstance(model, RowsModel):
@@ -510,6 +517,8 @@ class MainWindow(QMainWindow):
         self.proxy.set_filters(facility=wanted[0], date_from=wanted[1], date_to=wanted[2])
 
     def _reload_list(self) -> None:
+        if self.vault is None:
+            return
         name = self.list_name
         model = self.models[name]
         self._use(model)
@@ -522,6 +531,8 @@ class MainWindow(QMainWindow):
             cases=counts.get("case", 0), records=sum(counts.values())))
 
     def run_search(self) -> None:
+        if self.vault is None:
+            return
         text = self.search_box.text().strip()
         if not text:
             self.show_cases()
@@ -562,6 +573,8 @@ class MainWindow(QMainWindow):
         return model.rows[source.row()]["id"] if 0 <= source.row() < len(model.rows) else None
 
     def _show_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.vault is None:
+            return
         record_id = self._row_id(current)
         if record_id:
             self.detail.show_record(record_id)
@@ -584,6 +597,8 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------------
 
     def save_current(self) -> None:
+        if self.vault is None:
+            return
         save = getattr(self.page, "save", None)
         if save is not None:
             save()
@@ -602,6 +617,8 @@ class MainWindow(QMainWindow):
 
     def add_files(self, paths: list[Path], *, intimate: bool | None = None) -> list[dict]:
         """Store files in the vault, attached to the record shown (if any)."""
+        if self.vault is None:
+            return []
         parent_id = self.current_record_id()
         added, error = add_files(self, self.vault, paths, parent_id=parent_id, intimate=intimate)
         if error:
@@ -643,13 +660,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Closing the window keeps unsaved typing as a draft in the vault first."""
-        if self.vault.is_open:
+        if self.vault is not None and self.vault.is_open:
             self._leave_page()
         super().closeEvent(event)
 
     def clear(self) -> None:
-        """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first."""
+        """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first,
+        then the window lets go of the vault, so no handler can read from it again."""
         self._leave_page()
+        self.vault = None
         for model in self.models.values():
             model.set_rows([])
         self.results_model.set_rows([])

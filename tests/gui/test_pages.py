@@ -245,3 +245,25 @@ def test_closing_the_window_keeps_an_unsaved_form_as_a_draft(qtbot, vault):
     window.page.find("notes").box.setPlainText("черновик заметки")
     window.close()
     assert drafts.load(vault, uid(1))["body"]["notes"] == "черновик заметки"
+
+
+def test_after_clear_the_window_reads_nothing_from_the_vault(qtbot, vault):
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window)
+    window.open_record(uid(7))
+    editor = window.page
+    window.clear()
+    assert window.vault is None and window.page is None and editor.parent() is None
+    # What a lock does next (empty every field, fire every handler) must not reach the vault.
+    for box in window.findChildren(QLineEdit):
+        box.setText("x")
+        box.returnPressed.emit()
+    for box in window.findChildren(QPlainTextEdit):
+        box.setPlainText("")
+    window.status_filter.addItem("x", "x")
+    window.status_filter.setCurrentIndex(window.status_filter.count() - 1)
+    window.show_list("visits")
+    window.save_action.trigger()
+    window.close()
