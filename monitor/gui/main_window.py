@@ -1,106 +1,152 @@
-"""The main window: the case list, search, and a plain-text view of the selected record."""
+"""The main window: lists, search, record pages, editors and the case file, with Back/Forward.
+
+Every place the window can show is a *location* — ("list", name), ("search", text),
+("record", id), ("new", type, defaults), ("history", id) — kept in a back/forward history.
+Leaving an editor keeps its unsaved typing as a draft in the vault. Locking (Ctrl+L or the idle
+timer) goes through :attr:`lock_requested`; :meth:`clear` drops everything shown (after keeping
+drafts) before the session closes the vault.
+"""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..core.cases import case_rows
+from ..core import diagram, schema, titles
 from ..core.db import DatabaseError
 from ..core.errors import MonitorError, VaultDamaged
 from ..core.vault import Vault
+from .attachments_view import AttachmentView, add_files
+from .case_file import CaseFilePage
+from .examination_editor import ExaminationEditor
+from .forms import RecordForm
+from .history_view import HistoryView
+from .interview_editor import InterviewEditor
+from .labels import info_label
+from .lists import LISTS, STATUS_VOCABULARY, ListProxy, RowsModel, columns, fetcher
+from .lists import t as list_title
+from .record_view import RecordBrowser
 
+__all__ = ["MainWindow", "RowsModel"]
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of dicts; ``columns`` are (key, header) pairs.
-
-    Rows can come all at once (:meth:`set_rows`) or page by page from a fetch function
-    (:meth:`set_source`), so the first screen of a large vault shows without reading it all.
-    """
-
-    PAGE = 200
-
-    def __init__(self, columns: list[tuple[str, str]], stretch: int, parent=None):
-        super().__init__(parent)
-        self.columns = columns
-        self.stretch = stretch  # the column that takes the spare width
-        self.rows: list[dict] = []
-        self._fetch = None
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows, self._fetch = rows, None
-        self.endResetModel()
-
-    def set_source(self, fetch) -> None:
-        """``fetch(offset, limit)`` returns the next rows; fewer than ``limit`` means the end."""
-        self.beginResetModel()
-        self.rows, self._fetch = [], fetch
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._fetch is not None
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self._fetch is None:
-            return
-        page = self._fetch(len(self.rows), self.PAGE)
-        if len(page) < self.PAGE:
-            self._fetch = None
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
-            return None
-        return str(self.rows[index.row()].get(self.columns[index.column()][0], ""))
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.columns[section][1]
-        return None
+MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it whole), the title is not
+NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
 
 
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
-    """A plain-text rendering of a record for the detail pane (never HTML)."""
-    info = vault.info(record_id)
-    lines = [f"{info.type}  {info.label}", f"id {info.id}",
-             QCoreApplication.translate("MainWindow", "updated {time}").format(time=info.updated_at)]
-    if info.sealed:
-        lines.append(QCoreApplication.translate("MainWindow", "SEALED — addenda only"))
-    if info.conflict:
-        lines.append(QCoreApplication.translate("MainWindow", "CONFLICT — {n} concurrent versions").format(n=info.heads))
-    lines.append("")
-    body = info.body or {}
-    for key, value in body.items():
-        if key in ("id", "type"):
-            continue
-        if isinstance(value, (dict, list)):
-            value = json.dumps(value, ensure_ascii=False, indent=2)
-        lines.append(f"{key}: {value}")
-    return "\n".join(lines)
+    """The readable view of a record as plain text (for scripts and tests)."""
+    from PySide6.QtGui import QTextDocument
+
+    from .record_view import record_html
+
+    document = QTextDocument()
+    document.setHtml(record_html(vault, record_id, lang))
+    return document.toPlainText()
+
+
+class RecordPage(QWidget):
+    """A record shown readably, with Edit, History, Add file and (for a case) the case file."""
+
+    def __init__(self, window: "MainWindow", record_id: str):
+        super().__init__()
+        self.setObjectName("record_page")
+        self.window_, self.record_id = window, record_id
+        info = window.vault.info(record_id)
+        self.view = RecordBrowser(window.vault, window.lang)
+        self.view.open_record.connect(window.open_record)
+        self.view.show_record(record_id)
+        bar = QHBoxLayout()
+        edit = QPushButton(self.tr("Edit"), objectName="edit")
+        edit.clicked.connect(lambda: window.navigate(("edit", record_id)))
+        history = QPushButton(self.tr("History"), objectName="history_button")
+        history.clicked.connect(lambda: window.navigate(("history", record_id)))
+        attach = QPushButton(self.tr("Add photo or document…"), objectName="attach")
+        attach.clicked.connect(window.add_attachment_dialog)
+        for button in (edit, history, attach):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        edit.setEnabled(not info.deleted)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+
+class CasePage(QWidget):
+    def __init__(self, window: "MainWindow", case_id: str):
+        super().__init__()
+        self.setObjectName("case_page")
+        self.record_id = case_id
+        self.file = CaseFilePage(window.vault, window.lang)
+        self.file.open_record.connect(window.open_record)
+        self.file.show_case(case_id)
+        bar = QHBoxLayout()
+        buttons = [(self.tr("Edit the case"), "edit", lambda: window.navigate(("edit", case_id))),
+                   (self.tr("New interview"), "new_interview", lambda: window.new_record("interview")),
+                   (self.tr("New examination"), "new_examination", lambda: window.new_record("examination")),
+                   (self.tr("New complaint"), "new_complaint", lambda: window.new_record("complaint")),
+                   (self.tr("Add photo or document…"), "attach", window.add_attachment_dialog),
+                   (self.tr("History"), "history_button", lambda: window.navigate(("history", case_id)))]
+        for text, name, slot in buttons:
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.file, 1)
+
+
+class Welcome(QWidget):
+    """First run on an empty vault: what to do first."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.setObjectName("welcome")
+        text = QLabel(self.tr(
+            "This vault is empty. Start with what you are documenting:\n\n"
+            "• a case — one person's or one event's file: people, allegations, interviews, examinations, "
+            "complaints;\n"
+            "• a visit — to a place of detention: add the facility first, then the visit, its findings and "
+            "recommendations.\n\n"
+            "Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away."),
+            textFormat=Qt.PlainText, wordWrap=True)
+        text.setMaximumWidth(640)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(text, 0, Qt.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for label, name, record_type in ((self.tr("New case"), "welcome_case", "case"),
+                                         (self.tr("New facility"), "welcome_facility", "facility"),
+                                         (self.tr("New visit"), "welcome_visit", "visit")):
+            button = QPushButton(label, objectName=name)
+            button.clicked.connect(lambda _=False, t=record_type: window.new_record(t))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -111,50 +157,171 @@ class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
         self.vault = vault
-        self.lang = lang  # for vocabulary labels (statuses, …)
+        self.lang = lang
         self.setWindowTitle(self.tr("Monitor"))
-        self.resize(1100, 700)
-        self.cases_model = RowsModel([("code", self.tr("Code")), ("status_label", self.tr("Status")),
-                                      ("title", self.tr("Title")), ("facility", self.tr("Facility"))], 2, self)
+        self.resize(1200, 780)
+        self.setAcceptDrops(True)
+        self.models = {}
+        for name in LISTS:
+            cols, stretch = columns(name, lang)
+            self.models[name] = RowsModel(cols, stretch, self)
+        self.cases_model = self.models["cases"]
         self.results_model = RowsModel([("type", self.tr("Type")), ("label", self.tr("Record")),
                                         ("snippet", self.tr("Match"))], 2, self)
+        self.proxy = ListProxy(self)
         self.table = QTableView(objectName="records")
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        self.detail = QPlainTextEdit(objectName="detail", readOnly=True)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([650, 450])
-        self.setCentralWidget(splitter)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # widths from 40 rows, not all
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_all)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.detail = RecordBrowser(vault, lang)
+        self.detail.setObjectName("detail")
+        self.detail.open_record.connect(self.open_record)
+        self.list_title = QLabel(textFormat=Qt.PlainText, objectName="list_title")
+        self.filter_box = QLineEdit(objectName="list_filter", placeholderText=self.tr("Filter this list…"),
+                                    clearButtonEnabled=True, minimumWidth=180)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.status_filter = QComboBox(objectName="status_filter")
+        self.status_filter.currentIndexChanged.connect(lambda _: self._reload_list())
+        self.facility_filter = QComboBox(objectName="facility_filter", maximumWidth=260)
+        self.facility_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.facility_filter.setMinimumContentsLength(16)
+        self.facility_filter.currentIndexChanged.connect(lambda _: self._apply_filters())
+        self.date_from = QLineEdit(objectName="date_from", placeholderText=self.tr("from YYYY-MM-DD"),
+                                   clearButtonEnabled=True, minimumWidth=185, maximumWidth=200)
+        self.date_to = QLineEdit(objectName="date_to", placeholderText=self.tr("to YYYY-MM-DD"),
+                                 clearButtonEnabled=True, minimumWidth=185, maximumWidth=200)
+        for box in (self.date_from, self.date_to):
+            box.editingFinished.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.list_title)
+        filters.addStretch(1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.facility_filter)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.filter_box)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        self.list_page = QSplitter()
+        self.list_page.addWidget(left)
+        self.list_page.addWidget(self.detail)
+        self.list_page.setSizes([820, 380])
+        self.list_page.setStretchFactor(0, 2)
+        self.list_page.setStretchFactor(1, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_page)
+        self.welcome = Welcome(self)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+        self.page: QWidget | None = None  # the record page, editor, case file or history shown
+
+        self.history: list[tuple] = []
+        self.position = -1
+        self.list_name = "cases"
 
         self.search_box = QLineEdit(objectName="search", placeholderText=self.tr("Search narratives, names, notes…"),
                                     clearButtonEnabled=True)
         self.search_box.returnPressed.connect(self.run_search)
-        self.search_box.textChanged.connect(lambda text: None if text else self.show_cases())
-        toolbar = QToolBar(self.tr("Main"), movable=False)
-        self.addToolBar(toolbar)
-        self.cases_action = QAction(self.tr("Cases"), self, triggered=self.show_cases)
-        self.lock_action = QAction(self.tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"),
-                                   triggered=lambda: self.lock_requested.emit())
-        toolbar.addAction(self.cases_action)
-        toolbar.addWidget(self.search_box)
-        toolbar.addAction(self.lock_action)
+        self._build_actions()
         self.status = QLabel(textFormat=Qt.PlainText)
         self.statusBar().addWidget(self.status)
-        self.show_cases()
+        self.navigate(("list", "cases"))
 
-    def _use(self, model: RowsModel) -> None:
-        if self.table.model() is not model:
-            self.table.setModel(model)
-            self.table.selectionModel().currentRowChanged.connect(self._show_selected)
-            header = self.table.horizontalHeader()
-            for column in range(len(model.columns)):
-                mode = QHeaderView.Stretch if column == model.stretch else QHeaderView.ResizeToContents
-                header.setSectionResizeMode(column, mode)
+    # --- menus -------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self, triggered=slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_actions(self) -> None:
+        self.back_action = self._action(self.tr("Back"), self.back, QKeySequence.Back, "back")
+        self.forward_action = self._action(self.tr("Forward"), self.forward, QKeySequence.Forward, "forward")
+        self.save_action = self._action(self.tr("Save"), self.save_current, QKeySequence.Save, "save_action")
+        self.find_action = self._action(self.tr("Find…"), self.focus_search, QKeySequence.Find, "find")
+        self.lock_action = self._action(self.tr("Lock"), lambda: self.lock_requested.emit(), "Ctrl+L", "lock")
+        self.attach_action = self._action(self.tr("Add photo or document…"), self.add_attachment_dialog, None, "attach")
+        self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.Quit, "quit")
+        self.history_action = self._action(self.tr("History of this record"), self.show_history, "Ctrl+H", "history")
+        self.cases_action = self._action(self.tr("Cases"), lambda: self.show_list("cases"))
+        menu_file = self.menuBar().addMenu(self.tr("&File"))
+        menu_file.addAction(self.attach_action)
+        menu_file.addSeparator()
+        menu_file.addAction(self.lock_action)
+        menu_file.addAction(self.quit_action)
+        menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        menu_edit.addAction(self.save_action)
+        menu_edit.addAction(self.find_action)
+        menu_view = self.menuBar().addMenu(self.tr("&View"))
+        self.list_actions = {}
+        for index, name in enumerate(LISTS):
+            action = self._action(list_title(LISTS[name][1]), lambda _=False, n=name: self.show_list(n),
+                                  f"Ctrl+{index + 1}", f"list_{name}")
+            self.list_actions[name] = action
+            menu_view.addAction(action)
+        menu_view.addSeparator()
+        menu_view.addAction(self.back_action)
+        menu_view.addAction(self.forward_action)
+        menu_records = self.menuBar().addMenu(self.tr("&Records"))
+        self.new_actions = {}
+        for record_type in schema.RECORD_TYPES:
+            if record_type in NOT_CREATED_BY_HAND:
+                continue
+            action = self._action(self.tr("New {what}").format(what=titles.type_title(record_type, self.lang).lower()),
+                                  lambda _=False, t=record_type: self.new_record(t),
+                                  QKeySequence.New if record_type == "case" else None, f"new_{record_type}")
+            self.new_actions[record_type] = action
+            menu_records.addAction(action)
+        menu_records.addSeparator()
+        menu_records.addAction(self.history_action)
+        menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        menu_help.addAction(self._action(self.tr("Consistency terms (Istanbul Protocol)"), self.explain_consistency))
+        menu_help.addAction(self._action(self.tr("About Monitor"), self.about))
+
+        toolbar = QToolBar(self.tr("Main"), movable=False, objectName="main_toolbar")
+        self.addToolBar(toolbar)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        for name in LISTS:
+            toolbar.addAction(self.list_actions[name])
+        toolbar.addWidget(self.search_box)
+        toolbar.addAction(self.lock_action)
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def navigate(self, location: tuple, *, push: bool = True) -> None:
+        if self.vault is None:  # locked: nothing is read from the vault
+            return
+        self._leave_page()
+        if push:
+            del self.history[self.position + 1:]
+            self.history.append(location)
+            self.position = len(self.history) - 1
+        try:
+            self._reads(lambda: self._show(location))
+        except MonitorError as exc:
+            self.status.setText(str(exc))
+        if self.vault is None:  # the read found the vault gone and the session locked
+            return
+        self.back_action.setEnabled(self.position > 0)
+        self.forward_action.setEnabled(self.position < len(self.history) - 1)
 
     def lost_message(self) -> str:
         return self.tr("The vault was wiped, changed or damaged by another program while it was open. "
@@ -162,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _reads(self, func):
         """Run a read of the vault; if the vault is gone or cannot be read, lock instead of failing."""
-        if not self.vault.is_open:
+        if self.vault is None or not self.vault.is_open:
             return None
         if not self.vault.still_there():
             self.vault_lost.emit(self.lost_message())
@@ -173,54 +340,362 @@ class MainWindow(QMainWindow):
             self.vault_lost.emit(self.lost_message())
             return None
 
+    def back(self) -> None:
+        if self.position > 0:
+            self.position -= 1
+            self.navigate(self.history[self.position], push=False)
+
+    def forward(self) -> None:
+        if self.position < len(self.history) - 1:
+            self.position += 1
+            self.navigate(self.history[self.position], push=False)
+
+    @property
+    def location(self) -> tuple | None:
+        return self.history[self.position] if 0 <= self.position < len(self.history) else None
+
+    def _leave_page(self) -> None:
+        page, self.page = self.page, None
+        if page is None:
+            return
+        flush = getattr(page, "flush_draft", None)
+        if flush is not None:
+            try:
+                flush()
+            except MonitorError:
+                pass
+        self.pages.removeWidget(page)
+        page.setParent(None)  # out of the window at once (a lock empties what is left in it)
+        page.deleteLater()
+
+    def _set_page(self, page: QWidget) -> None:
+        self.page = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def _show(self, location: tuple) -> None:
+        kind = location[0]
+        if kind == "list":
+            self._show_list(location[1])
+        elif kind == "search":
+            self._show_search(location[1])
+        elif kind == "record":
+            self._show_record(location[1])
+        elif kind == "edit":
+            info = self.vault.info(location[1])
+            self._set_page(self._editor(info.type, self.vault.get(location[1])))
+            self.status.setText(info_label(self.vault, info, self.lang))
+        elif kind == "new":
+            self._set_page(self._editor(location[1], None, location[2]))
+            self.status.setText(titles.type_title(location[1], self.lang))
+        elif kind == "history":
+            self._set_page(HistoryView(self.vault, location[1], self.lang))
+            self.status.setText(info_label(self.vault, self.vault.info(location[1]), self.lang))
+
+    def open_record(self, record_id: str) -> None:
+        self.navigate(("record", record_id))
+
+    def _show_record(self, record_id: str) -> None:
+        info = self.vault.info(record_id)
+        if info.type == "case" and not info.deleted:
+            page = CasePage(self, record_id)
+        elif info.type in ("interview", "examination") and not info.deleted:
+            page = self._editor(info.type, info.body)
+        elif info.type == "attachment" and not info.deleted:
+            page = AttachmentView(self.vault, record_id, self.lang)
+            page.open_record.connect(self.open_record)
+        else:
+            page = RecordPage(self, record_id)
+        self._set_page(page)
+        self.status.setText(info_label(self.vault, info, self.lang))
+
+    def _editor(self, record_type: str, record: dict | None, defaults: dict | None = None) -> QWidget:
+        if record_type == "interview":
+            editor = InterviewEditor(self.vault, record, lang=self.lang, defaults=defaults)
+        elif record_type == "examination":
+            editor = ExaminationEditor(self.vault, record, lang=self.lang, defaults=defaults)
+        else:
+            editor = RecordForm(self.vault, record_type, record, lang=self.lang)
+            if record is None and defaults:
+                editor.editor.set_value({**editor.record, **defaults})
+            editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"])))
+        if isinstance(editor, (InterviewEditor, ExaminationEditor)):
+            editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"]), reload=False))
+        return editor
+
+    def _replace_location(self, location: tuple, *, reload: bool = True) -> None:
+        """After a first save, the place in the history becomes the record itself."""
+        if 0 <= self.position < len(self.history):
+            self.history[self.position] = location
+        if reload:
+            self.navigate(location, push=False)
+
+    def new_record(self, record_type: str) -> None:
+        if self.vault is None:
+            return
+        defaults = {}
+        current = self.current_record_id()
+        if current:
+            try:
+                info = self.vault.info(current)
+            except MonitorError:
+                info = None
+            node = schema.inlined(record_type).get("properties", {})
+            if info is not None:
+                if info.type == "case" and "case_id" in node:
+                    defaults["case_id"] = current
+                if info.type == "visit" and "visit_id" in node:
+                    defaults["visit_id"] = current
+                if info.type == "person" and "person_id" in node:
+                    defaults["person_id"] = current
+                if info.type == "facility" and "facility_id" in node:
+                    defaults["facility_id"] = current
+                body = info.body or {}
+                if "case_id" in node and body.get("case_id") and "case_id" not in defaults:
+                    defaults["case_id"] = body["case_id"]
+        self.navigate(("new", record_type, defaults))
+
+    def current_record_id(self) -> str | None:
+        location = self.location
+        if location and location[0] in ("record", "edit", "history"):
+            return location[1]
+        page = self.page
+        return getattr(page, "record_id", None) if page is not None else None
+
+    # --- lists and search --------------------------------------------------------------------
+
+    def show_list(self, name: str) -> None:
+        self.navigate(("list", name))
+
     def show_cases(self) -> None:
-        self._reads(self._show_cases)
+        self.show_list("cases")
 
-    def _show_cases(self) -> None:
-        self._use(self.cases_model)
-        vault, lang = self.vault, self.lang
+    def _use(self, model: RowsModel) -> None:
+        self.proxy.setSourceModel(model)
+        self.proxy.set_filters()
+        self.proxy.sort(-1)
 
-        def fetch(offset, limit):
-            rows = self._reads(lambda: case_rows(vault, lang=lang, limit=limit, offset=offset))
-            return rows if rows is not None else []
+    def _fit_columns(self) -> None:
+        """The title column takes the spare room; the others fit their contents, up to a limit."""
+        model = self.proxy.sourceModel()
+        header = self.table.horizontalHeader()
+        for column in range(len(model.columns)):
+            if column == model.stretch:
+                header.setSectionResizeMode(column, QHeaderView.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > MAX_COLUMN:
+                self.table.setColumnWidth(column, MAX_COLUMN)
 
-        self.cases_model.set_source(fetch)
-        self.detail.clear()
+    def _empty_vault(self) -> bool:
+        counts = self.vault.counts()
+        return not any(counts.get(t) for t in ("case", "visit", "facility", "person"))
+
+    def _show_list(self, name: str) -> None:
+        self.list_name = name
+        if name == "cases" and self._empty_vault():
+            self.pages.setCurrentWidget(self.welcome)
+            self.status.setText(self.tr("The vault is empty."))
+            return
+        self.pages.setCurrentWidget(self.list_page)
+        self.list_title.setText(list_title(LISTS[name][1]))
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        vocabulary = STATUS_VOCABULARY.get(name)
+        if vocabulary:
+            self.status_filter.addItem(self.tr("Any status"), None)
+            for key, label in self.vault.vocabulary(vocabulary, self.lang):
+                self.status_filter.addItem(label, key)
+        self.status_filter.setVisible(bool(vocabulary))
+        self.status_filter.blockSignals(False)
+        self.facility_filter.blockSignals(True)
+        self.facility_filter.clear()
+        if name in ("cases", "visits"):
+            self.facility_filter.addItem(self.tr("Any facility"), None)
+            for info in self.vault.records("facility"):
+                self.facility_filter.addItem(info.body["name"], info.body["name"])
+        self.facility_filter.setVisible(name in ("cases", "visits"))
+        self.facility_filter.blockSignals(False)
+        dated = name in ("cases", "visits", "examinations", "complaints")
+        self.date_from.setVisible(dated)
+        self.date_to.setVisible(dated)
+        self._reload_list()
+
+    def _sort_all(self, column: int) -> None:
+        """Sorting by a column sorts the whole list, so the rest of it is read first."""
+        model = self.proxy.sourceModel()
+        if isinstance(model, RowsModel) and model.canFetchMore():
+            model.fetch_all()
+
+    def _apply_filters(self) -> None:
+        """Facility and date filters over the rows fetched so far (all of them are fetched first)."""
+        if self.vault is None:
+            return
+        wanted = [self.facility_filter.currentData(), self.date_from.text().strip(), self.date_to.text().strip()]
+        model = self.proxy.sourceModel()
+        if any(wanted) and isinstance(model, RowsModel):
+            model.fetch_all()
+        self.proxy.set_filters(facility=wanted[0], date_from=wanted[1], date_to=wanted[2])
+
+    def _reload_list(self) -> None:
+        if self.vault is None:
+            return
+        name = self.list_name
+        model = self.models[name]
+        self._use(model)
+        model.set_source(fetcher(self.vault, name, self.lang, status=self.status_filter.currentData()))
+        self._apply_filters()
+        self._fit_columns()
+        self.detail.show_record(None)
         counts = self.vault.counts()
         self.status.setText(self.tr("{cases} cases, {records} records").format(
             cases=counts.get("case", 0), records=sum(counts.values())))
 
     def run_search(self) -> None:
-        self._reads(self._run_search)
-
-    def _run_search(self) -> None:
+        if self.vault is None:
+            return
         text = self.search_box.text().strip()
         if not text:
-            self._show_cases()
+            self.show_cases()
             return
+        self.navigate(("search", text))
+
+    def _show_search(self, text: str) -> None:
+        self.pages.setCurrentWidget(self.list_page)
+        if self.search_box.text().strip() != text:
+            self.search_box.setText(text)
         hits = self.vault.search(text, limit=200, marks=("«", "»"))
         self._use(self.results_model)
-        self.results_model.set_rows([{"id": h.record_id, "type": h.type, "label": h.label, "snippet": h.snippet}
-                                     for h in hits])
-        self.detail.clear()
+        rows = []
+        for hit in hits:
+            try:
+                label = info_label(self.vault, self.vault.info(hit.record_id), self.lang)
+            except MonitorError:
+                label = hit.label
+            rows.append({"id": hit.record_id, "type": titles.type_title(hit.type, self.lang), "label": label,
+                         "snippet": hit.snippet})
+        self.results_model.set_rows(rows)
+        self._fit_columns()
+        self.list_title.setText(self.tr("Search: {text}").format(text=text))
+        for widget in (self.status_filter, self.facility_filter, self.date_from, self.date_to):
+            widget.hide()
+        self.detail.show_record(None)
         self.status.setText(self.tr("{n} matches").format(n=len(hits)))
 
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _row_id(self, index: QModelIndex) -> str | None:
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        model = self.proxy.sourceModel()
+        return model.rows[source.row()]["id"] if 0 <= source.row() < len(model.rows) else None
+
     def _show_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
-        model = self.table.model()
-        if not current.isValid() or current.row() >= len(model.rows):
+        if self.vault is None:
             return
-        record_id = model.rows[current.row()]["id"]
-        try:
-            text = self._reads(lambda: record_text(self.vault, record_id))
-        except MonitorError as exc:
-            text = str(exc)
-        if text is not None:
-            self.detail.setPlainText(text)
+        record_id = self._row_id(current)
+        if record_id:
+            self.detail.show_record(record_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        record_id = self._row_id(index)
+        if record_id:
+            self.open_record(record_id)
+
+    def _context_menu(self, point) -> None:
+        record_id = self._row_id(self.table.indexAt(point))
+        if not record_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_record(record_id))
+        menu.addAction(self.tr("Edit"), lambda: self.navigate(("edit", record_id)))
+        menu.addAction(self.tr("History"), lambda: self.navigate(("history", record_id)))
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def save_current(self) -> None:
+        if self.vault is None:
+            return
+        save = getattr(self.page, "save", None)
+        if save is not None:
+            save()
+
+    def show_history(self) -> None:
+        record_id = self.current_record_id() or self._row_id(self.table.currentIndex())
+        if record_id:
+            self.navigate(("history", record_id))
+
+    def add_attachment_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos or documents"))
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path], *, intimate: bool | None = None) -> list[dict]:
+        """Store files in the vault, attached to the record shown (if any)."""
+        if self.vault is None:
+            return []
+        parent_id = self.current_record_id()
+        added, error = add_files(self, self.vault, paths, parent_id=parent_id, intimate=intimate)
+        if error:
+            self.status.setText(error)
+        else:
+            self.status.setText(self.tr("{n} file(s) added to the vault.").format(n=len(added)))
+        location = self.location
+        if added and location and location[0] == "record" and self.page is not None \
+                and not isinstance(self.page, (InterviewEditor, ExaminationEditor)):
+            self.navigate(location, push=False)  # show the new photos
+        return added
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [p for p in paths if p.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self.add_files(files)
+
+    def explain_consistency(self) -> None:
+        lines = []
+        for key, label in self.vault.vocabulary("consistency", self.lang):
+            lines.append(f"{label}: {diagram.consistency_definition(key, self.lang)}")
+        box = QMessageBox(QMessageBox.Information, self.tr("Consistency terms (Istanbul Protocol)"),
+                          "\n\n".join(lines), QMessageBox.Ok, self)
+        box.setTextFormat(Qt.PlainText)
+        box.exec()
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Information, self.tr("About Monitor"),
+                          self.tr("Monitor keeps the records of visits to places of detention and of torture "
+                                  "documentation in one encrypted vault, offline."), QMessageBox.Ok, self)
+        box.setTextFormat(Qt.PlainText)
+        box.exec()
+
+    def closeEvent(self, event) -> None:
+        """Closing the window keeps unsaved typing as a draft in the vault first."""
+        if self.vault is not None and self.vault.is_open:
+            self._leave_page()
+        super().closeEvent(event)
 
     def clear(self) -> None:
-        """Drop everything shown from the vault (on lock)."""
-        self.cases_model.set_rows([])
+        """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first,
+        then the window lets go of the vault, so no handler can read from it again."""
+        self._leave_page()
+        self.vault = None
+        for model in self.models.values():
+            model.set_rows([])
         self.results_model.set_rows([])
-        self.detail.clear()
+        self.detail.forget()
         self.search_box.clear()
+        self.filter_box.clear()
         self.status.clear()
+        self.history, self.position = [], -1

@@ -1,180 +1,1048 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
-    <name>MainWindow</name>
+    <name />
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="90"/>
-        <source>updated {time}</source>
-        <translation>өзгертілген уақыты {time}</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <source>Show the intimate photo</source>
+        <translation>Жеке суретті көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="92"/>
-        <source>SEALED — addenda only</source>
-        <translation>МӨРЛЕНГЕН — тек қосымшалар</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="121" />
+        <source>Export a copy…</source>
+        <translation>Көшірмесін экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="94"/>
-        <source>CONFLICT — {n} concurrent versions</source>
-        <translation>ҚАЙШЫЛЫҚ — қатар нұсқалар саны: {n}</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="137" />
+        <source>An intimate photo: shown only on request.</source>
+        <translation>Жеке сурет: тек сұрау бойынша көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="115"/>
-        <source>Monitor</source>
-        <translation>Монитор</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="145" />
+        <source>No preview for this file.</source>
+        <translation>Бұл файлды алдын ала қарау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="117"/>
-        <source>Code</source>
-        <translation>Коды</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="154" />
+        <source>Export a copy</source>
+        <translation>Көшірмені экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="117"/>
-        <source>Status</source>
-        <translation>Мәртебесі</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="163" />
+        <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
+        <translation>Көшірме жазылды; экспорт аудит журналына тіркелді. Көшірме шифрланбаған.</translation>
+    </message>
+</context>
+<context>
+    <name>AddendaPanel</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <source>Addenda</source>
+        <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="118"/>
-        <source>Title</source>
-        <translation>Атауы</translation>
+        <location filename="../../monitor/gui/sealing.py" line="89" />
+        <source>A correction or later information; the sealed text stays as it was.</source>
+        <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="118"/>
-        <source>Facility</source>
-        <translation>Мекеме</translation>
+        <location filename="../../monitor/gui/sealing.py" line="91" />
+        <source>Add addendum</source>
+        <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="119"/>
-        <source>Type</source>
-        <translation>Түрі</translation>
+        <location filename="../../monitor/gui/sealing.py" line="125" />
+        <source>Write the addendum first.</source>
+        <translation>Алдымен толықтыруды жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../monitor/gui/attachments_view.py" line="44" />
+        <source>Adding files</source>
+        <translation>Файлдарды қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="119"/>
-        <source>Record</source>
-        <translation>Жазба</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="45" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="120"/>
-        <source>Match</source>
-        <translation>Сәйкестік</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="53" />
+        <source>Adding {name} ({n} of {total})…</source>
+        <translation>{name} қосылуда ({total} ішінен {n})…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="134"/>
-        <source>Search narratives, names, notes…</source>
-        <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
+        <location filename="../../monitor/gui/attachments_view.py" line="67" />
+        <source>Cancelled; the file being added was not kept.</source>
+        <translation>Тоқтатылды; қосылып жатқан файл сақталмады.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFile</name>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="26" />
+        <source>Alleged ill-treatment</source>
+        <translation>Мәлімделген қатыгездік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="138"/>
-        <source>Main</source>
-        <translation>Негізгі</translation>
+        <location filename="../../monitor/gui/case_file.py" line="27" />
+        <source>Visit</source>
+        <translation>Бару</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="140"/>
+        <location filename="../../monitor/gui/case_file.py" line="28" />
+        <source>Interview</source>
+        <translation>Сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="29" />
+        <source>Medical examination</source>
+        <translation>Медициналық куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="30" />
+        <source>Complaint filed</source>
+        <translation>Шағым берілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="31" />
+        <source>Reply to the complaint</source>
+        <translation>Шағымға жауап</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="32" />
+        <source>Response of an authority</source>
+        <translation>Органның жауабы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="33" />
+        <source>Criminal case opened</source>
+        <translation>Қылмыстық іс қозғалды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="34" />
+        <source>Criminal case refused</source>
+        <translation>Іс қозғаудан бас тартылды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="35" />
+        <source>Decision</source>
+        <translation>Шешім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="36" />
+        <source>Judgment</source>
+        <translation>Үкім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="37" />
+        <source>Appeal</source>
+        <translation>Шағымдану</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="38" />
+        <source>Reprisal</source>
+        <translation>Қудалау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="39" />
+        <source>Consent recorded</source>
+        <translation>Келісім жазылды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="40" />
+        <source>Addendum</source>
+        <translation>Толықтыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="48" />
+        <source>consent given: {items}</source>
+        <translation>келісім берілді: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <source>not given or withdrawn: {items}</source>
+        <translation>берілмеді немесе кері алынды: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <source>Intimate photo: not shown.</source>
+        <translation>Жеке сурет: көрсетілмеген.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <source>Show it</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <source>Open the case record</source>
+        <translation>Іс жазбасын ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <source>People and roles</source>
+        <translation>Тұлғалар және рөлдері</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <source>sealed</source>
+        <translation>мөрленген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <source>{n} injuries</source>
+        <translation>жарақат саны: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <source>Photos and documents</source>
+        <translation>Суреттер мен құжаттар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="58" />
+        <source>Chronology</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/case_file.py" line="59" />
+        <source>None yet.</source>
+        <translation>Әзірге жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <source>Edit the case</source>
+        <translation>Істі өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <source>New interview</source>
+        <translation>Жаңа сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <source>New examination</source>
+        <translation>Жаңа куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <source>New complaint</source>
+        <translation>Жаңа шағым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+</context>
+<context>
+    <name>ExaminationEditor</name>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="78" />
+        <source>Remove this injury</source>
+        <translation>Бұл жарақатты жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="81" />
+        <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
+        <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="110" />
+        <source>Examination details</source>
+        <translation>Куәландыру туралы мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="119" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="121" />
+        <source>Seal…</source>
+        <translation>Мөрлеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="195" />
+        <source>Injury {n}</source>
+        <translation>Жарақат {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="196" />
+        <source>No injury selected</source>
+        <translation>Жарақат таңдалмаған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="251" />
+        <source>sealed {time}: addenda only</source>
+        <translation>мөрленді {time}: тек толықтырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="273" />
+        <source>Unsaved work from {time} was restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="314" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/examination_editor.py" line="315" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="153" />
+        <location filename="../../monitor/gui/forms.py" line="681" />
+        <source>Required.</source>
+        <translation>Міндетті өріс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="204" />
+        <source>Enter a whole number.</source>
+        <translation>Бүтін санды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="204" />
+        <source>Enter a number.</source>
+        <translation>Санды енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="228" />
+        <source>not stated</source>
+        <translation>көрсетілмеген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="229" />
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="230" />
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="262" />
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ЖЖЖЖ-АА-КК сс:мм</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="262" />
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="265" />
+        <source>Now</source>
+        <translation>Қазір</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="265" />
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="288" />
+        <location filename="../../monitor/gui/forms.py" line="683" />
+        <source>Not a valid date.</source>
+        <translation>Күні қате.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="420" />
+        <source>Choose a record from the list.</source>
+        <translation>Тізімнен жазбаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="555" />
+        <source>Add</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="569" />
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="600" />
+        <location filename="../../monitor/gui/forms.py" line="688" />
+        <source>Add at least one.</source>
+        <translation>Кемінде біреуін қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="682" />
+        <source>Too long.</source>
+        <translation>Тым ұзын.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="684" />
+        <source>Not in the expected form.</source>
+        <translation>Пішімі қате.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="685" />
+        <source>Out of range.</source>
+        <translation>Мән рұқсат етілген шектен тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="686" />
+        <source>Not a term of this list.</source>
+        <translation>Мұндай мән тізімде жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="687" />
+        <source>The linked record does not exist.</source>
+        <translation>Байланысты жазба жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="689" />
+        <source>The date is in the future.</source>
+        <translation>Күні болашақта.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="690" />
+        <source>This date comes before the date it must follow.</source>
+        <translation>Бұл күн өзінен бұрын болуы тиіс күннен ерте.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="691" />
+        <source>Does not agree with the status or outcome.</source>
+        <translation>Мәртебесімен немесе нәтижесімен сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="740" />
+        <source>Show identity fields</source>
+        <translation>Жеке деректерді көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="764" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="788" />
+        <source>Unsaved changes from {time} were restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="805" />
+        <source>New: {what}</source>
+        <translation>Жаңа жазба: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="811" />
+        <source>Editing: {what}</source>
+        <translation>Өзгерту: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="845" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/forms.py" line="846" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="51" />
+        <source>this device</source>
+        <translation>осы құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="52" />
+        <source>device {code}</source>
+        <translation>{code} құрылғысы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="65" />
+        <source>deleted</source>
+        <translation>жойылған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="69" />
+        <source>History of {record}: {n} revisions</source>
+        <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="130" />
+        <source>No change in content.</source>
+        <translation>Мазмұны өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>First version.</source>
+        <translation>Алғашқы нұсқа.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <source>Changes from the revision before:</source>
+        <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewEditor</name>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="80" />
+        <source>Record a change or withdrawal of consent</source>
+        <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="83" />
+        <source>Save the consent</source>
+        <translation>Келісімді сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="104" />
+        <source>The person's account, in their words, as they gave it.</source>
+        <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="115" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="117" />
+        <source>Seal…</source>
+        <translation>Мөрлеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="131" />
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="188" />
+        <source>sealed {time}: addenda only</source>
+        <translation>мөрленді {time}: тек толықтырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="208" />
+        <source>Choose the person to see the consent they have given.</source>
+        <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
+        <source>Consent on record: {items}</source>
+        <translation>Жазылған келісім: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="215" />
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="217" />
+        <source>Withdrawn: {items}</source>
+        <translation>Кері алынды: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="231" />
+        <source>Choose the person first.</source>
+        <translation>Алдымен тұлғаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="278" />
+        <source>Unsaved typing from {time} was restored from the vault.</source>
+        <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="302" />
+        <source>Required.</source>
+        <translation>Міндетті өріс.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="366" />
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="367" />
+        <source>Not saved: {message}</source>
+        <translation>Сақталмады: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/interview_editor.py" line="403" />
+        <source>Saved.</source>
+        <translation>Сақталды.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="27" />
+        <source>(missing record)</source>
+        <translation>(жазба жоқ)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="102" />
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/labels.py" line="102" />
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="21" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="141"/>
+        <location filename="../../monitor/gui/lists.py" line="22" />
+        <source>Visits</source>
+        <translation>Барулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="23" />
+        <source>Facilities</source>
+        <translation>Мекемелер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="24" />
+        <source>People</source>
+        <translation>Тұлғалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="25" />
+        <source>Examinations</source>
+        <translation>Куәландырулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="26" />
+        <source>Complaints</source>
+        <translation>Шағымдар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Updated</source>
+        <translation>Өзгертілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/lists.py" line="28" />
+        <source>Sealed</source>
+        <translation>Мөрленген</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="161" />
+        <source>Monitor</source>
+        <translation>Монитор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="170" />
+        <source>Match</source>
+        <translation>Сәйкестік</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <source>Filter this list…</source>
+        <translation>Тізімді сүзу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="199" />
+        <source>from YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК бастап</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="201" />
+        <source>to YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК дейін</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <source>Search narratives, names, notes…</source>
+        <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="254" />
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="255" />
+        <source>Forward</source>
+        <translation>Алға</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="256" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="257" />
+        <source>Find…</source>
+        <translation>Табу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="261" />
+        <source>History of this record</source>
+        <translation>Осы жазбаның тарихы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="263" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="268" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Өңдеу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="271" />
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <source>&amp;Records</source>
+        <translation>&amp;Жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <source>New {what}</source>
+        <translation>Жаңа: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="294" />
+        <location filename="../../monitor/gui/main_window.py" line="671" />
+        <source>Consistency terms (Istanbul Protocol)</source>
+        <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="677" />
+        <source>About Monitor</source>
+        <translation>Monitor туралы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <source>Main</source>
+        <translation>Негізгі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="615" />
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="616" />
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="636" />
+        <source>Add photos or documents</source>
+        <translation>Суреттер немесе құжаттар қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="649" />
+        <source>{n} file(s) added to the vault.</source>
+        <translation>Қоймаға қосылған файлдар: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="678" />
+        <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
+        <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="262" />
+        <source>Cases</source>
+        <translation>Істер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="258" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="160"/>
+        <location filename="../../monitor/gui/main_window.py" line="327" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190"/>
+        <location filename="../../monitor/gui/main_window.py" line="499" />
+        <source>The vault is empty.</source>
+        <translation>Қойма бос.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="507" />
+        <source>Any status</source>
+        <translation>Кез келген мәртебе</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="515" />
+        <source>Any facility</source>
+        <translation>Кез келген мекеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="552" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="206"/>
+        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <source>Search: {text}</source>
+        <translation>Іздеу: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="584" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <source>Add photo or document…</source>
+        <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="25" />
+        <source>updated {time}</source>
+        <translation>өзгертілген уақыты {time}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="26" />
+        <source>Deleted.</source>
+        <translation>Жойылған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="27" />
+        <source>Sealed — addenda only.</source>
+        <translation>Мөрленген — тек толықтырулар.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="28" />
+        <source>Conflict: {n} concurrent versions.</source>
+        <translation>Қайшылық: қатар нұсқалар саны — {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="29" />
+        <source>hidden</source>
+        <translation>жасырын</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="30" />
+        <source>Reveal identity</source>
+        <translation>Жеке деректерді көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/record_view.py" line="31" />
+        <source>Linked records</source>
+        <translation>Байланысты жазбалар</translation>
+    </message>
+</context>
+<context>
+    <name>Sealing</name>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="63" />
+        <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
+
+Seal it now?</source>
+        <translation>Мөрленгеннен кейін бұл жазбаны ({what}) ешкім ешқашан өзгерте алмайды. Кейінгі түзетулерді тек қасында сақталатын толықтырулар ретінде қосуға болады.
+
+Қазір мөрлеу керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="66" />
+        <source>Seal — this is final</source>
+        <translation>Мөрлеу — бұл түпкілікті</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sealing.py" line="69" />
+        <source>Seal</source>
+        <translation>Мөрлеу</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="46"/>
+        <location filename="../../monitor/gui/unlock.py" line="46" />
         <source>Monitor — unlock</source>
         <translation>Монитор — құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="55"/>
+        <location filename="../../monitor/gui/unlock.py" line="55" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="56"/>
+        <location filename="../../monitor/gui/unlock.py" line="56" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="57"/>
+        <location filename="../../monitor/gui/unlock.py" line="57" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="58"/>
+        <location filename="../../monitor/gui/unlock.py" line="58" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="61"/>
+        <location filename="../../monitor/gui/unlock.py" line="61" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="68"/>
+        <location filename="../../monitor/gui/unlock.py" line="68" />
         <source>Vault: {path}</source>
         <translation>Қойма: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="76"/>
+        <location filename="../../monitor/gui/unlock.py" line="76" />
         <source>There is no vault at {path} yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>{path} жолында әзірге қойма жоқ. Өзара байланыссыз төрт не одан көп сөзден тұратын құпия фраза таңдаңыз; ол жоғалса, қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="78"/>
+        <location filename="../../monitor/gui/unlock.py" line="78" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="102"/>
+        <location filename="../../monitor/gui/unlock.py" line="102" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="107"/>
+        <location filename="../../monitor/gui/unlock.py" line="107" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="121"/>
+        <location filename="../../monitor/gui/unlock.py" line="122" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="121"/>
+        <location filename="../../monitor/gui/unlock.py" line="122" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="169"/>
+        <location filename="../../monitor/gui/unlock.py" line="170" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="173"/>
+        <location filename="../../monitor/gui/unlock.py" line="174" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="179"/>
+        <location filename="../../monitor/gui/unlock.py" line="180" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <source>This vault is empty. Start with what you are documenting:
+
+• a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
+• a visit — to a place of detention: add the facility first, then the visit, its findings and recommendations.
+
+Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away.</source>
+        <translation>Қойма бос. Нені құжаттайтыныңыздан бастаңыз:
+
+• іс — бір адам немесе бір оқиға туралы материалдар: тұлғалар, мәлімделген бұзушылықтар, сұхбаттар, куәландырулар, шағымдар;
+• бас бостандығынан айыру орнына бару — алдымен мекемені, содан кейін баруды, оның қорытындылары мен ұсынымдарын қосыңыз.
+
+Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <source>New case</source>
+        <translation>Жаңа іс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="142" />
+        <source>New facility</source>
+        <translation>Жаңа мекеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="143" />
+        <source>New visit</source>
+        <translation>Жаңа бару</translation>
     </message>
 </context>
 </TS>

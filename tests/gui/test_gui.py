@@ -120,7 +120,8 @@ def test_main_window_lists_cases_and_searches_kazakh(qtbot, stocked_path):
     box.returnPressed.emit()
     assert [r["id"] for r in window.results_model.rows] == [uid(7)]
     window.table.selectRow(0)
-    assert "narrative:" in window.detail.toPlainText()
+    assert "Narrative (verbatim)" in window.detail.toPlainText()
+    assert uid(7) not in window.detail.toPlainText()  # no UUID is shown
     vault.close()
 
 
@@ -131,6 +132,10 @@ def test_untrusted_text_is_shown_as_plain_text(qtbot, stocked_path):
     window.search_box.setText("Ғалия")
     window.run_search()
     window.table.selectRow(0)
+    assert "Ғалия" not in window.detail.toPlainText()  # identity fields wait for an explicit reveal
+    from PySide6.QtCore import QUrl
+
+    window.detail.anchorClicked.emit(QUrl(f"reveal:{uid(4)}"))
     assert "<b>Ғалия</b> <img src=x>" in window.detail.toPlainText()
     vault.close()
 
@@ -183,6 +188,10 @@ def test_case_list_loads_page_by_page(qtbot, tmp_path):
     assert len(model.rows) == RowsModel.PAGE + 50 and not model.canFetchMore()
     codes = [r["code"] for r in model.rows]
     assert codes == sorted(codes) and len(set(codes)) == len(codes)
+    window.show_cases()
+    assert len(model.rows) == RowsModel.PAGE
+    window.table.horizontalHeader().sectionClicked.emit(0)  # sorting reads the whole list first
+    assert len(model.rows) == RowsModel.PAGE + 50
     vault.close()
 
 

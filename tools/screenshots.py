@@ -1,0 +1,80 @@
+"""Screenshots of the case file, the interview editor and the body diagram, in ru and kk.
+
+Run under a real X server (Xvfb) so fonts and widgets render as users see them:
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py OUT_DIR
+
+Uses a throw-away demo vault in a temporary directory; the PNGs are written to OUT_DIR only.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from monitor.core import diagram
+from monitor.core.demo import create_demo_vault
+from monitor.core.vault import Vault
+from monitor.gui.i18n import install_translator
+from monitor.gui.main_window import MainWindow
+
+PASSPHRASE = "copper lantern steppe violin"
+
+
+def settle(app, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "shots.vault"
+        create_demo_vault(path, PASSPHRASE, cases=6, seed=3, kdf_iter=2000)
+        vault = Vault.open(path, PASSPHRASE, kdf_iter=2000)
+        exam = max(vault.records("examination"), key=lambda i: len(i.body.get("injuries", [])))
+        case_id = exam.body.get("case_id") or next(vault.records("case")).id
+        interview = next(i for i in vault.records("interview") if not i.sealed) if any(
+            not i.sealed for i in vault.records("interview")) else next(vault.records("interview"))
+        for lang in ("ru", "kk"):
+            translator = install_translator(app, lang)
+            window = MainWindow(vault, lang=lang)
+            window.resize(1400, 900)
+            window.show()
+            settle(app)
+            window.open_record(case_id)
+            settle(app)
+            window.grab().save(str(out / f"case_file_{lang}.png"))
+            window.open_record(interview.id)
+            settle(app)
+            window.grab().save(str(out / f"interview_{lang}.png"))
+            window.open_record(exam.id)
+            settle(app)
+            editor = window.page
+            views = [diagram.injury_view(i) for i in editor.injuries]
+            if views:
+                editor.select(0)
+            settle(app)
+            window.grab().save(str(out / f"body_diagram_{lang}.png"))
+            if "--more" in sys.argv:
+                window.navigate(("edit", next(vault.records("visit")).id))
+                settle(app)
+                window.grab().save(str(out / f"visit_form_{lang}.png"))
+                window.show_list("cases")
+                settle(app)
+                window.grab().save(str(out / f"cases_{lang}.png"))
+            window.close()
+            window.deleteLater()
+            settle(app)
+            if translator is not None:
+                app.removeTranslator(translator)
+        vault.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
