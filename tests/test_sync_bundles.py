@@ -137,7 +137,8 @@ def test_rolled_back_history_from_a_known_device_is_refused(trio, tmp_path):
     stock(a)
     backup = tmp_path / "a-backup.vault"
     a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copyfile(a.path, backup)
+    shutil.copyfile(a.path, backup)  # a backup takes the vault and its key file
+    shutil.copyfile(a.path.with_name(a.path.name + ".keyslot"), backup.with_name(backup.name + ".keyslot"))
     a.put({"id": uid(900), "type": "person", "code": "P-2026-0900"})
     first = tmp_path / "1.monitor-bundle"
     exchange.export_bundle(a, first, to=["coordinator"])
