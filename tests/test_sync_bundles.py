@@ -301,3 +301,30 @@ def test_cli_contacts_export_import(tmp_path):
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00" * 100)
     assert "not a Monitor bundle" in one_line_error(c("import", str(junk), ok=False))
+
+
+def test_a_copied_vault_takes_its_own_device_id(tmp_path):
+    from conftest import TEST_KDF
+
+    original = Vault.create(tmp_path / "laptop.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-a")
+    device = original.device_id
+    original.put({"id": uid(3), "type": "person", "code": "P-2026-0042"})
+    original.close()
+    copy = tmp_path / "usb" / "laptop.vault"
+    copy.parent.mkdir()
+    for suffix in ("", ".keyslot"):
+        shutil.copyfile(str(tmp_path / "laptop.vault") + suffix, str(copy) + suffix)
+    with Vault.open(tmp_path / "laptop.vault", PASSPHRASE) as same:
+        key = same.identity.signing_public
+    with Vault.open(copy, PASSPHRASE) as copied:
+        assert copied.device_id != device
+        assert copied.identity.signing_public == key  # contacts keep trusting it
+        assert copied.verify().ok
+        renewed = copied.conn.execute("SELECT detail FROM audit WHERE action = 'device-renewed'").fetchall()
+        assert len(renewed) == 1 and device in renewed[0][0]
+        copied.put({"id": uid(4), "type": "person", "code": "P-2026-0043"})
+        assert copied.history(uid(4))[0].device == copied.device_id
+    with Vault.open(copy, PASSPHRASE) as again:  # opened where it now lives: no further change
+        assert again.conn.execute("SELECT count(*) FROM audit WHERE action = 'device-renewed'").fetchone()[0] == 1
+    with Vault.open(tmp_path / "laptop.vault", PASSPHRASE) as same:
+        assert same.device_id == device

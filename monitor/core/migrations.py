@@ -244,7 +244,7 @@ CREATE TABLE sync_imports (
 -- The audit chains other devices have shown us: a later bundle that contradicts one of these
 -- entries means that device's history was rewritten or rolled back.
 CREATE TABLE peer_audit (
-    device TEXT NOT NULL,
+    device TEXT NOT NULL,                    -- the signing key (hex) of the vault whose chain this is
     seq    INTEGER NOT NULL,
     hash   TEXT NOT NULL,
     PRIMARY KEY (device, seq)

@@ -18,6 +18,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import platform
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,44 @@ def _cost(kdf: keyslot.KdfCost | None, kdf_iter: int | None) -> keyslot.KdfCost:
     if kdf is not None:
         return kdf
     return keyslot.TEST_COST if kdf_iter is not None else keyslot.DEFAULT_COST
+
+
+def _place(path: Path) -> str:
+    """Where a vault file lives: this machine and the file's absolute path, hashed."""
+    machine = ""
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        with contextlib.suppress(OSError):
+            machine = Path(candidate).read_text(encoding="ascii", errors="replace").strip()
+        if machine:
+            break
+    machine = machine or platform.node()
+    return hashlib.sha256(f"monitor-place\0{machine}\0{Path(path).resolve()}".encode("utf-8")).hexdigest()
+
+
+def renew_device_if_copied(conn: Connection, path: Path) -> bool:
+    """Give a copied (or moved) vault file its own device id the first time it opens elsewhere.
+
+    Revisions carry the device that made them, and a coordinator follows each device's history. Two
+    copies of one vault that both go on working must not pass for one device. The vault keeps a hash
+    of the machine and path it was last opened at; opened anywhere else, it takes a new device id
+    (its signing and age keys stay, so contacts still trust it) and logs why. Returns whether it did.
+    """
+    place = _place(path)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'place'").fetchone()
+    if row is not None and row[0] == place:
+        return False
+    with transaction(conn):
+        if row is None:  # first open since this check exists: remember the place
+            conn.execute("INSERT INTO meta (key, value) VALUES ('place', ?)", (place,))
+            return False
+        old = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        new = new_id()
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new,))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'place'", (place,))
+        profile = conn.execute("SELECT value FROM meta WHERE key = 'profile'").fetchone()[0]
+        audit.append(conn, at=utc_now(), actor=profile, device=new, action="device-renewed",
+                     detail=f"this vault file was copied or moved (it was device {old}); it now writes as device {new}")
+    return True
 
 
 class Vault:
@@ -251,6 +290,7 @@ class Vault:
                 if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
                     with transaction(conn):
                         vocab.seed(conn)
+                renew_device_if_copied(conn, path)
                 return cls(path, conn, data_key)
             except DatabaseError as exc:
                 raise VaultDamaged(f"the vault file is damaged ({one_line(str(exc), 60)}); "

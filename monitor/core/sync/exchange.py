@@ -27,7 +27,7 @@ from ..errors import (
     SchemaViolation,
     UnknownSigner,
 )
-from ..identity import normalise_fingerprint
+from ..identity import fingerprint, normalise_fingerprint
 from ..revisions import REVISION_COLUMNS, Revision, utc_now
 from ..text import canonical_json, one_line
 from . import bundle, contacts
@@ -247,7 +247,8 @@ def _check_audit(vault: "Vault", device: str, member: bundle.OpenedMember, head:
         known = conn.execute("SELECT hash FROM peer_audit WHERE device = ? AND seq = ?", (device, seq)).fetchone()
         if known is not None and known[0] != digest:
             raise HistoryContradiction(
-                f"the history of device {device[:8]} contradicts a bundle it sent before (audit entry {seq} differs): "
+                f"the history of the device signing as {fingerprint(bytes.fromhex(device))[:19]} contradicts a bundle "
+                f"it sent before (audit entry {seq} differs): "
                 "its vault was rewritten or rolled back; nothing was imported — ask the monitor what happened")
         conn.execute("INSERT OR IGNORE INTO peer_audit (device, seq, hash) VALUES (?,?,?)", (device, seq, digest))
         prev, count, last = digest, count + 1, (seq, digest)
@@ -299,7 +300,8 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
                     raise BundleTampered(f"{member.name}: the bytes do not match their name")
                 report.attachments_added += int(blob.new)
             elif member.name == "audit.jsonl":
-                _check_audit(vault, device, member, manifest.data.get("audit_head", {}))
+                # followed by signing key: a copied vault keeps its keys but takes a new device id
+                _check_audit(vault, manifest.signing_key.hex(), member, manifest.data.get("audit_head", {}))
             elif member.name == "revisions.jsonl":
                 for line in bundle.iter_lines(member):
                     revisions_seen += 1
