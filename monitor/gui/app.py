@@ -1,4 +1,4 @@
-"""Starting the desktop app, and the session: unlock, idle auto-lock, lock on demand."""
+"""Starting the desktop app: process hygiene, settings, language, fonts, then the session."""
 
 from __future__ import annotations
 
@@ -6,86 +6,24 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..core.fs import harden_process
-from ..core.vault import Vault
-from .i18n import choose_language, install_translator
-from .main_window import MainWindow
-from .unlock import UnlockDialog
-
-IDLE_LOCK_MS = 5 * 60 * 1000
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
-
-
-class Session(QObject):
-    """Owns the open vault. Any user input restarts the idle timer; when it fires, lock."""
-
-    locked = Signal()
-    unlocked = Signal()
-
-    def __init__(self, path: Path, *, kdf_iter: int | None = None, idle_ms: int = IDLE_LOCK_MS,
-                 lang: str = "en"):
-        super().__init__()
-        self.path = Path(path)
-        self.lang = lang
-        self.kdf_iter = kdf_iter
-        self.vault: Vault | None = None
-        self.window: MainWindow | None = None
-        self.dialog: UnlockDialog | None = None
-        self.idle = QTimer(self, singleShot=True, interval=idle_ms)
-        self.idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in _ACTIVITY and self.vault is not None:
-            self.idle.start()
-        return False
-
-    def start(self) -> UnlockDialog:
-        self.dialog = UnlockDialog(self.path, kdf_iter=self.kdf_iter)
-        self.dialog.unlocked.connect(self._on_unlocked)
-        self.dialog.show()
-        return self.dialog
-
-    def _on_unlocked(self, vault: Vault) -> None:
-        self.vault = vault
-        self.window = MainWindow(vault, lang=self.lang)
-        self.window.lock_requested.connect(self.lock)
-        self.window.show()
-        self.idle.start()
-        self.unlocked.emit()
-
-    def lock(self) -> None:
-        """Close the vault (dropping the key), clear every view, and ask for the passphrase again."""
-        self.idle.stop()
-        window, self.window = self.window, None
-        if window is not None:
-            window.clear()
-        if self.vault is not None:
-            self.vault.close()
-            self.vault = None
-        self.start()  # show the unlock dialog before closing the window, so the app does not quit
-        if window is not None:
-            window.close()
-            window.deleteLater()
-        self.locked.emit()
-
-    def shutdown(self) -> None:
-        self.idle.stop()
-        if self.vault is not None:
-            self.vault.close()
-            self.vault = None
+from .i18n import choose_language, install_translator, register_fonts
+from .session import Session  # noqa: F401  (the session lives in session.py; kept importable here)
+from .settings import Settings
 
 
 def run(path: Path) -> int:
     harden_process()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Monitor")
-    lang = choose_language()
+    settings = Settings.load()
+    register_fonts(app)
+    lang = choose_language(settings.language)
     install_translator(app, lang)
-    session = Session(path, lang=lang)
+    session = Session(path, lang=lang, settings=settings, watch_system=True)
     session.start()
     app.aboutToQuit.connect(session.shutdown)
     # SIGTERM/SIGINT quit through Qt, so the vault is closed (key dropped, WAL folded in) on the way out.

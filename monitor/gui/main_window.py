@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
                 header.setSectionResizeMode(column, mode)
 
     def show_cases(self) -> None:
+        if self.vault is None:  # locked: nothing is read from the vault
+            return
         self._use(self.cases_model)
         vault, lang = self.vault, self.lang
         self.cases_model.set_source(lambda offset, limit: case_rows(vault, lang=lang, limit=limit, offset=offset))
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
 
     def run_search(self) -> None:
         text = self.search_box.text().strip()
+        if self.vault is None:
+            return
         if not text:
             self.show_cases()
             return
@@ -176,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _show_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
         model = self.table.model()
-        if not current.isValid() or current.row() >= len(model.rows):
+        if self.vault is None or not current.isValid() or current.row() >= len(model.rows):
             return
         try:
             self.detail.setPlainText(record_text(self.vault, model.rows[current.row()]["id"]))
@@ -184,9 +188,12 @@ class MainWindow(QMainWindow):
             self.detail.setPlainText(str(exc))
 
     def clear(self) -> None:
-        """Drop everything shown from the vault (on lock)."""
+        """Drop everything shown from the vault (on lock); read nothing from it again."""
+        self.vault = None  # first: no handler below may re-read the vault
         self.cases_model.set_rows([])
         self.results_model.set_rows([])
         self.detail.clear()
+        self.search_box.blockSignals(True)
         self.search_box.clear()
+        self.search_box.blockSignals(False)
         self.status.clear()

@@ -1,174 +1,501 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="176"/>
+        <location filename="../../monitor/gui/vault_care.py" line="187"/>
+        <source>Backup copy</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="179"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="181"/>
+        <source>Copy to</source>
+        <translation>Куда копировать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="183"/>
+        <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
+        <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="189"/>
+        <source>Monitor vaults (*.vault)</source>
+        <translation>Хранилища Monitor (*.vault)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="198"/>
+        <source>Choose where to write the copy.</source>
+        <translation>Выберите, куда записать копию.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="204"/>
+        <source>Written: {files}</source>
+        <translation>Записано: {files}</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="89"/>
         <source>updated {time}</source>
         <translation>изменено {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="91"/>
         <source>SEALED — addenda only</source>
         <translation>ЗАПЕЧАТАНО — только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="93"/>
         <source>CONFLICT — {n} concurrent versions</source>
         <translation>КОНФЛИКТ — параллельных версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <location filename="../../monitor/gui/main_window.py" line="112"/>
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="85" />
+        <location filename="../../monitor/gui/main_window.py" line="114"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="86" />
+        <location filename="../../monitor/gui/main_window.py" line="115"/>
         <source>Facility</source>
         <translation>Учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="87" />
+        <location filename="../../monitor/gui/main_window.py" line="116"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="88" />
+        <location filename="../../monitor/gui/main_window.py" line="117"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="131"/>
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="135"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <location filename="../../monitor/gui/main_window.py" line="137"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <location filename="../../monitor/gui/main_window.py" line="138"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="132" />
+        <location filename="../../monitor/gui/main_window.py" line="164"/>
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="145" />
+        <location filename="../../monitor/gui/main_window.py" line="179"/>
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
 </context>
 <context>
-    <name>UnlockDialog</name>
+    <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="44" />
-        <source>Monitor — unlock</source>
-        <translation>Монитор — разблокировка</translation>
+        <location filename="../../monitor/gui/vault_care.py" line="209"/>
+        <source>Change passphrase</source>
+        <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="53" />
-        <source>Unlock</source>
-        <translation>Разблокировать</translation>
+        <location filename="../../monitor/gui/vault_care.py" line="215"/>
+        <source>Current passphrase</source>
+        <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="54" />
-        <source>Create empty vault</source>
-        <translation>Создать пустое хранилище</translation>
+        <location filename="../../monitor/gui/vault_care.py" line="216"/>
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="55" />
-        <source>Create demo vault</source>
-        <translation>Создать демо-хранилище</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="56" />
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="59" />
-        <source>Passphrase</source>
-        <translation>Парольная фраза</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="66" />
-        <source>Vault: {path}</source>
-        <translation>Хранилище: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="74" />
-        <source>There is no vault at {path} yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
-        <translation>По адресу {path} хранилища пока нет. Выберите парольную фразу из четырёх или более не связанных между собой слов; потерянную фразу восстановить невозможно.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="76" />
+        <location filename="../../monitor/gui/vault_care.py" line="217"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="100" />
-        <source>Unlocking…</source>
-        <translation>Разблокировка…</translation>
+        <location filename="../../monitor/gui/vault_care.py" line="218"/>
+        <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
+        <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="105" />
+        <location filename="../../monitor/gui/vault_care.py" line="226"/>
+        <source>Type the current passphrase.</source>
+        <translation>Введите текущую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="232"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="119" />
+        <location filename="../../monitor/gui/vault_care.py" line="250"/>
+        <source>The passphrase was changed.</source>
+        <translation>Парольная фраза изменена.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="187"/>
+        <source>Locked after {n} minutes without activity.</source>
+        <translation>Заблокировано: {n} мин. без действий.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="189"/>
+        <source>Locked because the screen was locked.</source>
+        <translation>Заблокировано, потому что был заблокирован экран.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="191"/>
+        <source>Locked before the computer went to sleep.</source>
+        <translation>Заблокировано перед переходом компьютера в сон.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="193"/>
+        <source>Locked when the window was minimised.</source>
+        <translation>Заблокировано при сворачивании окна.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="195"/>
+        <source>The vault was wiped.</source>
+        <translation>Хранилище уничтожено.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="26"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="29"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="30"/>
+        <source>Lock when the window is minimised</source>
+        <translation>Блокировать при сворачивании окна</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="33"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="35"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="39"/>
+        <source>Remember recently opened vaults</source>
+        <translation>Запоминать недавно открытые хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="44"/>
+        <source>Lock after no activity for</source>
+        <translation>Блокировать после бездействия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="46"/>
+        <source>Clear copied text after</source>
+        <translation>Очищать скопированный текст через</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="47"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="49"/>
+        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
+        <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="59"/>
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="61"/>
+        <location filename="../../monitor/gui/vault_care.py" line="111"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="77"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="89"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="126"/>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="132"/>
+        <source>Unexpected error: {error}</source>
+        <translation>Непредвиденная ошибка: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="69"/>
+        <source>Monitor — unlock</source>
+        <translation>Монитор — разблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="79"/>
+        <source>Open another vault file…</source>
+        <translation>Открыть другой файл хранилища…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="82"/>
+        <source>Show passphrase</source>
+        <translation>Показать парольную фразу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="87"/>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="88"/>
+        <source>Create empty vault</source>
+        <translation>Создать пустое хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="89"/>
+        <source>Create demo vault</source>
+        <translation>Создать демо-хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="90"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="97"/>
+        <source>Vault</source>
+        <translation>Хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="98"/>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="99"/>
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="153"/>
+        <source>Type the passphrase of this vault.</source>
+        <translation>Введите парольную фразу этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="156"/>
+        <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
+        <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="168"/>
+        <source>Open a vault file</source>
+        <translation>Открыть файл хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="169"/>
+        <source>Monitor vaults (*.vault);;All files (*)</source>
+        <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="190"/>
+        <source>Type the passphrase first.</source>
+        <translation>Сначала введите парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="202"/>
+        <source>Unlocking…</source>
+        <translation>Разблокировка…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="216"/>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="235"/>
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="119" />
+        <location filename="../../monitor/gui/unlock.py" line="235"/>
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="167" />
+        <location filename="../../monitor/gui/unlock.py" line="260"/>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="263"/>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="325"/>
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="171" />
+        <location filename="../../monitor/gui/unlock.py" line="329"/>
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="177" />
+        <location filename="../../monitor/gui/unlock.py" line="351"/>
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultCare</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="304"/>
+        <source>&amp;Vault</source>
+        <translation>&amp;Хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="322"/>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="323"/>
+        <source>Change passphrase…</source>
+        <translation>Сменить парольную фразу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="324"/>
+        <source>Verify…</source>
+        <translation>Проверить…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="325"/>
+        <source>Backup copy…</source>
+        <translation>Резервная копия…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="327"/>
+        <source>Quick wipe…</source>
+        <translation>Быстрое уничтожение…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="151"/>
+        <source>Verify the vault</source>
+        <translation>Проверка хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="153"/>
+        <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment&apos;s hash.</source>
+        <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="164"/>
+        <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
+        <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="169"/>
+        <source>{n} problem(s) found:</source>
+        <translation>Найдено проблем: {n}:</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="258"/>
+        <source>Quick wipe</source>
+        <translation>Быстрое уничтожение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="260"/>
+        <source>WIPE</source>
+        <translation>УНИЧТОЖИТЬ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="264"/>
+        <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
+        <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="267"/>
+        <source>Type {word} to confirm:</source>
+        <translation>Для подтверждения введите {word}:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="271"/>
+        <source>Wipe now</source>
+        <translation>Уничтожить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="274"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 </TS>
