@@ -384,13 +384,16 @@ def main(argv: list[str] | None = None) -> int:
         func = cmd_gui
     else:
         func = args.func
+    from .core.messages import localize, system_language, text
+
+    lang = system_language()  # MONITOR_LANG, else LC_ALL / LC_MESSAGES / LANG; errors in en, ru or kk
     try:
         return func(args)
     except MonitorError as exc:
-        print(f"monitor: error: {exc}", file=sys.stderr)
+        print(text("cli_error", lang, message=localize(exc, lang)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("monitor: cancelled; nothing was written", file=sys.stderr)
+        print(text("cli_cancelled", lang), file=sys.stderr)
         return EXIT_CANCELLED
     except BrokenPipeError:
         return 0

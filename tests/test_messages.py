@@ -97,3 +97,29 @@ def test_system_language():
     assert messages.system_language({"LANG": "kk_KZ.UTF-8"}) == "kk"
     assert messages.system_language({"MONITOR_LANG": "ru", "LANG": "kk_KZ.UTF-8"}) == "ru"
     assert messages.system_language({"LANG": "de_DE.UTF-8"}) == "en"
+
+
+def test_every_cli_error_string_is_in_the_catalogue():
+    """The CLI face: every UserError it raises has a ru and kk text (through its English template)."""
+    source = (ROOT / "monitor" / "cli.py").read_text(encoding="utf-8")
+    found = re.findall(r'UserError\(\s*f?"((?:[^"\\]|\\.)*)"(?:\s*f?"((?:[^"\\]|\\.)*)")?', source)
+    assert len(found) >= 12
+    for first, second in found:
+        english = re.sub(r"\{[^}]*\}", "X", first + second)  # an f-string's fields: any value
+        message = messages.match(english)
+        assert message is not None, f"not in resources/messages/core.json: {english!r}"
+        assert message.localize("ru") != english and message.localize("kk") != english
+
+
+def test_cli_speaks_the_users_language(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    for lang, expected in (("ru", "monitor: ошибка: хранилища "), ("kk", "monitor: қате: "),
+                           ("en", "monitor: error: no vault at ")):
+        env["MONITOR_LANG"] = lang
+        result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(tmp_path / "none.vault")],
+                                capture_output=True, text=True, env=env, timeout=60)
+        assert result.returncode == 1 and result.stderr.startswith(expected), result.stderr
