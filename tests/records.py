@@ -23,6 +23,7 @@ def full_set(sha256: str, size: int) -> list[dict]:
     case, interview, exam, photo = uid(6), uid(7), uid(8), uid(9)
     complaint, proceeding, link, addendum, term = uid(10), uid(11), uid(12), uid(13), uid(14)
     rec1 = uid(15)
+    consent, reprisal, statistic = uid(16), uid(17), uid(18)
     return [
         {"id": term, "type": "term", "vocabulary": "method", "key": "cold_exposure",
          "labels": {"en": "Exposure to cold", "ru": "Воздействие холодом", "kk": "Суыққа ұстау"}},
@@ -72,7 +73,7 @@ def full_set(sha256: str, size: int) -> list[dict]:
          "original_name": "арқа_жарақат.png", "captured_at": "2026-03-02T12:00:00+05:00",
          "added_by": "Айгүл", "parent_id": case, "caption": "Арқадағы көгерулер, сызғышпен",
          "has_scale": True, "intimate": False},
-        {"id": exam, "type": "examination", "person_id": person, "case_id": case,
+        {"id": exam, "type": "examination", "person_id": person, "case_id": case, "consent_id": consent,
          "examiner": {"name": "Д-р Әсел Нұрланова", "qualifications": "судебно-медицинский эксперт, 12 лет"},
          "date": "2026-03-02T11:30:00+05:00", "place": "Медпункт ИВС", "requesting_party": "Адвокат",
          "persons_present": ["врач", "переводчик"], "conditions": "Без присутствия охраны",
@@ -93,7 +94,41 @@ def full_set(sha256: str, size: int) -> list[dict]:
          "authority": "prosecutor", "case_number": "261500031000114", "date_opened": "2026-04-10",
          "article": "cc2014-146", "status": "judgment", "outcome": "conviction", "judgment_date": "2026-10-01",
          "defendants": [perp], "sentence_years": 5, "sentence_suspended": True,
-         "appeal": {"date": "2026-10-15", "by": "потерпевший", "outcome": "pending"}},
+         "appeal": {"date": "2026-10-15", "by": "потерпевший", "outcome": "pending"},
+         "erdr_number": "261500031000114", "erdr_date": "2026-04-10",
+         "article_registered": {"article": "cc2014-146", "part": "2"},
+         "article_charged": {"article": "cc2014-362", "part": "4"},
+         "article_judgment": {"article": "cc2014-362", "part": "4"},
+         "charges": [
+             {"id": uid(104), "person_id": perp, "article": {"article": "cc2014-362", "part": "4"},
+              "verdict": "convicted", "verdict_date": "2026-10-01",
+              "punishments": [{"kind": "suspended_imprisonment", "years": 3, "probation_years": 2},
+                              {"kind": "ban_from_office", "years": 2}]},
+             {"id": uid(105), "officer": {"rank": "старший лейтенант", "unit": "ИВС г. Караганды"},
+              "article": {"article": "cc2014-362", "part": "4"}, "verdict": "convicted", "verdict_date": "2026-10-01",
+              "punishments": [{"kind": "imprisonment", "years": 7}]}],
+         "decisions": [
+             {"id": uid(106), "date": "2026-04-10", "kind": "registered", "authority": "prosecutor",
+              "article": {"article": "cc2014-146", "part": "2"}},
+             {"id": uid(107), "date": "2026-05-20", "kind": "refused", "authority": "prosecutor"},
+             {"id": uid(108), "date": "2026-06-15", "kind": "refusal_overturned", "authority": "court"},
+             {"id": uid(109), "date": "2026-08-01", "kind": "sent_to_court",
+              "article": {"article": "cc2014-362", "part": "4"}},
+             {"id": uid(110), "date": "2026-10-01", "kind": "judgment", "authority": "court"}],
+         "compensation": {"claimed": 5000000, "awarded": 500000, "currency": "KZT", "date": "2026-10-01"},
+         "victims": [{"person_id": person, "status": "recognised", "date": "2026-04-12"}]},
         {"id": addendum, "type": "addendum", "target_id": interview, "text": "Қосымша: куәгер табылды",
          "author": "Айгүл", "date": "2026-03-10T09:00:00+05:00"},
+        # schema v4
+        {"id": consent, "type": "consent", "person_id": person, "date": "2026-03-02T11:15:00+05:00",
+         "method": "written", "taken_by": "Д-р Әсел Нұрланова", "covers": [exam],
+         "scope": {"documentation": True, "photographs": True, "intimate_photographs": False,
+                   "share_with_lawyer": True, "share_with_prosecutor": True, "anonymised_reports": True},
+         "notes": "Медициналық тексеруге келісім"},
+        {"id": reprisal, "type": "reprisal", "person_id": person, "date": "2026-03-20", "kind": "punishment_cell",
+         "description": "Шағымнан кейін ШИЗО-ға 10 тәулікке орналастырылды", "complaint_id": complaint,
+         "case_id": case, "facility_id": facility},
+        {"id": statistic, "type": "statistic", "source_document": "Генеральная прокуратура РК, ответ на запрос",
+         "source_authority": "prosecutor", "period_start": "2013-01-01", "period_end": "2013-05-31",
+         "indicator": "complaints_registered", "value": 304},
     ]

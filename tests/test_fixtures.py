@@ -46,6 +46,8 @@ def test_fixture_vault_opens_upgrades_keeps_records_and_verifies(tmp_path, fixtu
             if want["body"] is not None:
                 assert _without_new_fields(info.body, want["body"]) == want["body"]
         assert vault.search("қамау"), "the Kazakh narrative is no longer found"
+        # built-in vocabulary changes reach old vaults (v4 added falanga)
+        assert "falanga" in dict(vault.vocabulary("method"))
         report = vault.verify()
         assert report.ok, report
 

@@ -23,6 +23,7 @@ from monitor.core.vault import Vault
 DOWN = {
     2: ["DROP TABLE search"],
     3: ["DROP INDEX records_label", "DROP INDEX records_conflicts"],
+    4: ["ALTER TABLE vocab_terms DROP COLUMN extra", "DELETE FROM meta WHERE key = 'vocabularies'"],
 }
 
 

@@ -18,13 +18,16 @@ BASE = "https://schema.monitor.invalid/"
 
 RECORD_TYPES = [
     "facility", "visit", "person", "case", "link", "interview", "examination",
-    "attachment", "complaint", "proceeding", "addendum", "term",
+    "attachment", "complaint", "proceeding", "addendum", "term", "consent", "reprisal", "statistic",
 ]
 ALLOWED_KEYWORDS = {
     "$id", "$schema", "$defs", "$ref", "title", "description", "type", "properties", "required",
     "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "enum", "const",
     "pattern", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+    "anyOf", "minProperties",
 }
+# Term attributes besides key and labels (schema v4; docs/data-model.md, "Vocabularies").
+TERM_ATTRIBUTES = {"deprecated", "replaced_by", "group", "code", "official_ru"}
 VOCAB_KEY = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
 
 
@@ -178,7 +181,7 @@ def test_specific_annotations():
 @pytest.mark.parametrize("name", sorted(VOCABS))
 def test_vocabulary_file(name):
     vocab = VOCABS[name]
-    assert set(vocab) == {"vocabulary", "labels", "closed", "terms"}
+    assert {"vocabulary", "labels", "closed", "terms"} <= set(vocab) <= {"vocabulary", "labels", "closed", "terms", "notes"}
     assert vocab["vocabulary"] == name
     assert isinstance(vocab["closed"], bool)
     for lang in ("en", "ru", "kk"):
@@ -187,7 +190,9 @@ def test_vocabulary_file(name):
     assert keys, name
     assert len(keys) == len(set(keys)), f"{name}: duplicate keys"
     for term in vocab["terms"]:
-        assert set(term) == {"key", "labels"}
+        assert {"key", "labels"} <= set(term) <= {"key", "labels"} | TERM_ATTRIBUTES
+        if term.get("deprecated"):
+            assert term["replaced_by"] in keys, f"{name}/{term['key']}: merged into an unknown term"
         assert VOCAB_KEY.fullmatch(term["key"]), term["key"]
         assert set(term["labels"]) == {"en", "ru", "kk"}
         for lang, label in term["labels"].items():
@@ -224,7 +229,8 @@ def test_article_vocabulary():
 
 
 def test_other_vocabularies_are_open():
-    assert [n for n, v in VOCABS.items() if v["closed"]] == ["consistency"]
+    # consistency: the five Istanbul Protocol terms; diagram_view: the views drawn in resources/diagrams
+    assert [n for n, v in VOCABS.items() if v["closed"]] == ["consistency", "diagram_view"]
 
 
 # --------------------------------------------------------------------------- examples
@@ -262,6 +268,12 @@ MINIMAL = {
                  "author": "Айгүл", "date": "2026-03-03T12:00:00Z"},
     "term": {"id": uid(12), "type": "term", "vocabulary": "method", "key": "waterboarding",
              "labels": {"en": "Waterboarding"}},
+    "consent": {"id": uid(14), "type": "consent", "person_id": uid(3), "date": "2026-03-01T10:00:00+05:00",
+                "method": "written", "scope": {"documentation": True}},
+    "reprisal": {"id": uid(15), "type": "reprisal", "person_id": uid(3), "date": "2026-04-01",
+                 "kind": "transfer"},
+    "statistic": {"id": uid(16), "type": "statistic", "source_document": "Бас прокуратура", "value": 304,
+                  "period_start": "2013-01-01", "period_end": "2013-05-31", "indicator": "complaints_registered"},
 }
 
 FULL = {
@@ -323,6 +335,18 @@ FULL = {
     "term": {**MINIMAL["term"], "vocabulary": "article", "key": "cc2014-107",
              "labels": {"en": "Criminal Code 2014, Art. 107", "ru": "УК РК 2014, ст. 107",
                         "kk": "ҚР ҚК 2014, 107-бап"}},
+    "consent": {**MINIMAL["consent"], "taken_by": "Айгүл", "covers": [uid(6), uid(7)], "withdrawal": True,
+                "interpreter": "Әсел", "notes": "…",
+                "scope": {"documentation": True, "photographs": False, "intimate_photographs": False,
+                          "audio": False, "share_with_lawyer": True, "share_with_prosecutor": False,
+                          "share_with_un": True, "complaint_in_name": True, "anonymised_reports": True,
+                          "publication_with_name": False}},
+    "reprisal": {**MINIMAL["reprisal"], "description": "ШИЗО", "case_id": uid(4), "complaint_id": uid(9),
+                 "visit_id": uid(2), "interview_id": uid(6), "facility_id": uid(1),
+                 "counter_charge_article": {"article": "cc2014-419", "part": "1"}, "reported_by": "анасы",
+                 "action_taken": "…", "notes": "…"},
+    "statistic": {**MINIMAL["statistic"], "source_authority": "prosecutor", "article": "cc1997-141-1",
+                  "region": "Қарағанды облысы", "facility_type": "colony", "notes": "…"},
 }
 
 

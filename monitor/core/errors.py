@@ -90,3 +90,7 @@ class AttachmentMissing(MonitorError):
 class Cancelled(MonitorError):
     exit_code = 130
     message_id = "cancelled"
+
+
+class ConsentRequired(MonitorError):
+    """An action needs consent the person has not given (or has withdrawn)."""

@@ -286,8 +286,8 @@ def _complaint_from_row(vault: "Vault", v: dict, line: int) -> dict:
 
 # --- dump ----------------------------------------------------------------------------------------
 
-DUMP_ORDER = ("term", "facility", "person", "case", "visit", "interview", "examination", "attachment",
-              "complaint", "proceeding", "link", "addendum")
+DUMP_ORDER = ("term", "facility", "person", "case", "visit", "consent", "interview", "examination", "attachment",
+              "complaint", "proceeding", "reprisal", "link", "addendum", "statistic")
 assert set(DUMP_ORDER) == set(RECORD_TYPES)
 
 

@@ -175,7 +175,29 @@ def _v2_to_v3(conn: Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3]
+V4_SCHEMA = """
+-- Term attributes besides labels (deprecated/replaced_by for merged terms, group, code, official_ru), as JSON.
+ALTER TABLE vocab_terms ADD COLUMN extra TEXT;
+"""
+
+
+def _v3_to_v4(conn: Connection) -> None:
+    """The record model v4 (docs/data-model.md): new record types and fields need no table change,
+    since bodies are JSON; the vocabularies gain term attributes and the v4 built-in terms.
+
+    Also repairs vaults made before the current view stopped keeping a copy of each body: that
+    change edited the v1 step in place, so such vaults still carry a ``records.body`` column.
+    """
+    if any(row[1] == "body" for row in conn.execute("PRAGMA table_info(records)")):
+        conn.execute("ALTER TABLE records DROP COLUMN body")
+    for statement in _statements(V4_SCHEMA):
+        conn.execute(statement)
+    from .vocab import seed
+
+    seed(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -40,6 +40,9 @@ RECORD_TYPES = (
     "proceeding",
     "addendum",
     "term",
+    "consent",
+    "reprisal",
+    "statistic",
 )
 SEALABLE_TYPES = frozenset({"interview", "examination"})
 BASE_URI = "https://schema.monitor.invalid/"

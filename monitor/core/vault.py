@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import attachments, audit, migrations, schema, search as _search, vocab
+from . import attachments, audit, migrations, rules, schema, search as _search, vocab
 from .db import Connection, DatabaseError, connect, rekey, transaction
 from .errors import (
     Cancelled,
+    ConsentRequired,
     MonitorError,
     RecordNotFound,
     SchemaViolation,
@@ -68,6 +69,12 @@ def record_label(record: dict) -> str:
         return record.get("case_number") or f"proceeding {record.get('date_opened', '')}".strip()
     if t == "term":
         return f"{record['vocabulary']}:{record['key']}"
+    if t == "consent":
+        return f"consent {record['date'][:10]}"
+    if t == "reprisal":
+        return f"reprisal {record['date']} {record['kind']}"
+    if t == "statistic":
+        return f"{record['indicator']} {record['period_start']}..{record['period_end']}: {record['value']}"
     return t
 
 
@@ -129,6 +136,7 @@ class _Batch:
     def __init__(self) -> None:
         self.types: dict[str, str] = {}
         self.terms: dict[str, set[str]] = {}
+        self.cross = rules.CrossChecks()
 
 
 class Vault:
@@ -212,6 +220,9 @@ class Vault:
             if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
                 raise WrongPassphrase()
             migrations.upgrade(conn, progress=progress)
+            if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
+                with transaction(conn):
+                    vocab.seed(conn)
             return cls(path, conn)
         except BaseException:
             conn.close()
@@ -335,8 +346,8 @@ class Vault:
                marks: tuple[str, str] = ("[", "]")) -> list[_search.SearchHit]:
         return _search.search(self.conn, text, limit=limit, types=types, marks=marks)
 
-    def vocabulary(self, name: str, lang: str = "en") -> list[tuple[str, str]]:
-        return vocab.terms(self.conn, name, lang)
+    def vocabulary(self, name: str, lang: str = "en", *, include_deprecated: bool = False) -> list[tuple[str, str]]:
+        return vocab.terms(self.conn, name, lang, include_deprecated=include_deprecated)
 
     def label(self, vocabulary: str, key: str, lang: str = "en") -> str:
         return vocab.label(self.conn, vocabulary, key, lang)
@@ -384,6 +395,7 @@ class Vault:
                     if progress:
                         progress(total, 0, "checking records")
             self._check_references(refs, batch)
+            batch.cross.settle(self._live_body)
             report, second, written = WriteReport(total=total), hashlib.sha256(), 0
             with self._write():
                 for _label, record in source():
@@ -428,6 +440,12 @@ class Vault:
             raise SchemaViolation(f"only interviews and examinations can be sealed, not a {info.type}")
         if info.sealed:
             raise SealedRecord(f"{info.type} {record_id} is already sealed")
+        from . import consent
+
+        if not consent.allows(self, info.body["person_id"], "documentation"):
+            raise ConsentRequired(
+                f"{info.type} {record_id} cannot be sealed: the person's current consent does not cover "
+                "documentation; record their consent first (a consent record)")
         body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
                 "sealed_by": self.profile}
         return self.put_many([body], action="seal")[0]
@@ -541,6 +559,8 @@ class Vault:
         record_type = schema.validate(record, where)
         rid = record["id"]
         where = f"{where} ({record_type} {rid[:8]})"
+        rules.check(record, where)
+        batch.cross.note(record, where)
         if rid in batch.types:
             raise SchemaViolation(f"{where}: duplicate id {rid} (the same record appears twice)")
         row = self.conn.execute(
@@ -569,6 +589,10 @@ class Vault:
                 raise SchemaViolation(f"{where}: size: {record['size']} does not match the stored {stored[0]} bytes")
         batch.types[rid] = record_type
         return annotated
+
+    def _live_body(self, record_id: str) -> dict | None:
+        row = self.conn.execute(f"{_RECORD_SELECT} WHERE r.id = ? AND r.deleted = 0", (record_id,)).fetchone()
+        return _info(row).body if row else None
 
     def _check_term(self, record: dict, where: str, batch: _Batch) -> None:
         name, key = record["vocabulary"], record["key"]
