@@ -45,7 +45,8 @@ def test_every_kazakh_letter_folds_case(vault):
                "notes": " ".join(f"сөз{ch}{ch}" for ch in letters)})
     for ch in letters:
         assert [h.record_id for h in vault.search(f"СӨЗ{ch.upper()}{ch.upper()}")] == [uid(1)], ch
-        assert vault.search(f"сөз{ch}") == [], "no prefix match without *"
+        if ch != "і":  # «сөзі» is a word form of «сөзіі» (the possessive -і), so it matches
+            assert vault.search(f"сөз{ch}") == [], "no prefix match without *"
 
 
 def test_yo_and_ye_are_the_same_for_search(vault):
@@ -81,6 +82,7 @@ def test_deleted_records_leave_the_index(vault):
 def test_rebuild_index_on_demand(stocked):
     before = [h.record_id for h in stocked.search("қамау")]
     stocked.conn.execute("DELETE FROM search")
+    stocked.conn.execute("DELETE FROM search_forms")
     assert stocked.search("қамау") == []
     n = stocked.rebuild_search_index()
     assert n == sum(stocked.counts().values())
