@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTableView,
+    QTextEdit,
     QToolBar,
 )
 
@@ -82,6 +84,27 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+def record_type_labels() -> dict[str, str]:
+    """Record types in the user's language, for the search filter and result lists."""
+    return {
+        "case": QCoreApplication.translate("RecordType", "Case"),
+        "interview": QCoreApplication.translate("RecordType", "Interview"),
+        "examination": QCoreApplication.translate("RecordType", "Medical examination"),
+        "person": QCoreApplication.translate("RecordType", "Person"),
+        "facility": QCoreApplication.translate("RecordType", "Facility"),
+        "visit": QCoreApplication.translate("RecordType", "Visit"),
+        "complaint": QCoreApplication.translate("RecordType", "Complaint"),
+        "proceeding": QCoreApplication.translate("RecordType", "Proceeding"),
+        "attachment": QCoreApplication.translate("RecordType", "Attachment"),
+        "addendum": QCoreApplication.translate("RecordType", "Addendum"),
+        "consent": QCoreApplication.translate("RecordType", "Consent"),
+        "reprisal": QCoreApplication.translate("RecordType", "Reprisal"),
+        "statistic": QCoreApplication.translate("RecordType", "Official statistic"),
+        "link": QCoreApplication.translate("RecordType", "Link"),
+        "term": QCoreApplication.translate("RecordType", "Vocabulary term"),
+    }
+
+
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
     """A plain-text rendering of a record for the detail pane (never HTML)."""
     info = vault.info(record_id)
@@ -113,8 +136,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 700)
         self.cases_model = RowsModel([("code", self.tr("Code")), ("status_label", self.tr("Status")),
                                       ("title", self.tr("Title")), ("facility", self.tr("Facility"))], 2, self)
-        self.results_model = RowsModel([("type", self.tr("Type")), ("label", self.tr("Record")),
-                                        ("snippet", self.tr("Match"))], 2, self)
+        self.results_model = RowsModel([("type_label", self.tr("Type")), ("label", self.tr("Record")),
+                                        ("snippet", self.tr("Match")), ("why", self.tr("Matched words"))], 2, self)
+        self._terms = []  # the words of the current search, for highlighting in the record view
         self.table = QTableView(objectName="records")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -137,8 +161,17 @@ class MainWindow(QMainWindow):
         self.cases_action = QAction(self.tr("Cases"), self, triggered=self.show_cases)
         self.lock_action = QAction(self.tr("Lock"), self, shortcut=QKeySequence("Ctrl+L"),
                                    triggered=lambda: self.lock_requested.emit())
+        self.type_filter = QComboBox(objectName="type_filter")
+        self.type_filter.addItem(self.tr("All types"), "")
+        for key, label in record_type_labels().items():
+            self.type_filter.addItem(label, key)
+        self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
+        self.find_action = QAction(self.tr("Find"), self, shortcut=QKeySequence.Find,
+                                   triggered=lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        self.addAction(self.find_action)
         toolbar.addAction(self.cases_action)
         toolbar.addWidget(self.search_box)
+        toolbar.addWidget(self.type_filter)
         toolbar.addAction(self.lock_action)
         self.status = QLabel(textFormat=Qt.PlainText)
         self.statusBar().addWidget(self.status)
@@ -171,12 +204,25 @@ class MainWindow(QMainWindow):
         if not text:
             self.show_cases()
             return
-        hits = self.vault.search(text, limit=200, marks=("«", "»"))
+        vault, types = self.vault, [self.type_filter.currentData()] if self.type_filter.currentData() else None
+        labels = record_type_labels()
+        first = {}
+
+        def fetch(offset: int, limit: int) -> list[dict]:
+            page = vault.search_page(text, limit=limit, offset=offset, types=types, marks=("«", "»"))
+            first.setdefault("page", page)
+            return [{"id": h.record_id, "type": h.type, "type_label": labels.get(h.type, h.type), "label": h.label,
+                     "snippet": h.snippet, "why": ", ".join(h.matched)} for h in page.hits]
+
         self._use(self.results_model)
-        self.results_model.set_rows([{"id": h.record_id, "type": h.type, "label": h.label, "snippet": h.snippet}
-                                     for h in hits])
+        self.results_model.set_source(fetch)
+        page = first["page"]
+        self._terms = page.terms
         self.detail.clear()
-        self.status.setText(self.tr("{n} matches").format(n=len(hits)))
+        status = self.tr("{n} matches").format(n=page.total)
+        if page.recent_only:
+            status += " — " + self.tr("very common words: the most recent matches are ranked first")
+        self.status.setText(status)
 
     def _show_selected(self, current: QModelIndex, previous: QModelIndex) -> None:
         model = self.table.model()
@@ -186,6 +232,23 @@ class MainWindow(QMainWindow):
             self.detail.setPlainText(record_text(self.vault, model.rows[current.row()]["id"]))
         except MonitorError as exc:
             self.detail.setPlainText(str(exc))
+        self._highlight(self._terms if model is self.results_model else [])
+
+    def _highlight(self, terms) -> None:
+        """Mark the words of the record that matched the search (word forms included)."""
+        from ..core.search import match_spans
+
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe680"))
+        for start, end, _word in match_spans(self.detail.toPlainText(), terms):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.detail.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.KeepAnchor)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.detail.setExtraSelections(selections)
 
     def clear(self) -> None:
         """Drop everything shown from the vault (on lock); read nothing from it again."""
@@ -193,6 +256,7 @@ class MainWindow(QMainWindow):
         self.cases_model.set_rows([])
         self.results_model.set_rows([])
         self.detail.clear()
+        self._terms = []
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)

@@ -43,89 +43,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="89"/>
+        <location filename="../../monitor/gui/main_window.py" line="112"/>
         <source>updated {time}</source>
         <translation>өзгертілген уақыты {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="91"/>
+        <location filename="../../monitor/gui/main_window.py" line="114"/>
         <source>SEALED — addenda only</source>
         <translation>МӨРЛЕНГЕН — тек қосымшалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="93"/>
+        <location filename="../../monitor/gui/main_window.py" line="116"/>
         <source>CONFLICT — {n} concurrent versions</source>
         <translation>ҚАЙШЫЛЫҚ — қатар нұсқалар саны: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="112"/>
+        <location filename="../../monitor/gui/main_window.py" line="135"/>
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="114"/>
+        <location filename="../../monitor/gui/main_window.py" line="137"/>
         <source>Code</source>
         <translation>Коды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="114"/>
+        <location filename="../../monitor/gui/main_window.py" line="137"/>
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="115"/>
+        <location filename="../../monitor/gui/main_window.py" line="138"/>
         <source>Title</source>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="115"/>
+        <location filename="../../monitor/gui/main_window.py" line="138"/>
         <source>Facility</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="116"/>
+        <location filename="../../monitor/gui/main_window.py" line="139"/>
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="116"/>
+        <location filename="../../monitor/gui/main_window.py" line="139"/>
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="117"/>
+        <location filename="../../monitor/gui/main_window.py" line="140"/>
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131"/>
+        <location filename="../../monitor/gui/main_window.py" line="140"/>
+        <source>Matched words</source>
+        <translation>Сәйкес келген сөздер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="155"/>
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="135"/>
+        <location filename="../../monitor/gui/main_window.py" line="159"/>
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="137"/>
+        <location filename="../../monitor/gui/main_window.py" line="161"/>
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="138"/>
+        <location filename="../../monitor/gui/main_window.py" line="162"/>
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164"/>
+        <location filename="../../monitor/gui/main_window.py" line="165"/>
+        <source>All types</source>
+        <translation>Барлық түрлер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="169"/>
+        <source>Find</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="197"/>
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="179"/>
+        <location filename="../../monitor/gui/main_window.py" line="222"/>
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="224"/>
+        <source>very common words: the most recent matches are ranked first</source>
+        <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
 </context>
 <context>
@@ -169,6 +189,84 @@
         <location filename="../../monitor/gui/vault_care.py" line="250"/>
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordType</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="90"/>
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="91"/>
+        <source>Interview</source>
+        <translation>Сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="92"/>
+        <source>Medical examination</source>
+        <translation>Медициналық куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="93"/>
+        <source>Person</source>
+        <translation>Тұлға</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="94"/>
+        <source>Facility</source>
+        <translation>Мекеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="95"/>
+        <source>Visit</source>
+        <translation>Бару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="96"/>
+        <source>Complaint</source>
+        <translation>Шағым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="97"/>
+        <source>Proceeding</source>
+        <translation>Іс жүргізу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="98"/>
+        <source>Attachment</source>
+        <translation>Тіркеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="99"/>
+        <source>Addendum</source>
+        <translation>Толықтыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="100"/>
+        <source>Consent</source>
+        <translation>Келісім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="101"/>
+        <source>Reprisal</source>
+        <translation>Қудалау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="102"/>
+        <source>Official statistic</source>
+        <translation>Ресми статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="103"/>
+        <source>Link</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="104"/>
+        <source>Vocabulary term</source>
+        <translation>Сөздік термині</translation>
     </message>
 </context>
 <context>

@@ -43,89 +43,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="89"/>
+        <location filename="../../monitor/gui/main_window.py" line="112"/>
         <source>updated {time}</source>
         <translation>изменено {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="91"/>
+        <location filename="../../monitor/gui/main_window.py" line="114"/>
         <source>SEALED — addenda only</source>
         <translation>ЗАПЕЧАТАНО — только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="93"/>
+        <location filename="../../monitor/gui/main_window.py" line="116"/>
         <source>CONFLICT — {n} concurrent versions</source>
         <translation>КОНФЛИКТ — параллельных версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="112"/>
+        <location filename="../../monitor/gui/main_window.py" line="135"/>
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="114"/>
+        <location filename="../../monitor/gui/main_window.py" line="137"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="114"/>
+        <location filename="../../monitor/gui/main_window.py" line="137"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="115"/>
+        <location filename="../../monitor/gui/main_window.py" line="138"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="115"/>
+        <location filename="../../monitor/gui/main_window.py" line="138"/>
         <source>Facility</source>
         <translation>Учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="116"/>
+        <location filename="../../monitor/gui/main_window.py" line="139"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="116"/>
+        <location filename="../../monitor/gui/main_window.py" line="139"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="117"/>
+        <location filename="../../monitor/gui/main_window.py" line="140"/>
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131"/>
+        <location filename="../../monitor/gui/main_window.py" line="140"/>
+        <source>Matched words</source>
+        <translation>Совпавшие слова</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="155"/>
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="135"/>
+        <location filename="../../monitor/gui/main_window.py" line="159"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="137"/>
+        <location filename="../../monitor/gui/main_window.py" line="161"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="138"/>
+        <location filename="../../monitor/gui/main_window.py" line="162"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164"/>
+        <location filename="../../monitor/gui/main_window.py" line="165"/>
+        <source>All types</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="169"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="197"/>
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="179"/>
+        <location filename="../../monitor/gui/main_window.py" line="222"/>
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="224"/>
+        <source>very common words: the most recent matches are ranked first</source>
+        <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
 </context>
 <context>
@@ -169,6 +189,84 @@
         <location filename="../../monitor/gui/vault_care.py" line="250"/>
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordType</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="90"/>
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="91"/>
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="92"/>
+        <source>Medical examination</source>
+        <translation>Медицинское освидетельствование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="93"/>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="94"/>
+        <source>Facility</source>
+        <translation>Учреждение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="95"/>
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="96"/>
+        <source>Complaint</source>
+        <translation>Жалоба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="97"/>
+        <source>Proceeding</source>
+        <translation>Производство</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="98"/>
+        <source>Attachment</source>
+        <translation>Вложение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="99"/>
+        <source>Addendum</source>
+        <translation>Дополнение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="100"/>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="101"/>
+        <source>Reprisal</source>
+        <translation>Преследование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="102"/>
+        <source>Official statistic</source>
+        <translation>Официальная статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="103"/>
+        <source>Link</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="104"/>
+        <source>Vocabulary term</source>
+        <translation>Термин словаря</translation>
     </message>
 </context>
 <context>
