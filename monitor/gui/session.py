@@ -18,6 +18,7 @@ has the vault and cannot unlock it there. A crashed process's lock is recognised
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import VaultInUse
 from ..core.messages import localize
-from ..core.vault import Vault
 from .clipboard import ClipboardGuard
 from .settings import Settings
 from .unlock import UnlockDialog
+
+if TYPE_CHECKING:
+    from ..core.vault import Vault
 
 _ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
 
@@ -130,7 +133,7 @@ class Session(QObject):
         self.lang = lang
         self.kdf_iter = kdf_iter
         self.settings = settings if settings is not None else Settings()  # path None: never saved
-        self.vault: Vault | None = None
+        self.vault: "Vault | None" = None
         self.window = None
         self.dialog: UnlockDialog | None = None
         self._lockfile: QLockFile | None = None
@@ -206,7 +209,7 @@ class Session(QObject):
     def _on_path_changed(self, path: Path) -> None:
         self.path = Path(path)
 
-    def _on_unlocked(self, vault: Vault) -> None:
+    def _on_unlocked(self, vault: "Vault") -> None:
         from .main_window import MainWindow
 
         self.vault = vault

@@ -9,7 +9,7 @@ as soon as it arrives. Esc while busy means Cancel, never "close the dialog unde
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from ..core import messages
 from ..core.errors import Cancelled, MonitorError
-from ..core.vault import Vault
 from . import worker as workers
+
+if TYPE_CHECKING:  # the vault module (and jsonschema behind it) loads on the worker, after the window shows
+    from ..core.vault import Vault
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -61,7 +63,7 @@ class UnlockDialog(QDialog):
         self.kdf_iter = kdf_iter
         self.lang = lang
         self.claim = claim
-        self.vault: Vault | None = None
+        self.vault: "Vault | None" = None
         self._current: workers.Worker | None = None  # the job whose result we still want
         self._kind = ""
         self._jobs: dict[workers.Worker, object] = {}  # every worker not yet finished → its thread
@@ -193,6 +195,8 @@ class UnlockDialog(QDialog):
         path, kdf = self.path, self.kdf_iter
 
         def open_vault(progress, cancel):
+            from ..core.vault import Vault
+
             vault = Vault.open(path, passphrase, kdf_iter=kdf, progress=progress)
             if cancel.is_set():
                 vault.close()
@@ -220,6 +224,8 @@ class UnlockDialog(QDialog):
         path, kdf = self.path, self.kdf_iter
 
         def make(progress, cancel):
+            from ..core.vault import Vault
+
             if demo:
                 from ..core.demo import create_demo_vault
 
@@ -305,9 +311,9 @@ class UnlockDialog(QDialog):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
-    def _on_succeeded(self, vault: Vault, wanted: bool) -> None:
+    def _on_succeeded(self, vault: "Vault", wanted: bool) -> None:
         if not wanted:
-            if isinstance(vault, Vault):
+            if hasattr(vault, "close"):
                 vault.close()  # an abandoned unlock: nobody will use this key
             return
         self._busy(False)
