@@ -26,6 +26,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from . import schema
@@ -239,39 +240,51 @@ def search_page(conn: Connection, text: str, *, limit: int = 50, offset: int = 0
     query = forms_query(terms)
     if query is None:
         return SearchPage([], 0, terms)
-    type_sql, type_params = "", []
-    if types:
-        type_sql = f" AND r.type IN ({','.join('?' * len(types))})"
-        type_params = list(types)
-    base = ("FROM search_forms f JOIN records r ON r.rowid = f.rowid "
-            f"WHERE search_forms MATCH ? AND r.deleted = 0{type_sql}")
-    params = [query, *type_params]
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0] if count else -1
+    params: list = [query]
+    if types:  # the type lives in `records`: filter through the join, before ranking
+        where = (f"search_forms MATCH ? AND f.rowid IN (SELECT rowid FROM records WHERE type IN "
+                 f"({','.join('?' * len(types))}))")
+        params += list(types)
+    else:
+        where = "search_forms MATCH ?"  # only live records are indexed: no join needed to rank or count
+    total = -1
+    if count:
+        single = len(terms) == 1 and len(terms[0].stems) == 1 and not terms[0].prefix and not types
+        total = (_doc_frequency(conn, terms[0]) if single else
+                 conn.execute(f"SELECT count(*) FROM search_forms f WHERE {where}", params).fetchone()[0])
     common = min(_doc_frequency(conn, t) for t in terms) > COMMON_DOCS
-    rows: list[tuple] = []
+    ranked = f"SELECT f.rowid AS rowid, bm25(search_forms, 4.0, 1.0) AS score FROM search_forms f WHERE {where}"
+    found: list[tuple[int, float]] = []
     if not common:
-        rows = conn.execute(
-            f"SELECT f.rowid, r.id, r.type, r.label, bm25(search_forms, 4.0, 1.0) AS score {base} "
-            "ORDER BY score LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]).fetchall()
+        found = conn.execute(f"{ranked} ORDER BY score LIMIT ? OFFSET ?",
+                             [*params, int(limit), int(offset)]).fetchall()
     else:
         if offset < RECENT_RANKED:  # the ranked window: the most recent matches, best first
-            rows = conn.execute(
-                "SELECT rowid, id, type, label, score FROM ("
-                "SELECT f.rowid AS rowid, r.id AS id, r.type AS type, r.label AS label, "
-                f"bm25(search_forms, 4.0, 1.0) AS score {base} ORDER BY f.rowid DESC LIMIT ?"
-                ") ORDER BY score LIMIT ? OFFSET ?",
+            found = conn.execute(
+                f"SELECT rowid, score FROM ({ranked} ORDER BY f.rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
                 [*params, RECENT_RANKED, int(min(limit, RECENT_RANKED - offset)), int(offset)]).fetchall()
-        if len(rows) < limit:  # after the window: older matches, newest first, unranked
-            rows += conn.execute(
-                f"SELECT f.rowid, r.id, r.type, r.label, 0.0 {base} ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
-                [*params, int(limit - len(rows)), RECENT_RANKED + max(0, offset - RECENT_RANKED)]).fetchall()
+        if len(found) < limit:  # after the window: older matches, newest first, unranked
+            found += conn.execute(
+                f"SELECT f.rowid, 0.0 FROM search_forms f WHERE {where} ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+                [*params, int(limit - len(found)), RECENT_RANKED + max(0, offset - RECENT_RANKED)]).fetchall()
+    info = _records(conn, [r for r, _ in found])
+    rows = [(rowid, *info[rowid], score) for rowid, score in found if rowid in info]
     bodies = _bodies(conn, [r[0] for r in rows])
     hits = []
+    seen: dict[str, bool] = {}  # word → whether it is a form of a term (words repeat across records)
     for rowid, record_id, record_type, label, score in rows:
         body = bodies.get(rowid, "")
-        snippet, matched = make_snippet(body or label, terms, marks)
+        snippet, matched = make_snippet(body or label, terms, marks, cache=seen)
         hits.append(SearchHit(record_id, record_type, label, snippet, -score, tuple(matched)))
     return SearchPage(hits, total, terms, common)
+
+
+def _records(conn: Connection, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    return {r[0]: r[1:] for r in conn.execute(
+        f"SELECT rowid, id, type, label FROM records WHERE rowid IN ({marks}) AND deleted = 0", rowids)}
 
 
 def _bodies(conn: Connection, rowids: list[int]) -> dict[int, str]:
@@ -281,7 +294,7 @@ def _bodies(conn: Connection, rowids: list[int]) -> dict[int, str]:
     return dict(conn.execute(f"SELECT rowid, body FROM search WHERE rowid IN ({marks})", rowids).fetchall())
 
 
-def match_spans(text: str, terms: list[Term]) -> list[tuple[int, int, str]]:
+def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word in ``text`` that matches one of ``terms``."""
     if not terms:
         return []
@@ -289,23 +302,35 @@ def match_spans(text: str, terms: list[Term]) -> list[tuple[int, int, str]]:
     heads = [h for h in heads if h]
     if not heads:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r")\w*", re.IGNORECASE)
+    pattern = _pattern(tuple(heads))
+    cache = {} if cache is None else cache
     spans = []
     for found in pattern.finditer(_fold(text)):
         word = found.group(0)
-        if any(t.matches(word) for t in terms):
+        ok = cache.get(word)
+        if ok is None:
+            ok = cache[word] = any(t.matches(word) for t in terms)
+        if ok:
             spans.append((found.start(), found.end(), word))
     return spans
 
 
+@lru_cache(maxsize=64)
+def _pattern(heads: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r")\w*", re.IGNORECASE)
+
+
 def make_snippet(text: str, terms: list[Term], marks: tuple[str, str] = ("[", "]"),
-                 width: int = 160) -> tuple[str, list[str]]:
+                 width: int = 160, cache: dict | None = None) -> tuple[str, list[str]]:
     """A one-line excerpt around the first match, with every matched word marked; and the matched words."""
     text = _fold(text)
-    spans = match_spans(text, terms)
+    spans = match_spans(text, terms, cache)
     matched: list[str] = []
+    folded: set[str] = set()
     for _, _, word in spans:
-        if fold(word) not in (fold(m) for m in matched):
+        key = word.lower()
+        if key not in folded and len(matched) < 8:
+            folded.add(key)
             matched.append(word)
     if not spans:
         return " ".join(text[:width].split()), []

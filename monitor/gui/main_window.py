@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
                                       ("title", self.tr("Title")), ("facility", self.tr("Facility"))], 2, self)
         self.results_model = RowsModel([("type_label", self.tr("Type")), ("label", self.tr("Record")),
                                         ("snippet", self.tr("Match")), ("why", self.tr("Matched words"))], 2, self)
+        self.results_model.PAGE = 50  # each result carries a snippet: fetch them 50 at a time
         self._terms = []  # the words of the current search, for highlighting in the record view
         self.table = QTableView(objectName="records")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
