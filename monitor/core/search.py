@@ -335,7 +335,7 @@ def make_snippet(text: str, terms: list[Term], marks: tuple[str, str] = ("[", "]
     if not spans:
         return " ".join(text[:width].split()), []
     first = spans[0][0]
-    start = max(0, first - width // 3)
+    start = max(0, first - width // 6)  # the match near the start: lists elide on the right
     if start:
         space = text.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 20 else start

@@ -52,6 +52,7 @@ class TaskDialog(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.layout_.addLayout(self.form)
         self.message = _plain(name="message")
+        self.message.setMinimumWidth(460)  # the layout sizes the dialog from its contents
         self.error = _plain(name="error")
         self.error.setStyleSheet("color: #b00020")
         self.progress = QProgressBar(visible=False)
