@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
             self.table.setModel(model)
             self.table.selectionModel().currentRowChanged.connect(self._show_selected)
             header = self.table.horizontalHeader()
+            header.setResizeContentsPrecision(30)  # size columns from the first rows, not every row
             for column in range(len(model.columns)):
                 mode = QHeaderView.Stretch if column == model.stretch else QHeaderView.ResizeToContents
                 header.setSectionResizeMode(column, mode)
