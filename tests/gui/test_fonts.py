@@ -22,12 +22,12 @@ def fonts_from(monkeypatch, folder: Path) -> None:
     monkeypatch.setattr(i18n.resources, "path", lambda *parts: folder if parts == ("fonts",) else real(*parts))
 
 
-def test_no_fonts_is_silent(monkeypatch, tmp_path):
+def test_no_fonts_is_silent(qapp, monkeypatch, tmp_path):
     fonts_from(monkeypatch, tmp_path / "missing")
     assert i18n.register_fonts(QApplication.instance()) == []
 
 
-def test_a_shipped_font_with_kazakh_letters_becomes_the_app_font(monkeypatch, tmp_path):
+def test_a_shipped_font_with_kazakh_letters_becomes_the_app_font(qapp, monkeypatch, tmp_path):
     if not SYSTEM_FONT.exists():
         pytest.skip("no TTF with Kazakh letters on this machine to stand in for resources/fonts")
     shutil.copy(SYSTEM_FONT, tmp_path / "Shipped.ttf")
