@@ -66,4 +66,4 @@ def _covers_kazakh(family: str) -> bool:
     from PySide6.QtGui import QFont, QFontMetrics
 
     metrics = QFontMetrics(QFont(family))
-    return all(metrics.inFont(ch) for ch in KAZAKH_LETTERS)
+    return all(metrics.inFontUcs4(ord(ch)) for ch in KAZAKH_LETTERS)
