@@ -315,6 +315,14 @@ def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list
     return spans
 
 
+def forget() -> None:
+    """Drop the in-memory caches of words seen in the vault and in queries (at lock)."""
+    from .stemming import stems as _stems
+
+    _stems.cache_clear()
+    _pattern.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _pattern(heads: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(h) for h in heads) + r")\w*", re.IGNORECASE)

@@ -258,6 +258,9 @@ class Session(QObject):
         if self.vault is not None:
             self.vault.close()
             self.vault = None
+        from ..core.search import forget
+
+        forget()  # the stemming caches hold words of the vault's text
         self.clipboard.clear_now()  # again: closing editors may have touched the selection
         self.start(reason)  # show the unlock dialog before closing the window, so the app does not quit
         if window is not None:
