@@ -37,6 +37,8 @@ def test_every_message_id_used_in_the_code_is_in_the_catalogue():
         text = source.read_text(encoding="utf-8")
         used |= set(re.findall(r'Message\(\s*"(\w+)"', text))
         used |= set(re.findall(r'message_id = "(\w+)"', text))
+        used |= set(re.findall(r'\b_t\(\s*"(\w+)"', text))
+        used |= set(re.findall(r'\btext\(\s*"(\w+)"', text))
     assert len(used) > 15
     assert used - set(messages.catalogue()) == set()
 
@@ -123,3 +125,11 @@ def test_cli_speaks_the_users_language(tmp_path):
         result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(tmp_path / "none.vault")],
                                 capture_output=True, text=True, env=env, timeout=60)
         assert result.returncode == 1 and result.stderr.startswith(expected), result.stderr
+
+
+def test_cli_prints_no_untranslated_text():
+    """Every line the CLI prints for a person goes through the catalogue (JSON output aside)."""
+    source = (ROOT / "monitor" / "cli.py").read_text(encoding="utf-8")
+    for literal in re.findall(r'(?:print|input|write)\(\s*f?"((?:[^"\\]|\\.)*)"', source):
+        outside = re.sub(r"\{[^}]*\}", "", literal)
+        assert not re.search(r"[A-Za-z]{3}", outside), f"untranslated CLI output: {literal!r}"
