@@ -112,3 +112,9 @@ def test_highlight_spans_for_the_record_view(forms):
     terms = core_search.parse("удушением")
     text = "Следы удушения пакетом, жалобы на удушение."
     assert [w for _, _, w in core_search.match_spans(text, terms)] == ["удушения", "удушение"]
+
+
+def test_kazakh_word_without_kazakh_letters_finds_its_forms(vault):
+    vault.put(facility(1, "Тергеуде адвокат болмады."))
+    assert [h.record_id for h in vault.search("тергеу")] == [uid(1)]
+    assert vault.search("терге") == []  # a bare stem is not a word the record holds

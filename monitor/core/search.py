@@ -158,10 +158,13 @@ class Term:
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
-PREFIX_STEM = 5  # a stem this long also matches longer stems (тергеу ~ тергеуде)
-
-
 def parse(text: str) -> list[Term]:
+    """The words of a query, each with the stems it matches.
+
+    A word matches its own stems and, as written, itself: a Kazakh word without a Kazakh letter
+    (тергеу) gets a Russian stem (терге) that its inflected forms (тергеуде → тергеу) do not share,
+    and the word itself bridges that gap. A trailing ``*`` asks for a prefix of the stems.
+    """
     terms = []
     for token in _TOKEN.findall(_fold(text)):
         star = token.endswith("*")
@@ -172,8 +175,8 @@ def parse(text: str) -> list[Term]:
             terms.append(Term(token, (fold(word),), True))
             continue
         found = stems(word)
-        prefix = all(len(s) >= PREFIX_STEM for s in found)
-        terms.append(Term(word, found, prefix))
+        folded = fold(word)
+        terms.append(Term(word, found if folded in found else (*found, folded), False))
     return terms
 
 
