@@ -35,7 +35,7 @@ from .stemming import fold, stems
 
 SEARCH_VERSION = "2"  # 1: words only (schema v2); 2: + word forms in search_forms
 COMMON_DOCS = 5000  # a query whose every word is in more records than this is "very common"
-RECENT_RANKED = 2000  # … and only its most recent matches are ranked
+RECENT_RANKED = 500  # … and only its most recent matches are ranked
 
 FORMS_TABLE = (
     "CREATE VIRTUAL TABLE search_forms USING fts5("

@@ -106,8 +106,17 @@ def build_testimonies(path: Path, n: int):
     return vault, vocabulary, time.perf_counter() - t
 
 
-def bench_search(tmp: Path, n: int) -> None:
-    vault, vocabulary, load_s = build_testimonies(tmp / "search.vault", n)
+def bench_search(tmp: Path, n: int, reuse: Path | None = None) -> None:
+    if reuse is not None and reuse.exists():  # a corpus built by an earlier run (--search-vault)
+        from monitor.core.vault import Vault
+
+        vault, load_s = Vault.open(reuse, PASS, kdf_iter=KDF), 0.0
+        rng = random.Random(5)
+        syllables = "ка ра ма та са ба ла на жа қа ға ұл өр ін ек ов ев ин ск ко ли ни ды зы".split()
+        vocabulary = WORDS_KK + WORDS_RU + ["".join(rng.choices(syllables, k=3)) for _ in range(30_000)]
+        n = vault.counts().get("interview", 0)
+    else:
+        vault, vocabulary, load_s = build_testimonies(reuse or tmp / "search.vault", n)
     queries = ["қамауда", "ҚАМАУҒА адвокат", "пакет голову", "тергеушіге", "избиения", "удушением",
                vocabulary[400], vocabulary[5000], "суық бөлме", "семье", "кабинете", "следователь угрожал",
                "меня", "били"]
@@ -304,6 +313,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--only", choices=["cold", "search", "open", "first", "stall"], action="append")
+    parser.add_argument("--search-vault", type=Path, help="keep (or reuse) the 100k-testimony vault at this path")
     args = parser.parse_args()
     only = set(args.only or ["cold", "search", "open", "first", "stall"])
     with tempfile.TemporaryDirectory(prefix="monitor-bench-ui-") as tmp:  # synthetic data only
@@ -311,7 +321,7 @@ def main() -> None:
         if "cold" in only:
             bench_cold_start(tmp, 3 if args.quick else 7)
         if "search" in only:
-            bench_search(tmp, 5_000 if args.quick else 100_000)
+            bench_search(tmp, 5_000 if args.quick else 100_000, args.search_vault)
         if "open" in only:
             bench_open_record(tmp, 200 if args.quick else 2_000)
         if "first" in only:
