@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
+from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
@@ -29,19 +32,68 @@ while True:
 """
 
 
+FIRST_COMMIT_TIMEOUT = 120.0  # seconds: generous on a loaded machine, and still a bound for CI
+
+
+def read_lines(stream) -> queue.Queue:
+    """Read a child's output on a thread, so every wait for it can have a timeout (None marks EOF)."""
+    lines: queue.Queue = queue.Queue()
+
+    def pump():
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+def next_line(proc, lines: queue.Queue, timeout: float, stderr: Path | None = None) -> str:
+    """The child's next line; fail the test (and kill the child) if none comes within ``timeout``."""
+    try:
+        line = lines.get(timeout=timeout)
+    except queue.Empty:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"the writer printed nothing within {timeout:.0f} s; it is stuck", pytrace=False)
+    if line is None:
+        proc.wait()
+        detail = stderr.read_text(errors="replace")[-2000:] if stderr else ""
+        pytest.fail(f"the writer exited with {proc.returncode} before its first commit: {detail}", pytrace=False)
+    return line
+
+
+def remaining_lines(proc, lines: queue.Queue, timeout: float) -> list[str]:
+    """Every further line up to EOF, after the child has ended (bounded too)."""
+    proc.wait(timeout=timeout)
+    out = []
+    while (line := lines.get(timeout=timeout)) is not None:
+        out.append(line)
+    return out
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
     path = tmp_path / "crash.vault"
     Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
     rng = random.Random(seed)
     acknowledged: set[str] = set()
-    for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
-        first = proc.stdout.readline()  # wait until it is really writing, however slow the machine
-        time.sleep(rng.random() * 0.8)
-        os.kill(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-        for line in (first + out).splitlines():
+    for run in range(3):
+        stderr = tmp_path / f"writer-{run}.err"
+        with stderr.open("w") as err:
+            proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
+                                    stderr=err, text=True)
+        try:
+            lines = read_lines(proc.stdout)
+            first = next_line(proc, lines, FIRST_COMMIT_TIMEOUT, stderr)  # it is really writing
+            time.sleep(rng.random() * 0.8)
+            os.kill(proc.pid, signal.SIGKILL)
+            rest = remaining_lines(proc, lines, 30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        for line in [first, *rest]:
             if line.count(" ") == 19:  # a complete acknowledgement line
                 acknowledged.update(line.split())
         with reopen(path) as vault:
@@ -51,6 +103,22 @@ def test_kill_9_loses_no_committed_record_and_never_corrupts(tmp_path, seed):
             assert acknowledged <= stored
             assert len(stored) % 20 == 0  # batches are all or nothing
     assert acknowledged, "the writer never committed; the test proved nothing"
+
+
+@pytest.mark.parametrize("child", ["import time; time.sleep(600)", "import sys; sys.exit(3)"],
+                         ids=["stuck", "dead"])
+def test_a_stuck_or_dead_writer_fails_the_kill_test_in_bounded_time(child):
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    started = time.monotonic()
+    try:
+        with pytest.raises(pytest.fail.Exception, match="stuck|exited with 3"):
+            next_line(proc, read_lines(proc.stdout), timeout=2)
+        assert time.monotonic() - started < 30
+        assert proc.poll() is not None  # the stuck child was killed, not left behind
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def test_a_session_leaves_the_sentinel_nowhere_outside_the_vault(tmp_path):

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
-from records import KAZAKH_WORD, full_set
+from records import KAZAKH_WORD, full_set, uid
 
 from monitor.core import db, migrations
 from monitor.core.errors import VaultTooNew
@@ -31,11 +33,21 @@ def test_every_migration_has_an_inverse_for_the_harness():
     assert sorted(DOWN) == list(range(2, migrations.CURRENT_VERSION + 1))
 
 
+# Facilities whose labels only sort right in Kazakh alphabetical order (Ә after А, Ғ after Г, …),
+# written before the downgrade so that an upgrade has to keep their order; listed here in that order.
+KAZAKH_ORDER = ["Абай ИВС", "Әлия колония", "Гүл СИЗО", "Ғалым ИВС", "Кентау ИВС", "Қарағанды қаласының ИВС",
+                "қызылорда ИВС", "Нұра ИВС", "Ңа ИВС", "Өскемен СИЗО", "Ұлытау ИВС", "Үржар ИВС", "Іле ИВС"]
+PHOTO = b"\x89PNG photo" * 300
+
+
 def build_vault_at(path, version: int) -> dict[str, dict]:
     """A vault with every record type, stepped down to ``version``; returns the records by id."""
     with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
-        blob = vault.store_blob(io.BytesIO(b"\x89PNG photo" * 300))
+        blob = vault.store_blob(io.BytesIO(PHOTO))
         records = full_set(blob.sha256, blob.size)
+        names = [KAZAKH_ORDER[i] for i in (5, 3, 12, 0, 6, 2, 9, 1, 11, 4, 8, 10, 7)]  # shuffled
+        records += [{"id": uid(300 + i), "type": "facility", "name": name, "type_key": "ivs"}
+                    for i, name in enumerate(names) if name != "Қарағанды қаласының ИВС"]  # full_set has it
         vault.put_many(records)
         vault.seal(records[8]["id"])  # the interview
         records[8] = vault.get(records[8]["id"])
@@ -66,7 +78,10 @@ def test_upgrade_from_every_earlier_version_keeps_everything(tmp_path, version):
         assert vault.search(KAZAKH_WORD.lower())  # the index exists and was filled from the records
         revisions = vault.conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
         assert revisions == len(records) + 1  # + the seal
-        assert hashlib.sha256(b"".join(vault.read_attachment(records[list(records)[9]]["sha256"]))).hexdigest()
+        photo = records[list(records)[9]]
+        assert photo["type"] == "attachment"
+        stored = hashlib.sha256(b"".join(vault.read_attachment(photo["sha256"]))).hexdigest()
+        assert stored == photo["sha256"] == hashlib.sha256(PHOTO).hexdigest()
 
 
 def test_from_version_zero_an_empty_keyed_file(tmp_path):
@@ -107,3 +122,52 @@ def test_a_vault_from_a_newer_monitor_is_refused(tmp_path):
     conn.close()
     with pytest.raises(VaultTooNew, match="newer"):
         reopen(path)
+
+
+def schema_of(conn) -> dict:
+    """Every table, index (with the collation of each column), trigger and view, as SQLite stores them."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    schema = {(kind, name): (table, " ".join((sql or "").split())) for kind, name, table, sql in rows}
+    for kind, name, *_ in rows:
+        if kind == "index":
+            schema[("index columns", name)] = conn.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
+    schema[("user_version", "")] = migrations.version(conn)
+    return schema
+
+
+@pytest.fixture(scope="module")
+def fresh_schema(tmp_path_factory) -> dict:
+    path = tmp_path_factory.mktemp("fresh") / "fresh.vault"
+    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+        return schema_of(vault.conn)
+
+
+def test_a_fresh_vault_keeps_its_labels_in_kazakh_order(fresh_schema):
+    """Lists sort by label in Kazakh order through an index, so every label index uses that collation."""
+    label_columns = [(name, column) for (kind, name), columns in fresh_schema.items() if kind == "index columns"
+                     for column in columns if column[2] == "label"]
+    assert label_columns, "no index covers the labels that lists sort by"
+    assert [(name, column[4]) for name, column in label_columns] == [(name, "monitor") for name, _ in label_columns]
+
+
+@pytest.mark.parametrize("version", range(1, migrations.CURRENT_VERSION))
+def test_upgrade_from_every_earlier_version_gives_the_schema_of_a_fresh_vault(tmp_path, version, fresh_schema):
+    path = tmp_path / f"v{version}.vault"
+    build_vault_at(path, version)
+    with reopen(path) as vault:  # opening upgrades
+        upgraded = schema_of(vault.conn)
+        assert upgraded == fresh_schema
+        assert [r.label for r in vault.records("facility")] == KAZAKH_ORDER
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("vault-v*.vault")), ids=lambda p: p.name)
+def test_a_vault_written_by_an_earlier_release_upgrades_to_the_schema_of_a_fresh_vault(tmp_path, fixture,
+                                                                                        fresh_schema):
+    """Stepping a new vault down cannot catch an edited old step; a file the old release wrote can."""
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    with Vault.open(path, PASSPHRASE) as vault:  # fixtures use the production key derivation
+        assert schema_of(vault.conn) == fresh_schema

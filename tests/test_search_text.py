@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pytest
+from conftest import reopen
 from records import KAZAKH_WORD, full_set, uid
 
-from monitor.core.search import fts_query
+from monitor.core.stemming import stems
 from monitor.core.text import sort_key
 
 
@@ -39,14 +41,33 @@ def test_finds_names_narratives_findings(stocked, query, expected):
     assert expected in [h.record_id for h in stocked.search(query)]
 
 
-def test_every_kazakh_letter_folds_case(vault):
-    letters = "әғқңөұүһі"
-    vault.put({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
-               "notes": " ".join(f"сөз{ch}{ch}" for ch in letters)})
-    for ch in letters:
-        assert [h.record_id for h in vault.search(f"СӨЗ{ch.upper()}{ch.upper()}")] == [uid(1)], ch
-        if ch != "і":  # «сөзі» is a word form of «сөзіі» (the possessive -і), so it matches
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"  # contains the Russian alphabet
+FOLDED_TOGETHER = {"е": "её", "ё": "её"}  # documented: ё and е are one letter for search
+
+
+def test_every_russian_and_kazakh_letter_folds_case_both_ways_and_stays_itself(vault):
+    assert set(RUSSIAN) < set(KAZAKH) and len(KAZAKH) == 42
+    lower = {ch: uid(1000 + i) for i, ch in enumerate(KAZAKH)}
+    upper = {ch: uid(2000 + i) for i, ch in enumerate(KAZAKH)}
+    vault.put_many([{"id": ids[ch], "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": word}
+                    for ch in KAZAKH
+                    for ids, word in ((lower, f"сөз{ch}{ch}"), (upper, f"СӨЗ{ch.upper()}{ch.upper()}"))])
+    wrong = []
+    for ch in KAZAKH:
+        assert ch.upper() != ch and ch.upper().lower() == ch
+        same = set(FOLDED_TOGETHER.get(ch, ch))
+        # Word forms: «сөзіі» and «сөзыы» are both сөз with possessive endings, so they find each other.
+        same |= {c for c in KAZAKH if set(stems(f"сөз{c}{c}")) & set(stems(f"сөз{ch}{ch}"))}
+        expected = {lower[c] for c in same} | {upper[c] for c in same}
+        for query in (f"СӨЗ{ch.upper()}{ch.upper()}", f"сөз{ch}{ch}"):  # upper finds lower, lower finds upper
+            found = {h.record_id for h in vault.search(query)}
+            if found != expected:
+                wrong.append(f"{query}: {len(found & expected)} of {len(expected)} expected, "
+                             f"{len(found - expected)} other letters")
+        if not set(stems(f"сөз{ch}")) & {st for c in KAZAKH for st in stems(f"сөз{c}{c}")}:
             assert vault.search(f"сөз{ch}") == [], "no prefix match without *"
+    assert wrong == []
 
 
 def test_yo_and_ye_are_the_same_for_search(vault):
@@ -67,10 +88,42 @@ def test_prefix_search_and_ranking(vault):
     assert vault.search("ақтөбе")[0].record_id == uid(1)  # the label counts too
 
 
-def test_query_syntax_in_input_is_harmless(stocked):
-    for hostile in ['"', "AND", "NOT OR", "*", "камера)", "label:x", "NEAR(a b)", "'; DROP TABLE records; --", ""]:
-        stocked.search(hostile)  # never raises
-    assert fts_query('a" OR "b') == '"a" AND "OR" AND "b"'
+def test_query_syntax_in_input_is_harmless(stocked, vault_path):
+    """What a person types is words, never FTS5 or SQL syntax; searching changes nothing in the vault."""
+    stocked.close()
+    before = hashlib.sha256(vault_path.read_bytes()).hexdigest()
+    with reopen(vault_path) as vault:
+        plain = [h.record_id for h in vault.search("қамау")]
+        assert plain == [uid(7)]
+        for decorated in ['қамау"', '"қамау', "(қамау)", "қамау)", "қамау:", "^қамау", "{қамау}", "'қамау'",
+                          "қамау;", "ҚАМАУ --"]:
+            assert [h.record_id for h in vault.search(decorated)] == plain, decorated
+        for hostile in ['"', "*", "", "   ", "NOT OR", "AND", "label:x", "NEAR(a b)", "'; DROP TABLE records; --",
+                        "x' OR 1=1 --", "қамау OR несуществующее",  # as FTS5 OR this would find the interview
+                        "NEAR(қамау суық)", "body:қамау", "body : қамау", "қа*", "қамау NOT"]:
+            assert vault.search(hostile) == [], hostile
+        assert [h.record_id for h in vault.search("қам*")] == plain  # a prefix needs three letters
+        assert sum(vault.counts().values()) == len(full_set("0" * 64, 1))
+    assert hashlib.sha256(vault_path.read_bytes()).hexdigest() == before
+
+
+def test_every_word_typed_must_occur_and_operators_are_words(vault):
+    vault.put_many([
+        {"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "камера OR дверь"},
+        {"id": uid(2), "type": "facility", "name": "СИЗО", "type_key": "sizo", "notes": "камера окно"},
+        {"id": uid(3), "type": "facility", "name": "ИВС Тараз", "type_key": "ivs", "notes": "дверь окно"},
+    ])
+
+    def found(query):
+        return {h.record_id for h in vault.search(query)}
+
+    assert found("камера") == {uid(1), uid(2)}
+    assert found("камера окно") == {uid(2)}          # every word must occur
+    assert found("камера OR дверь") == {uid(1)}      # OR is a word of the text, not an operator
+    assert found("камера OR окно") == set()
+    assert found("камера NOT окно") == set()
+    assert found('"камера окно"') == {uid(2)}
+    assert found("дверь*") == {uid(1), uid(3)}
 
 
 def test_deleted_records_leave_the_index(vault):

@@ -37,9 +37,34 @@ def test_default_key_derivation_is_sqlcipher4_stock(tmp_path):
         assert v.conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
 
 
-def test_file_starts_with_random_salt_not_sqlite_header(vault, vault_path):
+def test_every_vault_starts_with_its_own_random_salt(vault, vault_path, tmp_path):
     vault.close()
-    assert not vault_path.read_bytes()[:16].startswith(b"SQLite format 3")
+    other = tmp_path / "other" / "other.vault"
+    Vault.create(other, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    first, second = vault_path.read_bytes()[:16], other.read_bytes()[:16]
+    assert not first.startswith(b"SQLite format 3") and not second.startswith(b"SQLite format 3")
+    assert first != second, "two vaults share a salt"
+    assert len(set(first)) > 4 and len(set(second)) > 4
+
+
+@pytest.mark.parametrize("how", ["created", "reopened"])
+def test_the_vault_connection_keeps_its_durability_and_privacy_promises(vault, vault_path, how):
+    """README: committed records survive power loss (synchronous FULL, WAL); deleted content is
+    overwritten (secure_delete); sorts and indexes never spill plaintext to temp files (temp_store MEMORY)."""
+    if how == "reopened":
+        vault.close()
+        vault = reopen(vault_path)
+    try:
+        def pragma(name):
+            return vault.conn.execute(f"PRAGMA {name}").fetchone()[0]
+
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("secure_delete") == 1
+        assert pragma("temp_store") == 2  # MEMORY
+        assert pragma("foreign_keys") == 1
+    finally:
+        vault.close()
 
 
 def test_weak_passphrase_is_refused_with_advice(tmp_path):

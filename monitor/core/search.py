@@ -171,8 +171,10 @@ def parse(text: str) -> list[Term]:
         word = token.rstrip("*")
         if not word:
             continue
-        if star and len(word) >= 3:
-            terms.append(Term(token, (fold(word),), True))
+        if star and len(word) >= 3:  # a prefix of the word as typed, or of its stem (дверь* ~ двери)
+            folded = fold(word)
+            found = stems(word)
+            terms.append(Term(token, found if folded in found else (folded, *found), True))
             continue
         found = stems(word)
         folded = fold(word)
