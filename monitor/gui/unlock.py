@@ -76,7 +76,6 @@ class UnlockDialog(QDialog):
         self.reason.setVisible(bool(reason))
         self.intro = _plain(QLabel(objectName="intro"))
         self.chooser = QComboBox(objectName="recent")
-        self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(30)
         self.browse_button = QPushButton(self.tr("Open another vault file…"), objectName="browse")
         self.passphrase = QLineEdit(echoMode=QLineEdit.Password, objectName="passphrase")
