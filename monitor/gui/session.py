@@ -245,7 +245,10 @@ class Session(QObject):
         self.clipboard.clear_now()
         window, self.window = self.window, None
         if window is None and self.vault is None:
-            return  # already locked (the unlock dialog is showing)
+            # Already locked. An unlock in flight when the screen locks must not open the vault behind it.
+            if self.dialog is not None and self.dialog.busy and self.dialog.kind == "unlock":
+                self.dialog.cancel()
+            return
         if window is not None:
             for dialog in window.findChildren(QDialog):  # settings, vault care, …: end their work first
                 if dialog.isVisible():

@@ -253,6 +253,14 @@ class UnlockDialog(QDialog):
     def busy(self) -> bool:
         return self._current is not None
 
+    @property
+    def kind(self) -> str:
+        """What the running job is: "unlock", "create" or "demo"."""
+        return self._kind if self._current is not None else ""
+
+    def cancel(self) -> None:
+        self._cancel()
+
     def _cancel(self) -> None:
         worker = self._current
         if worker is None:

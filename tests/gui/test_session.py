@@ -262,6 +262,23 @@ def test_cancel_during_unlock_returns_at_once_and_closes_the_late_vault(qtbot, t
     assert not (tmp_path / "slow.vault-wal").exists()  # what it opened was closed again
 
 
+def test_screen_lock_during_unlocking_cancels_it(qtbot, tmp_path, settings):
+    path = tmp_path / "slow.vault"
+    slow = 1_500_000
+    Vault.create(path, PASSPHRASE, kdf_iter=slow).close()
+    session = Session(path, kdf_iter=slow, settings=settings)
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock()
+    assert dialog.busy
+    session.watcher.screen_saver_active_changed(True)  # the screen locks while the key is derived
+    assert not dialog.busy
+    qtbot.waitUntil(lambda: not dialog._jobs, timeout=30000)
+    assert session.vault is None and session.window is None
+    finish(qtbot, session)
+
+
 def test_recent_vaults_and_another_file(qtbot, stocked_path, tmp_path):
     other = tmp_path / "other.vault"
     dialog = UnlockDialog(stocked_path, kdf_iter=TEST_KDF_ITER, recent=[str(other)])
