@@ -68,6 +68,7 @@ class UnlockDialog(QDialog):
         self._kind = ""
         self._jobs: dict[workers.Worker, object] = {}  # every worker not yet finished → its thread
         self._refused = False
+        self._task_done = None
         self.setWindowTitle(self.tr("Monitor — unlock"))
         self.setMinimumWidth(520)
 
@@ -240,6 +241,12 @@ class UnlockDialog(QDialog):
         self._run(make, self.tr("Creating the demo vault…") if demo else self.tr("Creating the vault…"),
                   "demo" if demo else "create")
 
+    def run_task(self, func, label: str, on_done: Callable[[BaseException | None], None]) -> None:
+        """Run ``func(progress, cancel)`` (e.g. the rest of a wipe) with this dialog busy; not cancellable."""
+        self._task_done = on_done
+        self._run(func, label, "task")
+        self.cancel_button.setVisible(False)
+
     def _run(self, func, label: str, kind: str) -> None:
         self.error.clear()
         self._busy(True, label)
@@ -307,6 +314,12 @@ class UnlockDialog(QDialog):
         wanted = worker is self._current
         if wanted:
             self._current = None
+        if wanted and self._kind == "task":
+            self._busy(False)
+            done, self._task_done = self._task_done, None
+            if done is not None:
+                done(exc)
+            return
         if exc is None:
             self._on_succeeded(result, wanted)
         else:

@@ -295,8 +295,9 @@ def quick_wipe(session, parent=None, *, confirmed: bool = False) -> bool:
             return False
     session.lock("wiped")  # closes the vault and everything that shows it
     destroy_key_material(path)  # milliseconds; from here the vault cannot be opened
-    wipe_files(path)  # the rest of the bytes and the names
-    session.after_wipe()
+    session.dialog.run_task(  # overwriting every byte takes a while: on a worker, the window stays live
+        lambda progress, cancel: wipe_files(path, progress=progress),
+        QCoreApplication.translate("VaultCare", "Wiping…"), lambda exc: session.after_wipe())
     return True
 
 

@@ -4,38 +4,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="176"/>
-        <location filename="../../monitor/gui/vault_care.py" line="187"/>
+        <location filename="../../monitor/gui/vault_care.py" line="177"/>
+        <location filename="../../monitor/gui/vault_care.py" line="188"/>
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="179"/>
+        <location filename="../../monitor/gui/vault_care.py" line="180"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="181"/>
+        <location filename="../../monitor/gui/vault_care.py" line="182"/>
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="183"/>
+        <location filename="../../monitor/gui/vault_care.py" line="184"/>
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="189"/>
+        <location filename="../../monitor/gui/vault_care.py" line="190"/>
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="198"/>
+        <location filename="../../monitor/gui/vault_care.py" line="199"/>
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="204"/>
+        <location filename="../../monitor/gui/vault_care.py" line="205"/>
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -103,47 +103,47 @@
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="155"/>
+        <location filename="../../monitor/gui/main_window.py" line="156"/>
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="159"/>
+        <location filename="../../monitor/gui/main_window.py" line="160"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="161"/>
+        <location filename="../../monitor/gui/main_window.py" line="162"/>
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="162"/>
+        <location filename="../../monitor/gui/main_window.py" line="163"/>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165"/>
+        <location filename="../../monitor/gui/main_window.py" line="166"/>
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="169"/>
+        <location filename="../../monitor/gui/main_window.py" line="170"/>
         <source>Find</source>
         <translation>Найти</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="197"/>
+        <location filename="../../monitor/gui/main_window.py" line="199"/>
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="222"/>
+        <location filename="../../monitor/gui/main_window.py" line="224"/>
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="224"/>
+        <location filename="../../monitor/gui/main_window.py" line="226"/>
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
@@ -151,42 +151,42 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="209"/>
+        <location filename="../../monitor/gui/vault_care.py" line="210"/>
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="215"/>
+        <location filename="../../monitor/gui/vault_care.py" line="216"/>
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="216"/>
+        <location filename="../../monitor/gui/vault_care.py" line="217"/>
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="217"/>
+        <location filename="../../monitor/gui/vault_care.py" line="218"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="218"/>
+        <location filename="../../monitor/gui/vault_care.py" line="219"/>
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="226"/>
+        <location filename="../../monitor/gui/vault_care.py" line="227"/>
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="232"/>
+        <location filename="../../monitor/gui/vault_care.py" line="233"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="250"/>
+        <location filename="../../monitor/gui/vault_care.py" line="251"/>
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -272,27 +272,27 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="187"/>
+        <location filename="../../monitor/gui/session.py" line="190"/>
         <source>Locked after {n} minutes without activity.</source>
         <translation>Заблокировано: {n} мин. без действий.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="189"/>
+        <location filename="../../monitor/gui/session.py" line="192"/>
         <source>Locked because the screen was locked.</source>
         <translation>Заблокировано, потому что был заблокирован экран.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="191"/>
+        <location filename="../../monitor/gui/session.py" line="194"/>
         <source>Locked before the computer went to sleep.</source>
         <translation>Заблокировано перед переходом компьютера в сон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="193"/>
+        <location filename="../../monitor/gui/session.py" line="196"/>
         <source>Locked when the window was minimised.</source>
         <translation>Заблокировано при сворачивании окна.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="195"/>
+        <location filename="../../monitor/gui/session.py" line="198"/>
         <source>The vault was wiped.</source>
         <translation>Хранилище уничтожено.</translation>
     </message>
@@ -353,33 +353,33 @@
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="59"/>
+        <location filename="../../monitor/gui/vault_care.py" line="60"/>
         <source>Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="61"/>
-        <location filename="../../monitor/gui/vault_care.py" line="111"/>
+        <location filename="../../monitor/gui/vault_care.py" line="62"/>
+        <location filename="../../monitor/gui/vault_care.py" line="112"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="77"/>
+        <location filename="../../monitor/gui/vault_care.py" line="78"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="89"/>
+        <location filename="../../monitor/gui/vault_care.py" line="90"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="126"/>
+        <location filename="../../monitor/gui/vault_care.py" line="127"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="132"/>
+        <location filename="../../monitor/gui/vault_care.py" line="133"/>
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
@@ -387,122 +387,122 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="69"/>
+        <location filename="../../monitor/gui/unlock.py" line="72"/>
         <source>Monitor — unlock</source>
         <translation>Монитор — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="79"/>
+        <location filename="../../monitor/gui/unlock.py" line="81"/>
         <source>Open another vault file…</source>
         <translation>Открыть другой файл хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="82"/>
+        <location filename="../../monitor/gui/unlock.py" line="84"/>
         <source>Show passphrase</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="87"/>
+        <location filename="../../monitor/gui/unlock.py" line="89"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="88"/>
+        <location filename="../../monitor/gui/unlock.py" line="90"/>
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="89"/>
+        <location filename="../../monitor/gui/unlock.py" line="91"/>
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="90"/>
+        <location filename="../../monitor/gui/unlock.py" line="92"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="97"/>
+        <location filename="../../monitor/gui/unlock.py" line="99"/>
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="98"/>
+        <location filename="../../monitor/gui/unlock.py" line="100"/>
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="99"/>
+        <location filename="../../monitor/gui/unlock.py" line="101"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="153"/>
+        <location filename="../../monitor/gui/unlock.py" line="155"/>
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="156"/>
+        <location filename="../../monitor/gui/unlock.py" line="158"/>
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="168"/>
+        <location filename="../../monitor/gui/unlock.py" line="170"/>
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="169"/>
+        <location filename="../../monitor/gui/unlock.py" line="171"/>
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="190"/>
+        <location filename="../../monitor/gui/unlock.py" line="192"/>
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="202"/>
+        <location filename="../../monitor/gui/unlock.py" line="206"/>
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="216"/>
+        <location filename="../../monitor/gui/unlock.py" line="220"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="235"/>
+        <location filename="../../monitor/gui/unlock.py" line="241"/>
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="235"/>
+        <location filename="../../monitor/gui/unlock.py" line="241"/>
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="260"/>
+        <location filename="../../monitor/gui/unlock.py" line="280"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="263"/>
+        <location filename="../../monitor/gui/unlock.py" line="283"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="325"/>
+        <location filename="../../monitor/gui/unlock.py" line="351"/>
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="329"/>
+        <location filename="../../monitor/gui/unlock.py" line="355"/>
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="351"/>
+        <location filename="../../monitor/gui/unlock.py" line="377"/>
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
@@ -510,32 +510,37 @@
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="304"/>
+        <location filename="../../monitor/gui/vault_care.py" line="300"/>
+        <source>Wiping…</source>
+        <translation>Уничтожение…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="306"/>
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="322"/>
+        <location filename="../../monitor/gui/vault_care.py" line="324"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="323"/>
+        <location filename="../../monitor/gui/vault_care.py" line="325"/>
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="324"/>
+        <location filename="../../monitor/gui/vault_care.py" line="326"/>
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="325"/>
+        <location filename="../../monitor/gui/vault_care.py" line="327"/>
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="327"/>
+        <location filename="../../monitor/gui/vault_care.py" line="329"/>
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -543,22 +548,22 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="151"/>
+        <location filename="../../monitor/gui/vault_care.py" line="152"/>
         <source>Verify the vault</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="153"/>
+        <location filename="../../monitor/gui/vault_care.py" line="154"/>
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment&apos;s hash.</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="164"/>
+        <location filename="../../monitor/gui/vault_care.py" line="165"/>
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="169"/>
+        <location filename="../../monitor/gui/vault_care.py" line="170"/>
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -566,32 +571,32 @@
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="258"/>
+        <location filename="../../monitor/gui/vault_care.py" line="259"/>
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="260"/>
+        <location filename="../../monitor/gui/vault_care.py" line="261"/>
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="264"/>
+        <location filename="../../monitor/gui/vault_care.py" line="265"/>
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="267"/>
+        <location filename="../../monitor/gui/vault_care.py" line="268"/>
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="271"/>
+        <location filename="../../monitor/gui/vault_care.py" line="272"/>
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="274"/>
+        <location filename="../../monitor/gui/vault_care.py" line="275"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

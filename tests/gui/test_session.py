@@ -400,6 +400,7 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
         assert quick_wipe(session, session.window) is True
     assert len(answers) == 2
     assert not vault.is_open
+    qtbot.waitUntil(lambda: not session.dialog.busy, timeout=30000)  # the rest of the bytes, on a worker
     assert not stocked_path.exists() and list(stocked_path.parent.glob("session.vault*")) == []
     assert session.dialog.create_button.isVisibleTo(session.dialog)  # offers a new vault
     finish(qtbot, session)
