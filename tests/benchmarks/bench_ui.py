@@ -265,8 +265,10 @@ def bench_stalls(tmp: Path, cases: int) -> None:
         worker = workers.Worker(func)
         worker.outcome.connect(lambda w, r, e: done.setdefault("x", (r, e)))
         holder = QObjectHolder()
-        workers.start(worker, holder.obj)
+        _KEEP.append(holder)  # the thread's parent must outlive the thread
+        thread = workers.start(worker, holder.obj)
         stall = probe.run(app, lambda: "x" in done)
+        thread.wait()
         if done["x"][1] is not None:
             raise done["x"][1]
         return stall
@@ -300,6 +302,9 @@ def bench_stalls(tmp: Path, cases: int) -> None:
     row("UI stall", f"longest {worst:5.0f} ms ("
         + ", ".join(f"{k} {v:.0f}" for k, v in results.items()) + ")", f"idle loop {idle:4.0f} ms", "<= 100 ms")
     print(f"{'':<13}  (export and report are not in this branch yet; add them here when they land)")
+
+
+_KEEP: list = []
 
 
 class QObjectHolder:
