@@ -369,12 +369,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", help="only this record type (repeatable)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
-    p = command("load", cmd_load, "bulk import from JSON lines or CSV (cases, complaints); all or nothing",
+    p = command("load", cmd_load, "bulk import from JSON lines or CSV; all or nothing",
                 description="Bulk import. JSON lines: one record per line as 'monitor dump' writes them "
-                            "(docs/data-model.md). CSV: cases or complaints with the columns in docs/csv.md. "
+                            "(docs/data-model.md). CSV: cases, complaints, proceedings, consent, reprisals or "
+                            "official statistics, with the columns in docs/csv.md. "
                             "The whole file is checked first; one bad line and nothing is loaded.")
     p.add_argument("file")
-    p.add_argument("--csv-type", choices=("case", "complaint"), help="what the CSV holds (default: from its header)")
+    p.add_argument("--csv-type", choices=("case", "complaint", "proceeding", "consent", "reprisal", "statistic"),
+                   help="what the CSV holds (default: from its header)")
     p.add_argument("--json", action="store_true")
     p = command("dump", cmd_dump, "every record as JSON lines (plaintext!) to stdout")
     p.add_argument("--type", help="only this record type")

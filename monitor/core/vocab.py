@@ -115,3 +115,19 @@ def terms(conn: Connection, vocabulary: str, lang: str = "en", *, include_deprec
         labels = json.loads(labels)
         out.append((key, labels.get(lang) or labels.get("en") or key))
     return out
+
+
+def labelled_terms(conn: Connection, vocabulary: str) -> list[tuple[str, dict[str, str], bool]]:
+    """(key, labels in en/ru/kk, deprecated) of every term of a vocabulary, in display order.
+
+    Includes terms a coordinator added (``term`` records are projected into ``vocab_terms``) and
+    merged (deprecated) terms, which stay valid.
+    """
+    rows = conn.execute(
+        "SELECT key, labels, extra FROM vocab_terms WHERE vocabulary = ? ORDER BY position, key", (vocabulary,)
+    )
+    return [(key, json.loads(labels), bool(extra and json.loads(extra).get("deprecated"))) for key, labels, extra in rows]
+
+
+def exists(conn: Connection, vocabulary: str) -> bool:
+    return conn.execute("SELECT 1 FROM vocabularies WHERE name = ?", (vocabulary,)).fetchone() is not None
