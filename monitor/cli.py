@@ -29,6 +29,22 @@ class UserError(MonitorError):
     pass
 
 
+_LANG = "en"  # the language of messages, set by main() from MONITOR_LANG / LC_ALL / LC_MESSAGES / LANG
+
+
+def _t(msg_id: str, **params) -> str:
+    """A CLI message from the shared catalogue (resources/messages/core.json), in the user's language."""
+    from .core.messages import text
+
+    return text(msg_id, _LANG, **params)
+
+
+def _localize(message) -> str:
+    from .core.messages import localize
+
+    return localize(message, _LANG)
+
+
 # --- passphrases ------------------------------------------------------------------------------
 
 def _read_secret_file(name: str, what: str) -> str:
@@ -51,7 +67,7 @@ def _read_secret_file(name: str, what: str) -> str:
 
 def _prompt(label: str, confirm: bool) -> str:
     first = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != first:
+    if confirm and getpass.getpass(_t("cli_prompt_again", label=label) + ": ") != first:
         raise UserError("the two passphrases differ; nothing was changed")
     return first
 
@@ -62,7 +78,7 @@ def passphrase(args, *, confirm: bool = False) -> str:
     if file:
         return _read_secret_file(file, "passphrase")
     if sys.stdin.isatty():
-        return _prompt("Vault passphrase", confirm)
+        return _prompt(_t("cli_prompt_passphrase"), confirm)
     raise UserError("no passphrase: stdin is not a terminal; use --passphrase-file FILE or MONITOR_PASSPHRASE_FILE")
 
 
@@ -70,7 +86,7 @@ def new_passphrase(args) -> str:
     if args.new_passphrase_file:
         return _read_secret_file(args.new_passphrase_file, "new passphrase")
     if sys.stdin.isatty():
-        return _prompt("New vault passphrase", confirm=True)
+        return _prompt(_t("cli_prompt_new_passphrase"), confirm=True)
     raise UserError("no new passphrase: stdin is not a terminal; use --new-passphrase-file FILE")
 
 
@@ -153,8 +169,8 @@ def cmd_init(args) -> int:
         raise UserError(f"a vault already exists at {path}; use --vault to create another")
     with Vault.create(path, passphrase(args, confirm=True), profile=args.profile) as vault:
         ident = vault.identity
-        print(f"created vault {path}")
-        print(f"device fingerprint {ident.fingerprint}")
+        print(_t("cli_created", path=path))
+        print(_t("cli_fingerprint", fingerprint=ident.fingerprint))
     return 0
 
 
@@ -174,7 +190,7 @@ def cmd_demo(args) -> int:
         cancel.set()
         raise
     total = sum(counts.values())
-    print(f"created demo vault {path}: {total} fictional records ({args.cases} cases, seed {args.seed})")
+    print(_t("cli_created_demo", path=path, total=total, cases=args.cases, seed=args.seed))
     return 0
 
 
@@ -184,20 +200,28 @@ def cmd_info(args) -> int:
     if args.json:
         _emit_json(summary)
         return 0
-    print(f"vault           {shown(summary['path'])}")
-    print(f"size            {summary['file_size']:,} bytes")
-    print(f"schema version  {summary['schema_version']}")
-    print(f"profile         {shown(summary['profile'])}")
-    print(f"device          {summary['device_id']}")
-    print(f"age recipient   {summary['age_recipient']}")
-    print(f"fingerprint     {summary['signing_fingerprint']}")
-    print("records")
-    for record_type, n in sorted(summary["records"].items()):
-        print(f"  {shown(record_type):<14}{n:,}")
-    print(f"revisions       {summary['revisions']:,}")
-    print(f"conflicts       {summary['conflicts']:,}")
-    print(f"stored files    {summary['attachments']['blobs']:,} ({summary['attachments']['bytes']:,} bytes)")
-    print(f"audit entries   {summary['audit_entries']:,}")
+    rows = [
+        ("cli_info_vault", shown(summary["path"])),
+        ("cli_info_size", _t("cli_info_bytes", n=f"{summary['file_size']:,}")),
+        ("cli_info_schema", summary["schema_version"]),
+        ("cli_info_profile", shown(summary["profile"])),
+        ("cli_info_device", summary["device_id"]),
+        ("cli_info_recipient", summary["age_recipient"]),
+        ("cli_info_fingerprint", summary["signing_fingerprint"]),
+        ("cli_info_records", ""),
+        *[(None, (shown(record_type), f"{n:,}")) for record_type, n in sorted(summary["records"].items())],
+        ("cli_info_revisions", f"{summary['revisions']:,}"),
+        ("cli_info_conflicts", f"{summary['conflicts']:,}"),
+        ("cli_info_files", _t("cli_info_files_value", n=f"{summary['attachments']['blobs']:,}",
+                              bytes=f"{summary['attachments']['bytes']:,}")),
+        ("cli_info_audit", f"{summary['audit_entries']:,}"),
+    ]
+    width = max(len(_t(key)) for key, _ in rows if key) + 2
+    for key, value in rows:
+        if key is None:
+            sys.stdout.write(f"  {value[0]:<{width - 2}}{value[1]}\n")
+        else:
+            sys.stdout.write(f"{_t(key):<{width}}{value}".rstrip() + "\n")
     return 0
 
 
@@ -210,7 +234,7 @@ def cmd_cases(args) -> int:
         _emit_json(rows)
         return 0
     if not rows:
-        print("no cases")
+        print(_t("cli_no_cases"))
     for row in rows:
         print(f"{shown(row['code']):<16} {shown(row['status_label']):<22} {shown(row['title'])}")
     return 0
@@ -223,7 +247,7 @@ def cmd_search(args) -> int:
         _emit_json([hit.to_json() for hit in hits])
         return 0
     if not hits:
-        print("no matches")
+        print(_t("cli_no_matches"))
     for hit in hits:
         print(f"{hit.type:<12} {hit.record_id}  {shown(hit.label)}")
         print(f"             {shown(hit.snippet)}")
@@ -239,8 +263,8 @@ def cmd_load(args) -> int:
     if args.json:
         _emit_json(report.to_json())
     else:
-        print(f"loaded {report.records} records: {report.created} new, {report.updated} updated, "
-              f"{report.unchanged} unchanged")
+        print(_t("cli_loaded", records=report.records, created=report.created, updated=report.updated,
+                 unchanged=report.unchanged))
     return 0
 
 
@@ -252,8 +276,7 @@ def cmd_dump(args) -> int:
 
     digest, count = hashlib.sha256(), 0
     with _open(args) as vault:
-        print("warning: dump writes every record as PLAINTEXT; keep the output off shared or unencrypted disks",
-              file=sys.stderr)
+        print(_t("cli_dump_warning"), file=sys.stderr)
         if args.out:
             from .core.fs import atomic_writer
 
@@ -282,7 +305,7 @@ def cmd_attach(args) -> int:
     if args.json:
         _emit_json(record)
     else:
-        print(f"attached {shown(record['original_name'])} as {record['id']} (SHA-256 {record['sha256']})")
+        print(_t("cli_attached", name=shown(record["original_name"]), id=record["id"], sha256=record["sha256"]))
     return 0
 
 
@@ -290,7 +313,7 @@ def cmd_reindex(args) -> int:
     with _open(args) as vault:
         n = vault.rebuild_search_index(progress=_progress())
         ensure_still_there(vault)
-    print(f"search index rebuilt from {n} records")
+    print(_t("search_index_rebuilt", n=n))
     return 0
 
 
@@ -302,11 +325,11 @@ def cmd_verify(args) -> int:
     else:
         checked = ", ".join(f"{n:,} {what.replace('_', ' ')}" for what, n in report.checked.items())
         if report.ok:
-            print(f"vault OK: cipher and database integrity, {checked}")
+            print(_t("cli_verify_ok", checked=checked))
         else:
             for problem in report.problems:
-                print(f"PROBLEM: {shown(problem)}")
-            print(f"{len(report.problems)} problem(s) found", file=sys.stderr)
+                print(_t("cli_problem", problem=shown(_localize(problem))))
+            print(_t("cli_problems_found", n=len(report.problems)), file=sys.stderr)
     return 0 if report.ok else EXIT_VERIFY
 
 
@@ -413,7 +436,7 @@ def cmd_passwd(args) -> int:
         return 0
     with _open(args) as vault:
         vault.change_passphrase(new_passphrase(args))
-    print("passphrase changed (the key file was rewrapped; the old passphrase no longer opens it)")
+    print(_t("cli_passphrase_changed"))
     return 0
 
 
@@ -425,11 +448,11 @@ def cmd_wipe(args) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError("wipe needs --yes when not run at a terminal")
-        answer = input(f"Destroy {path} for ever? Type WIPE to confirm: ")
+        answer = input(_t("cli_wipe_prompt", path=path) + " ")
         if answer.strip() != "WIPE":
             raise UserError("not confirmed; nothing was wiped")
     wipe_files(path)
-    print(f"wiped {path}")
+    print(_t("cli_wiped", path=path))
     return 0
 
 
@@ -720,13 +743,17 @@ def _main(argv: list[str] | None) -> int:
         func = cmd_gui
     else:
         func = args.func
+    from .core.messages import localize, system_language, text
+
+    global _LANG
+    lang = _LANG = system_language()  # MONITOR_LANG, else LC_ALL / LC_MESSAGES / LANG: en, ru or kk
     try:
         return func(args)
     except MonitorError as exc:
-        print(f"monitor: error: {exc}", file=sys.stderr)
+        print(text("cli_error", lang, message=localize(exc, lang)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("monitor: cancelled; nothing was written", file=sys.stderr)
+        print(text("cli_cancelled", lang), file=sys.stderr)
         return EXIT_CANCELLED
     except BrokenPipeError:
         return 0
@@ -736,7 +763,7 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_ERROR
     except OSError as exc:  # disk full, permission denied, …: the user can act on these
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"monitor: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(text("cli_error", lang, message=f"{exc.strerror or exc}{where}"), file=sys.stderr)
         return EXIT_ERROR
 
 

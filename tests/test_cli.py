@@ -28,6 +28,7 @@ class CLI:
         self.env["MONITOR_PASSPHRASE_FILE"] = str(self.passfile)
         self.env["XDG_DATA_HOME"] = str(tmp / "xdg")  # never touch the real data dir
         self.env["HOME"] = str(tmp / "home")
+        self.env["MONITOR_LANG"] = "en"  # messages in English whatever the machine's locale
 
     def __call__(self, *args: str, ok: bool = True, stdin: str | None = None, vault: bool = True):
         cmd = [sys.executable, "-m", "monitor", *args] + (["--vault", str(self.vault)] if vault else [])

@@ -1,23 +1,44 @@
 """Typed errors raised by the core.
 
 Every error a user can cause is a :class:`MonitorError`. Its message is one line that says what
-went wrong and, where it helps, what to do. The CLI prints it as is; the GUI translates it.
+went wrong and, where it helps, what to do. ``str(error)`` is English; both faces show it in the
+user's language with :func:`monitor.core.messages.localize`, which reads the message id and
+parameters the error carries (see :mod:`monitor.core.messages`).
 """
+
+from __future__ import annotations
 
 
 class MonitorError(Exception):
-    """Base class for errors a user can cause or act on."""
+    """Base class for errors a user can cause or act on.
+
+    Raise with a :class:`~monitor.core.messages.Message` (id and parameters), or with keyword
+    parameters for the class's own ``message_id``, or (older code) with an English string.
+    """
 
     exit_code = 1
+    message_id: str | None = None
+
+    def __init__(self, message: str | None = None, /, **params):
+        if message is None and self.message_id is not None:
+            from .messages import Message
+
+            message = Message(self.message_id, **params)
+        self.message = message
+        super().__init__(*(() if message is None else (message,)))
 
     def __str__(self) -> str:  # one line, always
         text = super().__str__()
         return " ".join(text.split()) if text else self.__class__.__name__
 
+    def localized(self, lang: str) -> str:
+        from .messages import localize
+
+        return localize(self, lang)
+
 
 class WrongPassphrase(MonitorError):
-    def __init__(self, message: str = "wrong passphrase, or not a Monitor vault"):
-        super().__init__(message)
+    message_id = "wrong_passphrase"
 
 
 class VaultDamaged(MonitorError):
@@ -57,6 +78,12 @@ class VaultLocked(MonitorError):
     """The vault is closed (locked); open it again with the passphrase."""
 
 
+class VaultInUse(MonitorError):
+    """Another Monitor process has this vault open."""
+
+    message_id = "vault_in_use"
+
+
 class VaultTooNew(MonitorError):
     pass
 
@@ -91,9 +118,7 @@ class AttachmentMissing(MonitorError):
 
 class Cancelled(MonitorError):
     exit_code = 130
-
-    def __init__(self, message: str = "cancelled; nothing was written"):
-        super().__init__(message)
+    message_id = "cancelled"
 
 
 class ConsentRequired(MonitorError):

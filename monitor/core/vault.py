@@ -204,6 +204,7 @@ class Vault:
         try:
             conn = connect(tmp, data_key=data_key)
             migrations.upgrade(conn)
+            _search.ensure_index(conn)
             identity = DeviceIdentity.generate()
             now = utc_now()
             with transaction(conn):
@@ -290,6 +291,7 @@ class Vault:
                 if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
                     with transaction(conn):
                         vocab.seed(conn)
+                _search.ensure_index(conn, progress=progress)  # derived; rebuilt when its version changed
                 renew_device_if_copied(conn, path)
                 return cls(path, conn, data_key)
             except DatabaseError as exc:
@@ -477,6 +479,11 @@ class Vault:
     def search(self, text: str, *, limit: int = 50, types: list[str] | None = None,
                marks: tuple[str, str] = ("[", "]")) -> list[_search.SearchHit]:
         return _search.search(self.conn, text, limit=limit, types=types, marks=marks)
+
+    def search_page(self, text: str, *, limit: int = 50, offset: int = 0, types: list[str] | None = None,
+                    marks: tuple[str, str] = ("[", "]")) -> "_search.SearchPage":
+        """One page of matches with the real total (word forms included)."""
+        return _search.search_page(self.conn, text, limit=limit, offset=offset, types=types, marks=marks)
 
     def vocabulary(self, name: str, lang: str = "en", *, include_deprecated: bool = False) -> list[tuple[str, str]]:
         return vocab.terms(self.conn, name, lang, include_deprecated=include_deprecated)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from . import attachments, audit, history
 from .db import DatabaseError
 from .errors import MonitorError
+from .messages import Message, match
 from .revisions import REVISION_COLUMNS, Revision
 
 if TYPE_CHECKING:
@@ -39,20 +40,20 @@ def verify(vault: "Vault", progress: Callable | None = None, cancel=None) -> Ver
     step(0)
     try:
         bad_pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        report.problems += [f"cipher: {row[0]}" for row in bad_pages]
+        report.problems += [Message("verify_cipher", detail=row[0]) for row in bad_pages]
         step(1)
         result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            report.problems += [f"database: {line}" for line in result[:20]]
+            report.problems += [Message("verify_database", detail=line) for line in result[:20]]
         step(2)
         _check_revisions(conn, report)
         step(3)
         chain = audit.check_chain(conn, cancel=cancel)
-        report.problems += [str(p) for p in chain]
+        report.problems += [match(str(p)) or str(p) for p in chain]
         report.checked["audit_entries"] = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
         _check_audit_covers_revisions(conn, report)
         step(4)
-        report.problems += attachments.check_all(conn, cancel=cancel)
+        report.problems += [match(p) or p for p in attachments.check_all(conn, cancel=cancel)]
         report.checked["attachments"] = conn.execute("SELECT count(*) FROM blobs").fetchone()[0]
         missing = conn.execute(
             "SELECT count(*) FROM records r JOIN revisions v ON v.rev = r.head "
@@ -60,9 +61,9 @@ def verify(vault: "Vault", progress: Callable | None = None, cancel=None) -> Ver
             "(SELECT 1 FROM blobs b WHERE b.sha256 = json_extract(v.body, '$.sha256'))"
         ).fetchone()[0]
         if missing:
-            report.problems.append(f"{missing} attachment record(s) name bytes that are not in the vault")
+            report.problems.append(Message("verify_missing_blobs", n=missing))
     except DatabaseError as exc:
-        report.problems.append(f"database: unreadable page or structure ({exc}); the file is damaged")
+        report.problems.append(Message("verify_damaged", detail=str(exc)))
     step(len(steps))
     return report
 
@@ -80,12 +81,12 @@ def _check_revisions(conn, report: VerifyReport) -> None:
         except MonitorError:
             ok = False
         if not ok:
-            report.problems.append(f"revision {revision.rev} of record {revision.record_id}: content does not match its hash")
+            report.problems.append(Message("verify_revision_hash", rev=revision.rev, record=revision.record_id))
         for parent in revision.parents:
             if parent not in owner:
-                report.problems.append(f"revision {revision.rev}: parent {parent} is missing")
+                report.problems.append(Message("verify_parent", rev=revision.rev, parent=parent))
             elif owner[parent] != revision.record_id:
-                report.problems.append(f"revision {revision.rev}: parent {parent} belongs to another record")
+                report.problems.append(Message("verify_parent_other_record", rev=revision.rev, parent=parent))
     report.checked["revisions"] = count
     report.problems += history.check_graph(conn)[:20]
     # The current view is derived from the revisions; it must agree with them.
@@ -98,8 +99,7 @@ def _check_revisions(conn, report: VerifyReport) -> None:
         "SELECT count(DISTINCT record_id) FROM revisions v WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.id = v.record_id)"
     ).fetchone()[0]
     if stale or orphans:
-        report.problems.append(
-            f"{stale + orphans} record(s) differ from their revisions (the current view was altered)")
+        report.problems.append(Message("verify_view", n=stale + orphans))
 
 
 def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:
@@ -109,4 +109,4 @@ def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:
         if audited.get(rev) != digest:
             missing += 1
     if missing:
-        report.problems.append(f"{missing} revision(s) have no matching audit entry (history was changed outside Monitor)")
+        report.problems.append(Message("verify_audit_missing", n=missing))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,27 @@ __all__ = ["MainWindow", "RowsModel"]
 
 MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it whole), the title is not
 NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
+
+
+def record_type_labels() -> dict[str, str]:
+    """Record types in the user's language, for the search filter and result lists."""
+    return {
+        "case": QCoreApplication.translate("RecordType", "Case"),
+        "interview": QCoreApplication.translate("RecordType", "Interview"),
+        "examination": QCoreApplication.translate("RecordType", "Medical examination"),
+        "person": QCoreApplication.translate("RecordType", "Person"),
+        "facility": QCoreApplication.translate("RecordType", "Facility"),
+        "visit": QCoreApplication.translate("RecordType", "Visit"),
+        "complaint": QCoreApplication.translate("RecordType", "Complaint"),
+        "proceeding": QCoreApplication.translate("RecordType", "Proceeding"),
+        "attachment": QCoreApplication.translate("RecordType", "Attachment"),
+        "addendum": QCoreApplication.translate("RecordType", "Addendum"),
+        "consent": QCoreApplication.translate("RecordType", "Consent"),
+        "reprisal": QCoreApplication.translate("RecordType", "Reprisal"),
+        "statistic": QCoreApplication.translate("RecordType", "Official statistic"),
+        "link": QCoreApplication.translate("RecordType", "Link"),
+        "term": QCoreApplication.translate("RecordType", "Vocabulary term"),
+    }
 
 
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
@@ -166,8 +188,10 @@ class MainWindow(QMainWindow):
             cols, stretch = columns(name, lang)
             self.models[name] = RowsModel(cols, stretch, self)
         self.cases_model = self.models["cases"]
-        self.results_model = RowsModel([("type", self.tr("Type")), ("label", self.tr("Record")),
-                                        ("snippet", self.tr("Match"))], 2, self)
+        self.results_model = RowsModel([("type_label", self.tr("Type")), ("label", self.tr("Record")),
+                                        ("snippet", self.tr("Match")), ("why", self.tr("Matched words"))], 2, self)
+        self.results_model.PAGE = 50  # each result carries a snippet: fetch them 50 at a time
+        self._terms = []  # the words of the current search, for highlighting in the record view
         self.proxy = ListProxy(self)
         self.table = QTableView(objectName="records")
         self.table.setModel(self.proxy)
@@ -302,6 +326,12 @@ class MainWindow(QMainWindow):
         for name in LISTS:
             toolbar.addAction(self.list_actions[name])
         toolbar.addWidget(self.search_box)
+        self.type_filter = QComboBox(objectName="type_filter")
+        self.type_filter.addItem(self.tr("All types"), "")
+        for key, label in record_type_labels().items():
+            self.type_filter.addItem(label, key)
+        self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
+        toolbar.addWidget(self.type_filter)
         toolbar.addAction(self.lock_action)
 
     # --- navigation --------------------------------------------------------------------------
@@ -565,23 +595,37 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.list_page)
         if self.search_box.text().strip() != text:
             self.search_box.setText(text)
-        hits = self.vault.search(text, limit=200, marks=("«", "»"))
+        vault, lang = self.vault, self.lang
+        types = [self.type_filter.currentData()] if self.type_filter.currentData() else None
+        labels = record_type_labels()
+        first = {}
+
+        def fetch(offset: int, limit: int) -> list[dict]:
+            page = vault.search_page(text, limit=limit, offset=offset, types=types, marks=("«", "»"))
+            first.setdefault("page", page)
+            rows = []
+            for h in page.hits:
+                try:
+                    label = info_label(vault, vault.info(h.record_id), lang)
+                except MonitorError:
+                    label = h.label
+                rows.append({"id": h.record_id, "type": h.type, "type_label": labels.get(h.type, h.type),
+                             "label": label, "snippet": h.snippet, "why": ", ".join(h.matched)})
+            return rows
+
         self._use(self.results_model)
-        rows = []
-        for hit in hits:
-            try:
-                label = info_label(self.vault, self.vault.info(hit.record_id), self.lang)
-            except MonitorError:
-                label = hit.label
-            rows.append({"id": hit.record_id, "type": titles.type_title(hit.type, self.lang), "label": label,
-                         "snippet": hit.snippet})
-        self.results_model.set_rows(rows)
+        self.results_model.set_source(fetch)
+        page = first["page"]
+        self._terms = page.terms
         self._fit_columns()
         self.list_title.setText(self.tr("Search: {text}").format(text=text))
         for widget in (self.status_filter, self.facility_filter, self.date_from, self.date_to):
             widget.hide()
         self.detail.show_record(None)
-        self.status.setText(self.tr("{n} matches").format(n=len(hits)))
+        status = self.tr("{n} matches").format(n=page.total)
+        if page.recent_only:
+            status += " — " + self.tr("very common words: the most recent matches are ranked first")
+        self.status.setText(status)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -600,6 +644,23 @@ class MainWindow(QMainWindow):
         record_id = self._row_id(current)
         if record_id:
             self.detail.show_record(record_id)
+            self._highlight(self._terms if self.proxy.sourceModel() is self.results_model else [])
+
+    def _highlight(self, terms) -> None:
+        """Mark the words of the record that matched the search (word forms included)."""
+        from ..core.search import match_spans
+
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe680"))
+        for start, end, _word in match_spans(self.detail.toPlainText(), terms):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.detail.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.KeepAnchor)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.detail.setExtraSelections(selections)
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = self._row_id(index)
@@ -694,8 +755,11 @@ class MainWindow(QMainWindow):
         for model in self.models.values():
             model.set_rows([])
         self.results_model.set_rows([])
+        self._terms = []
         self.detail.forget()
+        self.search_box.blockSignals(True)
         self.search_box.clear()
+        self.search_box.blockSignals(False)
         self.filter_box.clear()
         self.status.clear()
         self.history, self.position = [], -1

@@ -18,6 +18,9 @@ class Worker(QObject):
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     finished = Signal()
+    # (worker, result, exception): lets a receiver running several jobs tell whose result it is
+    # (sender() is unreliable once the worker is deleted).
+    outcome = Signal(object, object, object)
 
     def __init__(self, func: Callable, *args, **kwargs):
         super().__init__()
@@ -29,8 +32,10 @@ class Worker(QObject):
         try:
             result = self._func(*self._args, progress=self._report, cancel=self.cancel_event, **self._kwargs)
         except BaseException as exc:  # delivered to the UI thread, which decides what to show
+            self.outcome.emit(self, None, exc)
             self.failed.emit(exc)
         else:
+            self.outcome.emit(self, result, None)
             self.succeeded.emit(result)
         finally:
             self.finished.emit()

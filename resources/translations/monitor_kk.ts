@@ -80,6 +80,45 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="177" />
+        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <source>Backup copy</source>
+        <translation>Сақтық көшірме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <source>Copy to</source>
+        <translation>Қайда көшіру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="184" />
+        <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
+        <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="190" />
+        <source>Monitor vaults (*.vault)</source>
+        <translation>Monitor қоймалары (*.vault)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="199" />
+        <source>Choose where to write the copy.</source>
+        <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="205" />
+        <source>Written: {files}</source>
+        <translation>Жазылды: {files}</translation>
+    </message>
+</context>
+<context>
     <name>CaseFile</name>
     <message>
         <location filename="../../monitor/gui/case_file.py" line="26" />
@@ -220,32 +259,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <location filename="../../monitor/gui/main_window.py" line="126" />
         <source>Edit the case</source>
         <translation>Істі өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>New interview</source>
         <translation>Жаңа сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="128" />
         <source>New examination</source>
         <translation>Жаңа куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <location filename="../../monitor/gui/main_window.py" line="129" />
         <source>New complaint</source>
         <translation>Жаңа шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <location filename="../../monitor/gui/main_window.py" line="130" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
@@ -654,219 +693,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="161" />
+        <location filename="../../monitor/gui/main_window.py" line="183" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <location filename="../../monitor/gui/main_window.py" line="191" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <location filename="../../monitor/gui/main_window.py" line="191" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="170" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <source>Matched words</source>
+        <translation>Сәйкес келген сөздер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="214" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="199" />
+        <location filename="../../monitor/gui/main_window.py" line="223" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="201" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <location filename="../../monitor/gui/main_window.py" line="259" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="254" />
+        <location filename="../../monitor/gui/main_window.py" line="278" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="255" />
+        <location filename="../../monitor/gui/main_window.py" line="279" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="256" />
+        <location filename="../../monitor/gui/main_window.py" line="280" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="257" />
+        <location filename="../../monitor/gui/main_window.py" line="281" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="261" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="263" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="268" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="271" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="310" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="317" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
-        <location filename="../../monitor/gui/main_window.py" line="671" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="732" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
-        <location filename="../../monitor/gui/main_window.py" line="677" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="738" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <source>All types</source>
+        <translation>Барлық түрлер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="627" />
+        <source>very common words: the most recent matches are ranked first</source>
+        <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="675" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="615" />
+        <location filename="../../monitor/gui/main_window.py" line="676" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="616" />
+        <location filename="../../monitor/gui/main_window.py" line="677" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="636" />
+        <location filename="../../monitor/gui/main_window.py" line="697" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="649" />
+        <location filename="../../monitor/gui/main_window.py" line="710" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="678" />
+        <location filename="../../monitor/gui/main_window.py" line="739" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="262" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="258" />
+        <location filename="../../monitor/gui/main_window.py" line="282" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="357" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="499" />
+        <location filename="../../monitor/gui/main_window.py" line="529" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="507" />
+        <location filename="../../monitor/gui/main_window.py" line="537" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="515" />
+        <location filename="../../monitor/gui/main_window.py" line="545" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="552" />
+        <location filename="../../monitor/gui/main_window.py" line="582" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <location filename="../../monitor/gui/main_window.py" line="621" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="584" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="210" />
+        <source>Change passphrase</source>
+        <translation>Құпия фразаны өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <source>Current passphrase</source>
+        <translation>Қазіргі құпия фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <source>New passphrase</source>
+        <translation>Жаңа құпия фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="218" />
+        <source>Again</source>
+        <translation>Қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="219" />
+        <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
+        <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="227" />
+        <source>Type the current passphrase.</source>
+        <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="233" />
+        <source>The two passphrases differ.</source>
+        <translation>Құпия фразалар сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="251" />
+        <source>The passphrase was changed.</source>
+        <translation>Құпия фраза өзгертілді.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <location filename="../../monitor/gui/main_window.py" line="101" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <location filename="../../monitor/gui/main_window.py" line="103" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <location filename="../../monitor/gui/main_window.py" line="105" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordType</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="60" />
+        <source>Case</source>
+        <translation>Іс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <source>Interview</source>
+        <translation>Сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="62" />
+        <source>Medical examination</source>
+        <translation>Медициналық куәландыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <source>Person</source>
+        <translation>Тұлға</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="64" />
+        <source>Facility</source>
+        <translation>Мекеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <source>Visit</source>
+        <translation>Бару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="66" />
+        <source>Complaint</source>
+        <translation>Шағым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="67" />
+        <source>Proceeding</source>
+        <translation>Іс жүргізу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="68" />
+        <source>Attachment</source>
+        <translation>Тіркеме</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="69" />
+        <source>Addendum</source>
+        <translation>Толықтыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="70" />
+        <source>Consent</source>
+        <translation>Келісім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="71" />
+        <source>Reprisal</source>
+        <translation>Қудалау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="72" />
+        <source>Official statistic</source>
+        <translation>Ресми статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="73" />
+        <source>Link</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="74" />
+        <source>Vocabulary term</source>
+        <translation>Сөздік термині</translation>
     </message>
 </context>
 <context>
@@ -930,92 +1105,313 @@ Seal it now?</source>
     </message>
 </context>
 <context>
-    <name>UnlockDialog</name>
+    <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="46" />
-        <source>Monitor — unlock</source>
-        <translation>Монитор — құлыпты ашу</translation>
+        <location filename="../../monitor/gui/session.py" line="196" />
+        <source>Locked after {n} minutes without activity.</source>
+        <translation>Құлыпталды: {n} минут әрекетсіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="55" />
-        <source>Unlock</source>
-        <translation>Құлыпты ашу</translation>
+        <location filename="../../monitor/gui/session.py" line="198" />
+        <source>Locked because the screen was locked.</source>
+        <translation>Экран құлыпталғандықтан құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="56" />
-        <source>Create empty vault</source>
-        <translation>Бос қойма құру</translation>
+        <location filename="../../monitor/gui/session.py" line="200" />
+        <source>Locked before the computer went to sleep.</source>
+        <translation>Компьютер ұйқы режиміне өтер алдында құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="57" />
-        <source>Create demo vault</source>
-        <translation>Демо қойма құру</translation>
+        <location filename="../../monitor/gui/session.py" line="202" />
+        <source>Locked when the window was minimised.</source>
+        <translation>Терезе жиналғанда құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="58" />
+        <location filename="../../monitor/gui/session.py" line="204" />
+        <source>The vault was wiped.</source>
+        <translation>Қойма жойылды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="206" />
+        <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
+        <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="26" />
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="29" />
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="30" />
+        <source>Lock when the window is minimised</source>
+        <translation>Терезе жиналғанда құлыптау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="33" />
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="35" />
+        <source>System language</source>
+        <translation>Жүйе тілі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="39" />
+        <source>Remember recently opened vaults</source>
+        <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="44" />
+        <source>Lock after no activity for</source>
+        <translation>Әрекетсіздіктен кейін құлыптау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="46" />
+        <source>Clear copied text after</source>
+        <translation>Көшірілген мәтінді тазалау уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="47" />
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="49" />
+        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
+        <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл келесі іске қосудан бастап қолданылады.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <source>Start</source>
+        <translation>Бастау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="62" />
+        <location filename="../../monitor/gui/vault_care.py" line="112" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="78" />
+        <source>Done.</source>
+        <translation>Дайын.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="90" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="61" />
+        <location filename="../../monitor/gui/vault_care.py" line="127" />
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="133" />
+        <source>Unexpected error: {error}</source>
+        <translation>Күтпеген қате: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="73" />
+        <source>Monitor — unlock</source>
+        <translation>Монитор — құлыпты ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="82" />
+        <source>Open another vault file…</source>
+        <translation>Басқа қойма файлын ашу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="85" />
+        <source>Show passphrase</source>
+        <translation>Құпия фразаны көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="90" />
+        <source>Unlock</source>
+        <translation>Құлыпты ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="91" />
+        <source>Create empty vault</source>
+        <translation>Бос қойма құру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="92" />
+        <source>Create demo vault</source>
+        <translation>Демо қойма құру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="93" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="100" />
+        <source>Vault</source>
+        <translation>Қойма</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="101" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="68" />
-        <source>Vault: {path}</source>
-        <translation>Қойма: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="76" />
-        <source>There is no vault at {path} yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
-        <translation>{path} жолында әзірге қойма жоқ. Өзара байланыссыз төрт не одан көп сөзден тұратын құпия фраза таңдаңыз; ол жоғалса, қалпына келтіру мүмкін емес.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="78" />
+        <location filename="../../monitor/gui/unlock.py" line="102" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="102" />
+        <location filename="../../monitor/gui/unlock.py" line="156" />
+        <source>Type the passphrase of this vault.</source>
+        <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="159" />
+        <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
+        <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="171" />
+        <source>Open a vault file</source>
+        <translation>Қойма файлын ашу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="172" />
+        <source>Monitor vaults (*.vault);;All files (*)</source>
+        <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="193" />
+        <source>Type the passphrase first.</source>
+        <translation>Алдымен құпия фразаны енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="207" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="107" />
+        <location filename="../../monitor/gui/unlock.py" line="221" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="122" />
+        <location filename="../../monitor/gui/unlock.py" line="243" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="122" />
+        <location filename="../../monitor/gui/unlock.py" line="243" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="170" />
+        <location filename="../../monitor/gui/unlock.py" line="282" />
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="285" />
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="353" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="174" />
+        <location filename="../../monitor/gui/unlock.py" line="357" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="180" />
+        <location filename="../../monitor/gui/unlock.py" line="379" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>
 </context>
 <context>
+    <name>VaultCare</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="300" />
+        <source>Wiping…</source>
+        <translation>Жойылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="306" />
+        <source>&amp;Vault</source>
+        <translation>&amp;Қойма</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <source>Settings…</source>
+        <translation>Баптаулар…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <source>Change passphrase…</source>
+        <translation>Құпия фразаны өзгерту…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="326" />
+        <source>Verify…</source>
+        <translation>Тексеру…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <source>Backup copy…</source>
+        <translation>Сақтық көшірме…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="329" />
+        <source>Quick wipe…</source>
+        <translation>Жедел жою…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <source>Verify the vault</source>
+        <translation>Қойманы тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="154" />
+        <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
+        <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="165" />
+        <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
+        <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="170" />
+        <source>{n} problem(s) found:</source>
+        <translation>Табылған ақаулар: {n}:</translation>
+    </message>
+</context>
+<context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="150" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1030,19 +1426,52 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <location filename="../../monitor/gui/main_window.py" line="163" />
         <source>New case</source>
         <translation>Жаңа іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="142" />
+        <location filename="../../monitor/gui/main_window.py" line="164" />
         <source>New facility</source>
         <translation>Жаңа мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="143" />
+        <location filename="../../monitor/gui/main_window.py" line="165" />
         <source>New visit</source>
         <translation>Жаңа бару</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <source>Quick wipe</source>
+        <translation>Жедел жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="261" />
+        <source>WIPE</source>
+        <translation>ЖОЮ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="265" />
+        <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
+        <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="268" />
+        <source>Type {word} to confirm:</source>
+        <translation>Растау үшін {word} деп жазыңыз:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="272" />
+        <source>Wipe now</source>
+        <translation>Қазір жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="275" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
     </message>
 </context>
 </TS>

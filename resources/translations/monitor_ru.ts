@@ -80,6 +80,45 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="177" />
+        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <source>Backup copy</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <source>Copy to</source>
+        <translation>Куда копировать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="184" />
+        <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
+        <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="190" />
+        <source>Monitor vaults (*.vault)</source>
+        <translation>Хранилища Monitor (*.vault)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="199" />
+        <source>Choose where to write the copy.</source>
+        <translation>Выберите, куда записать копию.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="205" />
+        <source>Written: {files}</source>
+        <translation>Записано: {files}</translation>
+    </message>
+</context>
+<context>
     <name>CaseFile</name>
     <message>
         <location filename="../../monitor/gui/case_file.py" line="26" />
@@ -220,32 +259,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <location filename="../../monitor/gui/main_window.py" line="126" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="128" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <location filename="../../monitor/gui/main_window.py" line="129" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <location filename="../../monitor/gui/main_window.py" line="130" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -654,219 +693,355 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="161" />
+        <location filename="../../monitor/gui/main_window.py" line="183" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <location filename="../../monitor/gui/main_window.py" line="191" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="169" />
+        <location filename="../../monitor/gui/main_window.py" line="191" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="170" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <source>Matched words</source>
+        <translation>Совпавшие слова</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="214" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="199" />
+        <location filename="../../monitor/gui/main_window.py" line="223" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="201" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="235" />
+        <location filename="../../monitor/gui/main_window.py" line="259" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="254" />
+        <location filename="../../monitor/gui/main_window.py" line="278" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="255" />
+        <location filename="../../monitor/gui/main_window.py" line="279" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="256" />
+        <location filename="../../monitor/gui/main_window.py" line="280" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="257" />
+        <location filename="../../monitor/gui/main_window.py" line="281" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="260" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="261" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="263" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="268" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="271" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="310" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="317" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
-        <location filename="../../monitor/gui/main_window.py" line="671" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="732" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
-        <location filename="../../monitor/gui/main_window.py" line="677" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="738" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <source>All types</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="627" />
+        <source>very common words: the most recent matches are ranked first</source>
+        <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="675" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="615" />
+        <location filename="../../monitor/gui/main_window.py" line="676" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="616" />
+        <location filename="../../monitor/gui/main_window.py" line="677" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="636" />
+        <location filename="../../monitor/gui/main_window.py" line="697" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="649" />
+        <location filename="../../monitor/gui/main_window.py" line="710" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="678" />
+        <location filename="../../monitor/gui/main_window.py" line="739" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="262" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="258" />
+        <location filename="../../monitor/gui/main_window.py" line="282" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="357" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="499" />
+        <location filename="../../monitor/gui/main_window.py" line="529" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="507" />
+        <location filename="../../monitor/gui/main_window.py" line="537" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="515" />
+        <location filename="../../monitor/gui/main_window.py" line="545" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="552" />
+        <location filename="../../monitor/gui/main_window.py" line="582" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="580" />
+        <location filename="../../monitor/gui/main_window.py" line="621" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="584" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="210" />
+        <source>Change passphrase</source>
+        <translation>Смена парольной фразы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <source>Current passphrase</source>
+        <translation>Текущая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="218" />
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="219" />
+        <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
+        <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="227" />
+        <source>Type the current passphrase.</source>
+        <translation>Введите текущую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="233" />
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="251" />
+        <source>The passphrase was changed.</source>
+        <translation>Парольная фраза изменена.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="79" />
+        <location filename="../../monitor/gui/main_window.py" line="101" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="81" />
+        <location filename="../../monitor/gui/main_window.py" line="103" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="83" />
+        <location filename="../../monitor/gui/main_window.py" line="105" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordType</name>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="60" />
+        <source>Case</source>
+        <translation>Дело</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <source>Interview</source>
+        <translation>Интервью</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="62" />
+        <source>Medical examination</source>
+        <translation>Медицинское освидетельствование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="64" />
+        <source>Facility</source>
+        <translation>Учреждение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <source>Visit</source>
+        <translation>Посещение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="66" />
+        <source>Complaint</source>
+        <translation>Жалоба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="67" />
+        <source>Proceeding</source>
+        <translation>Производство</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="68" />
+        <source>Attachment</source>
+        <translation>Вложение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="69" />
+        <source>Addendum</source>
+        <translation>Дополнение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="70" />
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="71" />
+        <source>Reprisal</source>
+        <translation>Преследование</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="72" />
+        <source>Official statistic</source>
+        <translation>Официальная статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="73" />
+        <source>Link</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="74" />
+        <source>Vocabulary term</source>
+        <translation>Термин словаря</translation>
     </message>
 </context>
 <context>
@@ -930,92 +1105,313 @@ Seal it now?</source>
     </message>
 </context>
 <context>
-    <name>UnlockDialog</name>
+    <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="46" />
-        <source>Monitor — unlock</source>
-        <translation>Монитор — разблокировка</translation>
+        <location filename="../../monitor/gui/session.py" line="196" />
+        <source>Locked after {n} minutes without activity.</source>
+        <translation>Заблокировано: {n} мин. без действий.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="55" />
-        <source>Unlock</source>
-        <translation>Разблокировать</translation>
+        <location filename="../../monitor/gui/session.py" line="198" />
+        <source>Locked because the screen was locked.</source>
+        <translation>Заблокировано, потому что был заблокирован экран.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="56" />
-        <source>Create empty vault</source>
-        <translation>Создать пустое хранилище</translation>
+        <location filename="../../monitor/gui/session.py" line="200" />
+        <source>Locked before the computer went to sleep.</source>
+        <translation>Заблокировано перед переходом компьютера в сон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="57" />
-        <source>Create demo vault</source>
-        <translation>Создать демо-хранилище</translation>
+        <location filename="../../monitor/gui/session.py" line="202" />
+        <source>Locked when the window was minimised.</source>
+        <translation>Заблокировано при сворачивании окна.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="58" />
+        <location filename="../../monitor/gui/session.py" line="204" />
+        <source>The vault was wiped.</source>
+        <translation>Хранилище уничтожено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/session.py" line="206" />
+        <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
+        <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="26" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="29" />
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="30" />
+        <source>Lock when the window is minimised</source>
+        <translation>Блокировать при сворачивании окна</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="33" />
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="35" />
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="39" />
+        <source>Remember recently opened vaults</source>
+        <translation>Запоминать недавно открытые хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="44" />
+        <source>Lock after no activity for</source>
+        <translation>Блокировать после бездействия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="46" />
+        <source>Clear copied text after</source>
+        <translation>Очищать скопированный текст через</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="47" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/settings_dialog.py" line="49" />
+        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
+        <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="62" />
+        <location filename="../../monitor/gui/vault_care.py" line="112" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="78" />
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="90" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="61" />
+        <location filename="../../monitor/gui/vault_care.py" line="127" />
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="133" />
+        <source>Unexpected error: {error}</source>
+        <translation>Непредвиденная ошибка: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="73" />
+        <source>Monitor — unlock</source>
+        <translation>Монитор — разблокировка</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="82" />
+        <source>Open another vault file…</source>
+        <translation>Открыть другой файл хранилища…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="85" />
+        <source>Show passphrase</source>
+        <translation>Показать парольную фразу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="90" />
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="91" />
+        <source>Create empty vault</source>
+        <translation>Создать пустое хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="92" />
+        <source>Create demo vault</source>
+        <translation>Создать демо-хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="93" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="100" />
+        <source>Vault</source>
+        <translation>Хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="101" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="68" />
-        <source>Vault: {path}</source>
-        <translation>Хранилище: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="76" />
-        <source>There is no vault at {path} yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
-        <translation>По адресу {path} хранилища пока нет. Выберите парольную фразу из четырёх или более не связанных между собой слов; потерянную фразу восстановить невозможно.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/unlock.py" line="78" />
+        <location filename="../../monitor/gui/unlock.py" line="102" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="102" />
+        <location filename="../../monitor/gui/unlock.py" line="156" />
+        <source>Type the passphrase of this vault.</source>
+        <translation>Введите парольную фразу этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="159" />
+        <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
+        <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="171" />
+        <source>Open a vault file</source>
+        <translation>Открыть файл хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="172" />
+        <source>Monitor vaults (*.vault);;All files (*)</source>
+        <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="193" />
+        <source>Type the passphrase first.</source>
+        <translation>Сначала введите парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="207" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="107" />
+        <location filename="../../monitor/gui/unlock.py" line="221" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="122" />
+        <location filename="../../monitor/gui/unlock.py" line="243" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="122" />
+        <location filename="../../monitor/gui/unlock.py" line="243" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="170" />
+        <location filename="../../monitor/gui/unlock.py" line="282" />
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="285" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/unlock.py" line="353" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="174" />
+        <location filename="../../monitor/gui/unlock.py" line="357" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="180" />
+        <location filename="../../monitor/gui/unlock.py" line="379" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
 </context>
 <context>
+    <name>VaultCare</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="300" />
+        <source>Wiping…</source>
+        <translation>Уничтожение…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="306" />
+        <source>&amp;Vault</source>
+        <translation>&amp;Хранилище</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <source>Change passphrase…</source>
+        <translation>Сменить парольную фразу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="326" />
+        <source>Verify…</source>
+        <translation>Проверить…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <source>Backup copy…</source>
+        <translation>Резервная копия…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="329" />
+        <source>Quick wipe…</source>
+        <translation>Быстрое уничтожение…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <source>Verify the vault</source>
+        <translation>Проверка хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="154" />
+        <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
+        <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="165" />
+        <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
+        <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="170" />
+        <source>{n} problem(s) found:</source>
+        <translation>Найдено проблем: {n}:</translation>
+    </message>
+</context>
+<context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="150" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1030,19 +1426,52 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="141" />
+        <location filename="../../monitor/gui/main_window.py" line="163" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="142" />
+        <location filename="../../monitor/gui/main_window.py" line="164" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="143" />
+        <location filename="../../monitor/gui/main_window.py" line="165" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <source>Quick wipe</source>
+        <translation>Быстрое уничтожение</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="261" />
+        <source>WIPE</source>
+        <translation>УНИЧТОЖИТЬ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="265" />
+        <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
+        <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="268" />
+        <source>Type {word} to confirm:</source>
+        <translation>Для подтверждения введите {word}:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="272" />
+        <source>Wipe now</source>
+        <translation>Уничтожить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/vault_care.py" line="275" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 </TS>

@@ -102,7 +102,7 @@ def test_create_demo_vault_on_a_worker_with_progress(qtbot, tmp_path):
 def test_cancel_demo_creation_leaves_nothing(qtbot, tmp_path):
     dialog = new_vault_dialog(qtbot, tmp_path / "demo.vault")
     child(dialog, QPushButton, "demo").click()
-    dialog._worker.cancel()  # as the Cancel button does
+    child(dialog, QPushButton, "cancel").click()
     error = child(dialog, QLabel, "error")
     qtbot.waitUntil(lambda: error.text() != "", timeout=60000)
     assert "Cancelled" in error.text()
@@ -223,7 +223,7 @@ def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot
     assert not vault.is_open and session.vault is None
     assert window.cases_model.rows == [] and window.results_model.rows == []
     qtbot.addWidget(session.dialog)
-    assert "wiped" in session.dialog.error.text()
+    assert "wiped" in session.dialog.reason.text() + session.dialog.error.text()
     # closing the lost vault recreated nothing under its name
     assert not any(p.name.startswith(stocked_path.name) for p in stocked_path.parent.iterdir())
     session.shutdown()

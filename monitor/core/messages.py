@@ -1,0 +1,140 @@
+"""One catalogue of user-facing messages, read by both faces (CLI and GUI), in en, ru and kk.
+
+The core stays free of Qt and of any UI language. It raises typed errors that carry a message
+id and parameters (:class:`Message`, a ``str`` whose value is the English text, so logs, tests
+and ``str(exc)`` keep working), and the faces render them in the user's language with
+:func:`localize`. The texts live in ``resources/messages/core.json``::
+
+    {"wrong_passphrase": {"en": "wrong passphrase, or not a Monitor vault", "ru": "…", "kk": "…"}}
+
+Placeholders use ``str.format`` names (``{path}``); every language must use the same set (a test
+checks it, and that no id lacks a ru or kk text). Parameters may themselves be Messages (a
+weakness reason inside a WeakPassphrase); they are localised too.
+
+A core error raised as a plain English string (older raise sites) is still translated when its
+text matches one of the catalogue's English templates: the template's placeholders become
+wildcards and the captured values fill the translated template. New code should pass a Message.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+import re
+import string
+from functools import cache
+
+from . import resources
+
+LANGUAGES = ("en", "ru", "kk")
+_FIELDS = string.Formatter()
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    data = resources.load_json("messages", "core.json")
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def template(msg_id: str, lang: str) -> str:
+    entry = catalogue().get(msg_id)
+    if entry is None:
+        raise KeyError(f"no message {msg_id!r} in resources/messages/core.json")
+    return entry.get(lang) or entry["en"]
+
+
+class Message(str):
+    """A catalogue message: its English rendering as a ``str``, plus ``id`` and ``params``."""
+
+    id: str
+    params: dict
+
+    def __new__(cls, msg_id: str, /, **params) -> "Message":
+        english = _render(template(msg_id, "en"), params, "en")
+        self = super().__new__(cls, english)
+        self.id = msg_id
+        self.params = params
+        return self
+
+    def localize(self, lang: str) -> str:
+        return _render(template(self.id, lang), self.params, lang)
+
+    def __reduce__(self):  # survive pickling/copying as a Message
+        return (_rebuild, (self.id, self.params))
+
+
+def _rebuild(msg_id: str, params: dict) -> "Message":
+    return Message(msg_id, **params)
+
+
+def _render(text: str, params: dict, lang: str) -> str:
+    values = {k: (v.localize(lang) if isinstance(v, Message) else v) for k, v in params.items()}
+    return text.format(**values)
+
+
+def text(msg_id: str, lang: str = "en", /, **params) -> str:
+    """The message ``msg_id`` in ``lang`` (English where a text is missing)."""
+    return _render(template(msg_id, lang), params, lang)
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for msg_id, entry in catalogue().items():
+        parts = []
+        for literal, name, _spec, _conv in _FIELDS.parse(entry["en"]):
+            parts.append(re.escape(literal))
+            if name is not None:
+                parts.append(f"(?P<{name}>.+?)")
+        literal_text = "".join(literal for literal, *_ in _FIELDS.parse(entry["en"]))
+        if len(literal_text.strip()) >= 3:  # a bare "{x}" would match anything
+            out.append((re.compile("".join(parts) + r"\Z", re.S), msg_id))
+    # Longest literal first, so a specific template wins over a general one.
+    out.sort(key=lambda item: -len(re.sub(r"\(\?P<\w+>\.\+\?\)", "", item[0].pattern)))
+    return out
+
+
+def match(english: str, _depth: int = 0) -> Message | None:
+    """The catalogue message whose English template renders to ``english``, if any."""
+    for pattern, msg_id in _patterns():
+        found = pattern.match(english)
+        if found:
+            params = {}
+            for key, value in found.groupdict().items():
+                inner = match(value, _depth + 1) if _depth < 3 and len(value) < len(english) else None
+                params[key] = inner if inner is not None else value
+            return Message(msg_id, **params)
+    return None
+
+
+def localize(obj, lang: str) -> str:
+    """Render an error, a Message or a plain (English) string in ``lang``."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    message = getattr(obj, "message", None) if isinstance(obj, Exception) else obj
+    if isinstance(obj, Exception) and message is None:
+        message = str(obj)
+    if isinstance(message, Message):
+        rendered = message.localize(lang)
+    elif lang == "en" or message is None:
+        rendered = str(message if message is not None else obj)
+    else:
+        found = match(str(message))
+        rendered = found.localize(lang) if found is not None else str(message)
+    return " ".join(rendered.split())
+
+
+def system_language(environ: dict | None = None) -> str:
+    """The language from ``MONITOR_LANG``, else ``LC_ALL``/``LC_MESSAGES``/``LANG``, else English."""
+    env = os.environ if environ is None else environ
+    for name in ("MONITOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name)
+        if value:
+            code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return code if code in LANGUAGES else "en"
+    try:
+        code = (locale.getlocale()[0] or "").split("_")[0].lower()
+    except ValueError:
+        code = ""
+    return code if code in LANGUAGES else "en"
