@@ -148,7 +148,7 @@ def _open(args):
 
     vault = Vault.open(_vault_path(args), passphrase(args))
     for warning in vault.warnings:
-        print(f"monitor: warning: {warning}", file=sys.stderr)
+        print(_t("cli_warning", warning=_localize(warning)), file=sys.stderr)
     return vault
 
 
@@ -348,17 +348,19 @@ def cmd_conflicts(args) -> int:
                 _emit_json({"id": info.id, "type": info.type, "label": info.label, "current": info.head,
                             "versions": [_head_json(h) for h in heads]})
                 return 0
-            print(f"{info.type} {info.id}  {info.label}")
+            sys.stdout.write(f"{info.type} {info.id}  {shown(info.label)}\n")
             for head in heads:
                 r = head.revision
-                state = ("REFUSED: edits a sealed record" if head.rejected else
-                         "current view" if r.rev == info.head else "concurrent version")
-                print(f"\n--- {r.rev}  {state}")
-                print(f"    by {r.author} on device {r.device} at {r.created_at} (generation {head.generation})")
-                body = "deleted" if r.deleted else json.dumps(r.body, ensure_ascii=False, indent=2, sort_keys=True)
-                print("\n".join("    " + line for line in body.splitlines()))
+                state = _t("cli_version_refused" if head.rejected else
+                           "cli_version_current" if r.rev == info.head else "cli_version_concurrent")
+                sys.stdout.write(f"\n--- {r.rev}  {state}\n")
+                sys.stdout.write(_t("cli_version_by", author=shown(r.author), device=r.device, at=r.created_at,
+                                    generation=head.generation) + "\n")
+                body = _t("cli_version_deleted") if r.deleted else \
+                    json.dumps(r.body, ensure_ascii=False, indent=2, sort_keys=True)
+                sys.stdout.write("\n".join("    " + line for line in body.splitlines()) + "\n")
             if len(heads) > 1:
-                print(f"\nchoose with: monitor resolve {info.id} --take REV  (or --body FILE with a merged version)")
+                sys.stdout.write("\n" + _t("cli_resolve_hint", id=info.id) + "\n")
             return 0
         rows = []
         for info in vault.conflicts():
@@ -369,12 +371,12 @@ def cmd_conflicts(args) -> int:
         _emit_json(rows)
         return 0
     if not rows:
-        print("no conflicts")
+        print(_t("cli_no_conflicts"))
     for row in rows:
-        what = f"{row['versions']} versions" if row["versions"] > 1 else "1 version"
+        what = _t("cli_versions", n=row["versions"]) if row["versions"] > 1 else _t("cli_one_version")
         if row["refused_sealed_edits"]:
-            what += f", {row['refused_sealed_edits']} refused edit(s) of a sealed record"
-        print(f"{row['type']:<12} {row['id']}  {what}  {row['label']}")
+            what += ", " + _t("cli_refused_sealed_edits", n=row["refused_sealed_edits"])
+        sys.stdout.write(f"{row['type']:<12} {row['id']}  {what}  {shown(row['label'])}\n")
     return 0
 
 
@@ -416,8 +418,8 @@ def cmd_resolve(args) -> int:
     if args.json:
         _emit_json(revision.to_json())
     else:
-        print(f"resolved {revision.record_type} {revision.record_id}: {len(revision.parents)} versions "
-              f"merged into revision {revision.rev}")
+        print(_t("cli_resolved", type=revision.record_type, id=revision.record_id, n=len(revision.parents),
+                 rev=revision.rev))
     return 0
 
 
@@ -430,9 +432,8 @@ def cmd_passwd(args) -> int:
         # Opening converts a vault from before key files; the passphrase stays the same.
         with _open(args):
             pass
-        print("this vault already has a key file; nothing to do" if had_key_file
-              else f"converted: the vault now has a random data key, wrapped in {keyslot.path_for(path)}; "
-                   "the old file was wiped")
+        print(_t("cli_key_file_present") if had_key_file
+              else _t("cli_key_file_converted", path=shown(str(keyslot.path_for(path)))))
         return 0
     with _open(args) as vault:
         vault.change_passphrase(new_passphrase(args))
@@ -490,11 +491,12 @@ def cmd_report(args) -> int:
     except KeyboardInterrupt:
         cancel.set()
         raise
-    print(f"wrote {out}: {result.pages} pages, {args.level if args.kind != 'stats' else 'aggregate'} level"
-          f"{', password-protected (AES-256)' if result.encrypted else ''}")
-    print(f"SHA-256 {result.sha256}")
-    print(f"built from {result.source_count} revisions, source SHA-256 {result.source_digest}"
-          + (f"; {result.withheld} item(s) withheld" if result.withheld else ""))
+    level = args.level if args.kind != "stats" else "aggregate"
+    print(_t("cli_report_written_protected" if result.encrypted else "cli_report_written", path=shown(str(out)),
+             pages=result.pages, level=level))
+    print(_t("cli_report_sha256", sha256=result.sha256))
+    print(_t("cli_report_source", n=result.source_count, digest=result.source_digest)
+          + ("; " + _t("cli_report_withheld", n=result.withheld) if result.withheld else ""))
     return 0
 
 
@@ -555,8 +557,8 @@ def cmd_export(args) -> int:
     if args.json:
         _emit_json(report.to_json())
     else:
-        print(f"wrote {report.path}: {report.revisions} revisions, {report.attachments} attachments, "
-              f"{report.bytes:,} bytes (SHA-256 {report.sha256})")
+        print(_t("cli_bundle_written", path=shown(report.path), revisions=report.revisions,
+                 attachments=report.attachments, bytes=f"{report.bytes:,}", sha256=report.sha256))
     return 0
 
 
@@ -571,7 +573,10 @@ def cmd_import(args) -> int:
             report = import_bundle(vault, file, trust=args.trust or [], passphrase=transfer, progress=_progress())
             reports.append(report)
             if not args.json:
-                print(f"{Path(file).name}: {report.summary()}")
+                summary = _t("cli_import_replay") if report.replay else _t(
+                    "cli_import_summary", new=report.new, updated=report.updated, conflicts=report.conflicts,
+                    sealed=report.sealed_refused, skipped=report.skipped, attachments=report.attachments_added)
+                sys.stdout.write(f"{shown(Path(file).name)}: {summary}\n")
     if args.json:
         _emit_json([r.to_json() for r in reports])
     return 0
@@ -589,7 +594,7 @@ def cmd_contacts(args) -> int:
                                 f"'{contact.fingerprint}' (it belongs to '{contact.name}')")
             with transaction(vault.conn):
                 contacts.add(vault.conn, contact)
-            print(f"trusted {contact.name} ({contact.role}), fingerprint {contact.fingerprint}")
+            print(_t("cli_contact_trusted", name=shown(contact.name), role=contact.role, fingerprint=contact.fingerprint))
         elif args.action == "mine":
             me = contacts.own(vault.identity, args.name or vault.profile, args.role)
             if args.out:
@@ -597,12 +602,12 @@ def cmd_contacts(args) -> int:
 
                 with atomic_writer(args.out) as out:
                     out.write(me.to_text().encode("utf-8"))
-                print(f"wrote {args.out}; give it to the coordinator and read them the fingerprint {me.fingerprint}")
+                print(_t("cli_contact_written", path=shown(args.out), fingerprint=me.fingerprint))
             else:
                 sys.stdout.write(me.to_text())
         else:
             for contact in contacts.listing(vault.conn):
-                print(f"{contact.fingerprint}  {contact.role:<11} {contact.name}")
+                sys.stdout.write(f"{contact.fingerprint}  {contact.role:<11} {shown(contact.name)}\n")
     return 0
 
 
@@ -758,8 +763,8 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:
         return 0
     except DatabaseError as exc:  # damage found after the vault opened, or a vault wiped while open
-        print(f"monitor: error: the vault could not be read ({' '.join(str(exc).split())}): it is damaged, "
-              "or it was wiped or changed while this command had it open; run 'monitor verify'", file=sys.stderr)
+        print(text("cli_error", lang, message=text("cli_vault_unreadable", lang, detail=" ".join(str(exc).split()))),
+              file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:  # disk full, permission denied, …: the user can act on these
         where = f" ({exc.filename})" if exc.filename else ""

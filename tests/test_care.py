@@ -20,13 +20,13 @@ def case(n: int) -> dict:
 def test_backup_copies_the_vault_and_its_sibling_files(vault, vault_path, tmp_path):
     vault.put(case(1))
     keyslot = vault_path.with_name(vault_path.name + ".keyslot")
-    keyslot.write_bytes(b"wrapped key material")  # what the key file will be
+    key_material = keyslot.read_bytes()
     assert vault_path.with_name(vault_path.name + "-wal").exists()  # the WAL is not copied
     target = tmp_path / "usb" / "copy.vault"
     target.parent.mkdir()
     written = backup(vault, target)
     assert written == [target, target.with_name("copy.vault.keyslot")]
-    assert target.with_name("copy.vault.keyslot").read_bytes() == b"wrapped key material"
+    assert target.with_name("copy.vault.keyslot").read_bytes() == key_material
     assert not target.with_name("copy.vault-wal").exists()
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     assert sorted(p.name for p in target.parent.iterdir()) == ["copy.vault", "copy.vault.keyslot"]  # no temp left
@@ -37,6 +37,7 @@ def test_backup_copies_the_vault_and_its_sibling_files(vault, vault_path, tmp_pa
 
 
 def test_backup_refuses_the_vault_itself_and_its_name(vault, vault_path):
+    vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # what opening wrote is in the file, not the WAL
     before = hashlib.sha256(vault_path.read_bytes()).hexdigest()
     with pytest.raises(MonitorError):
         backup(vault, vault_path)
@@ -62,7 +63,8 @@ def test_cancelled_backup_leaves_the_old_copy_untouched(vault, tmp_path):
 def test_vault_files_ignores_companions_and_lookalikes(vault_path, vault):
     (vault_path.parent / "other.vault").write_bytes(b"x")
     (vault_path.parent / f".{vault_path.name}.lock").write_bytes(b"1")
-    assert vault_files(vault_path) == [vault_path]
+    # the vault and its key file, not the lock file nor another vault
+    assert vault_files(vault_path) == [vault_path, vault_path.with_name(vault_path.name + ".keyslot")]
 
 
 def test_passphrase_opens(vault, vault_path):

@@ -26,7 +26,7 @@ from .errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolat
 from .history import heads as _heads
 from .history import Lineage, lineage
 from .revisions import TIMESTAMP, Revision, hash_version
-from .text import canonical_json, check_text, nfc, one_line
+from .text import canonical_json, check_text, file_name_problem, nfc, one_line
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HASH = re.compile(r"(v2:)?[0-9a-f]{64}")
@@ -85,6 +85,10 @@ def check_body(record: dict, where: str) -> str:
     per-record rules). Returns its type or raises :class:`SchemaViolation`."""
     record_type = schema.validate(record, where)
     rules.check(record, where)
+    if record_type == "attachment" and "original_name" in record:
+        problem = file_name_problem(record["original_name"])  # the one rule for names, from anywhere
+        if problem:
+            raise SchemaViolation(f"{where}: original_name: {problem}")
     return record_type
 
 

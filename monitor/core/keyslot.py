@@ -30,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from .messages import Message
 from .errors import KeyFileDamaged, KeyFileMissing, MonitorError, WrongPassphrase
 from .fs import PRIVATE_FILE, fsync_dir, temp_sibling
 
@@ -152,7 +153,7 @@ class KeyFile:
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(f"the key file {self.path} is damaged (slot {self.damaged[0]}) and no intact slot "
                                  "opens with this passphrase; restore the key file from a backup")
-        raise WrongPassphrase("wrong passphrase")
+        raise WrongPassphrase(Message("wrong_passphrase_key_file"))
 
     def cost(self, index: int) -> KdfCost:
         _kind, t, m, p, _salt, _nonce = _SLOT_HEAD.unpack_from(self.slots[index])

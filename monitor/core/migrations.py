@@ -243,8 +243,9 @@ CREATE TABLE sync_imports (
 ) STRICT;
 -- The audit chains other devices have shown us: a later bundle that contradicts one of these
 -- entries means that device's history was rewritten or rolled back.
+-- (`device` holds the signing key, hex, of the vault whose chain it is: a copied vault keeps its keys.)
 CREATE TABLE peer_audit (
-    device TEXT NOT NULL,                    -- the signing key (hex) of the vault whose chain this is
+    device TEXT NOT NULL,
     seq    INTEGER NOT NULL,
     hash   TEXT NOT NULL,
     PRIMARY KEY (device, seq)

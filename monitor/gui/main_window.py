@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
             menu_records.addAction(action)
         menu_records.addSeparator()
         menu_records.addAction(self.history_action)
+        menu_reports = self.menuBar().addMenu(self.tr("&Reports"))
+        for kind, text in (("dossier", self.tr("Case dossier…")), ("medical", self.tr("Medical evaluation report…")),
+                           ("visit", self.tr("Visit report…")), ("stats", self.tr("Statistics…"))):
+            menu_reports.addAction(self._action(text, lambda _=False, k=kind: self.print_report(k), None, f"report_{kind}"))
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self._action(self.tr("Consistency terms (Istanbul Protocol)"), self.explain_consistency))
         menu_help.addAction(self._action(self.tr("About Monitor"), self.about))
@@ -724,6 +728,39 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.add_files(files)
+
+    def report_subject(self, kind: str) -> str | None:
+        """The record a report is about: the case, examination or visit shown (or the case of the
+        record shown, for a dossier). None for statistics, or when nothing fitting is open."""
+        record_id = self.current_record_id() or self._row_id(self.table.currentIndex())
+        if kind == "stats" or not record_id:
+            return None
+        try:
+            info = self.vault.info(record_id)
+        except MonitorError:
+            return None
+        wanted = {"dossier": "case", "medical": "examination", "visit": "visit"}[kind]
+        if info.type == wanted:
+            return record_id
+        if kind == "dossier" and info.body and info.body.get("case_id"):
+            return info.body["case_id"]
+        return None
+
+    def print_report(self, kind: str) -> None:
+        """Build a report on a worker and preview it (rendered in memory); Save As and Print from there."""
+        if self.vault is None:
+            return
+        from .report_preview import ReportPreview, locked
+
+        subject = self.report_subject(kind)
+        if kind != "stats" and subject is None:
+            self.status.setText({"dossier": self.tr("Open a case (or one of its records) first."),
+                                 "medical": self.tr("Open a medical examination first."),
+                                 "visit": self.tr("Open a visit first.")}[kind])
+            return
+        preview = ReportPreview(locked(self.vault), kind, subject_id=subject, lang=self.lang, parent=self)
+        preview.setAttribute(Qt.WA_DeleteOnClose)
+        preview.show()
 
     def explain_consistency(self) -> None:
         lines = []

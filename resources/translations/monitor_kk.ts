@@ -799,63 +799,103 @@
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="317" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Есептер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <source>Case dossier…</source>
+        <translation>Іс бойынша досье…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <source>Medical evaluation report…</source>
+        <translation>Медициналық қорытынды…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <source>Visit report…</source>
+        <translation>Бару туралы есеп…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <source>Statistics…</source>
+        <translation>Статистика…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
-        <location filename="../../monitor/gui/main_window.py" line="732" />
+        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="769" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
-        <location filename="../../monitor/gui/main_window.py" line="738" />
+        <location filename="../../monitor/gui/main_window.py" line="323" />
+        <location filename="../../monitor/gui/main_window.py" line="775" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="334" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="627" />
+        <location filename="../../monitor/gui/main_window.py" line="631" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="675" />
+        <location filename="../../monitor/gui/main_window.py" line="679" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="676" />
+        <location filename="../../monitor/gui/main_window.py" line="680" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="677" />
+        <location filename="../../monitor/gui/main_window.py" line="681" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="710" />
+        <location filename="../../monitor/gui/main_window.py" line="714" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="739" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <source>Open a case (or one of its records) first.</source>
+        <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="758" />
+        <source>Open a medical examination first.</source>
+        <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="759" />
+        <source>Open a visit first.</source>
+        <translation>Алдымен баруды ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="776" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
@@ -870,37 +910,37 @@
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="357" />
+        <location filename="../../monitor/gui/main_window.py" line="361" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="529" />
+        <location filename="../../monitor/gui/main_window.py" line="533" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="537" />
+        <location filename="../../monitor/gui/main_window.py" line="541" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="545" />
+        <location filename="../../monitor/gui/main_window.py" line="549" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="582" />
+        <location filename="../../monitor/gui/main_window.py" line="586" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="621" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="629" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>

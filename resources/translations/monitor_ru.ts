@@ -799,63 +799,103 @@
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="317" />
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <source>Case dossier…</source>
+        <translation>Досье по делу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <source>Medical evaluation report…</source>
+        <translation>Медицинское заключение…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <source>Visit report…</source>
+        <translation>Отчёт о посещении…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <source>Statistics…</source>
+        <translation>Статистика…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
-        <location filename="../../monitor/gui/main_window.py" line="732" />
+        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="769" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
-        <location filename="../../monitor/gui/main_window.py" line="738" />
+        <location filename="../../monitor/gui/main_window.py" line="323" />
+        <location filename="../../monitor/gui/main_window.py" line="775" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="334" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="627" />
+        <location filename="../../monitor/gui/main_window.py" line="631" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="675" />
+        <location filename="../../monitor/gui/main_window.py" line="679" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="676" />
+        <location filename="../../monitor/gui/main_window.py" line="680" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="677" />
+        <location filename="../../monitor/gui/main_window.py" line="681" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="710" />
+        <location filename="../../monitor/gui/main_window.py" line="714" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="739" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <source>Open a case (or one of its records) first.</source>
+        <translation>Сначала откройте дело (или одну из его записей).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="758" />
+        <source>Open a medical examination first.</source>
+        <translation>Сначала откройте медицинское освидетельствование.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="759" />
+        <source>Open a visit first.</source>
+        <translation>Сначала откройте посещение.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="776" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
@@ -870,37 +910,37 @@
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="357" />
+        <location filename="../../monitor/gui/main_window.py" line="361" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="529" />
+        <location filename="../../monitor/gui/main_window.py" line="533" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="537" />
+        <location filename="../../monitor/gui/main_window.py" line="541" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="545" />
+        <location filename="../../monitor/gui/main_window.py" line="549" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="582" />
+        <location filename="../../monitor/gui/main_window.py" line="586" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="621" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="629" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
