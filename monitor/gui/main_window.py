@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         for kind, text in (("dossier", self.tr("Case dossier…")), ("medical", self.tr("Medical evaluation report…")),
                            ("visit", self.tr("Visit report…")), ("stats", self.tr("Statistics…"))):
             menu_reports.addAction(self._action(text, lambda _=False, k=kind: self.print_report(k), None, f"report_{kind}"))
+        from . import sync_dialogs
+
+        sync_dialogs.install(self)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self._action(self.tr("Consistency terms (Istanbul Protocol)"), self.explain_consistency))
         menu_help.addAction(self._action(self.tr("About Monitor"), self.about))

@@ -290,6 +290,65 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="46" />
+        <source>monitor</source>
+        <translation>бақылаушы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="47" />
+        <source>coordinator</source>
+        <translation>үйлестіруші</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="111" />
+        <source>Trusted contacts</source>
+        <translation>Сенімді байланыстар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="116" />
+        <source>Add from a contact file…</source>
+        <translation>Байланыс файлынан қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="132" />
+        <source>Add a contact</source>
+        <translation>Байланыс қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="137" />
+        <source>Compare the fingerprint</source>
+        <translation>Саусақ ізін салыстырыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="138" />
+        <source>{name} ({role})
+
+{fingerprint}
+
+Does the owner read you exactly this fingerprint? Add the contact only if they do.</source>
+        <translation>{name} ({role})
+
+{fingerprint}
+
+Иесі сізге дәл осы саусақ ізін оқып берді ме? Тек солай болса ғана қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="155" />
+        <source>Not added.</source>
+        <translation>Қосылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="162" />
+        <source>Added {name}.</source>
+        <translation>{name} қосылды.</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationEditor</name>
     <message>
         <location filename="../../monitor/gui/examination_editor.py" line="78" />
@@ -345,6 +404,44 @@
         <location filename="../../monitor/gui/examination_editor.py" line="315" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <source>Export a bundle</source>
+        <translation>Пакетті экспорттау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="249" />
+        <source>Encrypt for:</source>
+        <translation>Кім үшін шифрлау:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="258" />
+        <source>Only what changed since the last export to them</source>
+        <translation>Оларға соңғы экспорттан бергі өзгерістер ғана</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="261" />
+        <source>Export…</source>
+        <translation>Экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="275" />
+        <source>Save the bundle</source>
+        <translation>Пакетті сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="282" />
+        <source>Choose at least one contact.</source>
+        <translation>Кемінде бір байланысты таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
+        <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
+        <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
     </message>
 </context>
 <context>
@@ -539,6 +636,81 @@
         <location filename="../../monitor/gui/history_view.py" line="131" />
         <source>Changes from the revision before:</source>
         <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="72" />
+        <source>My identity</source>
+        <translation>Құрылғы деректерім</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="76" />
+        <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
+        <translation>Сізді байланысқа қосатын адамға осы саусақ ізін дауыстап оқып, ол көріп отырғанымен салыстырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="80" />
+        <source>Age recipient (others encrypt bundles to it):</source>
+        <translation>age алушысы (пакеттер соған шифрланады):</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="83" />
+        <source>Save contact file…</source>
+        <translation>Байланыс файлын сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="93" />
+        <source>Save contact file</source>
+        <translation>Байланыс файлын сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="102" />
+        <source>Saved {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="304" />
+        <source>Import a bundle</source>
+        <translation>Пакетті импорттау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="298" />
+        <source>Choose a bundle…</source>
+        <translation>Пакетті таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="318" />
+        <source>Unknown signer</source>
+        <translation>Белгісіз қол қоюшы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="319" />
+        <source>This bundle is signed by a device you do not trust yet:
+
+{fingerprint}
+
+Trust it only if its owner reads you exactly this fingerprint.</source>
+        <translation>Бұл пакетке сіз әлі сенбейтін құрылғы қол қойған:
+
+{fingerprint}
+
+Иесі дәл осы саусақ ізін оқып берсе ғана сеніңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="327" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
 </context>
 <context>
@@ -823,79 +995,79 @@
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="324" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="772" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="323" />
-        <location filename="../../monitor/gui/main_window.py" line="775" />
+        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="778" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="334" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="631" />
+        <location filename="../../monitor/gui/main_window.py" line="634" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="679" />
+        <location filename="../../monitor/gui/main_window.py" line="682" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="680" />
+        <location filename="../../monitor/gui/main_window.py" line="683" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="681" />
+        <location filename="../../monitor/gui/main_window.py" line="684" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="701" />
+        <location filename="../../monitor/gui/main_window.py" line="704" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="714" />
+        <location filename="../../monitor/gui/main_window.py" line="717" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <location filename="../../monitor/gui/main_window.py" line="760" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="758" />
+        <location filename="../../monitor/gui/main_window.py" line="761" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="759" />
+        <location filename="../../monitor/gui/main_window.py" line="762" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="776" />
+        <location filename="../../monitor/gui/main_window.py" line="779" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
@@ -910,37 +1082,37 @@
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="361" />
+        <location filename="../../monitor/gui/main_window.py" line="364" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="533" />
+        <location filename="../../monitor/gui/main_window.py" line="536" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="541" />
+        <location filename="../../monitor/gui/main_window.py" line="544" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="549" />
+        <location filename="../../monitor/gui/main_window.py" line="552" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="586" />
+        <location filename="../../monitor/gui/main_window.py" line="589" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="628" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="629" />
+        <location filename="../../monitor/gui/main_window.py" line="632" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1512,6 +1684,52 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
         <location filename="../../monitor/gui/vault_care.py" line="275" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
+    <name>_Job</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="177" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="202" />
+        <source>Working…</source>
+        <translation>Орындалуда…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="337" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхрондау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
+        <source>My identity…</source>
+        <translation>Құрылғы деректерім…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="351" />
+        <source>Trusted contacts…</source>
+        <translation>Сенімді байланыстар…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <source>Export a bundle…</source>
+        <translation>Пакетті экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="353" />
+        <source>Import a bundle…</source>
+        <translation>Пакетті импорттау…</translation>
     </message>
 </context>
 </TS>

@@ -290,6 +290,65 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="46" />
+        <source>monitor</source>
+        <translation>наблюдатель</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="47" />
+        <source>coordinator</source>
+        <translation>координатор</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="111" />
+        <source>Trusted contacts</source>
+        <translation>Доверенные контакты</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="116" />
+        <source>Add from a contact file…</source>
+        <translation>Добавить из файла контакта…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="132" />
+        <source>Add a contact</source>
+        <translation>Добавить контакт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="137" />
+        <source>Compare the fingerprint</source>
+        <translation>Сверьте отпечаток</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="138" />
+        <source>{name} ({role})
+
+{fingerprint}
+
+Does the owner read you exactly this fingerprint? Add the contact only if they do.</source>
+        <translation>{name} ({role})
+
+{fingerprint}
+
+Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="155" />
+        <source>Not added.</source>
+        <translation>Не добавлено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="162" />
+        <source>Added {name}.</source>
+        <translation>Добавлен контакт {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationEditor</name>
     <message>
         <location filename="../../monitor/gui/examination_editor.py" line="78" />
@@ -345,6 +404,44 @@
         <location filename="../../monitor/gui/examination_editor.py" line="315" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <source>Export a bundle</source>
+        <translation>Экспорт пакета</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="249" />
+        <source>Encrypt for:</source>
+        <translation>Зашифровать для:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="258" />
+        <source>Only what changed since the last export to them</source>
+        <translation>Только изменения с последнего экспорта для них</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="261" />
+        <source>Export…</source>
+        <translation>Экспортировать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="275" />
+        <source>Save the bundle</source>
+        <translation>Сохранить пакет</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="282" />
+        <source>Choose at least one contact.</source>
+        <translation>Выберите хотя бы один контакт.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
+        <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
+        <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
 </context>
 <context>
@@ -539,6 +636,81 @@
         <location filename="../../monitor/gui/history_view.py" line="131" />
         <source>Changes from the revision before:</source>
         <translation>Изменения по сравнению с предыдущей версией:</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="72" />
+        <source>My identity</source>
+        <translation>Мои данные устройства</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="76" />
+        <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
+        <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="80" />
+        <source>Age recipient (others encrypt bundles to it):</source>
+        <translation>Получатель age (для него шифруют пакеты):</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="83" />
+        <source>Save contact file…</source>
+        <translation>Сохранить файл контакта…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="93" />
+        <source>Save contact file</source>
+        <translation>Сохранить файл контакта</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="102" />
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="304" />
+        <source>Import a bundle</source>
+        <translation>Импорт пакета</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="298" />
+        <source>Choose a bundle…</source>
+        <translation>Выбрать пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="318" />
+        <source>Unknown signer</source>
+        <translation>Неизвестный подписант</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="319" />
+        <source>This bundle is signed by a device you do not trust yet:
+
+{fingerprint}
+
+Trust it only if its owner reads you exactly this fingerprint.</source>
+        <translation>Пакет подписан устройством, которому вы пока не доверяете:
+
+{fingerprint}
+
+Доверяйте ему, только если владелец прочитает вам именно этот отпечаток.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="327" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
 </context>
 <context>
@@ -823,79 +995,79 @@
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="324" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="772" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="323" />
-        <location filename="../../monitor/gui/main_window.py" line="775" />
+        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="778" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="334" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="631" />
+        <location filename="../../monitor/gui/main_window.py" line="634" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="679" />
+        <location filename="../../monitor/gui/main_window.py" line="682" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="680" />
+        <location filename="../../monitor/gui/main_window.py" line="683" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="681" />
+        <location filename="../../monitor/gui/main_window.py" line="684" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="701" />
+        <location filename="../../monitor/gui/main_window.py" line="704" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="714" />
+        <location filename="../../monitor/gui/main_window.py" line="717" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <location filename="../../monitor/gui/main_window.py" line="760" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="758" />
+        <location filename="../../monitor/gui/main_window.py" line="761" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="759" />
+        <location filename="../../monitor/gui/main_window.py" line="762" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="776" />
+        <location filename="../../monitor/gui/main_window.py" line="779" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
@@ -910,37 +1082,37 @@
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="361" />
+        <location filename="../../monitor/gui/main_window.py" line="364" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="533" />
+        <location filename="../../monitor/gui/main_window.py" line="536" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="541" />
+        <location filename="../../monitor/gui/main_window.py" line="544" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="549" />
+        <location filename="../../monitor/gui/main_window.py" line="552" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="586" />
+        <location filename="../../monitor/gui/main_window.py" line="589" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="628" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="629" />
+        <location filename="../../monitor/gui/main_window.py" line="632" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1512,6 +1684,52 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
         <location filename="../../monitor/gui/vault_care.py" line="275" />
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>_Job</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="177" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="202" />
+        <source>Working…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Отменено; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="337" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
+        <source>My identity…</source>
+        <translation>Мои данные устройства…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="351" />
+        <source>Trusted contacts…</source>
+        <translation>Доверенные контакты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <source>Export a bundle…</source>
+        <translation>Экспорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="353" />
+        <source>Import a bundle…</source>
+        <translation>Импорт пакета…</translation>
     </message>
 </context>
 </TS>
