@@ -31,8 +31,8 @@ from ..core.errors import MonitorError, SchemaViolation
 from ..core.revisions import new_id, utc_now
 from .body_diagram import BodyDiagram
 from .forms import MISSING, FieldError, FieldErrors, FormContext, ObjectEditor, RecordForm, violation_field
-from .labels import format_datetime, info_label
-from .sealing import AddendaPanel, DraftKeeper, confirm_seal
+from .labels import format_datetime
+from .sealing import AddendaPanel, DraftKeeper, confirm_seal, editor_title
 
 PLACEMENT = frozenset({"id", "x", "y", "side", "view"})
 
@@ -241,16 +241,7 @@ class ExaminationEditor(QWidget):
         self.save_button.setEnabled(not sealed)
         self.seal_button.setEnabled(not sealed)
         self.addenda.setVisible(sealed)  # addenda come after the seal
-        name = titles.type_title("examination", self.lang)
-        if not self.is_new:
-            try:
-                name = info_label(self.vault, self.vault.info(self.record_id), self.lang)
-            except MonitorError:
-                pass
-        if sealed:
-            name += "  —  " + self.tr("sealed {time}: addenda only").format(
-                time=format_datetime(self.record.get("sealed_at", ""), self.lang))
-        self.title.setText(name)
+        self.title.setText(editor_title(self, "examination", self.tr("sealed {time}: addenda only")))
 
     def _snapshot(self) -> dict:
         snapshot = {"injuries": self.injuries}

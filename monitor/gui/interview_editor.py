@@ -37,8 +37,8 @@ from .forms import (
     lenient_value,
     violation_field,
 )
-from .labels import format_datetime, info_label
-from .sealing import AddendaPanel, DraftKeeper, confirm_seal
+from .labels import format_datetime
+from .sealing import AddendaPanel, DraftKeeper, confirm_seal, editor_title
 
 
 def consent_is_a_record() -> bool:
@@ -173,21 +173,13 @@ class InterviewEditor(QWidget):
     def _update_state(self) -> None:
         sealed = self.is_sealed
         self.form.set_read_only(sealed)
-        self.consent_form.set_read_only(sealed) if not self.v4 else None
+        if not self.v4:
+            self.consent_form.set_read_only(sealed)
         self.narrative.setReadOnly(sealed)
         self.save_button.setEnabled(not sealed)
         self.seal_button.setEnabled(not sealed)
         self.addenda.setVisible(sealed)  # addenda come after the seal
-        name = titles.type_title("interview", self.lang)
-        if not self.is_new:
-            try:
-                name = info_label(self.vault, self.vault.info(self.record_id), self.lang)
-            except MonitorError:
-                pass
-        if sealed:
-            name += "  —  " + self.tr("sealed {time}: addenda only").format(
-                time=format_datetime(self.record.get("sealed_at", ""), self.lang))
-        self.title.setText(name)
+        self.title.setText(editor_title(self, "interview", self.tr("sealed {time}: addenda only")))
 
     def _consent_record(self) -> dict:
         consent_id = self.record.get("consent_id")

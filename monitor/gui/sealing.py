@@ -58,6 +58,23 @@ class DraftKeeper(QWidget):
         return drafts.load(self.vault, self.record_id)
 
 
+def editor_title(editor, record_type: str, sealed_note: str) -> str:
+    """The heading of a sealable editor: the record's label (or its type while new), and when sealed,
+    ``sealed_note`` (the editor's own translation of "sealed {time}: addenda only") with the time."""
+    from ..core import titles
+    from .labels import info_label
+
+    name = titles.type_title(record_type, editor.lang)
+    if not editor.is_new:
+        try:
+            name = info_label(editor.vault, editor.vault.info(editor.record_id), editor.lang)
+        except MonitorError:
+            pass
+    if editor.is_sealed:
+        name += "  —  " + sealed_note.format(time=format_datetime(editor.record.get("sealed_at", ""), editor.lang))
+    return name
+
+
 def confirm_seal(parent, what: str) -> bool:
     """The plain warning before sealing; True if the user chose to seal."""
     text = QCoreApplication.translate(

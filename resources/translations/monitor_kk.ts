@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <location filename="../../monitor/gui/sealing.py" line="100" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="89" />
+        <location filename="../../monitor/gui/sealing.py" line="106" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="91" />
+        <location filename="../../monitor/gui/sealing.py" line="108" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="125" />
+        <location filename="../../monitor/gui/sealing.py" line="142" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -386,22 +386,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Жарақат таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="251" />
+        <location filename="../../monitor/gui/examination_editor.py" line="244" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="273" />
+        <location filename="../../monitor/gui/examination_editor.py" line="264" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="314" />
+        <location filename="../../monitor/gui/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="315" />
+        <location filename="../../monitor/gui/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -746,57 +746,57 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="188" />
+        <location filename="../../monitor/gui/interview_editor.py" line="182" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="208" />
+        <location filename="../../monitor/gui/interview_editor.py" line="200" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="215" />
+        <location filename="../../monitor/gui/interview_editor.py" line="207" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="215" />
+        <location filename="../../monitor/gui/interview_editor.py" line="207" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="217" />
+        <location filename="../../monitor/gui/interview_editor.py" line="209" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="231" />
+        <location filename="../../monitor/gui/interview_editor.py" line="223" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="278" />
+        <location filename="../../monitor/gui/interview_editor.py" line="270" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="302" />
+        <location filename="../../monitor/gui/interview_editor.py" line="294" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="366" />
+        <location filename="../../monitor/gui/interview_editor.py" line="358" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="367" />
+        <location filename="../../monitor/gui/interview_editor.py" line="359" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="403" />
+        <location filename="../../monitor/gui/interview_editor.py" line="395" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -1297,7 +1297,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="63" />
+        <location filename="../../monitor/gui/sealing.py" line="80" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1306,12 +1306,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="66" />
+        <location filename="../../monitor/gui/sealing.py" line="83" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="69" />
+        <location filename="../../monitor/gui/sealing.py" line="86" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
