@@ -17,6 +17,7 @@ remove() {
 
 if [ "${1:-}" = "--remove" ]; then
   remove
+  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$DATA/applications" || true
   echo "Monitor removed (vaults in $DATA/Monitor were not touched)"
   exit 0
 fi

@@ -7,14 +7,19 @@ Run it with the checkout's development environment (.venv): step 5 compares the 
 that source install. Each step prints one line; the exit code is 0 only if every step passed.
 
 1. build the Linux bundle (build time, bundle and tarball size);
-2. the frozen `monitor --version`, and `monitor demo` into a temporary vault;
+2. the frozen `monitor --version`, and `monitor demo` into a temporary vault; the frozen self-check
+   (packaging/frozen_selfcheck.py: every module imports, pdfium renders, pikepdf encrypts, Qt's
+   image formats and print support load, resources are found inside the bundle);
 3. `monitor report stats` and a Kazakh dossier from the frozen build, read back with pdftotext;
-4. the frozen window, offscreen, stays up 3 s and reports that the unlock dialog is shown;
+4. the frozen window, offscreen, stays up 3 s and reports that the unlock dialog is shown (and
+   on a real X server with Qt's xcb platform when xvfb-run is installed);
 5. a vault made by the source install opened (verify, search, import of a bundle) by the frozen
    build, and a vault made by the frozen build verified by the source install;
 6. nothing was written outside the platformdirs locations and the paths given on the command line:
    HOME, the XDG directories and TMPDIR point into a fresh folder, and every file that appears
-   there, in the unpacked app or in the checkout's dist/ is accounted for.
+   there, in the unpacked app or in the checkout's dist/ is accounted for;
+7. the tarball's install.sh installs for the user (menu entry, icons, ~/.local/bin/monitor) and
+   removes it all again.
 """
 
 from __future__ import annotations
@@ -78,6 +83,13 @@ def written_paths(log: Path) -> set[str]:
             continue
         paths.update(part.split('"')[0] for part in call.split('"/')[1:] if part)
     return {"/" + p for p in paths}
+
+
+def opened_under(log: Path, root: Path) -> set[str]:
+    """Paths under root that the traced process opened at all (for reading too)."""
+    prefix = f'"{root}/'
+    return {line.split(prefix, 1)[1].split('"')[0] for line in log.read_text(errors="replace").splitlines()
+            if prefix in line and "open" in line.split("(", 1)[0]}
 
 
 def listing(root: Path) -> dict[str, tuple[int, int]]:
@@ -152,6 +164,11 @@ def main() -> int:
         t = time.monotonic()
         run(frozen + ["demo", "--vault", frozen_vault, "--cases", "20"], env)
         info = json.loads(run(frozen + ["info", "--vault", frozen_vault, "--json"], env).stdout)
+        modules = sorted(".".join(p.relative_to(TOP).with_suffix("").parts).removesuffix(".__init__")
+                         for p in (TOP / "monitor").rglob("*.py") if p.name != "__main__.py")
+        done = run(frozen + [], dict(env, MONITOR_FROZEN_SELFCHECK="1",
+                                     MONITOR_FROZEN_SELFCHECK_MODULES=",".join(modules)))
+        step("2 self-check", done.stdout.strip().removeprefix("monitor selfcheck: "))
         step("2 version+demo", f"{out}; demo vault with {sum(info['records'].values())} records, "
                                f"{info['revisions']} revisions in {time.monotonic() - t:.1f} s")
 
@@ -185,7 +202,15 @@ def main() -> int:
             done = run(frozen + ["--vault", frozen_vault], dict(env, MONITOR_EXIT_WHEN_SHOWN="1", MONITOR_LANG=lang))
             if "monitor: shown: UnlockDialog" not in done.stderr.splitlines():
                 raise Failed(f"{lang}: {done.stderr[-1000:]}")
-        step("4 window", f"unlock dialog shown, up {up:.1f} s, exit 0 (also in ru and kk)")
+        on_x = "no xvfb-run, X11 not tried"
+        if shutil.which("xvfb-run"):  # the real xcb platform with the bundled xcb libraries (not traced)
+            x_env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
+            done = run(["xvfb-run", "-a", frozen_cmd[0], "--vault", frozen_vault],
+                       dict(x_env, QT_QPA_PLATFORM="xcb", MONITOR_EXIT_WHEN_SHOWN="1000"), timeout=120)
+            if "monitor: shown: UnlockDialog" not in done.stderr:
+                raise Failed(f"X11 (xvfb): {done.stderr[-1000:]}")
+            on_x = "and on X11 under Xvfb"
+        step("4 window", f"unlock dialog shown offscreen, up {up:.1f} s, exit 0; also in ru and kk; {on_x}")
 
         # 5. source <-> frozen
         source_vault = work / "source.vault"
@@ -226,11 +251,32 @@ def main() -> int:
             outside = sorted(p for p in written if not p.startswith((str(tmp) + "/", "/dev/null", "/dev/tty")))
             if outside:
                 raise Failed(f"the frozen app wrote outside the temporary root: {outside}")
+            from_checkout = set().union(*(opened_under(log, TOP) for log in TRACES))
+            if from_checkout:  # the bundle must be self-contained: nothing read from this checkout
+                raise Failed(f"the frozen app opened files of the checkout: {sorted(from_checkout)[:10]}")
             detail += f"; strace: {len(written)} paths written by {len(TRACES)} frozen runs, all under the " \
-                      f"chosen paths and platformdirs folders"
+                      f"chosen paths and platformdirs folders, and no file of the checkout opened"
         else:
             detail += "; strace not installed, system calls not traced"
         step("6 writes", detail)
+
+        # 7. the tarball's per-user install and removal (into the temporary HOME)
+        installer_env = {k: v for k, v in env.items() if k != "XDG_DATA_HOME"}  # the default ~/.local/share
+        run(["sh", unpacked / "install.sh"], installer_env)
+        installed = home / ".local/bin/monitor"
+        if run([installed, "--version"], installer_env).stdout.strip() != f"monitor {version}":
+            raise Failed("the installed monitor does not run")
+        entry = home / ".local/share/applications/org.monitor.Monitor.desktop"
+        exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+        if not Path(exec_line[5:].split()[0]).is_file():
+            raise Failed(f"the installed menu entry points nowhere: {exec_line}")
+        icon = home / ".local/share/icons/hicolor/256x256/apps/org.monitor.Monitor.png"
+        if not icon.is_file():
+            raise Failed("the icon was not installed")
+        run(["sh", unpacked / "install.sh", "--remove"], installer_env)
+        if installed.exists() or entry.exists() or icon.exists() or (home / ".local/opt/monitor").exists():
+            raise Failed("install.sh --remove left files behind")
+        step("7 install.sh", "per-user install into ~/.local (menu entry, icons, ~/.local/bin/monitor) and --remove")
     finally:
         if args.keep:
             print(f"kept {tmp} (strace logs in {FROZEN[1] if FROZEN else '-'})")
