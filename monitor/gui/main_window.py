@@ -791,6 +791,9 @@ class MainWindow(QMainWindow):
         """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first,
         then the window lets go of the vault, so no handler can read from it again."""
         self._leave_page()
+        watcher = getattr(self, "inbox", None)
+        if watcher is not None:
+            watcher.stop()  # ends a merge in progress (rolled back) and forgets the files seen
         self.vault = None
         for model in self.models.values():
             model.set_rows([])
