@@ -264,14 +264,14 @@ class InboxDialog(QDialog):
         self.check_button.setEnabled(w.folder is not None and not w.busy)
         self.cancel_button.setEnabled(w.busy)
         self.choose_button.setEnabled(not w.busy)
-        if not w.busy:
-            self.progress.setValue(0)
+        self.progress.setVisible(w.busy)
+        self.cancel_button.setVisible(w.busy)
         # newest first; a file that waits for trust and was then imported shows both lines
         rows = list(reversed(w.log))
         self.table.setRowCount(len(rows))
         for i, (stamp, outcome) in enumerate(rows):
             details = outcome.fingerprint if outcome.status == inbox.UNKNOWN_SIGNER else \
-                localize(outcome.message, w.window.lang)
+                localize(outcome.report.summary() if outcome.report else outcome.message, w.window.lang)
             cells = [stamp, outcome.name, self.status_text(outcome.status), details]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
