@@ -11,6 +11,7 @@ forgets the list of files.
 from __future__ import annotations
 
 import time
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
@@ -46,7 +47,9 @@ class InboxWatcher(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window = window
+        # weakly: the window holds the watcher (window.inbox), and a cycle would keep a closed
+        # window's Python side alive until the garbage collector happens by
+        self._window = weakref.ref(window)
         self.log: list[tuple[str, inbox.Outcome]] = []  # (time, outcome), newest last
         self.handled: dict = {}
         self.folder: Path | None = None
@@ -62,6 +65,10 @@ class InboxWatcher(QObject):
         vault = window.vault
         if vault is not None:
             self._use(inbox.folder(vault.conn))
+
+    @property
+    def window(self):
+        return self._window()
 
     @property
     def busy(self) -> bool:
@@ -81,7 +88,7 @@ class InboxWatcher(QObject):
         self.changed.emit()
 
     def set_folder(self, folder: Path | None) -> None:
-        vault = self.window.vault
+        vault = getattr(self.window, "vault", None)
         if vault is None:
             return
         with vault._lock:
@@ -91,7 +98,7 @@ class InboxWatcher(QObject):
 
     def check(self, *, trust: list[str] = ()) -> None:
         """Scan now (or as soon as the running scan ends)."""
-        vault = self.window.vault
+        vault = getattr(self.window, "vault", None)
         if vault is None or self.folder is None:
             return
         if self.busy:
@@ -119,11 +126,12 @@ class InboxWatcher(QObject):
         if self._thread is not None:
             self._thread.wait()
         self._worker = self._thread = None
-        if self.window.vault is None:  # locked meanwhile
+        window = self.window
+        if window is None or window.vault is None:  # locked or closed meanwhile
             self.stop()
             return
         if exc is not None:
-            self.error = localize(exc, self.window.lang)
+            self.error = localize(exc, window.lang)
         else:
             self.error = ""
             stamp = time.strftime("%H:%M")
@@ -132,13 +140,13 @@ class InboxWatcher(QObject):
             waiting = [o for o in outcomes if o.status == inbox.UNKNOWN_SIGNER]
             refused = [o for o in outcomes if o.status == inbox.REFUSED]
             if merged or waiting or refused:
-                self.window.status.setText(self.tr("Inbox: {merged} merged, {waiting} waiting for trust, "
+                window.status.setText(self.tr("Inbox: {merged} merged, {waiting} waiting for trust, "
                                                    "{refused} refused").format(
                     merged=len(merged), waiting=len(waiting), refused=len(refused)))
             if merged:
-                location = self.window.location
+                location = window.location
                 if location and location[0] == "list":
-                    self.window._reads(self.window._reload_list)
+                    window._reads(window._reload_list)
         self.changed.emit()
         if self._again:
             self._again = False
