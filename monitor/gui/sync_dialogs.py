@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -315,12 +315,7 @@ class ImportDialog(_Job):
             self.import_from(self.path, trust=[exc.fingerprint])
 
     def confirm_signer(self, fingerprint: str) -> bool:
-        box = QMessageBox(QMessageBox.Warning, self.tr("Unknown signer"),
-                          self.tr("This bundle is signed by a device you do not trust yet:\n\n{fingerprint}\n\n"
-                                  "Trust it only if its owner reads you exactly this fingerprint.").format(
-                              fingerprint=fingerprint), QMessageBox.Yes | QMessageBox.No, self)
-        box.setTextFormat(Qt.PlainText)
-        return box.exec() == QMessageBox.Yes
+        return ask_to_trust(self, fingerprint)
 
     def done_text(self, report) -> None:
         if report.replay:
@@ -330,6 +325,17 @@ class ImportDialog(_Job):
                                     "refused, {skipped} skipped, {attachments} attachments added.").format(
             new=report.new, updated=report.updated, conflicts=report.conflicts, sealed=report.sealed_refused,
             skipped=report.skipped, attachments=report.attachments_added))
+
+
+def ask_to_trust(parent: QWidget, fingerprint: str) -> bool:
+    """Ask whether to trust a bundle's unknown signer, showing the fingerprint to compare aloud."""
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("ImportDialog", "Unknown signer"),
+                      QCoreApplication.translate(
+                          "ImportDialog", "This bundle is signed by a device you do not trust yet:\n\n{fingerprint}\n\n"
+                                          "Trust it only if its owner reads you exactly this fingerprint.").format(
+                          fingerprint=fingerprint), QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec() == QMessageBox.Yes
 
 
 def install(window) -> None:
@@ -354,4 +360,7 @@ def install(window) -> None:
         action = menu.addAction(text)
         action.setObjectName(f"sync_{name}")
         action.triggered.connect(opener(cls, name))
+    from . import inbox
+
+    inbox.install(window, menu)
     window.sync_menu = menu

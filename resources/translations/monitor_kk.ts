@@ -685,12 +685,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="318" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="322" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="324" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="332" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="319" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -702,15 +712,107 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 
 Иесі дәл осы саусақ ізін оқып берсе ғана сеніңіз.</translation>
     </message>
+</context>
+<context>
+    <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="327" />
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="167" />
+        <location filename="../../monitor/gui/inbox.py" line="218" />
+        <source>Inbox folder</source>
+        <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
-        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
-        <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="171" />
+        <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
+        <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="181" />
+        <source>Choose folder…</source>
+        <translation>Қалтаны таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="183" />
+        <source>Stop using this folder</source>
+        <translation>Бұл қалтаны енді қолданбау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="185" />
+        <source>Check now</source>
+        <translation>Қазір тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Compare the fingerprint and import…</source>
+        <translation>Саусақ ізін салыстырып, импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="206" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <source>Merged</source>
+        <translation>Біріктірілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <source>Imported before</source>
+        <translation>Бұрын импортталған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <source>Waits for trust</source>
+        <translation>Сенімді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <source>Refused</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <source>Folder: {path}</source>
+        <translation>Қалта: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="262" />
+        <source>No inbox folder is chosen for this vault.</source>
+        <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="283" />
+        <source>Checking the folder…</source>
+        <translation>Қалта тексерілуде…</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWatcher</name>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="135" />
+        <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
+        <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
 </context>
 <context>
@@ -1707,29 +1809,34 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>window</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="337" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="351" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="357" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="353" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="359" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="301" />
+        <source>Inbox folder…</source>
+        <translation>Кіріс қалтасы…</translation>
     </message>
 </context>
 </TS>

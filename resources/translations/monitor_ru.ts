@@ -685,12 +685,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="318" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="322" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="324" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="332" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="319" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -702,15 +712,107 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 
 Доверяйте ему, только если владелец прочитает вам именно этот отпечаток.</translation>
     </message>
+</context>
+<context>
+    <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="327" />
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="167" />
+        <location filename="../../monitor/gui/inbox.py" line="218" />
+        <source>Inbox folder</source>
+        <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
-        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
-        <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="171" />
+        <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
+        <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="181" />
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="183" />
+        <source>Stop using this folder</source>
+        <translation>Больше не использовать эту папку</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="185" />
+        <source>Check now</source>
+        <translation>Проверить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Compare the fingerprint and import…</source>
+        <translation>Сверить отпечаток и импортировать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="206" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <source>Merged</source>
+        <translation>Объединён</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <source>Imported before</source>
+        <translation>Уже импортирован</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <source>Waits for trust</source>
+        <translation>Ждёт доверия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <source>Refused</source>
+        <translation>Отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <source>Folder: {path}</source>
+        <translation>Папка: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="262" />
+        <source>No inbox folder is chosen for this vault.</source>
+        <translation>Для этого хранилища папка входящих не выбрана.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="283" />
+        <source>Checking the folder…</source>
+        <translation>Проверка папки…</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWatcher</name>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="135" />
+        <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
+        <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
 </context>
 <context>
@@ -1707,29 +1809,34 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>window</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="337" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="351" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="357" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="353" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="359" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="301" />
+        <source>Inbox folder…</source>
+        <translation>Папка входящих…</translation>
     </message>
 </context>
 </TS>
