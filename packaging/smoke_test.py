@@ -169,6 +169,11 @@ def main() -> int:
         done = run(frozen + [], dict(env, MONITOR_FROZEN_SELFCHECK="1",
                                      MONITOR_FROZEN_SELFCHECK_MODULES=",".join(modules)))
         step("2 self-check", done.stdout.strip().removeprefix("monitor selfcheck: "))
+        run(frozen + ["demo", "--cases", "3"], env)  # no --vault: the platformdirs default
+        default = xdg["XDG_DATA_HOME"] / "Monitor" / "monitor.vault"
+        if not default.is_file() or default.parent.stat().st_mode & 0o077:
+            raise Failed(f"the default vault is not {default} in a 0700 folder")
+        step("2 default vault", f"{default.relative_to(tmp)} (folder 0700)")
         step("2 version+demo", f"{out}; demo vault with {sum(info['records'].values())} records, "
                                f"{info['revisions']} revisions in {time.monotonic() - t:.1f} s")
 

@@ -113,3 +113,22 @@ def test_desktop_entry_validates():
 def test_shell_scripts_parse(script):
     subprocess.run(["sh" if script == "linux-install.sh" else "bash", "-n", str(ROOT / "packaging" / script)],
                    check=True)
+
+
+def test_the_smoke_tests_write_detector_sees_writes(tmp_path):
+    # packaging/smoke_test.py reads strace logs; a detector that sees nothing would pass any app
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("smoke_test", ROOT / "packaging" / "smoke_test.py")
+    smoke = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(smoke)
+    log = tmp_path / "strace.log"
+    log.write_text(
+        '101 openat(AT_FDCWD, "/usr/lib/libc.so.6", O_RDONLY|O_CLOEXEC) = 3\n'
+        '101 openat(AT_FDCWD, "/tmp/leak.txt", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 4\n'
+        '102 openat(AT_FDCWD, "/home/u/.cache/x", O_RDWR|O_CREAT, 0600) = -1 EACCES (Permission denied)\n'
+        '102 rename("/w/.a.tmp-1", "/w/a.pdf") = 0\n'
+        '103 mkdir("/var/tmp/qt", 0700) = 0\n'
+        f'103 openat(AT_FDCWD, "{ROOT}/resources/fonts/DejaVuSans.ttf", O_RDONLY) = 5\n')
+    assert smoke.written_paths(log) == {"/tmp/leak.txt", "/w/.a.tmp-1", "/w/a.pdf", "/var/tmp/qt"}
+    assert smoke.opened_under(log, ROOT) == {"resources/fonts/DejaVuSans.ttf"}
