@@ -49,8 +49,15 @@ rm -f "dist/$NAME.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$STAMP" \
   --transform "s|^Monitor.AppDir|$NAME|" -C dist -czf "dist/$NAME.tar.gz" Monitor.AppDir
 
+# The oldest glibc the bundle runs on is the newest symbol version any of its files asks for
+# (the build machine's libraries come along): build on the oldest distribution you support.
+glibc=unknown
+if command -v objdump >/dev/null 2>&1; then
+  glibc=$(find dist/monitor -type f \( -name '*.so*' -o -name monitor \) -exec objdump -T {} + 2>/dev/null |
+          grep -o 'GLIBC_2\.[0-9]*' | sort -t. -k2 -n -u | tail -1 | sed 's/GLIBC_//')
+fi
 seconds=$(( $(date +%s) - start ))
 bundle=$(du -sb dist/monitor | cut -f1)
 tarball=$(stat -c %s "dist/$NAME.tar.gz")
 echo "built in ${seconds} s: dist/monitor $(( bundle / 1000000 )) MB ($bundle bytes)," \
-     "dist/$NAME.tar.gz $(( tarball / 1000000 )) MB, dist/Monitor.AppDir"
+     "dist/$NAME.tar.gz $(( tarball / 1000000 )) MB, dist/Monitor.AppDir; needs glibc >= $glibc"
