@@ -343,7 +343,7 @@ class Review:
         found = [i for i, v in enumerate(self.versions)
                  if v.rev == rev or (len(rev) >= 8 and v.rev.startswith(rev))]
         if len(found) != 1:
-            raise MergeError(Message("merge_not_a_version", rev=rev, record=self.record_id))
+            raise MergeError(Message("cli_not_a_version", rev=rev, record=self.record_id, record2=self.record_id))
         return found[0]
 
     def merged(self, base: int, picks: Mapping[str, int] | None = None,
