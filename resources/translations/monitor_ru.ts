@@ -259,34 +259,70 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="127" />
+        <location filename="../../monitor/gui/main_window.py" line="128" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="129" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="129" />
+        <location filename="../../monitor/gui/main_window.py" line="130" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="130" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
+        <location filename="../../monitor/gui/main_window.py" line="132" />
         <source>History</source>
         <translation>История</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="287" />
+        <source>(absent)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="335" />
+        <source>(deleted)</source>
+        <translation>(удалена)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="587" />
+        <source>Conflicts to review</source>
+        <translation>Конфликты для проверки</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="596" />
+        <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
+        <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="625" />
+        <source>{n} versions</source>
+        <translation>версий: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="627" />
+        <source>refused sealed edit</source>
+        <translation>отклонённое изменение запечатанной записи</translation>
     </message>
 </context>
 <context>
@@ -442,6 +478,29 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <source>Merged value: {field}</source>
+        <translation>Объединённое значение: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <source>Type the value to keep.</source>
+        <translation>Введите значение, которое нужно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="73" />
+        <source>Type the value to keep, as JSON (text in double quotes).</source>
+        <translation>Введите значение, которое нужно сохранить, в виде JSON (текст в двойных кавычках).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="77" />
+        <source>Leave this field out</source>
+        <translation>Не включать это поле</translation>
     </message>
 </context>
 <context>
@@ -865,254 +924,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="183" />
+        <location filename="../../monitor/gui/main_window.py" line="184" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="192" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="193" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="193" />
         <source>Matched words</source>
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <location filename="../../monitor/gui/main_window.py" line="215" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="223" />
+        <location filename="../../monitor/gui/main_window.py" line="224" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="225" />
+        <location filename="../../monitor/gui/main_window.py" line="226" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="267" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="278" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="279" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="280" />
+        <location filename="../../monitor/gui/main_window.py" line="288" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="293" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="300" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="313" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="310" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="317" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="326" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="326" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="327" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="327" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="324" />
+        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <source>Review conflicts…</source>
+        <translation>Проверить конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
-        <location filename="../../monitor/gui/main_window.py" line="772" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="842" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
-        <location filename="../../monitor/gui/main_window.py" line="778" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="848" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="634" />
+        <location filename="../../monitor/gui/main_window.py" line="451" />
+        <source>{n} records to review</source>
+        <translation>записей для проверки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="461" />
+        <source>Review</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="484" />
+        <source>{n} versions from different devices: choose what to keep before editing.</source>
+        <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <source>An edit of this sealed record from another device was refused and kept.</source>
+        <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="500" />
+        <source>Resolved: {record}</source>
+        <translation>Разрешено: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="704" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="682" />
+        <location filename="../../monitor/gui/main_window.py" line="752" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="683" />
+        <location filename="../../monitor/gui/main_window.py" line="753" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="684" />
+        <location filename="../../monitor/gui/main_window.py" line="754" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="704" />
+        <location filename="../../monitor/gui/main_window.py" line="774" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="717" />
+        <location filename="../../monitor/gui/main_window.py" line="787" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="760" />
+        <location filename="../../monitor/gui/main_window.py" line="830" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="761" />
+        <location filename="../../monitor/gui/main_window.py" line="831" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="762" />
+        <location filename="../../monitor/gui/main_window.py" line="832" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="779" />
+        <location filename="../../monitor/gui/main_window.py" line="849" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="364" />
+        <location filename="../../monitor/gui/main_window.py" line="377" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="536" />
+        <location filename="../../monitor/gui/main_window.py" line="606" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="544" />
+        <location filename="../../monitor/gui/main_window.py" line="614" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="552" />
+        <location filename="../../monitor/gui/main_window.py" line="622" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="589" />
+        <location filename="../../monitor/gui/main_window.py" line="659" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="628" />
+        <location filename="../../monitor/gui/main_window.py" line="698" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="632" />
+        <location filename="../../monitor/gui/main_window.py" line="702" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1163,17 +1252,17 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="101" />
+        <location filename="../../monitor/gui/main_window.py" line="102" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <location filename="../../monitor/gui/main_window.py" line="104" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="106" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
@@ -1181,77 +1270,77 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordType</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="60" />
+        <location filename="../../monitor/gui/main_window.py" line="61" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="62" />
         <source>Interview</source>
         <translation>Интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="62" />
+        <location filename="../../monitor/gui/main_window.py" line="63" />
         <source>Medical examination</source>
         <translation>Медицинское освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="64" />
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="64" />
+        <location filename="../../monitor/gui/main_window.py" line="65" />
         <source>Facility</source>
         <translation>Учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="66" />
         <source>Visit</source>
         <translation>Посещение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="66" />
+        <location filename="../../monitor/gui/main_window.py" line="67" />
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="67" />
+        <location filename="../../monitor/gui/main_window.py" line="68" />
         <source>Proceeding</source>
         <translation>Производство</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="68" />
+        <location filename="../../monitor/gui/main_window.py" line="69" />
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="69" />
+        <location filename="../../monitor/gui/main_window.py" line="70" />
         <source>Addendum</source>
         <translation>Дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="70" />
+        <location filename="../../monitor/gui/main_window.py" line="71" />
         <source>Consent</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="71" />
+        <location filename="../../monitor/gui/main_window.py" line="72" />
         <source>Reprisal</source>
         <translation>Преследование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="72" />
+        <location filename="../../monitor/gui/main_window.py" line="73" />
         <source>Official statistic</source>
         <translation>Официальная статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="73" />
+        <location filename="../../monitor/gui/main_window.py" line="74" />
         <source>Link</source>
         <translation>Связь</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="74" />
+        <location filename="../../monitor/gui/main_window.py" line="75" />
         <source>Vocabulary term</source>
         <translation>Термин словаря</translation>
     </message>
@@ -1292,6 +1381,152 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="155" />
+        <source>Only fields that differ</source>
+        <translation>Только различающиеся поля</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="172" />
+        <source>Edit merged value…</source>
+        <translation>Изменить объединённое значение…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="174" />
+        <location filename="../../monitor/gui/conflicts.py" line="570" />
+        <source>Delete record</source>
+        <translation>Удалить запись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="182" />
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Resolve</source>
+        <translation>Разрешить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="196" />
+        <source>The merged record:</source>
+        <translation>Объединённая запись:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="221" />
+        <source>Nothing to review.</source>
+        <translation>Проверять нечего.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
+        <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="245" />
+        <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
+        <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Keep the sealed version</source>
+        <translation>Сохранить запечатанную версию</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="267" />
+        <source>refused edit of a sealed record</source>
+        <translation>отклонённое изменение запечатанной записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="269" />
+        <source>deletes the record</source>
+        <translation>удаляет запись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="271" />
+        <source>current view</source>
+        <translation>текущая версия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <source>concurrent version</source>
+        <translation>параллельная версия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="275" />
+        <source>Version {n}: {state}</source>
+        <translation>Версия {n}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="277" />
+        <source>{time} · generation {n}</source>
+        <translation>{time} · поколение {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="314" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="314" />
+        <source>Merged result</source>
+        <translation>Итог объединения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="319" />
+        <source>Revision {rev}</source>
+        <translation>Редакция {rev}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="343" />
+        <source>A refused edit of a sealed record: it can be read, never chosen.</source>
+        <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="370" />
+        <source>Keep version {n}: delete</source>
+        <translation>Оставить версию {n}: удалить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="372" />
+        <source>Keep version {n} whole</source>
+        <translation>Оставить версию {n} целиком</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="398" />
+        <location filename="../../monitor/gui/conflicts.py" line="419" />
+        <source>A refused edit of a sealed record can be read, but never chosen.</source>
+        <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="401" />
+        <source>That version deletes the record: it has no fields to keep.</source>
+        <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="468" />
+        <source>A sealed record's content cannot change.</source>
+        <translation>Содержание запечатанной записи не может измениться.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="521" />
+        <source>Typed by hand.</source>
+        <translation>Введено вручную.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="524" />
+        <source>From version {n}.</source>
+        <translation>Из версии {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <source>The merged record passes the form checks.</source>
+        <translation>Объединённая запись проходит проверки формы.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="558" />
+        <source>Resolve by deleting this record? Every version stays in its history.</source>
+        <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
 </context>
 <context>
@@ -1623,7 +1858,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="150" />
+        <location filename="../../monitor/gui/main_window.py" line="151" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1638,17 +1873,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="163" />
+        <location filename="../../monitor/gui/main_window.py" line="164" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164" />
+        <location filename="../../monitor/gui/main_window.py" line="165" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="166" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
     </message>
