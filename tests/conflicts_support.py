@@ -33,10 +33,11 @@ def revisions_of(vault: Vault, *record_ids: str):
     return [r for rid in record_ids for r in vault.history(rid)]
 
 
-def make_conflicts(folder: Path, *, profile: str = "Координатор") -> Path:
+def make_conflicts(folder: Path, *, profile: str = "Координатор", exchange: bool = True) -> Path:
     """A vault (returned, closed) holding: a facility in conflict (two versions that differ in four
     fields), a visit in conflict in a nested value, and a sealed interview whose concurrent edit
-    from the other device was refused and kept."""
+    from the other device was refused and kept. The other device's vault is ``monitor-b.vault``
+    beside it; with ``exchange=False`` its edits are not taken in yet (a bundle can carry them)."""
     folder.mkdir(parents=True, exist_ok=True)
     here = Vault.create(folder / "coordinator.vault", PASSPHRASE, kdf=TEST_KDF, profile=profile)
     there = Vault.create(folder / "monitor-b.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-b")
@@ -50,7 +51,8 @@ def make_conflicts(folder: Path, *, profile: str = "Координатор") -> 
         there.put({**VISIT, "population": {"total": 38, "women": 5}})
         here.seal(INTERVIEW["id"])
         there.put({**INTERVIEW, "narrative": REFUSED_NARRATIVE})
-        here.insert_revisions(revisions_of(there, *ids))
+        if exchange:
+            here.insert_revisions(revisions_of(there, *ids))
         return here.path
     finally:
         here.close()

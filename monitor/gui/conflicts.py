@@ -304,6 +304,20 @@ class ReviewPane(QWidget):
 
         return "\n".join(merge.describe(value, path, title=self._title, leaf=leaf))
 
+    def _where(self, field: merge.FieldRow, limit: int = 4) -> list[str]:
+        """Where inside a nested value the versions differ, by field titles (at most ``limit``)."""
+        out: list[str] = []
+        for path in field.paths:
+            inner = [part for part in _INDEX.sub("", path).split(".")[1:] if part != "id"]
+            if not inner:
+                continue
+            parts = path.split(".")
+            names = [self._title(".".join(parts[:i + 1])) for i in range(1, len(parts)) if parts[i] != "id"]
+            text = " › ".join(names)
+            if text and text not in out:
+                out.append(text)
+        return out[:limit] + (["…"] if len(out) > limit else [])
+
     def _fill(self) -> None:
         review = self.review
         count = len(review.versions)
@@ -321,7 +335,7 @@ class ReviewPane(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         for row, field in enumerate(review.rows):
-            name = QTableWidgetItem(self._title(field.name))
+            name = QTableWidgetItem(self._title(field.name) + "".join(f"\n≠ {p}" for p in self._where(field)))
             name.setFlags(Qt.ItemIsEnabled)
             name.setToolTip(field.name)
             name.setTextAlignment(Qt.AlignLeft | Qt.AlignTop)

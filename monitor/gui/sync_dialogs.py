@@ -298,7 +298,18 @@ class ImportDialog(_Job):
         self.choose_button = QPushButton(self.tr("Choose a bundle…"), objectName="choose")
         self.choose_button.clicked.connect(self._ask_import)
         self.layout_.addWidget(self.choose_button)
+        # After an import that brought conflicts: straight to their review in the window.
+        self.review_button = QPushButton(self.tr("Review conflicts…"), objectName="review_conflicts")
+        self.review_button.clicked.connect(self._review)
+        self.review_button.hide()
+        self.layout_.addWidget(self.review_button)
         self.finish_layout()
+
+    def _review(self) -> None:
+        window = self.parent()
+        if window is not None and hasattr(window, "review_conflicts"):
+            window.review_conflicts()
+        self.close()
 
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"))
@@ -330,6 +341,8 @@ class ImportDialog(_Job):
                                     "refused, {skipped} skipped, {attachments} attachments added.").format(
             new=report.new, updated=report.updated, conflicts=report.conflicts, sealed=report.sealed_refused,
             skipped=report.skipped, attachments=report.attachments_added))
+        self.review_button.setVisible(bool(report.conflicts or report.sealed_refused)
+                                      and hasattr(self.parent(), "review_conflicts"))
 
 
 def install(window) -> None:

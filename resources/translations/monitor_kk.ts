@@ -734,7 +734,7 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     <name>ImportDialog</name>
     <message>
         <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="315" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
@@ -744,12 +744,17 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="318" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="302" />
+        <source>Review conflicts…</source>
+        <translation>Қайшылықтарды қарау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="319" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="330" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -762,12 +767,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 Иесі дәл осы саусақ ізін оқып берсе ғана сеніңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="327" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="338" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="340" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
@@ -1942,27 +1947,27 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>window</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="337" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="363" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="351" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="364" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="365" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="353" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="366" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>

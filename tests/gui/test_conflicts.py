@@ -119,7 +119,8 @@ def test_keep_a_whole_version_and_type_a_value(qtbot, window):
     qtbot.mouseClick(pane.findChild(QPushButton, f"keep_{mine + 1}"), Qt.LeftButton)
     row = row_of(pane, "population")
     assert pane.table.item(row, mine + 1).checkState() == Qt.Checked
-    assert pane.table.item(row, 0).font().bold()  # the row that differs
+    assert pane.table.item(row, 0).font().bold()  # the row that differs, and where inside it
+    assert pane.table.item(row, 0).text().splitlines()[1:] == ["≠ Total", "≠ Women"]
     assert "Total: 40" in pane.table.item(row, len(pane.review.versions) + 1).text()
 
     def type_in_editor(texts):
@@ -262,5 +263,34 @@ def test_nothing_to_review(qtbot, tmp_path):
         qtbot.addWidget(page)
         assert page.record_ids == [] and not page.empty.isHidden()
         assert not page.review.resolve_button.isEnabled() and not page.review.resolve()
+    finally:
+        vault.close()
+
+
+def test_an_import_that_brings_conflicts_leads_to_the_review(qtbot, tmp_path):
+    """A real bundle from the other device: the import summary offers the review, which opens in the window."""
+    from monitor.core.sync import contacts, exchange
+    from monitor.gui.sync_dialogs import ImportDialog
+
+    folder = tmp_path / "vaults"
+    vault = Vault.open(make_conflicts(folder, exchange=False), PASSPHRASE, kdf=TEST_KDF)
+    try:
+        assert vault.conflicts() == []
+        with Vault.open(folder / "monitor-b.vault", PASSPHRASE, kdf=TEST_KDF) as other:
+            exchange.export_bundle(other, tmp_path / "b.monitor-bundle", to=[vault.identity.age_recipient])
+            signer = contacts.own(other.identity, "monitor-b").fingerprint
+        window = MainWindow(vault)
+        qtbot.addWidget(window)
+        importer = ImportDialog(vault, window, lang="en")
+        qtbot.addWidget(importer)
+        importer.confirm_signer = lambda fingerprint: fingerprint == signer
+        importer.import_from(tmp_path / "b.monitor-bundle")
+        qtbot.waitUntil(lambda: importer.result is not None, timeout=30_000)
+        assert importer.result.conflicts >= 2 and importer.result.sealed_refused == 1
+        assert not importer.review_button.isHidden()
+        qtbot.mouseClick(importer.review_button, Qt.LeftButton)
+        assert isinstance(window.page, ConflictsPage)
+        assert set(window.page.record_ids) == {FACILITY["id"], INTERVIEW["id"], VISIT["id"]}
+        importer.join_workers()
     finally:
         vault.close()
