@@ -294,3 +294,30 @@ def test_an_import_that_brings_conflicts_leads_to_the_review(qtbot, tmp_path):
         importer.join_workers()
     finally:
         vault.close()
+
+
+def test_a_version_that_deletes_the_record(qtbot, tmp_path):
+    """One laptop deleted the visit while the other edited it: the deletion is a column of its own,
+    with no fields to pick; keeping it deletes the record, keeping the edit restores it."""
+    here = Vault.create(tmp_path / "here.vault", PASSPHRASE, kdf=TEST_KDF, profile="Координатор")
+    there = Vault.create(tmp_path / "there.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-b")
+    try:
+        here.put_many([FACILITY, VISIT])
+        there.insert_revisions(revisions_of(here, FACILITY["id"], VISIT["id"]))
+        here.put({**VISIT, "population": {"total": 50}})
+        there.delete(VISIT["id"])
+        here.insert_revisions(revisions_of(there, VISIT["id"]))
+        page = ConflictsPage(here, "en", VISIT["id"])
+        qtbot.addWidget(page)
+        pane = page.review
+        gone = next(i for i, v in enumerate(pane.review.versions) if v.deleted)
+        kept = 1 - gone
+        assert "deletes the record" in pane.table.horizontalHeaderItem(gone + 1).text()
+        assert pane.base == kept and not pane.pick("population", gone)
+        assert "no fields" in pane.error.text()
+        assert pane.findChild(QPushButton, f"keep_{gone + 1}").text() == f"Keep version {gone + 1}: delete"
+        assert pane.resolve()
+        assert here.get(VISIT["id"])["population"] == {"total": 50} and not here.info(VISIT["id"]).deleted
+    finally:
+        here.close()
+        there.close()
