@@ -87,6 +87,10 @@ def test_pick_fields_from_two_versions_and_resolve(qtbot, window):
     assert [r.name for r in pane.review.rows if r.differs] == ["name", "region", "capacity", "notes"]
     assert table.item(row_of(pane, "capacity"), 0).text() == "Capacity"
     assert table.item(row_of(pane, "notes"), theirs + 1).text() == "(absent)"
+    pane.only_differences.click()
+    assert [table.isRowHidden(r) for r in range(table.rowCount())] == [not f.differs for f in pane.review.rows]
+    pane.only_differences.click()
+    assert not any(table.isRowHidden(r) for r in range(table.rowCount()))
     # pick per field by clicking the cells
     for name, version in (("name", theirs), ("region", theirs), ("capacity", mine), ("notes", mine)):
         click_cell(qtbot, table, row_of(pane, name), version + 1)
