@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -347,7 +347,9 @@ class ImportDialog(_Job):
 
 def install(window) -> None:
     """Add the Sync menu to the main window."""
-    menu = window.menuBar().addMenu(window.tr("&Sync"))
+    # QCoreApplication.translate with a fixed context: window.tr() here would be looked up under
+    # "MainWindow" at run time but catalogued by lupdate under "window", so it was never translated.
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SyncMenu", "&Sync"))
 
     def opener(cls, name):
         def open_dialog(_checked=False):
@@ -360,10 +362,10 @@ def install(window) -> None:
             return dialog
         return open_dialog
 
-    for text, cls, name in ((window.tr("My identity…"), IdentityDialog, "identity"),
-                            (window.tr("Trusted contacts…"), ContactsDialog, "contacts"),
-                            (window.tr("Export a bundle…"), ExportDialog, "export"),
-                            (window.tr("Import a bundle…"), ImportDialog, "import")):
+    for text, cls, name in ((QCoreApplication.translate("SyncMenu", "My identity…"), IdentityDialog, "identity"),
+                            (QCoreApplication.translate("SyncMenu", "Trusted contacts…"), ContactsDialog, "contacts"),
+                            (QCoreApplication.translate("SyncMenu", "Export a bundle…"), ExportDialog, "export"),
+                            (QCoreApplication.translate("SyncMenu", "Import a bundle…"), ImportDialog, "import")):
         action = menu.addAction(text)
         action.setObjectName(f"sync_{name}")
         action.triggered.connect(opener(cls, name))

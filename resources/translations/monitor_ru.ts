@@ -297,7 +297,7 @@
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="335" />
+        <location filename="../../monitor/gui/conflicts.py" line="349" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="587" />
+        <location filename="../../monitor/gui/conflicts.py" line="601" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="596" />
+        <location filename="../../monitor/gui/conflicts.py" line="610" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="625" />
+        <location filename="../../monitor/gui/conflicts.py" line="639" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="627" />
+        <location filename="../../monitor/gui/conflicts.py" line="641" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -1402,7 +1402,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/conflicts.py" line="174" />
-        <location filename="../../monitor/gui/conflicts.py" line="570" />
+        <location filename="../../monitor/gui/conflicts.py" line="584" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
@@ -1468,68 +1468,68 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="314" />
+        <location filename="../../monitor/gui/conflicts.py" line="328" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="314" />
+        <location filename="../../monitor/gui/conflicts.py" line="328" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="319" />
+        <location filename="../../monitor/gui/conflicts.py" line="333" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="343" />
+        <location filename="../../monitor/gui/conflicts.py" line="357" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="370" />
+        <location filename="../../monitor/gui/conflicts.py" line="384" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="372" />
+        <location filename="../../monitor/gui/conflicts.py" line="386" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="398" />
-        <location filename="../../monitor/gui/conflicts.py" line="419" />
+        <location filename="../../monitor/gui/conflicts.py" line="412" />
+        <location filename="../../monitor/gui/conflicts.py" line="433" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="401" />
+        <location filename="../../monitor/gui/conflicts.py" line="415" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="468" />
+        <location filename="../../monitor/gui/conflicts.py" line="482" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="521" />
+        <location filename="../../monitor/gui/conflicts.py" line="535" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="524" />
+        <location filename="../../monitor/gui/conflicts.py" line="538" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <location filename="../../monitor/gui/conflicts.py" line="553" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="558" />
+        <location filename="../../monitor/gui/conflicts.py" line="572" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -1640,6 +1640,34 @@ Seal it now?</source>
         <location filename="../../monitor/gui/settings_dialog.py" line="49" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="365" />
+        <source>My identity…</source>
+        <translation>Мои данные устройства…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="366" />
+        <source>Trusted contacts…</source>
+        <translation>Доверенные контакты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="367" />
+        <source>Export a bundle…</source>
+        <translation>Экспорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="368" />
+        <source>Import a bundle…</source>
+        <translation>Импорт пакета…</translation>
     </message>
 </context>
 <context>
@@ -1942,34 +1970,6 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
         <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="350" />
-        <source>&amp;Sync</source>
-        <translation>&amp;Синхронизация</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="363" />
-        <source>My identity…</source>
-        <translation>Мои данные устройства…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="364" />
-        <source>Trusted contacts…</source>
-        <translation>Доверенные контакты…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="365" />
-        <source>Export a bundle…</source>
-        <translation>Экспорт пакета…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="366" />
-        <source>Import a bundle…</source>
-        <translation>Импорт пакета…</translation>
     </message>
 </context>
 </TS>

@@ -256,6 +256,11 @@ def test_review_in_kazakh(qtbot, tmp_path):
             assert header.startswith("1-нұсқа") and "Resolve" not in pane.resolve_button.text()
             assert pane.table.item(row_of(pane, "capacity"), 0).text() != "Capacity"
             assert any(ch in pane.explain.text() for ch in "әғқңөұүі")
+            window = MainWindow(vault, lang="kk")
+            qtbot.addWidget(window)
+            assert window.sync_menu.title() == "&Синхрондау"  # the whole Sync menu, translated
+            texts = [a.text() for a in window.sync_menu.actions() if a.text()]
+            assert "Қайшылықтарды қарау…" in texts and not any("bundle" in t for t in texts)
     finally:
         vault.close()
 
