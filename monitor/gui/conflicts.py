@@ -272,7 +272,8 @@ class ReviewPane(QWidget):
         else:
             state = self.tr("concurrent version")
         return "\n".join([
-            self.tr("Version {n}: {state}").format(n=index + 1, state=state),
+            self.tr("Version {n}").format(n=index + 1),
+            state,
             f"{version.author} · {device_name(self.vault, version.device)}",
             self.tr("{time} · generation {n}").format(time=format_datetime(version.created_at, self.lang),
                                                       n=version.generation),

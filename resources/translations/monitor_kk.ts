@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="287" />
+        <location filename="../../monitor/gui/conflicts.py" line="288" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="349" />
+        <location filename="../../monitor/gui/conflicts.py" line="350" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="601" />
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="610" />
+        <location filename="../../monitor/gui/conflicts.py" line="611" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="639" />
+        <location filename="../../monitor/gui/conflicts.py" line="640" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="641" />
+        <location filename="../../monitor/gui/conflicts.py" line="642" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -1402,7 +1402,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/conflicts.py" line="174" />
-        <location filename="../../monitor/gui/conflicts.py" line="584" />
+        <location filename="../../monitor/gui/conflicts.py" line="585" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
@@ -1459,77 +1459,77 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/conflicts.py" line="275" />
-        <source>Version {n}: {state}</source>
-        <translation>{n}-нұсқа: {state}</translation>
+        <source>Version {n}</source>
+        <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="277" />
+        <location filename="../../monitor/gui/conflicts.py" line="278" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="328" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="328" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="333" />
+        <location filename="../../monitor/gui/conflicts.py" line="334" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="357" />
+        <location filename="../../monitor/gui/conflicts.py" line="358" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/conflicts.py" line="385" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="386" />
+        <location filename="../../monitor/gui/conflicts.py" line="387" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="412" />
-        <location filename="../../monitor/gui/conflicts.py" line="433" />
+        <location filename="../../monitor/gui/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/conflicts.py" line="434" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="415" />
+        <location filename="../../monitor/gui/conflicts.py" line="416" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="482" />
+        <location filename="../../monitor/gui/conflicts.py" line="483" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="535" />
+        <location filename="../../monitor/gui/conflicts.py" line="536" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="538" />
+        <location filename="../../monitor/gui/conflicts.py" line="539" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="572" />
+        <location filename="../../monitor/gui/conflicts.py" line="573" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>

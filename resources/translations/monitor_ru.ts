@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="287" />
+        <location filename="../../monitor/gui/conflicts.py" line="288" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="349" />
+        <location filename="../../monitor/gui/conflicts.py" line="350" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="601" />
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="610" />
+        <location filename="../../monitor/gui/conflicts.py" line="611" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="639" />
+        <location filename="../../monitor/gui/conflicts.py" line="640" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="641" />
+        <location filename="../../monitor/gui/conflicts.py" line="642" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -1402,7 +1402,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/conflicts.py" line="174" />
-        <location filename="../../monitor/gui/conflicts.py" line="584" />
+        <location filename="../../monitor/gui/conflicts.py" line="585" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
@@ -1459,77 +1459,77 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/conflicts.py" line="275" />
-        <source>Version {n}: {state}</source>
-        <translation>Версия {n}: {state}</translation>
+        <source>Version {n}</source>
+        <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="277" />
+        <location filename="../../monitor/gui/conflicts.py" line="278" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="328" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="328" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="333" />
+        <location filename="../../monitor/gui/conflicts.py" line="334" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="357" />
+        <location filename="../../monitor/gui/conflicts.py" line="358" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/conflicts.py" line="385" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="386" />
+        <location filename="../../monitor/gui/conflicts.py" line="387" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="412" />
-        <location filename="../../monitor/gui/conflicts.py" line="433" />
+        <location filename="../../monitor/gui/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/conflicts.py" line="434" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="415" />
+        <location filename="../../monitor/gui/conflicts.py" line="416" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="482" />
+        <location filename="../../monitor/gui/conflicts.py" line="483" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="535" />
+        <location filename="../../monitor/gui/conflicts.py" line="536" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="538" />
+        <location filename="../../monitor/gui/conflicts.py" line="539" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="572" />
+        <location filename="../../monitor/gui/conflicts.py" line="573" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
