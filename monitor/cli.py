@@ -643,6 +643,55 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_inbox(args) -> int:
+    from .core.sync import inbox
+
+    with _open(args) as vault:
+        if args.action == "set":
+            if not args.folder:
+                raise UserError("give the folder: monitor inbox set FOLDER")
+            with vault._lock:
+                inbox.set_folder(vault.conn, args.folder)
+            print(_t("cli_inbox_folder", path=shown(str(inbox.folder(vault.conn)))))
+            return 0
+        if args.action == "clear":
+            with vault._lock:
+                inbox.set_folder(vault.conn, None)
+            print(_t("cli_inbox_cleared"))
+            return 0
+        where = inbox.folder(vault.conn)
+        if args.action == "show":
+            print(_t("cli_inbox_folder", path=shown(str(where))) if where else _t("inbox_none"))
+            return 0
+        outcomes = inbox.scan(vault, args.folder or None, trust=args.trust or [], settle_seconds=args.settle,
+                              progress=_progress())
+    if args.json:
+        _emit_json([{"file": o.name, "status": o.status, "message": o.message, "fingerprint": o.fingerprint,
+                     **({"report": o.report.to_json()} if o.report else {})} for o in outcomes])
+    else:
+        if not outcomes:
+            print(_t("cli_inbox_empty"))
+        for o in outcomes:
+            if o.status == inbox.IMPORTED:
+                line = _t("cli_import_summary", new=o.report.new, updated=o.report.updated,
+                          conflicts=o.report.conflicts, sealed=o.report.sealed_refused, skipped=o.report.skipped,
+                          attachments=o.report.attachments_added)
+            elif o.status == inbox.REPLAY:
+                line = _t("cli_import_replay")
+            elif o.status == inbox.UNKNOWN_SIGNER:
+                line = _t("cli_inbox_unknown_signer", fingerprint=o.fingerprint)
+            else:
+                line = _t("cli_inbox_refused", reason=shown(_localize(o.message)))
+            sys.stdout.write(f"{shown(o.name)}: {line}\n")
+        if outcomes:
+            count = {status: sum(o.status == status for o in outcomes) for status in
+                     (inbox.IMPORTED, inbox.REPLAY, inbox.UNKNOWN_SIGNER, inbox.REFUSED)}
+            print(_t("cli_inbox_totals", imported=count[inbox.IMPORTED], replays=count[inbox.REPLAY],
+                     waiting=count[inbox.UNKNOWN_SIGNER], refused=count[inbox.REFUSED]))
+    # a bundle refused or waiting is worth a non-zero status for scripts; the others were merged
+    return 1 if any(o.status in (inbox.REFUSED, inbox.UNKNOWN_SIGNER) for o in outcomes) else 0
+
+
 def cmd_contacts(args) -> int:
     from .core.db import transaction
     from .core.sync import contacts
@@ -778,6 +827,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trust", action="append", metavar="FINGERPRINT",
                    help="accept this signer (after comparing its fingerprint with its owner)")
     p.add_argument("--transfer-passphrase-file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p = command("inbox", cmd_inbox, "an inbox folder whose new bundles are merged (show, set, clear, check)",
+                description="A folder (a synced folder, a USB stick) where bundles for this vault arrive. "
+                            "'check' merges each bundle file there not handled yet, one transaction each, "
+                            "exactly as 'monitor import' would; the folder itself is never written to. "
+                            "A bundle from a signer you do not trust yet waits for --trust. The desktop app "
+                            "watches the folder while the vault is open (Sync > Inbox folder).")
+    p.add_argument("action", choices=("show", "set", "clear", "check"), nargs="?", default="show")
+    p.add_argument("folder", nargs="?", help="the folder (set; or check another folder once)")
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
+                   help="accept this signer (after comparing its fingerprint with its owner)")
+    p.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
+                   help="leave files modified in the last SECONDS for the next check (default 2)")
     p.add_argument("--json", action="store_true")
     p = command("contacts", cmd_contacts, "trusted contacts: list, add a contact file, or write your own")
     p.add_argument("action", choices=("list", "add", "mine"), nargs="?", default="list")

@@ -328,3 +328,130 @@ def test_a_copied_vault_takes_its_own_device_id(tmp_path):
         assert again.conn.execute("SELECT count(*) FROM audit WHERE action = 'device-renewed'").fetchone()[0] == 1
     with Vault.open(tmp_path / "laptop.vault", PASSPHRASE) as same:
         assert same.device_id == device
+
+
+def _own_resigned(a, mutate_lines):
+    """A mutation that changes revisions.jsonl and re-signs the manifest with the exporter's own key
+    (what a thief holding the laptop could do): only the gate stands between it and the vault."""
+    def mutate(members, _stranger):
+        lines = members[-1][1].splitlines(keepends=True)
+        members[-1][1] = b"".join(mutate_lines(lines))
+        manifest = json.loads(members[0][1])
+        manifest["counts"]["revisions"] = len(members[-1][1].splitlines())
+        members[0][1] = json.dumps(manifest).encode()
+        _resign(members, a.identity)
+    return mutate
+
+
+def _rehashed(line: bytes, change) -> bytes:
+    from monitor.core.revisions import Revision
+    from monitor.core.text import canonical_json
+
+    data = json.loads(line)
+    change(data)
+    revision = Revision(data["rev"], data["record_id"], data["record_type"], tuple(data["parents"]), data["author"],
+                        data["device"], data["created_at"], data["deleted"], data["body"]).with_hash()
+    return canonical_json(revision.to_json()) + b"\n"
+
+
+def _edit_person(lines, change):
+    out = []
+    for line in lines:
+        if b'"type":"person"' in line and b"P-2026-0042" in line:
+            line = _rehashed(line, change)
+        out.append(line)
+    return out
+
+
+def _absolute_member(members, _stranger):
+    members.append(["/etc/cron.d/monitor", b"* * * * * root true\n"])
+
+
+@pytest.mark.parametrize("name, build, error, message", [
+    ("absolute member name", lambda a: _absolute_member, errors.BundleTampered, "member"),
+    ("invalid UTF-8 in a revision line, re-signed",
+     lambda a: _own_resigned(a, lambda lines: [lines[0][:40] + b"\xff\xfe" + lines[0][40:]] + lines[1:]),
+     errors.BundleDamaged, "not UTF-8"),
+    ("schema violation with a valid hash, re-signed",
+     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("code", "42"))),
+     errors.SchemaViolation, "code"),
+    ("a revision whose body names another record, re-signed",
+     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("id", uid(77)))),
+     errors.SchemaViolation, "id and type"),
+    ("a lone surrogate in a revision, re-signed",
+     lambda a: _own_resigned(a, lambda lines: [lines[0].replace(b'"monitor-a"', b'"monitor-a\\ud800"')] + lines[1:]),
+     errors.MonitorError, "surrogate"),
+])
+def test_re_signed_hostile_content_is_refused_by_the_gate(trio, tmp_path, name, build, error, message):
+    a, _b, c = trio
+    stock(a)
+    out = tmp_path / "good.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+    bad = _rewrite(out, c.identity, tmp_path, lambda m: build(a)(m, None))
+    before = file_digest(c)
+    with pytest.raises(error, match=message):
+        exchange.import_bundle(c, bad)
+    assert file_digest(c) == before
+    assert not c.conflicts() and c.conn.execute("SELECT count(*) FROM records WHERE type = 'person'").fetchone()[0] == 0
+
+
+def test_declared_sizes_far_larger_than_real_are_refused(trio, tmp_path):
+    a, _b, c = trio
+    stock(a)
+    out = tmp_path / "good.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+
+    def lie(members):
+        manifest = json.loads(members[0][1])
+        manifest["members"][-1]["size"] = 50 * 1024 ** 3  # 50 GiB promised, a few KiB present
+        members[0][1], members[1][1] = bundle.sign_manifest(a.identity, manifest)
+
+    bad = _rewrite(out, c.identity, tmp_path, lie)
+    before = file_digest(c)
+    with pytest.raises(errors.BundleError):
+        exchange.import_bundle(c, bad)
+    assert file_digest(c) == before
+
+
+@pytest.mark.parametrize("where", ["header", "payload"])
+def test_a_flipped_byte_in_the_age_header_or_payload_is_refused(trio, tmp_path, where):
+    a, _b, c = trio
+    stock(a)
+    out = tmp_path / "good.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+    data = bytearray(out.read_bytes())
+    header_end = data.index(b"\n---") + 4
+    at = 60 if where == "header" else header_end + (len(data) - header_end) // 2
+    assert (at < header_end) == (where == "header")
+    data[at] ^= 0x01
+    out.write_bytes(bytes(data))
+    before = file_digest(c)
+    with pytest.raises(errors.BundleError):
+        exchange.import_bundle(c, out)
+    assert file_digest(c) == before
+
+
+def test_a_descendant_that_changes_a_sealed_interview_is_refused(trio, tmp_path):
+    """A thief re-signs a bundle in which a child of the sealed revision rewrites the testimony."""
+    a, _b, c = trio
+    stock(a)
+    interview = uid(7)
+    a.seal(interview)
+    out = tmp_path / "good.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+    sealed_rev = a.info(interview).head
+
+    def forge(lines):
+        sealed = json.loads(next(line for line in lines if sealed_rev.encode() in line and b'"rev":"' + sealed_rev.encode() in line))
+        body = {**sealed["body"], "narrative": "Жалоба отозвана, претензий не имею"}
+        from monitor.core.revisions import Revision
+        from monitor.core.text import canonical_json
+        child = Revision(uid(5000), interview, "interview", (sealed_rev,), "monitor-a", a.device_id,
+                         "2026-04-01T10:00:00.000000Z", False, body).with_hash()
+        return lines + [canonical_json(child.to_json()) + b"\n"]
+
+    bad = _rewrite(out, c.identity, tmp_path, lambda m: _own_resigned(a, forge)(m, None))
+    before = file_digest(c)
+    with pytest.raises(errors.SealedRecord, match="sealed"):
+        exchange.import_bundle(c, bad)
+    assert file_digest(c) == before

@@ -205,3 +205,34 @@ def test_an_empty_file_is_never_turned_into_a_vault(tmp_path):
     assert empty.read_bytes() == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.vault"]
 
+
+
+def test_write_wait_bounds_how_long_a_write_waits_for_long_work(tmp_path):
+    import threading
+
+    from monitor.core.errors import VaultBusy
+
+    vault = Vault.create(tmp_path / "busy.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        holding, release = threading.Event(), threading.Event()
+
+        def long_work():
+            with vault._lock:
+                holding.set()
+                release.wait(30)
+
+        worker = threading.Thread(target=long_work)
+        worker.start()
+        holding.wait(10)
+        vault.write_wait = 0.05
+        try:
+            with pytest.raises(VaultBusy, match="busy with a long task"):
+                vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "person", "code": "P-2026-0001"})
+        finally:
+            release.set()
+            worker.join()
+        assert vault.counts().get("person", 0) == 0
+        vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "person", "code": "P-2026-0001"})
+        assert vault.counts()["person"] == 1
+    finally:
+        vault.close()

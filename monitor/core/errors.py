@@ -84,6 +84,12 @@ class VaultInUse(MonitorError):
     message_id = "vault_in_use"
 
 
+class VaultBusy(MonitorError):
+    """Another thread of this program holds the vault for long work (see ``Vault.write_wait``)."""
+
+    message_id = "vault_busy"
+
+
 class VaultTooNew(MonitorError):
     pass
 

@@ -322,7 +322,7 @@ def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list
 
 def forget() -> None:
     """Drop the in-memory caches of words seen in the vault and in queries (at lock)."""
-    from .stemming import stems as _stems
+    from .stemming import _stems
 
     _stems.cache_clear()
     _pattern.cache_clear()

@@ -69,9 +69,15 @@ def kazakh_stem(word: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=300_000)
 def stems(word: str) -> tuple[str, ...]:
     """The stems of one word (folded); one, or two for a Cyrillic word that may be either language."""
+    if word.isdigit():  # numbers (codes, dates) are many and never stemmed: not worth a cache entry
+        return (word,)
+    return _stems(word)
+
+
+@lru_cache(maxsize=300_000)
+def _stems(word: str) -> tuple[str, ...]:
     w = fold(word)
     if len(w) < MIN_STEM or w.isdigit():
         return (w,)

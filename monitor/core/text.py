@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -38,9 +39,15 @@ def sort_key(text: str | None) -> tuple:
     return (tuple(parts), text)
 
 
+@functools.lru_cache(maxsize=512)
+def _cached_key(text: str | None) -> tuple:
+    return sort_key(text)
+
+
 def collate(a: str | None, b: str | None) -> int:
-    """An SQLite collation function built on :func:`sort_key`."""
-    ka, kb = sort_key(a), sort_key(b)
+    """An SQLite collation function built on :func:`sort_key`. Inserting one label into an index
+    compares it with a label on every level of the tree: its key is computed once (a bounded cache)."""
+    ka, kb = _cached_key(a), _cached_key(b)
     return (ka > kb) - (ka < kb)
 
 

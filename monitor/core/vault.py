@@ -35,6 +35,7 @@ from .errors import (
     RecordNotFound,
     SchemaViolation,
     SealedRecord,
+    VaultBusy,
     VaultDamaged,
     VaultExists,
     VaultLocked,
@@ -161,6 +162,7 @@ class Vault:
         self.path = Path(path)
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
+        self.write_wait: float | None = None  # see _write
         # A copy of the data key (SQLCipher holds its own) so that ``change_passphrase`` can rewrap
         # it; a bytearray so that closing can zero it.
         self._data_key = bytearray(data_key) if data_key is not None else None
@@ -364,8 +366,24 @@ class Vault:
 
     @contextlib.contextmanager
     def _write(self):
-        with self._lock, transaction(self.conn):
+        """One write transaction, under the lock that long work on worker threads holds.
+
+        ``write_wait`` (seconds; None waits as long as it takes) bounds how long a write waits for
+        that lock: the desktop app sets it short, so that a save while an import runs says so at
+        once (:class:`VaultBusy`, nothing written) instead of freezing the window until it ends.
+        """
+        with self._hold(), transaction(self.conn):
             yield self.conn
+
+    @contextlib.contextmanager
+    def _hold(self):
+        """The vault's lock for a write, waiting at most ``write_wait`` seconds (see :meth:`_write`)."""
+        if not self._lock.acquire(timeout=-1 if self.write_wait is None else self.write_wait):
+            raise VaultBusy()
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def change_passphrase(self, new_passphrase: str, *, kdf: keyslot.KdfCost | None = None) -> None:
         """Rewrap the data key under the new passphrase; the database itself is not rewritten.
@@ -518,7 +536,7 @@ class Vault:
         read twice, say); if it does not, nothing is written. Only ids and references are kept
         between the passes, so a large import needs little memory.
         """
-        with self._lock:
+        with self._hold():
             batch, refs, first = gate.Batch(self._vocab_keys()), [], hashlib.sha256()
             total = 0
             for label, record in source():
@@ -611,7 +629,7 @@ class Vault:
         optional = dict(parent_id=parent_id, caption=caption, captured_at=captured_at, has_scale=has_scale,
                         intimate=intimate, description=description)
         record.update({k: v for k, v in optional.items() if v is not None})
-        with self._lock, source.open("rb") as stream:
+        with self._hold(), source.open("rb") as stream:
             batch = gate.Batch(self._vocab_keys())
             gate.check_record(self.conn, record, "attachment", batch, blob_known=False)
             gate.check_references(self.conn, [("attachment", "attachment", record["id"], item)

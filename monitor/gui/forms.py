@@ -861,7 +861,7 @@ class RecordForm(QWidget):
             self.show_errors([violation_field(str(exc), self.record_type)])
             return False
         except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
+            self.show_errors([(None, exc.localized(self.lang))])
             return False
         self.editor.clear_errors()
         self.banner.hide()

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
         self.vault = vault
+        # A save while long work (an import, an export, a report) holds the vault says so at once
+        # instead of freezing the window until it ends (VaultBusy; editors keep the typing).
+        vault.write_wait = 0.1
         self.lang = lang
         self.setWindowTitle(self.tr("Monitor"))
         self.resize(1200, 780)
@@ -860,6 +863,9 @@ class MainWindow(QMainWindow):
     def clear(self) -> None:
         """Drop everything shown from the vault (on lock). Unsaved typing is kept as a draft first,
         then the window lets go of the vault, so no handler can read from it again."""
+        watcher = getattr(self, "inbox", None)
+        if watcher is not None:  # first: a merge in progress ends (rolled back), so the draft can be written
+            watcher.stop()
         self._leave_page()
         self.vault = None
         for model in self.models.values():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import drafts
-from ..core.errors import MonitorError
+from ..core.errors import MonitorError, VaultBusy
 from .labels import format_datetime
 
 DRAFT_DELAY_MS = 3000  # a draft is written at most this long after the last keystroke
@@ -44,7 +44,11 @@ class DraftKeeper(QWidget):
         self.timer.stop()
         if not self.dirty or not self.vault.is_open:
             return False
-        drafts.save(self.vault, self.record_id, self.snapshot())
+        try:
+            drafts.save(self.vault, self.record_id, self.snapshot())
+        except VaultBusy:  # an import or export holds the vault: the typing stays here, tried again soon
+            self.timer.start()
+            return False
         self.dirty = False
         return True
 

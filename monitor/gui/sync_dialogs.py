@@ -326,12 +326,7 @@ class ImportDialog(_Job):
             self.import_from(self.path, trust=[exc.fingerprint])
 
     def confirm_signer(self, fingerprint: str) -> bool:
-        box = QMessageBox(QMessageBox.Warning, self.tr("Unknown signer"),
-                          self.tr("This bundle is signed by a device you do not trust yet:\n\n{fingerprint}\n\n"
-                                  "Trust it only if its owner reads you exactly this fingerprint.").format(
-                              fingerprint=fingerprint), QMessageBox.Yes | QMessageBox.No, self)
-        box.setTextFormat(Qt.PlainText)
-        return box.exec() == QMessageBox.Yes
+        return ask_to_trust(self, fingerprint)
 
     def done_text(self, report) -> None:
         if report.replay:
@@ -343,6 +338,17 @@ class ImportDialog(_Job):
             skipped=report.skipped, attachments=report.attachments_added))
         self.review_button.setVisible(bool(report.conflicts or report.sealed_refused)
                                       and hasattr(self.parent(), "review_conflicts"))
+
+
+def ask_to_trust(parent: QWidget, fingerprint: str) -> bool:
+    """Ask whether to trust a bundle's unknown signer, showing the fingerprint to compare aloud."""
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("ImportDialog", "Unknown signer"),
+                      QCoreApplication.translate(
+                          "ImportDialog", "This bundle is signed by a device you do not trust yet:\n\n{fingerprint}\n\n"
+                                          "Trust it only if its owner reads you exactly this fingerprint.").format(
+                          fingerprint=fingerprint), QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec() == QMessageBox.Yes
 
 
 def install(window) -> None:
@@ -369,4 +375,7 @@ def install(window) -> None:
         action = menu.addAction(text)
         action.setObjectName(f"sync_{name}")
         action.triggered.connect(opener(cls, name))
+    from . import inbox
+
+    inbox.install(window, menu)
     window.sync_menu = menu

@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="100" />
+        <location filename="../../monitor/gui/sealing.py" line="104" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="106" />
+        <location filename="../../monitor/gui/sealing.py" line="110" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/sealing.py" line="112" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="142" />
+        <location filename="../../monitor/gui/sealing.py" line="146" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -749,12 +749,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="330" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -766,15 +776,107 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 
 Иесі дәл осы саусақ ізін оқып берсе ғана сеніңіз.</translation>
     </message>
+</context>
+<context>
+    <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="338" />
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="175" />
+        <location filename="../../monitor/gui/inbox.py" line="226" />
+        <source>Inbox folder</source>
+        <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="340" />
-        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
-        <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="179" />
+        <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
+        <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="189" />
+        <source>Choose folder…</source>
+        <translation>Қалтаны таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="191" />
+        <source>Stop using this folder</source>
+        <translation>Бұл қалтаны енді қолданбау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="193" />
+        <source>Check now</source>
+        <translation>Қазір тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="208" />
+        <source>Compare the fingerprint and import…</source>
+        <translation>Саусақ ізін салыстырып, импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="214" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <source>Merged</source>
+        <translation>Біріктірілді</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <source>Imported before</source>
+        <translation>Бұрын импортталған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <source>Waits for trust</source>
+        <translation>Сенімді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <source>Refused</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="269" />
+        <source>Folder: {path}</source>
+        <translation>Қалта: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="270" />
+        <source>No inbox folder is chosen for this vault.</source>
+        <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="291" />
+        <source>Checking the folder…</source>
+        <translation>Қалта тексерілуде…</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWatcher</name>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="143" />
+        <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
+        <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
 </context>
 <context>
@@ -929,284 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Matched words</source>
         <translation>Сәйкес келген сөздер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="215" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="224" />
+        <location filename="../../monitor/gui/main_window.py" line="227" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="226" />
+        <location filename="../../monitor/gui/main_window.py" line="229" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="267" />
+        <location filename="../../monitor/gui/main_window.py" line="270" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="288" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="296" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="300" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="316" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
-        <location filename="../../monitor/gui/main_window.py" line="842" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="845" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="338" />
-        <location filename="../../monitor/gui/main_window.py" line="848" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="352" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="451" />
+        <location filename="../../monitor/gui/main_window.py" line="454" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="461" />
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="484" />
+        <location filename="../../monitor/gui/main_window.py" line="487" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <location filename="../../monitor/gui/main_window.py" line="490" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="500" />
+        <location filename="../../monitor/gui/main_window.py" line="503" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="704" />
+        <location filename="../../monitor/gui/main_window.py" line="707" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="752" />
+        <location filename="../../monitor/gui/main_window.py" line="755" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="753" />
+        <location filename="../../monitor/gui/main_window.py" line="756" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="754" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="774" />
+        <location filename="../../monitor/gui/main_window.py" line="777" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="787" />
+        <location filename="../../monitor/gui/main_window.py" line="790" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="830" />
+        <location filename="../../monitor/gui/main_window.py" line="833" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="831" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="832" />
+        <location filename="../../monitor/gui/main_window.py" line="835" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="849" />
+        <location filename="../../monitor/gui/main_window.py" line="852" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="293" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="606" />
+        <location filename="../../monitor/gui/main_window.py" line="609" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="622" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="659" />
+        <location filename="../../monitor/gui/main_window.py" line="662" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="698" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="702" />
+        <location filename="../../monitor/gui/main_window.py" line="705" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1537,7 +1639,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="80" />
+        <location filename="../../monitor/gui/sealing.py" line="84" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1546,12 +1648,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <location filename="../../monitor/gui/sealing.py" line="87" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="86" />
+        <location filename="../../monitor/gui/sealing.py" line="90" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1645,29 +1747,34 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="365" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="366" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="367" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="368" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <source>Inbox folder…</source>
+        <translation>Кіріс қалтасы…</translation>
     </message>
 </context>
 <context>

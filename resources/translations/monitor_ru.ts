@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="100" />
+        <location filename="../../monitor/gui/sealing.py" line="104" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="106" />
+        <location filename="../../monitor/gui/sealing.py" line="110" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/sealing.py" line="112" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="142" />
+        <location filename="../../monitor/gui/sealing.py" line="146" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -749,12 +749,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
+        <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="330" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -766,15 +776,107 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 
 Доверяйте ему, только если владелец прочитает вам именно этот отпечаток.</translation>
     </message>
+</context>
+<context>
+    <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="338" />
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="175" />
+        <location filename="../../monitor/gui/inbox.py" line="226" />
+        <source>Inbox folder</source>
+        <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="340" />
-        <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
-        <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
+        <location filename="../../monitor/gui/inbox.py" line="179" />
+        <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
+        <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="189" />
+        <source>Choose folder…</source>
+        <translation>Выбрать папку…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="191" />
+        <source>Stop using this folder</source>
+        <translation>Больше не использовать эту папку</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="193" />
+        <source>Check now</source>
+        <translation>Проверить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="208" />
+        <source>Compare the fingerprint and import…</source>
+        <translation>Сверить отпечаток и импортировать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="214" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <source>Merged</source>
+        <translation>Объединён</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <source>Imported before</source>
+        <translation>Уже импортирован</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <source>Waits for trust</source>
+        <translation>Ждёт доверия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <source>Refused</source>
+        <translation>Отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="269" />
+        <source>Folder: {path}</source>
+        <translation>Папка: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="270" />
+        <source>No inbox folder is chosen for this vault.</source>
+        <translation>Для этого хранилища папка входящих не выбрана.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="291" />
+        <source>Checking the folder…</source>
+        <translation>Проверка папки…</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWatcher</name>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="143" />
+        <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
+        <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
 </context>
 <context>
@@ -929,284 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="193" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Matched words</source>
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="215" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="224" />
+        <location filename="../../monitor/gui/main_window.py" line="227" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="226" />
+        <location filename="../../monitor/gui/main_window.py" line="229" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="267" />
+        <location filename="../../monitor/gui/main_window.py" line="270" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="288" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="296" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="300" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="316" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
-        <location filename="../../monitor/gui/main_window.py" line="842" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="845" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="338" />
-        <location filename="../../monitor/gui/main_window.py" line="848" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="352" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="451" />
+        <location filename="../../monitor/gui/main_window.py" line="454" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="461" />
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="484" />
+        <location filename="../../monitor/gui/main_window.py" line="487" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <location filename="../../monitor/gui/main_window.py" line="490" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="500" />
+        <location filename="../../monitor/gui/main_window.py" line="503" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="704" />
+        <location filename="../../monitor/gui/main_window.py" line="707" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="752" />
+        <location filename="../../monitor/gui/main_window.py" line="755" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="753" />
+        <location filename="../../monitor/gui/main_window.py" line="756" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="754" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="774" />
+        <location filename="../../monitor/gui/main_window.py" line="777" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="787" />
+        <location filename="../../monitor/gui/main_window.py" line="790" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="830" />
+        <location filename="../../monitor/gui/main_window.py" line="833" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="831" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="832" />
+        <location filename="../../monitor/gui/main_window.py" line="835" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="849" />
+        <location filename="../../monitor/gui/main_window.py" line="852" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="293" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="606" />
+        <location filename="../../monitor/gui/main_window.py" line="609" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="622" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="659" />
+        <location filename="../../monitor/gui/main_window.py" line="662" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="698" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="702" />
+        <location filename="../../monitor/gui/main_window.py" line="705" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1537,7 +1639,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="80" />
+        <location filename="../../monitor/gui/sealing.py" line="84" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1546,12 +1648,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <location filename="../../monitor/gui/sealing.py" line="87" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="86" />
+        <location filename="../../monitor/gui/sealing.py" line="90" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1645,29 +1747,34 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="365" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="366" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="367" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="368" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <source>Inbox folder…</source>
+        <translation>Папка входящих…</translation>
     </message>
 </context>
 <context>

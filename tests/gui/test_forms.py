@@ -222,3 +222,45 @@ def test_rules_of_the_vault_are_shown_at_their_field(qtbot, stocked):
     assert not form.save()
     assert form.find("date_end").error.text() == "The date is in the future."
     assert vault.get(visit["id"]) == visit
+
+
+def test_a_save_while_long_work_holds_the_vault_says_so_at_once(qtbot, stocked):
+    """An import on a worker holds the vault: Save answers in a moment, keeps the typing and the
+    draft, and works once the import ends (no frozen window)."""
+    import threading
+    import time
+
+    from monitor.core import drafts
+    from monitor.gui.main_window import MainWindow
+
+    vault, records = stocked
+    window = MainWindow(vault, lang="kk")  # the window bounds how long a save waits
+    qtbot.addWidget(window)
+    facility = next(r for r in records if r["type"] == "facility")
+    form = RecordForm(vault, "facility", facility, lang="kk")
+    qtbot.addWidget(form)
+    form.find("notes").box.setPlainText("Импорт кезінде жазылды")
+    holding, release = threading.Event(), threading.Event()
+
+    def long_work():
+        with vault._lock:
+            holding.set()
+            release.wait(30)
+
+    worker = threading.Thread(target=long_work)
+    worker.start()
+    try:
+        holding.wait(10)
+        start = time.monotonic()
+        assert not form.save()
+        assert time.monotonic() - start < 2
+        assert "бос емес" in form.banner.text()  # "busy", in the user's language
+        assert form.drafts.flush() is False and form.drafts.timer.isActive()  # tried again later
+        assert form.find("notes").box.toPlainText() == "Импорт кезінде жазылды"
+        assert vault.get(facility["id"])["notes"] == facility["notes"]
+    finally:
+        release.set()
+        worker.join()
+    assert form.drafts.flush() and drafts.load(vault, facility["id"]) is not None
+    assert form.save() and vault.get(facility["id"])["notes"] == "Импорт кезінде жазылды"
+    window.clear()

@@ -90,7 +90,7 @@ def test_idle_lock_with_a_search_shown_empties_every_model_and_reads_nothing(qtb
         pass  # no input: the idle timer fires
     assert blocker.args == ["idle"]
     assert not vault.is_open and session.vault is None
-    from monitor.core.stemming import stems
+    from monitor.core.stemming import _stems as stems
 
     assert stems.cache_info().currsize == 0  # no words of the vault left in the stemming cache
     # Before the fix, clearing the search box re-read the case list into the discarded window.

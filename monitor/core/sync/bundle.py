@@ -36,6 +36,7 @@ import pyrage
 
 from ..errors import (
     BundleDamaged,
+    BundleError,
     BundleSignatureInvalid,
     BundleTampered,
     BundleTooNew,
@@ -225,8 +226,12 @@ def _pipe_through(worker: Callable[[BinaryIO], None], main: Callable[[BinaryIO],
         with contextlib.suppress(OSError):
             main_end.close()
         thread.join()
-        if failure and not isinstance(failure[0], (BrokenPipeError, OSError)):
-            raise _translate(failure[0]) from None
+        if failure:
+            # The worker's own diagnosis (a truncated or damaged age stream) is the cause of what
+            # the main side saw (an empty or short tar), not a consequence of it; a broken pipe is.
+            translated = _translate(failure[0])
+            if isinstance(translated, BundleError) or not isinstance(translated, OSError):
+                raise translated from None
         raise
     else:
         with contextlib.suppress(OSError):

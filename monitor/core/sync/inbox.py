@@ -1,0 +1,133 @@
+"""An inbox folder: bundles that arrive there (a synced folder, a USB stick) are merged on their own.
+
+A coordinator names one folder per vault (kept inside the vault, so the path is not left in a
+plain settings file). :func:`scan` looks at the bundle files directly in it and passes each one
+that was not handled yet to :func:`monitor.core.sync.exchange.import_bundle`, exactly as a
+manual import would: all or nothing per bundle, the vault unchanged by any bundle it refuses.
+
+- Only regular files named ``*.monitor-bundle`` or ``*.age`` are read; hidden files, partial
+  downloads (``.part``, ``.tmp``, ``.crdownload``, ``~``), symbolic links and sub-folders are not.
+- A file still being written (modified in the last ``settle_seconds``) waits for the next scan.
+- The folder is never written to: files are neither moved nor deleted (a synced folder belongs
+  to the sync tool). A bundle imported before is recognised by its hash and is a no-op.
+- A bundle from a signer the vault does not trust is not imported: it waits until the user compares
+  the fingerprint and imports it on purpose (``trust``). A refused bundle is not retried until the
+  file changes (``handled`` remembers files by name, size and modification time).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from ..db import transaction
+from ..errors import Cancelled, MonitorError, UnknownSigner
+from ..text import one_line
+from . import exchange
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+META_KEY = "inbox_folder"
+SUFFIXES = (".monitor-bundle", ".age")
+PARTIAL = (".part", ".partial", ".tmp", ".crdownload", ".download", "~")
+Progress = Callable[[int, int, str], None]
+
+IMPORTED, REPLAY, UNKNOWN_SIGNER, REFUSED = "imported", "replay", "unknown-signer", "refused"
+
+
+@dataclass
+class Outcome:
+    """What happened to one file of the inbox."""
+
+    name: str
+    status: str  # imported, replay, unknown-signer or refused
+    message: str = ""  # one line: the summary, or why it was refused
+    fingerprint: str = ""  # the signer's, when it is not trusted yet
+    report: exchange.MergeReport | None = field(default=None, repr=False)
+
+
+def folder(conn) -> Path | None:
+    """The vault's inbox folder, or None."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
+    return Path(row[0]) if row and row[0] else None
+
+
+def set_folder(conn, path: Path | str | None) -> None:
+    """Name the inbox folder (None: no inbox). It must be an existing folder."""
+    with transaction(conn):
+        if path is None:
+            conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
+            return
+        path = Path(path).expanduser().absolute()
+        if not path.is_dir():
+            raise MonitorError(f"{one_line(str(path), 80)} is not a folder")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     (META_KEY, str(path)))
+
+
+def _identity(entry: os.DirEntry) -> tuple[str, int, int]:
+    info = entry.stat(follow_symlinks=False)
+    return entry.name, info.st_size, info.st_mtime_ns
+
+
+def candidates(path: Path, *, settle_seconds: float = 2.0, now: float | None = None) -> list[os.DirEntry]:
+    """The bundle files in ``path`` ready to read, oldest first (then by name)."""
+    now = time.time() if now is None else now
+    found = []
+    try:
+        entries = list(os.scandir(path))
+    except OSError as exc:
+        raise MonitorError(f"cannot read the inbox folder {one_line(str(path), 80)}: {exc.strerror}") from None
+    for entry in entries:
+        name = entry.name
+        lower = name.lower()
+        if name.startswith(".") or lower.endswith(PARTIAL) or not lower.endswith(SUFFIXES):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue  # gone meanwhile
+        if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < settle_seconds:
+            continue
+        found.append((info.st_mtime_ns, name, entry))
+    return [entry for _m, _n, entry in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None = None, trust: list[str] = (),
+         settle_seconds: float = 2.0, progress: Progress | None = None, cancel=None) -> list[Outcome]:
+    """Import the inbox's new bundles, one transaction each; return what happened to each file
+    looked at this time (files in ``handled`` from an earlier scan, and unchanged, are skipped)."""
+    path = Path(path) if path is not None else folder(vault.conn)
+    if path is None:
+        raise MonitorError("this vault has no inbox folder; choose one first")
+    handled = {} if handled is None else handled
+    ready = [entry for entry in candidates(path, settle_seconds=settle_seconds) if _identity(entry) not in handled]
+    outcomes = []
+    for i, entry in enumerate(ready):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(i, len(ready), entry.name)
+        key = _identity(entry)
+        try:
+            report = exchange.import_bundle(vault, entry.path, trust=list(trust), cancel=cancel)
+        except UnknownSigner as exc:
+            outcome = Outcome(entry.name, UNKNOWN_SIGNER, str(exc), fingerprint=exc.fingerprint)
+        except Cancelled:
+            raise
+        except MonitorError as exc:
+            outcome = Outcome(entry.name, REFUSED, one_line(str(exc), 300))
+        else:
+            outcome = Outcome(entry.name, REPLAY if report.replay else IMPORTED,
+                              "" if report.replay else report.summary(), report=report)
+        if outcome.status != UNKNOWN_SIGNER:  # waits, and is looked at again once trusted
+            handled[key] = outcome
+        outcomes.append(outcome)
+    if progress:
+        progress(len(ready), len(ready), "")
+    return outcomes
