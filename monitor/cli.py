@@ -339,28 +339,66 @@ def _head_json(head) -> dict:
             "generation": head.generation, "deleted": r.deleted, "rejected": head.rejected, "body": r.body}
 
 
+def _print_review(review, info, *, full: bool) -> None:
+    """The versions of one record (who, when, which device), then its fields that differ, one
+    block per field with each version's value, numbered as the versions are."""
+    from .core import merge, titles
+
+    def title(path: str) -> str:
+        return titles.field_title(f"{review.record_type}.{path}", _LANG)
+
+    sys.stdout.write(f"{info.type} {info.id}  {shown(info.label)}\n")
+    for number, version in enumerate(review.versions, 1):
+        state = _t("cli_version_refused" if version.refused else
+                   "cli_version_current" if version.current else "cli_version_concurrent")
+        sys.stdout.write(f"\n[{number}] {version.rev}  {state}\n")
+        sys.stdout.write(_t("cli_version_by", author=shown(version.author), device=version.device,
+                            at=version.created_at, generation=version.generation) + "\n")
+        if version.deleted:
+            sys.stdout.write("    " + _t("cli_version_deleted") + "\n")
+        elif full:
+            body = json.dumps(version.body, ensure_ascii=False, indent=2, sort_keys=True)
+            sys.stdout.write("\n".join("    " + line for line in body.splitlines()) + "\n")
+    differing = review.differing
+    sys.stdout.write("\n" + (_t("cli_fields_differ", n=len(differing), total=len(review.rows)) if differing
+                             else _t("cli_no_field_differs")) + "\n")
+    for row in differing:
+        name = shown(row.name)
+        label = title(row.name)
+        sys.stdout.write(f"  {name}" + (f" ({shown(label)})" if label != row.name else "") + "\n")
+        for number, (version, value) in enumerate(zip(review.versions, row.values), 1):
+            if version.deleted:
+                lines = [_t("cli_version_deleted")]
+            elif value is merge.ABSENT:
+                lines = [_t("cli_field_absent")]
+            else:
+                lines = merge.describe(value, row.name, title=title) or [""]
+            sys.stdout.write(f"    [{number}] {lines[0]}\n")
+            for line in lines[1:]:
+                sys.stdout.write(f"        {line}\n")
+    same = [shown(row.name) for row in review.rows if not row.differs]
+    if same:
+        sys.stdout.write(_t("cli_fields_same", fields=", ".join(same)) + "\n")
+    if review.refused and review.base is not None:
+        sys.stdout.write("\n" + _t("cli_resolve_sealed_hint", id=info.id, rev=review.versions[review.base].rev[:8]) + "\n")
+    elif len(review.versions) > 1:
+        sys.stdout.write("\n" + _t("cli_resolve_hint", id=info.id) + "\n")
+
+
 def cmd_conflicts(args) -> int:
     with _open(args) as vault:
         if args.record:
+            from .core import merge
+
             info = vault.info(args.record)
             heads = vault.heads(args.record)
+            review = merge.Review.of(info, heads)
             if args.json:
                 _emit_json({"id": info.id, "type": info.type, "label": info.label, "current": info.head,
-                            "versions": [_head_json(h) for h in heads]})
+                            "versions": [_head_json(h) for h in heads],
+                            "differing_fields": [row.name for row in review.differing]})
                 return 0
-            sys.stdout.write(f"{info.type} {info.id}  {shown(info.label)}\n")
-            for head in heads:
-                r = head.revision
-                state = _t("cli_version_refused" if head.rejected else
-                           "cli_version_current" if r.rev == info.head else "cli_version_concurrent")
-                sys.stdout.write(f"\n--- {r.rev}  {state}\n")
-                sys.stdout.write(_t("cli_version_by", author=shown(r.author), device=r.device, at=r.created_at,
-                                    generation=head.generation) + "\n")
-                body = _t("cli_version_deleted") if r.deleted else \
-                    json.dumps(r.body, ensure_ascii=False, indent=2, sort_keys=True)
-                sys.stdout.write("\n".join("    " + line for line in body.splitlines()) + "\n")
-            if len(heads) > 1:
-                sys.stdout.write("\n" + _t("cli_resolve_hint", id=info.id) + "\n")
+            _print_review(review, info, full=args.full)
             return 0
         rows = []
         for info in vault.conflicts():
@@ -401,7 +439,28 @@ def _read_record_file(name: str) -> dict:
     return record
 
 
+def _merge_fields(vault, args) -> dict:
+    """--base REV --field NAME=REV …: the whole body of one version, with the fields named taken
+    from the versions named (a field that version lacks is left out)."""
+    from .core import merge
+
+    review = merge.Review.of(vault.info(args.record), vault.heads(args.record))
+    base = review.index(args.base)
+    picks: dict[str, int] = {}
+    for spec in args.field or []:
+        name, sep, rev = spec.partition("=")
+        name, rev = name.strip(), rev.strip()
+        if not sep or not name or not rev:
+            raise UserError(f"--field {shown(spec)}: write it as FIELD=REV")
+        if name in picks:
+            raise UserError(f"--field {shown(name)} is given twice")
+        picks[name] = review.index(rev)
+    return review.merged(base, picks)
+
+
 def cmd_resolve(args) -> int:
+    if args.field and not args.base:
+        raise UserError("--field needs --base REV: the version the other fields are taken from")
     with _open(args) as vault:
         heads = [h.revision for h in vault.heads(args.record)]
         if args.take:
@@ -412,6 +471,8 @@ def cmd_resolve(args) -> int:
             body = chosen[0].body
         elif args.delete:
             body = None
+        elif args.base:
+            body = _merge_fields(vault, args)
         else:
             body = _read_record_file(args.body)
         revision = vault.resolve(args.record, body, [r.rev for r in heads])
@@ -726,7 +787,9 @@ def build_parser() -> argparse.ArgumentParser:
                 description="Without RECORD: every record whose versions from different devices conflict, and "
                             "sealed records that another device edited (those edits are refused and kept). "
                             "With RECORD: each version side by side, with who, when and which device.")
-    p.add_argument("record", nargs="?", metavar="RECORD", help="a record id: show its versions")
+    p.add_argument("record", nargs="?", metavar="RECORD", help="a record id: show its versions and the fields "
+                   "that differ between them")
+    p.add_argument("--full", action="store_true", help="with RECORD: also print each version whole, as JSON")
     p.add_argument("--json", action="store_true")
     p = command("resolve", cmd_resolve, "settle a conflict: choose a version, or give a merged one",
                 description="Writes a new revision whose parents are all the record's current versions, and "
@@ -737,6 +800,11 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--take", metavar="REV", help="keep this version (a revision id from 'monitor conflicts')")
     choice.add_argument("--body", metavar="FILE", help="a JSON file with the merged record")
     choice.add_argument("--delete", action="store_true", help="resolve by deleting the record")
+    choice.add_argument("--base", metavar="REV", help="start from this version whole, then take the fields "
+                        "given with --field from other versions")
+    p.add_argument("--field", action="append", metavar="FIELD=REV",
+                   help="with --base: take this top-level field from version REV (left out if REV lacks it); "
+                        "repeatable. REV may be the first 8 or more characters of a revision id")
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change the vault passphrase (rewraps the key file)")
     p.add_argument("--new-passphrase-file", metavar="FILE")

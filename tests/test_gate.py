@@ -464,7 +464,7 @@ def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
         vault.insert_revisions([theirs])
     listed = cli("conflicts").stdout
     assert FACILITY["id"] in listed and "2 versions" in listed
-    shown = cli("conflicts", FACILITY["id"]).stdout
+    shown = cli("conflicts", FACILITY["id"], "--full").stdout
     assert mine.rev in shown and theirs.rev in shown and "monitor-b" in shown and '"capacity": 12' in shown
     data = json.loads(cli("conflicts", FACILITY["id"], "--json").stdout)
     assert {v["rev"] for v in data["versions"]} == {mine.rev, theirs.rev}

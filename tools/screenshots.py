@@ -1,4 +1,5 @@
-"""Screenshots of the case file, the interview editor and the body diagram, in ru and kk.
+"""Screenshots of the case file, the interview editor, the body diagram and the conflict review,
+in ru and kk.
 
 Run under a real X server (Xvfb) so fonts and widgets render as users see them:
 
@@ -22,6 +23,23 @@ from monitor.gui.i18n import install_translator
 from monitor.gui.main_window import MainWindow
 
 PASSPHRASE = "copper lantern steppe violin"
+OTHER_DEVICE = "0b0b0b0b-0000-4000-8000-00000000000b"
+
+
+def make_conflict(vault: Vault) -> str:
+    """A case edited here and, at the same time, on another laptop (its revision taken in as an
+    import would): the record the review page shows."""
+    from monitor.core.revisions import Revision, new_id, utc_now
+
+    info = next(vault.records("case"))
+    body, head = info.body, info.head
+    vault.put({**body, "status": "complaint_filed", "summary": body["summary"] + " Шағым прокуратураға берілді."})
+    allegations = [{**a, "methods": [*a.get("methods", []), "beating"]} for a in body.get("allegations", [])]
+    theirs = {**body, "title": body["title"] + " (уточнено)", "status": "investigation",
+              "tags": [*body.get("tags", []), "тергеу басталды"], "allegations": allegations}
+    vault.insert_revisions([Revision(new_id(), info.id, "case", (head,), "Айгүл Сәрсенова", OTHER_DEVICE,
+                                     utc_now(), False, theirs).with_hash()])
+    return info.id
 
 
 def settle(app, rounds: int = 20) -> None:
@@ -40,6 +58,7 @@ def main(out: Path) -> int:
         case_id = exam.body.get("case_id") or next(vault.records("case")).id
         interview = next(i for i in vault.records("interview") if not i.sealed) if any(
             not i.sealed for i in vault.records("interview")) else next(vault.records("interview"))
+        conflict = make_conflict(vault)
         for lang in ("ru", "kk"):
             translator = install_translator(app, lang)
             window = MainWindow(vault, lang=lang)
@@ -60,6 +79,14 @@ def main(out: Path) -> int:
                 editor.select(0)
             settle(app)
             window.grab().save(str(out / f"body_diagram_{lang}.png"))
+            window.review_conflicts(conflict)
+            settle(app)
+            review = window.page.review
+            mine = next(i for i, v in enumerate(review.review.versions) if v.device != OTHER_DEVICE)
+            review.pick("status", mine)
+            review.pick("summary", mine)
+            settle(app)
+            window.grab().save(str(out / f"conflict_review_{lang}.png"))
             if "--more" in sys.argv:
                 window.navigate(("edit", next(vault.records("visit")).id))
                 settle(app)

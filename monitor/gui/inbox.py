@@ -14,7 +14,7 @@ import time
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -306,6 +306,6 @@ def install(window, menu) -> None:
         return dialog
 
     menu.addSeparator()
-    action = menu.addAction(window.tr("Inbox folder…"))
+    action = menu.addAction(QCoreApplication.translate("SyncMenu", "Inbox folder…"))  # not window.tr: see sync_dialogs.install
     action.setObjectName("sync_inbox")
     action.triggered.connect(open_dialog)

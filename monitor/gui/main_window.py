@@ -1,7 +1,8 @@
 """The main window: lists, search, record pages, editors and the case file, with Back/Forward.
 
 Every place the window can show is a *location* — ("list", name), ("search", text),
-("record", id), ("new", type, defaults), ("history", id) — kept in a back/forward history.
+("record", id), ("new", type, defaults), ("history", id), ("conflicts", id or None) — kept in a
+back/forward history. A record in conflict shows a banner that leads to its review.
 Leaving an editor keeps its unsaved typing as a draft in the vault. Locking (Ctrl+L or the idle
 timer) goes through :attr:`lock_requested`; :meth:`clear` drops everything shown (after keeping
 drafts) before the session closes the vault.
@@ -252,7 +253,14 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.list_page)
         self.welcome = Welcome(self)
         self.pages.addWidget(self.welcome)
-        self.setCentralWidget(self.pages)
+        self.banner = self._conflict_banner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.page: QWidget | None = None  # the record page, editor, case file or history shown
 
         self.history: list[tuple] = []
@@ -324,6 +332,10 @@ class MainWindow(QMainWindow):
         from . import sync_dialogs
 
         sync_dialogs.install(self)
+        self.sync_menu.addSeparator()
+        self.conflicts_action = self._action(self.tr("Review conflicts…"), lambda: self.review_conflicts(), None,
+                                             "sync_conflicts")
+        self.sync_menu.addAction(self.conflicts_action)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self._action(self.tr("Consistency terms (Istanbul Protocol)"), self.explain_consistency))
         menu_help.addAction(self._action(self.tr("About Monitor"), self.about))
@@ -360,6 +372,7 @@ class MainWindow(QMainWindow):
             self.status.setText(str(exc))
         if self.vault is None:  # the read found the vault gone and the session locked
             return
+        self._update_banner()
         self.back_action.setEnabled(self.position > 0)
         self.forward_action.setEnabled(self.position < len(self.history) - 1)
 
@@ -431,6 +444,63 @@ class MainWindow(QMainWindow):
         elif kind == "history":
             self._set_page(HistoryView(self.vault, location[1], self.lang))
             self.status.setText(info_label(self.vault, self.vault.info(location[1]), self.lang))
+        elif kind == "conflicts":
+            from .conflicts import ConflictsPage
+
+            page = ConflictsPage(self.vault, self.lang, location[1])
+            page.open_record.connect(self.open_record)
+            page.resolved.connect(self._conflict_resolved)
+            self._set_page(page)
+            self.status.setText(self.tr("{n} records to review").format(n=len(page.record_ids)))
+
+    # --- conflicts ---------------------------------------------------------------------------
+
+    def _conflict_banner(self) -> QWidget:
+        """Shown above a record in conflict (or with a refused sealed edit), with a way to review it."""
+        banner = QWidget(objectName="conflict_banner")
+        banner.setAttribute(Qt.WA_StyledBackground, True)
+        banner.setStyleSheet("#conflict_banner { background: #fff1c2; border-bottom: 1px solid #e0c060; }")
+        self.banner_text = QLabel(textFormat=Qt.PlainText, objectName="conflict_banner_text", wordWrap=True)
+        review = QPushButton(self.tr("Review"), objectName="conflict_review")
+        review.clicked.connect(lambda: self.review_conflicts(self.banner_record))
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(review)
+        banner.hide()
+        self.banner_record: str | None = None
+        return banner
+
+    def _update_banner(self) -> None:
+        from .conflicts import conflict_summary
+
+        location = self.location
+        record_id = location[1] if location and location[0] in ("record", "edit", "history") else None
+        versions = refused = 0
+        if record_id is not None:
+            try:
+                versions, refused = conflict_summary(self.vault, record_id)
+            except MonitorError:
+                versions = refused = 0
+        parts = []
+        if versions > 1:
+            parts.append(self.tr("{n} versions from different devices: choose what to keep before editing.")
+                         .format(n=versions))
+        if refused:
+            parts.append(self.tr("An edit of this sealed record from another device was refused and kept."))
+        self.banner_record = record_id if parts else None
+        self.banner_text.setText(" ".join(parts))
+        self.banner.setVisible(bool(parts))
+
+    def review_conflicts(self, record_id: str | None = None) -> None:
+        self.navigate(("conflicts", record_id))
+
+    def _conflict_resolved(self, record_id: str) -> None:
+        try:
+            label = info_label(self.vault, self.vault.info(record_id), self.lang)
+        except MonitorError:
+            label = record_id
+        self.status.setText(self.tr("Resolved: {record}").format(record=label))
 
     def open_record(self, record_id: str) -> None:
         self.navigate(("record", record_id))
@@ -808,4 +878,7 @@ class MainWindow(QMainWindow):
         self.search_box.blockSignals(False)
         self.filter_box.clear()
         self.status.clear()
+        self.banner.hide()
+        self.banner_text.clear()
+        self.banner_record = None
         self.history, self.position = [], -1

@@ -298,7 +298,18 @@ class ImportDialog(_Job):
         self.choose_button = QPushButton(self.tr("Choose a bundle…"), objectName="choose")
         self.choose_button.clicked.connect(self._ask_import)
         self.layout_.addWidget(self.choose_button)
+        # After an import that brought conflicts: straight to their review in the window.
+        self.review_button = QPushButton(self.tr("Review conflicts…"), objectName="review_conflicts")
+        self.review_button.clicked.connect(self._review)
+        self.review_button.hide()
+        self.layout_.addWidget(self.review_button)
         self.finish_layout()
+
+    def _review(self) -> None:
+        window = self.parent()
+        if window is not None and hasattr(window, "review_conflicts"):
+            window.review_conflicts()
+        self.close()
 
     def _ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"))
@@ -325,6 +336,8 @@ class ImportDialog(_Job):
                                     "refused, {skipped} skipped, {attachments} attachments added.").format(
             new=report.new, updated=report.updated, conflicts=report.conflicts, sealed=report.sealed_refused,
             skipped=report.skipped, attachments=report.attachments_added))
+        self.review_button.setVisible(bool(report.conflicts or report.sealed_refused)
+                                      and hasattr(self.parent(), "review_conflicts"))
 
 
 def ask_to_trust(parent: QWidget, fingerprint: str) -> bool:
@@ -340,7 +353,9 @@ def ask_to_trust(parent: QWidget, fingerprint: str) -> bool:
 
 def install(window) -> None:
     """Add the Sync menu to the main window."""
-    menu = window.menuBar().addMenu(window.tr("&Sync"))
+    # QCoreApplication.translate with a fixed context: window.tr() here would be looked up under
+    # "MainWindow" at run time but catalogued by lupdate under "window", so it was never translated.
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SyncMenu", "&Sync"))
 
     def opener(cls, name):
         def open_dialog(_checked=False):
@@ -353,10 +368,10 @@ def install(window) -> None:
             return dialog
         return open_dialog
 
-    for text, cls, name in ((window.tr("My identity…"), IdentityDialog, "identity"),
-                            (window.tr("Trusted contacts…"), ContactsDialog, "contacts"),
-                            (window.tr("Export a bundle…"), ExportDialog, "export"),
-                            (window.tr("Import a bundle…"), ImportDialog, "import")):
+    for text, cls, name in ((QCoreApplication.translate("SyncMenu", "My identity…"), IdentityDialog, "identity"),
+                            (QCoreApplication.translate("SyncMenu", "Trusted contacts…"), ContactsDialog, "contacts"),
+                            (QCoreApplication.translate("SyncMenu", "Export a bundle…"), ExportDialog, "export"),
+                            (QCoreApplication.translate("SyncMenu", "Import a bundle…"), ImportDialog, "import")):
         action = menu.addAction(text)
         action.setObjectName(f"sync_{name}")
         action.triggered.connect(opener(cls, name))

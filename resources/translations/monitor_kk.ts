@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="100" />
+        <location filename="../../monitor/gui/sealing.py" line="104" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="106" />
+        <location filename="../../monitor/gui/sealing.py" line="110" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/sealing.py" line="112" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="142" />
+        <location filename="../../monitor/gui/sealing.py" line="146" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -259,34 +259,70 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>Edit the case</source>
         <translation>Істі өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="127" />
+        <location filename="../../monitor/gui/main_window.py" line="128" />
         <source>New interview</source>
         <translation>Жаңа сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="129" />
         <source>New examination</source>
         <translation>Жаңа куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="129" />
+        <location filename="../../monitor/gui/main_window.py" line="130" />
         <source>New complaint</source>
         <translation>Жаңа шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="130" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
+        <location filename="../../monitor/gui/main_window.py" line="132" />
         <source>History</source>
         <translation>Тарих</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="288" />
+        <source>(absent)</source>
+        <translation>(жоқ)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="350" />
+        <source>(deleted)</source>
+        <translation>(жойылған)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <source>Conflicts to review</source>
+        <translation>Қарауға арналған қайшылықтар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="611" />
+        <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
+        <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="640" />
+        <source>{n} versions</source>
+        <translation>нұсқалар: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="642" />
+        <source>refused sealed edit</source>
+        <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
 </context>
 <context>
@@ -442,6 +478,29 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <source>Merged value: {field}</source>
+        <translation>Біріктірілген мән: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <source>Type the value to keep.</source>
+        <translation>Сақталатын мәнді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="73" />
+        <source>Type the value to keep, as JSON (text in double quotes).</source>
+        <translation>Сақталатын мәнді JSON түрінде енгізіңіз (мәтін қос тырнақшада).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="77" />
+        <source>Leave this field out</source>
+        <translation>Бұл өрісті қоспау</translation>
     </message>
 </context>
 <context>
@@ -675,7 +734,7 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     <name>ImportDialog</name>
     <message>
         <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="315" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
@@ -685,22 +744,27 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="322" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="302" />
+        <source>Review conflicts…</source>
+        <translation>Қайшылықтарды қарау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="324" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="332" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -716,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="167" />
-        <location filename="../../monitor/gui/inbox.py" line="218" />
+        <location filename="../../monitor/gui/inbox.py" line="175" />
+        <location filename="../../monitor/gui/inbox.py" line="226" />
         <source>Inbox folder</source>
         <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="171" />
+        <location filename="../../monitor/gui/inbox.py" line="179" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="181" />
+        <location filename="../../monitor/gui/inbox.py" line="189" />
         <source>Choose folder…</source>
         <translation>Қалтаны таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="183" />
+        <location filename="../../monitor/gui/inbox.py" line="191" />
         <source>Stop using this folder</source>
         <translation>Бұл қалтаны енді қолданбау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="185" />
+        <location filename="../../monitor/gui/inbox.py" line="193" />
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="208" />
         <source>Compare the fingerprint and import…</source>
         <translation>Саусақ ізін салыстырып, импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="206" />
+        <location filename="../../monitor/gui/inbox.py" line="214" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <location filename="../../monitor/gui/inbox.py" line="264" />
         <source>Merged</source>
         <translation>Біріктірілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <location filename="../../monitor/gui/inbox.py" line="264" />
         <source>Imported before</source>
         <translation>Бұрын импортталған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Waits for trust</source>
         <translation>Сенімді күтуде</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Refused</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/inbox.py" line="269" />
         <source>Folder: {path}</source>
         <translation>Қалта: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="262" />
+        <location filename="../../monitor/gui/inbox.py" line="270" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="283" />
+        <location filename="../../monitor/gui/inbox.py" line="291" />
         <source>Checking the folder…</source>
         <translation>Қалта тексерілуде…</translation>
     </message>
@@ -810,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="135" />
+        <location filename="../../monitor/gui/inbox.py" line="143" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
@@ -967,254 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="183" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Matched words</source>
         <translation>Сәйкес келген сөздер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="223" />
+        <location filename="../../monitor/gui/main_window.py" line="227" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="225" />
+        <location filename="../../monitor/gui/main_window.py" line="229" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="270" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="278" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="279" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="280" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="296" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="316" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="310" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="317" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="324" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <source>Review conflicts…</source>
+        <translation>Қайшылықтарды қарау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
-        <location filename="../../monitor/gui/main_window.py" line="772" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="845" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
-        <location filename="../../monitor/gui/main_window.py" line="778" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="352" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="634" />
+        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <source>{n} records to review</source>
+        <translation>қарайтын жазбалар: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <source>Review</source>
+        <translation>Қарау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <source>{n} versions from different devices: choose what to keep before editing.</source>
+        <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="490" />
+        <source>An edit of this sealed record from another device was refused and kept.</source>
+        <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <source>Resolved: {record}</source>
+        <translation>Шешілді: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="707" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="682" />
+        <location filename="../../monitor/gui/main_window.py" line="755" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="683" />
+        <location filename="../../monitor/gui/main_window.py" line="756" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="684" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="704" />
+        <location filename="../../monitor/gui/main_window.py" line="777" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="717" />
+        <location filename="../../monitor/gui/main_window.py" line="790" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="760" />
+        <location filename="../../monitor/gui/main_window.py" line="833" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="761" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="762" />
+        <location filename="../../monitor/gui/main_window.py" line="835" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="779" />
+        <location filename="../../monitor/gui/main_window.py" line="852" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="293" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="364" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="536" />
+        <location filename="../../monitor/gui/main_window.py" line="609" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="544" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="552" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="589" />
+        <location filename="../../monitor/gui/main_window.py" line="662" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="628" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="632" />
+        <location filename="../../monitor/gui/main_window.py" line="705" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1265,17 +1359,17 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="101" />
+        <location filename="../../monitor/gui/main_window.py" line="102" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <location filename="../../monitor/gui/main_window.py" line="104" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="106" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
@@ -1283,77 +1377,77 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordType</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="60" />
+        <location filename="../../monitor/gui/main_window.py" line="61" />
         <source>Case</source>
         <translation>Іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="62" />
         <source>Interview</source>
         <translation>Сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="62" />
+        <location filename="../../monitor/gui/main_window.py" line="63" />
         <source>Medical examination</source>
         <translation>Медициналық куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="64" />
         <source>Person</source>
         <translation>Тұлға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="64" />
+        <location filename="../../monitor/gui/main_window.py" line="65" />
         <source>Facility</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="66" />
         <source>Visit</source>
         <translation>Бару</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="66" />
+        <location filename="../../monitor/gui/main_window.py" line="67" />
         <source>Complaint</source>
         <translation>Шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="67" />
+        <location filename="../../monitor/gui/main_window.py" line="68" />
         <source>Proceeding</source>
         <translation>Іс жүргізу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="68" />
+        <location filename="../../monitor/gui/main_window.py" line="69" />
         <source>Attachment</source>
         <translation>Тіркеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="69" />
+        <location filename="../../monitor/gui/main_window.py" line="70" />
         <source>Addendum</source>
         <translation>Толықтыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="70" />
+        <location filename="../../monitor/gui/main_window.py" line="71" />
         <source>Consent</source>
         <translation>Келісім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="71" />
+        <location filename="../../monitor/gui/main_window.py" line="72" />
         <source>Reprisal</source>
         <translation>Қудалау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="72" />
+        <location filename="../../monitor/gui/main_window.py" line="73" />
         <source>Official statistic</source>
         <translation>Ресми статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="73" />
+        <location filename="../../monitor/gui/main_window.py" line="74" />
         <source>Link</source>
         <translation>Байланыс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="74" />
+        <location filename="../../monitor/gui/main_window.py" line="75" />
         <source>Vocabulary term</source>
         <translation>Сөздік термині</translation>
     </message>
@@ -1397,9 +1491,155 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="155" />
+        <source>Only fields that differ</source>
+        <translation>Тек айырмашылығы бар өрістер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="172" />
+        <source>Edit merged value…</source>
+        <translation>Біріктірілген мәнді өзгерту…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="174" />
+        <location filename="../../monitor/gui/conflicts.py" line="585" />
+        <source>Delete record</source>
+        <translation>Жазбаны жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="182" />
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Resolve</source>
+        <translation>Шешу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="196" />
+        <source>The merged record:</source>
+        <translation>Біріктірілген жазба:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="221" />
+        <source>Nothing to review.</source>
+        <translation>Қарайтын ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
+        <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="245" />
+        <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
+        <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Keep the sealed version</source>
+        <translation>Мөрленген нұсқаны қалдыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="267" />
+        <source>refused edit of a sealed record</source>
+        <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="269" />
+        <source>deletes the record</source>
+        <translation>жазбаны жояды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="271" />
+        <source>current view</source>
+        <translation>ағымдағы нұсқа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <source>concurrent version</source>
+        <translation>қатар нұсқа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="275" />
+        <source>Version {n}</source>
+        <translation>{n}-нұсқа</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="278" />
+        <source>{time} · generation {n}</source>
+        <translation>{time} · {n}-буын</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <source>Merged result</source>
+        <translation>Біріктіру нәтижесі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="334" />
+        <source>Revision {rev}</source>
+        <translation>{rev} нұсқасы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="358" />
+        <source>A refused edit of a sealed record: it can be read, never chosen.</source>
+        <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="385" />
+        <source>Keep version {n}: delete</source>
+        <translation>{n}-нұсқаны қалдыру: жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="387" />
+        <source>Keep version {n} whole</source>
+        <translation>{n}-нұсқаны толық қалдыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/conflicts.py" line="434" />
+        <source>A refused edit of a sealed record can be read, but never chosen.</source>
+        <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="416" />
+        <source>That version deletes the record: it has no fields to keep.</source>
+        <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="483" />
+        <source>A sealed record's content cannot change.</source>
+        <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="536" />
+        <source>Typed by hand.</source>
+        <translation>Қолмен енгізілген.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <source>From version {n}.</source>
+        <translation>{n}-нұсқадан.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="554" />
+        <source>The merged record passes the form checks.</source>
+        <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="573" />
+        <source>Resolve by deleting this record? Every version stays in its history.</source>
+        <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
+    </message>
+</context>
+<context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="80" />
+        <location filename="../../monitor/gui/sealing.py" line="84" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1408,12 +1648,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <location filename="../../monitor/gui/sealing.py" line="87" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="86" />
+        <location filename="../../monitor/gui/sealing.py" line="90" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1502,6 +1742,39 @@ Seal it now?</source>
         <location filename="../../monitor/gui/settings_dialog.py" line="49" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл келесі іске қосудан бастап қолданылады.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхрондау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <source>My identity…</source>
+        <translation>Құрылғы деректерім…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <source>Trusted contacts…</source>
+        <translation>Сенімді байланыстар…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
+        <source>Export a bundle…</source>
+        <translation>Пакетті экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
+        <source>Import a bundle…</source>
+        <translation>Пакетті импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <source>Inbox folder…</source>
+        <translation>Кіріс қалтасы…</translation>
     </message>
 </context>
 <context>
@@ -1725,7 +1998,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="150" />
+        <location filename="../../monitor/gui/main_window.py" line="151" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1740,17 +2013,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="163" />
+        <location filename="../../monitor/gui/main_window.py" line="164" />
         <source>New case</source>
         <translation>Жаңа іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164" />
+        <location filename="../../monitor/gui/main_window.py" line="165" />
         <source>New facility</source>
         <translation>Жаңа мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="166" />
         <source>New visit</source>
         <translation>Жаңа бару</translation>
     </message>
@@ -1804,39 +2077,6 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
         <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
-        <source>&amp;Sync</source>
-        <translation>&amp;Синхрондау</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
-        <source>My identity…</source>
-        <translation>Құрылғы деректерім…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="357" />
-        <source>Trusted contacts…</source>
-        <translation>Сенімді байланыстар…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
-        <source>Export a bundle…</source>
-        <translation>Пакетті экспорттау…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="359" />
-        <source>Import a bundle…</source>
-        <translation>Пакетті импорттау…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/inbox.py" line="301" />
-        <source>Inbox folder…</source>
-        <translation>Кіріс қалтасы…</translation>
     </message>
 </context>
 </TS>

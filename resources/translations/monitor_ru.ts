@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="100" />
+        <location filename="../../monitor/gui/sealing.py" line="104" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="106" />
+        <location filename="../../monitor/gui/sealing.py" line="110" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/sealing.py" line="112" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="142" />
+        <location filename="../../monitor/gui/sealing.py" line="146" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -259,34 +259,70 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="127" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="127" />
+        <location filename="../../monitor/gui/main_window.py" line="128" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="129" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="129" />
+        <location filename="../../monitor/gui/main_window.py" line="130" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="130" />
+        <location filename="../../monitor/gui/main_window.py" line="131" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
+        <location filename="../../monitor/gui/main_window.py" line="132" />
         <source>History</source>
         <translation>История</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="288" />
+        <source>(absent)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="350" />
+        <source>(deleted)</source>
+        <translation>(удалена)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <source>Conflicts to review</source>
+        <translation>Конфликты для проверки</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="611" />
+        <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
+        <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="640" />
+        <source>{n} versions</source>
+        <translation>версий: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="642" />
+        <source>refused sealed edit</source>
+        <translation>отклонённое изменение запечатанной записи</translation>
     </message>
 </context>
 <context>
@@ -442,6 +478,29 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <source>Merged value: {field}</source>
+        <translation>Объединённое значение: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <source>Type the value to keep.</source>
+        <translation>Введите значение, которое нужно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="73" />
+        <source>Type the value to keep, as JSON (text in double quotes).</source>
+        <translation>Введите значение, которое нужно сохранить, в виде JSON (текст в двойных кавычках).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="77" />
+        <source>Leave this field out</source>
+        <translation>Не включать это поле</translation>
     </message>
 </context>
 <context>
@@ -675,7 +734,7 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     <name>ImportDialog</name>
     <message>
         <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="315" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
@@ -685,22 +744,27 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="322" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="302" />
+        <source>Review conflicts…</source>
+        <translation>Проверить конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="324" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="332" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -716,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="167" />
-        <location filename="../../monitor/gui/inbox.py" line="218" />
+        <location filename="../../monitor/gui/inbox.py" line="175" />
+        <location filename="../../monitor/gui/inbox.py" line="226" />
         <source>Inbox folder</source>
         <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="171" />
+        <location filename="../../monitor/gui/inbox.py" line="179" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="181" />
+        <location filename="../../monitor/gui/inbox.py" line="189" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="183" />
+        <location filename="../../monitor/gui/inbox.py" line="191" />
         <source>Stop using this folder</source>
         <translation>Больше не использовать эту папку</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="185" />
+        <location filename="../../monitor/gui/inbox.py" line="193" />
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="192" />
+        <location filename="../../monitor/gui/inbox.py" line="200" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="208" />
         <source>Compare the fingerprint and import…</source>
         <translation>Сверить отпечаток и импортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="206" />
+        <location filename="../../monitor/gui/inbox.py" line="214" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <location filename="../../monitor/gui/inbox.py" line="264" />
         <source>Merged</source>
         <translation>Объединён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="256" />
+        <location filename="../../monitor/gui/inbox.py" line="264" />
         <source>Imported before</source>
         <translation>Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Waits for trust</source>
         <translation>Ждёт доверия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="257" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Refused</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/inbox.py" line="269" />
         <source>Folder: {path}</source>
         <translation>Папка: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="262" />
+        <location filename="../../monitor/gui/inbox.py" line="270" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Для этого хранилища папка входящих не выбрана.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="283" />
+        <location filename="../../monitor/gui/inbox.py" line="291" />
         <source>Checking the folder…</source>
         <translation>Проверка папки…</translation>
     </message>
@@ -810,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="135" />
+        <location filename="../../monitor/gui/inbox.py" line="143" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
@@ -967,254 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="183" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="191" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="192" />
+        <location filename="../../monitor/gui/main_window.py" line="196" />
         <source>Matched words</source>
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="214" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="223" />
+        <location filename="../../monitor/gui/main_window.py" line="227" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="225" />
+        <location filename="../../monitor/gui/main_window.py" line="229" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="270" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="278" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="279" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="280" />
+        <location filename="../../monitor/gui/main_window.py" line="291" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="294" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="296" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="316" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="310" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="317" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="324" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <source>Review conflicts…</source>
+        <translation>Проверить конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
-        <location filename="../../monitor/gui/main_window.py" line="772" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="845" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
-        <location filename="../../monitor/gui/main_window.py" line="778" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="352" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="634" />
+        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <source>{n} records to review</source>
+        <translation>записей для проверки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <source>Review</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <source>{n} versions from different devices: choose what to keep before editing.</source>
+        <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="490" />
+        <source>An edit of this sealed record from another device was refused and kept.</source>
+        <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <source>Resolved: {record}</source>
+        <translation>Разрешено: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="707" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="682" />
+        <location filename="../../monitor/gui/main_window.py" line="755" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="683" />
+        <location filename="../../monitor/gui/main_window.py" line="756" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="684" />
+        <location filename="../../monitor/gui/main_window.py" line="757" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="704" />
+        <location filename="../../monitor/gui/main_window.py" line="777" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="717" />
+        <location filename="../../monitor/gui/main_window.py" line="790" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="760" />
+        <location filename="../../monitor/gui/main_window.py" line="833" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="761" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="762" />
+        <location filename="../../monitor/gui/main_window.py" line="835" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="779" />
+        <location filename="../../monitor/gui/main_window.py" line="852" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="293" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="364" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="536" />
+        <location filename="../../monitor/gui/main_window.py" line="609" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="544" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="552" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="589" />
+        <location filename="../../monitor/gui/main_window.py" line="662" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="628" />
+        <location filename="../../monitor/gui/main_window.py" line="701" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="632" />
+        <location filename="../../monitor/gui/main_window.py" line="705" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1265,17 +1359,17 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="101" />
+        <location filename="../../monitor/gui/main_window.py" line="102" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="103" />
+        <location filename="../../monitor/gui/main_window.py" line="104" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="105" />
+        <location filename="../../monitor/gui/main_window.py" line="106" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
@@ -1283,77 +1377,77 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordType</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="60" />
+        <location filename="../../monitor/gui/main_window.py" line="61" />
         <source>Case</source>
         <translation>Дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
+        <location filename="../../monitor/gui/main_window.py" line="62" />
         <source>Interview</source>
         <translation>Интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="62" />
+        <location filename="../../monitor/gui/main_window.py" line="63" />
         <source>Medical examination</source>
         <translation>Медицинское освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
+        <location filename="../../monitor/gui/main_window.py" line="64" />
         <source>Person</source>
         <translation>Лицо</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="64" />
+        <location filename="../../monitor/gui/main_window.py" line="65" />
         <source>Facility</source>
         <translation>Учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
+        <location filename="../../monitor/gui/main_window.py" line="66" />
         <source>Visit</source>
         <translation>Посещение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="66" />
+        <location filename="../../monitor/gui/main_window.py" line="67" />
         <source>Complaint</source>
         <translation>Жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="67" />
+        <location filename="../../monitor/gui/main_window.py" line="68" />
         <source>Proceeding</source>
         <translation>Производство</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="68" />
+        <location filename="../../monitor/gui/main_window.py" line="69" />
         <source>Attachment</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="69" />
+        <location filename="../../monitor/gui/main_window.py" line="70" />
         <source>Addendum</source>
         <translation>Дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="70" />
+        <location filename="../../monitor/gui/main_window.py" line="71" />
         <source>Consent</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="71" />
+        <location filename="../../monitor/gui/main_window.py" line="72" />
         <source>Reprisal</source>
         <translation>Преследование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="72" />
+        <location filename="../../monitor/gui/main_window.py" line="73" />
         <source>Official statistic</source>
         <translation>Официальная статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="73" />
+        <location filename="../../monitor/gui/main_window.py" line="74" />
         <source>Link</source>
         <translation>Связь</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="74" />
+        <location filename="../../monitor/gui/main_window.py" line="75" />
         <source>Vocabulary term</source>
         <translation>Термин словаря</translation>
     </message>
@@ -1397,9 +1491,155 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="155" />
+        <source>Only fields that differ</source>
+        <translation>Только различающиеся поля</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="172" />
+        <source>Edit merged value…</source>
+        <translation>Изменить объединённое значение…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="174" />
+        <location filename="../../monitor/gui/conflicts.py" line="585" />
+        <source>Delete record</source>
+        <translation>Удалить запись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="182" />
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Resolve</source>
+        <translation>Разрешить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="196" />
+        <source>The merged record:</source>
+        <translation>Объединённая запись:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="221" />
+        <source>Nothing to review.</source>
+        <translation>Проверять нечего.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
+        <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="245" />
+        <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
+        <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <source>Keep the sealed version</source>
+        <translation>Сохранить запечатанную версию</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="267" />
+        <source>refused edit of a sealed record</source>
+        <translation>отклонённое изменение запечатанной записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="269" />
+        <source>deletes the record</source>
+        <translation>удаляет запись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="271" />
+        <source>current view</source>
+        <translation>текущая версия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <source>concurrent version</source>
+        <translation>параллельная версия</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="275" />
+        <source>Version {n}</source>
+        <translation>Версия {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="278" />
+        <source>{time} · generation {n}</source>
+        <translation>{time} · поколение {n}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <source>Merged result</source>
+        <translation>Итог объединения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="334" />
+        <source>Revision {rev}</source>
+        <translation>Редакция {rev}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="358" />
+        <source>A refused edit of a sealed record: it can be read, never chosen.</source>
+        <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="385" />
+        <source>Keep version {n}: delete</source>
+        <translation>Оставить версию {n}: удалить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="387" />
+        <source>Keep version {n} whole</source>
+        <translation>Оставить версию {n} целиком</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/conflicts.py" line="434" />
+        <source>A refused edit of a sealed record can be read, but never chosen.</source>
+        <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="416" />
+        <source>That version deletes the record: it has no fields to keep.</source>
+        <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="483" />
+        <source>A sealed record's content cannot change.</source>
+        <translation>Содержание запечатанной записи не может измениться.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="536" />
+        <source>Typed by hand.</source>
+        <translation>Введено вручную.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <source>From version {n}.</source>
+        <translation>Из версии {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="554" />
+        <source>The merged record passes the form checks.</source>
+        <translation>Объединённая запись проходит проверки формы.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/conflicts.py" line="573" />
+        <source>Resolve by deleting this record? Every version stays in its history.</source>
+        <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
+    </message>
+</context>
+<context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="80" />
+        <location filename="../../monitor/gui/sealing.py" line="84" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1408,12 +1648,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="83" />
+        <location filename="../../monitor/gui/sealing.py" line="87" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="86" />
+        <location filename="../../monitor/gui/sealing.py" line="90" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1502,6 +1742,39 @@ Seal it now?</source>
         <location filename="../../monitor/gui/settings_dialog.py" line="49" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <source>My identity…</source>
+        <translation>Мои данные устройства…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <source>Trusted contacts…</source>
+        <translation>Доверенные контакты…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
+        <source>Export a bundle…</source>
+        <translation>Экспорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
+        <source>Import a bundle…</source>
+        <translation>Импорт пакета…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <source>Inbox folder…</source>
+        <translation>Папка входящих…</translation>
     </message>
 </context>
 <context>
@@ -1725,7 +1998,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="150" />
+        <location filename="../../monitor/gui/main_window.py" line="151" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -1740,17 +2013,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="163" />
+        <location filename="../../monitor/gui/main_window.py" line="164" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164" />
+        <location filename="../../monitor/gui/main_window.py" line="165" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="166" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
     </message>
@@ -1804,39 +2077,6 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
         <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
-        <source>&amp;Sync</source>
-        <translation>&amp;Синхронизация</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
-        <source>My identity…</source>
-        <translation>Мои данные устройства…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="357" />
-        <source>Trusted contacts…</source>
-        <translation>Доверенные контакты…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
-        <source>Export a bundle…</source>
-        <translation>Экспорт пакета…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="359" />
-        <source>Import a bundle…</source>
-        <translation>Импорт пакета…</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/inbox.py" line="301" />
-        <source>Inbox folder…</source>
-        <translation>Папка входящих…</translation>
     </message>
 </context>
 </TS>
