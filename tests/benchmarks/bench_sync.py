@@ -89,12 +89,13 @@ print(json.dumps({{"seconds": time.perf_counter() - t}}))
 """)
     raw_export = child(PRELUDE + f"""
 import sqlcipher3, pyrage, threading
-conn = sqlcipher3.connect({str(src)!r}); conn.execute("PRAGMA key = '" + PASS + "'"); conn.execute("PRAGMA kdf_iter = %d" % KDF)
+v = Vault.open({str(src)!r}, PASS, kdf_iter=KDF); key = bytes(v._data_key); v.close()  # the raw key from the key file
+conn = sqlcipher3.connect({str(src)!r}); conn.execute("PRAGMA key = \\"x'" + key.hex() + "'\\"")
 rec = pyrage.x25519.Recipient.from_str({keys['recipient']!r})
 r, w = os.pipe(); rf, wf = os.fdopen(r, "rb"), os.fdopen(w, "wb")
 out = open({str(work / 'raw.age')!r}, "wb")
 t = time.perf_counter()
-th = threading.Thread(target=lambda: pyrage.encrypt_io(rf, out, [rec])); th.start()
+th = threading.Thread(target=lambda: pyrage.encrypt_io(rf, out, [rec]), daemon=True); th.start()
 for (data,) in conn.execute("SELECT data FROM blob_chunks ORDER BY blob_id, n"):
     wf.write(data)
 wf.close(); th.join(); out.close()
@@ -118,7 +119,7 @@ t = time.perf_counter()
 def run():
     try: pyrage.decrypt_io(src, wf, [ident])
     finally: wf.close()
-th = threading.Thread(target=run); th.start()
+th = threading.Thread(target=run, daemon=True); th.start()
 conn.execute("BEGIN")
 n = 0
 while True:
