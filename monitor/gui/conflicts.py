@@ -557,23 +557,19 @@ class ReviewPane(QWidget):
         """Store the merged record as the resolution of every version shown (one transaction)."""
         if self.review is None:
             return False
-        try:
-            body = self.merged()
-            self.vault.resolve(self.review.record_id, body, self.review.heads)
-        except MonitorError as exc:
-            self.error.setText(localize(exc, self.lang))
-            return False
-        self.error.clear()
-        self.resolved.emit(self.review.record_id)
-        return True
+        return self._store(self.merged)
 
     def delete_record(self) -> bool:
         if self.review is None:
             return False
         if not self.confirm(self.tr("Resolve by deleting this record? Every version stays in its history.")):
             return False
+        return self._store(lambda: None)
+
+    def _store(self, body) -> bool:
+        """``vault.resolve`` with ``body()`` (None: delete) over every version shown; one line on failure."""
         try:
-            self.vault.resolve(self.review.record_id, None, self.review.heads)
+            self.vault.resolve(self.review.record_id, body(), self.review.heads)
         except MonitorError as exc:
             self.error.setText(localize(exc, self.lang))
             return False
