@@ -169,20 +169,23 @@ def refresh_view(conn: Connection, record_id: str) -> None:
             "ORDER BY g.generation DESC, v.created_at DESC, v.hash DESC LIMIT 1", (record_id,)).fetchone()
         label = record_label(json.loads(last[0])) if last else ""
     sealed = bool(body and body.get("sealed"))
-    conn.execute(
-        # An upsert (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
-        f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (id) DO UPDATE SET type = excluded.type, head = excluded.head, heads = excluded.heads, "
-        "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted = excluded.deleted, "
-        "sealed = excluded.sealed, label = excluded.label",
-        (record_id, record_type, rev, versions, created, updated_at, int(deleted), int(sealed), label),
-    )
+    # An update in place (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
+    # Not an upsert either: with foreign keys on, SQLite's ON CONFLICT DO UPDATE costs several times
+    # a plain INSERT or UPDATE here, and an import refreshes the view once per revision.
+    values = (record_type, rev, versions, created, updated_at, int(deleted), int(sealed), label)
+    row = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                             (record_id, *values)).lastrowid
+    else:
+        rowid = row[0]
+        conn.execute("UPDATE records SET type = ?, head = ?, heads = ?, created_at = ?, updated_at = ?, deleted = ?, "
+                     "sealed = ?, label = ? WHERE rowid = ?", (*values, rowid))
     annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
     conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
     links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []
     if links:
         conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
-    rowid = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()[0]
     _search.index_record(conn, rowid, record_id, record_type, label, body, annotated)
     if record_type == "term":
         _project_term(conn, record_id, body)
