@@ -186,7 +186,7 @@ def refresh_view(conn: Connection, record_id: str) -> None:
     links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []
     if links:
         conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
-    _search.index_record(conn, rowid, record_id, record_type, label, body, annotated)
+    _search.index_record(conn, rowid, record_id, record_type, label, body, annotated, new=row is None)
     if record_type == "term":
         _project_term(conn, record_id, body)
 

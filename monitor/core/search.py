@@ -63,15 +63,18 @@ def forms_text(text: str) -> str:
 
 
 def index_record(conn: Connection, rowid: int, record_id: str, record_type: str, label: str,
-                 record: dict | None, annotated: list | None = None) -> None:
+                 record: dict | None, annotated: list | None = None, *, new: bool = False) -> None:
     """Replace the index entries of one record (``record`` None: remove them).
 
     An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
+    ``new``: the record's row was just inserted, so it has no entries to remove (rows of
+    ``records`` are never deleted; an entry left at a reused rowid would make the insert fail).
     """
-    conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
     forms = _has_forms(conn)
-    if forms:
-        conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
+    if not new:
+        conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+        if forms:
+            conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
     if record is not None:
         label, body = _fold(label), document_text(record, annotated)
         conn.execute(
