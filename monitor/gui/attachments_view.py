@@ -157,7 +157,10 @@ class AttachmentView(QWidget):
             return False
         try:
             export_attachment_copy(self.vault, self.record_id, destination)
-        except (MonitorError, OSError) as exc:
+        except MonitorError as exc:
+            self.message.setText(exc.localized(self.lang))
+            return False
+        except OSError as exc:
             self.message.setText(str(exc))
             return False
         self.message.setText(self.tr("A copy was written; the export is recorded in the audit log. "

@@ -46,17 +46,12 @@ from ..core.merge import ABSENT
 from ..core.messages import localize
 from .history_view import device_name
 from .labels import format_date, format_datetime, info_label, record_label, yes_no
+from .plain import plain
 
 DIFFERS = QColor("#fff1c2")  # a row whose versions differ
 CHOSEN = QColor("#cdeccd")  # the value the merge takes
 REFUSED = QColor("#eeeeee")  # a refused edit of a sealed record: read only
 TYPED = QColor("#d8e6ff")  # a merged value typed by hand
-
-
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class FieldEditor(QDialog):
@@ -69,7 +64,7 @@ class FieldEditor(QDialog):
         self.as_text = as_text
         self.value = value
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain(QLabel(self.tr("Type the value to keep.") if as_text else
+        layout.addWidget(plain(QLabel(self.tr("Type the value to keep.") if as_text else
                                        self.tr("Type the value to keep, as JSON (text in double quotes)."))))
         self.text = QPlainTextEdit(objectName="field_text")
         self.text.setPlainText("" if value is ABSENT else merge.value_text(value))
@@ -79,7 +74,7 @@ class FieldEditor(QDialog):
         self.leave_out.toggled.connect(lambda on: self.text.setEnabled(not on))
         self.text.setEnabled(value is not ABSENT)
         layout.addWidget(self.leave_out)
-        self.problem = _plain(QLabel(objectName="field_problem"))
+        self.problem = plain(QLabel(objectName="field_problem"))
         self.problem.setStyleSheet("color: #b00020")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -146,12 +141,12 @@ class ReviewPane(QWidget):
         # Asked before a record is deleted; tests replace it.
         self.confirm = self._confirm
 
-        self.title = _plain(QLabel(objectName="review_title"))
+        self.title = plain(QLabel(objectName="review_title"))
         font = self.title.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.title.setFont(font)
-        self.explain = _plain(QLabel(objectName="review_explain"))
+        self.explain = plain(QLabel(objectName="review_explain"))
         self.only_differences = QCheckBox(self.tr("Only fields that differ"), objectName="only_differences")
         self.only_differences.toggled.connect(self._hide_rows)
         self.table = QTableWidget(objectName="fields")
@@ -175,8 +170,8 @@ class ReviewPane(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         self.preview = QPlainTextEdit(objectName="merged_preview", readOnly=True)
         self.preview.setMaximumHeight(180)
-        self.check = _plain(QLabel(objectName="merged_check"))
-        self.error = _plain(QLabel(objectName="review_error"))
+        self.check = plain(QLabel(objectName="merged_check"))
+        self.error = plain(QLabel(objectName="review_error"))
         self.error.setStyleSheet("color: #b00020; font-weight: bold")
         self.error.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.resolve_button = QPushButton(self.tr("Resolve"), objectName="resolve")
@@ -193,7 +188,7 @@ class ReviewPane(QWidget):
         actions.addWidget(self.delete_button)
         bottom = QHBoxLayout()
         result = QVBoxLayout()
-        result.addWidget(_plain(QLabel(self.tr("The merged record:"))))
+        result.addWidget(plain(QLabel(self.tr("The merged record:"))))
         result.addWidget(self.preview)
         result.addWidget(self.check)
         bottom.addLayout(result, 1)
@@ -595,7 +590,7 @@ class ConflictsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("conflicts_page")
         self.vault, self.lang = vault, lang
-        heading = _plain(QLabel(self.tr("Conflicts to review")))
+        heading = plain(QLabel(self.tr("Conflicts to review")))
         font = heading.font()
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
@@ -604,7 +599,7 @@ class ConflictsPage(QWidget):
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._chosen)
         self.list.itemDoubleClicked.connect(lambda item: self.open_record.emit(item.data(Qt.UserRole)))
-        self.empty = _plain(QLabel(self.tr("Nothing to review: no record has versions from different devices "
+        self.empty = plain(QLabel(self.tr("Nothing to review: no record has versions from different devices "
                                            "that conflict, and no edit of a sealed record was refused."),
                                    objectName="no_conflicts"))
         self.review = ReviewPane(vault, lang)

@@ -32,7 +32,7 @@ from ..core.revisions import new_id, utc_now
 from .body_diagram import BodyDiagram
 from .forms import MISSING, FieldError, FieldErrors, FormContext, ObjectEditor, RecordForm, violation_field
 from .labels import format_datetime
-from .sealing import AddendaPanel, DraftKeeper, confirm_seal, editor_title
+from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
 
 PLACEMENT = frozenset({"id", "x", "y", "side", "view"})
 
@@ -322,7 +322,7 @@ class ExaminationEditor(QWidget):
             self.show_errors([violation_field(str(exc), "examination")])
             return False
         except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
+            self.show_errors([(None, exc.localized(self.lang))])
             return False
         self.banner.hide()
         self.form.editor.clear_errors()
@@ -335,18 +335,8 @@ class ExaminationEditor(QWidget):
         return True
 
     def seal(self, *, confirmed: bool | None = None) -> bool:
-        if self.is_sealed or not self.save():
+        if not seal_steps(self, "examination", confirmed):
             return False
-        if confirmed is None:
-            confirmed = confirm_seal(self, titles.type_title("examination", self.lang).lower())
-        if not confirmed:
-            return False
-        try:
-            self.vault.seal(self.record_id)
-        except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
-            return False
-        self.record = self.vault.get(self.record_id)
         self._update_state()
         self.select(self.current)
         self.addenda.refresh()

@@ -34,6 +34,7 @@ from ..core.errors import MonitorError
 from ..core.messages import localize
 from ..core.sync import inbox
 from . import worker as workers
+from .plain import plain, tip
 
 POLL_MS = 60_000
 SETTLE_MS = 3_000  # after the watcher reports a change, wait for the file to be complete
@@ -175,15 +176,11 @@ class InboxDialog(QDialog):
         self.setWindowTitle(self.tr("Inbox folder"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        self.explain = QLabel(self.tr(
+        self.explain = plain(QLabel(self.tr(
             "Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged "
-            "while the vault is open, each all or nothing. Files there are never changed or deleted."))
-        self.explain.setWordWrap(True)
-        self.explain.setTextFormat(Qt.PlainText)
+            "while the vault is open, each all or nothing. Files there are never changed or deleted.")))
         layout.addWidget(self.explain)
-        self.folder_label = QLabel(objectName="inbox_folder")
-        self.folder_label.setTextFormat(Qt.PlainText)
-        self.folder_label.setWordWrap(True)
+        self.folder_label = plain(QLabel(objectName="inbox_folder"), selectable=True)
         layout.addWidget(self.folder_label)
         row = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("Choose folder…"), objectName="choose")
@@ -209,8 +206,7 @@ class InboxDialog(QDialog):
         self.trust_button.clicked.connect(self._trust)
         layout.addWidget(self.trust_button)
         self.progress = QProgressBar()
-        self.status = QLabel(objectName="inbox_status")
-        self.status.setTextFormat(Qt.PlainText)
+        self.status = plain(QLabel(objectName="inbox_status"))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancel")
         self.cancel_button.clicked.connect(self.watcher.cancel)
         bottom = QHBoxLayout()
@@ -283,7 +279,7 @@ class InboxDialog(QDialog):
             cells = [stamp, outcome.name, self.status_text(outcome.status), details]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(str(text))
-                item.setToolTip(str(text))
+                item.setToolTip(tip(text))  # file names and messages come from outside
                 if column == 0:
                     item.setData(Qt.UserRole, outcome)
                 self.table.setItem(i, column, item)

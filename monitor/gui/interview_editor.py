@@ -38,7 +38,7 @@ from .forms import (
     violation_field,
 )
 from .labels import format_datetime
-from .sealing import AddendaPanel, DraftKeeper, confirm_seal, editor_title
+from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
 
 
 def consent_is_a_record() -> bool:
@@ -239,7 +239,7 @@ class InterviewEditor(QWidget):
             self.show_errors([("consent:" + path if path else None, text)])
             return False
         except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
+            self.show_errors([(None, exc.localized(self.lang))])
             return False
         self.banner.hide()
         self.consent_record = consent
@@ -378,7 +378,7 @@ class InterviewEditor(QWidget):
             self.show_errors([(path, text)])
             return False
         except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
+            self.show_errors([(None, exc.localized(self.lang))])
             return False
         self.banner.hide()
         self.form.editor.clear_errors()
@@ -400,18 +400,8 @@ class InterviewEditor(QWidget):
 
     def seal(self, *, confirmed: bool | None = None) -> bool:
         """Save, warn that sealing is final, and seal. ``confirmed`` skips the question (scripts)."""
-        if self.is_sealed or not self.save():
+        if not seal_steps(self, "interview", confirmed):
             return False
-        if confirmed is None:
-            confirmed = confirm_seal(self, titles.type_title("interview", self.lang).lower())
-        if not confirmed:
-            return False
-        try:
-            self.vault.seal(self.record_id)
-        except MonitorError as exc:
-            self.show_errors([(None, str(exc))])
-            return False
-        self.record = self.vault.get(self.record_id)
         self._update_state()
         self.addenda.refresh()
         self.sealed.emit(self.record_id)

@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         try:
             self._reads(lambda: self._show(location))
         except MonitorError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(exc.localized(self.lang))
         if self.vault is None:  # the read found the vault gone and the session locked
             return
         self._update_banner()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import drafts
+from ..core import drafts, titles
 from ..core.errors import MonitorError, VaultBusy
 from .labels import format_datetime
 
@@ -65,7 +65,6 @@ class DraftKeeper(QWidget):
 def editor_title(editor, record_type: str, sealed_note: str) -> str:
     """The heading of a sealable editor: the record's label (or its type while new), and when sealed,
     ``sealed_note`` (the editor's own translation of "sealed {time}: addenda only") with the time."""
-    from ..core import titles
     from .labels import info_label
 
     name = titles.type_title(record_type, editor.lang)
@@ -77,6 +76,25 @@ def editor_title(editor, record_type: str, sealed_note: str) -> str:
     if editor.is_sealed:
         name += "  —  " + sealed_note.format(time=format_datetime(editor.record.get("sealed_at", ""), editor.lang))
     return name
+
+
+def seal_steps(editor, record_type: str, confirmed: bool | None) -> bool:
+    """What sealing an interview or an examination shares: save, warn that sealing is final (unless
+    ``confirmed`` says already), seal, and read the sealed record back into ``editor.record``. The
+    editor then refreshes its own view. Errors go to ``editor.show_errors``, in the user's language."""
+    if editor.is_sealed or not editor.save():
+        return False
+    if confirmed is None:
+        confirmed = confirm_seal(editor, titles.type_title(record_type, editor.lang).lower())
+    if not confirmed:
+        return False
+    try:
+        editor.vault.seal(editor.record_id)
+    except MonitorError as exc:
+        editor.show_errors([(None, exc.localized(editor.lang))])
+        return False
+    editor.record = editor.vault.get(editor.record_id)
+    return True
 
 
 def confirm_seal(parent, what: str) -> bool:
@@ -148,7 +166,7 @@ class AddendaPanel(QGroupBox):
         try:
             record = self.vault.add_addendum(self.record_id, text)
         except MonitorError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc.localized(self.lang))
             return
         self.error.clear()
         self.text.clear()

@@ -30,13 +30,11 @@ from ..core.errors import Cancelled, MonitorError, UnknownSigner
 from ..core.messages import localize
 from ..core.sync import contacts, exchange
 from . import worker as workers
+from .plain import plain
 
 
 def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.PlainText)  # names and fingerprints come from outside: never rich text
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    return label
+    return plain(label, selectable=True)  # names and fingerprints come from outside: never rich text
 
 
 def role_label(role: str) -> str:

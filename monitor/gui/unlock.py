@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 from ..core import messages
 from ..core.errors import Cancelled, MonitorError
 from . import worker as workers
+from .plain import plain
 
 if TYPE_CHECKING:  # the vault module (and jsonschema behind it) loads on the worker, after the window shows
     from ..core.vault import Vault
 
 
 def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.PlainText)  # paths and messages are never interpreted as markup
-    label.setWordWrap(True)
+    plain(label)  # paths and messages are never interpreted as markup
     label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
     return label
 

@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
 from ..core.errors import Cancelled, MonitorError
 from ..core.messages import localize
 from . import worker as workers
+from .plain import plain
 
 
 def _plain(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text, objectName=name)
-    label.setTextFormat(Qt.PlainText)
-    label.setWordWrap(True)
-    return label
+    return plain(QLabel(text, objectName=name))
 
 
 class TaskDialog(QDialog):

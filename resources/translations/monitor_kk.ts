@@ -28,7 +28,7 @@
         <translation>Көшірмені экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="163" />
+        <location filename="../../monitor/gui/attachments_view.py" line="166" />
         <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
         <translation>Көшірме жазылды; экспорт аудит журналына тіркелді. Көшірме шифрланбаған.</translation>
     </message>
@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="104" />
+        <location filename="../../monitor/gui/sealing.py" line="122" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="110" />
+        <location filename="../../monitor/gui/sealing.py" line="128" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="112" />
+        <location filename="../../monitor/gui/sealing.py" line="130" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="146" />
+        <location filename="../../monitor/gui/sealing.py" line="164" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="177" />
-        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/vault_care.py" line="175" />
+        <location filename="../../monitor/gui/vault_care.py" line="186" />
         <source>Backup copy</source>
         <translation>Сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/vault_care.py" line="178" />
         <source>Choose…</source>
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/vault_care.py" line="180" />
         <source>Copy to</source>
         <translation>Қайда көшіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="184" />
+        <location filename="../../monitor/gui/vault_care.py" line="182" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="190" />
+        <location filename="../../monitor/gui/vault_care.py" line="188" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Monitor қоймалары (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="199" />
+        <location filename="../../monitor/gui/vault_care.py" line="197" />
         <source>Choose where to write the copy.</source>
         <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="205" />
+        <location filename="../../monitor/gui/vault_care.py" line="203" />
         <source>Written: {files}</source>
         <translation>Жазылды: {files}</translation>
     </message>
@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="288" />
+        <location filename="../../monitor/gui/conflicts.py" line="283" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="350" />
+        <location filename="../../monitor/gui/conflicts.py" line="345" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <location filename="../../monitor/gui/conflicts.py" line="593" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="611" />
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="640" />
+        <location filename="../../monitor/gui/conflicts.py" line="631" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="642" />
+        <location filename="../../monitor/gui/conflicts.py" line="633" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="44" />
         <source>monitor</source>
         <translation>бақылаушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="47" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="45" />
         <source>coordinator</source>
         <translation>үйлестіруші</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="111" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="109" />
         <source>Trusted contacts</source>
         <translation>Сенімді байланыстар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="116" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="114" />
         <source>Add from a contact file…</source>
         <translation>Байланыс файлынан қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="132" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="130" />
         <source>Add a contact</source>
         <translation>Байланыс қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="137" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="135" />
         <source>Compare the fingerprint</source>
         <translation>Саусақ ізін салыстырыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="138" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="136" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Иесі сізге дәл осы саусақ ізін оқып берді ме? Тек солай болса ғана қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="155" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="153" />
         <source>Not added.</source>
         <translation>Қосылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="162" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="160" />
         <source>Added {name}.</source>
         <translation>{name} қосылды.</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="245" />
         <source>Export a bundle</source>
         <translation>Пакетті экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="249" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
         <source>Encrypt for:</source>
         <translation>Кім үшін шифрлау:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="258" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="256" />
         <source>Only what changed since the last export to them</source>
         <translation>Оларға соңғы экспорттан бергі өзгерістер ғана</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="261" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="259" />
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="275" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="273" />
         <source>Save the bundle</source>
         <translation>Пакетті сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="282" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="280" />
         <source>Choose at least one contact.</source>
         <translation>Кемінде бір байланысты таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="285" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
     </message>
@@ -483,22 +483,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <location filename="../../monitor/gui/conflicts.py" line="63" />
         <source>Merged value: {field}</source>
         <translation>Біріктірілген мән: {field}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <location filename="../../monitor/gui/conflicts.py" line="67" />
         <source>Type the value to keep.</source>
         <translation>Сақталатын мәнді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="73" />
+        <location filename="../../monitor/gui/conflicts.py" line="68" />
         <source>Type the value to keep, as JSON (text in double quotes).</source>
         <translation>Сақталатын мәнді JSON түрінде енгізіңіз (мәтін қос тырнақшада).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="77" />
+        <location filename="../../monitor/gui/conflicts.py" line="72" />
         <source>Leave this field out</source>
         <translation>Бұл өрісті қоспау</translation>
     </message>
@@ -700,32 +700,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="72" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="70" />
         <source>My identity</source>
         <translation>Құрылғы деректерім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="76" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="74" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Сізді байланысқа қосатын адамға осы саусақ ізін дауыстап оқып, ол көріп отырғанымен салыстырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="80" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="78" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>age алушысы (пакеттер соған шифрланады):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="83" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="81" />
         <source>Save contact file…</source>
         <translation>Байланыс файлын сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="93" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="91" />
         <source>Save contact file</source>
         <translation>Байланыс файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="102" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="100" />
         <source>Saved {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
@@ -733,38 +733,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="315" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="293" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="313" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="298" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="296" />
         <source>Choose a bundle…</source>
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="302" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="300" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="331" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="344" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -780,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="175" />
-        <location filename="../../monitor/gui/inbox.py" line="226" />
+        <location filename="../../monitor/gui/inbox.py" line="176" />
+        <location filename="../../monitor/gui/inbox.py" line="222" />
         <source>Inbox folder</source>
         <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="179" />
+        <location filename="../../monitor/gui/inbox.py" line="180" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="189" />
+        <location filename="../../monitor/gui/inbox.py" line="186" />
         <source>Choose folder…</source>
         <translation>Қалтаны таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="191" />
+        <location filename="../../monitor/gui/inbox.py" line="188" />
         <source>Stop using this folder</source>
         <translation>Бұл қалтаны енді қолданбау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="193" />
+        <location filename="../../monitor/gui/inbox.py" line="190" />
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="208" />
+        <location filename="../../monitor/gui/inbox.py" line="205" />
         <source>Compare the fingerprint and import…</source>
         <translation>Саусақ ізін салыстырып, импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="214" />
+        <location filename="../../monitor/gui/inbox.py" line="210" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <location filename="../../monitor/gui/inbox.py" line="260" />
         <source>Merged</source>
         <translation>Біріктірілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <location filename="../../monitor/gui/inbox.py" line="260" />
         <source>Imported before</source>
         <translation>Бұрын импортталған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/inbox.py" line="261" />
         <source>Waits for trust</source>
         <translation>Сенімді күтуде</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/inbox.py" line="261" />
         <source>Refused</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="269" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Folder: {path}</source>
         <translation>Қалта: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="270" />
+        <location filename="../../monitor/gui/inbox.py" line="266" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="291" />
+        <location filename="../../monitor/gui/inbox.py" line="287" />
         <source>Checking the folder…</source>
         <translation>Қалта тексерілуде…</translation>
     </message>
@@ -874,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="143" />
+        <location filename="../../monitor/gui/inbox.py" line="144" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
@@ -1316,42 +1316,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="210" />
+        <location filename="../../monitor/gui/vault_care.py" line="208" />
         <source>Change passphrase</source>
         <translation>Құпия фразаны өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/vault_care.py" line="214" />
         <source>Current passphrase</source>
         <translation>Қазіргі құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/vault_care.py" line="215" />
         <source>New passphrase</source>
         <translation>Жаңа құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="218" />
+        <location filename="../../monitor/gui/vault_care.py" line="216" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="219" />
+        <location filename="../../monitor/gui/vault_care.py" line="217" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="227" />
+        <location filename="../../monitor/gui/vault_care.py" line="225" />
         <source>Type the current passphrase.</source>
         <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="233" />
+        <location filename="../../monitor/gui/vault_care.py" line="231" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="251" />
+        <location filename="../../monitor/gui/vault_care.py" line="249" />
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
     </message>
@@ -1493,145 +1493,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="155" />
+        <location filename="../../monitor/gui/conflicts.py" line="150" />
         <source>Only fields that differ</source>
         <translation>Тек айырмашылығы бар өрістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="172" />
+        <location filename="../../monitor/gui/conflicts.py" line="167" />
         <source>Edit merged value…</source>
         <translation>Біріктірілген мәнді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="174" />
-        <location filename="../../monitor/gui/conflicts.py" line="585" />
+        <location filename="../../monitor/gui/conflicts.py" line="169" />
+        <location filename="../../monitor/gui/conflicts.py" line="576" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="182" />
-        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <location filename="../../monitor/gui/conflicts.py" line="177" />
+        <location filename="../../monitor/gui/conflicts.py" line="242" />
         <source>Resolve</source>
         <translation>Шешу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="196" />
+        <location filename="../../monitor/gui/conflicts.py" line="191" />
         <source>The merged record:</source>
         <translation>Біріктірілген жазба:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="221" />
+        <location filename="../../monitor/gui/conflicts.py" line="216" />
         <source>Nothing to review.</source>
         <translation>Қарайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <location filename="../../monitor/gui/conflicts.py" line="235" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="245" />
+        <location filename="../../monitor/gui/conflicts.py" line="240" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <location filename="../../monitor/gui/conflicts.py" line="242" />
         <source>Keep the sealed version</source>
         <translation>Мөрленген нұсқаны қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="267" />
+        <location filename="../../monitor/gui/conflicts.py" line="262" />
         <source>refused edit of a sealed record</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="269" />
+        <location filename="../../monitor/gui/conflicts.py" line="264" />
         <source>deletes the record</source>
         <translation>жазбаны жояды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="271" />
+        <location filename="../../monitor/gui/conflicts.py" line="266" />
         <source>current view</source>
         <translation>ағымдағы нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <location filename="../../monitor/gui/conflicts.py" line="268" />
         <source>concurrent version</source>
         <translation>қатар нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/conflicts.py" line="270" />
         <source>Version {n}</source>
         <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="278" />
+        <location filename="../../monitor/gui/conflicts.py" line="273" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/conflicts.py" line="324" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/conflicts.py" line="324" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="334" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="358" />
+        <location filename="../../monitor/gui/conflicts.py" line="353" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="385" />
+        <location filename="../../monitor/gui/conflicts.py" line="380" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="387" />
+        <location filename="../../monitor/gui/conflicts.py" line="382" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="413" />
-        <location filename="../../monitor/gui/conflicts.py" line="434" />
+        <location filename="../../monitor/gui/conflicts.py" line="408" />
+        <location filename="../../monitor/gui/conflicts.py" line="429" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="416" />
+        <location filename="../../monitor/gui/conflicts.py" line="411" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="483" />
+        <location filename="../../monitor/gui/conflicts.py" line="478" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/conflicts.py" line="531" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <location filename="../../monitor/gui/conflicts.py" line="534" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="554" />
+        <location filename="../../monitor/gui/conflicts.py" line="549" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="573" />
+        <location filename="../../monitor/gui/conflicts.py" line="560" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>
@@ -1639,7 +1639,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="84" />
+        <location filename="../../monitor/gui/sealing.py" line="102" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1648,12 +1648,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="87" />
+        <location filename="../../monitor/gui/sealing.py" line="105" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="90" />
+        <location filename="../../monitor/gui/sealing.py" line="108" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1747,32 +1747,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="369" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="370" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <location filename="../../monitor/gui/inbox.py" line="305" />
         <source>Inbox folder…</source>
         <translation>Кіріс қалтасы…</translation>
     </message>
@@ -1780,33 +1780,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/vault_care.py" line="58" />
         <source>Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="62" />
-        <location filename="../../monitor/gui/vault_care.py" line="112" />
+        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/vault_care.py" line="110" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="78" />
+        <location filename="../../monitor/gui/vault_care.py" line="76" />
         <source>Done.</source>
         <translation>Дайын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="90" />
+        <location filename="../../monitor/gui/vault_care.py" line="88" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="127" />
+        <location filename="../../monitor/gui/vault_care.py" line="125" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="133" />
+        <location filename="../../monitor/gui/vault_care.py" line="131" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
@@ -1937,37 +1937,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="300" />
+        <location filename="../../monitor/gui/vault_care.py" line="298" />
         <source>Wiping…</source>
         <translation>Жойылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="306" />
+        <location filename="../../monitor/gui/vault_care.py" line="304" />
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/vault_care.py" line="322" />
         <source>Settings…</source>
         <translation>Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/vault_care.py" line="323" />
         <source>Change passphrase…</source>
         <translation>Құпия фразаны өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="326" />
+        <location filename="../../monitor/gui/vault_care.py" line="324" />
         <source>Verify…</source>
         <translation>Тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/vault_care.py" line="325" />
         <source>Backup copy…</source>
         <translation>Сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="329" />
+        <location filename="../../monitor/gui/vault_care.py" line="327" />
         <source>Quick wipe…</source>
         <translation>Жедел жою…</translation>
     </message>
@@ -1975,22 +1975,22 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/vault_care.py" line="150" />
         <source>Verify the vault</source>
         <translation>Қойманы тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="154" />
+        <location filename="../../monitor/gui/vault_care.py" line="152" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="165" />
+        <location filename="../../monitor/gui/vault_care.py" line="163" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="170" />
+        <location filename="../../monitor/gui/vault_care.py" line="168" />
         <source>{n} problem(s) found:</source>
         <translation>Табылған ақаулар: {n}:</translation>
     </message>
@@ -2031,32 +2031,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/vault_care.py" line="257" />
         <source>Quick wipe</source>
         <translation>Жедел жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="261" />
+        <location filename="../../monitor/gui/vault_care.py" line="259" />
         <source>WIPE</source>
         <translation>ЖОЮ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="265" />
+        <location filename="../../monitor/gui/vault_care.py" line="263" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="268" />
+        <location filename="../../monitor/gui/vault_care.py" line="266" />
         <source>Type {word} to confirm:</source>
         <translation>Растау үшін {word} деп жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="272" />
+        <location filename="../../monitor/gui/vault_care.py" line="270" />
         <source>Wipe now</source>
         <translation>Қазір жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="275" />
+        <location filename="../../monitor/gui/vault_care.py" line="273" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -2064,17 +2064,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="177" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="175" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="202" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="200" />
         <source>Working…</source>
         <translation>Орындалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="229" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
     </message>

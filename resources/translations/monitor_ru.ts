@@ -28,7 +28,7 @@
         <translation>Экспорт копии</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="163" />
+        <location filename="../../monitor/gui/attachments_view.py" line="166" />
         <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
         <translation>Копия записана; экспорт отмечен в журнале аудита. Копия не зашифрована.</translation>
     </message>
@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="104" />
+        <location filename="../../monitor/gui/sealing.py" line="122" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="110" />
+        <location filename="../../monitor/gui/sealing.py" line="128" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="112" />
+        <location filename="../../monitor/gui/sealing.py" line="130" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="146" />
+        <location filename="../../monitor/gui/sealing.py" line="164" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="177" />
-        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/vault_care.py" line="175" />
+        <location filename="../../monitor/gui/vault_care.py" line="186" />
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/vault_care.py" line="178" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/vault_care.py" line="180" />
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="184" />
+        <location filename="../../monitor/gui/vault_care.py" line="182" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="190" />
+        <location filename="../../monitor/gui/vault_care.py" line="188" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="199" />
+        <location filename="../../monitor/gui/vault_care.py" line="197" />
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="205" />
+        <location filename="../../monitor/gui/vault_care.py" line="203" />
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="288" />
+        <location filename="../../monitor/gui/conflicts.py" line="283" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="350" />
+        <location filename="../../monitor/gui/conflicts.py" line="345" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <location filename="../../monitor/gui/conflicts.py" line="593" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="611" />
+        <location filename="../../monitor/gui/conflicts.py" line="602" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="640" />
+        <location filename="../../monitor/gui/conflicts.py" line="631" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="642" />
+        <location filename="../../monitor/gui/conflicts.py" line="633" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="44" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="47" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="45" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="111" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="109" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="116" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="114" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="132" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="130" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="137" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="135" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="138" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="136" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="155" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="153" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="162" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="160" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="245" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="249" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="258" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="256" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="261" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="259" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="275" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="273" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="282" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="280" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="287" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="285" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -483,22 +483,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <location filename="../../monitor/gui/conflicts.py" line="63" />
         <source>Merged value: {field}</source>
         <translation>Объединённое значение: {field}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <location filename="../../monitor/gui/conflicts.py" line="67" />
         <source>Type the value to keep.</source>
         <translation>Введите значение, которое нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="73" />
+        <location filename="../../monitor/gui/conflicts.py" line="68" />
         <source>Type the value to keep, as JSON (text in double quotes).</source>
         <translation>Введите значение, которое нужно сохранить, в виде JSON (текст в двойных кавычках).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="77" />
+        <location filename="../../monitor/gui/conflicts.py" line="72" />
         <source>Leave this field out</source>
         <translation>Не включать это поле</translation>
     </message>
@@ -700,32 +700,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="72" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="70" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="76" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="74" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="80" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="78" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="83" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="81" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="93" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="91" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="102" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="100" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -733,38 +733,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="295" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="315" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="293" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="313" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="298" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="296" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="302" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="300" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="331" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="335" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="345" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="346" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="344" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -780,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="175" />
-        <location filename="../../monitor/gui/inbox.py" line="226" />
+        <location filename="../../monitor/gui/inbox.py" line="176" />
+        <location filename="../../monitor/gui/inbox.py" line="222" />
         <source>Inbox folder</source>
         <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="179" />
+        <location filename="../../monitor/gui/inbox.py" line="180" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="189" />
+        <location filename="../../monitor/gui/inbox.py" line="186" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="191" />
+        <location filename="../../monitor/gui/inbox.py" line="188" />
         <source>Stop using this folder</source>
         <translation>Больше не использовать эту папку</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="193" />
+        <location filename="../../monitor/gui/inbox.py" line="190" />
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="200" />
+        <location filename="../../monitor/gui/inbox.py" line="197" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="208" />
+        <location filename="../../monitor/gui/inbox.py" line="205" />
         <source>Compare the fingerprint and import…</source>
         <translation>Сверить отпечаток и импортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="214" />
+        <location filename="../../monitor/gui/inbox.py" line="210" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <location filename="../../monitor/gui/inbox.py" line="260" />
         <source>Merged</source>
         <translation>Объединён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="264" />
+        <location filename="../../monitor/gui/inbox.py" line="260" />
         <source>Imported before</source>
         <translation>Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/inbox.py" line="261" />
         <source>Waits for trust</source>
         <translation>Ждёт доверия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/inbox.py" line="261" />
         <source>Refused</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="269" />
+        <location filename="../../monitor/gui/inbox.py" line="265" />
         <source>Folder: {path}</source>
         <translation>Папка: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="270" />
+        <location filename="../../monitor/gui/inbox.py" line="266" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Для этого хранилища папка входящих не выбрана.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="291" />
+        <location filename="../../monitor/gui/inbox.py" line="287" />
         <source>Checking the folder…</source>
         <translation>Проверка папки…</translation>
     </message>
@@ -874,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="143" />
+        <location filename="../../monitor/gui/inbox.py" line="144" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
@@ -1316,42 +1316,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="210" />
+        <location filename="../../monitor/gui/vault_care.py" line="208" />
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/vault_care.py" line="214" />
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/vault_care.py" line="215" />
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="218" />
+        <location filename="../../monitor/gui/vault_care.py" line="216" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="219" />
+        <location filename="../../monitor/gui/vault_care.py" line="217" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="227" />
+        <location filename="../../monitor/gui/vault_care.py" line="225" />
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="233" />
+        <location filename="../../monitor/gui/vault_care.py" line="231" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="251" />
+        <location filename="../../monitor/gui/vault_care.py" line="249" />
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1493,145 +1493,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="155" />
+        <location filename="../../monitor/gui/conflicts.py" line="150" />
         <source>Only fields that differ</source>
         <translation>Только различающиеся поля</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="172" />
+        <location filename="../../monitor/gui/conflicts.py" line="167" />
         <source>Edit merged value…</source>
         <translation>Изменить объединённое значение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="174" />
-        <location filename="../../monitor/gui/conflicts.py" line="585" />
+        <location filename="../../monitor/gui/conflicts.py" line="169" />
+        <location filename="../../monitor/gui/conflicts.py" line="576" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="182" />
-        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <location filename="../../monitor/gui/conflicts.py" line="177" />
+        <location filename="../../monitor/gui/conflicts.py" line="242" />
         <source>Resolve</source>
         <translation>Разрешить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="196" />
+        <location filename="../../monitor/gui/conflicts.py" line="191" />
         <source>The merged record:</source>
         <translation>Объединённая запись:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="221" />
+        <location filename="../../monitor/gui/conflicts.py" line="216" />
         <source>Nothing to review.</source>
         <translation>Проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <location filename="../../monitor/gui/conflicts.py" line="235" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="245" />
+        <location filename="../../monitor/gui/conflicts.py" line="240" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="247" />
+        <location filename="../../monitor/gui/conflicts.py" line="242" />
         <source>Keep the sealed version</source>
         <translation>Сохранить запечатанную версию</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="267" />
+        <location filename="../../monitor/gui/conflicts.py" line="262" />
         <source>refused edit of a sealed record</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="269" />
+        <location filename="../../monitor/gui/conflicts.py" line="264" />
         <source>deletes the record</source>
         <translation>удаляет запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="271" />
+        <location filename="../../monitor/gui/conflicts.py" line="266" />
         <source>current view</source>
         <translation>текущая версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <location filename="../../monitor/gui/conflicts.py" line="268" />
         <source>concurrent version</source>
         <translation>параллельная версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/conflicts.py" line="270" />
         <source>Version {n}</source>
         <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="278" />
+        <location filename="../../monitor/gui/conflicts.py" line="273" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/conflicts.py" line="324" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/conflicts.py" line="324" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="334" />
+        <location filename="../../monitor/gui/conflicts.py" line="329" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="358" />
+        <location filename="../../monitor/gui/conflicts.py" line="353" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="385" />
+        <location filename="../../monitor/gui/conflicts.py" line="380" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="387" />
+        <location filename="../../monitor/gui/conflicts.py" line="382" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="413" />
-        <location filename="../../monitor/gui/conflicts.py" line="434" />
+        <location filename="../../monitor/gui/conflicts.py" line="408" />
+        <location filename="../../monitor/gui/conflicts.py" line="429" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="416" />
+        <location filename="../../monitor/gui/conflicts.py" line="411" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="483" />
+        <location filename="../../monitor/gui/conflicts.py" line="478" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/conflicts.py" line="531" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="539" />
+        <location filename="../../monitor/gui/conflicts.py" line="534" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="554" />
+        <location filename="../../monitor/gui/conflicts.py" line="549" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="573" />
+        <location filename="../../monitor/gui/conflicts.py" line="560" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -1639,7 +1639,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="84" />
+        <location filename="../../monitor/gui/sealing.py" line="102" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1648,12 +1648,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="87" />
+        <location filename="../../monitor/gui/sealing.py" line="105" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="90" />
+        <location filename="../../monitor/gui/sealing.py" line="108" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1747,32 +1747,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="358" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="369" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="370" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="373" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="374" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="309" />
+        <location filename="../../monitor/gui/inbox.py" line="305" />
         <source>Inbox folder…</source>
         <translation>Папка входящих…</translation>
     </message>
@@ -1780,33 +1780,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/vault_care.py" line="58" />
         <source>Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="62" />
-        <location filename="../../monitor/gui/vault_care.py" line="112" />
+        <location filename="../../monitor/gui/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/vault_care.py" line="110" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="78" />
+        <location filename="../../monitor/gui/vault_care.py" line="76" />
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="90" />
+        <location filename="../../monitor/gui/vault_care.py" line="88" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="127" />
+        <location filename="../../monitor/gui/vault_care.py" line="125" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="133" />
+        <location filename="../../monitor/gui/vault_care.py" line="131" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
@@ -1937,37 +1937,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="300" />
+        <location filename="../../monitor/gui/vault_care.py" line="298" />
         <source>Wiping…</source>
         <translation>Уничтожение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="306" />
+        <location filename="../../monitor/gui/vault_care.py" line="304" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/vault_care.py" line="322" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/vault_care.py" line="323" />
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="326" />
+        <location filename="../../monitor/gui/vault_care.py" line="324" />
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/vault_care.py" line="325" />
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="329" />
+        <location filename="../../monitor/gui/vault_care.py" line="327" />
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -1975,22 +1975,22 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/vault_care.py" line="150" />
         <source>Verify the vault</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="154" />
+        <location filename="../../monitor/gui/vault_care.py" line="152" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="165" />
+        <location filename="../../monitor/gui/vault_care.py" line="163" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="170" />
+        <location filename="../../monitor/gui/vault_care.py" line="168" />
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -2031,32 +2031,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/vault_care.py" line="257" />
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="261" />
+        <location filename="../../monitor/gui/vault_care.py" line="259" />
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="265" />
+        <location filename="../../monitor/gui/vault_care.py" line="263" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="268" />
+        <location filename="../../monitor/gui/vault_care.py" line="266" />
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="272" />
+        <location filename="../../monitor/gui/vault_care.py" line="270" />
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="275" />
+        <location filename="../../monitor/gui/vault_care.py" line="273" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2064,17 +2064,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="177" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="175" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="202" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="200" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="231" />
+        <location filename="../../monitor/gui/sync_dialogs.py" line="229" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>

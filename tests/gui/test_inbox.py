@@ -88,3 +88,31 @@ def test_the_window_merges_what_arrives_in_its_inbox(qtbot, tmp_path):
         monitor.close()
         stranger.close()
         coordinator.close()
+
+
+def test_hostile_file_names_are_shown_literally(qtbot, tmp_path):
+    from PySide6.QtGui import QTextDocument
+
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    hostile = "<img src=x><b>Ғалия<i>.monitor-bundle"  # a file name cannot hold a slash
+    (folder / hostile).write_bytes(b"not an age file at all")
+    _age(folder / hostile)
+    window = MainWindow(coordinator, lang="kk")
+    qtbot.addWidget(window)
+    try:
+        window.inbox.set_folder(folder)
+        dialog = InboxDialog(window.inbox, window)
+        qtbot.addWidget(dialog)
+        window.inbox.check()
+        qtbot.waitUntil(lambda: not window.inbox.busy and dialog.table.rowCount() == 1, timeout=30_000)
+        name, details = dialog.table.item(0, 1), dialog.table.item(0, 3)
+        assert name.text() == hostile  # an item's text is plain
+        for item in (name, details):
+            rendered = QTextDocument()
+            rendered.setHtml(item.toolTip())  # how Qt shows a tool tip it takes for rich text
+            assert rendered.toPlainText() == item.text() and "<b>" in rendered.toPlainText()
+    finally:
+        window.clear()
+        coordinator.close()
