@@ -106,14 +106,14 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
     if path is None:
         raise MonitorError("this vault has no inbox folder; choose one first")
     handled = {} if handled is None else handled
-    ready = [entry for entry in candidates(path, settle_seconds=settle_seconds) if _identity(entry) not in handled]
+    ready = [(entry, key) for entry in candidates(path, settle_seconds=settle_seconds)
+             if (key := _identity(entry)) not in handled]
     outcomes = []
-    for i, entry in enumerate(ready):
+    for i, (entry, key) in enumerate(ready):
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         if progress:
             progress(i, len(ready), entry.name)
-        key = _identity(entry)
         try:
             report = exchange.import_bundle(vault, entry.path, trust=list(trust), cancel=cancel)
         except UnknownSigner as exc:
