@@ -144,7 +144,7 @@ def _vault_path(args) -> Path:
 
 
 def _open(args):
-    from .core.vault import Vault
+    from .core.store.vault import Vault
 
     vault = Vault.open(_vault_path(args), passphrase(args))
     for warning in vault.warnings:
@@ -162,7 +162,7 @@ def ensure_still_there(vault) -> None:
 # --- commands -------------------------------------------------------------------------------------
 
 def cmd_init(args) -> int:
-    from .core.vault import Vault
+    from .core.store.vault import Vault
 
     path = _vault_path(args)
     if path.exists():
@@ -175,7 +175,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .core.demo import create_demo_vault
+    from .core.demo.create import create_demo_vault
 
     path = _vault_path(args)
     if path.exists():
@@ -226,7 +226,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_cases(args) -> int:
-    from .core.cases import case_rows
+    from .core.queries.cases import case_rows
 
     with _open(args) as vault:
         rows = case_rows(vault, status=args.status, lang=args.lang)
@@ -255,7 +255,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_load(args) -> int:
-    from .core.loader import load_file
+    from .core.io.loader import load_file
 
     with _open(args) as vault:
         report = load_file(vault, args.file, csv_type=args.csv_type, progress=_progress())
@@ -271,7 +271,7 @@ def cmd_load(args) -> int:
 def cmd_dump(args) -> int:
     import hashlib
 
-    from .core.loader import dump_line, dump_records
+    from .core.io.loader import dump_line, dump_records
     from .core.reports.trail import log_output
 
     digest, count = hashlib.sha256(), 0
@@ -342,7 +342,8 @@ def _head_json(head) -> dict:
 def _print_review(review, info, *, full: bool) -> None:
     """The versions of one record (who, when, which device), then its fields that differ, one
     block per field with each version's value, numbered as the versions are."""
-    from .core import merge, titles
+    from .core.history import merge
+    from .core.model import titles
 
     def title(path: str) -> str:
         return titles.field_title(f"{review.record_type}.{path}", _LANG)
@@ -388,7 +389,7 @@ def _print_review(review, info, *, full: bool) -> None:
 def cmd_conflicts(args) -> int:
     with _open(args) as vault:
         if args.record:
-            from .core import merge
+            from .core.history import merge
 
             info = vault.info(args.record)
             heads = vault.heads(args.record)
@@ -442,7 +443,7 @@ def _read_record_file(name: str) -> dict:
 def _merge_fields(vault, args) -> dict:
     """--base REV --field NAME=REV …: the whole body of one version, with the fields named taken
     from the versions named (a field that version lacks is left out)."""
-    from .core import merge
+    from .core.history import merge
 
     review = merge.Review.of(vault.info(args.record), vault.heads(args.record))
     base = review.index(args.base)
@@ -485,7 +486,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_passwd(args) -> int:
-    from .core import keyslot
+    from .core.keys import keyslot
 
     path = _vault_path(args)
     had_key_file = keyslot.path_for(path).exists()
@@ -503,7 +504,7 @@ def cmd_passwd(args) -> int:
 
 
 def cmd_wipe(args) -> int:
-    from .core.wipe import identify, wipe_files
+    from .core.keys.wipe import identify, wipe_files
 
     path = _vault_path(args)
     identify(path)  # a symbolic link or anything that is not a vault is refused before asking

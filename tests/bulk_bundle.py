@@ -7,7 +7,7 @@ import hashlib
 import uuid
 from pathlib import Path
 
-from monitor.core.revisions import Revision, utc_now
+from monitor.core.history.revisions import Revision, utc_now
 from monitor.core.sync import bundle, exchange
 from monitor.core.text import canonical_json
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import PASSPHRASE, TEST_KDF
 from records import uid
 
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 FACILITY = {"id": uid(41), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs", "capacity": 8}
 PERSON = {"id": uid(42), "type": "person", "code": "P-2026-0101"}

@@ -14,8 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from monitor.core import db, keyslot  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core import db
+from monitor.core.keys import keyslot  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 
 PASSPHRASE = "copper lantern steppe violin"
 # Tests lower the key-derivation cost explicitly; production never does. TEST_KDF is the Argon2id

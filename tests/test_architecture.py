@@ -1,4 +1,5 @@
-"""Shape rules: the core has no Qt; resources are found one way."""
+"""Shape rules: the core has no Qt; its packages depend on each other only as docs/architecture.md
+draws them, with no cycle; resources are found one way."""
 
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ def test_the_import_check_allows_the_core_its_own_imports(source):
 
 
 def test_importing_every_core_module_loads_no_qt():
-    modules = [f"monitor.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"]
+    modules = [module_name(p) for p in sorted(CORE.rglob("*.py"))]
+    assert len(modules) > 60
     code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + \
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\nprint(bad)\nsys.exit(1 if bad else 0)\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -108,3 +110,127 @@ def test_resources_found_through_one_module():
                  if p.name != "resources.py" and "__file__" in p.read_text(encoding="utf-8")]
     assert offenders == []
 
+
+
+# --- Packages and who may import whom (docs/architecture.md draws the same table) -----------------
+# A "part" is a package directly under monitor.core (or monitor.gui), or one of its top-level
+# modules. Every part lists the parts it may import; anything else fails, and so does a cycle.
+
+CORE_BASE = {"resources", "paths", "fs", "messages", "errors", "text", "db"}
+CORE_ALLOWED = {
+    "resources": set(),
+    "paths": set(),
+    "fs": set(),
+    "messages": {"resources"},
+    "errors": {"messages"},
+    "text": {"errors"},
+    "db": {"errors", "text"},
+    "keys": CORE_BASE,
+    "model": CORE_BASE,
+    "search": CORE_BASE | {"model"},
+    "history": CORE_BASE | {"model", "search"},
+    "store": CORE_BASE | {"keys", "model", "search", "history"},
+    "queries": CORE_BASE | {"model", "history", "store"},
+    "io": CORE_BASE | {"model", "history", "store"},
+    "sync": CORE_BASE | {"keys", "model", "history", "store"},
+    "reports": CORE_BASE | {"model", "history", "store", "queries"},
+    "demo": CORE_BASE | {"keys", "model", "history", "store"},
+}
+GUI_BASE = {"worker", "plain", "labels", "i18n", "settings", "clipboard"}
+GUI_ALLOWED = {
+    "worker": set(),
+    "plain": set(),
+    "labels": set(),
+    "clipboard": set(),
+    "settings": set(),
+    "i18n": set(),
+    "editors": GUI_BASE,
+    "pages": GUI_BASE | {"editors"},
+    "dialogs": GUI_BASE,
+    "main_window": GUI_BASE | {"pages", "editors", "dialogs"},
+    "session": GUI_BASE | {"main_window", "dialogs"},
+    "app": GUI_BASE | {"session"},
+}
+
+
+def part_graph(top: str) -> dict[str, set[str]]:
+    """Which parts of package ``top`` import which (imports anywhere in a module count)."""
+    root = Path(monitor.__file__).parent.parent
+    package_dir = root.joinpath(*top.split("."))
+    modules = {module_name(p): p for p in package_dir.rglob("*.py")}
+
+    def part(name: str) -> str | None:
+        if not name.startswith(top + "."):
+            return None
+        return name[len(top) + 1:].split(".")[0]
+
+    graph: dict[str, set[str]] = {part(m): set() for m in modules if part(m)}
+    for name, path in modules.items():
+        here = part(name)
+        if here is None:
+            continue
+        for imported in imported_modules(path.read_text(encoding="utf-8"), name, path.name == "__init__.py"):
+            there = part(imported)
+            if there and there != here and there in graph:
+                graph[here].add(there)
+    return graph
+
+
+def cycle_in(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of the graph as a list of nodes, or [] when it has none."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return []
+
+
+@pytest.mark.parametrize("top, allowed", [("monitor.core", CORE_ALLOWED), ("monitor.gui", GUI_ALLOWED)])
+def test_parts_import_only_what_the_architecture_allows(top, allowed):
+    graph = part_graph(top)
+    assert set(graph) == set(allowed), "a part was added or removed: update the table here and docs/architecture.md"
+    extra = {part: sorted(graph[part] - allowed[part]) for part in graph if graph[part] - allowed[part]}
+    assert extra == {}, f"imports the architecture does not allow: {extra}"
+    assert cycle_in(graph) == []
+
+
+@pytest.mark.parametrize("allowed", [CORE_ALLOWED, GUI_ALLOWED])
+def test_the_allowed_imports_themselves_have_no_cycle(allowed):
+    assert cycle_in(allowed) == []
+
+
+def test_the_cycle_finder_finds_cycles():
+    assert cycle_in({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle_in({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+    assert cycle_in({"a": {"a"}}) == ["a", "a"]
+
+
+def test_the_core_has_few_top_level_entries():
+    entries = sorted(p.name for p in CORE.iterdir() if p.name != "__pycache__")
+    assert len(entries) <= 18, entries
+
+
+def test_the_layers_above_the_core():
+    """The core imports neither face; the GUI does not import the CLI."""
+    assert set(part_graph("monitor")) >= {"core", "gui", "cli"}
+    graph = part_graph("monitor")
+    assert graph["core"] <= set(), graph["core"]
+    assert "cli" not in graph["gui"]

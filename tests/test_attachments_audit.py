@@ -11,7 +11,7 @@ import pytest
 from conftest import reopen
 from records import uid
 
-from monitor.core import attachments
+from monitor.core.store import attachments
 
 
 class PatternStream(io.RawIOBase):

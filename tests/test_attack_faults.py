@@ -15,9 +15,9 @@ from conftest import PASSPHRASE, TEST_KDF
 from records import uid
 
 from monitor.core.errors import LoadError
-from monitor.core.loader import load_file
+from monitor.core.io.loader import load_file
 from monitor.core.text import clean_file_name, file_name_problem
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def run(vault: Path, *args, passfile: Path):

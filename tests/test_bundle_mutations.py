@@ -20,7 +20,7 @@ from records import full_set
 
 from monitor.core import errors
 from monitor.core.sync import contacts, exchange
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def _vault(tmp_path, name):

@@ -7,9 +7,9 @@ import hashlib
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
 
-from monitor.core.care import backup, passphrase_opens, vault_files
+from monitor.core.store.care import backup, passphrase_opens, vault_files
 from monitor.core.errors import Cancelled, MonitorError
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def case(n: int) -> dict:

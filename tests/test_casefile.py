@@ -6,7 +6,7 @@ import io
 
 from records import full_set, uid
 
-from monitor.core import casefile
+from monitor.core.queries import casefile
 
 
 def test_case_file_gathers_everything_linked(vault):

@@ -13,7 +13,7 @@ import pytest
 from conftest import TEST_KDF, raw_connect
 from records import KAZAKH_WORD, SECRET, full_set, uid
 
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 PASSPHRASE = "copper lantern steppe violin"
 
@@ -138,7 +138,7 @@ def test_every_record_type_round_trips_through_load_and_dump(cli):
     assert len(dumped) == len(records)
     for record in records:
         assert by_id[record["id"]] == record
-    from monitor.core.schema import RECORD_TYPES
+    from monitor.core.model.schema import RECORD_TYPES
 
     assert {r["type"] for r in dumped} == set(RECORD_TYPES)
     assert SECRET in result.stdout and "Қарағанды облысы" in result.stdout
@@ -328,7 +328,7 @@ def test_wipe_destroys_the_vault(cli):
 def test_wipe_first_step_alone_makes_the_right_passphrase_useless(cli):
     """Even if the wipe is cut short after its first step, the vault no longer opens."""
     stocked(cli)
-    from monitor.core.wipe import destroy_key_material
+    from monitor.core.keys.wipe import destroy_key_material
 
     size = cli.vault.stat().st_size
     destroy_key_material(cli.vault)

@@ -10,7 +10,7 @@ from conflicts_support import FACILITY, INTERVIEW, MERGED, MINE, REFUSED_NARRATI
 from conftest import PASSPHRASE
 from test_cli import CLI, one_line_error
 
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
 
 from monitor.core.errors import LoadError, MonitorError
-from monitor.core.loader import CSV_KINDS, load_file
-from monitor.core.vault import Vault
+from monitor.core.io.loader import CSV_KINDS, load_file
+from monitor.core.store.vault import Vault
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -87,7 +87,7 @@ def test_kazakh_headers_and_labels(vault, tmp_path):
 
 def test_every_alias_is_unique_within_its_kind_and_documented():
     """Each column's row in docs/csv.md is exactly what the loader accepts (name, aliases, meaning)."""
-    from monitor.core.loader import _fold
+    from monitor.core.io.loader import _fold
 
     lines = set((DOCS / "csv.md").read_text(encoding="utf-8").splitlines())
     for kind in CSV_KINDS.values():
@@ -221,8 +221,8 @@ CHILD = """
 import sys
 sys.path.insert(0, {tests!r})
 from conftest import PASSPHRASE, TEST_KDF_ITER
-from monitor.core.vault import Vault
-from monitor.core.loader import load_file
+from monitor.core.store.vault import Vault
+from monitor.core.io.loader import load_file
 def status_kib(field):
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))

@@ -11,9 +11,10 @@ import pytest
 from test_cli import CLI, PASSPHRASE, one_line_error
 from test_csv import digest, refused, write
 
-from monitor.core import consent, statistics
-from monitor.core.loader import load_file
-from monitor.core.vault import Vault
+from monitor.core.store import consent
+from monitor.core.queries import statistics
+from monitor.core.io.loader import load_file
+from monitor.core.store.vault import Vault
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 # the order a coordinator loads them in: people and cases first, then what refers to them

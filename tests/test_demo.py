@@ -7,10 +7,10 @@ import threading
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 
-from monitor.core.demo import create_demo_vault
+from monitor.core.demo.create import create_demo_vault
 from monitor.core.errors import Cancelled
-from monitor.core.loader import dump_line, dump_records
-from monitor.core.schema import RECORD_TYPES
+from monitor.core.io.loader import dump_line, dump_records
+from monitor.core.model.schema import RECORD_TYPES
 
 
 def dump(path) -> list[str]:
@@ -35,7 +35,9 @@ def test_demo_vault_has_every_type_and_verifies(tmp_path):
 def test_core_reads_the_demo_story(tmp_path):
     """Through the core: the report's table comes back from `statistics.official`, a withdrawal is the
     current consent, and a proceeding's status can be rebuilt at any date from its decisions."""
-    from monitor.core import consent, proceedings, statistics
+    from monitor.core.store import consent
+    from monitor.core.model import proceedings
+    from monitor.core.queries import statistics
 
     path = tmp_path / "demo.vault"
     create_demo_vault(path, PASSPHRASE, cases=25, seed=3, kdf_iter=TEST_KDF_ITER)
@@ -105,7 +107,7 @@ def test_cancel_leaves_no_vault(tmp_path):
 def test_csv_docs_list_every_column():
     from pathlib import Path
 
-    from monitor.core.loader import CSV_COLUMNS
+    from monitor.core.io.loader import CSV_COLUMNS
 
     text = (Path(__file__).resolve().parents[1] / "docs" / "csv.md").read_text(encoding="utf-8")
     for kind, columns in CSV_COLUMNS.items():

@@ -1,4 +1,4 @@
-"""monitor.core.demo_data: deterministic, schema-valid, referentially ordered demo records and PNG blobs."""
+"""monitor.core.demo.data: deterministic, schema-valid, referentially ordered demo records and PNG blobs."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from monitor.core import demo_data
-from monitor.core.demo_data import DEMO_MARKER, generate, png_photo
+from monitor.core.demo import data as demo_data
+from monitor.core.demo.data import DEMO_MARKER, generate, png_photo
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 SCHEMA_DIR = RESOURCES / "schema"
@@ -134,7 +134,7 @@ def test_same_items_whatever_the_hash_seed():
     import subprocess
     import sys
 
-    code = ("import hashlib, json; from monitor.core.demo_data import generate; h = hashlib.sha256(); "
+    code = ("import hashlib, json; from monitor.core.demo.data import generate; h = hashlib.sha256(); "
             "[h.update(o if k == 'blob' else json.dumps(o, ensure_ascii=False).encode()) for k, o in generate(40, 3)]; "
             "print(h.hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
@@ -636,7 +636,7 @@ def test_dates_agree(demo_1000):
 def test_women_are_spoken_of_as_women(demo_1000):
     """A woman's narrative never uses a sentence's masculine form where a feminine one exists (and the
     reverse); her witnesses are women too."""
-    from monitor.core.demo_corpus import corpus
+    from monitor.core.demo.corpus import corpus
 
     gendered = [e for _, e in _text_entries(vars(corpus())) if "ru_f" in e and "{" not in e["ru"]]
     t = by_type(demo_1000)
@@ -931,7 +931,7 @@ def _text_entries(node, path=""):
 def test_corpus_has_every_language_beside_each_entry():
     from string import Formatter
 
-    from monitor.core.demo_corpus import corpus
+    from monitor.core.demo.corpus import corpus
 
     files = vars(corpus())
     assert set(files) == {p.stem for p in (RESOURCES / "demo").glob("*.json")}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.core import diagram, resources
+from monitor.core.model import diagram
+from monitor.core import resources
 
 VIEWS = ["front", "back", "left", "right", "soles", "palms", "hands_back", "head"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import reopen
 
-from monitor.core import drafts
-from monitor.core.revisions import new_id
+from monitor.core.store import drafts
+from monitor.core.history.revisions import new_id
 
 
 def test_draft_survives_lock_and_is_inside_the_vault(vault, vault_path):

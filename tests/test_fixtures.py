@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.core import migrations
-from monitor.core.vault import Vault
+from monitor.core.store import migrations
+from monitor.core.store.vault import Vault
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSPHRASE = "copper lantern steppe violin"  # the fixtures use the production key derivation

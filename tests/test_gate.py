@@ -22,8 +22,8 @@ from monitor.core.errors import (
     SchemaViolation,
     SealedRecord,
 )
-from monitor.core.revisions import Revision, new_id, utc_now
-from monitor.core.vault import Vault
+from monitor.core.history.revisions import Revision, new_id, utc_now
+from monitor.core.store.vault import Vault
 
 DEVICE_B = "0b0b0b0b-0000-4000-8000-00000000000b"
 FACILITY = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"}

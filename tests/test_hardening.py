@@ -16,11 +16,11 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import SECRET
 
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 WRITER = f"""
 import sys, uuid
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 vault = Vault.open(sys.argv[1], {PASSPHRASE!r})  # the key file holds its (test) cost
 i = 0
 while True:

@@ -22,10 +22,10 @@ from conftest import PASSPHRASE, TEST_KDF_ITER
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from monitor.core import history
+from monitor.core.history import graph as history
 from monitor.core.errors import MonitorError
-from monitor.core.revisions import REVISION_COLUMNS, Revision
-from monitor.core.vault import Vault
+from monitor.core.history.revisions import REVISION_COLUMNS, Revision
+from monitor.core.store.vault import Vault
 
 EXAMPLES = int(os.environ.get("MONITOR_ORDER_EXAMPLES", "200"))  # more for a longer hunt
 DEVICES = 3

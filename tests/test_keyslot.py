@@ -14,9 +14,11 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, data_key, make_legacy_vault, raw_connect, reopen
 from records import SECRET, full_set, uid
 
-from monitor.core import db, keyslot, legacy
+from monitor.core import db
+from monitor.core.keys import keyslot
+from monitor.core.store import legacy
 from monitor.core.errors import KeyFileDamaged, VaultDamaged, VaultExists, WrongPassphrase
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 NEW = "granite willow harbour seventeen"
 HERE = Path(__file__).parent
@@ -272,7 +274,7 @@ def test_a_creation_killed_between_key_file_and_rename_is_finished_by_open(tmp_p
 import os, sys
 sys.path.insert(0, {str(HERE)!r})
 from conftest import PASSPHRASE, TEST_KDF
-import monitor.core.vault as vault_module
+import monitor.core.store.vault as vault_module
 real = os.replace
 def killed(src, dst):
     if str(dst) == {str(path)!r}:

@@ -1,4 +1,4 @@
-"""Conflict review's pure merge logic (monitor.core.merge): rows, differences, merged bodies."""
+"""Conflict review's pure merge logic (monitor.core.history.merge): rows, differences, merged bodies."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from records import uid
 
-from monitor.core import merge
+from monitor.core.history import merge
 from monitor.core.errors import MonitorError
-from monitor.core.merge import ABSENT, MergeError
+from monitor.core.history.merge import ABSENT, MergeError
 from monitor.core.messages import localize
 
 KAZAKH = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"

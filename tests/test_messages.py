@@ -55,7 +55,7 @@ def test_errors_keep_english_str_and_localize():
 
 
 def test_passphrase_advice_in_every_language():
-    from monitor.core.passphrase import check_strength, weakness
+    from monitor.core.keys.passphrase import check_strength, weakness
 
     reason = weakness("short")
     assert isinstance(reason, Message) and "too short" in reason
@@ -70,7 +70,7 @@ def test_passphrase_advice_in_every_language():
 def test_every_zxcvbn_warning_is_mapped():
     import zxcvbn
 
-    from monitor.core.passphrase import _ZXCVBN
+    from monitor.core.keys.passphrase import _ZXCVBN
 
     source = (Path(zxcvbn.__file__).parent / "feedback.py").read_text()
     warnings = {w.rstrip(".").lower() for w in re.findall(r"_\(['\"](.+? (?:easy to guess|password))\.?['\"]\)", source)}
@@ -78,7 +78,7 @@ def test_every_zxcvbn_warning_is_mapped():
 
 
 def test_older_english_raise_sites_are_translated_by_template(vault_path):
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     with pytest.raises(MonitorError) as caught:
         Vault.open(vault_path.parent / "missing.vault", "x")

@@ -17,9 +17,10 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 from records import KAZAKH_WORD, full_set, uid
 
-from monitor.core import db, migrations
+from monitor.core import db
+from monitor.core.store import migrations
 from monitor.core.errors import VaultTooNew
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 # DOWN[n] turns a version-n vault into a version-(n-1) vault, as version n-1 would have left it.
 DOWN = {

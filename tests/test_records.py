@@ -10,7 +10,7 @@ from conftest import reopen
 from records import full_set, uid
 
 from monitor.core.errors import RecordNotFound, SchemaViolation, SealedRecord
-from monitor.core.revisions import Revision, new_id, utc_now
+from monitor.core.history.revisions import Revision, new_id, utc_now
 
 FACILITY = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"}
 PERSON = {"id": uid(2), "type": "person", "code": "P-2026-0001"}
@@ -209,7 +209,7 @@ def test_tampered_foreign_revision_is_refused(vault):
 def test_revision_json_matches_schema(vault):
     from jsonschema import Draft202012Validator
 
-    from monitor.core import schema
+    from monitor.core.model import schema
 
     rev = vault.put(FACILITY)
     validator = Draft202012Validator(schema.schema_for("revision"), registry=schema._registry())
@@ -229,7 +229,7 @@ def test_revisions_table_is_append_only(vault):
 def test_bulk_load_keeps_ids_not_bodies_in_memory(vault, tmp_path):
     import tracemalloc
 
-    from monitor.core.loader import load_file
+    from monitor.core.io.loader import load_file
 
     path = tmp_path / "big.jsonl"
     with path.open("w", encoding="utf-8") as out:

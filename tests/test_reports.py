@@ -17,7 +17,7 @@ from monitor.core.reports.i18n import LANGS, catalogue
 from monitor.core.reports.images import strip_jpeg_metadata
 from monitor.core.reports.redaction import ReportRefused
 from monitor.core.reports.sources import digest_of
-from monitor.core.revisions import Revision, new_id, utc_now
+from monitor.core.history.revisions import Revision, new_id, utc_now
 
 CASE, INTERVIEW, EXAM, PERSON, VICTIM2, PHOTO = uid(6), uid(7), uid(8), uid(3), uid(4), uid(9)
 

@@ -10,7 +10,7 @@ from records import full_set, uid
 from reports_support import flat, pdftotext, png_bytes
 from test_cli import CLI, one_line_error  # noqa: F401  (the fixture's class)
 
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 PASSPHRASE = "copper lantern steppe violin"
 

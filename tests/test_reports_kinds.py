@@ -11,7 +11,7 @@ from reports_support import assert_fonts_embedded, flat, pdftotext, png_bytes, q
 
 from monitor.core import reports
 from monitor.core.reports.redaction import ReportRefused
-from monitor.core.revisions import new_id
+from monitor.core.history.revisions import new_id
 
 CASE, VISIT, EXAM, PERSON, VICTIM2 = uid(6), uid(2), uid(8), uid(3), uid(4)
 
@@ -192,7 +192,7 @@ def test_statistics_model_rates_charges_sentences(vault):
 
 
 def test_statistics_say_how_many_counted_records_are_in_conflict(vault):
-    from monitor.core.revisions import Revision, utc_now
+    from monitor.core.history.revisions import Revision, utc_now
 
     stocked(vault)
     complaint = vault.get(uid(10))
@@ -252,10 +252,10 @@ def test_body_diagram_uses_the_shared_views_when_monitor_has_them(monkeypatch):
 
     markers = [Marker(1, "front", 0.5, 0.5, "typical"), Marker(2, "back", 0.1, 0.9, None)]
     stand_in = outline.body_drawing(["front", "back"], markers, {}, 400, "MonitorSans", "MonitorSans-Bold")
-    fake = types.ModuleType("monitor.core.diagram")
+    fake = types.ModuleType("monitor.core.model.diagram")
     fake.view = lambda name: View(name)
     fake.fit = fit
-    monkeypatch.setitem(sys.modules, "monitor.core.diagram", fake)
+    monkeypatch.setitem(sys.modules, "monitor.core.model.diagram", fake)
     import monitor.core
 
     monkeypatch.setattr(monitor.core, "diagram", fake, raising=False)

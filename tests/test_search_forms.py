@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import reopen
 
-from monitor.core import search as core_search
-from monitor.core.stemming import kazakh_stem, stems
+from monitor.core.search import index as core_search
+from monitor.core.search.stemming import kazakh_stem, stems
 
 
 def uid(n: int) -> str:
@@ -98,7 +98,7 @@ def test_index_rebuilt_on_open_when_its_version_differs(forms, vault_path):
     seen = []
     from conftest import PASSPHRASE, TEST_KDF_ITER
 
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     with Vault.open(vault_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, progress=lambda d, t, label: seen.append(label)) as v:
         assert core_search.index_version(v.conn) == core_search.SEARCH_VERSION

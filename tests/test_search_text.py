@@ -9,7 +9,7 @@ import pytest
 from conftest import reopen
 from records import KAZAKH_WORD, full_set, uid
 
-from monitor.core.stemming import stems
+from monitor.core.search.stemming import stems
 from monitor.core.text import sort_key
 
 

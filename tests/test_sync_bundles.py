@@ -15,7 +15,7 @@ from records import SECRET, full_set, uid
 
 from monitor.core import errors
 from monitor.core.sync import bundle, contacts, exchange
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def make(tmp_path, name, profile):
@@ -344,7 +344,7 @@ def _own_resigned(a, mutate_lines):
 
 
 def _rehashed(line: bytes, change) -> bytes:
-    from monitor.core.revisions import Revision
+    from monitor.core.history.revisions import Revision
     from monitor.core.text import canonical_json
 
     data = json.loads(line)
@@ -444,7 +444,7 @@ def test_a_descendant_that_changes_a_sealed_interview_is_refused(trio, tmp_path)
     def forge(lines):
         sealed = json.loads(next(line for line in lines if sealed_rev.encode() in line and b'"rev":"' + sealed_rev.encode() in line))
         body = {**sealed["body"], "narrative": "Жалоба отозвана, претензий не имею"}
-        from monitor.core.revisions import Revision
+        from monitor.core.history.revisions import Revision
         from monitor.core.text import canonical_json
         child = Revision(uid(5000), interview, "interview", (sealed_rev,), "monitor-a", a.device_id,
                          "2026-04-01T10:00:00.000000Z", False, body).with_hash()

@@ -13,9 +13,9 @@ import io
 from conftest import PASSPHRASE, TEST_KDF_ITER
 from records import full_set, uid
 
-from monitor.core import history
+from monitor.core.history import graph as history
 from monitor.core.sync import contacts, exchange
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def test_two_monitors_and_a_coordinator_converge(tmp_path):

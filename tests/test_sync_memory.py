@@ -22,9 +22,9 @@ import bulk_bundle
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
 
-from monitor.core import search
+from monitor.core.search import index as search
 from monitor.core.sync import contacts, exchange
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.core import schema, titles
+from monitor.core.model import schema, titles
 
 KAZAKH = set("әғқңөұүһі")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

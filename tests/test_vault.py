@@ -15,7 +15,7 @@ from records import SECRET, uid
 
 from monitor.core import db
 from monitor.core.errors import VaultExists, VaultNotFound, WeakPassphrase, WrongPassphrase
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def file_digest(path: Path) -> str:
@@ -34,7 +34,7 @@ def test_create_sets_private_permissions_and_wal(vault, vault_path):
 
 
 def test_default_key_derivation_is_argon2id_at_least_rfc9106_second_setting(tmp_path):
-    from monitor.core import keyslot
+    from monitor.core.keys import keyslot
 
     with Vault.create(tmp_path / "stock.vault", PASSPHRASE) as v:
         assert v.conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
@@ -118,7 +118,7 @@ def test_wrong_passphrase_prints_nothing_from_sqlcipher(vault, vault_path):
     vault.close()
     code = (
         "import sys\n"
-        "from monitor.core.vault import Vault\n"
+        "from monitor.core.store.vault import Vault\n"
         "from monitor.core.errors import WrongPassphrase\n"
         f"try:\n    Vault.open({str(vault_path)!r}, 'not the passphrase')\n"
         "except WrongPassphrase:\n    sys.exit(7)\n"

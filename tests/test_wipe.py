@@ -14,10 +14,10 @@ import pytest
 from conftest import PASSPHRASE, raw_connect
 from records import SECRET, uid
 
-from monitor.core import wipe
+from monitor.core.keys import wipe
 from monitor.core.db import DatabaseError
 from monitor.core.errors import NotAVault, VaultDamaged
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 def run(*args, passfile: Path | None = None):

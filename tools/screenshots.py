@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from monitor.core import diagram
-from monitor.core.demo import create_demo_vault
-from monitor.core.vault import Vault
+from monitor.core.model import diagram
+from monitor.core.demo.create import create_demo_vault
+from monitor.core.store.vault import Vault
 from monitor.gui.i18n import install_translator
 from monitor.gui.main_window import MainWindow
 
@@ -29,7 +29,7 @@ OTHER_DEVICE = "0b0b0b0b-0000-4000-8000-00000000000b"
 def make_conflict(vault: Vault) -> str:
     """A case edited here and, at the same time, on another laptop (its revision taken in as an
     import would): the record the review page shows."""
-    from monitor.core.revisions import Revision, new_id, utc_now
+    from monitor.core.history.revisions import Revision, new_id, utc_now
 
     info = next(vault.records("case"))
     body, head = info.body, info.head

@@ -22,7 +22,7 @@ TS = ROOT / "resources" / "translations"
 
 def main() -> int:
     table = json.loads((ROOT / "tools" / "ui_translations.json").read_text(encoding="utf-8"))
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "monitor" / "gui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "monitor" / "gui").rglob("*.py"))
     files = [str(TS / f"monitor_{lang}.ts") for lang in ("ru", "kk")]
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", *sources, "-ts", *files], check=True,
                    cwd=ROOT, capture_output=True)

@@ -7,7 +7,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
-from ..core import titles
+from ..core.model import titles
 from ..core.errors import MonitorError
 
 _PREFIXED = ("visit", "interview", "examination", "addendum", "complaint", "proceeding")

@@ -34,20 +34,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import diagram, schema, titles
+from ..core.model import diagram, schema, titles
 from ..core.db import DatabaseError
 from ..core.errors import MonitorError, VaultDamaged
-from ..core.vault import Vault
-from .attachments_view import AttachmentView, add_files
-from .case_file import CaseFilePage
-from .examination_editor import ExaminationEditor
-from .forms import RecordForm
-from .history_view import HistoryView
-from .interview_editor import InterviewEditor
+from ..core.store.vault import Vault
+from .pages.attachments_view import AttachmentView, add_files
+from .pages.case_file import CaseFilePage
+from .editors.examination_editor import ExaminationEditor
+from .editors.forms import RecordForm
+from .pages.history_view import HistoryView
+from .editors.interview_editor import InterviewEditor
 from .labels import info_label
-from .lists import LISTS, STATUS_VOCABULARY, ListProxy, RowsModel, columns, fetcher
-from .lists import t as list_title
-from .record_view import RecordBrowser
+from .pages.lists import LISTS, STATUS_VOCABULARY, ListProxy, RowsModel, columns, fetcher
+from .pages.lists import t as list_title
+from .pages.record_view import RecordBrowser
 
 __all__ = ["MainWindow", "RowsModel"]
 
@@ -80,7 +80,7 @@ def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
     """The readable view of a record as plain text (for scripts and tests)."""
     from PySide6.QtGui import QTextDocument
 
-    from .record_view import record_html
+    from .pages.record_view import record_html
 
     document = QTextDocument()
     document.setHtml(record_html(vault, record_id, lang))
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         for kind, text in (("dossier", self.tr("Case dossier…")), ("medical", self.tr("Medical evaluation report…")),
                            ("visit", self.tr("Visit report…")), ("stats", self.tr("Statistics…"))):
             menu_reports.addAction(self._action(text, lambda _=False, k=kind: self.print_report(k), None, f"report_{kind}"))
-        from . import sync_dialogs
+        from .dialogs import sync_dialogs
 
         sync_dialogs.install(self)
         self.sync_menu.addSeparator()
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
             self._set_page(HistoryView(self.vault, location[1], self.lang))
             self.status.setText(info_label(self.vault, self.vault.info(location[1]), self.lang))
         elif kind == "conflicts":
-            from .conflicts import ConflictsPage
+            from .pages.conflicts import ConflictsPage
 
             page = ConflictsPage(self.vault, self.lang, location[1])
             page.open_record.connect(self.open_record)
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def _update_banner(self) -> None:
-        from .conflicts import conflict_summary
+        from .pages.conflicts import conflict_summary
 
         location = self.location
         record_id = location[1] if location and location[0] in ("record", "edit", "history") else None
@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
 
     def _highlight(self, terms) -> None:
         """Mark the words of the record that matched the search (word forms included)."""
-        from ..core.search import match_spans
+        from ..core.search.index import match_spans
 
         selections = []
         fmt = QTextCharFormat()
@@ -826,7 +826,7 @@ class MainWindow(QMainWindow):
         """Build a report on a worker and preview it (rendered in memory); Save As and Print from there."""
         if self.vault is None:
             return
-        from .report_preview import ReportPreview, locked
+        from .dialogs.report_preview import ReportPreview, locked
 
         subject = self.report_subject(kind)
         if kind != "stats" and subject is None:

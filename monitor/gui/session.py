@@ -34,10 +34,10 @@ from ..core.errors import VaultInUse
 from ..core.messages import localize
 from .clipboard import ClipboardGuard
 from .settings import Settings
-from .unlock import UnlockDialog
+from .dialogs.unlock import UnlockDialog
 
 if TYPE_CHECKING:
-    from ..core.vault import Vault
+    from ..core.store.vault import Vault
 
 _ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
 
@@ -229,7 +229,7 @@ class Session(QObject):
         self.window.lock_requested.connect(lambda: self.lock(MANUAL))
         self.window.vault_lost.connect(lambda _message: self.lock(LOST))
         self.window.installEventFilter(self)
-        from . import vault_care
+        from .dialogs import vault_care
 
         vault_care.install(self.window, self)
         if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
@@ -279,7 +279,7 @@ class Session(QObject):
         if self.vault is not None:
             self.vault.close()
             self.vault = None
-        from ..core.search import forget
+        from ..core.search.index import forget
 
         forget()  # the stemming caches hold words of the vault's text
         self.clipboard.clear_now()  # again: closing editors may have touched the selection

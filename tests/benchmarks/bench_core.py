@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlcipher3  # noqa: E402
 
-from monitor.core import attachments  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core.store import attachments  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 
 PASS = "copper lantern steppe violin"
 WORDS_KK = "қамау кезінде мені ұрды тергеуші бөлме суық болды адвокат берілмеді түнде жауап алды".split()
@@ -94,7 +94,7 @@ def bench_ingest(tmp: Path, megabytes: int) -> None:
 
 def bench_unlock(tmp: Path) -> None:
     """Unlock: the key file's Argon2id (production cost) against the PBKDF2 that SQLCipher ran before."""
-    from monitor.core import keyslot
+    from monitor.core.keys import keyslot
 
     path = tmp / "unlock.vault"
     Vault.create(path, PASS).close()
@@ -185,7 +185,7 @@ def bench_search(tmp: Path, testimonies: int) -> None:
 def bench_receive(tmp: Path, revisions: int) -> None:
     """Revisions from another device through the gate (the core of a bundle import) against the
     same records saved locally, and a replay of them (every one already stored)."""
-    from monitor.core.revisions import REVISION_COLUMNS, Revision
+    from monitor.core.history.revisions import REVISION_COLUMNS, Revision
 
     source = Vault.create(tmp / "source.vault", PASS, kdf_iter=2000)
     records = [{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {i}", "type_key": "ivs",

@@ -66,7 +66,7 @@ def make_photos(folder: Path, n: int) -> list[Path]:
 
 
 def build_vault(folder: Path, photos: int, injuries: int) -> dict:
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     rng = random.Random(7)
     paths = make_photos(folder, photos)
@@ -115,7 +115,7 @@ def build_vault(folder: Path, photos: int, injuries: int) -> dict:
 
 def open_vault(setup: dict):
     from monitor.core import reports  # noqa: F401  (imported before the clock starts, as in the app)
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     return Vault.open(setup["vault"], PASS)
 
@@ -131,7 +131,7 @@ def content_for_raw(setup: dict) -> dict:
     """What the raw side prints: the dossier's own texts and tables, taken from Monitor's model once."""
     from monitor.core import reports
     from monitor.core.reports import model
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     with Vault.open(setup["vault"], PASS) as vault:
         report = reports.build(vault, "dossier", subject_id=setup["case"], lang="ru")

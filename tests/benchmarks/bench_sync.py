@@ -48,7 +48,7 @@ def child(code: str) -> dict:
 PRELUDE = f"""
 import io, json, os, sys, time, hashlib
 sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 from monitor.core.sync import exchange, contacts
 PASS, KDF = {PASS!r}, {KDF}
 """

@@ -77,7 +77,7 @@ def bench_cold_start(tmp: Path, runs: int) -> None:
 # --- search --------------------------------------------------------------------------------------
 
 def build_testimonies(path: Path, n: int):
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
 
     rng = random.Random(5)
     vault = Vault.create(path, PASS, kdf_iter=KDF)
@@ -108,7 +108,7 @@ def build_testimonies(path: Path, n: int):
 
 def bench_search(tmp: Path, n: int, reuse: Path | None = None) -> None:
     if reuse is not None and reuse.exists():  # a corpus built by an earlier run (--search-vault)
-        from monitor.core.vault import Vault
+        from monitor.core.store.vault import Vault
 
         vault, load_s = Vault.open(reuse, PASS, kdf_iter=KDF), 0.0
         rng = random.Random(5)
@@ -142,7 +142,7 @@ def bench_search(tmp: Path, n: int, reuse: Path | None = None) -> None:
 # --- open a record, first screen -----------------------------------------------------------------
 
 def demo_vault(path: Path, cases: int):
-    from monitor.core.demo import create_demo_vault
+    from monitor.core.demo.create import create_demo_vault
 
     t = time.perf_counter()
     create_demo_vault(path, PASS, cases=cases, seed=3, kdf_iter=KDF)
@@ -152,7 +152,7 @@ def demo_vault(path: Path, cases: int):
 def bench_open_record(tmp: Path, cases: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
     from monitor.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -183,7 +183,7 @@ def bench_open_record(tmp: Path, cases: int) -> None:
 def bench_first_screen(tmp: Path, cases: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
     from monitor.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -240,10 +240,10 @@ class Probe:
 def bench_stalls(tmp: Path, cases: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
     from monitor.gui import worker as workers
     from monitor.gui.main_window import MainWindow
-    from monitor.gui.unlock import UnlockDialog
+    from monitor.gui.dialogs.unlock import UnlockDialog
 
     app = QApplication.instance() or QApplication([])
     probe = Probe()
@@ -292,7 +292,7 @@ def bench_stalls(tmp: Path, cases: int) -> None:
             out.write(json.dumps({"id": str(uuid.UUID(int=10_000 + i, version=4)), "type": "facility",
                                   "name": f"ИВС {i}", "type_key": "ivs", "notes": "қамауда избиение"},
                                  ensure_ascii=False) + "\n")
-    from monitor.core.loader import load_file
+    from monitor.core.io.loader import load_file
 
     results["import 5k records"] = on_worker(lambda progress, cancel: load_file(vault, lines, progress=progress))
     results["verify"] = on_worker(lambda progress, cancel: vault.verify(progress=progress, cancel=cancel))

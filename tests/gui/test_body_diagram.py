@@ -10,8 +10,8 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from monitor.core import diagram  # noqa: E402
-from monitor.gui.body_diagram import BodyDiagram, ConsistencyCombo  # noqa: E402
+from monitor.core.model import diagram  # noqa: E402
+from monitor.gui.editors.body_diagram import BodyDiagram, ConsistencyCombo  # noqa: E402
 
 
 def point_for(canvas, x, y) -> QPoint:

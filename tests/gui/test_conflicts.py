@@ -26,8 +26,8 @@ from gui.helpers import ui_language  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton  # noqa: E402
 
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.conflicts import ConflictsPage, FieldEditor  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.pages.conflicts import ConflictsPage, FieldEditor  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
 
 
@@ -279,7 +279,7 @@ def test_nothing_to_review(qtbot, tmp_path):
 def test_an_import_that_brings_conflicts_leads_to_the_review(qtbot, tmp_path):
     """A real bundle from the other device: the import summary offers the review, which opens in the window."""
     from monitor.core.sync import contacts, exchange
-    from monitor.gui.sync_dialogs import ImportDialog
+    from monitor.gui.dialogs.sync_dialogs import ImportDialog
 
     folder = tmp_path / "vaults"
     vault = Vault.open(make_conflicts(folder, exchange=False), PASSPHRASE, kdf=TEST_KDF)

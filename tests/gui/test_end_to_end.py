@@ -22,7 +22,7 @@ from PySide6.QtCore import QUrl  # noqa: E402
 
 from gui import visit_flow as flow  # noqa: E402
 from gui.helpers import ui_language  # noqa: E402
-from monitor.core import diagram  # noqa: E402
+from monitor.core.model import diagram  # noqa: E402
 from monitor.gui.app import Session  # noqa: E402
 
 

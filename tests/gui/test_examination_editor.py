@@ -13,9 +13,9 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from monitor.core import diagram  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.examination_editor import ExaminationEditor  # noqa: E402
+from monitor.core.model import diagram  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.editors.examination_editor import ExaminationEditor  # noqa: E402
 
 
 @pytest.fixture

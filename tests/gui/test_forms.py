@@ -13,8 +13,8 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit  # noqa: E402
 
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.forms import MISSING, RecordForm, violation_field  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.editors.forms import MISSING, RecordForm, violation_field  # noqa: E402
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
@@ -174,7 +174,7 @@ def test_generic_form_keeps_unsaved_changes_as_a_draft_in_the_vault(qtbot, stock
     assert again.banner.isVisibleTo(again)
     assert vault.get(facility["id"])["notes"] == facility["notes"]  # not saved until Save
     assert again.save()
-    from monitor.core import drafts
+    from monitor.core.store import drafts
 
     assert drafts.load(vault, facility["id"]) is None
 
@@ -193,7 +193,7 @@ def test_person_form_keeps_identity_hidden_until_asked(qtbot, stocked):
 
 
 def test_pickers_in_a_large_vault_read_their_choices_when_first_used(qtbot, stocked, monkeypatch):
-    from monitor.gui import forms
+    from monitor.gui.editors import forms
 
     vault, records = stocked
     monkeypatch.setattr(forms, "EAGER_CHOICES", 0)
@@ -230,7 +230,7 @@ def test_a_save_while_long_work_holds_the_vault_says_so_at_once(qtbot, stocked):
     import threading
     import time
 
-    from monitor.core import drafts
+    from monitor.core.store import drafts
     from monitor.gui.main_window import MainWindow
 
     vault, records = stocked

@@ -14,10 +14,10 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton  # noqa: E402
 
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.app import Session  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
-from monitor.gui.unlock import UnlockDialog  # noqa: E402
+from monitor.gui.dialogs.unlock import UnlockDialog  # noqa: E402
 
 
 def type_text(widget, text: str) -> None:
@@ -174,7 +174,7 @@ def test_lock_on_demand(qtbot, stocked_path):
 
 
 def test_case_list_loads_page_by_page(qtbot, tmp_path):
-    from monitor.core.demo import create_demo_vault
+    from monitor.core.demo.create import create_demo_vault
     from monitor.gui.main_window import RowsModel
 
     path = tmp_path / "big.vault"

@@ -14,8 +14,8 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtGui import QAction  # noqa: E402
 
 from monitor.core.sync import contacts, exchange, inbox  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.inbox import InboxDialog  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.dialogs.inbox import InboxDialog  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
 
 

@@ -11,9 +11,9 @@ from records import full_set, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
-from monitor.core import drafts  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.interview_editor import InterviewEditor, consent_is_a_record  # noqa: E402
+from monitor.core.store import drafts  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.editors.interview_editor import InterviewEditor, consent_is_a_record  # noqa: E402
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_new_interview_typed_in_kazakh_and_russian_saved_sealed_and_amended(qtbo
     assert editor.addenda.list.count() == 1
     assert "куәгер" in editor.addenda.list.item(0).text()
     if consent_is_a_record():
-        from monitor.core import consent
+        from monitor.core.store import consent
 
         assert stored["consent_id"] and editor.record_id in vault.get(stored["consent_id"])["covers"]
         assert consent.allows(vault, uid(3), "documentation")

@@ -15,10 +15,10 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtCore import Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
-from monitor.core.vault import Vault  # noqa: E402
-from monitor.gui.attachments_view import AttachmentView  # noqa: E402
-from monitor.gui.case_file import CaseFilePage  # noqa: E402
-from monitor.gui.history_view import HistoryView, differences  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
+from monitor.gui.pages.attachments_view import AttachmentView  # noqa: E402
+from monitor.gui.pages.case_file import CaseFilePage  # noqa: E402
+from monitor.gui.pages.history_view import HistoryView, differences  # noqa: E402
 from monitor.gui.main_window import MainWindow, record_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,7 +236,7 @@ def test_adding_a_large_file_can_be_cancelled_and_leaves_nothing(qtbot, vault, t
 
 
 def test_closing_the_window_keeps_an_unsaved_form_as_a_draft(qtbot, vault):
-    from monitor.core import drafts
+    from monitor.core.store import drafts
 
     window = MainWindow(vault, lang="en")
     qtbot.addWidget(window)

@@ -12,9 +12,9 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
 from PySide6.QtGui import QAction  # noqa: E402
 
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
-from monitor.gui.report_preview import ReportPreview  # noqa: E402
+from monitor.gui.dialogs.report_preview import ReportPreview  # noqa: E402
 
 
 @pytest.fixture

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTextEdit,
 )
 
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.clipboard import ClipboardGuard  # noqa: E402
 from monitor.gui.session import Session, lock_path  # noqa: E402
 from monitor.gui.settings import Settings  # noqa: E402
-from monitor.gui.unlock import UnlockDialog  # noqa: E402
+from monitor.gui.dialogs.unlock import UnlockDialog  # noqa: E402
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_idle_lock_with_a_search_shown_empties_every_model_and_reads_nothing(qtb
         pass  # no input: the idle timer fires
     assert blocker.args == ["idle"]
     assert not vault.is_open and session.vault is None
-    from monitor.core.stemming import _stems as stems
+    from monitor.core.search.stemming import _stems as stems
 
     assert stems.cache_info().currsize == 0  # no words of the vault left in the stemming cache
     # Before the fix, clearing the search box re-read the case list into the discarded window.
@@ -372,7 +372,7 @@ def test_closing_the_dialog_during_demo_creation_waits_and_cleans_up(qtbot, tmp_
 
 
 def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
-    from monitor.gui.vault_care import WipeDialog, quick_wipe
+    from monitor.gui.dialogs.vault_care import WipeDialog, quick_wipe
 
     dialog = WipeDialog(None, stocked_path)
     qtbot.addWidget(dialog)
@@ -409,7 +409,7 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
 # --- vault care and settings --------------------------------------------------------------------
 
 def test_verify_and_backup_from_the_window(qtbot, stocked_path, settings, tmp_path):
-    from monitor.gui.vault_care import BackupDialog, VerifyDialog
+    from monitor.gui.dialogs.vault_care import BackupDialog, VerifyDialog
 
     session = unlocked_session(qtbot, stocked_path, settings)
     verify = VerifyDialog(session.window, session.vault)
@@ -429,7 +429,7 @@ def test_verify_and_backup_from_the_window(qtbot, stocked_path, settings, tmp_pa
 
 
 def test_change_passphrase_from_the_window(qtbot, stocked_path, settings):
-    from monitor.gui.vault_care import PassphraseDialog
+    from monitor.gui.dialogs.vault_care import PassphraseDialog
 
     session = unlocked_session(qtbot, stocked_path, settings)
     dialog = PassphraseDialog(session.window, session.vault, kdf_iter=TEST_KDF_ITER)
@@ -449,7 +449,7 @@ def test_change_passphrase_from_the_window(qtbot, stocked_path, settings):
 
 
 def test_settings_round_trip_and_apply(qtbot, stocked_path, settings):
-    from monitor.gui.settings_dialog import SettingsDialog
+    from monitor.gui.dialogs.settings_dialog import SettingsDialog
 
     session = unlocked_session(qtbot, stocked_path, settings)
     assert Settings.load(settings.path).recent == [str(stocked_path)]  # remembered on unlock
@@ -476,7 +476,7 @@ def test_settings_file_that_is_broken_gives_defaults(tmp_path):
 
 
 def test_lock_waits_for_a_running_care_job(qtbot, stocked_path, settings):
-    from monitor.gui.vault_care import VerifyDialog
+    from monitor.gui.dialogs.vault_care import VerifyDialog
 
     session = unlocked_session(qtbot, stocked_path, settings)
     dialog = VerifyDialog(session.window, session.vault)

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 
 from monitor.core.sync import contacts  # noqa: E402
-from monitor.core.vault import Vault  # noqa: E402
+from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
-from monitor.gui.sync_dialogs import ContactsDialog, ExportDialog, IdentityDialog, ImportDialog  # noqa: E402
+from monitor.gui.dialogs.sync_dialogs import ContactsDialog, ExportDialog, IdentityDialog, ImportDialog  # noqa: E402
 
 
 def test_identity_contacts_export_import(qtbot, tmp_path):

@@ -37,7 +37,7 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
 
 def test_every_ui_string_is_in_the_catalogues(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "monitor" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "monitor" / "gui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     in_code = set(messages(fresh))
     assert len(in_code) > 20
@@ -70,7 +70,7 @@ def test_kazakh_ui_in_a_real_window(qtbot, tmp_path, monkeypatch):
     from conftest import PASSPHRASE, TEST_KDF
     from PySide6.QtWidgets import QApplication
 
-    from monitor.core.vault import Vault
+    from monitor.core.store.vault import Vault
     from monitor.gui.i18n import choose_language, install_translator
     from monitor.gui.main_window import MainWindow
 

@@ -20,7 +20,7 @@ from records import full_set
 
 from monitor import cli
 from monitor.core.errors import WrongPassphrase
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 
 @pytest.fixture(scope="module")

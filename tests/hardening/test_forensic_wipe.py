@@ -25,8 +25,8 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, skip_unless_ci
 from records import SECRET, uid
 
-from monitor.core import keyslot
-from monitor.core.vault import Vault
+from monitor.core.keys import keyslot
+from monitor.core.store.vault import Vault
 
 NEW = "granite willow harbour seventeen"
 PAGE = 4096

@@ -25,7 +25,7 @@ from conftest import PASSPHRASE, TEST_KDF
 from records import uid
 
 from monitor.core.errors import VaultNotFound, WrongPassphrase
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 NEW = "granite willow harbour seventeen"
 LOAD_RECORDS = 1500
@@ -50,7 +50,7 @@ def world(tmp_path_factory):
     (base / "new").write_text(NEW + "\n", encoding="utf-8")
     world = {"base": base, "vault": vault, "jsonl": jsonl, "video": video, "durations": {}}
     started = time.monotonic()  # the interpreter and imports: kills before this hit nothing
-    subprocess.run([sys.executable, "-c", "import monitor.cli, monitor.core.vault"], check=True)
+    subprocess.run([sys.executable, "-c", "import monitor.cli, monitor.core.store.vault"], check=True)
     world["startup"] = time.monotonic() - started
     for op in OPERATIONS:
         trial = base / f"calibrate-{op}"

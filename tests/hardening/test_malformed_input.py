@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from records import full_set
 
 from monitor.core.errors import MonitorError
-from monitor.core.loader import load_file
+from monitor.core.io.loader import load_file
 from monitor.core.text import clean_file_name, file_name_problem
-from monitor.core.vault import Vault
+from monitor.core.store.vault import Vault
 
 QUICK, LONG = 80, 1500
 COUNTS: dict[str, dict[str, int]] = {}

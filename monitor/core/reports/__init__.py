@@ -17,7 +17,7 @@ from typing import Callable
 from ... import __version__
 from ..errors import Cancelled, MonitorError
 from ..fs import atomic_writer
-from ..revisions import utc_now
+from ..history.revisions import utc_now
 from . import pdf
 from .i18n import Tr
 from .model import Report

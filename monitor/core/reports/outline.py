@@ -1,7 +1,7 @@
 """A stand-in body outline for the PDFs, drawn with reportlab.graphics.
 
 The shared vector body-diagram views (``resources/diagrams/body.json`` and the Qt-free
-``monitor/core/diagram.py``, used by the GUI's editor as well) are drawn by :func:`draw_view`
+``monitor/core/model/diagram.py``, used by the GUI's editor as well) are drawn by :func:`draw_view`
 whenever this Monitor has them, so a marker lands on the same outline in the app and on paper.
 Until they are present, a stand-in outline is drawn instead (below). Numbering, layout and
 captions stay in ``pdf.py``.
@@ -64,10 +64,10 @@ def _pair(g: Group, x0: float, y0: float, w: float, h: float) -> None:
 
 
 def _shared_view(view: str):
-    """The shared vector view (``monitor.core.diagram``, from ``resources/diagrams/body.json``) if this
+    """The shared vector view (``monitor.core.model.diagram``, from ``resources/diagrams/body.json``) if this
     Monitor has it, else None (the stand-in outline below is drawn instead)."""
     try:
-        from .. import diagram  # type: ignore[attr-defined]
+        from ..model import diagram  # type: ignore[attr-defined]
 
         shared = diagram.view(view)
         scale_fit = diagram.fit

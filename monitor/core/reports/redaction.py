@@ -9,7 +9,7 @@ Levels:
   only material consented for anonymised reports, no photograph without consent;
 * ``aggregate`` — numbers only, for the public.
 
-Consent is what ``monitor.core.consent.current`` says: the consent records (schema v4) and the
+Consent is what ``monitor.core.store.consent.current`` says: the consent records (schema v4) and the
 consent block of v3 interviews, folded in date order; the latest state of each item wins, so a
 later withdrawal removes what it withdraws. An item never recorded counts as not
 given. Whatever is left out is counted in the report's :class:`~.model.Withheld` (what, why),
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import consent as _consent
+from ..store import consent as _consent
 from ..errors import MonitorError
 from .i18n import Tr
 from .model import Withheld

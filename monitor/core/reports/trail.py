@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from typing import Iterator
 
-from .. import audit
-from ..revisions import utc_now
+from ..store import audit
+from ..history.revisions import utc_now
 
 
 @contextlib.contextmanager

@@ -46,7 +46,7 @@ from ..errors import (
     NotABundle,
 )
 from ..fs import atomic_writer
-from ..identity import DeviceIdentity, fingerprint
+from ..keys.identity import DeviceIdentity, fingerprint
 from ..text import canonical_json
 
 FORMAT = "monitor-bundle"

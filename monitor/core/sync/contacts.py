@@ -22,8 +22,8 @@ import pyrage
 
 from ..db import Connection
 from ..errors import MonitorError
-from ..identity import DeviceIdentity, fingerprint, normalise_fingerprint
-from ..revisions import utc_now
+from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
+from ..history.revisions import utc_now
 from ..text import one_line
 
 HEADER = "monitor-contact v1"

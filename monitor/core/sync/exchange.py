@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from .. import attachments, audit, gate, schema
+from ..store import attachments, audit
+from ..history import gate
+from ..model import schema
 from ..db import transaction
 from ..errors import (
     BundleDamaged,
@@ -28,13 +30,13 @@ from ..errors import (
     SchemaViolation,
     UnknownSigner,
 )
-from ..identity import fingerprint, normalise_fingerprint
-from ..revisions import REVISION_COLUMNS, Revision, utc_now
+from ..keys.identity import fingerprint, normalise_fingerprint
+from ..history.revisions import REVISION_COLUMNS, Revision, utc_now
 from ..text import canonical_json, one_line
 from . import bundle, contacts
 
 if TYPE_CHECKING:
-    from ..vault import Vault
+    from ..store.vault import Vault
 
 Progress = Callable[[int, int, str], None]
 

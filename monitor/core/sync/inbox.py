@@ -30,7 +30,7 @@ from ..text import one_line
 from . import exchange
 
 if TYPE_CHECKING:
-    from ..vault import Vault
+    from ..store.vault import Vault
 
 META_KEY = "inbox_folder"
 SUFFIXES = (".monitor-bundle", ".age")

@@ -1,0 +1,1 @@
+"""Keys: the key file and its slots (keyslot), passphrase rules, the device identity, and wiping."""

@@ -1,0 +1,182 @@
+"""Destroying a vault so that even the right passphrase no longer opens it.
+
+The database is encrypted with a random data key that exists on disk only wrapped, in the key
+file ``NAME.keyslot``. So the first step overwrites the whole key file *in place* (same inode,
+same blocks) with random bytes and syncs it: from then on no copy of any page of the vault
+anywhere on the disk — old WAL frames in free blocks, blocks the file system moved, copies in
+hard links — can be decrypted, even with the passphrase. Then, as belt and braces, the start of
+the database, its WAL and shared-memory files, every byte of the database, half-made copies, and
+finally the names.
+
+What it cannot promise: on SSDs and flash drives the controller may keep the old physical page
+of the key file (wear levelling), and snapshots, backups or copies of the key file made elsewhere
+are not touched. Full-disk encryption is the defence there. A vault from before key files, or
+one converted from such a vault, may also have left pages keyed by the passphrase in free blocks.
+
+Before destroying anything, :func:`identify` checks that the path is a Monitor vault and not a
+symbolic link: wipe never overwrites a file it cannot recognise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import secrets
+import stat
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from . import keyslot
+from ..errors import NotAVault, VaultNotFound
+
+HEADER_BYTES = 64 * 1024  # more than the largest SQLCipher page: salt and first page together
+_CHUNK = 1 << 20
+_PAGE = 4096  # SQLCipher 4's page size; a vault file is a whole number of pages
+
+
+def _overwrite(path: Path, length: int | None = None) -> None:
+    """Overwrite the first ``length`` bytes (default: all) of ``path`` with random data, synced."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        size = os.fstat(fd).st_size
+        todo = size if length is None else min(size, length)
+        done = 0
+        while done < todo:
+            n = min(_CHUNK, todo - done)
+            os.pwrite(fd, secrets.token_bytes(n), done)
+            done += n
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    """Rename to a random name (hiding the old one), then unlink."""
+    hidden = path.with_name("." + secrets.token_hex(8))
+    try:
+        os.replace(path, hidden)
+    except OSError:
+        hidden = path
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(hidden)
+
+
+def companions(path: Path) -> list[Path]:
+    return [Path(str(path) + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _is_plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def destroy_key_file(path: Path) -> None:
+    """Overwrite the vault's key file in place (synced), then remove it."""
+    slot = keyslot.path_for(Path(path))
+    if keyslot.destroy(Path(path)):
+        _remove(slot)
+
+
+def destroy_companions(path: Path) -> None:
+    for extra in companions(Path(path)):
+        if _is_plain_file(extra):
+            _overwrite(extra)
+            _remove(extra)
+
+
+def destroy_key_material(path: Path) -> None:
+    """Step one: make the vault undecryptable — the key file first, then the first page and the WAL."""
+    path = Path(path)
+    keyslot.destroy(path)
+    if _is_plain_file(path):
+        _overwrite(path, HEADER_BYTES)
+    destroy_companions(path)
+
+
+def leftovers(path: Path) -> list[Path]:
+    """Half-made copies from an interrupted creation or conversion, if a crash left any."""
+    found = []
+    for tag in ("creating", "converting"):
+        found += [p for p in path.parent.glob(f".{path.name}.{tag}-*")
+                  if not p.name.endswith(("-wal", "-shm", "-journal"))]
+    found += list(path.parent.glob(f".{path.name}{keyslot.SUFFIX}.tmp-*"))
+    return sorted(p for p in found if _is_plain_file(p))
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """A SQLCipher file: a whole number of pages whose first page looks like random bytes."""
+    size = path.stat().st_size
+    if size < _PAGE or size % _PAGE:
+        return False
+    with open(path, "rb") as handle:
+        page = handle.read(_PAGE)
+    if page.startswith(b"SQLite format 3\x00"):
+        return False
+    counts = Counter(page)
+    entropy = -sum(n / _PAGE * math.log2(n / _PAGE) for n in counts.values())
+    return entropy > 7.9  # random 4 KiB pages measure ~7.95; text, documents and zip headers far less
+
+
+def identify(path: Path) -> None:
+    """Refuse (with :class:`NotAVault`) anything wipe must not touch.
+
+    A vault is recognised by its key file (whose header carries the database's salt), or — for a
+    vault whose key file is gone, an interrupted wipe or a vault from before key files — by
+    looking like SQLCipher ciphertext: a whole number of 4 KiB pages that look random.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        raise NotAVault(f"{path} is a symbolic link; wipe refuses to follow it (give the vault's own path)")
+    if not path.exists():
+        raise VaultNotFound(f"no vault at {path}")
+    if not path.is_file():
+        raise NotAVault(f"{path} is not a file; nothing was wiped")
+    slot = keyslot.path_for(path)
+    if slot.is_symlink():
+        raise NotAVault(f"the key file {slot} is a symbolic link; wipe refuses to follow it")
+    if slot.is_file():
+        with contextlib.suppress(OSError):
+            head = slot.read_bytes()[:32]
+            if head.startswith(keyslot.MAGIC) and head[16:32] == keyslot.vault_salt(path):
+                return
+    if _looks_encrypted(path):
+        return
+    raise NotAVault(f"{path} does not look like a Monitor vault; nothing was wiped")
+
+
+def wipe_files(path: Path | str, progress: Callable[[int, int, str], None] | None = None, *,
+               check: bool = True) -> None:
+    """Destroy the vault at ``path``: its key file first, then the database, companions and copies.
+
+    ``check`` (default) refuses a path that is not a vault (see :func:`identify`). Not
+    cancellable once started.
+    """
+    path = Path(path)
+    if check:
+        identify(path)
+    keyslot.destroy(path)  # the step that makes the wipe hold; everything after is belt and braces
+    if progress:
+        progress(1, 4, "key file destroyed")
+    destroy_key_material(path)
+    for stale in leftovers(path):
+        wipe_files(stale, check=False)
+    if progress:
+        progress(2, 4, "key material destroyed")
+    if _is_plain_file(path):
+        _overwrite(path)
+    if progress:
+        progress(3, 4, "contents overwritten")
+    if _is_plain_file(path):
+        _remove(path)
+    for extra in companions(path):
+        if _is_plain_file(extra):
+            _remove(extra)
+    slot = keyslot.path_for(path)
+    if _is_plain_file(slot):
+        _remove(slot)
+    if progress:
+        progress(4, 4, "files removed")

@@ -1,0 +1,394 @@
+"""Print a report: choose language, level and password, preview it in the app, save or print it.
+
+The PDF is built on a worker thread (progress and Cancel), then its pages are rendered to images
+**in memory** with pypdfium2 — no temporary file, no Qt PDF add-on module. "Save as…" writes the
+very bytes that were previewed (atomically, with an audit entry); "Print…" paints the pages at the
+printer's resolution and logs the print in the audit trail.
+
+How the main window uses it (one action per report kind)::
+
+    dialog = ReportPreview(locked(vault), "dossier", subject_id=case_id, parent=self)
+    dialog.show()
+
+``open_vault`` is a callable returning a context manager that yields an open :class:`Vault`:
+either :func:`locked` (the window's vault, held under its lock while the report reads it) or one
+that opens a separate connection for the worker.
+
+The dialog's few words are kept here in en/ru/kk (not in the Qt catalogues) so this module is
+self-contained; they follow the app's language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from ...core import reports
+from ...core.errors import Cancelled, MonitorError
+from .. import worker as workers
+from ..i18n import choose_language
+
+WORDS = {
+    "title": ("Report", "Отчёт", "Есеп"),
+    "dossier": ("Case dossier", "Досье по делу", "Іс бойынша досье"),
+    "medical": ("Medical evaluation report", "Заключение медицинской оценки", "Медициналық бағалау қорытындысы"),
+    "visit": ("Visit report", "Отчёт о посещении", "Бару туралы есеп"),
+    "stats": ("Statistics", "Статистика", "Статистика"),
+    "language": ("Language", "Язык", "Тілі"),
+    "level": ("Level", "Уровень", "Деңгейі"),
+    "full": ("full (the person's lawyer)", "полный (адвокат лица)", "толық (адамның адвокаты)"),
+    "pseudonymised": ("pseudonymised (partners)", "псевдонимизированный (партнёры)", "бүркеншіктелген (серіктестер)"),
+    "aggregate": ("aggregate (public)", "сводный (публично)", "жиынтық (жария)"),
+    "password": ("Protect with a password (AES-256)", "Защитить паролем (AES-256)", "Құпия сөзбен қорғау (AES-256)"),
+    "preview": ("Preview", "Просмотр", "Алдын ала қарау"),
+    "cancel": ("Cancel", "Отмена", "Болдырмау"),
+    "save": ("Save as…", "Сохранить как…", "Басқаша сақтау…"),
+    "print": ("Print…", "Печать…", "Басып шығару…"),
+    "close": ("Close", "Закрыть", "Жабу"),
+    "building": ("Building the report…", "Создание отчёта…", "Есеп жасалуда…"),
+    "pages": ("{n} pages · {w} items withheld · SHA-256 of the records {h}…",
+              "Страниц: {n} · не включено: {w} · SHA-256 записей {h}…",
+              "{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…"),
+    "cancelled": ("Cancelled.", "Отменено.", "Болдырылмады."),
+    "saved": ("Saved {path} (SHA-256 {h}…)", "Сохранено: {path} (SHA-256 {h}…)", "Сақталды: {path} (SHA-256 {h}…)"),
+    "printed": ("Sent to the printer.", "Отправлено на печать.", "Басып шығаруға жіберілді."),
+    "no_password": ("Enter a password, or untick the box.", "Введите пароль или снимите отметку.",
+                    "Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз."),
+    "pdf": ("PDF files (*.pdf)", "Файлы PDF (*.pdf)", "PDF файлдары (*.pdf)"),
+}
+
+
+def words(lang: str) -> Callable[..., str]:
+    i = ("en", "ru", "kk").index(lang) if lang in ("en", "ru", "kk") else 0
+
+    def say(key: str, **kw) -> str:
+        text = WORDS[key][i]
+        return text.format(**kw) if kw else text
+
+    return say
+
+
+def locked(vault) -> Callable[[], contextlib.AbstractContextManager]:
+    """An opener for the window's own vault: the worker holds the vault's lock while it reads."""
+
+    @contextlib.contextmanager
+    def hold():
+        with vault._lock:
+            yield vault
+
+    return hold
+
+
+def render_pages(data: bytes, *, dpi: float = 72.0, password: str | None = None) -> list[QImage]:
+    """Every page of a PDF as a QImage, rendered in memory (no file is written)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data, password=password)
+    images = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True)  # RGB
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format_RGB888).copy()  # own the pixels before pdfium frees them
+            images.append(image)
+            bitmap.close()
+            page.close()
+    finally:
+        document.close()
+    return images
+
+
+def page_text(data: bytes, index: int = 0) -> str:
+    """The text of one page (for tests and accessibility), extracted in memory."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[index]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        textpage.close()
+        page.close()
+        return text
+    finally:
+        document.close()
+
+
+_gc_lock = threading.Lock()
+_gc_holds = 0
+
+
+@contextlib.contextmanager
+def _no_collection_off_the_gui_thread():
+    """Keep Python's cyclic garbage collector from running on the worker thread.
+
+    A collection runs on whichever thread happens to allocate; if it frees a Qt object that lived on
+    the GUI thread (a closed dialog in a reference cycle, a timer), Qt crashes. The GUI thread
+    collects before the worker starts (see ``refresh``), and automatic collection is paused while
+    report workers run (counted, so overlapping workers are safe); reference counting still frees
+    everything that is not in a cycle.
+    """
+    global _gc_holds
+    with _gc_lock:
+        _gc_holds += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holds -= 1
+            if _gc_holds == 0:
+                gc.enable()
+
+
+def _build(open_vault, kind, subject_id, lang, level, *, progress=None, cancel=None):
+    """Worker: build and render the report; returns (report, pdf bytes, page images)."""
+    with _no_collection_off_the_gui_thread():
+        return _build_unguarded(open_vault, kind, subject_id, lang, level, progress=progress, cancel=cancel)
+
+
+def _build_unguarded(open_vault, kind, subject_id, lang, level, *, progress=None, cancel=None):
+    with open_vault() as vault:
+        report = reports.build(vault, kind, subject_id=subject_id, lang=lang, level=level,
+                               progress=progress, cancel=cancel)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(1, 2, "rendering")
+        data = reports.render(vault, report)
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+    images = render_pages(data, dpi=80)
+    if progress:
+        progress(2, 2, "rendering")
+    return report, data, images
+
+
+class ReportPreview(QDialog):
+    previewReady = Signal()
+    previewFailed = Signal(str)
+    saved = Signal(str)
+
+    def __init__(self, open_vault, kind: str, *, subject_id: str | None = None, lang: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._open_vault, self._kind, self._subject = open_vault, kind, subject_id
+        self._ui_lang = choose_language()
+        say = self._say = words(self._ui_lang)
+        self.setWindowTitle(f"{say('title')}: {say(kind)}")
+        self.resize(760, 900)
+        self._report = None
+        self._data: bytes | None = None
+        self._worker: workers.Worker | None = None
+        self._thread = None
+
+        self.lang = QComboBox()
+        for code, name in (("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")):
+            self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(max(0, self.lang.findData(lang or self._ui_lang)))
+        self.level = QComboBox()
+        for code in (("aggregate",) if kind == "stats" else ("full", "pseudonymised")):
+            self.level.addItem(say(code), code)
+        self.protect = QCheckBox(say("password"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEnabled(False)
+        self.protect.toggled.connect(self.password.setEnabled)
+        self.preview_button = QPushButton(say("preview"))
+        self.cancel_button = QPushButton(say("cancel"))
+        self.save_button = QPushButton(say("save"))
+        self.print_button = QPushButton(say("print"))
+        close = QPushButton(say("close"))
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(holder)
+        self.scroll.setWidgetResizable(True)
+
+        row = QHBoxLayout()
+        for label, widget in ((say("language"), self.lang), (say("level"), self.level)):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.preview_button)
+        protect = QHBoxLayout()
+        protect.addWidget(self.protect)
+        protect.addWidget(self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(protect)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.preview_button.clicked.connect(self.refresh)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self._ask_save)
+        self.print_button.clicked.connect(self.print_report)
+        close.clicked.connect(self.reject)
+        self._set_busy(False)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Build the report on a worker thread and show its pages."""
+        if self._worker is not None:
+            return
+        self._clear_pages()
+        self._report, self._data = None, None
+        gc.collect()  # here, on the GUI thread, rather than on the worker (see _no_collection_off_the_gui_thread)
+        self.status.setText(self._say("building"))
+        self._worker = workers.Worker(_build, self._open_vault, self._kind, self._subject,
+                                      self.lang.currentData(), self.level.currentData())
+        self._worker.progress.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_ready)
+        self._worker.failed.connect(self._on_failed)
+        self._set_busy(True)
+        self._thread = workers.start(self._worker, self)
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def wait(self) -> None:
+        """Join the worker thread (it has delivered its result, or is cancelled) and forget it.
+
+        Called from the result handlers before they return to the event loop, so the QThread
+        (deleted later by the event loop once finished) is still alive when it is waited on.
+        """
+        if self._thread is not None:
+            self._thread.wait()
+        self._worker = self._thread = None
+        self._set_busy(False)
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_ready(self, result) -> None:
+        self.wait()
+        self._report, self._data, images = result
+        for image in images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignHCenter)
+            self.pages.addWidget(label)
+        self.status.setText(self._say("pages", n=len(images), w=self._report.withheld.total(),
+                                     h=self._report.source_digest[:16]))
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.previewReady.emit()
+
+    def _on_failed(self, exc) -> None:
+        self.wait()
+        message = self._say("cancelled") if isinstance(exc, Cancelled) else (
+            str(exc) if isinstance(exc, MonitorError) else f"{type(exc).__name__}: {exc}")
+        self.status.setText(message)
+        self.previewFailed.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
+        self.preview_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+
+    def _clear_pages(self) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    @property
+    def pdf_bytes(self) -> bytes | None:
+        return self._data
+
+    @property
+    def page_count(self) -> int:
+        return self.pages.count()
+
+    # --- saving and printing -------------------------------------------------------------------
+
+    def _ask_save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self._say("save"), f"{self._kind}.pdf", self._say("pdf"))
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> reports.ReportResult | None:
+        """Write the previewed PDF (encrypted if asked) atomically, with an audit entry."""
+        if self._report is None or self._data is None:
+            return None
+        password = self.password.text() if self.protect.isChecked() else None
+        if self.protect.isChecked() and not password:
+            self.status.setText(self._say("no_password"))
+            return None
+        try:
+            with self._open_vault() as vault:
+                result = reports.write(vault, self._report, path, password=password, data=self._data)
+        except (MonitorError, OSError) as exc:
+            text = str(exc) if isinstance(exc, MonitorError) else f"{exc.strerror or exc}"
+            self.status.setText(text)
+            QMessageBox.warning(self, self._say("save"), text)
+            return None
+        self.status.setText(self._say("saved", path=str(path), h=result.sha256[:16]))
+        self.saved.emit(str(path))
+        return result
+
+    def print_report(self, printer=None) -> bool:
+        """Paint every page at the printer's resolution; log the print. ``printer`` skips the dialog."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self._report is None or self._data is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.Accepted:
+                return False
+        dpi = min(printer.resolution(), 300)
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            images = render_pages(self._data, dpi=dpi)
+            for i, image in enumerate(images):
+                if i:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size()
+                size.scale(area.size(), Qt.KeepAspectRatio)
+                painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+        finally:
+            painter.end()
+        with self._open_vault() as vault:
+            reports.log_printed(vault, self._report, self._data, copies=max(1, printer.copyCount()))
+        self.status.setText(self._say("printed"))
+        return True
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        self.wait()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.cancel()
+        self.wait()
+        super().reject()

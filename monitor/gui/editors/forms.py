@@ -1,0 +1,873 @@
+"""Editors generated from the JSON schemas, so a new field or record type needs no new form code.
+
+:func:`build_editor` turns a node of a record type's inlined schema into a widget:
+
+* strings → a line (short) or a text box (notes, long text); ``format: date`` / ``date-time`` →
+  a date field (date-times shown and typed in local time);
+* ``x-vocabulary`` → a drop-down of the vocabulary's labels in the UI language (the Istanbul
+  Protocol consistency terms explain themselves on hover);
+* ``x-ref`` → a searchable picker of records by their label (a UUID is never shown);
+* booleans → a check box (required) or yes / no / not stated (optional);
+* numbers, enums, arrays (add/remove rows), nested objects (a framed sub-form).
+
+:class:`RecordForm` wraps a whole record with a Save button. Saving goes through
+``vault.put`` like the CLI; a :class:`SchemaViolation` names a field path, which is mapped back
+to the field and shown beside it in the UI language. Fields the form does not show are kept
+as they were, so a hand-built editor can hide what it handles itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.model import titles
+from ...core.errors import MonitorError, SchemaViolation
+from ...core.history.revisions import new_id
+from .body_diagram import ConsistencyCombo
+from ..labels import format_datetime, info_label, to_local
+
+MISSING = object()  # an editor with nothing entered: the field is left out of the record
+HIDDEN = frozenset({"id", "type", "sealed", "sealed_at", "sealed_by"})
+READ_ONLY = {"attachment": {"sha256", "size", "mime_type", "original_name", "added_by"}}
+ANY_REF_TYPES = ("case", "person", "visit", "interview", "examination", "complaint", "proceeding", "facility")
+REF_LIMIT = 5000  # per record type, in one picker
+EAGER_CHOICES = 1000  # more candidates than this: a picker reads them when first used
+
+
+def tr(text: str) -> str:
+    """Translate a string already marked for the catalogue (a literal call below, or QT_TRANSLATE_NOOP)."""
+    return QCoreApplication.translate("Forms", text)
+
+
+class FieldError(MonitorError):
+    """A value in the form that cannot become a record field (``path`` names the field)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+class FormContext:
+    """What editors need from outside: the vault (vocabularies, records to pick) and the language."""
+
+    def __init__(self, vault, lang: str = "en", record_type: str = ""):
+        self.vault, self.lang, self.record_type = vault, lang, record_type
+        self._vocab: dict[str, list[tuple[str, str]]] = {}
+        self._counts: dict[str, int] | None = None
+
+    def vocabulary(self, name: str) -> list[tuple[str, str]]:
+        if name not in self._vocab:
+            self._vocab[name] = self.vault.vocabulary(name, self.lang)
+        return self._vocab[name]
+
+    def candidates(self, types: tuple[str, ...]) -> int:
+        """How many records a picker for ``types`` would offer."""
+        if self._counts is None:
+            self._counts = self.vault.counts()
+        wanted = ANY_REF_TYPES if "*" in types else types
+        return sum(min(self._counts.get(t, 0), REF_LIMIT) for t in wanted)
+
+    def choices(self, types: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(id, label) of live records of ``types`` ("*" = the main kinds), sorted by label."""
+        wanted = ANY_REF_TYPES if "*" in types else types
+        out = []
+        for record_type in wanted:
+            for info in self.vault.records(record_type, limit=REF_LIMIT):
+                out.append((info.id, info_label(self.vault, info, self.lang)))
+        return out
+
+
+# --- editors ------------------------------------------------------------------------------------
+
+class Editor(QWidget):
+    """A field's control with an error line under it. Subclasses implement value/set_value."""
+
+    changed = Signal()
+
+    def __init__(self, node: dict, path: str, ctx: FormContext, required: bool = False, parent=None):
+        super().__init__(parent)
+        self.node, self.path, self.ctx, self.required = node, path, ctx, required
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.error = QLabel(objectName="field_error", textFormat=Qt.PlainText, wordWrap=True, visible=False)
+        self.error.setStyleSheet("color: #b00020")
+
+    def _add(self, widget: QWidget) -> QWidget:
+        self._layout.addWidget(widget)
+        self._layout.addWidget(self.error)
+        return widget
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def clear_errors(self) -> None:
+        self.set_error(None)
+
+    def find(self, path: str) -> "Editor | None":
+        return self if path == self.path else None
+
+    def is_empty(self) -> bool:
+        """Nothing entered (whether or not the field is required)."""
+        required, self.required = self.required, False
+        try:
+            return self.value() is MISSING
+        except FieldError:
+            return False
+        finally:
+            self.required = required
+
+    def check_required(self, value: Any) -> Any:
+        if self.required and value is MISSING:
+            raise FieldError(self.path, QCoreApplication.translate("Forms", "Required."))
+        return value
+
+
+class TextEditor(Editor):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = self.node.get("maxLength", 2000)
+        self.multiline = limit > 2000
+        if self.multiline:
+            self.box = self._add(QPlainTextEdit(objectName=self.path))
+            self.box.setTabChangesFocus(True)
+            self.box.setMinimumHeight(160 if limit > 100000 else 70)
+            self.box.textChanged.connect(self.changed)
+        else:
+            self.box = self._add(QLineEdit(objectName=self.path))
+            self.box.textChanged.connect(self.changed)
+
+    def text(self) -> str:
+        return self.box.toPlainText() if self.multiline else self.box.text()
+
+    def value(self) -> Any:
+        text = self.text()
+        return self.check_required(text if text.strip() else MISSING)
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is MISSING or value is None else str(value)
+        if self.multiline:
+            self.box.setPlainText(text)
+        else:
+            self.box.setText(text)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.box.setReadOnly(read_only)
+
+
+class NumberEditor(Editor):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.integer = self.node.get("type") == "integer"
+        self.box = self._add(QLineEdit(objectName=self.path))
+        self.box.setMaximumWidth(160)
+        self.box.textChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        text = self.box.text().strip().replace(",", ".").replace(" ", "")
+        if not text:
+            return self.check_required(MISSING)
+        try:
+            number = int(text) if self.integer else float(text)
+        except ValueError:
+            raise FieldError(self.path, QCoreApplication.translate("Forms", "Enter a whole number.") if self.integer else QCoreApplication.translate("Forms", "Enter a number.")) from None
+        if not self.integer and number.is_integer():
+            number = int(number)
+        return number
+
+    def set_value(self, value: Any) -> None:
+        self.box.setText("" if value is MISSING or value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.box.setReadOnly(read_only)
+
+
+class BoolEditor(Editor):
+    """A check box when the field is required; yes / no / not stated when it is optional."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checkbox = self.required
+        self._stored = False  # the record had a value here
+        if self.checkbox:
+            self.box = self._add(QCheckBox(objectName=self.path))
+            self.box.toggled.connect(self.changed)
+        else:
+            self.box = self._add(QComboBox(objectName=self.path))
+            self.box.addItem(QCoreApplication.translate("Forms", "not stated"), None)
+            self.box.addItem(QCoreApplication.translate("Forms", "yes"), True)
+            self.box.addItem(QCoreApplication.translate("Forms", "no"), False)
+            self.box.currentIndexChanged.connect(self.changed)
+
+    def is_empty(self) -> bool:
+        if self.checkbox:
+            return not self.box.isChecked() and not self._stored
+        return self.box.currentData() is None
+
+    def value(self) -> Any:
+        if self.checkbox:
+            return self.box.isChecked()
+        data = self.box.currentData()
+        return MISSING if data is None else bool(data)
+
+    def set_value(self, value: Any) -> None:
+        self._stored = isinstance(value, bool)
+        if self.checkbox:
+            self.box.setChecked(bool(value) if value is not MISSING else False)
+        else:
+            self.box.setCurrentIndex({True: 1, False: 2}.get(value if isinstance(value, bool) else None, 0))
+
+
+class DateEditor(Editor):
+    """A date (YYYY-MM-DD) or a date-time typed and shown in local time ("YYYY-MM-DD HH:MM")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.with_time = self.node.get("format") == "date-time"
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QLineEdit(objectName=self.path)
+        self.box.setPlaceholderText(QCoreApplication.translate("Forms", "YYYY-MM-DD HH:MM") if self.with_time else QCoreApplication.translate("Forms", "YYYY-MM-DD"))
+        self.box.setMaximumWidth(200)
+        self.box.textChanged.connect(self.changed)
+        now = QToolButton(text=QCoreApplication.translate("Forms", "Now") if self.with_time else QCoreApplication.translate("Forms", "Today"))
+        now.clicked.connect(self.set_now)
+        layout.addWidget(self.box)
+        layout.addWidget(now)
+        layout.addStretch(1)
+        self._add(row)
+        self._original: tuple[str, str] | None = None  # (stored value, its display) to keep it unchanged
+
+    def set_now(self) -> None:
+        moment = dt.datetime.now().astimezone()
+        self.box.setText(moment.strftime("%Y-%m-%d %H:%M") if self.with_time else moment.strftime("%Y-%m-%d"))
+
+    def value(self) -> Any:
+        text = self.box.text().strip()
+        if not text:
+            return self.check_required(MISSING)
+        if self._original and text == self._original[1]:
+            return self._original[0]
+        try:
+            if not self.with_time:
+                return dt.date.fromisoformat(text).isoformat()
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise FieldError(self.path, QCoreApplication.translate("Forms", "Not a valid date.")) from None
+        if moment.tzinfo is None:
+            moment = moment.astimezone()  # typed in local time
+        return moment.isoformat(timespec="seconds")
+
+    def set_value(self, value: Any) -> None:
+        if value is MISSING or not value:
+            self.box.clear()
+            self._original = None
+            return
+        shown = str(value)
+        if self.with_time:
+            local = to_local(shown)
+            shown = local.strftime("%Y-%m-%d %H:%M") if local else shown
+        self.box.setText(shown)
+        self._original = (str(value), shown)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
+
+
+class ChoiceEditor(Editor):
+    """A vocabulary term or an enum value, by its label."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        vocabulary = self.node.get("x-vocabulary")
+        if vocabulary:
+            terms = self.ctx.vocabulary(vocabulary)
+        else:
+            terms = [(v, str(v)) for v in self.node.get("enum", [])]
+            if self.node.get("enum") and set(self.node["enum"]) <= {"front", "back"}:
+                from ...core.model import diagram
+                terms = [(v, diagram.view(v).title(self.ctx.lang)) for v in self.node["enum"]]
+        if vocabulary == "consistency":
+            self.box = ConsistencyCombo(terms, self.ctx.lang, optional=True)
+        else:
+            self.box = QComboBox()
+            self.box.addItem("—", None)
+            for key, label in terms:
+                self.box.addItem(label, key)
+        self.box.setObjectName(self.path)
+        self.box.currentIndexChanged.connect(self.changed)
+        self._add(self.box)
+
+    def value(self) -> Any:
+        data = self.box.currentData()
+        return self.check_required(MISSING if data is None else data)
+
+    def set_value(self, value: Any) -> None:
+        if value is MISSING or value is None:
+            self.box.setCurrentIndex(0)
+            return
+        index = self.box.findData(value)
+        if index < 0:  # a key this vault does not know (yet): keep it, shown as it is
+            self.box.addItem(str(value), value)
+            index = self.box.count() - 1
+        self.box.setCurrentIndex(index)
+
+
+class _PickerBox(QComboBox):
+    """An editable combo box that asks for its items the first time they are needed."""
+
+    def __init__(self, load, **kwargs):
+        super().__init__(**kwargs)
+        self._load = load
+
+    def showPopup(self) -> None:
+        self._load()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self._load()
+        super().focusInEvent(event)
+
+
+class RefEditor(Editor):
+    """A searchable picker of records by label; type to filter (matches anywhere in the label).
+
+    In a small vault the choices are read at once; in a large one (more than
+    :data:`EAGER_CHOICES` candidates) when the picker is first focused or opened, so a form
+    opens quickly however many people and cases the vault holds.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.types = tuple(self.node.get("x-ref", ["*"]))
+        self.loaded = False
+        self.box = _PickerBox(self.load, objectName=self.path, editable=True)
+        self.box.setInsertPolicy(QComboBox.NoInsert)
+        self.box.setMinimumContentsLength(24)
+        self.box.addItem("", None)
+        if self.ctx.candidates(self.types) <= EAGER_CHOICES:
+            self.load()
+        completer = self.box.completer()
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.box.currentIndexChanged.connect(self.changed)
+        self._add(self.box)
+
+    def load(self) -> None:
+        """Read the choices (once)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        current, text = self.box.currentData(), self.box.currentText()
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.addItem("", None)
+        for record_id, label in self.ctx.choices(self.types):
+            self.box.addItem(label, record_id)
+        if current:
+            index = self.box.findData(current)
+            if index < 0:
+                self.box.addItem(text, current)
+                index = self.box.count() - 1
+            self.box.setCurrentIndex(index)
+        else:
+            self.box.setCurrentIndex(0)
+            self.box.setEditText(text)
+        self.box.blockSignals(False)
+
+    def value(self) -> Any:
+        text = self.box.currentText().strip()
+        if not text:
+            return self.check_required(MISSING)
+        index = self.box.currentIndex()
+        if index <= 0 or self.box.itemText(index) != text:
+            self.load()
+            index = self.box.findText(text, Qt.MatchFixedString)
+        if index <= 0:
+            raise FieldError(self.path, QCoreApplication.translate("Forms", "Choose a record from the list."))
+        return self.box.itemData(index)
+
+    def set_value(self, value: Any) -> None:
+        if value is MISSING or not value:
+            self.box.setCurrentIndex(0)
+            return
+        index = self.box.findData(value)
+        if index < 0:
+            from ..labels import record_label
+            self.box.addItem(record_label(self.ctx.vault, value, self.ctx.lang), value)
+            index = self.box.count() - 1
+        self.box.setCurrentIndex(index)
+
+
+class ConstEditor(Editor):
+    def value(self) -> Any:
+        return self.node["const"]
+
+    def set_value(self, value: Any) -> None:
+        pass
+
+
+class ObjectEditor(Editor):
+    """A framed sub-form: one row per property, in the schema's order; unknown keys kept."""
+
+    def __init__(self, *args, hidden: frozenset[str] = frozenset(), read_only: frozenset[str] = frozenset(),
+                 framed: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields: dict[str, Editor] = {}
+        self.original: dict = {}
+        required = set(self.node.get("required", []))
+        box = QGroupBox() if framed else QWidget()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        if not framed:
+            form.setContentsMargins(0, 0, 0, 0)
+        self.form = form
+        base = f"{self.ctx.record_type}.{self.path}" if self.path else self.ctx.record_type
+        for name, sub in self.node.get("properties", {}).items():
+            if name in hidden:
+                continue
+            path = f"{self.path}.{name}" if self.path else name
+            if "const" in sub:
+                self.fields[name] = ConstEditor(sub, path, self.ctx)
+                continue
+            if name == "id" and self.path:
+                continue  # ids of list items are made when the item is created, never typed
+            editor = build_editor(sub, path, self.ctx, required=name in required)
+            if name in read_only:
+                editor.set_read_only(True)
+            editor.changed.connect(self.changed)
+            self.fields[name] = editor
+            label = QLabel(titles.field_title(f"{base}.{name}", self.ctx.lang) + (" *" if name in required else ""))
+            label.setTextFormat(Qt.PlainText)
+            label.setWordWrap(False)  # a wrapped label in a form row gets clipped; long rows wrap instead
+            if sub.get("description"):
+                label.setToolTip(sub["description"])
+            form.addRow(label, editor)
+        self._add(box)
+
+    def is_empty(self) -> bool:
+        extra = set(self.original) - set(self.fields) - {"id"}
+        return not extra and all(editor.is_empty() for editor in self.fields.values()
+                                 if not isinstance(editor, ConstEditor))
+
+    def value(self) -> Any:
+        if self.path and self.is_empty():  # an optional group left blank is left out
+            return self.check_required(MISSING)
+        out = dict(self.original)
+        errors: list[FieldError] = []
+        for name, editor in self.fields.items():
+            try:
+                value = editor.value()
+            except FieldError as exc:
+                errors.append(exc)
+                continue
+            if value is MISSING:
+                out.pop(name, None)
+            else:
+                out[name] = value
+        if errors:
+            raise errors[0] if len(errors) == 1 else FieldErrors(errors)
+        props = self.node.get("properties", {})
+        if "id" in props and "id" in self.node.get("required", []) and "id" not in out and self.path:
+            out["id"] = new_id()
+            self.original["id"] = out["id"]
+        if not out or set(out) <= {"id"}:
+            return self.check_required(MISSING) if not self.required else out
+        return out
+
+    def set_value(self, value: Any) -> None:
+        self.original = dict(value) if isinstance(value, dict) else {}
+        for name, editor in self.fields.items():
+            editor.set_value(self.original.get(name, MISSING))
+
+    def set_read_only(self, read_only: bool) -> None:
+        for editor in self.fields.values():
+            editor.set_read_only(read_only)
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        for editor in self.fields.values():
+            editor.clear_errors()
+
+    def find(self, path: str) -> Editor | None:
+        if path == self.path:
+            return self
+        prefix = f"{self.path}." if self.path else ""
+        if not path.startswith(prefix):
+            return None
+        name = re.split(r"[.\[]", path[len(prefix):], maxsplit=1)[0]
+        editor = self.fields.get(name)
+        return editor.find(path) if editor is not None else None
+
+
+class FieldErrors(FieldError):
+    """Several fields are wrong at once."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__(errors[0].path, str(errors[0]))
+        self.errors = errors
+
+
+class ArrayEditor(Editor):
+    """A list: one row per item with a remove button, and an Add button."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items_node = self.node.get("items", {})
+        self.rows: list[tuple[QWidget, Editor]] = []
+        frame = QFrame()
+        self.list_layout = QVBoxLayout(frame)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.add_button = QPushButton(QCoreApplication.translate("Forms", "Add"), objectName=f"{self.path}.add")
+        self.add_button.clicked.connect(lambda: self.add_item())
+        self.list_layout.addWidget(self.add_button, 0, Qt.AlignLeft)
+        self._add(frame)
+        self._read_only = False
+
+    def add_item(self, value: Any = MISSING) -> Editor:
+        index = len(self.rows)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        editor = build_editor(self.items_node, f"{self.path}[{index}]", self.ctx, required=False)
+        editor.set_value(value)
+        editor.changed.connect(self.changed)
+        remove = QToolButton(text="✕", toolTip=QCoreApplication.translate("Forms", "Remove"), objectName=f"{self.path}[{index}].remove")
+        remove.clicked.connect(lambda: self.remove_item(row))
+        layout.addWidget(editor, 1)
+        layout.addWidget(remove, 0, Qt.AlignTop)
+        if self._read_only:
+            editor.set_read_only(True)
+            remove.setEnabled(False)
+        self.list_layout.insertWidget(self.list_layout.count() - 1, row)
+        self.rows.append((row, editor))
+        self.changed.emit()
+        return editor
+
+    def remove_item(self, row: QWidget) -> None:
+        values = [editor for r, editor in self.rows if r is not row]
+        kept = []
+        for editor in values:
+            try:
+                kept.append(editor.value())
+            except FieldError:
+                kept.append(MISSING)
+        self.set_value([v for v in kept if v is not MISSING])
+        self.changed.emit()
+
+    def value(self) -> Any:
+        out = []
+        for _, editor in self.rows:
+            item = editor.value()
+            if item is not MISSING:
+                out.append(item)
+        if not out:
+            if self.node.get("minItems", 0) > 0:
+                raise FieldError(self.path, QCoreApplication.translate("Forms", "Add at least one."))
+            return MISSING
+        return out
+
+    def set_value(self, value: Any) -> None:
+        for row, _ in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for item in value if isinstance(value, list) else []:
+            self.add_item(item)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        for row, editor in self.rows:
+            editor.set_read_only(read_only)
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        for _, editor in self.rows:
+            editor.clear_errors()
+
+    def find(self, path: str) -> Editor | None:
+        if path == self.path:
+            return self
+        match = re.match(re.escape(self.path) + r"\[(\d+)\]", path)
+        if not match or int(match.group(1)) >= len(self.rows):
+            return None
+        return self.rows[int(match.group(1))][1].find(path)
+
+
+def lenient_value(editor: Editor) -> Any:
+    """What an editor holds as far as it reads cleanly (for drafts): half-typed fields are left out."""
+    if isinstance(editor, ObjectEditor):
+        out = dict(editor.original)
+        for name, sub in editor.fields.items():
+            value = lenient_value(sub)
+            if value is MISSING:
+                out.pop(name, None)
+            else:
+                out[name] = value
+        return out if out else MISSING
+    if isinstance(editor, ArrayEditor):
+        items = [lenient_value(sub) for _, sub in editor.rows]
+        items = [v for v in items if v is not MISSING]
+        return items if items else MISSING
+    required, editor.required = editor.required, False
+    try:
+        return editor.value()
+    except FieldError:
+        return MISSING
+    finally:
+        editor.required = required
+
+
+def build_editor(node: dict, path: str, ctx: FormContext, *, required: bool = False) -> Editor:
+    """The editor for one schema node (see the module docstring)."""
+    if "const" in node:
+        return ConstEditor(node, path, ctx, required)
+    if node.get("x-vocabulary") or "enum" in node:
+        return ChoiceEditor(node, path, ctx, required)
+    if node.get("x-ref"):
+        return RefEditor(node, path, ctx, required)
+    kind = node.get("type")
+    if kind == "object":
+        return ObjectEditor(node, path, ctx, required)
+    if kind == "array":
+        return ArrayEditor(node, path, ctx, required)
+    if kind == "boolean":
+        return BoolEditor(node, path, ctx, required)
+    if kind in ("integer", "number"):
+        return NumberEditor(node, path, ctx, required)
+    if node.get("format") in ("date", "date-time"):
+        return DateEditor(node, path, ctx, required)
+    return TextEditor(node, path, ctx, required)
+
+
+# --- errors from the core -----------------------------------------------------------------------
+
+_MESSAGES = [
+    (re.compile(r"missing required field|must not be empty"), QT_TRANSLATE_NOOP("Forms", "Required.")),
+    (re.compile(r"too long"), QT_TRANSLATE_NOOP("Forms", "Too long.")),
+    (re.compile(r"not a valid date"), QT_TRANSLATE_NOOP("Forms", "Not a valid date.")),
+    (re.compile(r"not in the expected form"), QT_TRANSLATE_NOOP("Forms", "Not in the expected form.")),
+    (re.compile(r"out of range"), QT_TRANSLATE_NOOP("Forms", "Out of range.")),
+    (re.compile(r"is not a term of the vocabulary"), QT_TRANSLATE_NOOP("Forms", "Not a term of this list.")),
+    (re.compile(r"no record with id"), QT_TRANSLATE_NOOP("Forms", "The linked record does not exist.")),
+    (re.compile(r"too few items"), QT_TRANSLATE_NOOP("Forms", "Add at least one.")),
+    (re.compile(r"in the future"), QT_TRANSLATE_NOOP("Forms", "The date is in the future.")),
+    (re.compile(r"is before"), QT_TRANSLATE_NOOP("Forms", "This date comes before the date it must follow.")),
+    (re.compile(r"does not agree with"), QT_TRANSLATE_NOOP("Forms", "Does not agree with the status or outcome.")),
+]
+
+
+def violation_field(message: str, record_type: str) -> tuple[str | None, str]:
+    """(field path or None, message in the UI language) for a core SchemaViolation message."""
+    # "record 1 (interview 1a2b3c4d): consent.date: not a valid date-time: '…'"
+    _, _, rest = message.partition(": ")
+    path, _, detail = rest.partition(": ")
+    if not detail:
+        path, detail = "", rest
+    if path == record_type:
+        path = ""
+    elif path.startswith(record_type + ".") or path.startswith(record_type + "["):
+        path = path[len(record_type):].lstrip(".")
+    if " " in path:  # not a path after all
+        path, detail = "", rest
+    missing = re.search(r"missing required field '([\w]+)'", detail)
+    if missing:
+        path = f"{path}.{missing.group(1)}" if path else missing.group(1)
+    for pattern, text in _MESSAGES:
+        if pattern.search(detail):
+            return path or None, tr(text)
+    return path or None, detail
+
+
+class RecordForm(QWidget):
+    """A whole record: a generated form, an error banner and Save. Emits ``saved(record)``."""
+
+    saved = Signal(dict)
+
+    def __init__(self, vault, record_type: str, record: dict | None = None, *, lang: str = "en",
+                 hidden: set[str] | frozenset[str] = frozenset(), parent=None, with_save: bool = True):
+        super().__init__(parent)
+        from ...core.model.schema import inlined
+
+        self.vault, self.record_type, self.lang = vault, record_type, lang
+        self.ctx = FormContext(vault, lang, record_type)
+        self.record = dict(record) if record else {"id": new_id(), "type": record_type}
+        self.banner = QLabel(objectName="form_banner", textFormat=Qt.PlainText, wordWrap=True, visible=False)
+        self.banner.setStyleSheet("color: #b00020; font-weight: bold")
+        self.editor = ObjectEditor(inlined(record_type), "", self.ctx, True,
+                                   hidden=HIDDEN | frozenset(hidden),
+                                   read_only=frozenset(READ_ONLY.get(record_type, ())), framed=False)
+        self.editor.set_value(self.record)
+        self.reveal_button = None
+        identity = self.editor.fields.get("identity")
+        if record_type == "person" and identity is not None:
+            # Identity fields are shown only on an explicit request (someone may be looking on).
+            self.reveal_button = QPushButton(QCoreApplication.translate("Forms", "Show identity fields"),
+                                             objectName="reveal_identity")
+            self.reveal_button.clicked.connect(self.reveal_identity)
+            self.editor.form.setRowVisible(identity, False)
+            self.editor.form.addRow(self.reveal_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(textFormat=Qt.PlainText, objectName="form_title")
+        if with_save:
+            from PySide6.QtGui import QFont
+
+            font = QFont(self.title.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            self.title.setFont(font)
+            self._set_title(is_new=record is None)
+            layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        if with_save:  # a page of its own scrolls; a form inside a bigger editor lets that one scroll
+            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+            scroll.setWidget(self.editor)
+            layout.addWidget(scroll, 1)
+        else:
+            layout.addWidget(self.editor)
+        self.save_button = QPushButton(QCoreApplication.translate("Forms", "Save"), objectName="save")
+        self.save_button.clicked.connect(self.save)
+        if with_save:
+            layout.addWidget(self.save_button, 0, Qt.AlignRight)
+        if self.record.get("sealed"):
+            self.set_read_only(True)
+        self.drafts = None
+        if with_save:  # a form of its own (not part of a bigger editor) keeps its own draft
+            from .sealing import DraftKeeper
+
+            self.drafts = DraftKeeper(vault, self.record["id"], self._snapshot, self)
+            self.editor.changed.connect(self.drafts.touched)
+            self._restore_draft()
+
+    def _snapshot(self) -> dict:
+        value = lenient_value(self.editor)
+        return value if isinstance(value, dict) else {}
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.restore()
+        if not draft or self.record.get("sealed"):
+            return
+        self.editor.set_value({**self.record, **draft["body"]})
+        self.banner.setStyleSheet("")
+        self.banner.setText(QCoreApplication.translate("Forms", "Unsaved changes from {time} were restored from the vault.")
+                            .format(time=format_datetime(draft["saved_at"], self.lang)))
+        self.banner.show()
+        self.drafts.dirty = True
+
+    def flush_draft(self) -> None:
+        """Keep unsaved changes in the vault now (before a lock, or when the form is left)."""
+        if self.drafts is not None and not self.record.get("sealed"):
+            self.drafts.flush()
+
+    @property
+    def record_id(self) -> str:
+        return self.record["id"]
+
+    def _set_title(self, *, is_new: bool) -> None:
+        what = titles.type_title(self.record_type, self.lang)
+        if is_new:
+            self.title.setText(QCoreApplication.translate("Forms", "New: {what}").format(what=what))
+            return
+        try:
+            label = info_label(self.vault, self.vault.info(self.record["id"]), self.lang)
+        except MonitorError:
+            label = what
+        self.title.setText(QCoreApplication.translate("Forms", "Editing: {what}").format(what=label))
+
+    def reveal_identity(self) -> None:
+        identity = self.editor.fields.get("identity")
+        if identity is not None and self.reveal_button is not None:
+            self.editor.form.setRowVisible(identity, True)
+            self.editor.form.setRowVisible(self.reveal_button, False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.editor.set_read_only(read_only)
+        self.save_button.setEnabled(not read_only)
+
+    def find(self, path: str) -> Editor | None:
+        return self.editor.find(path)
+
+    def build(self) -> dict:
+        """The record as the form now says (raises FieldError for a value that cannot be one)."""
+        body = self.editor.value()
+        body = {} if body is MISSING else body
+        body.update(id=self.record["id"], type=self.record_type)
+        return body
+
+    def show_errors(self, errors: list[tuple[str | None, str]]) -> None:
+        self.editor.clear_errors()
+        unplaced = []
+        for path, message in errors:
+            editor = self.find(path) if path else None
+            if editor is not None:
+                if path.startswith("identity"):
+                    self.reveal_identity()
+                editor.set_error(message)
+            else:
+                unplaced.append(message)
+        self.banner.setStyleSheet("color: #b00020; font-weight: bold")
+        self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields.") if not unplaced
+                            else QCoreApplication.translate("Forms", "Not saved: {message}").format(message=unplaced[0]))
+        self.banner.show()
+
+    def save(self) -> bool:
+        """Validate and store through the core; show any error at its field. True if stored."""
+        try:
+            body = self.build()
+            self.vault.put(body)
+        except FieldErrors as exc:
+            self.show_errors([(e.path, str(e)) for e in exc.errors])
+            return False
+        except FieldError as exc:
+            self.show_errors([(exc.path, str(exc))])
+            return False
+        except SchemaViolation as exc:
+            self.show_errors([violation_field(str(exc), self.record_type)])
+            return False
+        except MonitorError as exc:
+            self.show_errors([(None, exc.localized(self.lang))])
+            return False
+        self.editor.clear_errors()
+        self.banner.hide()
+        self.record = body
+        self.editor.set_value(body)
+        if self.drafts is not None:
+            self.drafts.discard()
+        self.saved.emit(body)
+        return True
