@@ -256,9 +256,9 @@ def test_body_diagram_uses_the_shared_views_when_monitor_has_them(monkeypatch):
     fake.view = lambda name: View(name)
     fake.fit = fit
     monkeypatch.setitem(sys.modules, "monitor.core.model.diagram", fake)
-    import monitor.core
+    import monitor.core.model
 
-    monkeypatch.setattr(monitor.core, "diagram", fake, raising=False)
+    monkeypatch.setattr(monitor.core.model, "diagram", fake, raising=False)
     shared = outline.body_drawing(["front", "back"], markers, {}, 400, "MonitorSans", "MonitorSans-Bold")
     assert len(polylines(shared)) == 4  # two paths per view, from the shared resource
     assert len(polylines(shared)) != len(polylines(stand_in))
