@@ -13,16 +13,24 @@ from .. import messages
 
 LANGS = messages.LANGUAGES
 PREFIX = "report."
+# Report words that are a record type's title: read from the type titles (titles.json), the one
+# place they are kept, rather than repeated in reports.json.
+TYPE_TITLES = {"case": "case", "facility": "facility", "complaint": "complaint", "proceeding": "proceeding",
+               "consent": "consent", "ev_examination": "examination", "ev_reprisal": "reprisal"}
+
+
+def _key(key: str) -> str:
+    return f"type.{TYPE_TITLES[key]}" if key in TYPE_TITLES else PREFIX + key
 
 
 def has_key(key: str) -> bool:
-    return PREFIX + key in messages.catalogue()
+    return _key(key) in messages.catalogue()
 
 
 def catalogue() -> dict[str, tuple[str, str, str]]:
     """The reports' words: key (without the prefix) → (en, ru, kk)."""
-    return {key[len(PREFIX):]: tuple(entry[lang] for lang in LANGS)
-            for key, entry in messages.catalogue().items() if key.startswith(PREFIX)}
+    keys = [key[len(PREFIX):] for key in messages.catalogue() if key.startswith(PREFIX)] + list(TYPE_TITLES)
+    return {key: tuple(messages.template(_key(key), lang) for lang in LANGS) for key in keys}
 
 
 class Tr:
@@ -36,7 +44,7 @@ class Tr:
         self.lang = lang
 
     def __call__(self, key: str, **kw) -> str:
-        text = messages.template(PREFIX + key, self.lang)
+        text = messages.template(_key(key), self.lang)
         return text.format(**kw) if kw else text
 
     def months(self, first: int, last: int) -> str:
