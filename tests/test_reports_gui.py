@@ -16,7 +16,7 @@ require_module("PySide6.QtWidgets")
 require_module("pypdfium2")
 
 from monitor.core.store.vault import Vault  # noqa: E402
-from monitor.gui.dialogs.report_preview import ReportPreview, locked, page_text, render_pages, words  # noqa: E402
+from monitor.gui.dialogs.report_preview import ReportPreview, locked, page_text, render_pages  # noqa: E402
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_cancel_leaves_no_preview(qtbot, gui_vault, dialog_for):
         dialog.refresh()
         dialog.cancel()  # as the Cancel button does, before the worker gets far
     dialog.wait()
-    assert blocker.args[0] == words(dialog._ui_lang)("cancelled")
+    assert blocker.args[0] == dialog.tr("Cancelled.")
     assert dialog.pdf_bytes is None and dialog.page_count == 0
     assert not dialog.save_button.isEnabled()
 

@@ -16,7 +16,7 @@ def test_every_schema_field_has_a_russian_and_kazakh_title():
         names |= titles.schema_field_names(schema.inlined(record_type))
     fields = titles.catalogue()["fields"]
     missing = {lang: sorted(n for n in names if not (fields.get(n) or {}).get(lang)) for lang in ("en", "ru", "kk")}
-    assert missing == {"en": [], "ru": [], "kk": []}, "add these to tools/titles_src.py and run it"
+    assert missing == {"en": [], "ru": [], "kk": []}, "add these to resources/messages/titles.json"
 
 
 def test_every_record_type_has_a_title_in_three_languages():

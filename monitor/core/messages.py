@@ -3,7 +3,9 @@
 The core stays free of Qt and of any UI language. It raises typed errors that carry a message
 id and parameters (:class:`Message`, a ``str`` whose value is the English text, so logs, tests
 and ``str(exc)`` keep working), and the faces render them in the user's language with
-:func:`localize`. The texts live in ``resources/messages/core.json``::
+:func:`localize`. The texts live in ``resources/messages/*.json`` (``core.json`` for messages,
+``reports.json`` for the reports' words, ``titles.json`` for field and type titles), one
+catalogue: a key may appear in only one file::
 
     {"wrong_passphrase": {"en": "wrong passphrase, or not a Monitor vault", "ru": "…", "kk": "…"}}
 
@@ -32,15 +34,30 @@ _FIELDS = string.Formatter()
 
 
 @cache
+def files() -> dict[str, dict[str, dict[str, str]]]:
+    """Every catalogue file in resources/messages/, by file name (keys starting with "_" are comments)."""
+    out = {}
+    for entry in sorted(resources.path("messages").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".json"):
+            data = resources.load_json("messages", entry.name)
+            out[entry.name] = {key: value for key, value in data.items() if not key.startswith("_")}
+    return out
+
+
+@cache
 def catalogue() -> dict[str, dict[str, str]]:
-    data = resources.load_json("messages", "core.json")
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    merged: dict[str, dict[str, str]] = {}
+    for name, entries in files().items():
+        for key in entries.keys() & merged.keys():
+            raise KeyError(f"message {key!r} is in resources/messages/{name} and in another file")
+        merged.update(entries)
+    return merged
 
 
 def template(msg_id: str, lang: str) -> str:
     entry = catalogue().get(msg_id)
     if entry is None:
-        raise KeyError(f"no message {msg_id!r} in resources/messages/core.json")
+        raise KeyError(f"no message {msg_id!r} in resources/messages/")
     return entry.get(lang) or entry["en"]
 
 
@@ -81,7 +98,7 @@ def text(msg_id: str, lang: str = "en", /, **params) -> str:
 @cache
 def _patterns() -> list[tuple[re.Pattern, str]]:
     out = []
-    for msg_id, entry in catalogue().items():
+    for msg_id, entry in files()["core.json"].items():  # errors only: not report words or titles
         parts = []
         for literal, name, _spec, _conv in _FIELDS.parse(entry["en"]):
             parts.append(re.escape(literal))

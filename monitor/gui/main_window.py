@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,25 +55,14 @@ MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it wh
 NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
 
 
-def record_type_labels() -> dict[str, str]:
+# The order of the search filter; the titles themselves are kept once, in the core's catalogue.
+RECORD_TYPE_ORDER = ("case", "interview", "examination", "person", "facility", "visit", "complaint", "proceeding",
+                     "attachment", "addendum", "consent", "reprisal", "statistic", "link", "term")
+
+
+def record_type_labels(lang: str = "en") -> dict[str, str]:
     """Record types in the user's language, for the search filter and result lists."""
-    return {
-        "case": QCoreApplication.translate("RecordType", "Case"),
-        "interview": QCoreApplication.translate("RecordType", "Interview"),
-        "examination": QCoreApplication.translate("RecordType", "Medical examination"),
-        "person": QCoreApplication.translate("RecordType", "Person"),
-        "facility": QCoreApplication.translate("RecordType", "Facility"),
-        "visit": QCoreApplication.translate("RecordType", "Visit"),
-        "complaint": QCoreApplication.translate("RecordType", "Complaint"),
-        "proceeding": QCoreApplication.translate("RecordType", "Proceeding"),
-        "attachment": QCoreApplication.translate("RecordType", "Attachment"),
-        "addendum": QCoreApplication.translate("RecordType", "Addendum"),
-        "consent": QCoreApplication.translate("RecordType", "Consent"),
-        "reprisal": QCoreApplication.translate("RecordType", "Reprisal"),
-        "statistic": QCoreApplication.translate("RecordType", "Official statistic"),
-        "link": QCoreApplication.translate("RecordType", "Link"),
-        "term": QCoreApplication.translate("RecordType", "Vocabulary term"),
-    }
+    return {record_type: titles.type_title(record_type, lang) for record_type in RECORD_TYPE_ORDER}
 
 
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
@@ -350,7 +339,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_box)
         self.type_filter = QComboBox(objectName="type_filter")
         self.type_filter.addItem(self.tr("All types"), "")
-        for key, label in record_type_labels().items():
+        for key, label in record_type_labels(self.lang).items():
             self.type_filter.addItem(label, key)
         self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
         toolbar.addWidget(self.type_filter)
@@ -677,7 +666,7 @@ class MainWindow(QMainWindow):
             self.search_box.setText(text)
         vault, lang = self.vault, self.lang
         types = [self.type_filter.currentData()] if self.type_filter.currentData() else None
-        labels = record_type_labels()
+        labels = record_type_labels(lang)
         first = {}
 
         def fetch(offset: int, limit: int) -> list[dict]:

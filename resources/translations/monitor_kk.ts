@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="119" />
         <source>Show the intimate photo</source>
         <translation>Жеке суретті көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="121" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="121" />
         <source>Export a copy…</source>
         <translation>Көшірмесін экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="137" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="137" />
         <source>An intimate photo: shown only on request.</source>
         <translation>Жеке сурет: тек сұрау бойынша көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="145" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="145" />
         <source>No preview for this file.</source>
         <translation>Бұл файлды алдын ала қарау мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="154" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="154" />
         <source>Export a copy</source>
         <translation>Көшірмені экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="166" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="166" />
         <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
         <translation>Көшірме жазылды; экспорт аудит журналына тіркелді. Көшірме шифрланбаған.</translation>
     </message>
@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="122" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="123" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="128" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="130" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="131" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="164" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="165" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -59,22 +59,22 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="44" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="44" />
         <source>Adding files</source>
         <translation>Файлдарды қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="45" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="45" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="53" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="53" />
         <source>Adding {name} ({n} of {total})…</source>
         <translation>{name} қосылуда ({total} ішінен {n})…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="67" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="67" />
         <source>Cancelled; the file being added was not kept.</source>
         <translation>Тоқтатылды; қосылып жатқан файл сақталмады.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="175" />
-        <location filename="../../monitor/gui/vault_care.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Backup copy</source>
         <translation>Сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="178" />
         <source>Choose…</source>
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="180" />
         <source>Copy to</source>
         <translation>Қайда көшіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="182" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="188" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Monitor қоймалары (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
         <source>Choose where to write the copy.</source>
         <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="203" />
         <source>Written: {files}</source>
         <translation>Жазылды: {files}</translation>
     </message>
@@ -121,137 +121,137 @@
 <context>
     <name>CaseFile</name>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="26" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="27" />
         <source>Alleged ill-treatment</source>
         <translation>Мәлімделген қатыгездік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="27" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="28" />
         <source>Visit</source>
         <translation>Бару</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="28" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="29" />
         <source>Interview</source>
         <translation>Сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="29" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="30" />
         <source>Medical examination</source>
         <translation>Медициналық куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="30" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="31" />
         <source>Complaint filed</source>
         <translation>Шағым берілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="31" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="32" />
         <source>Reply to the complaint</source>
         <translation>Шағымға жауап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="32" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="33" />
         <source>Response of an authority</source>
         <translation>Органның жауабы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="33" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="34" />
         <source>Criminal case opened</source>
         <translation>Қылмыстық іс қозғалды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="34" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="35" />
         <source>Criminal case refused</source>
         <translation>Іс қозғаудан бас тартылды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="35" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="36" />
         <source>Decision</source>
         <translation>Шешім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="36" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="37" />
         <source>Judgment</source>
         <translation>Үкім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="37" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="38" />
         <source>Appeal</source>
         <translation>Шағымдану</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="38" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="39" />
         <source>Reprisal</source>
         <translation>Қудалау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="39" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="40" />
         <source>Consent recorded</source>
         <translation>Келісім жазылды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="40" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="41" />
         <source>Addendum</source>
         <translation>Толықтыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="48" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="49" />
         <source>consent given: {items}</source>
         <translation>келісім берілді: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="50" />
         <source>not given or withdrawn: {items}</source>
         <translation>берілмеді немесе кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="51" />
         <source>Intimate photo: not shown.</source>
         <translation>Жеке сурет: көрсетілмеген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="52" />
         <source>Show it</source>
         <translation>Көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="53" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="54" />
         <source>Open the case record</source>
         <translation>Іс жазбасын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="55" />
         <source>People and roles</source>
         <translation>Тұлғалар және рөлдері</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="56" />
         <source>sealed</source>
         <translation>мөрленген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="57" />
         <source>{n} injuries</source>
         <translation>жарақат саны: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="58" />
         <source>Photos and documents</source>
         <translation>Суреттер мен құжаттар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="58" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="59" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="59" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="60" />
         <source>None yet.</source>
         <translation>Әзірге жоқ.</translation>
     </message>
@@ -259,32 +259,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="127" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Edit the case</source>
         <translation>Істі өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="117" />
         <source>New interview</source>
         <translation>Жаңа сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="129" />
+        <location filename="../../monitor/gui/main_window.py" line="118" />
         <source>New examination</source>
         <translation>Жаңа куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="130" />
+        <location filename="../../monitor/gui/main_window.py" line="119" />
         <source>New complaint</source>
         <translation>Жаңа шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
+        <location filename="../../monitor/gui/main_window.py" line="120" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="132" />
+        <location filename="../../monitor/gui/main_window.py" line="121" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="283" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="345" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="346" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="593" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="594" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="603" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="631" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="632" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="633" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="634" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="44" />
         <source>monitor</source>
         <translation>бақылаушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
         <source>coordinator</source>
         <translation>үйлестіруші</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="109" />
         <source>Trusted contacts</source>
         <translation>Сенімді байланыстар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="114" />
         <source>Add from a contact file…</source>
         <translation>Байланыс файлынан қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="130" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="130" />
         <source>Add a contact</source>
         <translation>Байланыс қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="135" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="135" />
         <source>Compare the fingerprint</source>
         <translation>Саусақ ізін салыстырыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Иесі сізге дәл осы саусақ ізін оқып берді ме? Тек солай болса ғана қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="153" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="153" />
         <source>Not added.</source>
         <translation>Қосылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="160" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="160" />
         <source>Added {name}.</source>
         <translation>{name} қосылды.</translation>
     </message>
@@ -387,57 +387,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="78" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="78" />
         <source>Remove this injury</source>
         <translation>Бұл жарақатты жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="81" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="81" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="110" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="110" />
         <source>Examination details</source>
         <translation>Куәландыру туралы мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="119" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="119" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="121" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="195" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="195" />
         <source>Injury {n}</source>
         <translation>Жарақат {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
         <source>No injury selected</source>
         <translation>Жарақат таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="244" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="244" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="264" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="264" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="305" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="306" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
         <source>Export a bundle</source>
         <translation>Пакетті экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="247" />
         <source>Encrypt for:</source>
         <translation>Кім үшін шифрлау:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="256" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="256" />
         <source>Only what changed since the last export to them</source>
         <translation>Оларға соңғы экспорттан бергі өзгерістер ғана</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="273" />
         <source>Save the bundle</source>
         <translation>Пакетті сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="280" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="280" />
         <source>Choose at least one contact.</source>
         <translation>Кемінде бір байланысты таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="285" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
     </message>
@@ -483,22 +483,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="63" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="64" />
         <source>Merged value: {field}</source>
         <translation>Біріктірілген мән: {field}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="67" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="68" />
         <source>Type the value to keep.</source>
         <translation>Сақталатын мәнді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="69" />
         <source>Type the value to keep, as JSON (text in double quotes).</source>
         <translation>Сақталатын мәнді JSON түрінде енгізіңіз (мәтін қос тырнақшада).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="73" />
         <source>Leave this field out</source>
         <translation>Бұл өрісті қоспау</translation>
     </message>
@@ -506,155 +506,155 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="153" />
-        <location filename="../../monitor/gui/forms.py" line="681" />
+        <location filename="../../monitor/gui/editors/forms.py" line="153" />
+        <location filename="../../monitor/gui/editors/forms.py" line="681" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="204" />
         <source>Enter a whole number.</source>
         <translation>Бүтін санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="204" />
         <source>Enter a number.</source>
         <translation>Санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="228" />
+        <location filename="../../monitor/gui/editors/forms.py" line="228" />
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="229" />
+        <location filename="../../monitor/gui/editors/forms.py" line="229" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="230" />
+        <location filename="../../monitor/gui/editors/forms.py" line="230" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="262" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ЖЖЖЖ-АА-КК сс:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="262" />
         <source>YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="288" />
-        <location filename="../../monitor/gui/forms.py" line="683" />
+        <location filename="../../monitor/gui/editors/forms.py" line="288" />
+        <location filename="../../monitor/gui/editors/forms.py" line="683" />
         <source>Not a valid date.</source>
         <translation>Күні қате.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="420" />
+        <location filename="../../monitor/gui/editors/forms.py" line="420" />
         <source>Choose a record from the list.</source>
         <translation>Тізімнен жазбаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="555" />
+        <location filename="../../monitor/gui/editors/forms.py" line="555" />
         <source>Add</source>
         <translation>Қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="569" />
+        <location filename="../../monitor/gui/editors/forms.py" line="569" />
         <source>Remove</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="600" />
-        <location filename="../../monitor/gui/forms.py" line="688" />
+        <location filename="../../monitor/gui/editors/forms.py" line="600" />
+        <location filename="../../monitor/gui/editors/forms.py" line="688" />
         <source>Add at least one.</source>
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="682" />
+        <location filename="../../monitor/gui/editors/forms.py" line="682" />
         <source>Too long.</source>
         <translation>Тым ұзын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="684" />
+        <location filename="../../monitor/gui/editors/forms.py" line="684" />
         <source>Not in the expected form.</source>
         <translation>Пішімі қате.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="685" />
+        <location filename="../../monitor/gui/editors/forms.py" line="685" />
         <source>Out of range.</source>
         <translation>Мән рұқсат етілген шектен тыс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="686" />
+        <location filename="../../monitor/gui/editors/forms.py" line="686" />
         <source>Not a term of this list.</source>
         <translation>Мұндай мән тізімде жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="687" />
+        <location filename="../../monitor/gui/editors/forms.py" line="687" />
         <source>The linked record does not exist.</source>
         <translation>Байланысты жазба жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="689" />
+        <location filename="../../monitor/gui/editors/forms.py" line="689" />
         <source>The date is in the future.</source>
         <translation>Күні болашақта.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="690" />
+        <location filename="../../monitor/gui/editors/forms.py" line="690" />
         <source>This date comes before the date it must follow.</source>
         <translation>Бұл күн өзінен бұрын болуы тиіс күннен ерте.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="691" />
+        <location filename="../../monitor/gui/editors/forms.py" line="691" />
         <source>Does not agree with the status or outcome.</source>
         <translation>Мәртебесімен немесе нәтижесімен сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="740" />
+        <location filename="../../monitor/gui/editors/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="764" />
+        <location filename="../../monitor/gui/editors/forms.py" line="764" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="788" />
+        <location filename="../../monitor/gui/editors/forms.py" line="788" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="805" />
+        <location filename="../../monitor/gui/editors/forms.py" line="805" />
         <source>New: {what}</source>
         <translation>Жаңа жазба: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="811" />
+        <location filename="../../monitor/gui/editors/forms.py" line="811" />
         <source>Editing: {what}</source>
         <translation>Өзгерту: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="845" />
+        <location filename="../../monitor/gui/editors/forms.py" line="845" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="846" />
+        <location filename="../../monitor/gui/editors/forms.py" line="846" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -662,37 +662,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="51" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
         <source>this device</source>
         <translation>осы құрылғы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="52" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
         <source>device {code}</source>
         <translation>{code} құрылғысы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
         <source>deleted</source>
         <translation>жойылған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
         <source>History of {record}: {n} revisions</source>
         <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
         <source>No change in content.</source>
         <translation>Мазмұны өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
         <source>First version.</source>
         <translation>Алғашқы нұсқа.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
         <source>Changes from the revision before:</source>
         <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
     </message>
@@ -700,32 +700,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="70" />
         <source>My identity</source>
         <translation>Құрылғы деректерім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="74" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Сізді байланысқа қосатын адамға осы саусақ ізін дауыстап оқып, ол көріп отырғанымен салыстырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="78" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>age алушысы (пакеттер соған шифрланады):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="81" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="81" />
         <source>Save contact file…</source>
         <translation>Байланыс файлын сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
         <source>Save contact file</source>
         <translation>Байланыс файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="100" />
         <source>Saved {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
@@ -733,38 +733,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="293" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="313" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="293" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="313" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="296" />
         <source>Choose a bundle…</source>
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="300" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="300" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="333" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="344" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -780,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="176" />
-        <location filename="../../monitor/gui/inbox.py" line="222" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="176" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="222" />
         <source>Inbox folder</source>
         <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="180" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="186" />
         <source>Choose folder…</source>
         <translation>Қалтаны таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="188" />
         <source>Stop using this folder</source>
         <translation>Бұл қалтаны енді қолданбау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="190" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="190" />
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="205" />
         <source>Compare the fingerprint and import…</source>
         <translation>Саусақ ізін салыстырып, импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="210" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="210" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Merged</source>
         <translation>Біріктірілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Imported before</source>
         <translation>Бұрын импортталған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>Waits for trust</source>
         <translation>Сенімді күтуде</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>Refused</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="265" />
         <source>Folder: {path}</source>
         <translation>Қалта: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="266" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="287" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="287" />
         <source>Checking the folder…</source>
         <translation>Қалта тексерілуде…</translation>
     </message>
@@ -874,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="144" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="144" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
@@ -882,87 +882,87 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="80" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="80" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="83" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="83" />
         <source>Save the consent</source>
         <translation>Келісімді сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="104" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="115" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="115" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="117" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="117" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="131" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="182" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="182" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="200" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="200" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="209" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="209" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="223" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="223" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="270" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="270" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="294" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="294" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="358" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="358" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="359" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="359" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -988,42 +988,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="21" />
+        <location filename="../../monitor/gui/pages/lists.py" line="21" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="22" />
+        <location filename="../../monitor/gui/pages/lists.py" line="22" />
         <source>Visits</source>
         <translation>Барулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="23" />
+        <location filename="../../monitor/gui/pages/lists.py" line="23" />
         <source>Facilities</source>
         <translation>Мекемелер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="24" />
+        <location filename="../../monitor/gui/pages/lists.py" line="24" />
         <source>People</source>
         <translation>Тұлғалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="25" />
+        <location filename="../../monitor/gui/pages/lists.py" line="25" />
         <source>Examinations</source>
         <translation>Куәландырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="26" />
+        <location filename="../../monitor/gui/pages/lists.py" line="26" />
         <source>Complaints</source>
         <translation>Шағымдар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Updated</source>
         <translation>Өзгертілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Sealed</source>
         <translation>Мөрленген</translation>
     </message>
@@ -1031,284 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="187" />
+        <location filename="../../monitor/gui/main_window.py" line="176" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="195" />
+        <location filename="../../monitor/gui/main_window.py" line="184" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="195" />
+        <location filename="../../monitor/gui/main_window.py" line="184" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="196" />
+        <location filename="../../monitor/gui/main_window.py" line="185" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="196" />
+        <location filename="../../monitor/gui/main_window.py" line="185" />
         <source>Matched words</source>
         <translation>Сәйкес келген сөздер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="218" />
+        <location filename="../../monitor/gui/main_window.py" line="207" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="227" />
+        <location filename="../../monitor/gui/main_window.py" line="216" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="229" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="270" />
+        <location filename="../../monitor/gui/main_window.py" line="259" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="278" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="279" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="280" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="281" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="296" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="298" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="306" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="316" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="310" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="317" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
-        <location filename="../../monitor/gui/main_window.py" line="845" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="341" />
-        <location filename="../../monitor/gui/main_window.py" line="851" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="840" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="343" />
+        <location filename="../../monitor/gui/main_window.py" line="332" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="352" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <location filename="../../monitor/gui/main_window.py" line="443" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <location filename="../../monitor/gui/main_window.py" line="453" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <location filename="../../monitor/gui/main_window.py" line="476" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="490" />
+        <location filename="../../monitor/gui/main_window.py" line="479" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <location filename="../../monitor/gui/main_window.py" line="492" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="707" />
+        <location filename="../../monitor/gui/main_window.py" line="696" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="755" />
+        <location filename="../../monitor/gui/main_window.py" line="744" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="756" />
+        <location filename="../../monitor/gui/main_window.py" line="745" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <location filename="../../monitor/gui/main_window.py" line="746" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="777" />
+        <location filename="../../monitor/gui/main_window.py" line="766" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="790" />
+        <location filename="../../monitor/gui/main_window.py" line="779" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="833" />
+        <location filename="../../monitor/gui/main_window.py" line="822" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="834" />
+        <location filename="../../monitor/gui/main_window.py" line="823" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="835" />
+        <location filename="../../monitor/gui/main_window.py" line="824" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="852" />
+        <location filename="../../monitor/gui/main_window.py" line="841" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="282" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="380" />
+        <location filename="../../monitor/gui/main_window.py" line="369" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="598" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="606" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="614" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="662" />
+        <location filename="../../monitor/gui/main_window.py" line="651" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="701" />
+        <location filename="../../monitor/gui/main_window.py" line="690" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="705" />
+        <location filename="../../monitor/gui/main_window.py" line="694" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1316,42 +1316,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="208" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="208" />
         <source>Change passphrase</source>
         <translation>Құпия фразаны өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="214" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="214" />
         <source>Current passphrase</source>
         <translation>Қазіргі құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
         <source>New passphrase</source>
         <translation>Жаңа құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="216" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="225" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="225" />
         <source>Type the current passphrase.</source>
         <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="231" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="231" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="249" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="249" />
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
     </message>
@@ -1359,279 +1359,316 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="91" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <location filename="../../monitor/gui/main_window.py" line="93" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="95" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
 </context>
 <context>
-    <name>RecordType</name>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
-        <source>Case</source>
-        <translation>Іс</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="62" />
-        <source>Interview</source>
-        <translation>Сұхбат</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
-        <source>Medical examination</source>
-        <translation>Медициналық куәландыру</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="64" />
-        <source>Person</source>
-        <translation>Тұлға</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
-        <source>Facility</source>
-        <translation>Мекеме</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="66" />
-        <source>Visit</source>
-        <translation>Бару</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="67" />
-        <source>Complaint</source>
-        <translation>Шағым</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="68" />
-        <source>Proceeding</source>
-        <translation>Іс жүргізу</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="69" />
-        <source>Attachment</source>
-        <translation>Тіркеме</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="70" />
-        <source>Addendum</source>
-        <translation>Толықтыру</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="71" />
-        <source>Consent</source>
-        <translation>Келісім</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="72" />
-        <source>Reprisal</source>
-        <translation>Қудалау</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="73" />
-        <source>Official statistic</source>
-        <translation>Ресми статистика</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="74" />
-        <source>Link</source>
-        <translation>Байланыс</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="75" />
-        <source>Vocabulary term</source>
-        <translation>Сөздік термині</translation>
-    </message>
-</context>
-<context>
     <name>RecordView</name>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="25" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="25" />
         <source>updated {time}</source>
         <translation>өзгертілген уақыты {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="26" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
         <source>Deleted.</source>
         <translation>Жойылған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="27" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
         <source>Sealed — addenda only.</source>
         <translation>Мөрленген — тек толықтырулар.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="28" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
         <source>Conflict: {n} concurrent versions.</source>
         <translation>Қайшылық: қатар нұсқалар саны — {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="29" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
         <source>hidden</source>
         <translation>жасырын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="30" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
         <source>Reveal identity</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="31" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Байланысты жазбалар</translation>
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <source>Case dossier</source>
+        <translation>Іс бойынша досье</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <source>Medical evaluation report</source>
+        <translation>Медициналық бағалау қорытындысы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <source>Visit report</source>
+        <translation>Бару туралы есеп</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <source>full (the person's lawyer)</source>
+        <translation>толық (адамның адвокаты)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <source>pseudonymised (partners)</source>
+        <translation>бүркеншіктелген (серіктестер)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <source>aggregate (public)</source>
+        <translation>жиынтық (жария)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <source>Protect with a password (AES-256)</source>
+        <translation>Құпия сөзбен қорғау (AES-256)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <source>Preview</source>
+        <translation>Алдын ала қарау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <source>Save as…</source>
+        <translation>Басқаша сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <source>Print…</source>
+        <translation>Басып шығару…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <source>Language</source>
+        <translation>Тілі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <source>Level</source>
+        <translation>Деңгейі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <source>Building the report…</source>
+        <translation>Есеп жасалуда…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
+        <translation>{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <source>Cancelled.</source>
+        <translation>Болдырылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <source>Enter a password, or untick the box.</source>
+        <translation>Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <source>Saved {path} (SHA-256 {h}…)</source>
+        <translation>Сақталды: {path} (SHA-256 {h}…)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <source>Sent to the printer.</source>
+        <translation>Басып шығаруға жіберілді.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="150" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
         <source>Only fields that differ</source>
         <translation>Тек айырмашылығы бар өрістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="167" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
         <source>Edit merged value…</source>
         <translation>Біріктірілген мәнді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="169" />
-        <location filename="../../monitor/gui/conflicts.py" line="576" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="577" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="177" />
-        <location filename="../../monitor/gui/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="178" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Resolve</source>
         <translation>Шешу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="191" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="192" />
         <source>The merged record:</source>
         <translation>Біріктірілген жазба:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="216" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="217" />
         <source>Nothing to review.</source>
         <translation>Қарайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="235" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="236" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="241" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Keep the sealed version</source>
         <translation>Мөрленген нұсқаны қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="262" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="263" />
         <source>refused edit of a sealed record</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>deletes the record</source>
         <translation>жазбаны жояды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>current view</source>
         <translation>ағымдағы нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>concurrent version</source>
         <translation>қатар нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>Version {n}</source>
         <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="274" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="324" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="324" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="330" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="353" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="354" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="380" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="381" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="408" />
-        <location filename="../../monitor/gui/conflicts.py" line="429" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="409" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="430" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="412" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="478" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="479" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="531" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="532" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="534" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="535" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="549" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="550" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="560" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="561" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>
@@ -1639,7 +1676,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="102" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="103" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1648,12 +1685,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="105" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="106" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="109" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1694,52 +1731,52 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="26" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="26" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="29" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="29" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="30" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="30" />
         <source>Lock when the window is minimised</source>
         <translation>Терезе жиналғанда құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="35" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>System language</source>
         <translation>Жүйе тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="39" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Remember recently opened vaults</source>
         <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>Lock after no activity for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
         <source>Clear copied text after</source>
         <translation>Көшірілген мәтінді тазалау уақыты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="49" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="49" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл келесі іске қосудан бастап қолданылады.</translation>
     </message>
@@ -1747,32 +1784,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="369" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="369" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="370" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="370" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="371" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="305" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="305" />
         <source>Inbox folder…</source>
         <translation>Кіріс қалтасы…</translation>
     </message>
@@ -1780,33 +1817,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
         <source>Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
         <source>Done.</source>
         <translation>Дайын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
@@ -1814,122 +1851,122 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="73" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="73" />
         <source>Monitor — unlock</source>
         <translation>Монитор — құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Open another vault file…</source>
         <translation>Басқа қойма файлын ашу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="85" />
         <source>Show passphrase</source>
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="93" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="93" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>Vault</source>
         <translation>Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="102" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="102" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="156" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="171" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="171" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="172" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="172" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="193" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="282" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="282" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="353" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="353" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="357" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="379" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="379" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>
@@ -1937,37 +1974,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="298" />
         <source>Wiping…</source>
         <translation>Жойылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="322" />
         <source>Settings…</source>
         <translation>Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="323" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="323" />
         <source>Change passphrase…</source>
         <translation>Құпия фразаны өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="324" />
         <source>Verify…</source>
         <translation>Тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="325" />
         <source>Backup copy…</source>
         <translation>Сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="327" />
         <source>Quick wipe…</source>
         <translation>Жедел жою…</translation>
     </message>
@@ -1975,22 +2012,22 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
         <source>Verify the vault</source>
         <translation>Қойманы тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="163" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="163" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="168" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>{n} problem(s) found:</source>
         <translation>Табылған ақаулар: {n}:</translation>
     </message>
@@ -1998,7 +2035,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="151" />
+        <location filename="../../monitor/gui/main_window.py" line="140" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -2013,17 +2050,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164" />
+        <location filename="../../monitor/gui/main_window.py" line="153" />
         <source>New case</source>
         <translation>Жаңа іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="154" />
         <source>New facility</source>
         <translation>Жаңа мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="166" />
+        <location filename="../../monitor/gui/main_window.py" line="155" />
         <source>New visit</source>
         <translation>Жаңа бару</translation>
     </message>
@@ -2031,32 +2068,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="257" />
         <source>Quick wipe</source>
         <translation>Жедел жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="259" />
         <source>WIPE</source>
         <translation>ЖОЮ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="263" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="266" />
         <source>Type {word} to confirm:</source>
         <translation>Растау үшін {word} деп жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="270" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="270" />
         <source>Wipe now</source>
         <translation>Қазір жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="273" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -2064,17 +2101,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="175" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="200" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="200" />
         <source>Working…</source>
         <translation>Орындалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="229" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="229" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
     </message>

@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="119" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="119" />
         <source>Show the intimate photo</source>
         <translation>Показать интимный снимок</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="121" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="121" />
         <source>Export a copy…</source>
         <translation>Экспортировать копию…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="137" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="137" />
         <source>An intimate photo: shown only on request.</source>
         <translation>Интимный снимок: показывается только по запросу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="145" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="145" />
         <source>No preview for this file.</source>
         <translation>Для этого файла нет предпросмотра.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="154" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="154" />
         <source>Export a copy</source>
         <translation>Экспорт копии</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="166" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="166" />
         <source>A copy was written; the export is recorded in the audit log. The copy is not encrypted.</source>
         <translation>Копия записана; экспорт отмечен в журнале аудита. Копия не зашифрована.</translation>
     </message>
@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="122" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="123" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="128" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="130" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="131" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="164" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="165" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -59,22 +59,22 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="44" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="44" />
         <source>Adding files</source>
         <translation>Добавление файлов</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="45" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="45" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="53" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="53" />
         <source>Adding {name} ({n} of {total})…</source>
         <translation>Добавляется {name} ({n} из {total})…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/attachments_view.py" line="67" />
+        <location filename="../../monitor/gui/pages/attachments_view.py" line="67" />
         <source>Cancelled; the file being added was not kept.</source>
         <translation>Отменено; добавляемый файл не сохранён.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="175" />
-        <location filename="../../monitor/gui/vault_care.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="178" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="180" />
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="182" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="188" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="203" />
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -121,137 +121,137 @@
 <context>
     <name>CaseFile</name>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="26" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="27" />
         <source>Alleged ill-treatment</source>
         <translation>Заявленное жестокое обращение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="27" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="28" />
         <source>Visit</source>
         <translation>Посещение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="28" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="29" />
         <source>Interview</source>
         <translation>Интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="29" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="30" />
         <source>Medical examination</source>
         <translation>Медицинское освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="30" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="31" />
         <source>Complaint filed</source>
         <translation>Подана жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="31" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="32" />
         <source>Reply to the complaint</source>
         <translation>Ответ на жалобу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="32" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="33" />
         <source>Response of an authority</source>
         <translation>Ответ органа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="33" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="34" />
         <source>Criminal case opened</source>
         <translation>Возбуждено уголовное дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="34" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="35" />
         <source>Criminal case refused</source>
         <translation>Отказ в возбуждении дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="35" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="36" />
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="36" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="37" />
         <source>Judgment</source>
         <translation>Приговор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="37" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="38" />
         <source>Appeal</source>
         <translation>Обжалование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="38" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="39" />
         <source>Reprisal</source>
         <translation>Преследование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="39" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="40" />
         <source>Consent recorded</source>
         <translation>Записано согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="40" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="41" />
         <source>Addendum</source>
         <translation>Дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="48" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="49" />
         <source>consent given: {items}</source>
         <translation>согласие дано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="49" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="50" />
         <source>not given or withdrawn: {items}</source>
         <translation>не дано или отозвано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="50" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="51" />
         <source>Intimate photo: not shown.</source>
         <translation>Интимный снимок: не показан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="51" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="52" />
         <source>Show it</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="52" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="53" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="53" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="54" />
         <source>Open the case record</source>
         <translation>Открыть запись дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="54" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="55" />
         <source>People and roles</source>
         <translation>Лица и их роли</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="55" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="56" />
         <source>sealed</source>
         <translation>запечатано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="56" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="57" />
         <source>{n} injuries</source>
         <translation>повреждений: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="57" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="58" />
         <source>Photos and documents</source>
         <translation>Фотографии и документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="58" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="59" />
         <source>Chronology</source>
         <translation>Хронология</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/case_file.py" line="59" />
+        <location filename="../../monitor/gui/pages/case_file.py" line="60" />
         <source>None yet.</source>
         <translation>Пока нет.</translation>
     </message>
@@ -259,32 +259,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="127" />
+        <location filename="../../monitor/gui/main_window.py" line="116" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="128" />
+        <location filename="../../monitor/gui/main_window.py" line="117" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="129" />
+        <location filename="../../monitor/gui/main_window.py" line="118" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="130" />
+        <location filename="../../monitor/gui/main_window.py" line="119" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="131" />
+        <location filename="../../monitor/gui/main_window.py" line="120" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="132" />
+        <location filename="../../monitor/gui/main_window.py" line="121" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -292,12 +292,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="283" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="345" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="346" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -305,22 +305,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="593" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="594" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="602" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="603" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="631" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="632" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="633" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="634" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="44" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="109" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="114" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="130" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="130" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="135" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="135" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="153" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="153" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="160" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="160" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -387,57 +387,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="78" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="78" />
         <source>Remove this injury</source>
         <translation>Удалить это повреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="81" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="81" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="110" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="110" />
         <source>Examination details</source>
         <translation>Сведения об освидетельствовании</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="119" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="119" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="121" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="195" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="195" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="244" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="244" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="264" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="264" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="305" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/examination_editor.py" line="306" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="247" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="247" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="256" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="256" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="273" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="280" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="280" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="285" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -483,22 +483,22 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="63" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="64" />
         <source>Merged value: {field}</source>
         <translation>Объединённое значение: {field}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="67" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="68" />
         <source>Type the value to keep.</source>
         <translation>Введите значение, которое нужно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="68" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="69" />
         <source>Type the value to keep, as JSON (text in double quotes).</source>
         <translation>Введите значение, которое нужно сохранить, в виде JSON (текст в двойных кавычках).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="72" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="73" />
         <source>Leave this field out</source>
         <translation>Не включать это поле</translation>
     </message>
@@ -506,155 +506,155 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="153" />
-        <location filename="../../monitor/gui/forms.py" line="681" />
+        <location filename="../../monitor/gui/editors/forms.py" line="153" />
+        <location filename="../../monitor/gui/editors/forms.py" line="681" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="204" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="204" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="228" />
+        <location filename="../../monitor/gui/editors/forms.py" line="228" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="229" />
+        <location filename="../../monitor/gui/editors/forms.py" line="229" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="230" />
+        <location filename="../../monitor/gui/editors/forms.py" line="230" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="262" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ГГГГ-ММ-ДД чч:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="262" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="288" />
-        <location filename="../../monitor/gui/forms.py" line="683" />
+        <location filename="../../monitor/gui/editors/forms.py" line="288" />
+        <location filename="../../monitor/gui/editors/forms.py" line="683" />
         <source>Not a valid date.</source>
         <translation>Неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="420" />
+        <location filename="../../monitor/gui/editors/forms.py" line="420" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="555" />
+        <location filename="../../monitor/gui/editors/forms.py" line="555" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="569" />
+        <location filename="../../monitor/gui/editors/forms.py" line="569" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="600" />
-        <location filename="../../monitor/gui/forms.py" line="688" />
+        <location filename="../../monitor/gui/editors/forms.py" line="600" />
+        <location filename="../../monitor/gui/editors/forms.py" line="688" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="682" />
+        <location filename="../../monitor/gui/editors/forms.py" line="682" />
         <source>Too long.</source>
         <translation>Слишком длинно.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="684" />
+        <location filename="../../monitor/gui/editors/forms.py" line="684" />
         <source>Not in the expected form.</source>
         <translation>Неверный формат.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="685" />
+        <location filename="../../monitor/gui/editors/forms.py" line="685" />
         <source>Out of range.</source>
         <translation>Значение вне допустимых пределов.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="686" />
+        <location filename="../../monitor/gui/editors/forms.py" line="686" />
         <source>Not a term of this list.</source>
         <translation>Такого значения нет в списке.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="687" />
+        <location filename="../../monitor/gui/editors/forms.py" line="687" />
         <source>The linked record does not exist.</source>
         <translation>Связанная запись не существует.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="689" />
+        <location filename="../../monitor/gui/editors/forms.py" line="689" />
         <source>The date is in the future.</source>
         <translation>Дата в будущем.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="690" />
+        <location filename="../../monitor/gui/editors/forms.py" line="690" />
         <source>This date comes before the date it must follow.</source>
         <translation>Эта дата раньше той, за которой она должна следовать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="691" />
+        <location filename="../../monitor/gui/editors/forms.py" line="691" />
         <source>Does not agree with the status or outcome.</source>
         <translation>Не согласуется со статусом или итогом.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="740" />
+        <location filename="../../monitor/gui/editors/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="764" />
+        <location filename="../../monitor/gui/editors/forms.py" line="764" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="788" />
+        <location filename="../../monitor/gui/editors/forms.py" line="788" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="805" />
+        <location filename="../../monitor/gui/editors/forms.py" line="805" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="811" />
+        <location filename="../../monitor/gui/editors/forms.py" line="811" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="845" />
+        <location filename="../../monitor/gui/editors/forms.py" line="845" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="846" />
+        <location filename="../../monitor/gui/editors/forms.py" line="846" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -662,37 +662,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="51" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
         <source>this device</source>
         <translation>это устройство</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="52" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
         <source>device {code}</source>
         <translation>устройство {code}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
         <source>deleted</source>
         <translation>удалено</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
         <source>History of {record}: {n} revisions</source>
         <translation>История записи ({record}): версий — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
         <source>No change in content.</source>
         <translation>Содержание не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
         <source>First version.</source>
         <translation>Первая версия.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
         <source>Changes from the revision before:</source>
         <translation>Изменения по сравнению с предыдущей версией:</translation>
     </message>
@@ -700,32 +700,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="70" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="74" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="78" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="81" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="81" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="100" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -733,38 +733,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="293" />
-        <location filename="../../monitor/gui/sync_dialogs.py" line="313" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="293" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="313" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="296" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="300" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="300" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="333" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="344" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -780,93 +780,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="176" />
-        <location filename="../../monitor/gui/inbox.py" line="222" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="176" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="222" />
         <source>Inbox folder</source>
         <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="180" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="186" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="188" />
         <source>Stop using this folder</source>
         <translation>Больше не использовать эту папку</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="190" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="190" />
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="205" />
         <source>Compare the fingerprint and import…</source>
         <translation>Сверить отпечаток и импортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="210" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="210" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Merged</source>
         <translation>Объединён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Imported before</source>
         <translation>Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>Waits for trust</source>
         <translation>Ждёт доверия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>Refused</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="265" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="265" />
         <source>Folder: {path}</source>
         <translation>Папка: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="266" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Для этого хранилища папка входящих не выбрана.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="287" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="287" />
         <source>Checking the folder…</source>
         <translation>Проверка папки…</translation>
     </message>
@@ -874,7 +874,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="144" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="144" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
@@ -882,87 +882,87 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="80" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="80" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Записать изменение или отзыв согласия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="83" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="83" />
         <source>Save the consent</source>
         <translation>Сохранить согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="104" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Рассказ человека его словами, как он был дан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="115" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="115" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="117" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="117" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="131" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="182" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="182" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="200" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="200" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
         <source>Consent on record: {items}</source>
         <translation>Записанное согласие: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="209" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="209" />
         <source>Withdrawn: {items}</source>
         <translation>Отозвано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="223" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="223" />
         <source>Choose the person first.</source>
         <translation>Сначала выберите лицо.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="270" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="270" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="294" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="294" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="358" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="358" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="359" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="359" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -988,42 +988,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="21" />
+        <location filename="../../monitor/gui/pages/lists.py" line="21" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="22" />
+        <location filename="../../monitor/gui/pages/lists.py" line="22" />
         <source>Visits</source>
         <translation>Посещения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="23" />
+        <location filename="../../monitor/gui/pages/lists.py" line="23" />
         <source>Facilities</source>
         <translation>Учреждения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="24" />
+        <location filename="../../monitor/gui/pages/lists.py" line="24" />
         <source>People</source>
         <translation>Лица</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="25" />
+        <location filename="../../monitor/gui/pages/lists.py" line="25" />
         <source>Examinations</source>
         <translation>Освидетельствования</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="26" />
+        <location filename="../../monitor/gui/pages/lists.py" line="26" />
         <source>Complaints</source>
         <translation>Жалобы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Sealed</source>
         <translation>Запечатано</translation>
     </message>
@@ -1031,284 +1031,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="187" />
+        <location filename="../../monitor/gui/main_window.py" line="176" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="195" />
+        <location filename="../../monitor/gui/main_window.py" line="184" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="195" />
+        <location filename="../../monitor/gui/main_window.py" line="184" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="196" />
+        <location filename="../../monitor/gui/main_window.py" line="185" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="196" />
+        <location filename="../../monitor/gui/main_window.py" line="185" />
         <source>Matched words</source>
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="218" />
+        <location filename="../../monitor/gui/main_window.py" line="207" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="227" />
+        <location filename="../../monitor/gui/main_window.py" line="216" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="229" />
+        <location filename="../../monitor/gui/main_window.py" line="218" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="270" />
+        <location filename="../../monitor/gui/main_window.py" line="259" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="278" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="279" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="280" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="281" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="294" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="296" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="298" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="292" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="306" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="316" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="310" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="317" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="318" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="319" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
-        <location filename="../../monitor/gui/main_window.py" line="845" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
+        <location filename="../../monitor/gui/main_window.py" line="834" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="341" />
-        <location filename="../../monitor/gui/main_window.py" line="851" />
+        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="840" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="343" />
+        <location filename="../../monitor/gui/main_window.py" line="332" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="352" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="454" />
+        <location filename="../../monitor/gui/main_window.py" line="443" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <location filename="../../monitor/gui/main_window.py" line="453" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <location filename="../../monitor/gui/main_window.py" line="476" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="490" />
+        <location filename="../../monitor/gui/main_window.py" line="479" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <location filename="../../monitor/gui/main_window.py" line="492" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="707" />
+        <location filename="../../monitor/gui/main_window.py" line="696" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="755" />
+        <location filename="../../monitor/gui/main_window.py" line="744" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="756" />
+        <location filename="../../monitor/gui/main_window.py" line="745" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="757" />
+        <location filename="../../monitor/gui/main_window.py" line="746" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="777" />
+        <location filename="../../monitor/gui/main_window.py" line="766" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="790" />
+        <location filename="../../monitor/gui/main_window.py" line="779" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="833" />
+        <location filename="../../monitor/gui/main_window.py" line="822" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="834" />
+        <location filename="../../monitor/gui/main_window.py" line="823" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="835" />
+        <location filename="../../monitor/gui/main_window.py" line="824" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="852" />
+        <location filename="../../monitor/gui/main_window.py" line="841" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="293" />
+        <location filename="../../monitor/gui/main_window.py" line="282" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="380" />
+        <location filename="../../monitor/gui/main_window.py" line="369" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="598" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="606" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="625" />
+        <location filename="../../monitor/gui/main_window.py" line="614" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="662" />
+        <location filename="../../monitor/gui/main_window.py" line="651" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="701" />
+        <location filename="../../monitor/gui/main_window.py" line="690" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="705" />
+        <location filename="../../monitor/gui/main_window.py" line="694" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1316,42 +1316,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="208" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="208" />
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="214" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="214" />
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="216" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="225" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="225" />
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="231" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="231" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="249" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="249" />
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1359,279 +1359,316 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="102" />
+        <location filename="../../monitor/gui/main_window.py" line="91" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="104" />
+        <location filename="../../monitor/gui/main_window.py" line="93" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="106" />
+        <location filename="../../monitor/gui/main_window.py" line="95" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
 </context>
 <context>
-    <name>RecordType</name>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="61" />
-        <source>Case</source>
-        <translation>Дело</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="62" />
-        <source>Interview</source>
-        <translation>Интервью</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="63" />
-        <source>Medical examination</source>
-        <translation>Медицинское освидетельствование</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="64" />
-        <source>Person</source>
-        <translation>Лицо</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="65" />
-        <source>Facility</source>
-        <translation>Учреждение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="66" />
-        <source>Visit</source>
-        <translation>Посещение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="67" />
-        <source>Complaint</source>
-        <translation>Жалоба</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="68" />
-        <source>Proceeding</source>
-        <translation>Производство</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="69" />
-        <source>Attachment</source>
-        <translation>Вложение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="70" />
-        <source>Addendum</source>
-        <translation>Дополнение</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="71" />
-        <source>Consent</source>
-        <translation>Согласие</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="72" />
-        <source>Reprisal</source>
-        <translation>Преследование</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="73" />
-        <source>Official statistic</source>
-        <translation>Официальная статистика</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="74" />
-        <source>Link</source>
-        <translation>Связь</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/main_window.py" line="75" />
-        <source>Vocabulary term</source>
-        <translation>Термин словаря</translation>
-    </message>
-</context>
-<context>
     <name>RecordView</name>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="25" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="25" />
         <source>updated {time}</source>
         <translation>изменено {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="26" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
         <source>Deleted.</source>
         <translation>Удалено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="27" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
         <source>Sealed — addenda only.</source>
         <translation>Запечатано — только дополнения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="28" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
         <source>Conflict: {n} concurrent versions.</source>
         <translation>Конфликт: параллельных версий — {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="29" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
         <source>hidden</source>
         <translation>скрыто</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="30" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
         <source>Reveal identity</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/record_view.py" line="31" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <source>Case dossier</source>
+        <translation>Досье по делу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <source>Medical evaluation report</source>
+        <translation>Заключение медицинской оценки</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <source>Visit report</source>
+        <translation>Отчёт о посещении</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <source>full (the person's lawyer)</source>
+        <translation>полный (адвокат лица)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <source>pseudonymised (partners)</source>
+        <translation>псевдонимизированный (партнёры)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <source>aggregate (public)</source>
+        <translation>сводный (публично)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <source>Protect with a password (AES-256)</source>
+        <translation>Защитить паролем (AES-256)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <source>Building the report…</source>
+        <translation>Создание отчёта…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
+        <translation>Страниц: {n} · не включено: {w} · SHA-256 записей {h}…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <source>Enter a password, or untick the box.</source>
+        <translation>Введите пароль или снимите отметку.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <source>Saved {path} (SHA-256 {h}…)</source>
+        <translation>Сохранено: {path} (SHA-256 {h}…)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на печать.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="150" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
         <source>Only fields that differ</source>
         <translation>Только различающиеся поля</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="167" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
         <source>Edit merged value…</source>
         <translation>Изменить объединённое значение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="169" />
-        <location filename="../../monitor/gui/conflicts.py" line="576" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="577" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="177" />
-        <location filename="../../monitor/gui/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="178" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Resolve</source>
         <translation>Разрешить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="191" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="192" />
         <source>The merged record:</source>
         <translation>Объединённая запись:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="216" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="217" />
         <source>Nothing to review.</source>
         <translation>Проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="235" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="236" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="240" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="241" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Keep the sealed version</source>
         <translation>Сохранить запечатанную версию</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="262" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="263" />
         <source>refused edit of a sealed record</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>deletes the record</source>
         <translation>удаляет запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>current view</source>
         <translation>текущая версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>concurrent version</source>
         <translation>параллельная версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>Version {n}</source>
         <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="273" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="274" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="324" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="324" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="329" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="330" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="353" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="354" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="380" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="381" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="408" />
-        <location filename="../../monitor/gui/conflicts.py" line="429" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="409" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="430" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="412" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="478" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="479" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="531" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="532" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="534" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="535" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="549" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="550" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/conflicts.py" line="560" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="561" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -1639,7 +1676,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="102" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="103" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1648,12 +1685,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="105" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="106" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sealing.py" line="108" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="109" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1694,52 +1731,52 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="26" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="26" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="29" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="29" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="30" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="30" />
         <source>Lock when the window is minimised</source>
         <translation>Блокировать при сворачивании окна</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="35" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="39" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Remember recently opened vaults</source>
         <translation>Запоминать недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>Lock after no activity for</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
         <source>Clear copied text after</source>
         <translation>Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/settings_dialog.py" line="49" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="49" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
     </message>
@@ -1747,32 +1784,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="369" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="369" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="370" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="370" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="371" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="371" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/inbox.py" line="305" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="305" />
         <source>Inbox folder…</source>
         <translation>Папка входящих…</translation>
     </message>
@@ -1780,33 +1817,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
         <source>Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
@@ -1814,122 +1851,122 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="73" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="73" />
         <source>Monitor — unlock</source>
         <translation>Монитор — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Open another vault file…</source>
         <translation>Открыть другой файл хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="85" />
         <source>Show passphrase</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="93" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="93" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="102" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="102" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="156" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="171" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="171" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="172" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="172" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="193" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="282" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="282" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="353" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="353" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="357" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/unlock.py" line="379" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="379" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
@@ -1937,37 +1974,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="298" />
         <source>Wiping…</source>
         <translation>Уничтожение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="322" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="323" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="323" />
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="324" />
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="325" />
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="327" />
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -1975,22 +2012,22 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
         <source>Verify the vault</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="163" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="163" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="168" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -1998,7 +2035,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="151" />
+        <location filename="../../monitor/gui/main_window.py" line="140" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -2013,17 +2050,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="164" />
+        <location filename="../../monitor/gui/main_window.py" line="153" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="165" />
+        <location filename="../../monitor/gui/main_window.py" line="154" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="166" />
+        <location filename="../../monitor/gui/main_window.py" line="155" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
     </message>
@@ -2031,32 +2068,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="257" />
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="259" />
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="263" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="266" />
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="270" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="270" />
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/vault_care.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="273" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -2064,17 +2101,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="175" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="200" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="200" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/sync_dialogs.py" line="229" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="229" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>

@@ -1,10 +1,12 @@
-"""Field and record-type titles in the UI languages, from ``resources/schema/titles.json``.
+"""Field and record-type titles in the UI languages, from ``resources/messages/titles.json``.
 
 Shared by the desktop forms, the readable record view and the reports. A field's title is looked
 up by its path (record type and dotted field names, list items without an index, e.g.
 ``visit.recommendations.status``), then by its own name; English and finally the name itself
 are the fallbacks, so a new field shows *something* before it is translated (a test keeps the
-catalogue complete).
+catalogue complete). The titles are entries of the one message catalogue
+(:mod:`monitor.core.messages`): ``type.case``, ``field.date``, ``path.visit.outcome``; this is the
+only place record-type titles are kept (the reports and the GUI's type lists read them here).
 """
 
 from __future__ import annotations
@@ -12,14 +14,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import resources
+from .. import messages
 
 _INDEX = re.compile(r"\[\d*\]")
 
 
+_GROUPS = {"type.": "types", "field.": "fields", "path.": "paths"}
+
+
 @cache
 def catalogue() -> dict:
-    return resources.load_json("schema", "titles.json")
+    """``{"types": {name: {en, ru, kk}}, "fields": {…}, "paths": {…}}`` from the catalogue's titles."""
+    out: dict = {group: {} for group in _GROUPS.values()}
+    for key, entry in messages.files()["titles.json"].items():
+        prefix, name = key.split(".", 1)
+        out[_GROUPS[prefix + "."]][name] = entry
+    return out
 
 
 def _pick(entry: dict | None, lang: str) -> str | None:

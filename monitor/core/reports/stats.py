@@ -131,7 +131,7 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
         """``2013 (January–May)`` when the official figures cover only part of the year."""
         span = covered.get(y)
         if span and (span[0] > dt.date(y, 1, 1) or span[1] < dt.date(y, 12, 31)):
-            return tr("partial_year", year=y, months=tr.months(span[0].month, span[1].month))
+            return f"{y} ({tr.months(span[0].month, span[1].month)})"
         return str(y)
 
     # --- the NGO's own records ------------------------------------------------------------------

@@ -14,8 +14,8 @@ How the main window uses it (one action per report kind)::
 either :func:`locked` (the window's vault, held under its lock while the report reads it) or one
 that opens a separate connection for the worker.
 
-The dialog's few words are kept here in en/ru/kk (not in the Qt catalogues) so this module is
-self-contained; they follow the app's language.
+The dialog's words are widget texts in the Qt catalogues (``self.tr``); the report itself speaks
+through the core's message catalogue.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -36,44 +36,17 @@ from ...core.errors import Cancelled, MonitorError
 from .. import worker as workers
 from ..i18n import choose_language
 
-WORDS = {
-    "title": ("Report", "Отчёт", "Есеп"),
-    "dossier": ("Case dossier", "Досье по делу", "Іс бойынша досье"),
-    "medical": ("Medical evaluation report", "Заключение медицинской оценки", "Медициналық бағалау қорытындысы"),
-    "visit": ("Visit report", "Отчёт о посещении", "Бару туралы есеп"),
-    "stats": ("Statistics", "Статистика", "Статистика"),
-    "language": ("Language", "Язык", "Тілі"),
-    "level": ("Level", "Уровень", "Деңгейі"),
-    "full": ("full (the person's lawyer)", "полный (адвокат лица)", "толық (адамның адвокаты)"),
-    "pseudonymised": ("pseudonymised (partners)", "псевдонимизированный (партнёры)", "бүркеншіктелген (серіктестер)"),
-    "aggregate": ("aggregate (public)", "сводный (публично)", "жиынтық (жария)"),
-    "password": ("Protect with a password (AES-256)", "Защитить паролем (AES-256)", "Құпия сөзбен қорғау (AES-256)"),
-    "preview": ("Preview", "Просмотр", "Алдын ала қарау"),
-    "cancel": ("Cancel", "Отмена", "Болдырмау"),
-    "save": ("Save as…", "Сохранить как…", "Басқаша сақтау…"),
-    "print": ("Print…", "Печать…", "Басып шығару…"),
-    "close": ("Close", "Закрыть", "Жабу"),
-    "building": ("Building the report…", "Создание отчёта…", "Есеп жасалуда…"),
-    "pages": ("{n} pages · {w} items withheld · SHA-256 of the records {h}…",
-              "Страниц: {n} · не включено: {w} · SHA-256 записей {h}…",
-              "{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…"),
-    "cancelled": ("Cancelled.", "Отменено.", "Болдырылмады."),
-    "saved": ("Saved {path} (SHA-256 {h}…)", "Сохранено: {path} (SHA-256 {h}…)", "Сақталды: {path} (SHA-256 {h}…)"),
-    "printed": ("Sent to the printer.", "Отправлено на печать.", "Басып шығаруға жіберілді."),
-    "no_password": ("Enter a password, or untick the box.", "Введите пароль или снимите отметку.",
-                    "Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз."),
-    "pdf": ("PDF files (*.pdf)", "Файлы PDF (*.pdf)", "PDF файлдары (*.pdf)"),
+KINDS = {
+    "dossier": QT_TRANSLATE_NOOP("ReportPreview", "Case dossier"),
+    "medical": QT_TRANSLATE_NOOP("ReportPreview", "Medical evaluation report"),
+    "visit": QT_TRANSLATE_NOOP("ReportPreview", "Visit report"),
+    "stats": QT_TRANSLATE_NOOP("ReportPreview", "Statistics"),
 }
-
-
-def words(lang: str) -> Callable[..., str]:
-    i = ("en", "ru", "kk").index(lang) if lang in ("en", "ru", "kk") else 0
-
-    def say(key: str, **kw) -> str:
-        text = WORDS[key][i]
-        return text.format(**kw) if kw else text
-
-    return say
+LEVELS = {
+    "full": QT_TRANSLATE_NOOP("ReportPreview", "full (the person's lawyer)"),
+    "pseudonymised": QT_TRANSLATE_NOOP("ReportPreview", "pseudonymised (partners)"),
+    "aggregate": QT_TRANSLATE_NOOP("ReportPreview", "aggregate (public)"),
+}
 
 
 def locked(vault) -> Callable[[], contextlib.AbstractContextManager]:
@@ -183,8 +156,7 @@ class ReportPreview(QDialog):
         super().__init__(parent)
         self._open_vault, self._kind, self._subject = open_vault, kind, subject_id
         self._ui_lang = choose_language()
-        say = self._say = words(self._ui_lang)
-        self.setWindowTitle(f"{say('title')}: {say(kind)}")
+        self.setWindowTitle(f"{self.tr('Report')}: {self.tr(KINDS[kind])}")
         self.resize(760, 900)
         self._report = None
         self._data: bytes | None = None
@@ -197,17 +169,17 @@ class ReportPreview(QDialog):
         self.lang.setCurrentIndex(max(0, self.lang.findData(lang or self._ui_lang)))
         self.level = QComboBox()
         for code in (("aggregate",) if kind == "stats" else ("full", "pseudonymised")):
-            self.level.addItem(say(code), code)
-        self.protect = QCheckBox(say("password"))
+            self.level.addItem(self.tr(LEVELS[code]), code)
+        self.protect = QCheckBox(self.tr("Protect with a password (AES-256)"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setEnabled(False)
         self.protect.toggled.connect(self.password.setEnabled)
-        self.preview_button = QPushButton(say("preview"))
-        self.cancel_button = QPushButton(say("cancel"))
-        self.save_button = QPushButton(say("save"))
-        self.print_button = QPushButton(say("print"))
-        close = QPushButton(say("close"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        close = QPushButton(self.tr("Close"))
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setTextFormat(Qt.PlainText)
@@ -219,7 +191,7 @@ class ReportPreview(QDialog):
         self.scroll.setWidgetResizable(True)
 
         row = QHBoxLayout()
-        for label, widget in ((say("language"), self.lang), (say("level"), self.level)):
+        for label, widget in ((self.tr("Language"), self.lang), (self.tr("Level"), self.level)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addStretch(1)
@@ -258,7 +230,7 @@ class ReportPreview(QDialog):
         self._clear_pages()
         self._report, self._data = None, None
         gc.collect()  # here, on the GUI thread, rather than on the worker (see _no_collection_off_the_gui_thread)
-        self.status.setText(self._say("building"))
+        self.status.setText(self.tr("Building the report…"))
         self._worker = workers.Worker(_build, self._open_vault, self._kind, self._subject,
                                       self.lang.currentData(), self.level.currentData())
         self._worker.progress.connect(self._on_progress)
@@ -294,15 +266,15 @@ class ReportPreview(QDialog):
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignHCenter)
             self.pages.addWidget(label)
-        self.status.setText(self._say("pages", n=len(images), w=self._report.withheld.total(),
-                                     h=self._report.source_digest[:16]))
+        self.status.setText(self.tr("{n} pages · {w} items withheld · SHA-256 of the records {h}…").format(
+            n=len(images), w=self._report.withheld.total(), h=self._report.source_digest[:16]))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.previewReady.emit()
 
     def _on_failed(self, exc) -> None:
         self.wait()
-        message = self._say("cancelled") if isinstance(exc, Cancelled) else (
+        message = self.tr("Cancelled.") if isinstance(exc, Cancelled) else (
             str(exc) if isinstance(exc, MonitorError) else f"{type(exc).__name__}: {exc}")
         self.status.setText(message)
         self.previewFailed.emit(message)
@@ -329,7 +301,7 @@ class ReportPreview(QDialog):
     # --- saving and printing -------------------------------------------------------------------
 
     def _ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self._say("save"), f"{self._kind}.pdf", self._say("pdf"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as…"), f"{self._kind}.pdf", self.tr("PDF files (*.pdf)"))
         if name:
             self.save_to(Path(name))
 
@@ -339,7 +311,7 @@ class ReportPreview(QDialog):
             return None
         password = self.password.text() if self.protect.isChecked() else None
         if self.protect.isChecked() and not password:
-            self.status.setText(self._say("no_password"))
+            self.status.setText(self.tr("Enter a password, or untick the box."))
             return None
         try:
             with self._open_vault() as vault:
@@ -347,9 +319,9 @@ class ReportPreview(QDialog):
         except (MonitorError, OSError) as exc:
             text = str(exc) if isinstance(exc, MonitorError) else f"{exc.strerror or exc}"
             self.status.setText(text)
-            QMessageBox.warning(self, self._say("save"), text)
+            QMessageBox.warning(self, self.tr("Save as…"), text)
             return None
-        self.status.setText(self._say("saved", path=str(path), h=result.sha256[:16]))
+        self.status.setText(self.tr("Saved {path} (SHA-256 {h}…)").format(path=str(path), h=result.sha256[:16]))
         self.saved.emit(str(path))
         return result
 
@@ -380,7 +352,7 @@ class ReportPreview(QDialog):
             painter.end()
         with self._open_vault() as vault:
             reports.log_printed(vault, self._report, self._data, copies=max(1, printer.copyCount()))
-        self.status.setText(self._say("printed"))
+        self.status.setText(self.tr("Sent to the printer."))
         return True
 
     def closeEvent(self, event) -> None:
