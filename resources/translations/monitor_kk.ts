@@ -584,46 +584,6 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="682" />
-        <source>Too long.</source>
-        <translation>Тым ұзын.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="684" />
-        <source>Not in the expected form.</source>
-        <translation>Пішімі қате.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="685" />
-        <source>Out of range.</source>
-        <translation>Мән рұқсат етілген шектен тыс.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="686" />
-        <source>Not a term of this list.</source>
-        <translation>Мұндай мән тізімде жоқ.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="687" />
-        <source>The linked record does not exist.</source>
-        <translation>Байланысты жазба жоқ.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="689" />
-        <source>The date is in the future.</source>
-        <translation>Күні болашақта.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="690" />
-        <source>This date comes before the date it must follow.</source>
-        <translation>Бұл күн өзінен бұрын болуы тиіс күннен ерте.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="691" />
-        <source>Does not agree with the status or outcome.</source>
-        <translation>Мәртебесімен немесе нәтижесімен сәйкес келмейді.</translation>
-    </message>
-    <message>
         <location filename="../../monitor/gui/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>

@@ -584,46 +584,6 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/forms.py" line="682" />
-        <source>Too long.</source>
-        <translation>Слишком длинно.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="684" />
-        <source>Not in the expected form.</source>
-        <translation>Неверный формат.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="685" />
-        <source>Out of range.</source>
-        <translation>Значение вне допустимых пределов.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="686" />
-        <source>Not a term of this list.</source>
-        <translation>Такого значения нет в списке.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="687" />
-        <source>The linked record does not exist.</source>
-        <translation>Связанная запись не существует.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="689" />
-        <source>The date is in the future.</source>
-        <translation>Дата в будущем.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="690" />
-        <source>This date comes before the date it must follow.</source>
-        <translation>Эта дата раньше той, за которой она должна следовать.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/forms.py" line="691" />
-        <source>Does not agree with the status or outcome.</source>
-        <translation>Не согласуется со статусом или итогом.</translation>
-    </message>
-    <message>
         <location filename="../../monitor/gui/forms.py" line="740" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
