@@ -164,3 +164,19 @@ def test_a_kazakh_form_shows_a_sealed_record_error_in_kazakh(qtbot, stocked, kaz
     assert save_and_show_errors(form, lambda: vault.put(changed)) is False
     expected = messages.text(caught.value.message.id, "kk", **caught.value.fields)
     assert "мөрленген" in expected and expected in form.banner.text()
+
+
+def test_the_kazakh_examination_editor_marks_a_broken_rule_in_kazakh(qtbot, stocked, kazakh):
+    from monitor.gui.editors.examination_editor import ExaminationEditor
+
+    vault, records = stocked
+    exam = dict(copy.deepcopy(next(r for r in records if r["type"] == "examination")), id=uid(990))
+    exam["injuries"] = [dict(exam["injuries"][0], id=uid(991))]
+    editor = ExaminationEditor(vault, lang="kk", defaults={"person_id": uid(3), "case_id": uid(6)})
+    qtbot.addWidget(editor)
+    editor.form.editor.set_value({**exam, "private": True, "officer_present": True})
+    assert editor.save() is False
+    field = editor.form.find("officer_present")
+    assert field.error.text() == messages.text("rule_private_officer", "kk")
+    assert "қызметкер" in field.error.text()
+    assert not editor.banner.isHidden()
