@@ -26,7 +26,7 @@ EXIT_ERROR, EXIT_USAGE, EXIT_VERIFY, EXIT_CANCELLED = 1, 2, 3, 130
 
 
 class UserError(MonitorError):
-    pass
+    code = "usage_error"
 
 
 _LANG = "en"  # the language of messages, set by main() from MONITOR_LANG / LC_ALL / LC_MESSAGES / LANG

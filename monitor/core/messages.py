@@ -85,8 +85,34 @@ def _rebuild(msg_id: str, params: dict) -> "Message":
     return Message(msg_id, **params)
 
 
+class Joined(str):
+    """Parts shown one after another, joined by ": " (a record's label, a field path, a Message).
+
+    Its value is the English line; :meth:`localize` renders each Message part in ``lang`` and
+    keeps the others (labels and paths are the same in every language).
+    """
+
+    parts: tuple
+
+    def __new__(cls, *parts) -> "Joined":
+        parts = tuple(p for p in parts if p != "")
+        self = super().__new__(cls, ": ".join(str(p) for p in parts))
+        self.parts = parts
+        return self
+
+    def localize(self, lang: str) -> str:
+        return ": ".join(_localized(p, lang) for p in self.parts)
+
+    def __reduce__(self):
+        return (Joined, self.parts)
+
+
+def _localized(value, lang: str):
+    return value.localize(lang) if isinstance(value, (Message, Joined)) else value
+
+
 def _render(text: str, params: dict, lang: str) -> str:
-    values = {k: (v.localize(lang) if isinstance(v, Message) else v) for k, v in params.items()}
+    values = {k: _localized(v, lang) for k, v in params.items()}
     return text.format(**values)
 
 
@@ -132,7 +158,7 @@ def localize(obj, lang: str) -> str:
     message = getattr(obj, "message", None) if isinstance(obj, Exception) else obj
     if isinstance(obj, Exception) and message is None:
         message = str(obj)
-    if isinstance(message, Message):
+    if isinstance(message, (Message, Joined)):
         rendered = message.localize(lang)
     elif lang == "en" or message is None:
         rendered = str(message if message is not None else obj)

@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="123" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="125" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="131" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="131" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="133" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="165" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="167" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -432,12 +432,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="307" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="308" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -506,155 +506,112 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="153" />
-        <location filename="../../monitor/gui/editors/forms.py" line="681" />
+        <location filename="../../monitor/gui/editors/forms.py" line="148" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="199" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="204" />
+        <location filename="../../monitor/gui/editors/forms.py" line="199" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="228" />
+        <location filename="../../monitor/gui/editors/forms.py" line="223" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="229" />
+        <location filename="../../monitor/gui/editors/forms.py" line="224" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="230" />
+        <location filename="../../monitor/gui/editors/forms.py" line="225" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="257" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ГГГГ-ММ-ДД чч:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="262" />
+        <location filename="../../monitor/gui/editors/forms.py" line="257" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="260" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="260" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="288" />
-        <location filename="../../monitor/gui/editors/forms.py" line="683" />
+        <location filename="../../monitor/gui/editors/forms.py" line="283" />
         <source>Not a valid date.</source>
         <translation>Неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="420" />
+        <location filename="../../monitor/gui/editors/forms.py" line="415" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="555" />
+        <location filename="../../monitor/gui/editors/forms.py" line="550" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="569" />
+        <location filename="../../monitor/gui/editors/forms.py" line="564" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="600" />
-        <location filename="../../monitor/gui/editors/forms.py" line="688" />
+        <location filename="../../monitor/gui/editors/forms.py" line="595" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="682" />
-        <source>Too long.</source>
-        <translation>Слишком длинно.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="684" />
-        <source>Not in the expected form.</source>
-        <translation>Неверный формат.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="685" />
-        <source>Out of range.</source>
-        <translation>Значение вне допустимых пределов.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="686" />
-        <source>Not a term of this list.</source>
-        <translation>Такого значения нет в списке.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="687" />
-        <source>The linked record does not exist.</source>
-        <translation>Связанная запись не существует.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="689" />
-        <source>The date is in the future.</source>
-        <translation>Дата в будущем.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="690" />
-        <source>This date comes before the date it must follow.</source>
-        <translation>Эта дата раньше той, за которой она должна следовать.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="691" />
-        <source>Does not agree with the status or outcome.</source>
-        <translation>Не согласуется со статусом или итогом.</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="740" />
+        <location filename="../../monitor/gui/editors/forms.py" line="696" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="764" />
+        <location filename="../../monitor/gui/editors/forms.py" line="720" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="788" />
+        <location filename="../../monitor/gui/editors/forms.py" line="744" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="805" />
+        <location filename="../../monitor/gui/editors/forms.py" line="761" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="811" />
+        <location filename="../../monitor/gui/editors/forms.py" line="767" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="845" />
+        <location filename="../../monitor/gui/editors/forms.py" line="805" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="846" />
+        <location filename="../../monitor/gui/editors/forms.py" line="806" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -942,27 +899,27 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Сначала выберите лицо.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="270" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="265" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="294" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="289" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="358" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="355" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="359" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="356" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="388" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1676,7 +1633,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="103" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="105" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1685,12 +1642,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="106" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="108" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="109" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="111" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>

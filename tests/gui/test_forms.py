@@ -14,7 +14,9 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit  # noqa: E402
 
 from monitor.core.store.vault import Vault  # noqa: E402
-from monitor.gui.editors.forms import MISSING, RecordForm, violation_field  # noqa: E402
+from monitor.core.errors import SchemaViolation  # noqa: E402
+from monitor.gui.editors.forms import MISSING, RecordForm  # noqa: E402
+from monitor.gui.editors.saving import Shown, shown_errors  # noqa: E402
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
@@ -149,14 +151,27 @@ def test_sealed_record_form_is_read_only(qtbot, stocked):
     assert form.find("narrative").box.isReadOnly() and not form.save_button.isEnabled()
 
 
-def test_violation_messages_map_to_paths():
-    assert violation_field("record 1: interview.consent.date: not a valid date-time: 'x'", "interview") == \
-        ("consent.date", "Not a valid date.")
-    assert violation_field("record 1: interview: missing required field 'narrative'", "interview") == \
-        ("narrative", "Required.")
-    assert violation_field("record 1 (visit 12345678): findings[0].theme: 'zz' is not a term of the vocabulary "
-                           "'visit_theme'", "visit") == ("findings[0].theme", "Not a term of this list.")
-    assert violation_field("record 1 (case 12345678): sealed and cannot change", "case")[0] is None
+def test_core_violations_map_to_paths_by_code(stocked):
+    vault, records = stocked
+
+    def refused(record) -> SchemaViolation:
+        with pytest.raises(SchemaViolation) as caught:
+            vault.put(record)
+        return caught.value
+
+    interview = next(r for r in records if r["type"] == "interview")
+    exc = refused({k: v for k, v in interview.items() if k != "narrative"})
+    assert (exc.record_type, exc.problems[0].path, exc.problems[0].rule) == ("interview", "narrative", "required")
+    assert shown_errors(exc, "en") == [Shown("narrative", "Required.", "missing required field 'narrative'")]
+    visit = next(r for r in records if r["type"] == "visit")
+    exc = refused({**visit, "date_end": "2000-01-01"})
+    assert [(p.path, p.rule) for p in exc.problems] == [("date_end", "date_order")]
+    assert shown_errors(exc, "kk")[0].text == "Бұл күн өзінен бұрын болуы тиіс күннен ерте."
+    exc = refused({**visit, "facility_id": uid(999)})
+    assert [(p.path, p.rule) for p in exc.problems] == [("facility_id", "no_record")]
+    assert shown_errors(exc, "ru")[0].text == "Связанная запись не существует."
+    # a problem in another record of the batch is not this form's field
+    assert shown_errors(exc, "en", route=lambda t, path: None)[0].path is None
     assert MISSING is not None
 
 

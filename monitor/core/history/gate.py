@@ -22,7 +22,8 @@ from typing import Iterable
 
 from ..model import rules, schema, vocab
 from ..db import Connection
-from ..errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord
+from ..errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord, violation
+from ..messages import Message
 from .graph import heads as _heads
 from .graph import Lineage, lineage
 from .revisions import TIMESTAMP, Revision, hash_version
@@ -116,34 +117,33 @@ def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, bl
     rid = record["id"]
     where = f"{where} ({record_type} {rid[:8]})"
     if rid in batch.types:
-        raise SchemaViolation(f"{where}: duplicate id {rid} (the same record appears twice)")
+        raise violation(where, "", "duplicate_id", record_type=record_type, id=rid)
     batch.cross.note(record, where)
     row = _current(conn, rid)
     if row is not None:
         if row[0] != record_type:
-            raise SchemaViolation(f"{where}: id {rid} already belongs to a {row[0]}, not a {record_type}")
+            raise violation(where, "", "id_other_type", record_type=record_type, id=rid, existing=row[0], type=record_type)
         unchanged = row[3] is not None and json.loads(row[3]) == record
         if row[1] and not row[2] and not unchanged:
-            raise SealedRecord(f"{where}: this {record_type} is sealed and cannot be changed; add an addendum instead")
+            raise SealedRecord(Message("gate_sealed_changed", where=where, type=record_type))
         if record_type == "addendum" and not row[2] and not unchanged:
             raise SealedRecord(f"{where}: an addendum cannot be changed once written; add another addendum")
         if row[4] > 1 and not unchanged and not resolving:
-            raise RecordInConflict(f"{where}: " + conflict_message(record_type, rid, row[4]))
+            raise RecordInConflict(Message("gate_conflict_where", where=where, type=record_type, id=rid, n=row[4], id2=rid))
     known = batch.known(conn)
     annotated = list(schema.annotated_values(record))
     for item in annotated:
         if item.vocabulary:
             if item.value not in known.get(item.vocabulary, ()) and item.value not in batch.terms.get(item.vocabulary, ()):
-                raise SchemaViolation(
-                    f"{where}: {item.path}: '{one_line(item.value, 40)}' is not a term of the vocabulary '{item.vocabulary}'"
-                )
+                raise violation(where, item.path, "not_a_term", record_type=record_type,
+                                value=one_line(item.value, 40), vocabulary=item.vocabulary)
     if record_type == "term":
         _check_term(conn, record, where, batch)
         owner = conn.execute(
             "SELECT origin FROM vocab_terms WHERE vocabulary = ? AND key = ?", (record["vocabulary"], record["key"])
         ).fetchone()
         if owner is not None and owner[0] != rid:
-            raise SchemaViolation(f"{where}: the vocabulary '{record['vocabulary']}' already has the key '{record['key']}'")
+            raise violation(where, "", "term_exists", record_type="term", vocabulary=record["vocabulary"], key=record["key"])
         batch.add_term(record["vocabulary"], record["key"])
     if record_type == "attachment" and blob_known:
         _check_blob(conn, record, where)
@@ -155,21 +155,21 @@ def _check_term(conn: Connection, record: dict, where: str, batch: Batch) -> Non
     name, key = record["vocabulary"], record["key"]
     vocabulary = conn.execute("SELECT closed FROM vocabularies WHERE name = ?", (name,)).fetchone()
     if vocabulary is None:
-        raise SchemaViolation(f"{where}: vocabulary: no vocabulary named '{one_line(name, 40)}'")
+        raise violation(where, "vocabulary", "no_vocabulary", record_type="term", name=one_line(name, 40))
     if vocabulary[0]:
-        raise SchemaViolation(f"{where}: the vocabulary '{name}' is closed and cannot be extended")
+        raise violation(where, "", "closed_vocabulary", record_type="term", vocabulary=name)
     builtin = conn.execute("SELECT 1 FROM vocab_terms WHERE vocabulary = ? AND key = ? AND origin = 'builtin'",
                            (name, key)).fetchone()
     if builtin is not None:
-        raise SchemaViolation(f"{where}: the vocabulary '{name}' already has the key '{key}'")
+        raise violation(where, "", "term_exists", record_type="term", vocabulary=name, key=key)
 
 
 def _check_blob(conn: Connection, record: dict, where: str) -> None:
     stored = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (record["sha256"],)).fetchone()
     if stored is None:
-        raise SchemaViolation(f"{where}: sha256: no attachment with these bytes is stored in the vault")
+        raise violation(where, "sha256", "no_blob", record_type="attachment")
     if stored[0] != record["size"]:
-        raise SchemaViolation(f"{where}: size: {record['size']} does not match the stored {stored[0]} bytes")
+        raise violation(where, "size", "size_mismatch", record_type="attachment", size=record["size"], stored=stored[0])
 
 
 def check_references(conn: Connection, refs: Iterable[tuple[str, str, str, "schema.Annotated"]], batch: Batch,
@@ -180,7 +180,8 @@ def check_references(conn: Connection, refs: Iterable[tuple[str, str, str, "sche
     needs the record to exist: whether it was deleted meanwhile depends on which bundle came first.
     """
     for label, record_type, record_id, item in refs:
-        where = f"{label} ({record_type} {record_id[:8]}): {item.path}"
+        who = f"{label} ({record_type} {record_id[:8]})"
+        where = f"{who}: {item.path}"
         target_type = batch.types.get(item.value) or (None if live else batch.incoming.get(item.value))
         if target_type is None:
             row = conn.execute("SELECT type, deleted FROM records WHERE id = ?", (item.value,)).fetchone()
@@ -188,10 +189,11 @@ def check_references(conn: Connection, refs: Iterable[tuple[str, str, str, "sche
                 batch.deferred.append((where, item.value, tuple(item.ref)))
                 continue
             if row is None or (live and row[1]):
-                raise SchemaViolation(f"{where}: no record with id {item.value}")
+                raise violation(who, item.path, "no_record", record_type=record_type, id=item.value)
             target_type = row[0]
         if "*" not in item.ref and target_type not in item.ref:
-            raise SchemaViolation(f"{where}: {item.value} is a {target_type}, expected {' or '.join(item.ref)}")
+            raise violation(who, item.path, "wrong_target", record_type=record_type, id=item.value,
+                            target=target_type, expected=" or ".join(item.ref))
 
 
 def settle_deferred(conn: Connection, batch: Batch) -> None:

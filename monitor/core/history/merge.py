@@ -61,6 +61,8 @@ ABSENT: Any = _Absent()
 class MergeError(MonitorError):
     """A merge that cannot be built as asked (a bad pick, a bad hand-typed value)."""
 
+    code = "merge_error"
+
 
 def same(a: Any, b: Any) -> bool:
     """Whether two field values are the same JSON value (ABSENT equals only itself)."""

@@ -7,7 +7,9 @@ agree; a sentence is coherent (a life sentence has no years, probation only with
 sentence, an amount only with a fine); each charge names a person or an unnamed officer.
 
 Rules across records (:class:`CrossChecks`): a proceeding's complaint belongs to the same case.
-Each broken rule raises :class:`SchemaViolation` with one line naming the field.
+Each broken rule raises :class:`SchemaViolation` with one line naming the field, and one
+structured problem (the field path, the rule's code and its fields; see
+:func:`monitor.core.errors.violation`), whose ``rule_<code>`` text is in the message catalogue.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import datetime as _dt
 from typing import Any, Callable, Iterator
 
 from . import schema
-from ..errors import SchemaViolation
+from ..errors import violation
+from ..messages import Message
 
 # A date is "in the future" only beyond the latest zone on Earth (UTC+14), so a record written
 # just after midnight in Almaty is never refused by a laptop whose clock is set to UTC.
@@ -53,14 +56,19 @@ def dated_values(record: dict) -> Iterator[tuple[str, str, str, bool]]:
     yield from walk(schema.inlined(record["type"]), record, "")
 
 
-def _fail(where: str, message: str) -> None:
-    raise SchemaViolation(f"{where}: {message}")
+def _fail(where: str, at: tuple[str, ...], rule: str, record_type: str, **fields) -> None:
+    """Raise the broken ``rule`` at the field named by ``at`` (the segments the English line joins
+    with ": ", e.g. ("charges[0].punishments[1]", "life"))."""
+    path = ".".join(at).replace(".[", "[")
+    raise violation(where, path, rule, record_type=record_type, shown_path=": ".join(at), **fields)
 
 
-def _order(where: str, record: dict, first: str, second: str, what: str) -> None:
+def _order(where: str, record: dict, first: str, second: str, what: str, record_type: str,
+           at: tuple[str, ...] = ()) -> None:
     a, b = _get(record, first), _get(record, second)
     if a and b and b[:10] < a[:10]:
-        _fail(where, f"{second}: {b[:10]} is before {first} {a[:10]} ({what})")
+        _fail(where, (*at, second), "date_order", record_type, value=b[:10], first=first, earlier=a[:10],
+              what=Message(what))
 
 
 def _get(record: dict, dotted: str):
@@ -78,105 +86,107 @@ def check(record: dict, where: str, *, now: _dt.datetime | None = None) -> None:
     for path, value, fmt, future_ok in dated_values(record):
         moment = _parse(value, fmt)
         if moment is not None and not future_ok and moment > limit:
-            _fail(where, f"{path}: {value[:25]} is in the future")
+            _fail(where, (path,), "in_future", record["type"], value=value[:25])
     checker = _BY_TYPE.get(record["type"])
     if checker is not None:
         checker(record, where)
 
 
 def _case(record: dict, where: str) -> None:
-    _order(where, record, "period_start", "period_end", "the period ends before it starts")
+    _order(where, record, "period_start", "period_end", "order_period", "case")
     for i, allegation in enumerate(record.get("allegations", [])):
-        _order(f"{where}: allegations[{i}]", allegation, "date", "date_end", "the act ends before it starts")
+        _order(where, allegation, "date", "date_end", "order_act", "case", (f"allegations[{i}]",))
 
 
 def _visit(record: dict, where: str) -> None:
-    _order(where, record, "date_start", "date_end", "the visit ends before it starts")
+    _order(where, record, "date_start", "date_end", "order_visit", "visit")
     if record.get("outcome") == "refused" and record.get("interviews_count"):
-        _fail(where, "interviews_count: a visit refused at the gate has no interviews")
+        _fail(where, ("interviews_count",), "refused_visit_interviews", "visit")
 
 
 def _complaint(record: dict, where: str) -> None:
-    _order(where, record, "date_filed", "reply_date", "a reply cannot come before the complaint was filed")
+    _order(where, record, "date_filed", "reply_date", "order_reply", "complaint")
     filed = record["date_filed"]
     for i, response in enumerate(record.get("responses", [])):
         if response["date"] < filed:
-            _fail(where, f"responses[{i}].date: {response['date']} is before the complaint was filed ({filed})")
+            _fail(where, (f"responses[{i}].date",), "before_filing", "complaint", value=response["date"], filed=filed)
     forwarded = record.get("forwarded_to", {}).get("date")
     if forwarded and forwarded < filed:
-        _fail(where, f"forwarded_to.date: {forwarded} is before the complaint was filed ({filed})")
+        _fail(where, ("forwarded_to.date",), "before_filing", "complaint", value=forwarded, filed=filed)
 
 
 _DECIDED = {"judgment", "appeal", "closed"}
 
 
 def _proceeding(record: dict, where: str) -> None:
-    _order(where, record, "date_opened", "judgment_date", "a judgment cannot come before the case was opened")
-    _order(where, record, "erdr_date", "judgment_date", "a judgment cannot come before registration")
-    _order(where, record, "judgment_date", "appeal.date", "an appeal cannot come before the judgment")
+    _order(where, record, "date_opened", "judgment_date", "order_judgment_opened", "proceeding")
+    _order(where, record, "erdr_date", "judgment_date", "order_judgment_registered", "proceeding")
+    _order(where, record, "judgment_date", "appeal.date", "order_appeal", "proceeding")
     status, outcome = record["status"], record.get("outcome")
+    t = "proceeding"
     if outcome in ("conviction", "acquittal") and status not in _DECIDED:
-        _fail(where, f"status: '{status}' does not agree with the outcome '{outcome}' (expected judgment, appeal or closed)")
+        _fail(where, ("status",), "status_outcome_decided", t, status=status, outcome=outcome)
     if outcome == "refused" and status not in ("refused_to_open", "closed"):
-        _fail(where, f"status: '{status}' does not agree with the outcome 'refused' (expected refused_to_open or closed)")
+        _fail(where, ("status",), "status_outcome_refused", t, status=status)
     if status == "refused_to_open" and outcome not in (None, "refused", "pending"):
-        _fail(where, f"outcome: '{outcome}' does not agree with the status 'refused_to_open'")
+        _fail(where, ("outcome",), "outcome_status_refused", t, outcome=outcome)
     if outcome == "terminated" and status not in ("terminated", "closed"):
-        _fail(where, f"status: '{status}' does not agree with the outcome 'terminated'")
+        _fail(where, ("status",), "status_outcome_terminated", t, status=status)
     if record.get("sentence_life") and record.get("sentence_years"):
-        _fail(where, "sentence_years: a life sentence has no term in years")
+        _fail(where, ("sentence_years",), "life_no_years", t)
     previous = None
     for i, decision in enumerate(record.get("decisions", [])):
         if previous and decision["date"] < previous:
-            _fail(where, f"decisions[{i}].date: {decision['date']} is before the decision above it ({previous}); list decisions in date order")
+            _fail(where, (f"decisions[{i}].date",), "decision_order", t, value=decision["date"], previous=previous)
         previous = decision["date"]
     for i, charge in enumerate(record.get("charges", [])):
-        _charge(charge, f"{where}: charges[{i}]", record)
+        _charge(charge, where, f"charges[{i}]", record)
 
 
-def _charge(charge: dict, where: str, proceeding: dict) -> None:
+def _charge(charge: dict, where: str, at: str, proceeding: dict) -> None:
+    t = "proceeding"
     if ("person_id" in charge) == ("officer" in charge):
-        _fail(where, "name the defendant either as a person (person_id) or as an unnamed officer (officer), not both or neither")
+        _fail(where, (at,), "charge_defendant", t)
     opened = proceeding.get("date_opened")
     if opened and charge.get("verdict_date") and charge["verdict_date"] < opened:
-        _fail(where, f"verdict_date: {charge['verdict_date']} is before the case was opened ({opened})")
+        _fail(where, (at, "verdict_date"), "verdict_before_opened", t, value=charge["verdict_date"], opened=opened)
     punishments = charge.get("punishments", [])
     if charge["verdict"] in ("acquitted", "terminated", "pending") and punishments:
-        _fail(where, f"punishments: a defendant whose verdict is '{charge['verdict']}' has no punishment")
+        _fail(where, (at, "punishments"), "verdict_no_punishment", t, verdict=charge["verdict"])
     for j, p in enumerate(punishments):
-        at = f"{where}.punishments[{j}]"
+        here = f"{at}.punishments[{j}]"
         kind = p["kind"]
         if p.get("life"):
             if kind != "imprisonment":
-                _fail(at, "life: only imprisonment can be for life")
+                _fail(where, (here, "life"), "life_imprisonment_only", t)
             if p.get("years") or p.get("months"):
-                _fail(at, "years: a life sentence has no term in years or months")
+                _fail(where, (here, "years"), "life_no_term", t)
         if (p.get("probation_years") or p.get("probation_months")) and kind != "suspended_imprisonment":
-            _fail(at, "probation: a probation period belongs to a suspended sentence")
+            _fail(where, (here, "probation"), "probation_suspended", t)
         if "amount" in p and kind != "fine":
-            _fail(at, "amount: only a fine has an amount")
+            _fail(where, (here, "amount"), "amount_fine", t)
         if kind in ("imprisonment", "suspended_imprisonment", "restriction_of_freedom", "ban_from_office") \
                 and not p.get("life") and not (p.get("years") or p.get("months")):
-            _fail(at, f"years: give the length of the {kind.replace('_', ' ')} (years and/or months)")
+            _fail(where, (here, "years"), "sentence_length", t, kind=kind.replace("_", " "))
 
 
 def _examination(record: dict, where: str) -> None:
-    _order(where, record, "time_start", "time_end", "the examination ends before it starts")
+    _order(where, record, "time_start", "time_end", "order_examination", "examination")
     if record.get("private") and record.get("officer_present"):
-        _fail(where, "officer_present: an examination in private has no officer present")
+        _fail(where, ("officer_present",), "private_officer", "examination")
     for i, injury in enumerate(record.get("injuries", [])):
         side, view = injury.get("side"), injury.get("view")
         if side and view and view in ("front", "back") and side != view:
-            _fail(where, f"injuries[{i}].view: '{view}' contradicts side '{side}'")
+            _fail(where, (f"injuries[{i}].view",), "view_side", "examination", view=view, side=side)
 
 
 def _statistic(record: dict, where: str) -> None:
-    _order(where, record, "period_start", "period_end", "the period ends before it starts")
+    _order(where, record, "period_start", "period_end", "order_period", "statistic")
 
 
 def _consent(record: dict, where: str) -> None:
     if record.get("withdrawal") and not any(v is False for v in record["scope"].values()):
-        _fail(where, "scope: a withdrawal must set at least one item to false")
+        _fail(where, ("scope",), "withdrawal_scope", "consent")
 
 
 _BY_TYPE: dict[str, Callable[[dict, str], None]] = {
@@ -206,5 +216,5 @@ class CrossChecks:
                 body = lookup(complaint_id)
                 complaint_case = body.get("case_id") if body else None
             if complaint_case is not None and complaint_case != case_id:
-                _fail(where, f"complaint_id: the complaint belongs to another case ({complaint_case[:8]}), "
-                             f"not this proceeding's case ({case_id[:8]})")
+                _fail(where, ("complaint_id",), "complaint_other_case", "proceeding",
+                      complaint_case=complaint_case[:8], case=case_id[:8])

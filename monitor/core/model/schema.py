@@ -24,7 +24,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .. import resources
-from ..errors import SchemaViolation
+from ..errors import violation
+from ..messages import text
 from ..text import one_line
 
 RECORD_TYPES = (
@@ -158,39 +159,60 @@ def _json_type(value: Any) -> str:
             int: "a number", float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
 
 
-def describe(error: ValidationError, prefix: str) -> str:
-    """One short line for a validation error; never echoes a long or multi-line value."""
-    where = _field_path(prefix, error.absolute_path)
+def problem(error: ValidationError) -> tuple[str, str, str, dict]:
+    """(shown path, field path, rule code, fields) for a validation error, paths inside the record.
+
+    The shown path is where the error is found (an object, for a missing field); the field path
+    names the field itself. Fields never echo a long or multi-line value.
+    """
+    where = _field_path("", error.absolute_path).lstrip(".")
     kind, arg, value = error.validator, error.validator_value, error.instance
+
+    def at(field: str) -> str:
+        return f"{where}.{field}" if where else field
+
     if kind == "required":
         missing = [name for name in arg if isinstance(value, dict) and name not in value]
-        return f"{where}: missing required field '{missing[0] if missing else arg[0]}'"
+        field = missing[0] if missing else arg[0]
+        return where, at(field), "required", {"field": field}
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = sorted(k for k in value if k not in known) if isinstance(value, dict) else []
-        return f"{where}: unknown field '{one_line(extra[0] if extra else '?', 40)}'"
+        return where, where, "unknown_field", {"field": one_line(extra[0] if extra else "?", 40)}
     if kind == "type":
         wanted = arg if isinstance(arg, str) else " or ".join(arg)
-        return f"{where}: expected {wanted}, got {_json_type(value)}"
+        return where, where, "wrong_type", {"wanted": wanted, "got": _json_type(value)}
     if kind == "maxLength":
-        return f"{where}: too long ({len(value):,} characters; at most {arg:,})"
+        return where, where, "too_long", {"length": f"{len(value):,}", "limit": f"{arg:,}"}
     if kind == "minLength":
-        return f"{where}: must not be empty"
+        return where, where, "empty", {}
     if kind in ("maxItems", "minItems"):
-        return f"{where}: {'too many' if kind == 'maxItems' else 'too few'} items ({len(value)}; {kind[:3]} {arg})"
+        return where, where, "too_many_items" if kind == "maxItems" else "too_few_items", \
+            {"count": len(value), "limit": arg}
     if kind == "format":
-        return f"{where}: not a valid {arg}: '{_shown(value)}'"
+        return where, where, "not_a_date" if arg in ("date", "date-time") else "bad_format", \
+            {"format": arg, "value": _shown(value)}
     if kind == "pattern":
-        return f"{where}: not in the expected form: '{_shown(value)}'"
+        return where, where, "pattern", {"value": _shown(value)}
     if kind == "const":
-        return f"{where}: must be '{arg}', got '{one_line(value, 40)}'"
+        return where, where, "const", {"expected": arg, "value": one_line(value, 40)}
     if kind == "enum":
-        return f"{where}: must be one of {', '.join(map(str, arg))}; got '{one_line(value, 40)}'"
+        return where, where, "enum", {"choices": ", ".join(map(str, arg)), "value": one_line(value, 40)}
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"{where}: {value} is out of range ({kind} {arg})"
+        return where, where, "out_of_range", {"value": value, "bound": kind, "limit": arg}
     if kind == "uniqueItems":
-        return f"{where}: repeats an item"
-    return f"{where}: {one_line(error.message, 80)}"
+        return where, where, "repeats_item", {}
+    return where, where, "other", {"text": one_line(error.message, 80)}
+
+
+def _shown_path(prefix: str, shown: str) -> str:
+    return f"{prefix}{'' if not shown or shown.startswith('[') else '.'}{shown}" if prefix else shown
+
+
+def describe(error: ValidationError, prefix: str) -> str:
+    """One short line for a validation error; never echoes a long or multi-line value."""
+    shown, _path, rule, fields = problem(error)
+    return f"{_shown_path(prefix, shown)}: {text('rule_' + rule, 'en', **fields)}"
 
 
 MAX_DEPTH = 16  # records nest at most 5 levels; anything deeper is hostile or broken
@@ -203,30 +225,30 @@ def check_structure(value: Any, where: str = "record") -> None:
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise SchemaViolation(f"{where}: nested more than {MAX_DEPTH} levels deep")
+            raise violation(where, "", "too_deep", limit=MAX_DEPTH)
         if isinstance(item, dict):
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)
         elif isinstance(item, float) and not math.isfinite(item):
-            raise SchemaViolation(f"{where}: {item} is not a number JSON can hold")
+            raise violation(where, "", "not_a_json_number", value=item)
 
 
 def validate(record: Any, where: str = "record") -> str:
     """Validate one record; return its type or raise :class:`SchemaViolation` (one line)."""
     if not isinstance(record, dict):
-        raise SchemaViolation(f"{where}: expected a JSON object, got {_json_type(record)}")
+        raise violation(where, "", "not_an_object", got=_json_type(record))
     record_type = record.get("type")
     if not isinstance(record_type, str):
-        raise SchemaViolation(f"{where}: missing required field 'type'")
+        raise violation(where, "type", "required", shown_path="", field="type")
     if record_type not in RECORD_TYPES:
-        raise SchemaViolation(
-            f"{where}: unknown record type '{one_line(record_type, 30)}' "
-            f"(expected one of {', '.join(RECORD_TYPES)})"
-        )
+        raise violation(where, "type", "unknown_type", shown_path="", value=one_line(record_type, 30),
+                        choices=", ".join(RECORD_TYPES))
     error = best_match(validator_for(record_type).iter_errors(record), key=_relevance)
     if error is not None:
-        raise SchemaViolation(f"{where}: " + describe(error, record_type))
+        shown, path, rule, fields = problem(error)
+        raise violation(where, path, rule, record_type=record_type, shown_path=_shown_path(record_type, shown),
+                        **fields)
     return record_type
 
 

@@ -36,6 +36,8 @@ IDENTITY_TEXT_FIELDS = ("name_cyrillic", "name_latin", "contact", "safe_contact"
 class ReportRefused(MonitorError):
     """The report cannot be made at this level or without consent; nothing was written."""
 
+    code = "report_refused"
+
 
 def check_level(level: str) -> str:
     if level not in LEVELS:

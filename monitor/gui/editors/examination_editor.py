@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import diagram, schema, titles
-from ...core.errors import MonitorError, SchemaViolation
 from ...core.history.revisions import new_id, utc_now
 from .body_diagram import BodyDiagram
-from .forms import MISSING, FieldError, FieldErrors, FormContext, ObjectEditor, RecordForm, violation_field
+from .forms import MISSING, FieldError, FormContext, ObjectEditor, RecordForm
+from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
 
@@ -281,11 +281,13 @@ class ExaminationEditor(QWidget):
             body.pop("injuries", None)
         return body
 
-    def show_errors(self, errors: list[tuple[str | None, str]]) -> None:
+    def show_errors(self, errors) -> None:
+        """Show errors (``Shown`` items or (path, text) pairs, see :mod:`.saving`) at their fields."""
         self.form.editor.clear_errors()
         self.panel.clear_errors()
         unplaced = []
-        for path, message in errors:
+        for error in errors:
+            path, message, _full = error = Shown(*error)
             target = None
             if path and path.startswith("injuries["):
                 index = int(path[len("injuries["):].split("]", 1)[0])
@@ -300,7 +302,7 @@ class ExaminationEditor(QWidget):
             if target is not None:
                 target.set_error(message)
             else:
-                unplaced.append(message)
+                unplaced.append(error.banner_text)
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
         self.banner.setText(self.tr("Not saved: correct the marked fields.") if not unplaced
                             else self.tr("Not saved: {message}").format(message=unplaced[0]))
@@ -309,21 +311,15 @@ class ExaminationEditor(QWidget):
     def save(self) -> bool:
         if self.is_sealed:
             return False
-        try:
-            body = self.build()
-            self.vault.put(body)
-        except FieldErrors as exc:
-            self.show_errors([(e.path, str(e)) for e in exc.errors])
+        built = []
+
+        def store():
+            built.append(self.build())
+            self.vault.put(built[0])
+
+        if not save_and_show_errors(self, store, route=lambda t, path: path if t in (None, "examination") else None):
             return False
-        except FieldError as exc:
-            self.show_errors([(exc.path, str(exc))])
-            return False
-        except SchemaViolation as exc:
-            self.show_errors([violation_field(str(exc), "examination")])
-            return False
-        except MonitorError as exc:
-            self.show_errors([(None, exc.localized(self.lang))])
-            return False
+        body = built[0]
         self.banner.hide()
         self.form.editor.clear_errors()
         self.record = body

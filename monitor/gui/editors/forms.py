@@ -11,8 +11,8 @@
 * numbers, enums, arrays (add/remove rows), nested objects (a framed sub-form).
 
 :class:`RecordForm` wraps a whole record with a Save button. Saving goes through
-``vault.put`` like the CLI; a :class:`SchemaViolation` names a field path, which is mapped back
-to the field and shown beside it in the UI language. Fields the form does not show are kept
+``vault.put`` like the CLI; a :class:`SchemaViolation` carries the field path and the rule's code,
+which :mod:`.saving` maps back to the field and shows beside it in the UI language. Fields the form does not show are kept
 as they were, so a hand-built editor can hide what it handles itself.
 """
 
@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import titles
-from ...core.errors import MonitorError, SchemaViolation
+from ...core.errors import MonitorError
 from ...core.history.revisions import new_id
 from .body_diagram import ConsistencyCombo
 from ..labels import format_datetime, info_label, to_local
@@ -53,11 +53,6 @@ READ_ONLY = {"attachment": {"sha256", "size", "mime_type", "original_name", "add
 ANY_REF_TYPES = ("case", "person", "visit", "interview", "examination", "complaint", "proceeding", "facility")
 REF_LIMIT = 5000  # per record type, in one picker
 EAGER_CHOICES = 1000  # more candidates than this: a picker reads them when first used
-
-
-def tr(text: str) -> str:
-    """Translate a string already marked for the catalogue (a literal call below, or QT_TRANSLATE_NOOP)."""
-    return QCoreApplication.translate("Forms", text)
 
 
 class FieldError(MonitorError):
@@ -675,45 +670,6 @@ def build_editor(node: dict, path: str, ctx: FormContext, *, required: bool = Fa
     return TextEditor(node, path, ctx, required)
 
 
-# --- errors from the core -----------------------------------------------------------------------
-
-_MESSAGES = [
-    (re.compile(r"missing required field|must not be empty"), QT_TRANSLATE_NOOP("Forms", "Required.")),
-    (re.compile(r"too long"), QT_TRANSLATE_NOOP("Forms", "Too long.")),
-    (re.compile(r"not a valid date"), QT_TRANSLATE_NOOP("Forms", "Not a valid date.")),
-    (re.compile(r"not in the expected form"), QT_TRANSLATE_NOOP("Forms", "Not in the expected form.")),
-    (re.compile(r"out of range"), QT_TRANSLATE_NOOP("Forms", "Out of range.")),
-    (re.compile(r"is not a term of the vocabulary"), QT_TRANSLATE_NOOP("Forms", "Not a term of this list.")),
-    (re.compile(r"no record with id"), QT_TRANSLATE_NOOP("Forms", "The linked record does not exist.")),
-    (re.compile(r"too few items"), QT_TRANSLATE_NOOP("Forms", "Add at least one.")),
-    (re.compile(r"in the future"), QT_TRANSLATE_NOOP("Forms", "The date is in the future.")),
-    (re.compile(r"is before"), QT_TRANSLATE_NOOP("Forms", "This date comes before the date it must follow.")),
-    (re.compile(r"does not agree with"), QT_TRANSLATE_NOOP("Forms", "Does not agree with the status or outcome.")),
-]
-
-
-def violation_field(message: str, record_type: str) -> tuple[str | None, str]:
-    """(field path or None, message in the UI language) for a core SchemaViolation message."""
-    # "record 1 (interview 1a2b3c4d): consent.date: not a valid date-time: '…'"
-    _, _, rest = message.partition(": ")
-    path, _, detail = rest.partition(": ")
-    if not detail:
-        path, detail = "", rest
-    if path == record_type:
-        path = ""
-    elif path.startswith(record_type + ".") or path.startswith(record_type + "["):
-        path = path[len(record_type):].lstrip(".")
-    if " " in path:  # not a path after all
-        path, detail = "", rest
-    missing = re.search(r"missing required field '([\w]+)'", detail)
-    if missing:
-        path = f"{path}.{missing.group(1)}" if path else missing.group(1)
-    for pattern, text in _MESSAGES:
-        if pattern.search(detail):
-            return path or None, tr(text)
-    return path or None, detail
-
-
 class RecordForm(QWidget):
     """A whole record: a generated form, an error banner and Save. Emits ``saved(record)``."""
 
@@ -830,39 +786,43 @@ class RecordForm(QWidget):
         body.update(id=self.record["id"], type=self.record_type)
         return body
 
-    def show_errors(self, errors: list[tuple[str | None, str]]) -> None:
+    def show_errors(self, errors) -> None:
+        """Show errors (``Shown`` items or (path, text) pairs, see :mod:`.saving`) at their fields."""
+        from .saving import Shown
+
         self.editor.clear_errors()
         unplaced = []
-        for path, message in errors:
-            editor = self.find(path) if path else None
+        for error in errors:
+            error = Shown(*error)
+            editor = self.find(error.path) if error.path else None
             if editor is not None:
-                if path.startswith("identity"):
+                if error.path.startswith("identity"):
                     self.reveal_identity()
-                editor.set_error(message)
+                editor.set_error(error.text)
             else:
-                unplaced.append(message)
+                unplaced.append(error.banner_text)
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
         self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields.") if not unplaced
                             else QCoreApplication.translate("Forms", "Not saved: {message}").format(message=unplaced[0]))
         self.banner.show()
 
+    def route(self, record_type: str | None, path: str) -> str | None:
+        """This form's path for a field of a record the core refused (None: not this record's)."""
+        return path if record_type in (None, self.record_type) else None
+
     def save(self) -> bool:
         """Validate and store through the core; show any error at its field. True if stored."""
-        try:
-            body = self.build()
-            self.vault.put(body)
-        except FieldErrors as exc:
-            self.show_errors([(e.path, str(e)) for e in exc.errors])
+        from .saving import save_and_show_errors
+
+        built = []
+
+        def store():
+            built.append(self.build())
+            self.vault.put(built[0])
+
+        if not save_and_show_errors(self, store, route=self.route):
             return False
-        except FieldError as exc:
-            self.show_errors([(exc.path, str(exc))])
-            return False
-        except SchemaViolation as exc:
-            self.show_errors([violation_field(str(exc), self.record_type)])
-            return False
-        except MonitorError as exc:
-            self.show_errors([(None, exc.localized(self.lang))])
-            return False
+        body = built[0]
         self.editor.clear_errors()
         self.banner.hide()
         self.record = body

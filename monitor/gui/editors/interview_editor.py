@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import schema, titles
-from ...core.errors import MonitorError, SchemaViolation
+from ...core.errors import MonitorError
 from ...core.history.revisions import new_id, utc_now
 from .forms import (
     MISSING,
@@ -35,8 +35,8 @@ from .forms import (
     ObjectEditor,
     RecordForm,
     lenient_value,
-    violation_field,
 )
+from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
 
@@ -222,25 +222,20 @@ class InterviewEditor(QWidget):
         if not person:
             self.show_errors([("person_id", self.tr("Choose the person first."))])
             return False
-        try:
+        built = []
+
+        def store():
             consent = self.consent_form.build()
             consent["person_id"] = person
             if not self.is_new:  # the interview is stored, so the consent may name it
                 consent["covers"] = sorted(set(consent.get("covers", [])) | {self.record_id})
+            built.append(consent)
             self.vault.put_many([consent], labels=["consent"])
-        except FieldErrors as exc:
-            self.show_errors([("consent:" + e.path, str(e)) for e in exc.errors])
+
+        if not save_and_show_errors(self, store, route=lambda t, path: "consent:" + path if t in (None, "consent") else None,
+                                    field_prefix="consent:"):
             return False
-        except FieldError as exc:
-            self.show_errors([("consent:" + exc.path, str(exc))])
-            return False
-        except SchemaViolation as exc:
-            path, text = violation_field(str(exc), "consent")
-            self.show_errors([("consent:" + path if path else None, text)])
-            return False
-        except MonitorError as exc:
-            self.show_errors([(None, exc.localized(self.lang))])
-            return False
+        consent = built[0]
         self.banner.hide()
         self.consent_record = consent
         self.consent_form.record = dict(consent)
@@ -334,12 +329,14 @@ class InterviewEditor(QWidget):
             return False
         return any(k in consent for k in ("scope", "method")) or consent.get("withdrawal") is True
 
-    def show_errors(self, errors: list[tuple[str | None, str]]) -> None:
+    def show_errors(self, errors) -> None:
+        """Show errors (``Shown`` items or (path, text) pairs, see :mod:`.saving`) at their fields."""
         self.form.editor.clear_errors()
         self.consent_form.clear_errors() if not self.v4 else self.consent_form.editor.clear_errors()
         self.narrative_error.hide()
         unplaced = []
-        for path, message in errors:
+        for error in errors:
+            path, message, _full = error = Shown(*error)
             target = None
             if path == "narrative":
                 self.narrative_error.setText(message)
@@ -354,32 +351,28 @@ class InterviewEditor(QWidget):
             if target is not None:
                 target.set_error(message)
             else:
-                unplaced.append(message)
+                unplaced.append(error.banner_text)
         self.banner.setText(self.tr("Not saved: correct the marked fields.") if not unplaced
                             else self.tr("Not saved: {message}").format(message=unplaced[0]))
         self.banner.show()
 
+    @staticmethod
+    def _route(record_type: str | None, path: str) -> str | None:
+        """The editor's path for a field of the interview or of its consent record."""
+        return "consent:" + path if record_type == "consent" else path
+
     def save(self) -> bool:
         if self.is_sealed:
             return False
-        try:
-            records = self.build()
-            labels = [r["type"] for r in records]
-            self.vault.put_many(records, labels=labels)
-        except FieldErrors as exc:
-            self.show_errors([(e.path, str(e)) for e in exc.errors])
+        built = []
+
+        def store():
+            built.extend(self.build())
+            self.vault.put_many(built, labels=[r["type"] for r in built])
+
+        if not save_and_show_errors(self, store, route=self._route):
             return False
-        except SchemaViolation as exc:
-            message = str(exc)
-            which = message.split(" ", 1)[0]
-            path, text = violation_field(message, which)
-            if which == "consent" and path:
-                path = "consent:" + path
-            self.show_errors([(path, text)])
-            return False
-        except MonitorError as exc:
-            self.show_errors([(None, exc.localized(self.lang))])
-            return False
+        records = built
         self.banner.hide()
         self.form.editor.clear_errors()
         self.narrative_error.hide()

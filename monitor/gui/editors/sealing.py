@@ -92,7 +92,9 @@ def seal_steps(editor, record_type: str, confirmed: bool | None) -> bool:
     try:
         editor.vault.seal(editor.record_id)
     except MonitorError as exc:
-        editor.show_errors([(None, exc.localized(editor.lang))])
+        from .saving import show_error
+
+        show_error(editor, exc)
         return False
     editor.record = editor.vault.get(editor.record_id)
     return True

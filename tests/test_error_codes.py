@@ -1,0 +1,138 @@
+"""Errors as values: every error class has a stable code with catalogue text in en/ru/kk; every
+rule code the checks emit has text; the GUI never reads error text with a regular expression."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import string
+from pathlib import Path
+
+import monitor
+from monitor.core import messages
+from monitor.core.errors import MonitorError, SchemaViolation
+
+ROOT = Path(monitor.__file__).parent
+_FIELDS = string.Formatter()
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in _FIELDS.parse(text) if name}
+
+
+def every_error_class() -> list[type]:
+    for info in pkgutil.walk_packages([str(ROOT / "core")], "monitor.core."):
+        importlib.import_module(info.name)
+    importlib.import_module("monitor.cli")
+    out, todo = [], [MonitorError]
+    while todo:
+        cls = todo.pop()
+        out.append(cls)
+        todo += cls.__subclasses__()
+    return [c for c in out if c.__module__.startswith("monitor.") and not c.__module__.startswith("monitor.gui")]
+
+
+def test_every_error_class_has_a_unique_code_with_text_in_every_language():
+    classes = every_error_class()
+    assert len(classes) > 25
+    codes = {}
+    for cls in classes:
+        code = cls.__dict__.get("code")
+        assert isinstance(code, str) and code.isidentifier() and code == code.lower(), f"{cls.__name__}: no own code"
+        assert code not in codes, f"{cls.__name__} and {codes[code]} share the code {code!r}"
+        codes[code] = cls.__name__
+        entry = messages.catalogue().get(code)
+        assert entry is not None, f"{cls.__name__}: no catalogue text for {code!r}"
+        for lang in ("ru", "kk"):
+            assert entry[lang].strip() and entry[lang] != entry["en"], f"{code}: no {lang} text"
+            assert placeholders(entry[lang]) == placeholders(entry["en"]), f"{code}/{lang}: placeholders differ"
+
+
+def test_errors_carry_named_fields_and_keep_english_str():
+    from monitor.core.errors import KeyFileMissing, VaultInUse
+
+    missing = KeyFileMissing("/tmp/x.vault.keyslot")
+    assert missing.code == "key_file_missing" and missing.fields == {"path": "/tmp/x.vault.keyslot"}
+    assert str(missing).startswith("this vault's key file is missing: /tmp/x.vault.keyslot;")
+    assert missing.localized("kk").startswith("бұл қойманың кілт файлы жоқ: /tmp/x.vault.keyslot")
+    busy = VaultInUse(pid=7, host="laptop")
+    assert busy.code == "vault_in_use" and busy.fields == {"pid": 7, "host": "laptop"}
+
+
+def emitted_rules() -> set[str]:
+    """Every rule code passed to violation()/_fail() or returned by schema.problem(), from the source."""
+    found = set()
+    for source in (ROOT / "core").rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name in ("violation", "_fail") and len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
+                    found.add(node.args[2].value)
+            if isinstance(node, ast.FunctionDef) and node.name == "problem":
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Tuple):
+                        found |= choices(ret.value.elts[2])
+    return found
+
+
+def choices(node) -> set[str]:
+    """The string constants an expression can give (``"a" if test else "b"``: a and b)."""
+    if isinstance(node, ast.IfExp):
+        return choices(node.body) | choices(node.orelse)
+    return {node.value} if isinstance(node, ast.Constant) and isinstance(node.value, str) else set()
+
+
+def test_every_rule_code_the_checks_emit_has_text_and_no_text_is_dead():
+    rules = emitted_rules()
+    assert {"required", "too_long", "date_order", "not_a_term", "no_record", "in_future"} <= rules
+    catalogue = messages.catalogue()
+    texts = {key[len("rule_"):] for key in catalogue if key.startswith("rule_")}
+    assert rules - texts == set(), "rule codes without catalogue text"
+    assert texts - rules == set(), "catalogue rule texts no check emits"
+    for rule in rules:
+        entry = catalogue[f"rule_{rule}"]
+        assert entry["kk"] != entry["en"], rule
+        assert placeholders(entry["kk"]) == placeholders(entry["ru"]) == placeholders(entry["en"]), rule
+
+
+def test_a_violation_keeps_its_english_line_and_localizes_every_part():
+    from monitor.core.model import rules
+
+    visit = {"id": "x", "type": "visit", "facility_id": "f", "date_start": "2026-03-02", "date_end": "2026-03-01"}
+    try:
+        rules.check(visit, "record 1")
+    except SchemaViolation as exc:
+        violation = exc
+    assert str(violation) == ("record 1: date_end: 2026-03-01 is before date_start 2026-03-02 "
+                              "(the visit ends before it starts)")
+    assert violation.problems[0].rule == "date_order" and violation.problems[0].path == "date_end"
+    assert violation.localized("kk") == ("record 1: date_end: 2026-03-01 date_start 2026-03-02 күнінен бұрын "
+                                         "(бару басталмай тұрып аяқталады)")
+
+
+REGEX_CALLS = {"search", "match", "fullmatch", "findall", "finditer", "sub", "subn", "split", "compile"}
+ERROR_WORDS = ("exc", "err", "error", "message", "detail", "msg", "reason")
+
+
+def test_no_regular_expression_in_the_gui_reads_error_text():
+    english = [entry["en"] for key, entry in messages.catalogue().items()]
+    offenders = []
+    for source in (ROOT / "gui").rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
+                    and node.func.attr in REGEX_CALLS):
+                continue
+            where = f"{source.relative_to(ROOT)}:{node.lineno}"
+            for arg in node.args:
+                for sub in ast.walk(arg):
+                    name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+                    if any(word == name.lower() or name.lower().startswith(word + "_") for word in ERROR_WORDS):
+                        offenders.append(f"{where}: reads {name}")
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) > 6 and any(
+                            sub.value.strip("^$\\b() ") and sub.value.strip("^$\\b() ") in text for text in english):
+                        offenders.append(f"{where}: matches catalogue text {sub.value!r}")
+    assert offenders == []
