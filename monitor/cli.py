@@ -651,16 +651,14 @@ def cmd_inbox(args) -> int:
         if args.action == "set":
             if not args.folder:
                 raise UserError("give the folder: monitor inbox set FOLDER")
-            with vault._lock:
-                inbox.set_folder(vault.conn, args.folder)
-            print(_t("cli_inbox_folder", path=shown(str(inbox.folder(vault.conn)))))
+            stored = inbox.choose_folder(vault, args.folder)
+            print(_t("cli_inbox_folder", path=shown(str(stored))))
             return 0
         if args.action == "clear":
-            with vault._lock:
-                inbox.set_folder(vault.conn, None)
+            inbox.choose_folder(vault, None)
             print(_t("cli_inbox_cleared"))
             return 0
-        where = inbox.folder(vault.conn)
+        where = inbox.folder_of(vault)
         if args.action == "show":
             print(_t("cli_inbox_folder", path=shown(str(where))) if where else _t("inbox_none"))
             return 0
@@ -694,7 +692,6 @@ def cmd_inbox(args) -> int:
 
 
 def cmd_contacts(args) -> int:
-    from .core.db import transaction
     from .core.sync import contacts
 
     with _open(args) as vault:
@@ -703,8 +700,7 @@ def cmd_contacts(args) -> int:
             if contacts.normalise_fingerprint(args.fingerprint or "") != contact.fingerprint:
                 raise UserError(f"compare the fingerprint with its owner, then add it with --fingerprint "
                                 f"'{contact.fingerprint}' (it belongs to '{contact.name}')")
-            with transaction(vault.conn):
-                contacts.add(vault.conn, contact)
+            contacts.trust(vault, contact)
             print(_t("cli_contact_trusted", name=shown(contact.name), role=contact.role, fingerprint=contact.fingerprint))
         elif args.action == "mine":
             me = contacts.own(vault.identity, args.name or vault.profile, args.role)
@@ -717,7 +713,7 @@ def cmd_contacts(args) -> int:
             else:
                 sys.stdout.write(me.to_text())
         else:
-            for contact in contacts.listing(vault.conn):
+            for contact in contacts.known(vault):
                 sys.stdout.write(f"{contact.fingerprint}  {contact.role:<11} {shown(contact.name)}\n")
     return 0
 

@@ -234,3 +234,60 @@ def test_the_layers_above_the_core():
     graph = part_graph("monitor")
     assert graph["core"] <= set(), graph["core"]
     assert "cli" not in graph["gui"]
+
+
+# --- The vault's public API ------------------------------------------------------------------------
+# Outside monitor/core/store/ nothing reaches into a Vault: no private attribute (``vault._lock``,
+# ``self._vault._write()``) and no raw connection (``vault.conn``). Sync, io, reports, the CLI and the
+# GUI use the Vault's public methods (docs/architecture.md, "The Vault's public API").
+
+STORE = CORE / "store"
+
+
+def vault_reach_ins(source: str) -> list[str]:
+    """Every ``X._name`` (one leading underscore) and ``X.conn`` whose ``X`` reads as a vault
+    (its text ends in ``vault``: ``vault``, ``self.vault``, ``ctx.vault``, ``self._vault``, …)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        name = node.attr
+        private = name.startswith("_") and not name.startswith("__")
+        if not (private or name == "conn"):
+            continue
+        if ast.unparse(node.value).lower().endswith("vault"):
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_nothing_outside_the_store_reaches_into_a_vault():
+    package = Path(monitor.__file__).parent
+    files = [p for p in sorted(package.rglob("*.py")) if STORE not in p.parents]
+    assert len(files) > 60
+    offenders = {}
+    for path in files:
+        found = vault_reach_ins(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[str(path.relative_to(package))] = found
+    assert offenders == {}
+
+
+@pytest.mark.parametrize("source", [
+    "with vault._lock:\n    pass",
+    "vault._audit('x')",
+    "with self.vault._write() as c:\n    pass",
+    "ctx.vault._vocab_cache = None",
+    "self._vault._hold()",
+    "rows = vault.conn.execute('SELECT 1')",
+    "contacts.listing(self.vault.conn)",
+])
+def test_the_vault_check_sees_reach_ins(source):
+    assert vault_reach_ins(source), source
+
+
+@pytest.mark.parametrize("source", [
+    "vault.audit('x')", "with vault.writing():\n    pass", "vault.__class__", "self._vault.put(r)",
+    "conn.execute('SELECT 1')", "self._conn", "vault_path._x",
+])
+def test_the_vault_check_allows_public_use(source):
+    assert vault_reach_ins(source) == [], source

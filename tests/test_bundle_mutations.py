@@ -36,7 +36,7 @@ def run_mutations(tmp_path, count: int, seed: int) -> collections.Counter:
     rng = random.Random(seed)
     monitor, other, coordinator = _vault(tmp_path, "monitor"), _vault(tmp_path, "other"), _vault(tmp_path, "coordinator")
     try:
-        with coordinator._write() as conn:
+        with coordinator.writing() as conn:
             contacts.add(conn, contacts.own(monitor.identity, "monitor"))
             contacts.add(conn, contacts.own(other.identity, "other", "coordinator"))
         blob = monitor.store_blob(io.BytesIO(bytes(rng.randrange(256) for _ in range(70_000))))

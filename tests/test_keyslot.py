@@ -274,14 +274,15 @@ def test_a_creation_killed_between_key_file_and_rename_is_finished_by_open(tmp_p
 import os, sys
 sys.path.insert(0, {str(HERE)!r})
 from conftest import PASSPHRASE, TEST_KDF
-import monitor.core.store.vault as vault_module
+import monitor.core.store.opening as opening_module
+from monitor.core.store.vault import Vault
 real = os.replace
 def killed(src, dst):
     if str(dst) == {str(path)!r}:
         os._exit(9)  # as SIGKILL: no clean-up runs
     real(src, dst)
-vault_module.os.replace = killed
-vault_module.Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
+opening_module.os.replace = killed
+Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
 """
     result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
     assert result.returncode == 9, result.stderr

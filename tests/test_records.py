@@ -182,7 +182,7 @@ def test_foreign_revisions_insert_as_they_are_and_concurrent_heads_conflict(vaul
     mine = vault.put({**FACILITY, "capacity": 10})
     theirs = Revision(new_id(), FACILITY["id"], "facility", (base.rev,), "other-monitor", new_id(), utc_now(),
                       False, {**FACILITY, "capacity": 12}).with_hash()
-    with vault._write():
+    with vault.writing():
         vault.insert_revision(theirs)
     stored = vault.history(FACILITY["id"])[-1]
     assert stored == theirs
@@ -202,7 +202,7 @@ def test_foreign_revisions_insert_as_they_are_and_concurrent_heads_conflict(vaul
 def test_tampered_foreign_revision_is_refused(vault):
     forged = Revision(new_id(), uid(50), "facility", (), "x", new_id(), utc_now(), False, FACILITY).with_hash()
     forged = Revision(**{**forged.__dict__, "body": {**FACILITY, "name": "подмена"}})
-    with pytest.raises(SchemaViolation, match="hash"), vault._write():
+    with pytest.raises(SchemaViolation, match="hash"), vault.writing():
         vault.insert_revision(forged)
 
 

@@ -246,7 +246,7 @@ def test_record_in_conflict_is_flagged(case_vault, tmp_path):
     first = case_vault.history(CASE)[0]
     body = {**case, "title": "Избиение в ИВС (версия Б)"}
     sibling = Revision(new_id(), CASE, "case", (first.rev,), "other", new_id(), utc_now(), False, body).with_hash()
-    with case_vault._write():
+    with case_vault.writing():
         case_vault.insert_revision(sibling)
     assert case_vault.info(CASE).conflict
     out = tmp_path / "c.pdf"

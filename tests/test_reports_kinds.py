@@ -200,7 +200,7 @@ def test_statistics_say_how_many_counted_records_are_in_conflict(vault):
     first = vault.history(uid(10))[0]
     sibling = Revision(new_id(), uid(10), "complaint", (first.rev,), "other", new_id(), utc_now(), False,
                        {**complaint, "reference": "ЖТ-2026/114-Б"}).with_hash()
-    with vault._write():
+    with vault.writing():
         vault.insert_revision(sibling)
     report = reports.build(vault, "stats", lang="kk")
     assert report.conflicts == ["Қайшылықтағы жазбалар (қатар нұсқалар келісілмеген): 1; "

@@ -25,12 +25,12 @@ def make(tmp_path, name, profile):
 @pytest.fixture
 def trio(tmp_path):
     a, b, c = make(tmp_path, "a", "monitor-a"), make(tmp_path, "b", "monitor-b"), make(tmp_path, "c", "coordinator")
-    with a._write(), b._write(), c._write():
+    with a.writing(), b.writing(), c.writing():
         pass
     for x in (a, b, c):
         for y in (a, b, c):
             if x is not y:
-                with x._write() as conn:
+                with x.writing() as conn:
                     contacts.add(conn, contacts.own(y.identity, y.profile, "coordinator" if y is c else "monitor"))
     yield a, b, c
     for v in (a, b, c):

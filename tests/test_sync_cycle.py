@@ -26,7 +26,7 @@ def test_two_monitors_and_a_coordinator_converge(tmp_path):
         for x in vaults.values():
             for y in vaults.values():
                 if x is not y:
-                    with x._write() as conn:
+                    with x.writing() as conn:
                         contacts.add(conn, contacts.own(y.identity, y.profile,
                                                         "coordinator" if y is c else "monitor"))
         blob = a.store_blob(io.BytesIO(b"\x89PNG cycle photo " * 1000))

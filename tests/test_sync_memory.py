@@ -33,7 +33,7 @@ def _pair(tmp_path: Path, tag: str) -> tuple[Vault, Vault]:
     source = Vault.create(tmp_path / f"{tag}-monitor.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="monitor")
     target = Vault.create(tmp_path / f"{tag}-coordinator.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER,
                           profile="coordinator")
-    with target._write() as conn:
+    with target.writing() as conn:
         contacts.add(conn, contacts.own(source.identity, "monitor", "monitor"))
     return source, target
 

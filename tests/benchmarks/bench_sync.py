@@ -67,7 +67,7 @@ def main() -> None:
     setup = PRELUDE + f"""
 src = Vault.create({str(src)!r}, PASS, kdf_iter=KDF, profile="monitor")
 dst = Vault.create({str(dst)!r}, PASS, kdf_iter=KDF, profile="coordinator")
-with dst._write() as conn:
+with dst.writing() as conn:
     contacts.add(conn, contacts.own(src.identity, "monitor"))
 n = {args.mb} // 8
 for i in range(n):
@@ -140,7 +140,7 @@ print(json.dumps({{"seconds": time.perf_counter() - t}}))
     merge = child(PRELUDE + f"""
 big = Vault.create({str(big)!r}, PASS, kdf_iter=KDF, profile="coordinator")
 small = Vault.create({str(small)!r}, PASS, kdf_iter=KDF, profile="monitor")
-with big._write() as conn:
+with big.writing() as conn:
     contacts.add(conn, contacts.own(small.identity, "monitor"))
 def people(offset, n):
     return [{{"id": "00000000-0000-4000-8000-%012x" % (offset + i), "type": "person", "code": "P-2026-%06d" % ((offset + i) % 1000000),

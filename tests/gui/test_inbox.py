@@ -30,7 +30,7 @@ def test_the_window_merges_what_arrives_in_its_inbox(qtbot, tmp_path):
     coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
     folder = tmp_path / "Кіріс"
     folder.mkdir()
-    with coordinator._write() as conn:
+    with coordinator.writing() as conn:
         contacts.add(conn, contacts.own(monitor.identity, "Айгүл", "monitor"))
     monitor.put({"id": uid(3), "type": "person", "code": "P-2026-0042", "notes": "Қамау кезінде"})
     stranger.put({"id": uid(4), "type": "person", "code": "P-2026-0043"})

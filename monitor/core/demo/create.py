@@ -56,11 +56,8 @@ def create_demo_vault(path: Path | str, passphrase: str, *, cases: int = 50, see
     counts: Counter = Counter()
 
     def populate(vault: Vault) -> None:
-        # The vault is still a temporary file that is discarded on any failure and renamed into
-        # place only after a full checkpoint, so per-commit fsyncs buy nothing here.
-        vault.conn.execute("PRAGMA synchronous = OFF")
+        # Vault.create runs this on the temporary file without per-commit fsyncs (see there).
         counts.update(fill(vault, cases=cases, seed=seed, progress=progress, cancel=cancel))
-        vault.conn.execute("PRAGMA synchronous = FULL")
 
     Vault.create(path, passphrase, profile=profile, kdf=kdf, kdf_iter=kdf_iter, populate=populate).close()
     return counts

@@ -21,6 +21,5 @@ def export_attachment_copy(vault: "Vault", record_id: str, destination: Path | s
     if body["type"] != "attachment":
         raise MonitorError(f"not an attachment: {body['type']}")
     path = vault.export_attachment(body["sha256"], destination)
-    with vault._write():
-        vault._audit("attachment-exported", record_id=record_id, detail=f"sha256={body['sha256']} size={body['size']}")
+    vault.audit("attachment-exported", record_id=record_id, detail=f"sha256={body['sha256']} size={body['size']}")
     return path

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jsonschema.exceptions import best_match
 
 from ..model import rules, schema, vocab
-from ..errors import LoadError, MonitorError, SchemaViolation
+from ..errors import LoadError, MonitorError, RecordNotFound, SchemaViolation
 from ..model.schema import RECORD_TYPES
 from ..text import file_name_problem, lone_surrogate, one_line
 
@@ -223,13 +223,13 @@ class _Row:
 class _Terms:
     """A vocabulary as a CSV cell may name it: the key, or the en/ru/kk label, in any case."""
 
-    def __init__(self, conn, name: str):
+    def __init__(self, vault: "Vault", name: str):
         self.name = name
-        self.exists = vocab.exists(conn, name)
+        self.exists = vault.has_vocabulary(name)
         self.keys: list[str] = []  # the current terms, for error messages (merged terms stay valid)
         self.lookup: dict[str, str | None] = {}  # folded text -> key (None: two terms share a label)
         labels: dict[str, dict[str, bool]] = {}  # folded label -> {key: deprecated}
-        for key, term_labels, deprecated in vocab.labelled_terms(conn, name):
+        for key, term_labels, deprecated in vault.labelled_terms(name):
             if not deprecated:
                 self.keys.append(key)
             for lang in vocab.LANGUAGES:
@@ -277,7 +277,7 @@ class _Context:
 
     def vocabulary(self, name: str) -> _Terms:
         if name not in self.terms:
-            self.terms[name] = _Terms(self.vault.conn, name)
+            self.terms[name] = _Terms(self.vault, name)
         return self.terms[name]
 
     def convert(self, row: _Row, column: Column, text: str):
@@ -331,11 +331,8 @@ class _Context:
         code = row.values[column]
         cache_key = (record_type, code)
         if cache_key not in self.codes:
-            found = self.vault.conn.execute(
-                "SELECT r.id FROM records r JOIN revisions v ON v.rev = r.head "
-                "WHERE r.type = ? AND r.deleted = 0 AND json_extract(v.body, '$.code') = ? LIMIT 2",
-                (record_type, code)).fetchall()
-            self.codes[cache_key] = found[0][0] if len(found) == 1 else None
+            found = list(self.vault.records(record_type, where={"code": code}, limit=2))
+            self.codes[cache_key] = found[0].id if len(found) == 1 else None
         found = self.codes[cache_key]
         if found is None:
             raise row.error(column, f"no {record_type} '{one_line(code, 30)}' in the vault")
@@ -345,7 +342,7 @@ class _Context:
         """A UUID cell names a live record of an allowed type in the vault."""
         values = row.values[column]
         for value in values if isinstance(values, list) else [values]:
-            found = self.vault.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (value,)).fetchone()
+            found = self.vault.type_of(value)
             if found is None or found[1]:
                 raise row.error(column, f"no record with id {value} in the vault")
             if found[0] not in allowed:
@@ -379,7 +376,7 @@ class _Context:
         if not self.first_pass:
             return
         if "id" in row.values:
-            found = self.vault.conn.execute("SELECT type FROM records WHERE id = ?", (record["id"],)).fetchone()
+            found = self.vault.type_of(record["id"])
             if found and found[0] != record["type"]:
                 raise row.error("id", f"{record['id']} already belongs to a {found[0]}, not a {record['type']}")
         if record["type"] not in RECORD_TYPES:
@@ -836,10 +833,11 @@ def _build_proceeding(ctx: _Context, rows: list[_Row]) -> dict:
           "date_refused", "status", "outcome", "judgment_date", "notes")
     _refs(ctx, first, complaint_id=("complaint",))
     if "complaint_id" in first.values:
-        found = ctx.vault.conn.execute(
-            "SELECT json_extract(v.body, '$.case_id') FROM records r JOIN revisions v ON v.rev = r.head "
-            "WHERE r.id = ?", (first.values["complaint_id"],)).fetchone()
-        if found and found[0] != case_id:
+        try:
+            complaint = ctx.vault.info(first.values["complaint_id"])
+        except RecordNotFound:
+            complaint = None
+        if complaint is not None and (complaint.body or {}).get("case_id") != case_id:
             raise first.error("complaint_id", "the complaint belongs to another case than this proceeding")
     paths = {"case_id": "case_code" if "case_code" in first.values else "case_id"}
     for article, part in _STAGES:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import RecordNotFound
+from ..store import reading
 from ..text import one_line
 
 
@@ -42,12 +43,6 @@ class Source:
         return self.heads > 1
 
 
-_SELECT = (
-    "SELECT r.id, r.type, v.body, r.head, v.hash, r.heads, r.created_at, r.updated_at "
-    "FROM records r JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0"
-)
-
-
 def digest_of(hashes) -> str:
     """The source digest of a set of revision hashes (see the module docstring)."""
     return hashlib.sha256("\n".join(sorted(set(hashes))).encode("ascii")).hexdigest()
@@ -58,7 +53,6 @@ class Reader:
 
     def __init__(self, vault):
         self.vault = vault
-        self.conn = vault.conn
         self._hashes: set[str] = set()
         self._cache: dict[str, Source] = {}
         self._origins: dict[tuple[str, str], str | None] = {}
@@ -72,10 +66,7 @@ class Reader:
         self._cache[src.id] = src
         self._hashes.add(src.hash)
         if src.heads > 1:  # every concurrent head shaped what we show, or should have
-            for (h,) in self.conn.execute(
-                "SELECT hash FROM revisions r WHERE record_id = ? AND NOT EXISTS "
-                "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev)", (src.id,)):
-                self._hashes.add(h)
+            self._hashes.update(reading.head_hashes(self.vault, src.id))
         return src
 
     @property
@@ -95,7 +86,7 @@ class Reader:
     def get(self, record_id: str, expected: str | tuple[str, ...] | None = None) -> Source:
         src = self._cache.get(record_id)
         if src is None:
-            row = self.conn.execute(f"{_SELECT} AND r.id = ?", (record_id,)).fetchone()
+            row = reading.live(self.vault, record_id)
             if row is None:
                 raise RecordNotFound(f"no record with id {one_line(str(record_id), 40)}")
             src = self._note(self._row(row))
@@ -115,18 +106,12 @@ class Reader:
 
     def all(self, record_type: str, **where: str) -> Iterator[Source]:
         """Every live record of a type, optionally filtered on top-level fields (oldest first)."""
-        sql, params = f"{_SELECT} AND r.type = ?", [record_type]
-        for name, value in where.items():
-            sql += f" AND json_extract(v.body, '$.{name}') = ?"
-            params.append(value)
-        for row in self.conn.execute(sql + " ORDER BY r.created_at, r.id", params).fetchall():
+        for row in reading.live_of_type(self.vault, record_type, where):
             yield self._note(self._row(row))
 
     def referring(self, target_id: str, record_type: str | None = None) -> Iterator[Source]:
         """Live records that name ``target_id`` in any reference field."""
-        ids = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT record_id FROM refs WHERE target_id = ? ORDER BY record_id", (target_id,))]
-        for rid in ids:
+        for rid in reading.referring_ids(self.vault, target_id):
             src = self.maybe(rid)
             if src is not None and (record_type is None or src.type == record_type):
                 yield src
@@ -137,27 +122,16 @@ class Reader:
             return ""
         origin = self._origins.get((vocabulary, key), False)
         if origin is False:
-            row = self.conn.execute("SELECT origin FROM vocab_terms WHERE vocabulary = ? AND key = ?",
-                                    (vocabulary, key)).fetchone()
-            origin = self._origins[(vocabulary, key)] = row[0] if row else None
+            origin = self._origins[(vocabulary, key)] = reading.term_origin(self.vault, vocabulary, key)
         if origin and origin != "builtin":
             self.maybe(origin, "term")
         return self.vault.label(vocabulary, key, lang)
 
     def audit_for(self, record_ids, limit: int = 200) -> list[tuple]:
         """Audit entries naming any of ``record_ids`` (oldest first, at most ``limit``)."""
-        ids = sorted(set(record_ids))
-        out: list[tuple] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out += self.conn.execute(
-                "SELECT seq, at, actor, device, action, record_id, rev_hash, detail FROM audit "
-                f"WHERE record_id IN ({','.join('?' * len(chunk))}) ORDER BY seq", chunk).fetchall()
-        out.sort(key=lambda r: r[0])
+        out = reading.audit_for(self.vault, sorted(set(record_ids)))
         return out[-limit:] if len(out) > limit else out
 
     def revision_origin(self, record_id: str) -> tuple[str, str, str] | None:
         """(author, device, created_at) of a record's first revision."""
-        return self.conn.execute(
-            "SELECT author, device, created_at FROM revisions WHERE record_id = ? ORDER BY seq LIMIT 1",
-            (record_id,)).fetchone()
+        return reading.first_revision(self.vault, record_id)

@@ -10,9 +10,6 @@ from __future__ import annotations
 import contextlib
 from typing import Iterator
 
-from ..store import audit
-from ..history.revisions import utc_now
-
 
 @contextlib.contextmanager
 def logged_output(vault, action: str, *, record_id: str | None = None, detail: str) -> Iterator[None]:
@@ -21,9 +18,8 @@ def logged_output(vault, action: str, *, record_id: str | None = None, detail: s
     If the body raises, the entry is rolled back with it: the log never claims an output that was
     not written. The body must write atomically, so a failed write leaves no file either.
     """
-    with vault._write() as conn:  # the vault's writer lock and transaction
-        audit.append(conn, at=utc_now(), actor=vault.profile, device=vault.device_id, action=action,
-                     record_id=record_id, detail=detail)
+    with vault.writing():  # the vault's writer lock and transaction
+        vault.audit(action, record_id=record_id, detail=detail)
         yield
 
 

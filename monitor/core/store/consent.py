@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Iterator, Protocol
 
 from ..model import schema
 
-if TYPE_CHECKING:
-    from .vault import Vault
+
+class Records(Protocol):
+    """What consent reads of a vault (:class:`~monitor.core.store.vault.Vault` is one; this module
+    does not import it, since the vault asks consent before it seals)."""
+
+    def records(self, record_type: str | None = None, *, include_deleted: bool = False, order: str = "label",
+                where: dict[str, str] | None = None, limit: int | None = None, offset: int = 0) -> Iterator: ...
 
 SCOPE_ITEMS: tuple[str, ...] = tuple(schema.inlined("consent")["properties"]["scope"]["properties"])
 _LEGACY_ITEMS = ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
@@ -40,7 +45,7 @@ def _moment(value: str) -> _dt.datetime:
     return _dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(_dt.timezone.utc)
 
 
-def events(vault: "Vault", person_id: str) -> list[tuple[_dt.datetime, str, str, dict]]:
+def events(vault: "Records", person_id: str) -> list[tuple[_dt.datetime, str, str, dict]]:
     """(moment, record id, date as written, scope) of every consent statement about a person, in order."""
     out = []
     for info in vault.records("consent", where={"person_id": person_id}, order="created"):
@@ -55,7 +60,7 @@ def events(vault: "Vault", person_id: str) -> list[tuple[_dt.datetime, str, str,
     return out
 
 
-def current(vault: "Vault", person_id: str) -> dict[str, ConsentState]:
+def current(vault: "Records", person_id: str) -> dict[str, ConsentState]:
     """The latest state of every consent item ever recorded for a person."""
     state: dict[str, ConsentState] = {}
     for _moment_, record_id, date, scope in events(vault, person_id):
@@ -66,7 +71,7 @@ def current(vault: "Vault", person_id: str) -> dict[str, ConsentState]:
     return state
 
 
-def allows(vault: "Vault", person_id: str, item: str) -> bool:
+def allows(vault: "Records", person_id: str, item: str) -> bool:
     """Whether the person's current consent gives ``item`` (never recorded: no)."""
     if item not in SCOPE_ITEMS:
         raise ValueError(f"unknown consent item {item!r}")

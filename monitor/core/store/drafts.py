@@ -25,7 +25,7 @@ def save(vault: "Vault", record_id: str, body: dict) -> None:
     """Keep ``body`` (any JSON object, not validated) as the draft of ``record_id``."""
     value = json.dumps({"saved_at": utc_now(), "body": body}, ensure_ascii=False)
     canonical_json(body)  # refuses what JSON cannot hold, before anything is written
-    with vault._write() as conn:
+    with vault.writing() as conn:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (PREFIX + record_id, value))
 
 
@@ -36,7 +36,7 @@ def load(vault: "Vault", record_id: str) -> dict | None:
 
 
 def discard(vault: "Vault", record_id: str) -> None:
-    with vault._write() as conn:
+    with vault.writing() as conn:
         conn.execute("DELETE FROM meta WHERE key = ?", (PREFIX + record_id,))
 
 

@@ -17,21 +17,17 @@ import contextlib
 import hashlib
 import json
 import mimetypes
-import os
-import platform
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import attachments, audit, migrations
+from . import attachments, audit, consent, migrations
 from ..history import gate
 from ..model import schema, vocab
 from ..search import index as _search
 from ..history import graph as _history
-from ..keys import keyslot
-from . import legacy
-from ..db import Connection, DatabaseError, connect, transaction
+from ..db import Connection, DatabaseError, transaction
 from ..errors import (
     Cancelled,
     ConsentRequired,
@@ -40,20 +36,20 @@ from ..errors import (
     SchemaViolation,
     SealedRecord,
     VaultBusy,
-    VaultDamaged,
-    VaultExists,
     VaultLocked,
-    VaultNotFound,
-    WrongPassphrase,
 )
-from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from ..keys.identity import DeviceIdentity
 from ..model.labels import record_label  # noqa: F401  (re-exported: vault.record_label)
-from ..keys.passphrase import check_strength, normalise
+from ..keys.passphrase import check_strength
 from ..history.revisions import REVISION_COLUMNS, Revision, new_id, utc_now
 from ..text import canonical_json, clean_file_name, nfc, one_line
 
+if TYPE_CHECKING:
+    from ..keys.keyslot import KdfCost
+
 Progress = Callable[[int, int, str], None]
+
+FOREVER = float("inf")  # a wait for the vault's lock with no bound (see Vault.hold and Vault.writing)
 
 
 @dataclass
@@ -108,69 +104,19 @@ def _info(row) -> RecordInfo:
                       row[8], json.loads(row[9]) if row[9] is not None else None)
 
 
-def _cost(kdf: keyslot.KdfCost | None, kdf_iter: int | None) -> keyslot.KdfCost:
-    """The Argon2id cost for a new key file.
-
-    Production passes neither and gets :data:`keyslot.DEFAULT_COST`. ``kdf`` is the tests' explicit
-    low cost. ``kdf_iter`` is the older test-only knob (SQLCipher's PBKDF2 count, still used to open
-    test vaults from before key files); a caller that passes only it is a test written before key
-    files, so it gets the test cost too rather than a production derivation per vault.
-    """
-    if kdf is not None:
-        return kdf
-    return keyslot.TEST_COST if kdf_iter is not None else keyslot.DEFAULT_COST
-
-
-def _place(path: Path) -> str:
-    """Where a vault file lives: this machine and the file's absolute path, hashed."""
-    machine = ""
-    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
-        with contextlib.suppress(OSError):
-            machine = Path(candidate).read_text(encoding="ascii", errors="replace").strip()
-        if machine:
-            break
-    machine = machine or platform.node()
-    return hashlib.sha256(f"monitor-place\0{machine}\0{Path(path).resolve()}".encode("utf-8")).hexdigest()
-
-
-def renew_device_if_copied(conn: Connection, path: Path) -> bool:
-    """Give a copied (or moved) vault file its own device id the first time it opens elsewhere.
-
-    Revisions carry the device that made them, and a coordinator follows each device's history. Two
-    copies of one vault that both go on working must not pass for one device. The vault keeps a hash
-    of the machine and path it was last opened at; opened anywhere else, it takes a new device id
-    (its signing and age keys stay, so contacts still trust it) and logs why. Returns whether it did.
-    """
-    place = _place(path)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'place'").fetchone()
-    if row is not None and row[0] == place:
-        return False
-    with transaction(conn):
-        if row is None:  # first open since this check exists: remember the place
-            conn.execute("INSERT INTO meta (key, value) VALUES ('place', ?)", (place,))
-            return False
-        old = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
-        new = new_id()
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new,))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'place'", (place,))
-        profile = conn.execute("SELECT value FROM meta WHERE key = 'profile'").fetchone()[0]
-        audit.append(conn, at=utc_now(), actor=profile, device=new, action="device-renewed",
-                     detail=f"this vault file was copied or moved (it was device {old}); it now writes as device {new}")
-    return True
-
-
 class Vault:
     """An open vault. Create with :meth:`create`, open with :meth:`open`; close when done."""
 
-    def __init__(self, path: Path, conn: Connection, data_key: bytes | None = None):
+    def __init__(self, path: Path, conn: Connection, data_key: bytes | None = None, *,
+                 keyfile_seen: tuple | None = None):
         self.path = Path(path)
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
-        self.write_wait: float | None = None  # see _write
+        self.write_wait: float | None = None  # see writing()
         # A copy of the data key (SQLCipher holds its own) so that ``change_passphrase`` can rewrap
         # it; a bytearray so that closing can zero it.
         self._data_key = bytearray(data_key) if data_key is not None else None
-        self._keyfile_seen = keyslot.state(self.path)
+        self._keyfile_seen = keyfile_seen  # the key file as opened (keyslot.state); see still_there
         self.warnings: list[str] = []  # things the user should hear about, found while opening
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.vault_id = meta["vault_id"]
@@ -182,160 +128,31 @@ class Vault:
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, *, profile: str = "monitor",
-               kdf: keyslot.KdfCost | None = None, kdf_iter: int | None = None,
+               kdf: "KdfCost | None" = None, kdf_iter: int | None = None,
                populate: Callable[["Vault"], None] | None = None) -> "Vault":
-        """Create a new vault at ``path`` (and its key file ``path.keyslot``) and return it open.
+        """Create a new vault at ``path`` (and its key file ``path.keyslot``) and return it open;
+        ``populate`` fills it before it is put in place. See :func:`.opening.create`."""
+        from . import opening
 
-        The database is keyed with a random data key, wrapped in the key file under a key derived
-        from the passphrase with Argon2id at ``kdf`` cost (tests pass a low one explicitly; see
-        :func:`_cost` for ``kdf_iter``). The file is built under a
-        temporary name in the same directory and renamed into place only when complete (including
-        ``populate``, used for demo data), so an interrupted or cancelled creation never leaves a
-        half-made vault at ``path``.
-        """
-        path = Path(path)
-        slot_path = keyslot.path_for(path)
-        if path.exists() or path.is_symlink():
-            raise VaultExists(f"a file already exists at {path}; choose another --vault path")
-        if slot_path.exists() or slot_path.is_symlink():
-            raise VaultExists(f"a key file already exists at {slot_path} (it may belong to a vault that was "
-                              "moved away); move it elsewhere or choose another --vault path")
-        passphrase = check_strength(passphrase)
-        cost = _cost(kdf, kdf_iter)
-        ensure_private_dir(path.parent)
-        tmp = temp_sibling(path, "creating")
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-        data_key = keyslot.new_data_key()
-        slot_written = False
-        try:
-            conn = connect(tmp, data_key=data_key)
-            migrations.upgrade(conn)
-            _search.ensure_index(conn)
-            identity = DeviceIdentity.generate()
-            now = utc_now()
-            with transaction(conn):
-                meta = {
-                    "vault_id": new_id(),
-                    "device_id": new_id(),
-                    "profile": profile,
-                    "created_at": now,
-                    "age_identity": identity.age_identity,
-                    "signing_key": identity.signing_key.hex(),
-                }
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-                vocab.seed(conn)
-                audit.append(conn, at=now, actor=profile, device=meta["device_id"],
-                             action="vault-created", detail=f"schema {migrations.CURRENT_VERSION}")
-            vault = cls(tmp, conn)
-            try:
-                if populate is not None:
-                    populate(vault)
-            finally:
-                vault.close()
-            # The key file goes into place first: a crash before the rename below leaves a key file
-            # without a vault (create refuses to reuse it), never a vault without its key.
-            keyslot.write_new(tmp, slot_path, data_key, passphrase, cost)
-            slot_written = True
-            del passphrase
-            if path.exists():
-                raise VaultExists(f"a file appeared at {path} while the vault was being created")
-            os.replace(tmp, path)
-            fsync_dir(path.parent)
-        except BaseException:
-            from ..keys.wipe import destroy_key_file, wipe_files
-
-            if slot_written:
-                destroy_key_file(path)
-            wipe_files(tmp, check=False)
-            raise
-        return cls._open_keyed(path, data_key)
+        return opening.create(cls, path, passphrase, profile=profile, kdf=kdf, kdf_iter=kdf_iter,
+                              populate=populate)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, *, kdf: keyslot.KdfCost | None = None,
+    def open(cls, path: Path | str, passphrase: str, *, kdf: "KdfCost | None" = None,
              kdf_iter: int | None = None, progress: Progress | None = None) -> "Vault":
-        """Open an existing vault; upgrade its schema if it is older than this Monitor.
+        """Open an existing vault, upgrading its schema and converting a vault from before key
+        files on its first unlock. See :func:`.opening.open_vault`."""
+        from . import opening
 
-        The key file proves the passphrase before the database is touched, so a database that
-        then fails to decrypt is reported as damaged, not as a wrong passphrase. A vault from
-        before key files (keyed by the passphrase; ``kdf_iter`` lowers that cost in tests) is
-        converted on its first unlock: a new file with a random data key and a key file at ``kdf``
-        cost, after which the old file is wiped.
-        """
-        path = Path(path)
-        if not path.is_file() and not (keyslot.path_for(path).is_file() and legacy.finish_creation(path)):
-            raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise MonitorError(f"cannot open {path}: permission denied")
-        passphrase = normalise(passphrase)
-        slot_path = keyslot.path_for(path)
-        if not (slot_path.exists() or slot_path.is_symlink()):
-            return cls._open_legacy(path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
-        keyfile = keyslot.read(path)
-        data_key, _index = keyfile.unwrap(passphrase)
-        del passphrase
-        if keyfile.vault_salt != keyslot.vault_salt(path):
-            if not legacy.finish_conversion(path, keyfile):
-                raise VaultDamaged(
-                    f"the vault file is damaged, or its key file belongs to another vault: the start of {path} "
-                    f"does not match {slot_path} (the passphrase is right); restore both from the same backup")
-        vault = cls._open_keyed(path, data_key, progress=progress)
-        if keyfile.damaged:
-            cleared = keyslot.clear_damaged(keyfile)
-            vault._keyfile_seen = keyslot.state(path)
-            vault.warnings.append(f"the key file {slot_path} had {len(cleared)} damaged spare slot(s); they were "
-                                  "cleared (the vault is intact; consider a fresh backup of both files)")
-        return vault
-
-    @classmethod
-    def _open_keyed(cls, path: Path, data_key: bytes, *, progress: Progress | None = None) -> "Vault":
-        conn = connect(path, data_key=data_key)
-        try:
-            try:
-                if migrations.version(conn) == 0:
-                    raise VaultDamaged(f"the vault file is damaged: {path} decrypts but holds no Monitor data")
-                migrations.upgrade(conn, progress=progress)
-                if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
-                    with transaction(conn):
-                        vocab.seed(conn)
-                _search.ensure_index(conn, progress=progress)  # derived; rebuilt when its version changed
-                renew_device_if_copied(conn, path)
-                return cls(path, conn, data_key)
-            except DatabaseError as exc:
-                raise VaultDamaged(f"the vault file is damaged ({one_line(str(exc), 60)}); "
-                                   "restore it from a backup or run 'monitor verify'") from exc
-        except BaseException:
-            with contextlib.suppress(Exception):
-                conn.close()
-            raise
-
-    @classmethod
-    def _open_legacy(cls, path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,
-                     kdf_iter: int | None, progress: Progress | None) -> "Vault":
-        """A vault keyed by its passphrase (before key files): prove it, then convert it."""
-        if path.stat().st_size == 0:  # SQLCipher would accept any key for an empty file
-            raise WrongPassphrase()
-        try:
-            conn = connect(path, passphrase, kdf_iter=kdf_iter)
-        except WrongPassphrase:
-            raise WrongPassphrase(
-                f"this vault's key file is missing: {keyslot.path_for(path)}; restore it together with the vault "
-                "(or, if this vault is from before key files, the passphrase is wrong, or it is not a Monitor vault)"
-            ) from None
-        try:
-            if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
-                raise WrongPassphrase()
-            if migrations.version(conn) > migrations.CURRENT_VERSION:
-                migrations.upgrade(conn)  # raises VaultTooNew; convert nothing we do not understand
-            data_key = legacy.convert(path, conn, passphrase, _cost(kdf, kdf_iter))
-        except BaseException:
-            with contextlib.suppress(Exception):
-                conn.close()
-            raise
-        return cls._open_keyed(path, data_key, progress=progress)
+        return opening.open_vault(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
 
     def still_there(self) -> bool:
         """False once the key file this vault was opened with has been wiped, replaced or removed."""
-        return self._keyfile_seen is None or keyslot.state(self.path) == self._keyfile_seen
+        if self._keyfile_seen is None:
+            return True
+        from ..keys import keyslot
+
+        return keyslot.state(self.path) == self._keyfile_seen
 
     def close(self) -> None:
         """Lock the vault: fold the WAL back into the file and drop the connection (and key)."""
@@ -368,33 +185,100 @@ class Vault:
             raise VaultLocked("the vault is locked; open it again with the passphrase")
         return self._conn
 
-    @contextlib.contextmanager
-    def _write(self):
-        """One write transaction, under the lock that long work on worker threads holds.
+    # --- the public API for the rest of the core, the CLI and the GUI -------------------------
 
-        ``write_wait`` (seconds; None waits as long as it takes) bounds how long a write waits for
-        that lock: the desktop app sets it short, so that a save while an import runs says so at
-        once (:class:`VaultBusy`, nothing written) instead of freezing the window until it ends.
+    @contextlib.contextmanager
+    def writing(self, timeout: float | None = None) -> Iterator[Connection]:
+        """One write transaction, under the lock that long work on worker threads holds; yields
+        the connection for the writes of modules that keep tables beside the records (sync's
+        contacts and logs, say). Everything in the block commits together or rolls back.
+
+        ``timeout`` bounds the wait for the lock in seconds; None takes ``write_wait`` (None there
+        waits as long as it takes): the desktop app sets it short, so that a save while an import
+        runs says so at once (:class:`VaultBusy`, nothing written) instead of freezing the window
+        until it ends. :data:`FOREVER` waits as long as it takes whatever ``write_wait`` says.
         """
-        with self._hold(), transaction(self.conn):
+        with self.hold(self.write_wait if timeout is None else timeout), transaction(self.conn):
             yield self.conn
 
     @contextlib.contextmanager
-    def _hold(self):
-        """The vault's lock for a write, waiting at most ``write_wait`` seconds (see :meth:`_write`)."""
-        if not self._lock.acquire(timeout=-1 if self.write_wait is None else self.write_wait):
+    def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
+        """Hold the vault's lock: no other thread writes (or holds it) until the block ends.
+
+        Long work on a worker thread (an import, a report on the window's vault) holds it so that
+        saves from the window wait or say :class:`VaultBusy`. The lock is re-entrant: writes
+        inside the block go through at once. ``timeout`` in seconds (None or :data:`FOREVER`: as
+        long as it takes); raises :class:`VaultBusy` when it runs out.
+        """
+        wait = -1 if timeout is None or timeout == FOREVER else timeout
+        if not self._lock.acquire(timeout=wait):
             raise VaultBusy()
         try:
-            yield
+            yield self
         finally:
             self._lock.release()
 
-    def change_passphrase(self, new_passphrase: str, *, kdf: keyslot.KdfCost | None = None) -> None:
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A consistent read of several tables: the lock (as long as it takes) and one read
+        transaction; yields the connection. No local write lands between two reads in the block."""
+        with self.hold():
+            conn = self.conn
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """The connection, for the reads of core modules that keep tables of their own beside the
+        records (sync's contacts, export log and inbox folder) and of the store's read models. No
+        lock and no transaction; writes go through :meth:`writing`. The CLI and the GUI call
+        functions that take the vault instead."""
+        yield self.conn
+
+    def audit(self, action: str, *, record_id: str | None = None, detail: str | None = None) -> str:
+        """Append a chained audit entry (by this vault's profile and device); return its hash.
+
+        Inside :meth:`writing` it joins that transaction (and rolls back with it); outside, it is
+        a write of its own.
+        """
+        if self.conn.in_transaction:
+            return self._audit(action, record_id=record_id, detail=detail)
+        with self.writing():
+            return self._audit(action, record_id=record_id, detail=detail)
+
+    def forget_vocabularies(self) -> None:
+        """Drop the cached vocabulary keys; the next save reads them again. Call after writing
+        ``term`` revisions by other ways than :meth:`put` or :meth:`insert_revision`."""
+        self._vocab_cache = None
+
+    def type_of(self, record_id: str) -> tuple[str, bool] | None:
+        """(type, deleted) of a record without reading its body, or None if there is none."""
+        row = self.conn.execute("SELECT type, deleted FROM records WHERE id = ?", (record_id,)).fetchone()
+        return (row[0], bool(row[1])) if row is not None else None
+
+    def has_vocabulary(self, name: str) -> bool:
+        """Whether this vault knows the vocabulary ``name`` (an older vault may not)."""
+        return vocab.exists(self.conn, name)
+
+    def labelled_terms(self, name: str) -> list:
+        """Every term of a vocabulary with its labels: (key, {lang: label}, deprecated)."""
+        return list(vocab.labelled_terms(self.conn, name))
+
+    def _hold(self):
+        """The vault's lock for a write, waiting at most ``write_wait`` seconds (see :meth:`writing`)."""
+        return self.hold(self.write_wait)
+
+    def change_passphrase(self, new_passphrase: str, *, kdf: "KdfCost | None" = None) -> None:
         """Rewrap the data key under the new passphrase; the database itself is not rewritten.
 
         The new slot is written and read back before the old one is destroyed in place, so an
         interruption leaves a key file that opens with the old or the new passphrase.
         """
+        from ..keys import keyslot
+
         new_passphrase = check_strength(new_passphrase)
         with self._lock:
             if self._data_key is None:
@@ -558,7 +442,7 @@ class Vault:
             gate.check_references(self.conn, refs, batch)
             batch.cross.settle(self._live_body)
             report, second, written = WriteReport(total=total), hashlib.sha256(), 0
-            with self._write():
+            with self.writing():
                 for _label, record in source():
                     record = nfc(record)
                     second.update(canonical_json(record))
@@ -580,7 +464,7 @@ class Vault:
 
     def delete(self, record_id: str) -> Revision:
         """Delete a record by writing a tombstone revision; its history stays."""
-        with self._write() as conn:
+        with self.writing() as conn:
             record_type = gate.check_delete(conn, record_id)
             return self._new_revision(record_id, record_type, None, deleted=True, action="delete")
 
@@ -591,8 +475,6 @@ class Vault:
             raise SchemaViolation(f"only interviews and examinations can be sealed, not a {info.type}")
         if info.sealed:
             raise SealedRecord(f"{info.type} {record_id} is already sealed")
-        from . import consent
-
         if not consent.allows(self, info.body["person_id"], "documentation"):
             raise ConsentRequired(
                 f"{info.type} {record_id} cannot be sealed: the person's current consent does not cover "
@@ -612,7 +494,7 @@ class Vault:
     def store_blob(self, stream: BinaryIO, *, total: int | None = None, progress: Progress | None = None,
                    cancel=None) -> attachments.BlobInfo:
         """Store bytes without a record (the caller adds the attachment record)."""
-        with self._write() as conn:
+        with self.writing() as conn:
             info = attachments.store(conn, stream, total=total, progress=progress, cancel=cancel)
             if info.new:
                 self._audit("blob-stored", detail=f"sha256={info.sha256} size={info.size}")
@@ -638,7 +520,7 @@ class Vault:
             gate.check_record(self.conn, record, "attachment", batch, blob_known=False)
             gate.check_references(self.conn, [("attachment", "attachment", record["id"], item)
                                               for item in schema.references(record)], batch)
-            with self._write() as conn:
+            with self.writing() as conn:
                 blob = attachments.store(conn, stream, total=source.stat().st_size, progress=progress, cancel=cancel)
                 record.update(sha256=blob.sha256, size=blob.size)
                 if blob.new:
@@ -662,16 +544,17 @@ class Vault:
     # --- maintenance ---------------------------------------------------------------------------
 
     def rebuild_search_index(self, progress: Progress | None = None, cancel=None) -> int:
-        with self._write() as conn:
+        with self.writing() as conn:
             n = _search.reindex_all(conn, progress=progress, cancel=cancel)
             self._audit("search-index-rebuilt", detail=f"{n} records")
             return n
 
     def verify(self, progress: Progress | None = None, cancel=None):
+        """``monitor verify``: cipher, database, revisions, audit chain, attachments (see :mod:`.verify`)."""
         from .verify import verify
 
         with self._lock:
-            return verify(self, progress=progress, cancel=cancel)
+            return verify(self.conn, progress=progress, cancel=cancel)
 
     def summary(self) -> dict:
         """What ``monitor info`` shows."""
@@ -739,7 +622,7 @@ class Vault:
 
     def insert_revision(self, revision: Revision, batch: gate.Batch | None = None) -> bool:
         """Insert a revision exactly as given (another device's, say) through the gate, refresh the
-        view and log it. Must run inside a write transaction (``with vault._write():``).
+        view and log it. Must run inside a write transaction (``with vault.writing():``).
 
         Returns False (and changes nothing) if the revision is stored already. Raises a one-line
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
@@ -755,6 +638,17 @@ class Vault:
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
         return True
 
+    def merge_revision(self, revision: Revision, batch: gate.Batch) -> str:
+        """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
+
+        Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
+        kept as a rejected sibling: shown in the conflict review, never as the current view).
+        """
+        if not self.insert_revision(revision, batch):
+            return "skipped"
+        row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
+        return "sealed_refused" if row and row[0] else "new"
+
     def insert_revisions(self, revisions: Iterable[Revision], *, progress: Progress | None = None,
                          cancel=None) -> int:
         """Insert revisions from elsewhere in one transaction, parents first; all or nothing.
@@ -763,7 +657,7 @@ class Vault:
         """
         ordered = _history.topological(revisions)
         added = 0
-        with self._write():
+        with self.writing():
             batch = gate.Batch()
             batch.announce(ordered)
             for i, revision in enumerate(ordered, 1):
@@ -780,7 +674,7 @@ class Vault:
         whose parents are ``heads``, which must be every head the record has now (as the review
         showed them), and log who resolved what.
         """
-        with self._write() as conn:
+        with self.writing() as conn:
             record_type, body, current = gate.check_resolution(conn, record_id, body, heads)
             return self._new_revision(record_id, record_type, body, deleted=body is None, action="resolve",
                                       parents=current,

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from . import attachments, audit
 from ..history import graph as history
-from ..db import DatabaseError
+from ..db import Connection, DatabaseError
 from ..errors import MonitorError
 from ..messages import Message, match
 from ..history.revisions import REVISION_COLUMNS, Revision
-
-if TYPE_CHECKING:
-    from .vault import Vault
 
 
 @dataclass
@@ -29,9 +26,9 @@ class VerifyReport:
         return {"ok": self.ok, "problems": self.problems, "checked": self.checked}
 
 
-def verify(vault: "Vault", progress: Callable | None = None, cancel=None) -> VerifyReport:
+def verify(conn: Connection, progress: Callable | None = None, cancel=None) -> VerifyReport:
+    """Check an open vault's connection (:meth:`Vault.verify <.vault.Vault.verify>` holds its lock)."""
     report = VerifyReport()
-    conn = vault.conn
     steps = ("cipher", "database", "revisions", "audit", "attachments")
 
     def step(i: int) -> None:

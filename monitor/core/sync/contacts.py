@@ -17,10 +17,12 @@ channel (read it aloud in person or on a call).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyrage
 
 from ..db import Connection
+from ..store.vault import FOREVER
 from ..errors import MonitorError
 from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
 from ..history.revisions import utc_now
@@ -28,6 +30,9 @@ from ..text import one_line
 
 HEADER = "monitor-contact v1"
 ROLES = ("monitor", "coordinator")
+
+if TYPE_CHECKING:
+    from ..store.vault import Vault
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,24 @@ def parse(text: str) -> Contact:
     if normalise_fingerprint(fields["fingerprint"]) != contact.fingerprint:
         raise MonitorError("contact: the fingerprint does not match the signing key; the contact was altered")
     return contact
+
+
+def trust(vault: "Vault", contact: Contact) -> None:
+    """Trust a contact in the open vault, a write of its own (waiting for long work to end)."""
+    with vault.writing(FOREVER) as conn:
+        add(conn, contact)
+
+
+def known(vault: "Vault") -> list[Contact]:
+    """The open vault's contacts, by name."""
+    with vault.reading() as conn:
+        return listing(conn)
+
+
+def find_in(vault: "Vault", who: str) -> Contact:
+    """A contact of the open vault by name, fingerprint (any spacing) or age recipient."""
+    with vault.reading() as conn:
+        return find(conn, who)
 
 
 def add(conn: Connection, contact: Contact) -> None:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..store import attachments, audit
+from ..store.vault import FOREVER
 from ..history import gate
 from ..model import schema
-from ..db import transaction
 from ..errors import (
     BundleDamaged,
     BundleTampered,
@@ -80,11 +80,10 @@ class MergeReport:
 
 # --- export -------------------------------------------------------------------------------------
 
-def _selected_seqs(vault: "Vault", *, since: int = 0, cases: list[str] | None = None) -> Sequence[int]:
+def _selected_seqs(vault: "Vault", conn, *, since: int = 0, cases: list[str] | None = None) -> Sequence[int]:
     """The revisions to export, vocabulary terms first (records may use a term added in the same
     batch), then in local arrival order, so parents always come before their children. A whole
     vault's list is a packed array: 8 bytes a revision, not a Python object each."""
-    conn = vault.conn
     if not cases:
         return array("q", (row[0] for row in conn.execute(
             "SELECT seq FROM revisions WHERE seq > ? ORDER BY record_type != 'term', seq", (since,))))
@@ -117,8 +116,7 @@ def _selected_seqs(vault: "Vault", *, since: int = 0, cases: list[str] | None = 
     return sorted(seqs, key=lambda seq: (seq not in terms, seq))
 
 
-def _revision_lines(vault: "Vault", seqs: Sequence[int]) -> Iterator[bytes]:
-    conn = vault.conn
+def _revision_lines(conn, seqs: Sequence[int]) -> Iterator[bytes]:
     for i in range(0, len(seqs), 500):
         part = list(seqs[i:i + 500])
         rows = dict(((row[0], row[1:]) for row in conn.execute(
@@ -136,12 +134,15 @@ def _measure(chunks: Iterator[bytes]) -> tuple[int, str]:
 
 
 def _audit_lines(vault: "Vault") -> Iterator[bytes]:
-    for seq, digest, prev in vault.conn.execute("SELECT seq, hash, prev_hash FROM audit ORDER BY seq"):
-        yield canonical_json({"seq": seq, "hash": digest, "prev_hash": prev}) + b"\n"
+    with vault.reading() as conn:
+        for seq, digest, prev in conn.execute("SELECT seq, hash, prev_hash FROM audit ORDER BY seq"):
+            yield canonical_json({"seq": seq, "hash": digest, "prev_hash": prev}) + b"\n"
 
 
 def last_export(vault: "Vault", recipient: str) -> int:
-    row = vault.conn.execute("SELECT max(upto) FROM sync_exports WHERE recipient = ?", (recipient,)).fetchone()
+    """The last revision seq exported to ``recipient`` (a signing key or 'passphrase'); 0: never."""
+    with vault.reading() as conn:
+        row = conn.execute("SELECT max(upto) FROM sync_exports WHERE recipient = ?", (recipient,)).fetchone()
     return row[0] or 0
 
 
@@ -149,14 +150,13 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                   since_last: bool = False, cases: list[str] | None = None, progress: Progress | None = None,
                   cancel=None) -> ExportReport:
     """Write a bundle of this vault's revisions for ``to`` (contacts or age recipients) or a passphrase."""
-    conn = vault.conn
     recipients, keys = [], []
     for who in to:
         if who.startswith("age1"):
             recipients.append(who)
             keys.append(who)
         else:
-            contact = contacts.find(conn, who)
+            contact = contacts.find_in(vault, who)
             recipients.append(contact.age_recipient)
             keys.append(contact.signing_key)
     if passphrase is not None:
@@ -164,10 +164,9 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     if since_last and cases:
         raise MonitorError("choose either --since-last or --case, not both")
     since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
-    with vault._lock:  # a consistent snapshot: no local write between measuring and writing
-        conn.execute("BEGIN")
-        try:
-            seqs = _selected_seqs(vault, since=since, cases=cases)
+    with vault.hold():  # no local write between measuring and writing, nor before the log below
+        with vault.snapshot() as conn:
+            seqs = _selected_seqs(vault, conn, since=since, cases=cases)
             upto = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
             blobs: dict[str, int] = {}
             for i in range(0, len(seqs), 500):
@@ -179,12 +178,12 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                     row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
                     if row is not None:
                         blobs[sha] = row[0]
-            rev_size, rev_sha = _measure(_revision_lines(vault, seqs))
+            rev_size, rev_sha = _measure(_revision_lines(conn, seqs))
             audit_size, audit_sha = _measure(_audit_lines(vault))
             members = [bundle.Member(f"attachments/{sha}", size, sha, (lambda sha=sha: attachments.read(conn, sha)),
                                      verify=False) for sha, size in sorted(blobs.items())]
             members.append(bundle.Member("audit.jsonl", audit_size, audit_sha, lambda: _audit_lines(vault)))
-            members.append(bundle.Member("revisions.jsonl", rev_size, rev_sha, lambda: _revision_lines(vault, seqs)))
+            members.append(bundle.Member("revisions.jsonl", rev_size, rev_sha, lambda: _revision_lines(conn, seqs)))
             head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
             identity = vault.identity
             manifest = {
@@ -198,14 +197,12 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
             }
             digest = bundle.write(destination, identity, manifest, members, recipients=recipients,
                                   passphrase=passphrase, progress=progress, cancel=cancel)
-        finally:
-            conn.execute("COMMIT")
         size = Path(destination).stat().st_size
-        with transaction(conn):
+        with vault.writing() as conn:
             for key in keys:
                 conn.execute("INSERT INTO sync_exports (at, recipient, upto, bundle_sha256) VALUES (?,?,?,?)",
                              (utc_now(), key, upto, digest))
-            vault._audit("bundle-exported", detail=f"sha256={digest} revisions={len(seqs)} attachments={len(blobs)} "
+            vault.audit("bundle-exported", detail=f"sha256={digest} revisions={len(seqs)} attachments={len(blobs)} "
                                                    f"to={len(keys)} recipient(s)")
     return ExportReport(str(destination), digest, len(seqs), len(blobs), size)
 
@@ -220,14 +217,14 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_signer(vault: "Vault", manifest: bundle.Manifest, trust: list[str]) -> None:
+def _check_signer(vault: "Vault", conn, manifest: bundle.Manifest, trust: list[str]) -> None:
     key_hex = manifest.signing_key.hex()
-    if key_hex == vault.identity.signing_public.hex() or contacts.trusted_key(vault.conn, key_hex):
+    if key_hex == vault.identity.signing_public.hex() or contacts.trusted_key(conn, key_hex):
         return
     wanted = {normalise_fingerprint(t) for t in trust}
     if manifest.fingerprint in wanted:
         exporter = manifest.data["exporter"]
-        contacts.add(vault.conn, contacts.Contact(one_line(str(exporter.get("profile", "unnamed")), 200), "monitor",
+        contacts.add(conn, contacts.Contact(one_line(str(exporter.get("profile", "unnamed")), 200), "monitor",
                                                   str(exporter.get("age_recipient", "")), key_hex))
         return
     raise UnknownSigner(
@@ -236,9 +233,8 @@ def _check_signer(vault: "Vault", manifest: bundle.Manifest, trust: list[str]) -
         f"owner, then import again with --trust '{manifest.fingerprint}'", manifest.fingerprint)
 
 
-def _check_audit(vault: "Vault", device: str, member: bundle.OpenedMember, head: dict) -> int:
+def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> int:
     """Check the exporter's audit chain links up and agrees with every entry seen before from it."""
-    conn = vault.conn
     prev, count, last = audit.GENESIS, 0, None
     for line in bundle.iter_lines(member):
         try:
@@ -262,16 +258,6 @@ def _check_audit(vault: "Vault", device: str, member: bundle.OpenedMember, head:
     return known_head or 0
 
 
-def _admit(vault: "Vault", revision: Revision, batch: gate.Batch) -> str:
-    """Take one foreign revision through the vault's gate (the same checks as a local save);
-    return 'new', 'skipped' (stored already) or 'sealed_refused' (kept as a rejected sibling of a
-    sealed record: visible in the conflict review, never the current view)."""
-    if not vault.insert_revision(revision, batch):
-        return "skipped"
-    row = vault.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
-    return "sealed_refused" if row and row[0] else "new"
-
-
 def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), passphrase: str | None = None,
                   progress: Progress | None = None, cancel=None) -> MergeReport:
     """Merge one bundle into the vault, all or nothing; see the module docs."""
@@ -279,13 +265,13 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
     bundle.check_header(path)
     digest = _file_sha256(path)
     report = MergeReport(bundle_sha256=digest)
-    conn = vault.conn
-    if conn.execute("SELECT 1 FROM sync_imports WHERE bundle_sha256 = ?", (digest,)).fetchone():
-        report.replay = True
-        return report
+    with vault.reading() as conn:
+        if conn.execute("SELECT 1 FROM sync_imports WHERE bundle_sha256 = ?", (digest,)).fetchone():
+            report.replay = True
+            return report
 
     def consume(manifest: bundle.Manifest, members: Iterator[bundle.OpenedMember]) -> None:
-        _check_signer(vault, manifest, list(trust))
+        _check_signer(vault, conn, manifest, list(trust))
         report.signer = manifest.fingerprint
         device = str(manifest.data["exporter"].get("device_id", ""))
         declared = manifest.data.get("counts", {})
@@ -304,12 +290,12 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
                 report.attachments_added += int(blob.new)
             elif member.name == "audit.jsonl":
                 # followed by signing key: a copied vault keeps its keys but takes a new device id
-                _check_audit(vault, manifest.signing_key.hex(), member, manifest.data.get("audit_head", {}))
+                _check_audit(conn, manifest.signing_key.hex(), member, manifest.data.get("audit_head", {}))
             elif member.name == "revisions.jsonl":
                 for line in bundle.iter_lines(member):
                     revisions_seen += 1
                     revision = _parse_revision(line, revisions_seen)
-                    outcome = _admit(vault, revision, batch)
+                    outcome = vault.merge_revision(revision, batch)
                     if outcome == "skipped":
                         report.skipped += 1
                     if revisions_seen % 500 == 0:
@@ -326,25 +312,24 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
         conn.execute("INSERT INTO sync_imports (bundle_sha256, at, device, signing_key, revisions) VALUES (?,?,?,?,?)",
                      (digest, utc_now(), device, manifest.signing_key.hex(), revisions_seen))
 
-    with vault._lock:
+    with vault.writing(FOREVER) as conn:  # waits for long work as the import itself is long work
         before = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
         rejected_before = conn.execute("SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0]
-        with transaction(conn):
-            bundle.read(path, vault.identity, consume, passphrase=passphrase)
-            # Counted from the vault, not from state kept per record while reading: memory stays
-            # bounded however many records a bundle holds.
-            new, updated, conflicts = conn.execute(
-                "SELECT coalesce(sum(t.first > ?1), 0), coalesce(sum(t.first <= ?1), 0), coalesce(sum(r.heads > 1), 0) "
-                "FROM (SELECT record_id, min(seq) AS first FROM revisions WHERE record_id IN "
-                "(SELECT record_id FROM revisions WHERE seq > ?1) GROUP BY record_id) t "
-                "JOIN records r ON r.id = t.record_id", (before,)).fetchone()
-            report.new, report.updated, report.conflicts = new, updated, conflicts
-            # edits of sealed records kept aside: whichever arrived first, the seal or the edit
-            report.sealed_refused = conn.execute(
-                "SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0] - rejected_before
-            vault._audit("bundle-imported", detail=f"sha256={digest} signer={report.signer.replace(' ', '')} "
-                                                   f"{report.summary()}")
-            vault._vocab_cache = None
+        bundle.read(path, vault.identity, consume, passphrase=passphrase)
+        # Counted from the vault, not from state kept per record while reading: memory stays
+        # bounded however many records a bundle holds.
+        new, updated, conflicts = conn.execute(
+            "SELECT coalesce(sum(t.first > ?1), 0), coalesce(sum(t.first <= ?1), 0), coalesce(sum(r.heads > 1), 0) "
+            "FROM (SELECT record_id, min(seq) AS first FROM revisions WHERE record_id IN "
+            "(SELECT record_id FROM revisions WHERE seq > ?1) GROUP BY record_id) t "
+            "JOIN records r ON r.id = t.record_id", (before,)).fetchone()
+        report.new, report.updated, report.conflicts = new, updated, conflicts
+        # edits of sealed records kept aside: whichever arrived first, the seal or the edit
+        report.sealed_refused = conn.execute(
+            "SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0] - rejected_before
+        vault.audit("bundle-imported", detail=f"sha256={digest} signer={report.signer.replace(' ', '')} "
+                                               f"{report.summary()}")
+        vault.forget_vocabularies()
     return report
 
 

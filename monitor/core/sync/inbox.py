@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..db import transaction
 from ..errors import Cancelled, MonitorError, UnknownSigner
+from ..store.vault import FOREVER
 from ..text import one_line
 from . import exchange
 
@@ -60,14 +61,32 @@ def folder(conn) -> Path | None:
 def set_folder(conn, path: Path | str | None) -> None:
     """Name the inbox folder (None: no inbox). It must be an existing folder."""
     with transaction(conn):
-        if path is None:
-            conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
-            return
-        path = Path(path).expanduser().absolute()
-        if not path.is_dir():
-            raise MonitorError(f"{one_line(str(path), 80)} is not a folder")
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     (META_KEY, str(path)))
+        _store_folder(conn, path)
+
+
+def _store_folder(conn, path: Path | str | None) -> None:
+    if path is None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
+        return
+    path = Path(path).expanduser().absolute()
+    if not path.is_dir():
+        raise MonitorError(f"{one_line(str(path), 80)} is not a folder")
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (META_KEY, str(path)))
+
+
+def folder_of(vault: "Vault") -> Path | None:
+    """The open vault's inbox folder, or None."""
+    with vault.reading() as conn:
+        return folder(conn)
+
+
+def choose_folder(vault: "Vault", path: Path | str | None) -> Path | None:
+    """Name the open vault's inbox folder (None: no inbox), waiting for long work to end; return
+    the folder as stored (absolute)."""
+    with vault.writing(FOREVER) as conn:
+        _store_folder(conn, path)
+        return folder(conn)
 
 
 def _identity(entry: os.DirEntry) -> tuple[str, int, int]:
@@ -102,7 +121,7 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
          settle_seconds: float = 2.0, progress: Progress | None = None, cancel=None) -> list[Outcome]:
     """Import the inbox's new bundles, one transaction each; return what happened to each file
     looked at this time (files in ``handled`` from an earlier scan, and unchanged, are skipped)."""
-    path = Path(path) if path is not None else folder(vault.conn)
+    path = Path(path) if path is not None else folder_of(vault)
     if path is None:
         raise MonitorError("this vault has no inbox folder; choose one first")
     handled = {} if handled is None else handled

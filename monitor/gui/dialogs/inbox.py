@@ -65,7 +65,7 @@ class InboxWatcher(QObject):
         self._poll.timeout.connect(self.check)
         vault = window.vault
         if vault is not None:
-            self._use(inbox.folder(vault.conn))
+            self._use(inbox.folder_of(vault))
 
     @property
     def window(self):
@@ -92,9 +92,7 @@ class InboxWatcher(QObject):
         vault = getattr(self.window, "vault", None)
         if vault is None:
             return
-        with vault._lock:
-            inbox.set_folder(vault.conn, folder)
-            stored = inbox.folder(vault.conn)
+        stored = inbox.choose_folder(vault, folder)
         self._use(stored)
 
     def check(self, *, trust: list[str] = ()) -> None:
@@ -109,7 +107,7 @@ class InboxWatcher(QObject):
             self._watch.addPath(str(self.folder))  # a USB stick plugged in again
 
         def job(*, progress=None, cancel=None):
-            with vault._lock:
+            with vault.hold():
                 return inbox.scan(vault, self.folder, handled=self.handled, trust=list(trust),
                                   progress=progress, cancel=cancel)
 

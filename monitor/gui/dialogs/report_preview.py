@@ -54,7 +54,7 @@ def locked(vault) -> Callable[[], contextlib.AbstractContextManager]:
 
     @contextlib.contextmanager
     def hold():
-        with vault._lock:
+        with vault.hold():
             yield vault
 
     return hold

@@ -123,7 +123,7 @@ class ContactsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for contact in contacts.listing(self.vault.conn):
+        for contact in contacts.known(self.vault):
             self.list.addItem(QListWidgetItem(f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}"))
 
     def _ask_add(self) -> None:
@@ -152,10 +152,7 @@ class ContactsDialog(QDialog):
         if not confirm(contact):
             self.status.setText(self.tr("Not added."))
             return False
-        from ...core.db import transaction
-
-        with self.vault._lock, transaction(self.vault.conn):
-            contacts.add(self.vault.conn, contact)
+        contacts.trust(self.vault, contact)
         self.reload()
         self.status.setText(self.tr("Added {name}.").format(name=contact.name))
         return True
@@ -188,7 +185,7 @@ class _Job(QDialog):
         vault = self.vault
 
         def job(*a, progress=None, cancel=None, **k):
-            with vault._lock:
+            with vault.hold():
                 return func(vault, *a, progress=progress, cancel=cancel, **k)
 
         self.result, self.error = None, None
@@ -246,7 +243,7 @@ class ExportDialog(_Job):
         self.vault = vault
         self.layout_.addWidget(_plain(QLabel(self.tr("Encrypt for:"))))
         self.recipients = QListWidget(objectName="recipients")
-        for contact in contacts.listing(vault.conn):
+        for contact in contacts.known(vault):
             item = QListWidgetItem(f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}")
             item.setData(Qt.UserRole, contact.fingerprint)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)

@@ -1,0 +1,239 @@
+"""Opening, creating and converting a vault: everything that touches the key file.
+
+:meth:`Vault.open <monitor.core.store.vault.Vault.open>` and :meth:`Vault.create
+<monitor.core.store.vault.Vault.create>` delegate here, so the vault module itself needs neither
+the key file (:mod:`..keys.keyslot`), the conversion of old vaults (:mod:`.legacy`) nor wipe to
+read an open vault: a report built on an open vault does not load them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import platform
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from . import audit, legacy, migrations
+from ..db import Connection, DatabaseError, connect, transaction
+from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
+from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
+from ..history.revisions import new_id, utc_now
+from ..keys import keyslot
+from ..keys.identity import DeviceIdentity
+from ..keys.passphrase import check_strength, normalise
+from ..model import vocab
+from ..search import index as _search
+from ..text import one_line
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+Progress = Callable[[int, int, str], None]
+
+
+def _cost(kdf: keyslot.KdfCost | None, kdf_iter: int | None) -> keyslot.KdfCost:
+    """The Argon2id cost for a new key file.
+
+    Production passes neither and gets :data:`keyslot.DEFAULT_COST`. ``kdf`` is the tests' explicit
+    low cost. ``kdf_iter`` is the older test-only knob (SQLCipher's PBKDF2 count, still used to open
+    test vaults from before key files); a caller that passes only it is a test written before key
+    files, so it gets the test cost too rather than a production derivation per vault.
+    """
+    if kdf is not None:
+        return kdf
+    return keyslot.TEST_COST if kdf_iter is not None else keyslot.DEFAULT_COST
+
+
+def _place(path: Path) -> str:
+    """Where a vault file lives: this machine and the file's absolute path, hashed."""
+    machine = ""
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        with contextlib.suppress(OSError):
+            machine = Path(candidate).read_text(encoding="ascii", errors="replace").strip()
+        if machine:
+            break
+    machine = machine or platform.node()
+    return hashlib.sha256(f"monitor-place\0{machine}\0{Path(path).resolve()}".encode("utf-8")).hexdigest()
+
+
+def renew_device_if_copied(conn: Connection, path: Path) -> bool:
+    """Give a copied (or moved) vault file its own device id the first time it opens elsewhere.
+
+    Revisions carry the device that made them, and a coordinator follows each device's history. Two
+    copies of one vault that both go on working must not pass for one device. The vault keeps a hash
+    of the machine and path it was last opened at; opened anywhere else, it takes a new device id
+    (its signing and age keys stay, so contacts still trust it) and logs why. Returns whether it did.
+    """
+    place = _place(path)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'place'").fetchone()
+    if row is not None and row[0] == place:
+        return False
+    with transaction(conn):
+        if row is None:  # first open since this check exists: remember the place
+            conn.execute("INSERT INTO meta (key, value) VALUES ('place', ?)", (place,))
+            return False
+        old = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        new = new_id()
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new,))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'place'", (place,))
+        profile = conn.execute("SELECT value FROM meta WHERE key = 'profile'").fetchone()[0]
+        audit.append(conn, at=utc_now(), actor=profile, device=new, action="device-renewed",
+                     detail=f"this vault file was copied or moved (it was device {old}); it now writes as device {new}")
+    return True
+
+
+
+def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: str = "monitor",
+           kdf: keyslot.KdfCost | None = None, kdf_iter: int | None = None,
+           populate: Callable[["Vault"], None] | None = None) -> "Vault":
+    """Create a new vault at ``path`` (and its key file ``path.keyslot``) and return it open.
+
+    The database is keyed with a random data key, wrapped in the key file under a key derived
+    from the passphrase with Argon2id at ``kdf`` cost (tests pass a low one explicitly; see
+    :func:`_cost` for ``kdf_iter``). The file is built under a
+    temporary name in the same directory and renamed into place only when complete (including
+    ``populate``, used for demo data), so an interrupted or cancelled creation never leaves a
+    half-made vault at ``path``.
+    """
+    path = Path(path)
+    slot_path = keyslot.path_for(path)
+    if path.exists() or path.is_symlink():
+        raise VaultExists(f"a file already exists at {path}; choose another --vault path")
+    if slot_path.exists() or slot_path.is_symlink():
+        raise VaultExists(f"a key file already exists at {slot_path} (it may belong to a vault that was "
+                          "moved away); move it elsewhere or choose another --vault path")
+    passphrase = check_strength(passphrase)
+    cost = _cost(kdf, kdf_iter)
+    ensure_private_dir(path.parent)
+    tmp = temp_sibling(path, "creating")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    data_key = keyslot.new_data_key()
+    slot_written = False
+    try:
+        conn = connect(tmp, data_key=data_key)
+        migrations.upgrade(conn)
+        _search.ensure_index(conn)
+        identity = DeviceIdentity.generate()
+        now = utc_now()
+        with transaction(conn):
+            meta = {
+                "vault_id": new_id(),
+                "device_id": new_id(),
+                "profile": profile,
+                "created_at": now,
+                "age_identity": identity.age_identity,
+                "signing_key": identity.signing_key.hex(),
+            }
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            vocab.seed(conn)
+            audit.append(conn, at=now, actor=profile, device=meta["device_id"],
+                         action="vault-created", detail=f"schema {migrations.CURRENT_VERSION}")
+        vault = cls(tmp, conn)
+        try:
+            if populate is not None:
+                # The vault is still a temporary file that is discarded on any failure and renamed
+                # into place only after a full checkpoint, so per-commit fsyncs buy nothing here.
+                conn.execute("PRAGMA synchronous = OFF")
+                populate(vault)
+                conn.execute("PRAGMA synchronous = FULL")
+        finally:
+            vault.close()
+        # The key file goes into place first: a crash before the rename below leaves a key file
+        # without a vault (create refuses to reuse it), never a vault without its key.
+        keyslot.write_new(tmp, slot_path, data_key, passphrase, cost)
+        slot_written = True
+        del passphrase
+        if path.exists():
+            raise VaultExists(f"a file appeared at {path} while the vault was being created")
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        from ..keys.wipe import destroy_key_file, wipe_files
+
+        if slot_written:
+            destroy_key_file(path)
+        wipe_files(tmp, check=False)
+        raise
+    return _open_keyed(cls, path, data_key)
+
+def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: keyslot.KdfCost | None = None,
+         kdf_iter: int | None = None, progress: Progress | None = None) -> "Vault":
+    """Open an existing vault; upgrade its schema if it is older than this Monitor.
+
+    The key file proves the passphrase before the database is touched, so a database that
+    then fails to decrypt is reported as damaged, not as a wrong passphrase. A vault from
+    before key files (keyed by the passphrase; ``kdf_iter`` lowers that cost in tests) is
+    converted on its first unlock: a new file with a random data key and a key file at ``kdf``
+    cost, after which the old file is wiped.
+    """
+    path = Path(path)
+    if not path.is_file() and not (keyslot.path_for(path).is_file() and legacy.finish_creation(path)):
+        raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise MonitorError(f"cannot open {path}: permission denied")
+    passphrase = normalise(passphrase)
+    slot_path = keyslot.path_for(path)
+    if not (slot_path.exists() or slot_path.is_symlink()):
+        return _open_legacy(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
+    keyfile = keyslot.read(path)
+    data_key, _index = keyfile.unwrap(passphrase)
+    del passphrase
+    if keyfile.vault_salt != keyslot.vault_salt(path):
+        if not legacy.finish_conversion(path, keyfile):
+            raise VaultDamaged(
+                f"the vault file is damaged, or its key file belongs to another vault: the start of {path} "
+                f"does not match {slot_path} (the passphrase is right); restore both from the same backup")
+    vault = _open_keyed(cls, path, data_key, progress=progress)
+    if keyfile.damaged:
+        cleared = keyslot.clear_damaged(keyfile)
+        vault._keyfile_seen = keyslot.state(path)  # noqa: SLF001 - the store's own
+        vault.warnings.append(f"the key file {slot_path} had {len(cleared)} damaged spare slot(s); they were "
+                              "cleared (the vault is intact; consider a fresh backup of both files)")
+    return vault
+
+def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Progress | None = None) -> "Vault":
+    conn = connect(path, data_key=data_key)
+    try:
+        try:
+            if migrations.version(conn) == 0:
+                raise VaultDamaged(f"the vault file is damaged: {path} decrypts but holds no Monitor data")
+            migrations.upgrade(conn, progress=progress)
+            if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
+                with transaction(conn):
+                    vocab.seed(conn)
+            _search.ensure_index(conn, progress=progress)  # derived; rebuilt when its version changed
+            renew_device_if_copied(conn, path)
+            return cls(path, conn, data_key, keyfile_seen=keyslot.state(path))
+        except DatabaseError as exc:
+            raise VaultDamaged(f"the vault file is damaged ({one_line(str(exc), 60)}); "
+                               "restore it from a backup or run 'monitor verify'") from exc
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.close()
+        raise
+
+def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,
+                 kdf_iter: int | None, progress: Progress | None) -> "Vault":
+    """A vault keyed by its passphrase (before key files): prove it, then convert it."""
+    if path.stat().st_size == 0:  # SQLCipher would accept any key for an empty file
+        raise WrongPassphrase()
+    try:
+        conn = connect(path, passphrase, kdf_iter=kdf_iter)
+    except WrongPassphrase:
+        raise WrongPassphrase(
+            f"this vault's key file is missing: {keyslot.path_for(path)}; restore it together with the vault "
+            "(or, if this vault is from before key files, the passphrase is wrong, or it is not a Monitor vault)"
+        ) from None
+    try:
+        if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
+            raise WrongPassphrase()
+        if migrations.version(conn) > migrations.CURRENT_VERSION:
+            migrations.upgrade(conn)  # raises VaultTooNew; convert nothing we do not understand
+        data_key = legacy.convert(path, conn, passphrase, _cost(kdf, kdf_iter))
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.close()
+        raise
+    return _open_keyed(cls, path, data_key, progress=progress)

@@ -1,0 +1,73 @@
+"""Read queries over an open vault for the report read model (:mod:`monitor.core.reports.sources`).
+
+The SQL stays in the store: reports ask these functions, which take the :class:`~.vault.Vault`.
+Rows come back as tuples so a report reading thousands of records builds one object each.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .vault import Vault
+
+# A live record's current view and the hash of its head: id, type, body (JSON text), head,
+# hash, heads, created_at, updated_at.
+_LIVE = (
+    "SELECT r.id, r.type, v.body, r.head, v.hash, r.heads, r.created_at, r.updated_at "
+    "FROM records r JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0"
+)
+
+
+def live(vault: "Vault", record_id: str) -> tuple | None:
+    """One live record as a row (see ``_LIVE``), or None."""
+    return vault.conn.execute(f"{_LIVE} AND r.id = ?", (record_id,)).fetchone()
+
+
+def live_of_type(vault: "Vault", record_type: str, where: dict[str, str]) -> list[tuple]:
+    """Every live record of a type whose top-level fields equal ``where``, oldest first."""
+    sql, params = f"{_LIVE} AND r.type = ?", [record_type]
+    for name, value in where.items():
+        sql += f" AND json_extract(v.body, '$.{name}') = ?"
+        params.append(value)
+    return vault.conn.execute(sql + " ORDER BY r.created_at, r.id", params).fetchall()
+
+
+def head_hashes(vault: "Vault", record_id: str) -> list[str]:
+    """The hash of every head of a record (several when it is in conflict)."""
+    return [h for (h,) in vault.conn.execute(
+        "SELECT hash FROM revisions r WHERE record_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM revision_parents p WHERE p.parent = r.rev)", (record_id,))]
+
+
+def referring_ids(vault: "Vault", target_id: str) -> list[str]:
+    """Ids of the live records that name ``target_id`` in a reference field, sorted."""
+    return [r[0] for r in vault.conn.execute(
+        "SELECT DISTINCT record_id FROM refs WHERE target_id = ? ORDER BY record_id", (target_id,))]
+
+
+def term_origin(vault: "Vault", vocabulary: str, key: str) -> str | None:
+    """Where a vocabulary term comes from: 'builtin' or the id of a coordinator's ``term`` record."""
+    row = vault.conn.execute("SELECT origin FROM vocab_terms WHERE vocabulary = ? AND key = ?",
+                             (vocabulary, key)).fetchone()
+    return row[0] if row else None
+
+
+def audit_for(vault: "Vault", record_ids: list[str]) -> list[tuple]:
+    """(seq, at, actor, device, action, record_id, rev_hash, detail) of every audit entry naming
+    one of ``record_ids``, oldest first."""
+    out: list[tuple] = []
+    for i in range(0, len(record_ids), 500):
+        chunk = record_ids[i:i + 500]
+        out += vault.conn.execute(
+            "SELECT seq, at, actor, device, action, record_id, rev_hash, detail FROM audit "
+            f"WHERE record_id IN ({','.join('?' * len(chunk))}) ORDER BY seq", chunk).fetchall()
+    out.sort(key=lambda r: r[0])
+    return out
+
+
+def first_revision(vault: "Vault", record_id: str) -> tuple[str, str, str] | None:
+    """(author, device, created_at) of a record's first revision."""
+    return vault.conn.execute(
+        "SELECT author, device, created_at FROM revisions WHERE record_id = ? ORDER BY seq LIMIT 1",
+        (record_id,)).fetchone()
