@@ -291,3 +291,45 @@ def test_the_vault_check_sees_reach_ins(source):
 ])
 def test_the_vault_check_allows_public_use(source):
     assert vault_reach_ins(source) == [], source
+
+
+# --- No import cycle between modules ---------------------------------------------------------------
+# Between parts the table above forbids cycles; inside a part, modules must not import each other
+# in a circle either (vault ↔ consent ↔ verify and inbox ↔ sync_dialogs were two). Imports under
+# ``if TYPE_CHECKING:`` never run and do not count; neither does a package's ``__init__`` importing
+# its own submodules (each submodule implies its package anyway).
+
+def runtime_imports(source: str, module: str, is_package: bool) -> set[str]:
+    tree = ast.parse(source)
+
+    class DropTypeChecking(ast.NodeTransformer):
+        def visit_If(self, node):
+            if "TYPE_CHECKING" in ast.unparse(node.test):
+                return node.orelse or None
+            return self.generic_visit(node)
+
+    return imported_modules(ast.unparse(DropTypeChecking().visit(tree)), module, is_package)
+
+
+def module_graph() -> dict[str, set[str]]:
+    package = Path(monitor.__file__).parent
+    modules = {module_name(p): p for p in package.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        is_package = path.name == "__init__.py"
+        imported = runtime_imports(path.read_text(encoding="utf-8"), name, is_package)
+        graph[name] = {m for m in imported if m in modules and m != name
+                       and not (is_package and m.startswith(name + "."))}
+    return graph
+
+
+def test_no_module_imports_itself_in_a_circle():
+    graph = module_graph()
+    assert len(graph) > 100
+    assert cycle_in(graph) == []
+
+
+def test_the_module_check_sees_a_type_checking_import_as_absent():
+    source = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .vault import Vault\nfrom . import audit\n"
+    assert runtime_imports(source, "monitor.core.store.x", False) == {"typing", "typing.TYPE_CHECKING", "monitor.core.store",
+        "monitor.core.store.audit"}

@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="110" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="130" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="131" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="135" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="137" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="153" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="154" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="160" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="158" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="243" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="247" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="256" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="254" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="257" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="271" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="280" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="283" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -506,112 +506,112 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="148" />
+        <location filename="../../monitor/gui/editors/forms.py" line="141" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="199" />
+        <location filename="../../monitor/gui/editors/forms.py" line="192" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="199" />
+        <location filename="../../monitor/gui/editors/forms.py" line="192" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="223" />
+        <location filename="../../monitor/gui/editors/forms.py" line="216" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="224" />
+        <location filename="../../monitor/gui/editors/forms.py" line="217" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="225" />
+        <location filename="../../monitor/gui/editors/forms.py" line="218" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="257" />
+        <location filename="../../monitor/gui/editors/forms.py" line="250" />
         <source>YYYY-MM-DD HH:MM</source>
         <translation>ГГГГ-ММ-ДД чч:мм</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="257" />
+        <location filename="../../monitor/gui/editors/forms.py" line="250" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="260" />
+        <location filename="../../monitor/gui/editors/forms.py" line="253" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="260" />
+        <location filename="../../monitor/gui/editors/forms.py" line="253" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="283" />
+        <location filename="../../monitor/gui/editors/forms.py" line="276" />
         <source>Not a valid date.</source>
         <translation>Неверная дата.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="415" />
+        <location filename="../../monitor/gui/editors/forms.py" line="408" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="550" />
+        <location filename="../../monitor/gui/editors/forms.py" line="535" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="564" />
+        <location filename="../../monitor/gui/editors/forms.py" line="549" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="595" />
+        <location filename="../../monitor/gui/editors/forms.py" line="580" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="696" />
+        <location filename="../../monitor/gui/editors/forms.py" line="681" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="720" />
+        <location filename="../../monitor/gui/editors/forms.py" line="705" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="744" />
+        <location filename="../../monitor/gui/editors/forms.py" line="729" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="761" />
+        <location filename="../../monitor/gui/editors/forms.py" line="746" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="767" />
+        <location filename="../../monitor/gui/editors/forms.py" line="752" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="805" />
+        <location filename="../../monitor/gui/editors/forms.py" line="790" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="806" />
+        <location filename="../../monitor/gui/editors/forms.py" line="791" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -657,32 +657,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="71" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="75" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="79" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="81" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="92" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="101" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -690,38 +690,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="293" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="313" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="291" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="294" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="300" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="298" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="329" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="333" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="12" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -737,93 +737,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="176" />
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="222" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="221" />
         <source>Inbox folder</source>
         <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="179" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="185" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="187" />
         <source>Stop using this folder</source>
         <translation>Больше не использовать эту папку</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="190" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="189" />
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="204" />
         <source>Compare the fingerprint and import…</source>
         <translation>Сверить отпечаток и импортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="210" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="209" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
         <source>Merged</source>
         <translation>Объединён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
         <source>Imported before</source>
         <translation>Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
         <source>Waits for trust</source>
         <translation>Ждёт доверия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
         <source>Refused</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="265" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="262" />
         <source>Folder: {path}</source>
         <translation>Папка: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="263" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Для этого хранилища папка входящих не выбрана.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="287" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="284" />
         <source>Checking the folder…</source>
         <translation>Проверка папки…</translation>
     </message>
@@ -831,7 +831,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="144" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="143" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
@@ -1741,32 +1741,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="369" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="370" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="371" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="358" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="305" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="302" />
         <source>Inbox folder…</source>
         <translation>Папка входящих…</translation>
     </message>
@@ -2058,17 +2058,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="173" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="200" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="229" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="227" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>

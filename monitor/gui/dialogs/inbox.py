@@ -35,6 +35,7 @@ from ...core.messages import localize
 from ...core.sync import inbox
 from .. import worker as workers
 from ..plain import plain, tip
+from .trust import ask_to_trust
 
 POLL_MS = 60_000
 SETTLE_MS = 3_000  # after the watcher reports a change, wait for the file to be complete
@@ -243,8 +244,6 @@ class InboxDialog(QDialog):
                                      and not self.watcher.busy)
 
     def confirm_signer(self, fingerprint: str) -> bool:
-        from .sync_dialogs import ask_to_trust
-
         return ask_to_trust(self, fingerprint)
 
     def _trust(self) -> None:

@@ -31,6 +31,7 @@ from ...core.messages import localize
 from ...core.sync import contacts, exchange
 from .. import worker as workers
 from ..plain import plain
+from .trust import ask_to_trust
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -333,17 +334,6 @@ class ImportDialog(_Job):
             skipped=report.skipped, attachments=report.attachments_added))
         self.review_button.setVisible(bool(report.conflicts or report.sealed_refused)
                                       and hasattr(self.parent(), "review_conflicts"))
-
-
-def ask_to_trust(parent: QWidget, fingerprint: str) -> bool:
-    """Ask whether to trust a bundle's unknown signer, showing the fingerprint to compare aloud."""
-    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("ImportDialog", "Unknown signer"),
-                      QCoreApplication.translate(
-                          "ImportDialog", "This bundle is signed by a device you do not trust yet:\n\n{fingerprint}\n\n"
-                                          "Trust it only if its owner reads you exactly this fingerprint.").format(
-                          fingerprint=fingerprint), QMessageBox.Yes | QMessageBox.No, parent)
-    box.setTextFormat(Qt.PlainText)
-    return box.exec() == QMessageBox.Yes
 
 
 def install(window) -> None:

@@ -45,6 +45,7 @@ from ...core.model import titles
 from ...core.errors import MonitorError
 from ...core.history.revisions import new_id
 from .body_diagram import ConsistencyCombo
+from .saving import FieldError, FieldErrors  # noqa: F401  (re-exported: the editors import them from here)
 from ..labels import format_datetime, info_label, to_local
 
 MISSING = object()  # an editor with nothing entered: the field is left out of the record
@@ -53,14 +54,6 @@ READ_ONLY = {"attachment": {"sha256", "size", "mime_type", "original_name", "add
 ANY_REF_TYPES = ("case", "person", "visit", "interview", "examination", "complaint", "proceeding", "facility")
 REF_LIMIT = 5000  # per record type, in one picker
 EAGER_CHOICES = 1000  # more candidates than this: a picker reads them when first used
-
-
-class FieldError(MonitorError):
-    """A value in the form that cannot become a record field (``path`` names the field)."""
-
-    def __init__(self, path: str, message: str):
-        super().__init__(message)
-        self.path = path
 
 
 class FormContext:
@@ -527,14 +520,6 @@ class ObjectEditor(Editor):
         name = re.split(r"[.\[]", path[len(prefix):], maxsplit=1)[0]
         editor = self.fields.get(name)
         return editor.find(path) if editor is not None else None
-
-
-class FieldErrors(FieldError):
-    """Several fields are wrong at once."""
-
-    def __init__(self, errors: list[FieldError]):
-        super().__init__(errors[0].path, str(errors[0]))
-        self.errors = errors
 
 
 class ArrayEditor(Editor):

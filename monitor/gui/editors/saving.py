@@ -17,7 +17,24 @@ from typing import Callable, NamedTuple
 
 from ...core import messages
 from ...core.errors import MonitorError, SchemaViolation
-from .forms import FieldError, FieldErrors
+
+
+
+class FieldError(MonitorError):
+    """A value in the form that cannot become a record field (``path`` names the field)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+class FieldErrors(FieldError):
+    """Several fields are wrong at once."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__(errors[0].path, str(errors[0]))
+        self.errors = errors
+
 
 # Rules whose short text beside a field says enough (the field itself names what is wrong).
 FIELD_TEXT = {
