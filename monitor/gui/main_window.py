@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import diagram, schema, titles
+from ..core.model import diagram, registry, schema, titles
 from ..core.db import DatabaseError
 from ..core.errors import MonitorError, VaultDamaged
 from ..core.store.vault import Vault
@@ -46,18 +46,19 @@ from .pages.history_view import HistoryView
 from .editors.interview_editor import InterviewEditor
 from .labels import info_label
 from .pages.lists import LISTS, STATUS_VOCABULARY, ListProxy, RowsModel, columns, fetcher
-from .pages.lists import t as list_title
+from .pages.lists import list_title
 from .pages.record_view import RecordBrowser
 
 __all__ = ["MainWindow", "RowsModel"]
 
 MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it whole), the title is not
-NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
+NOT_CREATED_BY_HAND = {entry.name for entry in registry.REGISTRY if not entry.by_hand}  # made by their own actions
 
 
-def record_type_labels() -> dict[str, str]:
-    """Record types in the user's language, for the search filter and result lists."""
-    return {
+def record_type_labels(lang: str = "en") -> dict[str, str]:
+    """Record types in the user's language, for the search filter and result lists (a type with
+    no entry of its own in the catalogue is named by its title in titles.json)."""
+    labels = {
         "case": QCoreApplication.translate("RecordType", "Case"),
         "interview": QCoreApplication.translate("RecordType", "Interview"),
         "examination": QCoreApplication.translate("RecordType", "Medical examination"),
@@ -74,6 +75,9 @@ def record_type_labels() -> dict[str, str]:
         "link": QCoreApplication.translate("RecordType", "Link"),
         "term": QCoreApplication.translate("RecordType", "Vocabulary term"),
     }
+    for record_type in schema.RECORD_TYPES:
+        labels.setdefault(record_type, titles.type_title(record_type, lang))
+    return labels
 
 
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
@@ -306,7 +310,7 @@ class MainWindow(QMainWindow):
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         self.list_actions = {}
         for index, name in enumerate(LISTS):
-            action = self._action(list_title(LISTS[name][1]), lambda _=False, n=name: self.show_list(n),
+            action = self._action(list_title(name, self.lang), lambda _=False, n=name: self.show_list(n),
                                   f"Ctrl+{index + 1}", f"list_{name}")
             self.list_actions[name] = action
             menu_view.addAction(action)
@@ -350,7 +354,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_box)
         self.type_filter = QComboBox(objectName="type_filter")
         self.type_filter.addItem(self.tr("All types"), "")
-        for key, label in record_type_labels().items():
+        for key, label in record_type_labels(self.lang).items():
             self.type_filter.addItem(label, key)
         self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
         toolbar.addWidget(self.type_filter)
@@ -609,7 +613,7 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("The vault is empty."))
             return
         self.pages.setCurrentWidget(self.list_page)
-        self.list_title.setText(list_title(LISTS[name][1]))
+        self.list_title.setText(list_title(name, self.lang))
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
         vocabulary = STATUS_VOCABULARY.get(name)
@@ -677,7 +681,7 @@ class MainWindow(QMainWindow):
             self.search_box.setText(text)
         vault, lang = self.vault, self.lang
         types = [self.type_filter.currentData()] if self.type_filter.currentData() else None
-        labels = record_type_labels()
+        labels = record_type_labels(lang)
         first = {}
 
         def fetch(offset: int, limit: int) -> list[dict]:
