@@ -24,11 +24,13 @@ def test_every_entry_has_its_schema_and_every_schema_an_entry():
     assert schema.RECORD_TYPES == registry.RECORD_TYPES
 
 
+EARLIER = ("term", "facility", "person", "case", "visit", "consent", "interview", "examination", "attachment",
+           "complaint", "proceeding", "reprisal", "link", "addendum", "statistic")
+
+
 def test_dump_order_is_the_order_of_earlier_releases():
-    # A dump made by this release lists the types in the order every earlier release did.
-    assert registry.dump_order() == (
-        "term", "facility", "person", "case", "visit", "consent", "interview", "examination", "attachment",
-        "complaint", "proceeding", "reprisal", "link", "addendum", "statistic")
+    # A dump made by this release lists the types of earlier releases in the order they did.
+    assert tuple(t for t in registry.dump_order() if t in EARLIER) == EARLIER
 
 
 def test_dump_order_puts_each_type_after_what_it_names_except_on_a_cycle():
@@ -72,8 +74,8 @@ def test_labels_are_those_of_earlier_releases():
 
 
 def test_lists_name_real_fields_and_vocabularies():
-    assert [e.list.name for e in registry.lists()] == [
-        "cases", "visits", "facilities", "people", "examinations", "complaints"]
+    assert [e.list.name for e in registry.lists()][:6] == [
+        "cases", "visits", "facilities", "people", "examinations", "complaints"]  # Ctrl+1…6 as before
     for entry in registry.lists():
         fields = titles.schema_field_names(schema.inlined(entry.name))
         for column in entry.list.columns:
@@ -95,7 +97,8 @@ def test_case_file_sections_name_real_fields():
 def test_csv_kinds_follow_the_registry():
     from monitor.core.io.loader import CSV_KINDS, _SIGNATURES
 
-    assert list(CSV_KINDS) == ["statistic", "consent", "reprisal", "complaint", "proceeding", "case"]
+    earlier = ["statistic", "consent", "reprisal", "complaint", "proceeding", "case"]
+    assert [name for name in CSV_KINDS if name in earlier] == earlier  # detected in the same order
     assert list(CSV_KINDS) == [e.name for e in registry.csv_kinds()]
     assert _SIGNATURES["reprisal"] == [{"kind", "person_code"}, {"kind", "person_id"}]
     for name, kind in CSV_KINDS.items():
@@ -121,6 +124,6 @@ def test_unknown_type_is_refused_by_the_gate(vault):
     rev = vault.put(facility)
     assert isinstance(rev, Revision)
     gate._check_form(rev, "bundle line 1")  # the same revision with its own type passes
-    strange = dataclasses.replace(rev, record_type="transfer", body={**facility, "type": "transfer"})
-    with pytest.raises(SchemaViolation, match="unknown record type 'transfer'"):
+    strange = dataclasses.replace(rev, record_type="hearing", body={**facility, "type": "hearing"})
+    with pytest.raises(SchemaViolation, match="unknown record type 'hearing'"):
         gate._check_form(strange, "bundle line 1")
