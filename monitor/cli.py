@@ -19,6 +19,7 @@ from typing import Callable
 
 from . import __version__
 from .core import paths
+from .core.model import registry
 from .core.errors import MonitorError
 from .core.fs import harden_process
 
@@ -31,6 +32,12 @@ class UserError(MonitorError):
 
 _LANG = "en"  # the language of messages, set by main() from MONITOR_LANG / LC_ALL / LC_MESSAGES / LANG
 
+
+
+def _csv_titles() -> str:
+    """The CSV kinds as the help names them: "cases, complaints, …, reprisals or official statistics"."""
+    names = [e.csv.title for e in registry.REGISTRY if e.csv]
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 def _t(msg_id: str, **params) -> str:
     """A CLI message from the shared catalogue (resources/messages/core.json), in the user's language."""
@@ -761,11 +768,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("load", cmd_load, "bulk import from JSON lines or CSV; all or nothing",
                 description="Bulk import. JSON lines: one record per line as 'monitor dump' writes them "
-                            "(docs/data-model.md). CSV: cases, complaints, proceedings, consent, reprisals or "
-                            "official statistics, with the columns in docs/csv.md. "
+                            "(docs/data-model.md). CSV: " + _csv_titles() + ", with the columns in docs/csv.md. "
                             "The whole file is checked first; one bad line and nothing is loaded.")
     p.add_argument("file")
-    p.add_argument("--csv-type", choices=("case", "complaint", "proceeding", "consent", "reprisal", "statistic"),
+    p.add_argument("--csv-type", choices=tuple(e.name for e in registry.REGISTRY if e.csv),
                    help="what the CSV holds (default: from its header)")
     p.add_argument("--json", action="store_true")
     p = command("dump", cmd_dump, "every record as JSON lines (plaintext!) to stdout")

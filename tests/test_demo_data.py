@@ -16,6 +16,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from monitor.core.model import registry
 from monitor.core.demo import data as demo_data
 from monitor.core.demo.data import DEMO_MARKER, generate, png_photo
 
@@ -23,10 +24,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 SCHEMA_DIR = RESOURCES / "schema"
 VOCAB_DIR = RESOURCES / "vocabularies"
 
-RECORD_TYPES = [
-    "facility", "visit", "person", "case", "link", "interview", "examination",
-    "attachment", "complaint", "proceeding", "addendum", "term", "consent", "reprisal", "statistic",
-]
+RECORD_TYPES = list(registry.RECORD_TYPES)  # the record-type registry names every type
 KAZAKH_LETTERS = "әғқңөұүһі"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -20,7 +20,6 @@ wildcards and the captured values fill the translated template. New code should 
 
 from __future__ import annotations
 
-import json
 import locale
 import os
 import re

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import diagram, schema, titles
+from ..core.model import diagram, registry, schema, titles
 from ..core.db import DatabaseError
 from ..core.errors import MonitorError, VaultDamaged
 from ..core.store.vault import Vault
@@ -46,23 +46,26 @@ from .pages.history_view import HistoryView
 from .editors.interview_editor import InterviewEditor
 from .labels import info_label
 from .pages.lists import LISTS, STATUS_VOCABULARY, ListProxy, RowsModel, columns, fetcher
-from .pages.lists import t as list_title
+from .pages.lists import list_title
 from .pages.record_view import RecordBrowser
 
 __all__ = ["MainWindow", "RowsModel"]
 
 MAX_COLUMN = 220  # pixels: a long facility name is cut (the tooltip shows it whole), the title is not
-NOT_CREATED_BY_HAND = {"addendum", "attachment", "term"}  # made by their own actions
+NOT_CREATED_BY_HAND = {entry.name for entry in registry.REGISTRY if not entry.by_hand}  # made by their own actions
 
 
-# The order of the search filter; the titles themselves are kept once, in the core's catalogue.
+# The search filter's order, most searched first; a type not named here (a new one) follows in the
+# registry's order. The titles themselves are kept once, in the core's catalogue.
 RECORD_TYPE_ORDER = ("case", "interview", "examination", "person", "facility", "visit", "complaint", "proceeding",
                      "attachment", "addendum", "consent", "reprisal", "statistic", "link", "term")
 
 
 def record_type_labels(lang: str = "en") -> dict[str, str]:
     """Record types in the user's language, for the search filter and result lists."""
-    return {record_type: titles.type_title(record_type, lang) for record_type in RECORD_TYPE_ORDER}
+    order = [*RECORD_TYPE_ORDER, *(t for t in registry.RECORD_TYPES if t not in RECORD_TYPE_ORDER)]
+    return {record_type: titles.type_title(record_type, lang) for record_type in order
+            if record_type in registry.BY_NAME}
 
 
 def record_text(vault: Vault, record_id: str, lang: str = "en") -> str:
@@ -295,7 +298,7 @@ class MainWindow(QMainWindow):
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         self.list_actions = {}
         for index, name in enumerate(LISTS):
-            action = self._action(list_title(LISTS[name][1]), lambda _=False, n=name: self.show_list(n),
+            action = self._action(list_title(name, self.lang), lambda _=False, n=name: self.show_list(n),
                                   f"Ctrl+{index + 1}", f"list_{name}")
             self.list_actions[name] = action
             menu_view.addAction(action)
@@ -598,7 +601,7 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("The vault is empty."))
             return
         self.pages.setCurrentWidget(self.list_page)
-        self.list_title.setText(list_title(LISTS[name][1]))
+        self.list_title.setText(list_title(name, self.lang))
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
         vocabulary = STATUS_VOCABULARY.get(name)

@@ -259,32 +259,32 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="116" />
+        <location filename="../../monitor/gui/main_window.py" line="119" />
         <source>Edit the case</source>
         <translation>Істі өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="117" />
+        <location filename="../../monitor/gui/main_window.py" line="120" />
         <source>New interview</source>
         <translation>Жаңа сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="118" />
+        <location filename="../../monitor/gui/main_window.py" line="121" />
         <source>New examination</source>
         <translation>Жаңа куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="119" />
+        <location filename="../../monitor/gui/main_window.py" line="122" />
         <source>New complaint</source>
         <translation>Жаңа шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="120" />
+        <location filename="../../monitor/gui/main_window.py" line="123" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="121" />
+        <location filename="../../monitor/gui/main_window.py" line="124" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
@@ -945,42 +945,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="21" />
+        <location filename="../../monitor/gui/pages/lists.py" line="26" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="22" />
+        <location filename="../../monitor/gui/pages/lists.py" line="26" />
         <source>Visits</source>
         <translation>Барулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="23" />
+        <location filename="../../monitor/gui/pages/lists.py" line="27" />
         <source>Facilities</source>
         <translation>Мекемелер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="24" />
+        <location filename="../../monitor/gui/pages/lists.py" line="27" />
         <source>People</source>
         <translation>Тұлғалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="25" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Examinations</source>
         <translation>Куәландырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="26" />
+        <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Complaints</source>
         <translation>Шағымдар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="24" />
         <source>Updated</source>
         <translation>Өзгертілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/lists.py" line="28" />
+        <location filename="../../monitor/gui/pages/lists.py" line="24" />
         <source>Sealed</source>
         <translation>Мөрленген</translation>
     </message>
@@ -988,284 +988,284 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="176" />
+        <location filename="../../monitor/gui/main_window.py" line="179" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="184" />
+        <location filename="../../monitor/gui/main_window.py" line="187" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="185" />
+        <location filename="../../monitor/gui/main_window.py" line="188" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="185" />
+        <location filename="../../monitor/gui/main_window.py" line="188" />
         <source>Matched words</source>
         <translation>Сәйкес келген сөздер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="207" />
+        <location filename="../../monitor/gui/main_window.py" line="210" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="216" />
+        <location filename="../../monitor/gui/main_window.py" line="219" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="218" />
+        <location filename="../../monitor/gui/main_window.py" line="221" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="259" />
+        <location filename="../../monitor/gui/main_window.py" line="262" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="278" />
+        <location filename="../../monitor/gui/main_window.py" line="281" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="279" />
+        <location filename="../../monitor/gui/main_window.py" line="282" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="280" />
+        <location filename="../../monitor/gui/main_window.py" line="283" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="281" />
+        <location filename="../../monitor/gui/main_window.py" line="284" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="286" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="287" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="288" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="290" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="295" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="308" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="310" />
+        <location filename="../../monitor/gui/main_window.py" line="313" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="317" />
+        <location filename="../../monitor/gui/main_window.py" line="320" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="318" />
+        <location filename="../../monitor/gui/main_window.py" line="321" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="322" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="319" />
+        <location filename="../../monitor/gui/main_window.py" line="322" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <location filename="../../monitor/gui/main_window.py" line="328" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="331" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="329" />
-        <location filename="../../monitor/gui/main_window.py" line="834" />
+        <location filename="../../monitor/gui/main_window.py" line="332" />
+        <location filename="../../monitor/gui/main_window.py" line="837" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
-        <location filename="../../monitor/gui/main_window.py" line="840" />
+        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="843" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="332" />
+        <location filename="../../monitor/gui/main_window.py" line="335" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="341" />
+        <location filename="../../monitor/gui/main_window.py" line="344" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="443" />
+        <location filename="../../monitor/gui/main_window.py" line="446" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="453" />
+        <location filename="../../monitor/gui/main_window.py" line="456" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="476" />
+        <location filename="../../monitor/gui/main_window.py" line="479" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="479" />
+        <location filename="../../monitor/gui/main_window.py" line="482" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="492" />
+        <location filename="../../monitor/gui/main_window.py" line="495" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="696" />
+        <location filename="../../monitor/gui/main_window.py" line="699" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="744" />
+        <location filename="../../monitor/gui/main_window.py" line="747" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="745" />
+        <location filename="../../monitor/gui/main_window.py" line="748" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="746" />
+        <location filename="../../monitor/gui/main_window.py" line="749" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="766" />
+        <location filename="../../monitor/gui/main_window.py" line="769" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="779" />
+        <location filename="../../monitor/gui/main_window.py" line="782" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="822" />
+        <location filename="../../monitor/gui/main_window.py" line="825" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="823" />
+        <location filename="../../monitor/gui/main_window.py" line="826" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="824" />
+        <location filename="../../monitor/gui/main_window.py" line="827" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="841" />
+        <location filename="../../monitor/gui/main_window.py" line="844" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="289" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="285" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="369" />
+        <location filename="../../monitor/gui/main_window.py" line="372" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="598" />
+        <location filename="../../monitor/gui/main_window.py" line="601" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="606" />
+        <location filename="../../monitor/gui/main_window.py" line="609" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="614" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="651" />
+        <location filename="../../monitor/gui/main_window.py" line="654" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="690" />
+        <location filename="../../monitor/gui/main_window.py" line="693" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="694" />
+        <location filename="../../monitor/gui/main_window.py" line="697" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1316,17 +1316,17 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="91" />
+        <location filename="../../monitor/gui/main_window.py" line="94" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="93" />
+        <location filename="../../monitor/gui/main_window.py" line="96" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="95" />
+        <location filename="../../monitor/gui/main_window.py" line="98" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
@@ -1992,7 +1992,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="140" />
+        <location filename="../../monitor/gui/main_window.py" line="143" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -2007,17 +2007,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="153" />
+        <location filename="../../monitor/gui/main_window.py" line="156" />
         <source>New case</source>
         <translation>Жаңа іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="154" />
+        <location filename="../../monitor/gui/main_window.py" line="157" />
         <source>New facility</source>
         <translation>Жаңа мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="155" />
+        <location filename="../../monitor/gui/main_window.py" line="158" />
         <source>New visit</source>
         <translation>Жаңа бару</translation>
     </message>

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from jsonschema.exceptions import best_match
 
-from ..model import rules, schema, vocab
+from ..model import registry, rules, schema, vocab
 from ..errors import LoadError, MonitorError, RecordNotFound, SchemaViolation
 from ..model.schema import RECORD_TYPES
 from ..text import file_name_problem, lone_surrogate, one_line
@@ -157,17 +157,7 @@ _FALSE = {"no", "n", "false", "0", "-", "нет", "н", "жоқ"}
 _PATH = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$")  # a field path in a rule's message
 
 
-@dataclass(frozen=True)
-class Column:
-    """One CSV column: its name, what it holds, and the Russian and Kazakh headers it may have."""
-
-    name: str
-    meaning: str
-    kind: str = "text"  # text, date, datetime, int, number, bool, list, uuid, uuids, vocab, vocablist
-    vocabulary: str | None = None
-    ru: tuple[str, ...] = ()
-    kk: tuple[str, ...] = ()
-    charge: bool = False  # proceedings: a column of one defendant's charge, not of the proceeding
+Column = registry.CsvColumn  # one CSV column: its name, what it holds, its Russian and Kazakh headers
 
 
 @dataclass(frozen=True)
@@ -185,9 +175,7 @@ class CsvKind:
         return {c.name: c for c in self.columns}
 
 
-def _c(name, meaning, kind="text", vocabulary=None, ru=(), kk=(), charge=False) -> Column:
-    as_tuple = lambda v: (v,) if isinstance(v, str) else tuple(v)  # noqa: E731
-    return Column(name, meaning, kind, vocabulary, as_tuple(ru), as_tuple(kk), charge)
+_c = registry._c
 
 
 def _fold(text: str) -> str:
@@ -1128,20 +1116,51 @@ def _kinds() -> dict[str, CsvKind]:
         _c("charge_notes", "optional text about this charge", ru="примечания к обвинению",
            kk="айыптауға ескертпе", **charge),
     ), ("case_id", "case_code", "case_number", "erdr_number"), _build_proceeding, grouped=True)
-    return {k.name: k for k in (case, complaint, statistic, consent, reprisal, proceeding)}
+    return {k.record_type: k for k in (case, complaint, statistic, consent, reprisal, proceeding)}
 
 
-CSV_KINDS: dict[str, CsvKind] = _kinds()
+def _build_plain(ctx: _Context, row: _Row) -> dict:
+    """A record of a plain kind declared in the registry: one row, one record, each column the
+    field of the same name; ``person_code`` and ``case_code`` name a person or case by code."""
+    record_type = ctx.kind.record_type
+    record = {"id": ctx.record_id(row, record_type), "type": record_type}
+    paths = {}
+    for column in ctx.kind.columns:
+        if column.name == "id" or column.name not in row.values:
+            continue
+        if column.name in ("person_code", "case_code"):
+            target = column.name[:-5]
+            if f"{target}_id" not in row.values:
+                record[f"{target}_id"] = ctx.lookup(row, column.name, target)
+                paths[f"{target}_id"] = column.name
+            continue
+        record[column.name] = row.values[column.name]
+    ctx.validate(row, record, paths)
+    if ctx.first_pass:
+        ctx.check_unique(row, record["id"], record_type)
+    return record
+
+
+def _all_kinds() -> dict[str, CsvKind]:
+    """The CSV kinds of the registry's types, keyed by --csv-type, in the order they are detected."""
+    built = _kinds()
+    out = {}
+    for entry in registry.csv_kinds():
+        spec = entry.csv
+        if entry.name in built:
+            out[entry.name] = built[entry.name]
+        elif spec.columns is not None:
+            out[entry.name] = CsvKind(entry.name, entry.name, spec.title, spec.columns, spec.identity, _build_plain)
+    return out
+
+
+CSV_KINDS: dict[str, CsvKind] = _all_kinds()
 # Header columns that tell the kinds apart when --csv-type is not given (tried in this order).
 _SIGNATURES: dict[str, list[set[str]]] = {
-    "statistic": [{"indicator", "value"}],
-    "consent": [{"method", item} for item in CONSENT_SCOPE],
-    "reprisal": [{"kind", "person_code"}, {"kind", "person_id"}],
-    "complaint": [{"date_filed"}],
-    "proceeding": [{"case_number", "authority"}, {"erdr_number", "authority"}, {"defendant_code"}, {"verdict"}],
-    "case": [{"code", "title"}],
+    name: ([{"method", item} for item in CONSENT_SCOPE] if name == "consent"
+           else [set(s) for s in registry.BY_NAME[name].csv.signatures])
+    for name in CSV_KINDS
 }
-CSV_KINDS = {name: CSV_KINDS[name] for name in _SIGNATURES if name in CSV_KINDS}
 # The columns of each kind and what they mean (docs/csv.md lists them all).
 CSV_COLUMNS: dict[str, dict[str, str]] = {
     kind.name: {c.name: c.meaning for c in kind.columns} for kind in CSV_KINDS.values()
@@ -1150,9 +1169,7 @@ CSV_COLUMNS: dict[str, dict[str, str]] = {
 
 # --- dump ----------------------------------------------------------------------------------------
 
-DUMP_ORDER = ("term", "facility", "person", "case", "visit", "consent", "interview", "examination", "attachment",
-              "complaint", "proceeding", "reprisal", "link", "addendum", "statistic")
-assert set(DUMP_ORDER) == set(RECORD_TYPES)
+DUMP_ORDER = registry.dump_order()  # each type after the types it refers to (computed from the schemas)
 
 
 def dump_records(vault: "Vault", record_type: str | None = None) -> Iterator[dict]:

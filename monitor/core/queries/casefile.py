@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import MonitorError
+from ..model import registry
 
 if TYPE_CHECKING:
     from ..store.vault import Vault
@@ -26,21 +27,24 @@ class Event:
     detail: str = ""  # a vocabulary key or short text the page may show (never identity fields)
 
 
+def _empty_sections() -> dict[str, list[dict]]:
+    return {entry.section.name: [] for entry in registry.sections()}
+
+
 @dataclass
 class CaseFile:
+    """The case and its records by section (``cf.interviews``, ``cf.reprisals``, …: one section per
+    record type with a ``section`` in the registry), and the ids of the sealed ones."""
+
     case: dict
-    links: list[dict] = field(default_factory=list)  # link records that point at the case
-    people: list[dict] = field(default_factory=list)  # person records involved, by code
-    visits: list[dict] = field(default_factory=list)
-    interviews: list[dict] = field(default_factory=list)
-    examinations: list[dict] = field(default_factory=list)
-    complaints: list[dict] = field(default_factory=list)
-    proceedings: list[dict] = field(default_factory=list)
-    reprisals: list[dict] = field(default_factory=list)
-    consents: list[dict] = field(default_factory=list)
-    addenda: list[dict] = field(default_factory=list)
-    attachments: list[dict] = field(default_factory=list)
+    sections: dict[str, list[dict]] = field(default_factory=_empty_sections)
     sealed: set[str] = field(default_factory=set)
+
+    def __getattr__(self, name: str) -> list[dict]:
+        sections = self.__dict__.get("sections")
+        if sections is not None and name in sections:
+            return sections[name]
+        raise AttributeError(name)
 
     def chronology(self) -> list[Event]:
         events: list[Event] = []
@@ -48,12 +52,12 @@ class CaseFile:
         for allegation in self.case.get("allegations", []):
             if allegation.get("date"):
                 add(Event(allegation["date"], "allegation", self.case["id"], ",".join(allegation.get("methods", []))))
-        for visit in self.visits:
-            add(Event(visit["date_start"], "visit", visit["id"], visit.get("outcome", "")))
-        for body in self.interviews:
-            add(Event(body["date"], "interview", body["id"]))
-        for body in self.examinations:
-            add(Event(body["date"], "examination", body["id"], body.get("overall_opinion", "")))
+        for entry in registry.sections():
+            section = entry.section
+            if section.event:
+                for body in self.sections[section.name]:
+                    detail = body.get(section.detail, "") if section.detail else ""
+                    add(Event(body.get(section.date, ""), entry.name, body["id"], detail))
         for body in self.complaints:
             add(Event(body.get("date_filed", ""), "complaint_filed", body["id"], body.get("authority", "")))
             if body.get("reply_date"):
@@ -71,18 +75,11 @@ class CaseFile:
                 add(Event(body["judgment_date"], "judgment", body["id"], body.get("outcome", "")))
             if body.get("appeal", {}).get("date"):
                 add(Event(body["appeal"]["date"], "appeal", body["id"], body["appeal"].get("outcome", "")))
-        for body in self.reprisals:
-            add(Event(body["date"], "reprisal", body["id"], body.get("kind", "")))
-        for body in self.consents:
-            add(Event(body["date"], "consent", body["id"]))
-        for body in self.addenda:
-            add(Event(body["date"], "addendum", body["id"]))
         return sorted((e for e in events if e.date), key=lambda e: (e.date[:10], e.date, e.kind, e.record_id))
 
 
-_BY_TYPE = {"link": "links", "interview": "interviews", "examination": "examinations", "complaint": "complaints",
-            "proceeding": "proceedings", "reprisal": "reprisals", "consent": "consents", "addendum": "addenda",
-            "attachment": "attachments", "visit": "visits", "person": "people"}
+# What names a case's records of these types is in its case file too (addenda, photos, consents).
+_ONE_STEP_FURTHER = ("interviews", "examinations", "complaints", "proceedings")
 
 
 def gather(vault: "Vault", case_id: str) -> CaseFile:
@@ -90,6 +87,7 @@ def gather(vault: "Vault", case_id: str) -> CaseFile:
     case = vault.get(case_id)
     result = CaseFile(case)
     seen: set[str] = {case_id}
+    by_type = {entry.name: entry.section for entry in registry.sections()}
 
     def take(record_id: str) -> dict | None:
         if record_id in seen:
@@ -101,10 +99,10 @@ def gather(vault: "Vault", case_id: str) -> CaseFile:
             return None
         if info.deleted or info.body is None:
             return None
-        bucket = _BY_TYPE.get(info.type)
-        if bucket is None:
+        section = by_type.get(info.type)
+        if section is None:
             return None
-        getattr(result, bucket).append(info.body)
+        result.sections[section.name].append(info.body)
         if info.sealed:
             result.sealed.add(record_id)
         return info.body
@@ -114,16 +112,13 @@ def gather(vault: "Vault", case_id: str) -> CaseFile:
         take(rid)
     # One step further: what names the case's interviews, examinations, complaints, proceedings
     # (addenda, photos, consents), and the visits and people they name.
-    for body in list(result.interviews) + list(result.examinations) + list(result.complaints) + list(result.proceedings):
+    for body in [b for name in _ONE_STEP_FURTHER for b in list(result.sections[name])]:
         for rid, _field in vault.referencing(body["id"]):
             take(rid)
     people = set()
-    for body in result.links + result.interviews + result.examinations + result.reprisals + result.consents:
-        if body.get("person_id"):
-            people.add(body["person_id"])
-    for body in result.complaints:
-        if body.get("complainant_id"):
-            people.add(body["complainant_id"])
+    for section in by_type.values():
+        for name in section.people:
+            people.update(b[name] for b in result.sections[section.name] if b.get(name))
     for allegation in case.get("allegations", []):
         people.update(allegation.get("victim_ids", []))
         people.update(p["person_id"] for p in allegation.get("perpetrators", []) if p.get("person_id"))
@@ -131,16 +126,16 @@ def gather(vault: "Vault", case_id: str) -> CaseFile:
         people.update(body.get("defendants", []))
     for pid in sorted(people):
         take(pid)
-    for body in result.interviews + result.reprisals:
-        if body.get("visit_id"):
-            take(body["visit_id"])
+    for section in by_type.values():
+        if section.visit:
+            for body in list(result.sections[section.name]):
+                if body.get(section.visit):
+                    take(body[section.visit])
     for body in result.examinations:
         for injury in body.get("injuries", []):
             for photo in injury.get("photo_ids", []):
                 take(photo)
-    for name in ("interviews", "examinations", "addenda", "consents", "reprisals"):
-        getattr(result, name).sort(key=lambda b: (b.get("date", ""), b["id"]))
-    result.complaints.sort(key=lambda b: (b.get("date_filed", ""), b["id"]))
-    result.visits.sort(key=lambda b: (b["date_start"], b["id"]))
-    result.people.sort(key=lambda b: b["code"])
+    for section in by_type.values():
+        if section.sort:
+            result.sections[section.name].sort(key=lambda b, fields=section.sort: tuple(b.get(f, "") for f in fields))
     return result

@@ -10,6 +10,7 @@ withheld. Reads schema v3 fields and the v4 additions where present.
 from __future__ import annotations
 
 from ..errors import Cancelled
+from ..model import registry, titles
 from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
 from .images import photo_block
@@ -42,7 +43,9 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     exams = list(reader.all("examination", case_id=case.id))
     complaints = list(reader.all("complaint", case_id=case.id))
     proceedings = list(reader.all("proceeding", case_id=case.id))
-    reprisals = list(reader.all("reprisal", case_id=case.id))
+    # the types the registry lists in a case file of their own (reprisals, …): one chronology line each
+    listed = [(entry, list(reader.all(entry.name, case_id=case.id)))
+              for entry in registry.sections() if entry.section.listed]
     links = [s for s in reader.referring(case.id, "link")]
     for rec in interviews + exams + complaints + proceedings:
         links += [s for s in reader.referring(rec.id, "link") if s not in links]
@@ -88,8 +91,10 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         for charge in rec.body.get("charges", []):
             if charge.get("person_id"):
                 plain_role(charge["person_id"], tr("defendant"))
-    for rec in reprisals:
-        red.person(rec.body.get("person_id"))
+    for entry, records in listed:
+        for rec in records:
+            for name in entry.section.people:
+                red.person(rec.body.get(name))
 
     # --- cover and summary ----------------------------------------------------------------------
     report.cover += [(tr("case"), f"{body['code']} — {red.text(body['title'])}"),
@@ -175,10 +180,15 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         if v:
             fac = reader.maybe(v.body.get("facility_id"), "facility")
             events.append((v.body["date_start"], tr("ev_visit"), fac.body["name"] if fac else ""))
-    for rp in reprisals:
-        events.append((rp.body.get("date", ""), tr("ev_reprisal"),
-                       f"{red.name(reader.maybe(rp.body.get('person_id')))}: "
-                       f"{reader.label('reprisal_kind', rp.body.get('kind'), lang)}"))
+    for entry, records in listed:
+        section = entry.section
+        for rec in records:
+            detail = rec.body.get(section.detail) if section.detail else None
+            shown = (reader.label(section.detail_vocabulary, detail, lang) if section.detail_vocabulary
+                     else "" if detail is None else str(detail))
+            if section.people:
+                shown = f"{red.name(reader.maybe(rec.body.get(section.people[0])))}: {shown}"
+            events.append((rec.body.get(section.date, ""), titles.type_title(entry.name, lang), shown))
     events.sort(key=lambda e: (e[0] or "9999", e[1]))
     chrono = Section(tr("chronology"))
     chrono.add(Table([tr("date"), tr("event"), tr("details")], [list(e) for e in events], widths=[1.2, 2.2, 4])

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.queries import casefile
-from ...core.model import diagram, titles
+from ...core.model import diagram, registry, titles
 from ...core.errors import MonitorError
 from ..editors.body_diagram import diagram_image
 from ..labels import format_date, format_datetime
@@ -59,6 +59,11 @@ _MARKED = (
     QT_TRANSLATE_NOOP("CaseFile", "Chronology"),
     QT_TRANSLATE_NOOP("CaseFile", "None yet."),
 )
+
+
+def _detail_vocabulary(kind: str) -> str | None:
+    entry = registry.get(kind)
+    return entry.section.detail_vocabulary if entry and entry.section else None
 
 
 def t(text: str) -> str:
@@ -186,10 +191,11 @@ class CaseFilePage(QTextBrowser):
                        f"{' · ' + esc(self._vocab('article', b['article'])) if b.get('article') else ''}</li>"
                        for b in cf.proceedings]
         out.append(self._section(titles.type_title("proceeding", lang), proceedings))
-        if cf.reprisals:
-            reprisals = [f"<li>{self._link(b['id'], format_date(b['date'], lang) + ' — ' + self._vocab('reprisal_kind', b.get('kind', '')))}</li>"
-                         for b in cf.reprisals]
-            out.append(self._section(titles.type_title("reprisal", lang), reprisals))
+        for entry in registry.sections():  # the types the registry has the page list on their own
+            section = entry.section
+            if section.listed and cf.sections[section.name]:
+                items = [f"<li>{self._link(b['id'], self._item(section, b))}</li>" for b in cf.sections[section.name]]
+                out.append(self._section(titles.type_title(entry.name, lang), items))
 
         photos = []
         for body in cf.attachments:
@@ -201,14 +207,28 @@ class CaseFilePage(QTextBrowser):
         rows = []
         for event in cf.chronology():
             detail = event.detail
-            vocab = DETAIL_VOCABULARY.get(event.kind)
+            vocab = DETAIL_VOCABULARY.get(event.kind) or _detail_vocabulary(event.kind)
             if vocab and detail:
                 detail = ", ".join(self._vocab(vocab, d) for d in detail.split(","))
             when = format_datetime(event.date, lang) if "T" in event.date else format_date(event.date, lang)
-            rows.append(f"<tr><td>{esc(when)}</td><td>{self._link(event.record_id, t(EVENTS.get(event.kind, event.kind)))}</td>"
+            rows.append(f"<tr><td>{esc(when)}</td><td>{self._link(event.record_id, self._event_title(event.kind))}</td>"
                         f"<td>{esc(detail)}</td></tr>")
         out.append(f"<h2>{esc(t('Chronology'))}</h2><table cellpadding='3'>{''.join(rows)}</table>")
         self.setHtml("".join(out))
+
+    def _event_title(self, kind: str) -> str:
+        if kind in EVENTS:
+            return t(EVENTS[kind])
+        return titles.type_title(kind, self.lang) if registry.get(kind) else kind
+
+    def _item(self, section, body: dict) -> str:
+        """A record of a listed section: its date and its detail."""
+        text = format_date(body.get(section.date, ""), self.lang)
+        if section.detail:
+            value = body.get(section.detail, "")
+            shown = self._vocab(section.detail_vocabulary, value) if section.detail_vocabulary else str(value)
+            text += " — " + shown
+        return text
 
     def _consent(self, person_id: str) -> str:
         """The person's current consent, item by item (given / refused or withdrawn)."""

@@ -1,5 +1,6 @@
-"""Record lists (Cases, Visits, Facilities, People, Examinations, Complaints) as Qt models that
-fetch page by page from the vault, sortable by any column and filterable."""
+"""Record lists (Cases, Visits, Facilities, People, Examinations, Complaints: every type with a
+``list`` in the record-type registry) as Qt models that fetch page by page from the vault,
+sortable by any column and filterable."""
 
 from __future__ import annotations
 
@@ -12,24 +13,29 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...core.model import titles
+from ...core.model import registry, titles
 from ...core.queries.cases import case_rows
 from ...core.errors import MonitorError
 from ..labels import format_date, format_datetime, yes_no
 
-LISTS = {  # list name → (record type, menu title)
-    "cases": ("case", QT_TRANSLATE_NOOP("Lists", "Cases")),
-    "visits": ("visit", QT_TRANSLATE_NOOP("Lists", "Visits")),
-    "facilities": ("facility", QT_TRANSLATE_NOOP("Lists", "Facilities")),
-    "people": ("person", QT_TRANSLATE_NOOP("Lists", "People")),
-    "examinations": ("examination", QT_TRANSLATE_NOOP("Lists", "Examinations")),
-    "complaints": ("complaint", QT_TRANSLATE_NOOP("Lists", "Complaints")),
+LISTS = {  # list name → (record type, English menu title or None for the type's title), from the registry
+    entry.list.name: (entry.name, entry.list.title) for entry in registry.lists()
 }
-_MARKED = (QT_TRANSLATE_NOOP("Lists", "Updated"), QT_TRANSLATE_NOOP("Lists", "Sealed"))
+_MARKED = (QT_TRANSLATE_NOOP("Lists", "Updated"), QT_TRANSLATE_NOOP("Lists", "Sealed"),
+           # the registry's list titles, for the catalogue (lupdate reads these)
+           QT_TRANSLATE_NOOP("Lists", "Cases"), QT_TRANSLATE_NOOP("Lists", "Visits"),
+           QT_TRANSLATE_NOOP("Lists", "Facilities"), QT_TRANSLATE_NOOP("Lists", "People"),
+           QT_TRANSLATE_NOOP("Lists", "Examinations"), QT_TRANSLATE_NOOP("Lists", "Complaints"))
 
 
 def t(text: str) -> str:
     return QCoreApplication.translate("Lists", text)
+
+
+def list_title(list_name: str, lang: str) -> str:
+    """The list's menu title in the UI language (the type's title when the registry gives none)."""
+    record_type, title = LISTS[list_name]
+    return t(title) if title else titles.type_title(record_type, lang)
 
 
 class RowsModel(QAbstractTableModel):
@@ -150,65 +156,80 @@ def _name(vault, record_id, cache: dict, field: str = "name") -> str:
     return cache[record_id]
 
 
+def _list(list_name: str) -> tuple[str, "registry.RecordList"]:
+    entry = registry.BY_NAME[LISTS[list_name][0]]
+    return entry.name, entry.list
+
+
 def columns(list_name: str, lang: str) -> tuple[list[tuple[str, str]], int]:
-    f = lambda path: titles.field_title(path, lang)  # noqa: E731
-    updated = ("updated", t("Updated"))
-    return {
-        "cases": ([("code", f("case.code")), ("title", f("case.title")), ("status_label", f("case.status")),
-                   ("facility", f("case.facility_id")), updated], 1),
-        "visits": ([("date", f("visit.date_start")), ("facility", f("visit.facility_id")),
-                    ("kind", f("visit.visit_kind")), ("outcome", f("visit.outcome")), ("team", f("visit.team"))], 1),
-        "facilities": ([("name", f("facility.name")), ("kind", f("facility.type_key")), ("region", f("facility.region")),
-                        ("capacity", f("facility.capacity"))], 0),
-        "people": ([("code", f("person.code")), ("notes", f("person.notes")), updated], 1),
-        "examinations": ([("date", f("examination.date")), ("person", f("examination.person_id")),
-                          ("examiner", f("examination.examiner")), ("injuries", f("examination.injuries")),
-                          ("sealed", t("Sealed"))], 2),
-        "complaints": ([("date", f("complaint.date_filed")), ("authority", f("complaint.authority")),
-                        ("status", f("complaint.status")), ("reference", f("complaint.reference"))], 3),
-    }[list_name]
+    record_type, spec = _list(list_name)
+    out = []
+    for column in spec.columns:
+        if column.show == "updated":
+            header = t("Updated")
+        elif column.show == "sealed":
+            header = t("Sealed")
+        else:
+            header = titles.field_title(column.header or f"{record_type}.{column.field}", lang)
+        out.append((column.key, header))
+    return out, spec.stretch
+
+
+def _value(body: dict, path: str):
+    for part in path.split("."):
+        body = body.get(part, {}) if isinstance(body, dict) else {}
+    return body if body != {} else None
+
+
+def _cells(vault, info, spec, lang: str, names: dict, label) -> dict:
+    """One row of a list: each column's shown value, and a sort key where the shown one does not sort."""
+    b = info.body
+    row = {"id": info.id, "updated": format_datetime(info.updated_at, lang), "updated__sort": info.updated_at}
+    for column in spec.columns:
+        key, value = column.key, _value(b, column.field) if column.field else None
+        if column.show == "date":
+            row[key], row[f"{key}__sort"] = format_date(value or "", lang), value or ""
+        elif column.show == "datetime":
+            row[key], row[f"{key}__sort"] = format_datetime(value or "", lang), value or ""
+        elif column.show == "vocab":
+            row[key] = label(column.vocabulary, value)
+        elif column.show == "ref":
+            row[key] = _name(vault, value, names, column.ref_field)
+        elif column.show == "join":
+            row[key] = ", ".join(value or [])
+        elif column.show == "count":
+            row[key] = len(value or [])
+        elif column.show == "first_line":
+            row[key] = (value or "").split("\n")[0][:200]
+        elif column.show == "number":
+            row[key], row[f"{key}__sort"] = ("" if value is None else value), (-1 if value is None else value)
+        elif column.show == "sealed":
+            row[key] = yes_no(info.sealed)
+        elif column.show == "text":
+            row[key] = "" if value is None else value
+    return row
 
 
 def fetcher(vault, list_name: str, lang: str, *, status: str | None = None):
     """``fetch(offset, limit)`` for a list; rows carry the record id under ``id``."""
-    record_type = LISTS[list_name][0]
+    record_type, spec = _list(list_name)
     names: dict[str, str] = {}
     label = lambda vocabulary, key: vault.label(vocabulary, key, lang) if key else ""  # noqa: E731
 
     def fetch(offset: int, limit: int) -> list[dict]:
-        if list_name == "cases":
+        if record_type == "case":  # sorted by code in the user's alphabet, with the status's label
             rows = case_rows(vault, status=status, lang=lang, limit=limit, offset=offset)
             for row in rows:
                 row["updated__sort"] = row["updated_at"]
                 row["updated"] = format_datetime(row["updated_at"], lang)
             return rows
         where = {"status": status} if status else None
-        out = []
-        for info in vault.records(record_type, where=where, limit=limit, offset=offset):
-            b = info.body
-            row = {"id": info.id, "updated": format_datetime(info.updated_at, lang), "updated__sort": info.updated_at}
-            if list_name == "visits":
-                row.update(date=format_date(b["date_start"], lang), date__sort=b["date_start"],
-                           facility=_name(vault, b.get("facility_id"), names), kind=label("visit_kind", b.get("visit_kind")),
-                           outcome=label("visit_outcome", b.get("outcome")), team=", ".join(b.get("team", [])))
-            elif list_name == "facilities":
-                row.update(name=b["name"], kind=label("facility_type", b.get("type_key")), region=b.get("region", ""),
-                           capacity=b.get("capacity", ""), capacity__sort=b.get("capacity", -1))
-            elif list_name == "people":
-                row.update(code=b["code"], notes=(b.get("notes") or "").split("\n")[0][:200])
-            elif list_name == "examinations":
-                row.update(date=format_datetime(b["date"], lang), date__sort=b["date"],
-                           person=_name(vault, b.get("person_id"), names, "code"),
-                           examiner=b.get("examiner", {}).get("name", ""), injuries=len(b.get("injuries", [])),
-                           sealed=yes_no(info.sealed))
-            elif list_name == "complaints":
-                row.update(date=format_date(b.get("date_filed", ""), lang), date__sort=b.get("date_filed", ""),
-                           authority=label("authority", b.get("authority")), status=label("complaint_status", b.get("status")),
-                           reference=b.get("reference", ""))
-            out.append(row)
-        return out
+        return [_cells(vault, info, spec, lang, names, label)
+                for info in vault.records(record_type, where=where, limit=limit, offset=offset)]
 
     return fetch
 
 
-STATUS_VOCABULARY = {"cases": "case_status", "complaints": "complaint_status"}
+STATUS_VOCABULARY = {name: registry.BY_NAME[record_type].list.status_vocabulary
+                     for name, (record_type, _title) in LISTS.items()
+                     if registry.BY_NAME[record_type].list.status_vocabulary}
