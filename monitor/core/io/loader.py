@@ -1169,7 +1169,7 @@ CSV_COLUMNS: dict[str, dict[str, str]] = {
 
 # --- dump ----------------------------------------------------------------------------------------
 
-DUMP_ORDER = registry.dump_order()  # each type after the types it refers to (computed from the schemas)
+DUMP_ORDER = registry.dump_order(schema.type_dependencies())  # each type after the types it refers to (computed from the schemas)
 
 
 def dump_records(vault: "Vault", record_type: str | None = None) -> Iterator[dict]:

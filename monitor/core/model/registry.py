@@ -16,7 +16,6 @@ field path into ``titles.json``); the GUI translates them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Callable
 
 # --- the parts of an entry ------------------------------------------------------------------------
@@ -230,47 +229,18 @@ def record_label(record: dict) -> str:
     return entry.label(record) if entry else record["type"]
 
 
-# --- the dump order: computed from the schemas' references --------------------------------------
+# --- the dump order: computed from the schemas' references (schema.type_dependencies) --------------------------------------
 
 
-def _refers_to(node, out: set[str]) -> set[str]:
-    if isinstance(node, dict):
-        if node.get("x-vocabulary"):
-            out.add("term")
-        out.update(node.get("x-ref", ()))
-        for value in node.values():
-            _refers_to(value, out)
-    elif isinstance(node, list):
-        for value in node:
-            _refers_to(value, out)
-    return out
-
-
-@cache
-def dependencies() -> dict[str, frozenset[str]]:
-    """The types each type's records may name (``x-ref``; ``*``: any type), with ``term`` for any
-    vocabulary field."""
-    from .schema import inlined  # the schemas name their references; this module only orders them
-
-    out = {}
-    for entry in REGISTRY:
-        found = _refers_to(inlined(entry.name), set())
-        found.discard(entry.name)
-        out[entry.name] = frozenset(t for t in found if t in BY_NAME or t == "*")
-    return out
-
-
-@cache
-def dump_order() -> tuple[str, ...]:
-    """Every type, each after the types it refers to, so a dump loads in its own order.
+def dump_order(deps: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """Every type, each after the types it refers to (``deps``, from
+    :func:`monitor.core.model.schema.type_dependencies`), so a dump loads in its own order.
 
     References that form a cycle (a visit names its interviews, an interview its visit) cannot all
     point backwards; a type whose dependencies are not all placed is placed when it is the
     first by ``dump`` of the remaining types and every remaining dependency lies on a cycle back to
     it. Ties go by the entries' ``dump`` numbers, which keep the order of earlier releases.
     """
-    deps = dependencies()
-
     def reaches(start: str, goal: str) -> bool:
         seen, todo = set(), [start]
         while todo:

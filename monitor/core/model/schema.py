@@ -28,7 +28,7 @@ from ..errors import violation
 from ..messages import text
 from ..text import one_line
 
-from .registry import RECORD_TYPES, SEALABLE_TYPES  # noqa: E402,F401  (the registry names the types)
+from .registry import BY_NAME, RECORD_TYPES, REGISTRY, SEALABLE_TYPES  # noqa: E402,F401  (the registry names the types)
 BASE_URI = "https://schema.monitor.invalid/"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -300,3 +300,30 @@ def text_values(record: dict, annotated: list[Annotated] | None = None) -> list[
     """The free-text values, for the search index (pass ``annotated`` to reuse one walk)."""
     items = annotated if annotated is not None else annotated_values(record)
     return [a.value for a in items if a.text and isinstance(a.value, str)]
+
+
+# --- which types a type's records may name (for the registry's dump order) -----------------------
+
+def _refers_to(node, out: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        if node.get("x-vocabulary"):
+            out.add("term")
+        out.update(node.get("x-ref", ()))
+        for value in node.values():
+            _refers_to(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _refers_to(value, out)
+    return out
+
+
+@cache
+def type_dependencies() -> dict[str, frozenset[str]]:
+    """The types each type's records may name (``x-ref``; ``*``: any type), with ``term`` for any
+    vocabulary field."""
+    out = {}
+    for entry in REGISTRY:
+        found = _refers_to(inlined(entry.name), set())
+        found.discard(entry.name)
+        out[entry.name] = frozenset(t for t in found if t in BY_NAME or t == "*")
+    return out
