@@ -82,6 +82,16 @@ def make_legacy_vault(path: Path, passphrase: str = PASSPHRASE, *, populate=None
         os.chmod(path, 0o600)
 
 
+GUI_TESTS = Path(__file__).parent / "gui"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/gui is a GUI test: mark it ``gui`` (``-m "not gui"`` leaves Qt out)."""
+    for item in items:
+        if GUI_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 

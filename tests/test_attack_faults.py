@@ -42,6 +42,7 @@ def digest(path: Path) -> str:
 
 # --- C3: lone surrogates -------------------------------------------------------------------------
 
+@pytest.mark.process
 @pytest.mark.parametrize("line", [
     '{"id": "%s", "type": "facility", "name": "ИВС \\ud800", "type_key": "ivs"}',
     '{"id": "%s", "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "x\\udfffy"}',
@@ -67,6 +68,7 @@ HOSTILE = "\x1b[31mRED\x1b[0m \u202eexe.jpg\u202c \x9b2J bell\x07 cr\rline\nnext
 RAW = ["\x1b", "\u202e", "\u202c", "\x9b", "\x07", "\r"]
 
 
+@pytest.mark.process
 def test_the_cli_escapes_control_characters_in_everything_it_prints(vault, vault_path, tmp_path, passfile):
     facility = {"id": uid(1), "type": "facility", "name": "СИЗО " + HOSTILE, "type_key": "sizo"}
     case = {"id": uid(2), "type": "case", "code": "KZ-2026-0001", "title": HOSTILE, "status": "open",
@@ -90,6 +92,7 @@ def test_the_cli_escapes_control_characters_in_everything_it_prints(vault, vault
     assert json.loads(outputs["cases --json"])[0]["title"] == HOSTILE
 
 
+@pytest.mark.process
 def test_error_messages_are_escaped_too(tmp_path, passfile):
     missing = tmp_path / "no\x1b[2Jvault"
     result = run(missing, "info", passfile=passfile)
@@ -153,6 +156,7 @@ def test_a_duplicate_attachment_is_hashed_first_and_not_written_again(vault, vau
 
 # --- C9: process and memory hygiene -------------------------------------------------------------
 
+@pytest.mark.process
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_DUMPABLE is Linux only")
 def test_the_process_is_not_dumpable_after_start_up():
     code = ("from monitor.core.fs import harden_process, is_dumpable\n"

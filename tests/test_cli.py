@@ -15,6 +15,8 @@ from records import KAZAKH_WORD, SECRET, full_set, uid
 
 from monitor.core.store.vault import Vault
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 PASSPHRASE = "copper lantern steppe violin"
 
 

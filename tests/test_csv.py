@@ -237,6 +237,7 @@ print(before, after, report.created)
 """
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="measures the peak resident set through /proc (Linux)")
 @pytest.mark.parametrize("mib", [16, pytest.param(50, marks=pytest.mark.slow)])
 def test_a_large_csv_loads_in_bounded_memory(tmp_path, mib):

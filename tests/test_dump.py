@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from records import uid
 from test_cli import CLI, write_jsonl
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 FACILITIES = 2345  # more than one page
 PERSONS = 2000     # exactly one page: the reader must still notice the end

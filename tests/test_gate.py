@@ -452,6 +452,7 @@ def test_javascript_recomputes_every_hash(vault, tmp_path):
 
 # --- the command line -------------------------------------------------------------------------------
 
+@pytest.mark.process
 def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
     from test_cli import CLI, one_line_error
 
@@ -485,6 +486,7 @@ def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
         assert vault.get(FACILITY["id"])["capacity"] == 12 and vault.verify().ok
 
 
+@pytest.mark.process
 def test_cli_load_refuses_a_lone_surrogate_in_one_line(tmp_path):
     from test_cli import CLI, one_line_error
 

@@ -18,6 +18,8 @@ from records import SECRET
 
 from monitor.core.store.vault import Vault
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 WRITER = f"""
 import sys, uuid
 from monitor.core.store.vault import Vault

@@ -56,6 +56,7 @@ def test_memory_security_is_on(vault):
     assert vault.conn.execute("PRAGMA cipher_memory_security").fetchone()[0] in (1, "1")
 
 
+@pytest.mark.process
 def test_independent_program_opens_the_vault_from_the_documented_format(vault, vault_path, tmp_path):
     records = stock(vault)
     vault.close()
@@ -268,6 +269,7 @@ def test_a_damaged_spare_slot_is_reported_and_cleared_a_damaged_header_refused(v
         reopen(vault_path)
 
 
+@pytest.mark.process
 def test_a_creation_killed_between_key_file_and_rename_is_finished_by_open(tmp_path):
     path = tmp_path / "new.vault"
     child = f"""
@@ -292,6 +294,7 @@ vault_module.Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.vault", "new.vault.keyslot"]
 
 
+@pytest.mark.process
 def test_passwd_upgrade_key_converts_a_vault_from_before_key_files(tmp_path):
     path = tmp_path / "v3.vault"
     shutil.copyfile(HERE / "fixtures" / "vault-v3.vault", path)

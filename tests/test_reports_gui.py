@@ -15,6 +15,8 @@ from reports_support import png_bytes
 require_module("PySide6.QtWidgets")
 require_module("pypdfium2")
 
+pytestmark = pytest.mark.gui  # outside tests/gui, so marked here
+
 from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.dialogs.report_preview import ReportPreview, locked, page_text, render_pages, words  # noqa: E402
 

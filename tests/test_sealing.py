@@ -130,6 +130,7 @@ def test_a_sealed_record_still_takes_addenda_and_identical_saves(sealed, rid):
     assert _snapshot(sealed, rid) == before
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("rid,change", [(EXAMINATION, "injury changed"), (EXAMINATION, "conclusion"),
                                         (INTERVIEW, "consent")], ids=["exam-injury", "exam-field", "interview-consent"])
 def test_changing_a_sealed_record_through_monitor_load_is_refused(tmp_path, rid, change):

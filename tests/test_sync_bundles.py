@@ -273,6 +273,7 @@ def test_bundle_decrypts_with_the_age_tool(trio, tmp_path):
     assert all(n.startswith("attachments/") for n in names[2:-2])
 
 
+@pytest.mark.process
 def test_cli_contacts_export_import(tmp_path):
     from test_cli import CLI, one_line_error, write_jsonl
 

@@ -125,6 +125,7 @@ def test_setting_the_folder(trio, tmp_path):
     assert inbox.folder(c.conn) is None
 
 
+@pytest.mark.process
 def test_cli_inbox(tmp_path):
     from test_cli import CLI
 

@@ -114,6 +114,7 @@ def test_not_a_vault_gives_the_same_error(tmp_path):
     assert file_digest(other) == before
 
 
+@pytest.mark.process
 def test_wrong_passphrase_prints_nothing_from_sqlcipher(vault, vault_path):
     vault.close()
     code = (

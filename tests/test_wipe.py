@@ -50,6 +50,7 @@ def _docx(path: Path) -> None:
         z.writestr("word/document.xml", os.urandom(20000).hex())
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("kind", ["docx", "text", "sqlite", "empty", "random-odd-size"])
 def test_wipe_refuses_what_is_not_a_vault_and_leaves_it_untouched(tmp_path, kind):
     target = tmp_path / f"report.{kind}"
@@ -74,6 +75,7 @@ def test_wipe_refuses_what_is_not_a_vault_and_leaves_it_untouched(tmp_path, kind
     assert target.read_bytes() == before
 
 
+@pytest.mark.process
 def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_path):
     vault.close()
     link = tmp_path / "shortcut.vault"
@@ -91,6 +93,7 @@ def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_pa
     assert other.read_bytes() == b"precious" * 600
 
 
+@pytest.mark.process
 def test_wipe_still_recognises_a_vault_without_its_key_file_or_half_wiped(vault, vault_path):
     vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
     vault.close()
@@ -109,6 +112,7 @@ def test_wipe_destroys_the_key_file_first(vault, vault_path, monkeypatch):
     assert order[0] == ("key file", vault_path.name)
 
 
+@pytest.mark.process
 def test_an_open_vault_notices_it_was_wiped_by_another_process(vault, vault_path):
     vault.put({"id": uid(1), "type": "person", "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}})
     assert vault.still_there()
@@ -122,6 +126,7 @@ def test_an_open_vault_notices_it_was_wiped_by_another_process(vault, vault_path
     assert list(vault_path.parent.iterdir()) == []
 
 
+@pytest.mark.process
 def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, passfile):
     vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
     vault.close()
@@ -154,6 +159,7 @@ def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, pas
     assert "the vault file is damaged" in message and "wrong passphrase" not in message
 
 
+@pytest.mark.process
 def test_a_write_command_does_not_report_success_on_a_vault_wiped_meanwhile(vault, vault_path):
     from monitor import cli
 

@@ -206,6 +206,7 @@ def _wipe_from_another_process(path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("how", ["next read", "watch timer"])
 def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot, stocked_path, how):
     session = Session(stocked_path, kdf=TEST_KDF, watch_ms=100 if how == "watch timer" else 3_600_000)

@@ -122,6 +122,7 @@ def test_prepare_for_sleep_locks_and_resume_does_not_unlock(qtbot, stocked_path,
     finish(qtbot, session)
 
 
+@pytest.mark.process
 def test_screen_lock_over_a_real_dbus_session_bus(qtbot, stocked_path, settings, tmp_path):
     """The real signal path: a private dbus-daemon, dbus-send emits ActiveChanged(true)."""
     daemon, sender = shutil.which("dbus-daemon"), shutil.which("dbus-send")
@@ -290,6 +291,7 @@ def test_recent_vaults_and_another_file(qtbot, stocked_path, tmp_path):
     assert dialog.unlock_button.isVisibleTo(dialog)
 
 
+@pytest.mark.process
 def test_a_second_instance_is_refused(qtbot, stocked_path, settings):
     holder = subprocess.Popen(
         [sys.executable, "-c",
@@ -320,6 +322,7 @@ def test_a_second_instance_is_refused(qtbot, stocked_path, settings):
     assert not lock_path(stocked_path).exists()  # released at shutdown
 
 
+@pytest.mark.process
 def test_a_crashed_instance_does_not_block_the_vault(qtbot, stocked_path, settings):
     holder = subprocess.Popen(
         [sys.executable, "-c",

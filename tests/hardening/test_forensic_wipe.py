@@ -28,6 +28,8 @@ from records import SECRET, uid
 from monitor.core.keys import keyslot
 from monitor.core.store.vault import Vault
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 NEW = "granite willow harbour seventeen"
 PAGE = 4096
 

@@ -27,6 +27,8 @@ from records import uid
 from monitor.core.errors import VaultNotFound, WrongPassphrase
 from monitor.core.store.vault import Vault
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 NEW = "granite willow harbour seventeen"
 LOAD_RECORDS = 1500
 ATTACH_BYTES = 12 * 1024 * 1024
