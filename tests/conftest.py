@@ -26,6 +26,15 @@ TEST_KDF = keyslot.TEST_COST
 TEST_KDF_ITER = 2000
 
 
+@pytest.fixture(autouse=True)
+def _own_user_dirs(tmp_path_factory, monkeypatch):
+    """Each test gets its own platformdirs config and data folders (XDG_*), so a window's settings
+    and recent vaults never reach the developer's, and parallel workers (pytest -n) never share one."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
 @pytest.fixture
 def passphrase() -> str:
     return PASSPHRASE
