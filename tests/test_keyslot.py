@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, data_key, make_legacy_vault, raw_connect, reopen
-from records import SECRET, full_set, uid
+from records import SECRET, full_set, new_facility, uid
 
 from monitor.core import db
 from monitor.core.keys import keyslot
@@ -220,8 +220,7 @@ def test_a_vault_from_before_key_files_converts_on_first_unlock_and_the_old_file
 
 def test_an_interrupted_conversion_is_finished_by_the_next_unlock(tmp_path, monkeypatch):
     path = tmp_path / "old.vault"
-    make_legacy_vault(path, populate=lambda v: v.put({"id": uid(1), "type": "facility", "name": "СИЗО-1",
-                                                      "type_key": "sizo"}))
+    make_legacy_vault(path, populate=lambda v: v.put(new_facility(uid(1))))
 
     def crash(*args):
         raise KeyboardInterrupt  # after the key file was written, before the rename
