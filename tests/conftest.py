@@ -113,13 +113,19 @@ def vault_template(directory: Path, name: str, populate, **create) -> Path:
     create.setdefault("kdf", TEST_KDF)
     with Vault.create(path, PASSPHRASE, **create) as vault:
         populate(vault)
+    return forget_place(path)
+
+
+def forget_place(path: Path) -> Path:
+    """Drop the place a closed vault remembers (machine and path), so that its copies open as if
+    created where they are: same device id, no "copied vault" renewal in the audit trail."""
     conn = raw_connect(path)
     try:
         conn.execute("DELETE FROM meta WHERE key = 'place'")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
-    return path
+    return Path(path)
 
 
 STOCK_BLOB = b"png" * 100  # the attachment's bytes in the stocked vaults
