@@ -6,19 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PASSPHRASE, TEST_KDF
-from records import uid
+from records import new_facility, new_person, new_visit, uid
 
 from monitor.core.store.vault import Vault
 
-FACILITY = {"id": uid(41), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs", "capacity": 8}
-PERSON = {"id": uid(42), "type": "person", "code": "P-2026-0101"}
+FACILITY = new_facility(uid(41), name="ИВС Қостанай", type_key="ivs", capacity=8)
+PERSON = new_person(uid(42), code="P-2026-0101")
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
                              "anonymised_reports", "publication_with_name")}
 INTERVIEW = {"id": uid(43), "type": "interview", "person_id": PERSON["id"], "interviewers": ["Айгүл"],
              "date": "2026-01-05T10:00:00+05:00", "private": True, "narrative": "Мені ұрды.",
              "reprisal_risk": "medium", "consent": CONSENT}
-VISIT = {"id": uid(44), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-03-01",
-         "population": {"total": 38, "women": 3}}
+VISIT = new_visit(uid(44), FACILITY["id"], date_start="2026-03-01", population={"total": 38, "women": 3})
 
 # What each device changed, apart.
 MINE = {**FACILITY, "capacity": 10, "notes": "Жаңа камералар ашылды"}

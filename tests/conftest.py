@@ -26,6 +26,15 @@ TEST_KDF = keyslot.TEST_COST
 TEST_KDF_ITER = 2000
 
 
+@pytest.fixture(autouse=True)
+def _own_user_dirs(tmp_path_factory, monkeypatch):
+    """Each test gets its own platformdirs config and data folders (XDG_*), so a window's settings
+    and recent vaults never reach the developer's, and parallel workers (pytest -n) never share one."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
 @pytest.fixture
 def passphrase() -> str:
     return PASSPHRASE
@@ -80,6 +89,85 @@ def make_legacy_vault(path: Path, passphrase: str = PASSPHRASE, *, populate=None
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         os.chmod(path, 0o600)
+
+
+def copy_vault(source: Path, target: Path) -> Path:
+    """Copy a closed vault's two files (the database and its key file) to ``target``; return it."""
+    import shutil
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for src, dst in ((Path(source), target), (keyslot.path_for(Path(source)), keyslot.path_for(target))):
+        shutil.copyfile(src, dst)
+        os.chmod(dst, 0o600)
+    return target
+
+
+def vault_template(directory: Path, name: str, populate, **create) -> Path:
+    """Build a vault once (for a module's tests to copy with :func:`copy_vault`), closed.
+
+    Its remembered place is dropped, so a copy opened at its own path takes that path as a newly
+    created vault does, instead of logging a device renewal for "a copied vault".
+    """
+    path = Path(directory) / name
+    create.setdefault("kdf", TEST_KDF)
+    with Vault.create(path, PASSPHRASE, **create) as vault:
+        populate(vault)
+    return forget_place(path)
+
+
+def forget_place(path: Path) -> Path:
+    """Drop the place a closed vault remembers (machine and path), so that its copies open as if
+    created where they are: same device id, no "copied vault" renewal in the audit trail."""
+    conn = raw_connect(path)
+    try:
+        conn.execute("DELETE FROM meta WHERE key = 'place'")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return Path(path)
+
+
+STOCK_BLOB = b"png" * 100  # the attachment's bytes in the stocked vaults
+
+
+def stock_records(blob_bytes: bytes = STOCK_BLOB) -> list[dict]:
+    """records.full_set as stored in a vault stocked by :func:`put_full_set` with ``blob_bytes``."""
+    import hashlib
+
+    from records import full_set
+
+    return full_set(hashlib.sha256(blob_bytes).hexdigest(), len(blob_bytes))
+
+
+def put_full_set(vault: Vault, blob_bytes: bytes = STOCK_BLOB) -> None:
+    """records.full_set with its attachment's bytes stored: the stock of most GUI tests."""
+    import io
+
+    vault.store_blob(io.BytesIO(blob_bytes))
+    vault.put_many(stock_records(blob_bytes))
+
+
+@pytest.fixture(scope="module")
+def stocked_template(tmp_path_factory) -> Path:
+    """A vault holding records.full_set, built once per test module; take a copy with ``stocked_copy``."""
+    return vault_template(tmp_path_factory.mktemp("template"), "stocked.vault", put_full_set)
+
+
+@pytest.fixture
+def stocked_copy(stocked_template, tmp_path) -> Path:
+    """This test's own copy (two files) of the module's stocked vault, closed: cheap and independent."""
+    return copy_vault(stocked_template, tmp_path / "stocked.vault")
+
+
+GUI_TESTS = Path(__file__).parent / "gui"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/gui is a GUI test: mark it ``gui`` (``-m "not gui"`` leaves Qt out)."""
+    for item in items:
+        if GUI_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.gui)
 
 
 def in_ci() -> bool:

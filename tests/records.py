@@ -9,6 +9,32 @@ def uid(n: int) -> str:
     return str(uuid.UUID(int=n, version=4))
 
 
+# Builders for single records: every test takes its sample records from here (or from
+# full_set below) rather than writing the dicts out again. Each gives a valid record with the
+# fields its type requires; keyword arguments add or replace fields.
+
+
+def new_facility(id_: str, name: str = "СИЗО-1", type_key: str = "sizo", **fields) -> dict:
+    return {"id": id_, "type": "facility", "name": name, "type_key": type_key, **fields}
+
+
+def new_person(id_: str, code: str = "P-2026-0001", **fields) -> dict:
+    return {"id": id_, "type": "person", "code": code, **fields}
+
+
+def new_visit(id_: str, facility_id: str, date_start: str = "2026-01-01", **fields) -> dict:
+    return {"id": id_, "type": "visit", "facility_id": facility_id, "date_start": date_start, **fields}
+
+
+def new_case(id_: str, code: str = "KZ-2026-0001", title: str = "Избиение в ИВС", status: str = "documenting",
+             **fields) -> dict:
+    return {"id": id_, "type": "case", "code": code, "title": title, "status": status, **fields}
+
+
+def new_term(id_: str, key: str, labels: dict, vocabulary: str = "method", **fields) -> dict:
+    return {"id": id_, "type": "term", "vocabulary": vocabulary, "key": key, "labels": labels, **fields}
+
+
 CONSENT = {"documentation": True, "photographs": True, "intimate_photographs": False,
            "share_with_lawyer": True, "anonymised_reports": True, "publication_with_name": False,
            "date": "2026-03-02T11:00:00+05:00", "method": "written", "notes": "Келісім жазбаша алынды"}

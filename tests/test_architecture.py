@@ -92,6 +92,7 @@ def test_the_import_check_allows_the_core_its_own_imports(source):
     assert forbidden(imported_modules(source, "monitor.core.example")) == set(), source
 
 
+@pytest.mark.process
 def test_importing_every_core_module_loads_no_qt():
     modules = [module_name(p) for p in sorted(CORE.rglob("*.py"))]
     assert len(modules) > 60

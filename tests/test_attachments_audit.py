@@ -9,7 +9,7 @@ import tracemalloc
 
 import pytest
 from conftest import reopen
-from records import uid
+from records import new_facility, uid
 
 from monitor.core.store import attachments
 
@@ -72,7 +72,7 @@ def test_identical_bytes_are_stored_once(vault):
 
 
 def test_add_attachment_from_file_with_hostile_name(vault, tmp_path):
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО", "type_key": "sizo"})
+    vault.put(new_facility(uid(1), name="СИЗО"))
     weird = tmp_path / "..\u202e\u0007gnp.exe;rm -rf ~.png"
     weird.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(3000))
     record = vault.add_attachment(weird, parent_id=uid(1), caption="Камера № 3, общий вид")
@@ -104,7 +104,7 @@ def test_cancelled_ingest_leaves_nothing(vault):
 
 def test_verify_is_clean_on_a_fresh_vault(vault):
     vault.store_blob(io.BytesIO(b"x" * 5000))
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО", "type_key": "sizo"})
+    vault.put(new_facility(uid(1), name="СИЗО"))
     report = vault.verify()
     assert report.ok, report.problems
     assert report.checked["revisions"] == 1
@@ -141,7 +141,7 @@ def test_verify_detects_bytes_flipped_in_the_file(vault, vault_path):
 
 
 def test_audit_chain_records_every_change(vault):
-    rev = vault.put({"id": uid(1), "type": "facility", "name": "СИЗО", "type_key": "sizo"})
+    rev = vault.put(new_facility(uid(1), name="СИЗО"))
     rows = vault.conn.execute("SELECT action, record_id, rev, rev_hash FROM audit ORDER BY seq").fetchall()
     assert rows[0][0] == "vault-created"
     assert rows[-1] == ("create", uid(1), rev.rev, rev.hash)
@@ -158,7 +158,7 @@ def test_audit_log_is_append_only_for_ordinary_sql(vault):
 
 def _stock(vault):
     for i in range(5):
-        vault.put({"id": uid(i + 1), "type": "facility", "name": f"ИВС № {i}", "type_key": "ivs"})
+        vault.put(new_facility(uid(i + 1), name=f"ИВС № {i}", type_key="ivs"))
 
 
 def test_verify_detects_a_tampered_audit_entry(vault):
@@ -190,7 +190,7 @@ def test_verify_detects_a_rewritten_revision(vault):
 
 def test_verify_detects_an_altered_current_view(vault):
     _stock(vault)
-    vault.put({"id": uid(2), "type": "facility", "name": "ИВС № 1 (renamed)", "type_key": "ivs"})
+    vault.put(new_facility(uid(2), name="ИВС № 1 (renamed)", type_key="ivs"))
     first = vault.history(uid(2))[0].rev
     vault.conn.execute("UPDATE records SET head = ? WHERE id = ?", (first, uid(2)))  # roll the view back
     assert any("current view" in p for p in vault.verify().problems)
@@ -202,7 +202,7 @@ def test_verify_survives_reopen_after_many_changes(vault, vault_path):
     _stock(vault)
     vault.close()
     with reopen(vault_path) as v:
-        rev = v.put({"id": uid(1), "type": "facility", "name": "ИВС изменён", "type_key": "ivs"})
+        rev = v.put(new_facility(uid(1), name="ИВС изменён", type_key="ivs"))
         report = v.verify()
         assert report.ok, report.problems
         assert report.checked["revisions"] == 6 and report.checked["audit_entries"] == 7  # created + 5 + 1

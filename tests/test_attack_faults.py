@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF
-from records import uid
+from records import new_case, new_facility, uid
 
 from monitor.core.errors import LoadError
 from monitor.core.io.loader import load_file
@@ -42,13 +42,14 @@ def digest(path: Path) -> str:
 
 # --- C3: lone surrogates -------------------------------------------------------------------------
 
+@pytest.mark.process
 @pytest.mark.parametrize("line", [
     '{"id": "%s", "type": "facility", "name": "ИВС \\ud800", "type_key": "ivs"}',
     '{"id": "%s", "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "x\\udfffy"}',
     '{"id": "%s", "type": "facility", "name": "ИВС", "type_key": "ivs", "\\udc80": 1}',
 ])
 def test_lone_surrogates_are_refused_in_one_line_and_nothing_is_written(vault, vault_path, tmp_path, passfile, line):
-    good = json.dumps({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"}, ensure_ascii=False)
+    good = json.dumps(new_facility(uid(1)), ensure_ascii=False)
     source = tmp_path / "in.jsonl"
     source.write_text(good + "\n" + (line % uid(2)) + "\n", encoding="utf-8")
     with pytest.raises(LoadError, match="line 2: .*lone surrogate"):
@@ -67,10 +68,10 @@ HOSTILE = "\x1b[31mRED\x1b[0m \u202eexe.jpg\u202c \x9b2J bell\x07 cr\rline\nnext
 RAW = ["\x1b", "\u202e", "\u202c", "\x9b", "\x07", "\r"]
 
 
+@pytest.mark.process
 def test_the_cli_escapes_control_characters_in_everything_it_prints(vault, vault_path, tmp_path, passfile):
-    facility = {"id": uid(1), "type": "facility", "name": "СИЗО " + HOSTILE, "type_key": "sizo"}
-    case = {"id": uid(2), "type": "case", "code": "KZ-2026-0001", "title": HOSTILE, "status": "open",
-            "facility_id": uid(1), "summary": "hostile " + HOSTILE}
+    facility = new_facility(uid(1), name="СИЗО " + HOSTILE)
+    case = new_case(uid(2), title=HOSTILE, status="open", facility_id=uid(1), summary="hostile " + HOSTILE)
     vault.put_many([facility, case])
     vault.close()
     outputs = {}
@@ -90,6 +91,7 @@ def test_the_cli_escapes_control_characters_in_everything_it_prints(vault, vault
     assert json.loads(outputs["cases --json"])[0]["title"] == HOSTILE
 
 
+@pytest.mark.process
 def test_error_messages_are_escaped_too(tmp_path, passfile):
     missing = tmp_path / "no\x1b[2Jvault"
     result = run(missing, "info", passfile=passfile)
@@ -153,6 +155,7 @@ def test_a_duplicate_attachment_is_hashed_first_and_not_written_again(vault, vau
 
 # --- C9: process and memory hygiene -------------------------------------------------------------
 
+@pytest.mark.process
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_DUMPABLE is Linux only")
 def test_the_process_is_not_dumpable_after_start_up():
     code = ("from monitor.core.fs import harden_process, is_dumpable\n"
@@ -183,8 +186,7 @@ def _peak(func) -> int:
 def test_records_and_reindex_stream_instead_of_holding_the_whole_vault(tmp_path):
     path = tmp_path / "big.vault"
     with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
-        vault.put_many([{"id": uid(10_000 + i), "type": "facility", "name": f"ИВС {i}", "type_key": "ivs",
-                         "notes": "қамау " * 2000} for i in range(600)])  # ~7 MB of bodies
+        vault.put_many([new_facility(uid(10_000 + i), name=f"ИВС {i}", type_key="ivs", notes="қамау " * 2000) for i in range(600)])  # ~7 MB of bodies
         everything = _peak(lambda: sum(1 for _ in vault.records()))
         rebuilt = _peak(vault.rebuild_search_index)
     # holding every body at once (fetchall) costs well over 7 MB; streaming, a few records' worth

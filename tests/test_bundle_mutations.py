@@ -16,7 +16,7 @@ import random
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
-from records import full_set
+from records import full_set, new_person
 
 from monitor.core import errors
 from monitor.core.sync import contacts, exchange
@@ -43,7 +43,7 @@ def run_mutations(tmp_path, count: int, seed: int) -> collections.Counter:
         monitor.put_many(full_set(blob.sha256, blob.size))
         first = tmp_path / "first.monitor-bundle"
         exchange.export_bundle(monitor, first, to=[coordinator.identity.age_recipient])
-        other.put({"id": "00000000-0000-4000-8000-0000000000aa", "type": "person", "code": "P-2026-0100"})
+        other.put(new_person("00000000-0000-4000-8000-0000000000aa", code="P-2026-0100"))
         second = tmp_path / "second.monitor-bundle"
         exchange.export_bundle(other, second, to=[coordinator.identity.age_recipient])
         exchange.import_bundle(coordinator, first)  # so that replays are possible

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, reopen
+from records import new_case
 
 from monitor.core.store.care import backup, passphrase_opens, vault_files
 from monitor.core.errors import Cancelled, MonitorError
@@ -13,8 +14,8 @@ from monitor.core.store.vault import Vault
 
 
 def case(n: int) -> dict:
-    return {"id": f"00000000-0000-4000-8000-{n:012d}", "type": "case", "code": f"KZ-2026-{n:04d}",
-            "title": "Қамауда ұрып-соғу", "status": "investigation"}
+    return new_case(f"00000000-0000-4000-8000-{n:012d}", code=f"KZ-2026-{n:04d}", title="Қамауда ұрып-соғу",
+                    status="investigation")
 
 
 def test_backup_copies_the_vault_and_its_sibling_files(vault, vault_path, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from records import full_set, uid
+from records import full_set, new_case, uid
 
 from monitor.core.queries import casefile
 
@@ -12,7 +12,7 @@ from monitor.core.queries import casefile
 def test_case_file_gathers_everything_linked(vault):
     blob = vault.store_blob(io.BytesIO(b"png" * 100))
     vault.put_many(full_set(blob.sha256, blob.size))
-    other = {"id": uid(500), "type": "case", "code": "KZ-2026-0999", "title": "Басқа іс", "status": "documenting"}
+    other = new_case(uid(500), code="KZ-2026-0999", title="Басқа іс")
     vault.put(other)
     cf = casefile.gather(vault, uid(6))
     assert [b["id"] for b in cf.interviews] == [uid(7)]

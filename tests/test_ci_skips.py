@@ -57,6 +57,7 @@ def test_missing_translation_tools(monkeypatch, tmp_path, ci):
     assert err.type is (pytest.fail.Exception if ci else pytest.skip.Exception)
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("error", [
     'ImportError("libEGL.so.1: cannot open shared object file")',  # installed, a system library missing
     'ModuleNotFoundError("No module named PySide6.QtWidgets (libEGL.so.1)")',  # not installed
@@ -85,3 +86,35 @@ def test_gui_tests_without_a_loadable_qt(tmp_path, ci, error):
     else:
         assert result.returncode in (0, 5), out  # 5: every test of the run skipped
         assert "1 skipped" in out
+
+
+def test_ci_runs_exactly_the_readme_test_command_with_slow_tests_left_out_explicitly():
+    """README's second command is what a developer pastes; .ci/run must run the same line, and
+    both say ``-m "not slow"`` rather than leaning on addopts (which a later -m would replace)."""
+    import re
+
+    blocks = re.findall(r"```sh\n(.*?)\n```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    readme = blocks[1].strip()
+    assert "\n" not in readme, "README's test command must stay one copy-paste line"
+    ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if line.strip() and not line.startswith("#")]
+    assert ci[-1] == readme
+    assert readme.endswith('-m pytest -m "not slow"'), readme
+
+
+@pytest.mark.process
+def test_markers_are_registered_and_gui_is_applied_to_tests_gui():
+    """``gui`` and ``process`` are registered (--strict-markers refuses the rest), and the hook in
+    tests/conftest.py marks every test under tests/gui with ``gui``."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    names = {line.split(":")[0] for line in config["markers"]}
+    assert {"slow", "gui", "process"} <= names
+    assert "--strict-markers" in config["addopts"] and "not slow" in config["addopts"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--collect-only", "-m", "gui", "-p", "no:cacheprovider",
+         str(ROOT / "tests" / "gui" / "test_fonts.py"), str(ROOT / "tests" / "test_titles.py")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    collected = [line for line in result.stdout.splitlines() if "::" in line]
+    assert collected and all(line.startswith("tests/gui/test_fonts.py::") for line in collected), result.stdout

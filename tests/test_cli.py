@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import TEST_KDF, raw_connect
-from records import KAZAKH_WORD, SECRET, full_set, uid
+from records import KAZAKH_WORD, SECRET, full_set, new_facility, new_visit, uid
 
 from monitor.core.store.vault import Vault
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 PASSPHRASE = "copper lantern steppe violin"
 
@@ -166,39 +168,37 @@ BAD_FILES = {
     "not_object": (b'[1, 2]\n', "line 1: expected a JSON object"),
     "missing_field": (json.dumps({"id": uid(1), "type": "facility", "type_key": "ivs"}).encode(),
                       "line 1: facility: missing required field 'name'"),
-    "wrong_type": (json.dumps({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
-                               "capacity": "сорок"}, ensure_ascii=False).encode(), "facility.capacity: expected integer"),
+    "wrong_type": (json.dumps(new_facility(uid(1), name="ИВС", type_key="ivs", capacity="сорок"), ensure_ascii=False).encode(), "facility.capacity: expected integer"),
     "unknown_type": (json.dumps({"id": uid(1), "type": "prison_gossip"}).encode(), "unknown record type 'prison_gossip'"),
-    "unknown_field": (json.dumps({"id": uid(1), "type": "facility", "name": "x", "type_key": "ivs", "extra": 1}).encode(),
+    "unknown_field": (json.dumps(new_facility(uid(1), name="x", type_key="ivs", extra=1)).encode(),
                       "unknown field 'extra'"),
-    "bad_vocab": (json.dumps({"id": uid(1), "type": "facility", "name": "x", "type_key": "dungeon"}).encode(),
+    "bad_vocab": (json.dumps(new_facility(uid(1), name="x", type_key="dungeon")).encode(),
                   "not a term of the vocabulary 'facility_type'"),
-    "bad_ref": (json.dumps({"id": uid(1), "type": "visit", "facility_id": uid(77), "date_start": "2026-01-01"}).encode(),
+    "bad_ref": (json.dumps(new_visit(uid(1), uid(77))).encode(),
                 "no record with id"),
-    "bad_date": (json.dumps({"id": uid(1), "type": "visit", "facility_id": uid(2), "date_start": "2026-02-30"}).encode(),
+    "bad_date": (json.dumps(new_visit(uid(1), uid(2), date_start="2026-02-30")).encode(),
                  "not a valid date"),
     "nan": (b'{"id": "%s", "type": "facility", "name": "x", "type_key": "ivs", "capacity": NaN}' % uid(1).encode(),
             "line 1: not valid JSON"),
     "dup_key": (b'{"id": "%s", "id": "%s", "type": "facility", "name": "x", "type_key": "ivs"}' % (uid(1).encode(), uid(2).encode()),
                 "line 1: not valid JSON"),
-    "duplicate_id": ((json.dumps({"id": uid(1), "type": "facility", "name": "a", "type_key": "ivs"}) + "\n" +
-                      json.dumps({"id": uid(1), "type": "facility", "name": "b", "type_key": "ivs"})).encode(),
+    "duplicate_id": ((json.dumps(new_facility(uid(1), name="a", type_key="ivs")) + "\n" +
+                      json.dumps(new_facility(uid(1), name="b", type_key="ivs"))).encode(),
                      "line 2 (facility"),
-    "huge_field": (json.dumps({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
-                               "notes": "а" * (10 * 1024 * 1024)}, ensure_ascii=False).encode(), "line 1: longer than 8 MiB"),
+    "huge_field": (json.dumps(new_facility(uid(1), name="ИВС", type_key="ivs", notes="а" * (10 * 1024 * 1024)), ensure_ascii=False).encode(), "line 1: longer than 8 MiB"),
     "infinite": (b'{"id": "%s", "type": "proceeding", "sentence_years": 1e400}' % uid(1).encode(),
                  "line 2: not valid JSON (the number 1e400 is out of range)"),
     "deep_array": (b"[" * 100_000 + b"]" * 100_000, "line 1: nested too deeply"),
     "deep_object": (b'{"a":' * 900 + b"1" + b"}" * 900, "line 1: nested more than 16 levels"),
-    "huge_narrative_in_limit": (json.dumps({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs",
-                                            "notes": "x" * 100_001}).encode(), "too long (100,001 characters; at most 100,000)"),
+    "huge_narrative_in_limit": (json.dumps(new_facility(uid(1), name="ИВС", type_key="ivs",
+                                                        notes="x" * 100_001)).encode(), "too long (100,001 characters; at most 100,000)"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_malformed_load_is_rejected_whole_and_vault_unchanged(cli, name):
     content, expected = BAD_FILES[name]
-    good = json.dumps({"id": uid(2), "type": "facility", "name": "Хорошая строка", "type_key": "sizo"},
+    good = json.dumps(new_facility(uid(2), name="Хорошая строка"),
                       ensure_ascii=False).encode() + b"\n"
     path = cli.tmp / f"{name}.jsonl"
     path.write_bytes(good + content + b"\n" if name not in ("bad_utf8",) else content + b"\n" + good)

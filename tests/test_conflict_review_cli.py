@@ -12,6 +12,8 @@ from test_cli import CLI, one_line_error
 
 from monitor.core.store.vault import Vault
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 
 @pytest.fixture
 def cli(tmp_path):

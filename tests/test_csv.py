@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
+from records import new_term
 
 from monitor.core.errors import LoadError, MonitorError
 from monitor.core.io.loader import CSV_KINDS, load_file
@@ -132,9 +133,8 @@ def test_long_vocabulary_listing_is_shortened(vault, tmp_path):
 
 
 def test_label_of_a_term_added_by_a_coordinator_is_accepted(vault, tmp_path):
-    vault.put({"id": "00000000-0000-4000-8000-000000000077", "type": "term", "vocabulary": "method",
-               "key": "cold_exposure", "labels": {"en": "Exposure to cold", "ru": "Воздействие холодом",
-                                                  "kk": "Суыққа ұстау"}})
+    vault.put(new_term("00000000-0000-4000-8000-000000000077", "cold_exposure",
+                       {"en": "Exposure to cold", "ru": "Воздействие холодом", "kk": "Суыққа ұстау"}))
     path = write(tmp_path, "code,title,status,allegation_description,methods\n"
                            "KZ-2013-0001,x,open,Камера без отопления,СУЫҚҚА ҰСТАУ\n")
     load_file(vault, path)
@@ -237,6 +237,7 @@ print(before, after, report.created)
 """
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="measures the peak resident set through /proc (Linux)")
 @pytest.mark.parametrize("mib", [16, pytest.param(50, marks=pytest.mark.slow)])
 def test_a_large_csv_loads_in_bounded_memory(tmp_path, mib):

@@ -29,6 +29,7 @@ def cli(tmp_path) -> CLI:
     return c
 
 
+@pytest.mark.process
 def test_official_statistics_from_the_report_load_and_read_back_exactly(cli):
     """The report's yearly figures: `monitor load` of the example CSV, then the core's query."""
     assert "10 new" in cli("load", str(EXAMPLES / "official-statistics.csv")).stdout
@@ -45,6 +46,7 @@ def test_official_statistics_from_the_report_load_and_read_back_exactly(cli):
     assert "0 new, 0 updated, 10 unchanged" in again
 
 
+@pytest.mark.process
 def test_proceeding_with_two_defendants_round_trips_through_load_and_dump(cli, tmp_path):
     cli("load", str(EXAMPLES / "persons.jsonl"))
     cli("load", str(EXAMPLES / "cases.csv"))
@@ -218,6 +220,7 @@ def test_kind_is_told_apart_from_the_header(stocked, tmp_path):
     refused(stocked, path, "line 1: unknown column 'Тұлға коды' for statistic CSV", csv_type="statistic")
 
 
+@pytest.mark.process
 def test_cli_load_error_is_one_line_and_leaves_the_vault_unchanged(cli, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(textwrap.dedent("""\

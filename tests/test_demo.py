@@ -61,6 +61,7 @@ def test_core_reads_the_demo_story(tmp_path):
             assert proceedings.status_at(body, first["date"]) == first["kind"]
 
 
+@pytest.mark.process
 def test_cli_demo_of_200_cases_loads_and_verifies(tmp_path):
     """`monitor demo --cases 200` puts every record through the vault's gate (schema, vocabularies,
     references, cross-field rules) and `monitor verify` passes on the result."""

@@ -126,6 +126,7 @@ def test_deterministic_and_seed_dependent(items):
     assert list(generate(cases=30, seed=8)) != items
 
 
+@pytest.mark.process
 def test_same_items_whatever_the_hash_seed():
     """No set or dict order leaks into the output: two interpreters with different hash seeds agree."""
     import os

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 
-from records import uid
+import pytest
+
+from records import new_facility, new_person, uid
 from test_cli import CLI, write_jsonl
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 FACILITIES = 2345  # more than one page
 PERSONS = 2000     # exactly one page: the reader must still notice the end
 
 
 def many_records() -> list[dict]:
-    facilities = [{"id": uid(100_000 + i), "type": "facility", "name": f"ИВС № {i} Қызылорда",
-                   "type_key": "ivs", "capacity": i % 90 + 1} for i in range(FACILITIES)]
-    persons = [{"id": uid(200_000 + i), "type": "person", "code": f"P-2026-{i:04d}",
-                "notes": f"Жәбірленуші {i}"} for i in range(PERSONS)]
+    facilities = [new_facility(uid(100_000 + i), name=f"ИВС № {i} Қызылорда", type_key="ivs",
+                               capacity=i % 90 + 1) for i in range(FACILITIES)]
+    persons = [new_person(uid(200_000 + i), code=f"P-2026-{i:04d}", notes=f"Жәбірленуші {i}") for i in range(PERSONS)]
     return facilities + persons
 
 

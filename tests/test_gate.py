@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import PASSPHRASE, TEST_KDF_ITER
-from records import uid
+from records import new_case, new_facility, new_person, new_term, new_visit, uid
 
 from monitor.core.errors import (
     InvalidText,
@@ -26,8 +26,8 @@ from monitor.core.history.revisions import Revision, new_id, utc_now
 from monitor.core.store.vault import Vault
 
 DEVICE_B = "0b0b0b0b-0000-4000-8000-00000000000b"
-FACILITY = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"}
-PERSON = {"id": uid(2), "type": "person", "code": "P-2026-0001"}
+FACILITY = new_facility(uid(1), name="ИВС Қостанай", type_key="ivs")
+PERSON = new_person(uid(2))
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
                              "anonymised_reports", "publication_with_name")}
 INTERVIEW = {"id": uid(3), "type": "interview", "person_id": PERSON["id"], "interviewers": ["A. Monitor"],
@@ -79,7 +79,7 @@ def test_foreign_body_id_and_type_must_be_the_revisions(vault):
 
 def test_record_keeps_its_type(vault):
     vault.put(FACILITY)
-    refused(vault, [foreign({"id": FACILITY["id"], "type": "person", "code": "P-2026-0002"})],
+    refused(vault, [foreign(new_person(FACILITY["id"], code="P-2026-0002"))],
             match="is a facility, not a person")
 
 
@@ -99,17 +99,16 @@ def test_timestamps_are_utc_in_one_form(vault):
 
 def test_vocabularies_and_references_are_checked(vault):
     refused(vault, [foreign({**FACILITY, "type_key": "castle"})], match="not a term of the vocabulary")
-    visit = {"id": uid(5), "type": "visit", "facility_id": uid(99), "date_start": "2026-01-01"}
+    visit = new_visit(uid(5), uid(99))
     refused(vault, [foreign(visit)], match="no record with id")
     vault.put(PERSON)
     refused(vault, [foreign({**visit, "facility_id": PERSON["id"]})], match="is a person, expected facility")
 
 
 def test_a_bundle_may_refer_within_itself_in_any_order(vault):
-    visit = {"id": uid(5), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-01-01"}
-    term = {"id": uid(6), "type": "term", "vocabulary": "facility_type", "key": "tent_camp",
-            "labels": {"en": "Tent camp", "kk": "Шатыр лагері"}}
-    place = {"id": uid(4), "type": "facility", "name": "Лагерь", "type_key": "tent_camp"}
+    visit = new_visit(uid(5), FACILITY["id"])
+    term = new_term(uid(6), "tent_camp", {"en": "Tent camp", "kk": "Шатыр лагері"}, vocabulary="facility_type")
+    place = new_facility(uid(4), name="Лагерь", type_key="tent_camp")
     assert vault.insert_revisions([foreign(visit), foreign(place), foreign(FACILITY), foreign(term)]) == 4
     assert vault.referencing(FACILITY["id"]) == [(uid(5), "facility_id")]
     assert vault.label("facility_type", "tent_camp", "kk") == "Шатыр лагері"
@@ -285,10 +284,8 @@ def test_the_same_csv_loaded_on_two_laptops_does_not_conflict(tmp_path):
 
 
 def test_a_vocabulary_key_added_on_two_devices_has_one_owner_whatever_the_order(tmp_path):
-    term_a = {"id": uid(20), "type": "term", "vocabulary": "method", "key": "water_board",
-              "labels": {"en": "Water board (A)"}}
-    term_b = {"id": uid(21), "type": "term", "vocabulary": "method", "key": "water_board",
-              "labels": {"en": "Water board (B)"}}
+    term_a = new_term(uid(20), "water_board", {"en": "Water board (A)"})
+    term_b = new_term(uid(21), "water_board", {"en": "Water board (B)"})
     labels = set()
     for i, order in enumerate(([term_a, term_b], [term_b, term_a])):
         c = make_vault(tmp_path / f"c{i}.vault", "coordinator")
@@ -452,6 +449,7 @@ def test_javascript_recomputes_every_hash(vault, tmp_path):
 
 # --- the command line -------------------------------------------------------------------------------
 
+@pytest.mark.process
 def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
     from test_cli import CLI, one_line_error
 
@@ -485,6 +483,7 @@ def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
         assert vault.get(FACILITY["id"])["capacity"] == 12 and vault.verify().ok
 
 
+@pytest.mark.process
 def test_cli_load_refuses_a_lone_surrogate_in_one_line(tmp_path):
     from test_cli import CLI, one_line_error
 
@@ -521,7 +520,7 @@ def test_three_vaults_run_the_whole_cycle_without_bundles(tmp_path):
     the coordinator receives both, sees one conflict and one refused sealed edit, resolves the
     conflict, and sends the result back: all three end with the same digest."""
     a, b, c = (make_vault(tmp_path / f"{n}.vault", n) for n in ("monitor-a", "monitor-b", "coordinator"))
-    case = {"id": uid(30), "type": "case", "code": "KZ-2026-0001", "title": "Ұрып-соғу", "status": "documenting"}
+    case = new_case(uid(30), title="Ұрып-соғу")
     a.put_many([PERSON, INTERVIEW, case])
     shared = [PERSON["id"], INTERVIEW["id"], case["id"]]
     b.insert_revisions(revisions_of(a, *shared))

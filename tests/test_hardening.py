@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
-from records import SECRET
+from records import SECRET, new_person
 
 from monitor.core.store.vault import Vault
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 WRITER = f"""
 import sys, uuid
@@ -139,8 +141,8 @@ def test_a_session_leaves_the_sentinel_nowhere_outside_the_vault(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     source = inbox / "people.jsonl"
-    source.write_text(json.dumps({"id": "00000000-0000-4000-8000-000000000001", "type": "person",
-                                  "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}},
+    source.write_text(json.dumps(new_person("00000000-0000-4000-8000-000000000001",
+                                            identity={"name_cyrillic": SECRET}),
                                  ensure_ascii=False) + "\n", encoding="utf-8")
 
     def monitor(*args):

@@ -19,6 +19,7 @@ import uuid
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
+from records import new_facility, new_person, new_term
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -92,8 +93,8 @@ class Example:
 
     def base(self) -> list[dict]:
         return [
-            {"id": self.facility, "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"},
-            {"id": self.person, "type": "person", "code": "P-2026-0001"},
+            new_facility(self.facility, name="ИВС Қостанай", type_key="ivs"),
+            new_person(self.person),
             {"id": self.interview, "type": "interview", "person_id": self.person, "interviewers": ["A. Monitor"],
              "date": "2026-01-05T10:00:00+05:00", "private": True, "narrative": "Мені ұрды.",
              "reprisal_risk": "medium", "consent": CONSENT},
@@ -115,7 +116,7 @@ def apply(vault: Vault, op: str, n: int, ex: Example, devices: list[Vault], d: i
     elif op == "delete_facility":
         vault.delete(ex.facility)
     elif op == "edit_person":
-        vault.put({"id": ex.person, "type": "person", "code": f"P-2026-000{n}"})
+        vault.put(new_person(ex.person, code=f"P-2026-000{n}"))
     elif op == "edit_interview":
         vault.put({**vault.get(ex.interview), "narrative": f"Мені ұрды. Қосымша {n}."})
     elif op == "seal":
@@ -123,8 +124,7 @@ def apply(vault: Vault, op: str, n: int, ex: Example, devices: list[Vault], d: i
     elif op == "addendum":
         ex.addenda.append(vault.add_addendum(ex.interview, f"Қосымша {n}")["id"])
     elif op == "add_term":
-        term = {"id": str(uuid.uuid4()), "type": "term", "vocabulary": "method", "key": ex.keys[n % 2],
-                "labels": {"en": f"Method {n} from device {d}"}}
+        term = new_term(str(uuid.uuid4()), ex.keys[n % 2], {"en": f"Method {n} from device {d}"})
         vault.put(term)
         ex.term_ids.append(term["id"])
     elif op == "edit_term" and ex.term_ids:
@@ -133,7 +133,7 @@ def apply(vault: Vault, op: str, n: int, ex: Example, devices: list[Vault], d: i
     elif op == "delete_term" and ex.term_ids:
         vault.delete(ex.term_ids[n % len(ex.term_ids)])
     elif op == "same":
-        vault.put({"id": ex.spare, "type": "facility", "name": "СИЗО-1", "type_key": "sizo", "capacity": 100})
+        vault.put(new_facility(ex.spare, capacity=100))
     elif op in ("sync", "resolve"):  # pull the other devices' work; "resolve": then settle conflicts
         vault.insert_revisions([r for other in devices if other is not vault for r in export(other, ex.ids)])
         if op == "sync":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, data_key, make_legacy_vault, raw_connect, reopen
-from records import SECRET, full_set, uid
+from records import SECRET, full_set, new_facility, uid
 
 from monitor.core import db
 from monitor.core.keys import keyslot
@@ -56,6 +56,7 @@ def test_memory_security_is_on(vault):
     assert vault.conn.execute("PRAGMA cipher_memory_security").fetchone()[0] in (1, "1")
 
 
+@pytest.mark.process
 def test_independent_program_opens_the_vault_from_the_documented_format(vault, vault_path, tmp_path):
     records = stock(vault)
     vault.close()
@@ -219,8 +220,7 @@ def test_a_vault_from_before_key_files_converts_on_first_unlock_and_the_old_file
 
 def test_an_interrupted_conversion_is_finished_by_the_next_unlock(tmp_path, monkeypatch):
     path = tmp_path / "old.vault"
-    make_legacy_vault(path, populate=lambda v: v.put({"id": uid(1), "type": "facility", "name": "СИЗО-1",
-                                                      "type_key": "sizo"}))
+    make_legacy_vault(path, populate=lambda v: v.put(new_facility(uid(1))))
 
     def crash(*args):
         raise KeyboardInterrupt  # after the key file was written, before the rename
@@ -268,6 +268,7 @@ def test_a_damaged_spare_slot_is_reported_and_cleared_a_damaged_header_refused(v
         reopen(vault_path)
 
 
+@pytest.mark.process
 def test_a_creation_killed_between_key_file_and_rename_is_finished_by_open(tmp_path):
     path = tmp_path / "new.vault"
     child = f"""
@@ -293,6 +294,7 @@ Vault.create({str(path)!r}, PASSPHRASE, kdf=TEST_KDF)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.vault", "new.vault.keyslot"]
 
 
+@pytest.mark.process
 def test_passwd_upgrade_key_converts_a_vault_from_before_key_files(tmp_path):
     path = tmp_path / "v3.vault"
     shutil.copyfile(HERE / "fixtures" / "vault-v3.vault", path)

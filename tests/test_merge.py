@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from records import uid
+from records import new_facility, uid
 
 from monitor.core.history import merge
 from monitor.core.errors import MonitorError
@@ -14,10 +14,8 @@ from monitor.core.messages import localize
 
 KAZAKH = "әғқңөұүһі ӘҒҚҢӨҰҮҺІ"
 
-A = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs", "capacity": 10,
-     "notes": "бірінші"}
-B = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs", "capacity": 12,
-     "region": "Қостанай облысы"}
+A = new_facility(uid(1), name="ИВС Қостанай", type_key="ivs", capacity=10, notes="бірінші")
+B = new_facility(uid(1), name="ИВС Қостанай", type_key="ivs", capacity=12, region="Қостанай облысы")
 
 
 def test_rows_follow_the_schema_and_mark_differences():

@@ -113,6 +113,7 @@ def test_every_cli_error_string_is_in_the_catalogue():
         assert message.localize("ru") != english and message.localize("kk") != english
 
 
+@pytest.mark.process
 def test_cli_speaks_the_users_language(tmp_path):
     import os
     import subprocess

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
-from records import KAZAKH_WORD, full_set, uid
+from records import KAZAKH_WORD, full_set, new_facility, uid
 
 from monitor.core import db
 from monitor.core.store import migrations
@@ -50,7 +50,7 @@ def build_vault_at(path, version: int) -> dict[str, dict]:
         blob = vault.store_blob(io.BytesIO(PHOTO))
         records = full_set(blob.sha256, blob.size)
         names = [KAZAKH_ORDER[i] for i in (5, 3, 12, 0, 6, 2, 9, 1, 11, 4, 8, 10, 7)]  # shuffled
-        records += [{"id": uid(300 + i), "type": "facility", "name": name, "type_key": "ivs"}
+        records += [new_facility(uid(300 + i), name=name, type_key="ivs")
                     for i, name in enumerate(names) if name != "Қарағанды қаласының ИВС"]  # full_set has it
         vault.put_many(records)
         vault.seal(records[8]["id"])  # the interview

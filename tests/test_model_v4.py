@@ -9,7 +9,7 @@ import io
 import json
 
 import pytest
-from records import full_set, uid
+from records import full_set, new_person, new_term, new_visit, uid
 
 from monitor.core.store import consent
 from monitor.core.model import proceedings, vocab
@@ -97,7 +97,7 @@ def test_consent_withdrawn_after_a_sealed_interview_is_the_current_consent(stock
 
 
 def test_a_withdrawal_must_withdraw_something(vault):
-    vault.put({"id": uid(3), "type": "person", "code": "P-2026-0001"})
+    vault.put(new_person(uid(3)))
     with pytest.raises(SchemaViolation, match="withdrawal must set at least one item to false"):
         vault.put({"id": uid(4), "type": "consent", "person_id": uid(3), "date": "2026-01-01T10:00:00Z",
                    "method": "oral", "withdrawal": True, "scope": {"documentation": True}})
@@ -106,7 +106,7 @@ def test_a_withdrawal_must_withdraw_something(vault):
 def test_sealing_an_examination_needs_documentation_consent(stocked):
     vault, records = stocked
     exam = by_type(records, "examination")
-    vault.put({"id": uid(300), "type": "person", "code": "P-2026-0300"})
+    vault.put(new_person(uid(300), code="P-2026-0300"))
     unconsented = {**copy.deepcopy(exam), "id": uid(301), "person_id": uid(300)}
     del unconsented["consent_id"]
     unconsented["injuries"][0]["id"] = uid(302)
@@ -121,13 +121,12 @@ def test_sealing_an_examination_needs_documentation_consent(stocked):
 def test_refused_visit_and_reprisal_round_trip(stocked):
     vault, records = stocked
     facility = by_type(records, "facility")
-    refused = {"id": uid(400), "type": "visit", "facility_id": facility["id"], "date_start": "2026-05-12",
-               "outcome": "refused", "announced": True,
-               "access_denied": {"areas": ["ШИЗО", "медчасть"], "persons": ["осуждённый К."],
-                                 "refused_by": "заместитель начальника колонии",
-                                 "reason_given": "Нет разрешения КУИС"},
-               "recommendations": [{"id": uid(401), "text": "Обеспечить доступ НПМ", "status": "new",
-                                    "deadline": "2027-06-01"}]}
+    refused = new_visit(uid(400), facility["id"], date_start="2026-05-12", outcome="refused", announced=True,
+                        access_denied={"areas": ["ШИЗО", "медчасть"], "persons": ["осуждённый К."],
+                                       "refused_by": "заместитель начальника колонии",
+                                       "reason_given": "Нет разрешения КУИС"},
+                        recommendations=[{"id": uid(401), "text": "Обеспечить доступ НПМ", "status": "new",
+                                          "deadline": "2027-06-01"}])
     vault.put(refused)
     dumped = {r["id"]: r for r in dump_records(vault)}
     assert dumped[refused["id"]] == refused
@@ -230,8 +229,7 @@ def test_v4_terms_labels_and_merges(vault):
 def test_a_user_term_still_wins_when_built_in_vocabularies_refresh(vault, vault_path):
     from conftest import reopen
 
-    vault.put({"id": uid(800), "type": "term", "vocabulary": "method", "key": "gas_mask",
-               "labels": {"en": "Gas mask", "ru": "Противогаз", "kk": "Газқағар"}})
+    vault.put(new_term(uid(800), "gas_mask", {"en": "Gas mask", "ru": "Противогаз", "kk": "Газқағар"}))
     # a later Monitor ships a changed vocabulary: simulate by forgetting which one this vault has
     vault.conn.execute("DELETE FROM meta WHERE key = 'vocabularies'")
     vault.conn.execute("UPDATE vocab_terms SET labels = '{\"en\": \"stale\"}' WHERE key = 'falanga'")

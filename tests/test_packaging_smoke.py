@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import skip_unless_ci
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -7,13 +7,13 @@ import json
 
 import pytest
 from conftest import reopen
-from records import full_set, uid
+from records import full_set, new_facility, new_person, new_term, new_visit, uid
 
 from monitor.core.errors import RecordNotFound, SchemaViolation, SealedRecord
 from monitor.core.history.revisions import Revision, new_id, utc_now
 
-FACILITY = {"id": uid(1), "type": "facility", "name": "ИВС Қостанай", "type_key": "ivs"}
-PERSON = {"id": uid(2), "type": "person", "code": "P-2026-0001"}
+FACILITY = new_facility(uid(1), name="ИВС Қостанай", type_key="ivs")
+PERSON = new_person(uid(2))
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
                              "anonymised_reports", "publication_with_name")}
 
@@ -79,7 +79,7 @@ def test_delete_is_a_tombstone_and_history_stays(vault):
 
 
 def test_delete_refused_while_referenced(vault):
-    vault.put_many([FACILITY, {"id": uid(5), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-01-01"}])
+    vault.put_many([FACILITY, new_visit(uid(5), FACILITY["id"])])
     with pytest.raises(SchemaViolation, match="still referred to"):
         vault.delete(FACILITY["id"])
 
@@ -123,19 +123,19 @@ def test_vocabulary_keys_are_enforced(vault):
 
 
 def test_coordinator_extends_a_vocabulary(vault):
-    term = {"id": uid(20), "type": "term", "vocabulary": "facility_type", "key": "transit_point",
-            "labels": {"en": "Transit point", "ru": "Транзитный пункт", "kk": "Транзиттік пункт"}}
+    term = new_term(uid(20), "transit_point",
+                    {"en": "Transit point", "ru": "Транзитный пункт", "kk": "Транзиттік пункт"},
+                    vocabulary="facility_type")
     vault.put_many([term, {**FACILITY, "type_key": "transit_point"}])
     assert ("transit_point", "Транзиттік пункт") in vault.vocabulary("facility_type", "kk")
     assert vault.label("facility_type", "transit_point", "ru") == "Транзитный пункт"
 
 
 def test_closed_vocabulary_and_duplicate_keys_refused(vault):
-    closed = {"id": uid(21), "type": "term", "vocabulary": "consistency", "key": "probable",
-              "labels": {"en": "probably"}}
+    closed = new_term(uid(21), "probable", {"en": "probably"}, vocabulary="consistency")
     with pytest.raises(SchemaViolation, match="closed"):
         vault.put(closed)
-    dup = {"id": uid(22), "type": "term", "vocabulary": "method", "key": "beating", "labels": {"en": "x"}}
+    dup = new_term(uid(22), "beating", {"en": "x"})
     with pytest.raises(SchemaViolation, match="already has"):
         vault.put(dup)
 
@@ -151,14 +151,14 @@ def test_vocabulary_labels_in_three_languages(vault):
 
 def test_references_must_exist_and_have_the_right_type(vault):
     with pytest.raises(SchemaViolation, match="no record with id"):
-        vault.put({"id": uid(5), "type": "visit", "facility_id": uid(99), "date_start": "2026-01-01"})
+        vault.put(new_visit(uid(5), uid(99)))
     vault.put(PERSON)
     with pytest.raises(SchemaViolation, match="is a person, expected facility"):
-        vault.put({"id": uid(5), "type": "visit", "facility_id": PERSON["id"], "date_start": "2026-01-01"})
+        vault.put(new_visit(uid(5), PERSON["id"]))
 
 
 def test_batch_may_refer_within_itself_in_any_order(vault):
-    visit = {"id": uid(5), "type": "visit", "facility_id": FACILITY["id"], "date_start": "2026-01-01"}
+    visit = new_visit(uid(5), FACILITY["id"])
     vault.put_many([visit, FACILITY])
     assert vault.referencing(FACILITY["id"]) == [(uid(5), "facility_id")]
 
@@ -166,7 +166,7 @@ def test_batch_may_refer_within_itself_in_any_order(vault):
 def test_record_cannot_change_type(vault):
     vault.put(FACILITY)
     with pytest.raises(SchemaViolation, match="already belongs to a facility"):
-        vault.put({"id": FACILITY["id"], "type": "person", "code": "P-2026-0009"})
+        vault.put(new_person(FACILITY["id"], code="P-2026-0009"))
 
 
 def test_invalid_batch_writes_nothing(vault):
@@ -234,8 +234,8 @@ def test_bulk_load_keeps_ids_not_bodies_in_memory(vault, tmp_path):
     path = tmp_path / "big.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for i in range(1500):
-            out.write(json.dumps({"id": uid(1000 + i), "type": "facility", "name": f"ИВС № {i}",
-                                  "type_key": "ivs", "notes": "Қамау бөлмесі суық. " * 600}, ensure_ascii=False) + "\n")
+            out.write(json.dumps(new_facility(uid(1000 + i), name=f"ИВС № {i}", type_key="ivs",
+                                              notes="Қамау бөлмесі суық. " * 600), ensure_ascii=False) + "\n")
     size = path.stat().st_size
     assert size > 30 * 2**20
     tracemalloc.start()

@@ -6,11 +6,15 @@ import hashlib
 import io
 import json
 
+import pytest
+
 from records import full_set, uid
 from reports_support import flat, pdftotext, png_bytes
 from test_cli import CLI, one_line_error  # noqa: F401  (the fixture's class)
 
 from monitor.core.store.vault import Vault
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 PASSPHRASE = "copper lantern steppe violin"
 

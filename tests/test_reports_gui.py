@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import SECRET, full_set, uid
+from conftest import PASSPHRASE, TEST_KDF_ITER, put_full_set, require_module, vault_template
+from records import SECRET, uid
 from reports_support import png_bytes
 
 require_module("PySide6.QtWidgets")
 require_module("pypdfium2")
 
+pytestmark = pytest.mark.gui  # outside tests/gui, so marked here
+
 from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.dialogs.report_preview import ReportPreview, locked, page_text, render_pages  # noqa: E402
 
 
+@pytest.fixture(scope="module")
+def stocked_template(tmp_path_factory):
+    """The stocked vault with a real PNG as its photo, built once for this module."""
+    return vault_template(tmp_path_factory.mktemp("template"), "gui.vault", lambda v: put_full_set(v, png_bytes()))
+
+
 @pytest.fixture
-def gui_vault(tmp_path):
-    vault = Vault.create(tmp_path / "gui.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    blob = vault.store_blob(io.BytesIO(png_bytes()))
-    vault.put_many(full_set(blob.sha256, blob.size))
+def gui_vault(stocked_copy):
+    vault = Vault.open(stocked_copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield vault
     vault.close()
 

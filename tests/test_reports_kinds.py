@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from records import SECRET, full_set, uid
+from records import SECRET, full_set, new_visit, uid
 from reports_support import assert_fonts_embedded, flat, pdftotext, png_bytes, qpdf_check
 
 from monitor.core import reports
@@ -137,13 +137,12 @@ def test_visit_report_identifies_nobody_even_at_full_level(vault, tmp_path):
 def test_visit_report_refused_access_and_earlier_recommendations(vault):
     stocked(vault)
     old_rec = uid(200)
-    earlier = {"id": new_id(), "type": "visit", "facility_id": uid(1), "date_start": "2025-09-01",
-               "recommendations": [{"id": old_rec, "text": "Установить окна в камерах", "status": "new"}]}
-    later = {"id": new_id(), "type": "visit", "facility_id": uid(1), "date_start": "2026-04-01",
-             "outcome": "partly_denied",
-             "access_denied": {"areas": ["ШИЗО"], "refused_by": "начальник ИВС", "reason_given": "карантин"},
-             "recommendations": [{"id": new_id(), "text": "Установить окна в камерах", "status": "not_implemented",
-                                  "follows": old_rec, "response": {"date": "2026-03-01", "text": "Нет средств"}}]}
+    earlier = new_visit(new_id(), uid(1), date_start="2025-09-01",
+                        recommendations=[{"id": old_rec, "text": "Установить окна в камерах", "status": "new"}])
+    later = new_visit(new_id(), uid(1), date_start="2026-04-01", outcome="partly_denied",
+                      access_denied={"areas": ["ШИЗО"], "refused_by": "начальник ИВС", "reason_given": "карантин"},
+                      recommendations=[{"id": new_id(), "text": "Установить окна в камерах", "status": "not_implemented",
+                                        "follows": old_rec, "response": {"date": "2026-03-01", "text": "Нет средств"}}])
     vault.put_many([earlier, later])
     text = reports.build(vault, "visit", subject_id=later["id"], lang="ru").text()
     assert "Отказ или препятствия в доступе" in text and "ШИЗО" in text and "карантин" in text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from records import new_case, new_facility, new_person, new_term, new_visit
 from referencing import Registry, Resource
 
 from monitor.core.model import registry
@@ -201,8 +202,8 @@ def test_vocabulary_file(name):
         assert re.search("[а-яё]", term["labels"]["ru"], re.I), f"{name}/{term['key']}: ru not Cyrillic"
         assert re.search("[а-яёәғқңөұүһі]", term["labels"]["kk"], re.I), f"{name}/{term['key']}: kk not Cyrillic"
     # a term record for this vocabulary would be valid
-    term_record = {"id": "00000000-0000-4000-8000-000000000001", "type": "term",
-                   "vocabulary": name, "key": keys[0], "labels": vocab["terms"][0]["labels"]}
+    term_record = new_term("00000000-0000-4000-8000-000000000001", keys[0], vocab["terms"][0]["labels"],
+                           vocabulary=name)
     assert not list(validator("term").iter_errors(term_record))
 
 
@@ -246,11 +247,10 @@ CONSENT = {
 }
 
 MINIMAL = {
-    "facility": {"id": uid(1), "type": "facility", "name": "ИВС ДП Қарағанды облысы", "type_key": "ivs"},
-    "visit": {"id": uid(2), "type": "visit", "facility_id": uid(1), "date_start": "2026-03-01"},
-    "person": {"id": uid(3), "type": "person", "code": "P-2026-0042"},
-    "case": {"id": uid(4), "type": "case", "code": "KZ-2026-0007",
-             "title": "Қарағанды облысы, ИВС: ұрып-соғу", "status": "open"},
+    "facility": new_facility(uid(1), name="ИВС ДП Қарағанды облысы", type_key="ivs"),
+    "visit": new_visit(uid(2), uid(1), date_start="2026-03-01"),
+    "person": new_person(uid(3), code="P-2026-0042"),
+    "case": new_case(uid(4), code="KZ-2026-0007", title="Қарағанды облысы, ИВС: ұрып-соғу", status="open"),
     "link": {"id": uid(5), "type": "link", "person_id": uid(3), "target_id": uid(4), "role": "victim"},
     "interview": {"id": uid(6), "type": "interview", "person_id": uid(3), "interviewers": ["Айгүл"],
                   "date": "2026-03-01T10:15:00+05:00", "private": True,
@@ -266,8 +266,7 @@ MINIMAL = {
                    "status": "pre_investigation"},
     "addendum": {"id": uid(11), "type": "addendum", "target_id": uid(6), "text": "Қосымша мәлімет.",
                  "author": "Айгүл", "date": "2026-03-03T12:00:00Z"},
-    "term": {"id": uid(12), "type": "term", "vocabulary": "method", "key": "waterboarding",
-             "labels": {"en": "Waterboarding"}},
+    "term": new_term(uid(12), "waterboarding", {"en": "Waterboarding"}),
     "consent": {"id": uid(14), "type": "consent", "person_id": uid(3), "date": "2026-03-01T10:00:00+05:00",
                 "method": "written", "scope": {"documentation": True}},
     "reprisal": {"id": uid(15), "type": "reprisal", "person_id": uid(3), "date": "2026-04-01",

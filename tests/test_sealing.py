@@ -12,7 +12,7 @@ import io
 import json
 
 import pytest
-from records import full_set, uid
+from records import full_set, new_facility, uid
 from test_cli import CLI, one_line_error, stocked as cli_stocked, write_jsonl
 
 from monitor.core.errors import SealedRecord
@@ -102,7 +102,7 @@ def test_every_change_to_a_sealed_record_is_refused(sealed, rid, change):
     with pytest.raises(SealedRecord, match="addendum"):
         sealed.put(edited)
     # buried in a batch of otherwise valid records, the whole batch is refused
-    facility = {"id": uid(900), "type": "facility", "name": "ИВС Түркістан", "type_key": "ivs"}
+    facility = new_facility(uid(900), name="ИВС Түркістан", type_key="ivs")
     with pytest.raises(SealedRecord):
         sealed.put_many([facility, edited])
     assert _snapshot(sealed, rid) == before
@@ -130,6 +130,7 @@ def test_a_sealed_record_still_takes_addenda_and_identical_saves(sealed, rid):
     assert _snapshot(sealed, rid) == before
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("rid,change", [(EXAMINATION, "injury changed"), (EXAMINATION, "conclusion"),
                                         (INTERVIEW, "consent")], ids=["exam-injury", "exam-field", "interview-consent"])
 def test_changing_a_sealed_record_through_monitor_load_is_refused(tmp_path, rid, change):
@@ -141,7 +142,7 @@ def test_changing_a_sealed_record_through_monitor_load_is_refused(tmp_path, rid,
     before = cli.digest()
     edited = copy.deepcopy(seal)
     CHANGES[rid][change](edited)
-    facility = {"id": uid(900), "type": "facility", "name": "ИВС Түркістан", "type_key": "ivs"}
+    facility = new_facility(uid(900), name="ИВС Түркістан", type_key="ivs")
     message = one_line_error(cli("load", str(write_jsonl(tmp_path / "edit.jsonl", [facility, edited])), ok=False))
     assert "sealed" in message and "addendum" in message
     assert cli.digest() == before

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import reopen
+from records import new_case, new_facility, uid
 
 from monitor.core.search import index as core_search
 from monitor.core.search.stemming import kazakh_stem, stems
 
 
-def uid(n: int) -> str:
-    return f"00000000-0000-4000-8000-{n:012d}"
-
-
 def facility(n: int, notes: str, name: str = "ИВС") -> dict:
-    return {"id": uid(n), "type": "facility", "name": f"{name} {n}", "type_key": "ivs", "notes": notes}
+    return new_facility(uid(n), name=f"{name} {n}", type_key="ivs", notes=notes)
 
 
 @pytest.fixture
@@ -69,7 +66,7 @@ def test_honest_count_and_paging_past_200(vault):
 
 
 def test_type_filter_counts_only_that_type(forms):
-    forms.put({"id": uid(9), "type": "case", "code": "KZ-2026-0009", "title": "Избиение в ИВС", "status": "investigation"})
+    forms.put(new_case(uid(9), code="KZ-2026-0009", status="investigation"))
     assert forms.search_page("избиения").total == 2
     page = forms.search_page("избиения", types=["case"])
     assert page.total == 1 and [h.type for h in page.hits] == ["case"]

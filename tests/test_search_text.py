@@ -7,7 +7,7 @@ import io
 
 import pytest
 from conftest import reopen
-from records import KAZAKH_WORD, full_set, uid
+from records import KAZAKH_WORD, full_set, new_facility, uid
 
 from monitor.core.search.stemming import stems
 from monitor.core.text import sort_key
@@ -50,7 +50,7 @@ def test_every_russian_and_kazakh_letter_folds_case_both_ways_and_stays_itself(v
     assert set(RUSSIAN) < set(KAZAKH) and len(KAZAKH) == 42
     lower = {ch: uid(1000 + i) for i, ch in enumerate(KAZAKH)}
     upper = {ch: uid(2000 + i) for i, ch in enumerate(KAZAKH)}
-    vault.put_many([{"id": ids[ch], "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": word}
+    vault.put_many([new_facility(ids[ch], name="ИВС", type_key="ivs", notes=word)
                     for ch in KAZAKH
                     for ids, word in ((lower, f"сөз{ch}{ch}"), (upper, f"СӨЗ{ch.upper()}{ch.upper()}"))])
     wrong = []
@@ -71,15 +71,14 @@ def test_every_russian_and_kazakh_letter_folds_case_both_ways_and_stays_itself(v
 
 
 def test_yo_and_ye_are_the_same_for_search(vault):
-    vault.put({"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "Тёмная камера"})
+    vault.put(new_facility(uid(1), name="ИВС", type_key="ivs", notes="Тёмная камера"))
     assert vault.search("темная") and vault.search("ТЁМНАЯ")
 
 
 def test_prefix_search_and_ranking(vault):
     vault.put_many([
-        {"id": uid(1), "type": "facility", "name": "ИВС Ақтөбе", "type_key": "ivs", "notes": "избиение"},
-        {"id": uid(2), "type": "facility", "name": "СИЗО", "type_key": "sizo",
-         "notes": "избиение избиение избиение в камере, избиение"},
+        new_facility(uid(1), name="ИВС Ақтөбе", type_key="ivs", notes="избиение"),
+        new_facility(uid(2), name="СИЗО", notes="избиение избиение избиение в камере, избиение"),
     ])
     hits = vault.search("избиение")
     assert [h.record_id for h in hits] == [uid(2), uid(1)]  # more occurrences rank first
@@ -109,9 +108,9 @@ def test_query_syntax_in_input_is_harmless(stocked, vault_path):
 
 def test_every_word_typed_must_occur_and_operators_are_words(vault):
     vault.put_many([
-        {"id": uid(1), "type": "facility", "name": "ИВС", "type_key": "ivs", "notes": "камера OR дверь"},
-        {"id": uid(2), "type": "facility", "name": "СИЗО", "type_key": "sizo", "notes": "камера окно"},
-        {"id": uid(3), "type": "facility", "name": "ИВС Тараз", "type_key": "ivs", "notes": "дверь окно"},
+        new_facility(uid(1), name="ИВС", type_key="ivs", notes="камера OR дверь"),
+        new_facility(uid(2), name="СИЗО", notes="камера окно"),
+        new_facility(uid(3), name="ИВС Тараз", type_key="ivs", notes="дверь окно"),
     ])
 
     def found(query):
@@ -127,7 +126,7 @@ def test_every_word_typed_must_occur_and_operators_are_words(vault):
 
 
 def test_deleted_records_leave_the_index(vault):
-    vault.put({"id": uid(1), "type": "facility", "name": "ИВС Семей", "type_key": "ivs"})
+    vault.put(new_facility(uid(1), name="ИВС Семей", type_key="ivs"))
     vault.delete(uid(1))
     assert vault.search("семей") == []
 
@@ -162,6 +161,6 @@ def test_russian_order_and_case_insensitivity():
 def test_vault_lists_sort_in_kazakh_order(vault):
     names = ["Ғалым ИВС", "Гүл СИЗО", "Әлия колония", "Абай ИВС", "қызылорда ИВС", "Кентау ИВС"]
     for i, name in enumerate(names):
-        vault.put({"id": uid(i + 1), "type": "facility", "name": name, "type_key": "ivs"})
+        vault.put(new_facility(uid(i + 1), name=name, type_key="ivs"))
     listed = [r.label for r in vault.records("facility")]
     assert listed == ["Абай ИВС", "Әлия колония", "Гүл СИЗО", "Ғалым ИВС", "Кентау ИВС", "қызылорда ИВС"]

@@ -11,7 +11,7 @@ import tarfile
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
-from records import SECRET, full_set, uid
+from records import SECRET, full_set, new_person, uid
 
 from monitor.core import errors
 from monitor.core.sync import bundle, contacts, exchange
@@ -139,14 +139,14 @@ def test_rolled_back_history_from_a_known_device_is_refused(trio, tmp_path):
     a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(a.path, backup)  # a backup takes the vault and its key file
     shutil.copyfile(a.path.with_name(a.path.name + ".keyslot"), backup.with_name(backup.name + ".keyslot"))
-    a.put({"id": uid(900), "type": "person", "code": "P-2026-0900"})
+    a.put(new_person(uid(900), code="P-2026-0900"))
     first = tmp_path / "1.monitor-bundle"
     exchange.export_bundle(a, first, to=["coordinator"])
     exchange.import_bundle(c, first)
     # the monitor's laptop goes back to the backup and writes something else
     a.close()
     restored = Vault.open(backup, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    restored.put({"id": uid(901), "type": "person", "code": "P-2026-0901"})
+    restored.put(new_person(uid(901), code="P-2026-0901"))
     second = tmp_path / "2.monitor-bundle"
     exchange.export_bundle(restored, second, to=[c.identity.age_recipient])
     before = file_digest(c)
@@ -273,6 +273,7 @@ def test_bundle_decrypts_with_the_age_tool(trio, tmp_path):
     assert all(n.startswith("attachments/") for n in names[2:-2])
 
 
+@pytest.mark.process
 def test_cli_contacts_export_import(tmp_path):
     from test_cli import CLI, one_line_error, write_jsonl
 
@@ -290,8 +291,8 @@ def test_cli_contacts_export_import(tmp_path):
     aigul = contacts.parse((tmp_path / "aigul.contact").read_text(encoding="utf-8"))
     c("contacts", "add", str(tmp_path / "aigul.contact"), "--fingerprint", aigul.fingerprint.replace(" ", ""))
     assert "Координатор" in a("contacts").stdout
-    records = [{"id": uid(3), "type": "person", "code": "P-2026-0042"},
-               {"id": uid(4), "type": "person", "code": "P-2026-0043"}]
+    records = [new_person(uid(3), code="P-2026-0042"),
+               new_person(uid(4), code="P-2026-0043")]
     a("load", str(write_jsonl(tmp_path / "people.jsonl", records)))
     out = tmp_path / "to-coordinator.monitor-bundle"
     assert "2 revisions" in a("export", "--to", "Координатор", "--out", str(out)).stdout
@@ -308,7 +309,7 @@ def test_a_copied_vault_takes_its_own_device_id(tmp_path):
 
     original = Vault.create(tmp_path / "laptop.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-a")
     device = original.device_id
-    original.put({"id": uid(3), "type": "person", "code": "P-2026-0042"})
+    original.put(new_person(uid(3), code="P-2026-0042"))
     original.close()
     copy = tmp_path / "usb" / "laptop.vault"
     copy.parent.mkdir()
@@ -322,7 +323,7 @@ def test_a_copied_vault_takes_its_own_device_id(tmp_path):
         assert copied.verify().ok
         renewed = copied.conn.execute("SELECT detail FROM audit WHERE action = 'device-renewed'").fetchall()
         assert len(renewed) == 1 and device in renewed[0][0]
-        copied.put({"id": uid(4), "type": "person", "code": "P-2026-0043"})
+        copied.put(new_person(uid(4), code="P-2026-0043"))
         assert copied.history(uid(4))[0].device == copied.device_id
     with Vault.open(copy, PASSPHRASE) as again:  # opened where it now lives: no further change
         assert again.conn.execute("SELECT count(*) FROM audit WHERE action = 'device-renewed'").fetchone()[0] == 1

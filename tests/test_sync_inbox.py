@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from records import uid
+from records import new_person, uid
 from test_sync_bundles import file_digest, make, stock, trio  # noqa: F401 (a fixture)
 
 from monitor.core import errors
@@ -37,10 +37,10 @@ def box(trio, tmp_path):
     folder.mkdir()
     stock(a)
     exchange.export_bundle(a, folder / "from-a.monitor-bundle", to=["coordinator"])
-    b.put({"id": uid(700), "type": "person", "code": "P-2026-0700"})
+    b.put(new_person(uid(700), code="P-2026-0700"))
     exchange.export_bundle(b, folder / "from-b.age", to=["coordinator"])
     stranger = make(tmp_path, "stranger", "Бейтаныс")
-    stranger.put({"id": uid(800), "type": "person", "code": "P-2026-0800"})
+    stranger.put(new_person(uid(800), code="P-2026-0800"))
     exchange.export_bundle(stranger, folder / "stranger.monitor-bundle", to=[c.identity.age_recipient])
     stranger_fingerprint = exchange.bundle.Manifest({"exporter": {"signing_key": stranger.identity.signing_public.hex()}},
                                                     b"", b"").fingerprint
@@ -107,7 +107,7 @@ def test_a_refused_file_is_retried_once_it_changes(box):
     handled: dict = {}
     inbox.scan(c, folder, handled=handled)
     cut = folder / "cut.monitor-bundle"
-    a.put({"id": uid(701), "type": "person", "code": "P-2026-0701"})
+    a.put(new_person(uid(701), code="P-2026-0701"))
     exchange.export_bundle(a, cut, to=["coordinator"])  # the sync tool finished the file
     _age(cut, 30)
     assert [(o.name, o.status) for o in inbox.scan(c, folder, handled=handled) if o.status != "unknown-signer"] == [
@@ -125,6 +125,7 @@ def test_setting_the_folder(trio, tmp_path):
     assert inbox.folder(c.conn) is None
 
 
+@pytest.mark.process
 def test_cli_inbox(tmp_path):
     from test_cli import CLI
 

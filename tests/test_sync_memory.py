@@ -108,6 +108,7 @@ print(json.dumps({{"outcome": outcome, "unchanged": before == after, "seconds": 
 """
 
 
+@pytest.mark.process
 @pytest.mark.slow
 def test_a_million_tiny_records_keep_memory_bounded_and_a_late_error_changes_nothing(tmp_path):
     n = int(os.environ.get("MONITOR_TINY_RECORDS", "1000000"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
-from records import SECRET, uid
+from records import SECRET, new_facility, new_person, uid
 
 from monitor.core import db
 from monitor.core.errors import VaultExists, VaultNotFound, WeakPassphrase, WrongPassphrase
@@ -94,7 +94,7 @@ def test_missing_vault_is_reported_not_created(tmp_path):
 
 
 def test_wrong_passphrase_leaves_file_bytes_unchanged(vault, vault_path):
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.put(new_facility(uid(1)))
     vault.close()
     before = file_digest(vault_path)
     names_before = sorted(p.name for p in vault_path.parent.iterdir())
@@ -114,6 +114,7 @@ def test_not_a_vault_gives_the_same_error(tmp_path):
     assert file_digest(other) == before
 
 
+@pytest.mark.process
 def test_wrong_passphrase_prints_nothing_from_sqlcipher(vault, vault_path):
     vault.close()
     code = (
@@ -140,7 +141,7 @@ def test_passphrase_is_normalised_nfc(tmp_path):
 
 
 def test_change_passphrase(vault, vault_path):
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.put(new_facility(uid(1)))
     new = "granite willow harbour seventeen"
     vault.change_passphrase(new, kdf=TEST_KDF)
     vault.close()
@@ -159,7 +160,7 @@ def test_change_to_weak_passphrase_refused(vault, vault_path):
 
 
 def test_no_plaintext_in_vault_or_wal_while_open(vault, vault_path):
-    vault.put({"id": uid(1), "type": "person", "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}})
+    vault.put(new_person(uid(1), identity={"name_cyrillic": SECRET}))
     wal = Path(str(vault_path) + "-wal")
     assert wal.exists() and wal.stat().st_size > 0  # the change is in the WAL right now
     needles = [SECRET.encode("utf-8"), "Әбілқасымов".encode("utf-8"), b"P-2026-0001", b"person"]
@@ -181,7 +182,7 @@ def test_interrupted_creation_leaves_nothing(tmp_path):
     target = tmp_path / "v" / "demo.vault"
 
     def boom(v):
-        v.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+        v.put(new_facility(uid(1)))
         raise RuntimeError("power cut")
 
     with pytest.raises(RuntimeError):
@@ -227,12 +228,12 @@ def test_write_wait_bounds_how_long_a_write_waits_for_long_work(tmp_path):
         vault.write_wait = 0.05
         try:
             with pytest.raises(VaultBusy, match="busy with a long task"):
-                vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "person", "code": "P-2026-0001"})
+                vault.put(new_person("00000000-0000-4000-8000-000000000001"))
         finally:
             release.set()
             worker.join()
         assert vault.counts().get("person", 0) == 0
-        vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "person", "code": "P-2026-0001"})
+        vault.put(new_person("00000000-0000-4000-8000-000000000001"))
         assert vault.counts()["person"] == 1
     finally:
         vault.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, raw_connect
-from records import SECRET, uid
+from records import SECRET, new_facility, new_person, uid
 
 from monitor.core.keys import wipe
 from monitor.core.db import DatabaseError
@@ -50,6 +50,7 @@ def _docx(path: Path) -> None:
         z.writestr("word/document.xml", os.urandom(20000).hex())
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("kind", ["docx", "text", "sqlite", "empty", "random-odd-size"])
 def test_wipe_refuses_what_is_not_a_vault_and_leaves_it_untouched(tmp_path, kind):
     target = tmp_path / f"report.{kind}"
@@ -74,6 +75,7 @@ def test_wipe_refuses_what_is_not_a_vault_and_leaves_it_untouched(tmp_path, kind
     assert target.read_bytes() == before
 
 
+@pytest.mark.process
 def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_path):
     vault.close()
     link = tmp_path / "shortcut.vault"
@@ -91,8 +93,9 @@ def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_pa
     assert other.read_bytes() == b"precious" * 600
 
 
+@pytest.mark.process
 def test_wipe_still_recognises_a_vault_without_its_key_file_or_half_wiped(vault, vault_path):
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.put(new_facility(uid(1)))
     vault.close()
     wipe.destroy_key_material(vault_path)  # an interrupted wipe: key file random, vault header random
     assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
@@ -109,21 +112,23 @@ def test_wipe_destroys_the_key_file_first(vault, vault_path, monkeypatch):
     assert order[0] == ("key file", vault_path.name)
 
 
+@pytest.mark.process
 def test_an_open_vault_notices_it_was_wiped_by_another_process(vault, vault_path):
-    vault.put({"id": uid(1), "type": "person", "code": "P-2026-0001", "identity": {"name_cyrillic": SECRET}})
+    vault.put(new_person(uid(1), identity={"name_cyrillic": SECRET}))
     assert vault.still_there()
     assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
     assert not vault.still_there()
     with pytest.raises((DatabaseError, VaultDamaged)):
         for _ in range(3):
             vault.conn.execute("SELECT count(*) FROM revisions").fetchone()
-            vault.put({"id": uid(2), "type": "facility", "name": "ИВС", "type_key": "ivs"})
+            vault.put(new_facility(uid(2), name="ИВС", type_key="ivs"))
     vault.close()
     assert list(vault_path.parent.iterdir()) == []
 
 
+@pytest.mark.process
 def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, passfile):
-    vault.put({"id": uid(1), "type": "facility", "name": "СИЗО-1", "type_key": "sizo"})
+    vault.put(new_facility(uid(1)))
     vault.close()
     conn = raw_connect(vault_path)
     pages = dict(conn.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('audit', 'records')"))
@@ -154,12 +159,70 @@ def test_every_command_on_a_damaged_vault_prints_one_line(vault, vault_path, pas
     assert "the vault file is damaged" in message and "wrong passphrase" not in message
 
 
+@pytest.mark.process
 def test_a_write_command_does_not_report_success_on_a_vault_wiped_meanwhile(vault, vault_path):
     from monitor import cli
 
-    vault.put({"id": uid(3), "type": "facility", "name": "СИЗО-3", "type_key": "sizo"})
+    vault.put(new_facility(uid(3), name="СИЗО-3"))
     cli.ensure_still_there(vault)  # nothing happened yet
     assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
     with pytest.raises(cli.UserError, match="wiped"):
         cli.ensure_still_there(vault)
     vault.close()
+
+
+def _pages(data: bytes, size: int = 4096) -> set[bytes]:
+    return {data[i:i + size] for i in range(0, len(data) - size + 1, size)}
+
+
+def test_overwrite_replaces_every_byte_of_the_open_inode_in_place(tmp_path):
+    """The one secure-overwrite routine: through a handle held across a rename (as the conversion
+    of an old vault uses it), every page of the old inode is replaced, its size kept; a length
+    shorter than the file touches only that prefix."""
+    old, new = tmp_path / "old.vault", tmp_path / "new.vault"
+    before = os.urandom(4096 * 40) + ("Показания " * 2000).encode()
+    old.write_bytes(before)
+    new.write_bytes(b"new file")
+    fd = os.open(old, os.O_RDWR)
+    try:
+        inode = os.fstat(fd).st_ino
+        os.replace(new, old)
+        wipe.overwrite(fd, len(before))
+        assert os.fstat(fd).st_ino == inode and os.fstat(fd).st_size == len(before)
+        after = os.pread(fd, len(before) + 1, 0)
+    finally:
+        os.close(fd)
+    assert len(after) == len(before) and not _pages(before) & _pages(after)
+    assert old.read_bytes() == b"new file"
+
+    part = tmp_path / "part"
+    part.write_bytes(before)
+    fd = os.open(part, os.O_RDWR)
+    try:
+        wipe.overwrite(fd, 8192)
+    finally:
+        os.close(fd)
+    assert part.read_bytes()[8192:] == before[8192:] and part.read_bytes()[:8192] != before[:8192]
+
+
+def test_the_conversion_and_the_key_file_destruction_overwrite_through_the_same_routine(tmp_path, monkeypatch):
+    """store/legacy.py (converting a vault from before key files) and keyslot.destroy have no loop
+    of their own: both go through wipe.overwrite, and the old file's inode holds none of its pages."""
+    from conftest import make_legacy_vault, reopen
+
+    path = tmp_path / "old.vault"
+    make_legacy_vault(path, populate=lambda v: v.put(new_facility(uid(1))))
+    before = path.read_bytes()
+    held = os.open(path, os.O_RDONLY)  # the old inode, as a file system would keep its blocks
+    calls = []
+    real = wipe.overwrite
+    monkeypatch.setattr(wipe, "overwrite", lambda fd, length: calls.append(length) or real(fd, length))
+    try:
+        reopen(path).close()  # converts
+        after = os.pread(held, len(before) + 1, 0)
+    finally:
+        os.close(held)
+    assert calls == [len(before)]
+    assert len(after) == len(before) and not _pages(before) & _pages(after)
+    wipe.destroy_key_file(path)
+    assert len(calls) == 2 and not wipe.keyslot.path_for(path).exists()

@@ -24,6 +24,8 @@ from records import full_set
 
 from monitor.core.errors import MonitorError
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 TESTS = Path(__file__).resolve().parent
 HEADER_BITS = 16 * 8  # SQLCipher keeps its salt in the first 16 bytes of a file
 

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from monitor.gui.app import APP_ID, identify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +20,7 @@ def test_identity_matches_the_desktop_entry(qapp):
     assert {s.width() for s in qapp.windowIcon().availableSizes()} >= {32, 256}
 
 
+@pytest.mark.process
 def test_probe_names_the_unlock_dialog(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     env.update(QT_QPA_PLATFORM="offscreen", MONITOR_EXIT_WHEN_SHOWN="300",

@@ -8,7 +8,7 @@ import json
 import time
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF, require_module
+from conftest import PASSPHRASE, TEST_KDF, copy_vault, forget_place, require_module
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -31,9 +31,29 @@ from monitor.gui.pages.conflicts import ConflictsPage, FieldEditor  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
 
 
+PAIR = ("coordinator.vault", "monitor-b.vault")  # what make_conflicts leaves in its folder
+
+
+@pytest.fixture(scope="module")
+def conflicts_template(tmp_path_factory):
+    """make_conflicts' two vaults, built once for this module; each test takes copies."""
+    folder = tmp_path_factory.mktemp("template") / "vaults"
+    make_conflicts(folder)
+    for name in PAIR:
+        forget_place(folder / name)
+    return folder
+
+
 @pytest.fixture
-def window(qtbot, tmp_path):
-    vault = Vault.open(make_conflicts(tmp_path / "vaults"), PASSPHRASE, kdf=TEST_KDF)
+def conflicts_path(conflicts_template, tmp_path):
+    for name in PAIR:
+        copy_vault(conflicts_template / name, tmp_path / "vaults" / name)
+    return tmp_path / "vaults" / PAIR[0]
+
+
+@pytest.fixture
+def window(qtbot, conflicts_path):
+    vault = Vault.open(conflicts_path, PASSPHRASE, kdf=TEST_KDF)
     win = MainWindow(vault)
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -245,8 +265,8 @@ def test_banner_on_a_record_in_conflict_leads_to_its_review(qtbot, window):
     assert not window.banner.isVisible() and window.banner_text.text() == ""
 
 
-def test_review_in_kazakh(qtbot, tmp_path):
-    vault = Vault.open(make_conflicts(tmp_path / "vaults"), PASSPHRASE, kdf=TEST_KDF)
+def test_review_in_kazakh(qtbot, conflicts_path):
+    vault = Vault.open(conflicts_path, PASSPHRASE, kdf=TEST_KDF)
     try:
         with ui_language("kk"):
             page = ConflictsPage(vault, "kk", FACILITY["id"])

@@ -25,6 +25,8 @@ from gui.helpers import ui_language  # noqa: E402
 from monitor.core.model import diagram  # noqa: E402
 from monitor.gui.app import Session  # noqa: E402
 
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
+
 
 @pytest.mark.parametrize("lang", ["kk"])
 def test_a_whole_visit_through_the_window(qtbot, tmp_path, lang):

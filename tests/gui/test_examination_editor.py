@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import full_set, uid
+from records import uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -19,10 +18,8 @@ from monitor.gui.editors.examination_editor import ExaminationEditor  # noqa: E4
 
 
 @pytest.fixture
-def vault(tmp_path):
-    v = Vault.create(tmp_path / "e.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    blob = v.store_blob(io.BytesIO(b"png" * 100))
-    v.put_many(full_set(blob.sha256, blob.size))
+def vault(stocked_copy):
+    v = Vault.open(stocked_copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield v
     v.close()
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import full_set, uid
+from conftest import PASSPHRASE, TEST_KDF_ITER, require_module, stock_records
+from records import uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -22,12 +21,9 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
 
 @pytest.fixture
-def stocked(tmp_path):
-    vault = Vault.create(tmp_path / "f.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    blob = vault.store_blob(io.BytesIO(b"png" * 100))
-    records = full_set(blob.sha256, blob.size)
-    vault.put_many(records)
-    yield vault, records
+def stocked(stocked_copy):
+    vault = Vault.open(stocked_copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    yield vault, stock_records()
     vault.close()
 
 

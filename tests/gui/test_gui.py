@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF, require_module
-from records import full_set, uid
+from conftest import PASSPHRASE, STOCK_BLOB, TEST_KDF, copy_vault, require_module, stock_records, vault_template
+from records import uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -27,15 +27,21 @@ def type_text(widget, text: str) -> None:
             widget.event(QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
+def _stock_with_hostile_markup(vault) -> None:
+    vault.store_blob(io.BytesIO(STOCK_BLOB))
+    records = stock_records()
+    next(r for r in records if r["id"] == uid(4))["identity"]["name_cyrillic"] = "<b>Ғалия</b> <img src=x>"  # hostile markup, shown literally
+    vault.put_many(records)
+
+
+@pytest.fixture(scope="module")
+def stocked_template(tmp_path_factory):
+    return vault_template(tmp_path_factory.mktemp("template"), "gui.vault", _stock_with_hostile_markup)
+
+
 @pytest.fixture
-def stocked_path(tmp_path):
-    path = tmp_path / "gui.vault"
-    with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
-        blob = vault.store_blob(io.BytesIO(b"png" * 100))
-        records = full_set(blob.sha256, blob.size)
-        next(r for r in records if r["id"] == uid(4))["identity"]["name_cyrillic"] = "<b>Ғалия</b> <img src=x>"  # hostile markup, shown literally
-        vault.put_many(records)
-    return path
+def stocked_path(stocked_template, tmp_path):
+    return copy_vault(stocked_template, tmp_path / "gui.vault")
 
 
 def child(widget, cls, name):
@@ -206,6 +212,7 @@ def _wipe_from_another_process(path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("how", ["next read", "watch timer"])
 def test_a_vault_wiped_by_another_process_locks_the_session_with_a_message(qtbot, stocked_path, how):
     session = Session(stocked_path, kdf=TEST_KDF, watch_ms=100 if how == "watch timer" else 3_600_000)

@@ -7,7 +7,7 @@ import os
 import time
 
 from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import uid
+from records import new_person, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -32,8 +32,8 @@ def test_the_window_merges_what_arrives_in_its_inbox(qtbot, tmp_path):
     folder.mkdir()
     with coordinator.writing() as conn:
         contacts.add(conn, contacts.own(monitor.identity, "Айгүл", "monitor"))
-    monitor.put({"id": uid(3), "type": "person", "code": "P-2026-0042", "notes": "Қамау кезінде"})
-    stranger.put({"id": uid(4), "type": "person", "code": "P-2026-0043"})
+    monitor.put(new_person(uid(3), code="P-2026-0042", notes="Қамау кезінде"))
+    stranger.put(new_person(uid(4), code="P-2026-0043"))
     window = MainWindow(coordinator, lang="kk")
     qtbot.addWidget(window)
     try:
@@ -75,7 +75,7 @@ def test_the_window_merges_what_arrives_in_its_inbox(qtbot, tmp_path):
         assert dialog.table.item(0, 2).text() == dialog.status_text(inbox.IMPORTED)  # newest first
         assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == listing  # nothing written there
         # a file that arrives is noticed by the watcher (or the poll) without a click
-        monitor.put({"id": uid(5), "type": "person", "code": "P-2026-0044"})
+        monitor.put(new_person(uid(5), code="P-2026-0044"))
         exchange.export_bundle(monitor, tmp_path / "later.monitor-bundle", to=[coordinator.identity.age_recipient],
                                since_last=True)
         _age(tmp_path / "later.monitor-bundle")

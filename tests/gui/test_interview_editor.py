@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, reopen, require_module
 from gui.helpers import answer_next_message_box, type_text, ui_language
-from records import full_set, uid
+from records import uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -17,11 +16,9 @@ from monitor.gui.editors.interview_editor import InterviewEditor, consent_is_a_r
 
 
 @pytest.fixture
-def stocked(tmp_path):
-    path = tmp_path / "i.vault"
-    vault = Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    blob = vault.store_blob(io.BytesIO(b"png" * 100))
-    vault.put_many(full_set(blob.sha256, blob.size))
+def stocked(stocked_copy):
+    path = stocked_copy
+    vault = Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield vault, path
     if vault.is_open:
         vault.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import SECRET, full_set, uid
+from conftest import PASSPHRASE, TEST_KDF_ITER, put_full_set, require_module, vault_template
+from records import SECRET, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -36,11 +35,15 @@ def png_bytes(colour="#884422") -> bytes:
     return bytes(buffer.data())
 
 
+@pytest.fixture(scope="module")
+def stocked_template(tmp_path_factory):
+    """The stocked vault with a real PNG as its photo, built once for this module."""
+    return vault_template(tmp_path_factory.mktemp("template"), "p.vault", lambda v: put_full_set(v, png_bytes()))
+
+
 @pytest.fixture
-def vault(tmp_path):
-    v = Vault.create(tmp_path / "p.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
-    blob = v.store_blob(io.BytesIO(png_bytes()))
-    v.put_many(full_set(blob.sha256, blob.size))
+def vault(stocked_copy):
+    v = Vault.open(stocked_copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield v
     v.close()
 

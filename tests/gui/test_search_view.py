@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from records import new_case, new_facility, uid
 
 pytest.importorskip("PySide6.QtWidgets")
 
@@ -12,15 +13,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
 
 
-def uid(n: int) -> str:
-    return f"00000000-0000-4000-8000-{n:012d}"
-
-
 def test_word_forms_count_paging_filter_and_highlight(qtbot, vault):
-    vault.put_many([{"id": uid(i), "type": "facility", "name": f"ИВС {i}", "type_key": "ivs",
-                     "notes": f"Жалоба {i}: следы удушения и избиения."} for i in range(1, 251)])
-    vault.put({"id": uid(900), "type": "case", "code": "KZ-2026-0900", "title": "Удушение в ИВС",
-               "status": "investigation"})
+    vault.put_many([new_facility(uid(i), name=f"ИВС {i}", type_key="ivs",
+                                 notes=f"Жалоба {i}: следы удушения и избиения.") for i in range(1, 251)])
+    vault.put(new_case(uid(900), code="KZ-2026-0900", title="Удушение в ИВС", status="investigation"))
     window = MainWindow(vault)
     qtbot.addWidget(window)
     window.search_box.setText("удушением")

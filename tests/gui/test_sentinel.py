@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import require_module
 from records import SECRET
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 

@@ -4,7 +4,7 @@ fingerprint check, exporting a bundle and importing it (with an unknown signer t
 from __future__ import annotations
 
 from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import uid
+from records import new_person, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -21,7 +21,7 @@ def test_identity_contacts_export_import(qtbot, tmp_path):
     monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
     coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
     try:
-        monitor.put({"id": uid(3), "type": "person", "code": "P-2026-0042", "notes": "Қамау кезінде"})
+        monitor.put(new_person(uid(3), code="P-2026-0042", notes="Қамау кезінде"))
         # the coordinator's identity and contact file
         me = IdentityDialog(coordinator, lang="kk")
         qtbot.addWidget(me)

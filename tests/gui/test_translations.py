@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import skip_unless_ci
+from records import new_case
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -81,8 +82,7 @@ def test_kazakh_ui_in_a_real_window(qtbot, tmp_path, monkeypatch):
     assert translator is not None
     try:
         vault = Vault.create(tmp_path / "kk.vault", PASSPHRASE, kdf=TEST_KDF)
-        vault.put({"id": "00000000-0000-4000-8000-000000000001", "type": "case", "code": "KZ-2026-0001",
-                   "title": "Қамау", "status": "investigation"})
+        vault.put(new_case("00000000-0000-4000-8000-000000000001", title="Қамау", status="investigation"))
         window = MainWindow(vault, lang="kk")
         qtbot.addWidget(window)
         assert window.lock_action.text() == "Құлыптау"

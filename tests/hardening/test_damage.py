@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF
-from records import full_set
+from records import full_set, new_facility
 
 from monitor import cli
 from monitor.core.errors import WrongPassphrase
@@ -32,8 +32,7 @@ def pristine(tmp_path_factory):
         blob = vault.store_blob(io.BytesIO(bytes(range(256)) * 2000))
         vault.put_many(full_set(blob.sha256, blob.size))
     with Vault.open(path, PASSPHRASE) as vault:
-        vault.put({"id": "00000000-0000-4000-8000-0000000000aa", "type": "facility", "name": "ИВС Қостанай",
-                   "type_key": "ivs"})
+        vault.put(new_facility("00000000-0000-4000-8000-0000000000aa", name="ИВС Қостанай", type_key="ivs"))
     return path.read_bytes(), Path(str(path) + ".keyslot").read_bytes()
 
 

@@ -23,10 +23,12 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, skip_unless_ci
-from records import SECRET, uid
+from records import SECRET, new_person, uid
 
 from monitor.core.keys import keyslot
 from monitor.core.store.vault import Vault
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 NEW = "granite willow harbour seventeen"
 PAGE = 4096
@@ -108,8 +110,8 @@ def run_scenario(mnt: Path, image: Path, sessions: int, totals, suite: str) -> N
         with Vault.open(path, PASSPHRASE if session < sessions - 1 else PASSPHRASE) as vault:
             for _ in range(5):
                 n += 1
-                vault.put({"id": uid(n), "type": "person", "code": f"P-2026-{n:04d}",
-                           "identity": {"name_cyrillic": f"{SECRET} {n}"}, "notes": "ә" * 3000})
+                vault.put(new_person(uid(n), code=f"P-2026-{n:04d}",
+                                     identity={"name_cyrillic": f"{SECRET} {n}"}, notes="ә" * 3000))
             wal = Path(str(path) + "-wal")
             pages |= _blocks(path.read_bytes()) | (_blocks(wal.read_bytes()) if wal.exists() else set())
             if session == sessions - 1:

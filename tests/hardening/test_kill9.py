@@ -22,10 +22,12 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF
-from records import uid
+from records import new_facility, uid
 
 from monitor.core.errors import VaultNotFound, WrongPassphrase
 from monitor.core.store.vault import Vault
+
+pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
 NEW = "granite willow harbour seventeen"
 LOAD_RECORDS = 1500
@@ -39,10 +41,10 @@ def world(tmp_path_factory):
     base = tmp_path_factory.mktemp("kill9")
     vault = base / "base.vault"
     with Vault.create(vault, PASSPHRASE, kdf=TEST_KDF) as v:
-        v.put_many([{"id": uid(i), "type": "facility", "name": f"СИЗО {i}", "type_key": "sizo"} for i in range(50)])
+        v.put_many([new_facility(uid(i), name=f"СИЗО {i}") for i in range(50)])
     jsonl = base / "load.jsonl"
-    jsonl.write_text("".join(json.dumps({"id": uid(100_000 + i), "type": "facility", "name": f"ИВС № {i} Қостанай",
-                                         "type_key": "ivs", "notes": "ә" * 500}, ensure_ascii=False) + "\n"
+    jsonl.write_text("".join(json.dumps(new_facility(uid(100_000 + i), name=f"ИВС № {i} Қостанай",
+                                                     type_key="ivs", notes="ә" * 500), ensure_ascii=False) + "\n"
                              for i in range(LOAD_RECORDS)), encoding="utf-8")
     video = base / "video.bin"
     video.write_bytes(os.urandom(ATTACH_BYTES))

@@ -13,7 +13,7 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from records import full_set
+from records import full_set, new_facility
 
 from monitor.core.errors import MonitorError
 from monitor.core.io.loader import load_file
@@ -86,7 +86,7 @@ def mutated_records(draw):
 
 
 valid_facilities = st.builds(
-    lambda u, name, key: json.dumps({"id": str(u), "type": "facility", "name": name, "type_key": key},
+    lambda u, name, key: json.dumps(new_facility(str(u), name=name, type_key=key),
                                     ensure_ascii=False),
     st.uuids(version=4), st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1,
                                  max_size=40).filter(str.strip),

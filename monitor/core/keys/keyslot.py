@@ -275,11 +275,11 @@ def destroy(vault_path: Path) -> bool:
     path = path_for(vault_path)
     if path.is_symlink() or not path.is_file():
         return False
+    from .wipe import overwrite  # wipe imports this module; the routine lives there
+
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
-        size = max(os.fstat(fd).st_size, FILE_SIZE)
-        os.pwrite(fd, secrets.token_bytes(size), 0)
-        os.fsync(fd)
+        overwrite(fd, max(os.fstat(fd).st_size, FILE_SIZE))
     finally:
         os.close(fd)
     return True

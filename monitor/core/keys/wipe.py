@@ -36,18 +36,28 @@ _CHUNK = 1 << 20
 _PAGE = 4096  # SQLCipher 4's page size; a vault file is a whole number of pages
 
 
+def overwrite(fd: int, length: int) -> None:
+    """Overwrite the first ``length`` bytes of the open file ``fd`` in place (same inode, same
+    blocks) with random data, in chunks, then sync it.
+
+    Monitor's one secure-overwrite routine: the wipe, the key file's destruction
+    (:func:`keyslot.destroy`) and the conversion of a vault from before key files (which overwrites
+    the old file through a handle held across the rename) all call it.
+    """
+    done = 0
+    while done < length:
+        n = min(_CHUNK, length - done)
+        os.pwrite(fd, secrets.token_bytes(n), done)
+        done += n
+    os.fsync(fd)
+
+
 def _overwrite(path: Path, length: int | None = None) -> None:
     """Overwrite the first ``length`` bytes (default: all) of ``path`` with random data, synced."""
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         size = os.fstat(fd).st_size
-        todo = size if length is None else min(size, length)
-        done = 0
-        while done < todo:
-            n = min(_CHUNK, todo - done)
-            os.pwrite(fd, secrets.token_bytes(n), done)
-            done += n
-        os.fsync(fd)
+        overwrite(fd, size if length is None else min(size, length))
     finally:
         os.close(fd)
 

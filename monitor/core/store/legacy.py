@@ -12,16 +12,14 @@ rename on the next unlock.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
-from ..keys import keyslot
+from ..keys import keyslot, wipe
 from ..db import Connection, DatabaseError, _quote, connect
 from ..errors import MonitorError
 from ..fs import PRIVATE_FILE, fsync_dir, temp_sibling
 
 TAG = "converting"
-_CHUNK = 1 << 20
 
 
 def _candidates(path: Path, tag: str = TAG) -> list[Path]:
@@ -31,12 +29,10 @@ def _candidates(path: Path, tag: str = TAG) -> list[Path]:
 
 def convert(path: Path, conn: Connection, passphrase: str, cost: keyslot.KdfCost) -> bytes:
     """Convert the legacy vault open on ``conn`` (which this closes); return the new data key."""
-    from ..keys.wipe import destroy_companions, wipe_files
-
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for stale in _candidates(path):  # an earlier attempt that died before writing its key file
-        wipe_files(stale, check=False)
+        wipe.wipe_files(stale, check=False)
     data_key = keyslot.new_data_key()
     tmp = temp_sibling(path, TAG)
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
@@ -59,19 +55,17 @@ def convert(path: Path, conn: Connection, passphrase: str, cost: keyslot.KdfCost
             os.fsync(handle.fileno())
         keyslot.write_new(tmp, keyslot.path_for(path), data_key, passphrase, cost)
     except BaseException:
-        wipe_files(tmp, check=False)
+        wipe.wipe_files(tmp, check=False)
         raise
-    _replace_and_wipe(tmp, path, destroy_companions)
+    _replace_and_wipe(tmp, path)
     return data_key
 
 
 def finish_conversion(path: Path, keyfile: keyslot.KeyFile) -> bool:
     """Complete a conversion interrupted after its key file was written; True if there was one."""
-    from ..keys.wipe import destroy_companions
-
     for candidate in _candidates(path):
         if keyslot.vault_salt(candidate) == keyfile.vault_salt:
-            _replace_and_wipe(candidate, path, destroy_companions)
+            _replace_and_wipe(candidate, path)
             return True
     return False
 
@@ -91,20 +85,14 @@ def finish_creation(path: Path) -> bool:
     return False
 
 
-def _replace_and_wipe(new: Path, path: Path, destroy_companions) -> None:
+def _replace_and_wipe(new: Path, path: Path) -> None:
     """Rename ``new`` over ``path``, then overwrite the old file's bytes (held open) and sync."""
-    destroy_companions(path)  # the old -wal/-shm must not meet the new file
+    wipe.destroy_companions(path)  # the old -wal/-shm must not meet the new file
     old = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     try:
         os.replace(new, path)
         fsync_dir(path.parent)
-        size = os.fstat(old).st_size
-        done = 0
-        while done < size:
-            n = min(_CHUNK, size - done)
-            os.pwrite(old, secrets.token_bytes(n), done)
-            done += n
-        os.fsync(old)
+        wipe.overwrite(old, os.fstat(old).st_size)  # the one secure-overwrite routine
     finally:
         os.close(old)
 

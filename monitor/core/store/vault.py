@@ -117,6 +117,7 @@ class Vault:
         # it; a bytearray so that closing can zero it.
         self._data_key = bytearray(data_key) if data_key is not None else None
         self._keyfile_seen = keyfile_seen  # the key file as opened (keyslot.state); see still_there
+        self._rewrapping = False  # see change_passphrase and still_there
         self.warnings: list[str] = []  # things the user should hear about, found while opening
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.vault_id = meta["vault_id"]
@@ -147,12 +148,17 @@ class Vault:
         return opening.open_vault(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
 
     def still_there(self) -> bool:
-        """False once the key file this vault was opened with has been wiped, replaced or removed."""
+        """False once the key file this vault was opened with has been wiped, replaced or removed.
+
+        While :meth:`change_passphrase` rewrites the key file (on a worker, for seconds at the
+        production Argon2id cost) the change is this vault's own, so it still counts as there.
+        """
         if self._keyfile_seen is None:
             return True
         from ..keys import keyslot
 
-        return keyslot.state(self.path) == self._keyfile_seen
+        now = keyslot.state(self.path)  # read first: a rewrap that ends meanwhile has already updated _keyfile_seen
+        return self._rewrapping or now == self._keyfile_seen
 
     def close(self) -> None:
         """Lock the vault: fold the WAL back into the file and drop the connection (and key)."""
@@ -284,9 +290,13 @@ class Vault:
             if self._data_key is None:
                 raise VaultLocked("the vault is locked; open it again with the passphrase")
             self.conn  # noqa: B018 - raises VaultLocked when closed
-            keyslot.rewrap(self.path, bytes(self._data_key), new_passphrase, kdf or keyslot.DEFAULT_COST)
-            del new_passphrase
-            self._keyfile_seen = keyslot.state(self.path)
+            self._rewrapping = True  # a still_there() on the GUI thread must not take this for a wipe
+            try:
+                keyslot.rewrap(self.path, bytes(self._data_key), new_passphrase, kdf or keyslot.DEFAULT_COST)
+                del new_passphrase
+                self._keyfile_seen = keyslot.state(self.path)
+            finally:
+                self._rewrapping = False
             with transaction(self.conn):
                 self._audit("passphrase-changed")
 
