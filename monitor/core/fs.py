@@ -89,3 +89,22 @@ def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+_OVERWRITE_CHUNK = 1 << 20
+
+
+def overwrite(fd: int, length: int) -> None:
+    """Overwrite the first ``length`` bytes of the open file ``fd`` in place (same inode, same
+    blocks) with random data, in chunks, then sync it.
+
+    Monitor's one secure-overwrite routine: the wipe, the key file's destruction
+    (:func:`keyslot.destroy`) and the conversion of a vault from before key files (which overwrites
+    the old file through a handle held across the rename) all call it.
+    """
+    done = 0
+    while done < length:
+        n = min(_OVERWRITE_CHUNK, length - done)
+        os.pwrite(fd, secrets.token_bytes(n), done)
+        done += n
+    os.fsync(fd)

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from ..messages import Message
 from ..errors import KeyFileDamaged, KeyFileMissing, MonitorError, WrongPassphrase
-from ..fs import PRIVATE_FILE, fsync_dir, temp_sibling
+from ..fs import PRIVATE_FILE, fsync_dir, overwrite, temp_sibling
 
 SUFFIX = ".keyslot"
 MAGIC = b"MonitorKeySlot\x00"  # 15 bytes, then the format version byte
@@ -275,7 +275,6 @@ def destroy(vault_path: Path) -> bool:
     path = path_for(vault_path)
     if path.is_symlink() or not path.is_file():
         return False
-    from .wipe import overwrite  # wipe imports this module; the routine lives there
 
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:

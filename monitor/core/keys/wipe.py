@@ -30,26 +30,10 @@ from typing import Callable
 
 from . import keyslot
 from ..errors import NotAVault, VaultNotFound
+from ..fs import overwrite  # noqa: F401  (the one secure-overwrite routine; wipe.overwrite for callers)
 
 HEADER_BYTES = 64 * 1024  # more than the largest SQLCipher page: salt and first page together
-_CHUNK = 1 << 20
 _PAGE = 4096  # SQLCipher 4's page size; a vault file is a whole number of pages
-
-
-def overwrite(fd: int, length: int) -> None:
-    """Overwrite the first ``length`` bytes of the open file ``fd`` in place (same inode, same
-    blocks) with random data, in chunks, then sync it.
-
-    Monitor's one secure-overwrite routine: the wipe, the key file's destruction
-    (:func:`keyslot.destroy`) and the conversion of a vault from before key files (which overwrites
-    the old file through a handle held across the rename) all call it.
-    """
-    done = 0
-    while done < length:
-        n = min(_CHUNK, length - done)
-        os.pwrite(fd, secrets.token_bytes(n), done)
-        done += n
-    os.fsync(fd)
 
 
 def _overwrite(path: Path, length: int | None = None) -> None:
