@@ -14,6 +14,7 @@ import pytest
 from conftest import PASSPHRASE, raw_connect
 from records import SECRET, new_facility, new_person, uid
 
+from monitor.core import fs
 from monitor.core.keys import wipe
 from monitor.core.db import DatabaseError
 from monitor.core.errors import NotAVault, VaultDamaged
@@ -187,7 +188,7 @@ def test_overwrite_replaces_every_byte_of_the_open_inode_in_place(tmp_path):
     try:
         inode = os.fstat(fd).st_ino
         os.replace(new, old)
-        wipe.overwrite(fd, len(before))
+        fs.overwrite(fd, len(before))
         assert os.fstat(fd).st_ino == inode and os.fstat(fd).st_size == len(before)
         after = os.pread(fd, len(before) + 1, 0)
     finally:
@@ -199,7 +200,7 @@ def test_overwrite_replaces_every_byte_of_the_open_inode_in_place(tmp_path):
     part.write_bytes(before)
     fd = os.open(part, os.O_RDWR)
     try:
-        wipe.overwrite(fd, 8192)
+        fs.overwrite(fd, 8192)
     finally:
         os.close(fd)
     assert part.read_bytes()[8192:] == before[8192:] and part.read_bytes()[:8192] != before[:8192]
@@ -207,7 +208,7 @@ def test_overwrite_replaces_every_byte_of_the_open_inode_in_place(tmp_path):
 
 def test_the_conversion_and_the_key_file_destruction_overwrite_through_the_same_routine(tmp_path, monkeypatch):
     """store/legacy.py (converting a vault from before key files) and keyslot.destroy have no loop
-    of their own: both go through wipe.overwrite, and the old file's inode holds none of its pages."""
+    of their own: both go through fs.overwrite, and the old file's inode holds none of its pages."""
     from conftest import make_legacy_vault, reopen
 
     path = tmp_path / "old.vault"
@@ -215,8 +216,8 @@ def test_the_conversion_and_the_key_file_destruction_overwrite_through_the_same_
     before = path.read_bytes()
     held = os.open(path, os.O_RDONLY)  # the old inode, as a file system would keep its blocks
     calls = []
-    real = wipe.overwrite
-    monkeypatch.setattr(wipe, "overwrite", lambda fd, length: calls.append(length) or real(fd, length))
+    real = fs.overwrite
+    monkeypatch.setattr(fs, "overwrite", lambda fd, length: calls.append(length) or real(fd, length))
     try:
         reopen(path).close()  # converts
         after = os.pread(held, len(before) + 1, 0)

@@ -99,7 +99,7 @@ def overwrite(fd: int, length: int) -> None:
     blocks) with random data, in chunks, then sync it.
 
     Monitor's one secure-overwrite routine: the wipe, the key file's destruction
-    (:func:`keyslot.destroy`) and the conversion of a vault from before key files (which overwrites
+    (:func:`monitor.core.keys.keyslot.destroy`) and the conversion of a vault from before key files (which overwrites
     the old file through a handle held across the rename) all call it.
     """
     done = 0

@@ -32,7 +32,8 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from ..messages import Message
 from ..errors import KeyFileDamaged, KeyFileMissing, MonitorError, WrongPassphrase
-from ..fs import PRIVATE_FILE, fsync_dir, overwrite, temp_sibling
+from .. import fs
+from ..fs import PRIVATE_FILE, fsync_dir, temp_sibling
 
 SUFFIX = ".keyslot"
 MAGIC = b"MonitorKeySlot\x00"  # 15 bytes, then the format version byte
@@ -278,7 +279,7 @@ def destroy(vault_path: Path) -> bool:
 
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
-        overwrite(fd, max(os.fstat(fd).st_size, FILE_SIZE))
+        fs.overwrite(fd, max(os.fstat(fd).st_size, FILE_SIZE))
     finally:
         os.close(fd)
     return True

@@ -30,7 +30,7 @@ from typing import Callable
 
 from . import keyslot
 from ..errors import NotAVault, VaultNotFound
-from ..fs import overwrite  # noqa: F401  (the one secure-overwrite routine; wipe.overwrite for callers)
+from .. import fs
 
 HEADER_BYTES = 64 * 1024  # more than the largest SQLCipher page: salt and first page together
 _PAGE = 4096  # SQLCipher 4's page size; a vault file is a whole number of pages
@@ -41,7 +41,7 @@ def _overwrite(path: Path, length: int | None = None) -> None:
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         size = os.fstat(fd).st_size
-        overwrite(fd, size if length is None else min(size, length))
+        fs.overwrite(fd, size if length is None else min(size, length))
     finally:
         os.close(fd)
 

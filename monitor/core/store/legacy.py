@@ -17,6 +17,7 @@ from pathlib import Path
 from ..keys import keyslot, wipe
 from ..db import Connection, DatabaseError, _quote, connect
 from ..errors import MonitorError
+from .. import fs
 from ..fs import PRIVATE_FILE, fsync_dir, temp_sibling
 
 TAG = "converting"
@@ -92,7 +93,7 @@ def _replace_and_wipe(new: Path, path: Path) -> None:
     try:
         os.replace(new, path)
         fsync_dir(path.parent)
-        wipe.overwrite(old, os.fstat(old).st_size)  # the one secure-overwrite routine
+        fs.overwrite(old, os.fstat(old).st_size)  # the one secure-overwrite routine
     finally:
         os.close(old)
 
