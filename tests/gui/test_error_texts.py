@@ -12,7 +12,7 @@ import io
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER, require_module
-from records import full_set, uid
+from records import full_set, new_facility, uid
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -180,3 +180,74 @@ def test_the_kazakh_examination_editor_marks_a_broken_rule_in_kazakh(qtbot, stoc
     assert field.error.text() == messages.text("rule_private_officer", "kk")
     assert "қызметкер" in field.error.text()
     assert not editor.banner.isHidden()
+
+
+# The errors a form meets that are not rules: the vault locked under it, an import holding it, and a
+# record that came back from another device in conflict. Each is raised for real by the vault, and the
+# form's banner shows the catalogue's Kazakh line for its code (never the English one).
+
+def assert_banner_in_kazakh(form, error: MonitorError, code: str) -> None:
+    assert error.code == code
+    kazakh, english = messages.localize(error, "kk"), messages.localize(error, "en")
+    assert kazakh != english
+    assert kazakh in form.banner.text() and english not in form.banner.text()
+
+
+def test_a_kazakh_form_shows_a_locked_vault_in_kazakh(qtbot, tmp_path, kazakh):
+    vault = Vault.create(tmp_path / "locked.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    facility = new_facility(uid(1))
+    vault.put(facility)
+    form = RecordForm(vault, "facility", facility, lang="kk")
+    qtbot.addWidget(form)
+    vault.close()
+    changed = {**facility, "name": "Өскемен ТИ"}
+    with pytest.raises(MonitorError) as caught:
+        vault.put(changed)
+    assert save_and_show_errors(form, lambda: vault.put(changed)) is False
+    assert_banner_in_kazakh(form, caught.value, "vault_locked")
+
+
+def test_a_kazakh_form_shows_a_busy_vault_in_kazakh(qtbot, tmp_path, kazakh):
+    import threading
+
+    vault = Vault.create(tmp_path / "busy.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault.write_wait = 0.05  # as in the desktop app: a save during an import answers at once
+    facility = new_facility(uid(1))
+    vault.put(facility)
+    form = RecordForm(vault, "facility", facility, lang="kk")
+    qtbot.addWidget(form)
+    changed = {**facility, "name": "Өскемен ТИ"}
+    held, release = threading.Event(), threading.Event()
+
+    def long_work():  # an import on a worker thread holds the vault
+        with vault.hold():
+            held.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=long_work)
+    worker.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(MonitorError) as caught:
+            vault.put(changed)
+        assert save_and_show_errors(form, lambda: vault.put(changed)) is False
+    finally:
+        release.set()
+        worker.join()
+    assert_banner_in_kazakh(form, caught.value, "vault_busy")
+    assert vault.get(facility["id"])["name"] == facility["name"]
+    vault.close()
+
+
+def test_a_kazakh_form_shows_a_record_in_conflict_in_kazakh(qtbot, tmp_path, kazakh):
+    from conflicts_support import FACILITY, make_conflicts
+
+    vault = Vault.open(make_conflicts(tmp_path), PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    form = RecordForm(vault, "facility", vault.get(FACILITY["id"]), lang="kk")
+    qtbot.addWidget(form)
+    changed = {**vault.get(FACILITY["id"]), "notes": "Өзгеріс"}
+    with pytest.raises(MonitorError) as caught:
+        vault.put(changed)
+    assert save_and_show_errors(form, lambda: vault.put(changed)) is False
+    assert_banner_in_kazakh(form, caught.value, "record_in_conflict")
+    vault.close()
