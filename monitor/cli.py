@@ -278,7 +278,7 @@ def cmd_load(args) -> int:
 def cmd_dump(args) -> int:
     import hashlib
 
-    from .core.io.loader import dump_line, dump_records
+    from .core.io.dump import dump_line, dump_records
     from .core.reports.trail import log_output
 
     digest, count = hashlib.sha256(), 0

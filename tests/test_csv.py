@@ -15,7 +15,8 @@ from conftest import PASSPHRASE, TEST_KDF_ITER
 from records import new_term
 
 from monitor.core.errors import LoadError, MonitorError
-from monitor.core.io.loader import CSV_KINDS, load_file
+from monitor.core.io.csv_kinds import CSV_KINDS
+from monitor.core.io.loader import load_file
 from monitor.core.store.vault import Vault
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -88,14 +89,14 @@ def test_kazakh_headers_and_labels(vault, tmp_path):
 
 def test_every_alias_is_unique_within_its_kind_and_documented():
     """Each column's row in docs/csv.md is exactly what the loader accepts (name, aliases, meaning)."""
-    from monitor.core.io.loader import _fold
+    from monitor.core.io.csv_cells import fold
 
     lines = set((DOCS / "csv.md").read_text(encoding="utf-8").splitlines())
     for kind in CSV_KINDS.values():
         seen: dict[str, str] = {}
         for column in kind.columns:
             for alias in (column.name, *column.ru, *column.kk):
-                assert seen.setdefault(_fold(alias), column.name) == column.name, (kind.name, alias)
+                assert seen.setdefault(fold(alias), column.name) == column.name, (kind.name, alias)
             ru = ", ".join(f"«{a}»" for a in column.ru) or "—"
             kk = ", ".join(f"«{a}»" for a in column.kk) or "—"
             assert f"| `{column.name}` | {ru} | {kk} | {column.meaning} |" in lines, (kind.name, column.name)

@@ -9,7 +9,7 @@ from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
 
 from monitor.core.demo.create import create_demo_vault
 from monitor.core.errors import Cancelled
-from monitor.core.io.loader import dump_line, dump_records
+from monitor.core.io.dump import dump_line, dump_records
 from monitor.core.model.schema import RECORD_TYPES
 
 
@@ -108,7 +108,7 @@ def test_cancel_leaves_no_vault(tmp_path):
 def test_csv_docs_list_every_column():
     from pathlib import Path
 
-    from monitor.core.io.loader import CSV_COLUMNS
+    from monitor.core.io.csv_kinds import CSV_COLUMNS
 
     text = (Path(__file__).resolve().parents[1] / "docs" / "csv.md").read_text(encoding="utf-8")
     for kind, columns in CSV_COLUMNS.items():

@@ -15,7 +15,7 @@ from monitor.core.store import consent
 from monitor.core.model import proceedings, vocab
 from monitor.core.queries import statistics
 from monitor.core.errors import ConsentRequired, SchemaViolation
-from monitor.core.io.loader import dump_records
+from monitor.core.io.dump import dump_records
 
 # The seed report's official figures: statements on torture and criminal cases opened.
 REPORT_TABLE = [

@@ -91,12 +91,12 @@ def test_case_file_sections_name_real_fields():
 
 
 def test_csv_kinds_follow_the_registry():
-    from monitor.core.io.loader import CSV_KINDS, _SIGNATURES
+    from monitor.core.io.csv_kinds import CSV_KINDS, SIGNATURES
 
     earlier = ["statistic", "consent", "reprisal", "complaint", "proceeding", "case"]
     assert [name for name in CSV_KINDS if name in earlier] == earlier  # detected in the same order
     assert list(CSV_KINDS) == [e.name for e in registry.csv_kinds()]
-    assert _SIGNATURES["reprisal"] == [{"kind", "person_code"}, {"kind", "person_id"}]
+    assert SIGNATURES["reprisal"] == [{"kind", "person_code"}, {"kind", "person_id"}]
     for name, kind in CSV_KINDS.items():
         assert kind.record_type == name and kind.title == registry.BY_NAME[name].csv.title
 

@@ -96,7 +96,7 @@ class CsvSpec:
     ``signatures``: header column sets that tell the kind apart when no type is given; kinds are
     tried in ``detect`` order. ``columns`` and ``identity`` describe a plain kind (one row, one
     record; ``person_code``/``case_code`` name a person/case by code); None when the loader builds
-    the kind itself (io/loader.py, for the kinds that predate the registry).
+    the kind itself (io/csv_kinds.py, for the kinds that predate the registry).
     """
 
     title: str  # the heading in docs/csv.md ("reprisals")

@@ -1,0 +1,166 @@
+"""A CSV file: its encoding and delimiter, its header matched to a kind's columns (by name in
+en/ru/kk, or by the kinds' signatures), and its rows streamed and grouped for the kind's builder."""
+
+
+import csv
+import difflib
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+
+from ..errors import LoadError
+from ..text import one_line
+
+from .csv_cells import MAX_CELL_CHARS, MAX_GROUP_ROWS, Context, CsvKind, Row, fold
+from .csv_kinds import CSV_KINDS, SIGNATURES, proceeding_key
+from .jsonlines import MAX_LINE_BYTES
+
+if TYPE_CHECKING:
+    from ..store.vault import Vault
+
+
+# --- reading the file ------------------------------------------------------------------------------
+
+def _text_lines(path: Path) -> Iterator[str]:
+    """The file's lines decoded from UTF-8 one at a time (line endings kept, for quoted cells)."""
+    with path.open("rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise LoadError(f"line {number}: longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB")
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if b"\x00" in raw:
+                raise LoadError(f"line {number}: contains NUL bytes; the file is not a CSV text file")
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise LoadError(f"line {number}: not valid UTF-8 (save the spreadsheet as CSV UTF-8)") from None
+
+
+def _header(path: Path) -> tuple[str, list[str]]:
+    """The delimiter and the header cells (read from the first line only)."""
+    lines = _text_lines(path)
+    try:
+        first = next(lines)
+    except StopIteration:
+        raise LoadError("the CSV file is empty") from None
+    finally:
+        lines.close()
+    delimiter = max(",;\t", key=first.count)
+    try:
+        header = next(csv.reader([first], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration) as exc:
+        raise LoadError(f"line 1: malformed CSV header ({one_line(str(exc), 60)})") from None
+    return delimiter, header
+
+
+def _resolve_header(kind: CsvKind, header: list[str]) -> tuple[list[str | None], list[str]]:
+    """Canonical column names for the header cells (None where unknown) and the unknown cells."""
+    names: dict[str, str] = {}
+    for column in kind.columns:
+        for alias in (column.name, *column.ru, *column.kk):
+            names[fold(alias)] = column.name
+    resolved = [names.get(fold(h)) if h.strip() else None for h in header]
+    unknown = [h for h, n in zip(header, resolved) if n is None and h.strip()]
+    return resolved, unknown
+
+
+def _choose_kind(header: list[str], csv_type: str | None) -> CsvKind:
+    if csv_type is not None:
+        if csv_type not in CSV_KINDS:
+            raise LoadError(f"unknown CSV type '{one_line(csv_type, 20)}'; use one of {', '.join(CSV_KINDS)}")
+        return CSV_KINDS[csv_type]
+    for kind in CSV_KINDS.values():
+        present = {n for n in _resolve_header(kind, header)[0] if n}
+        if any(signature <= present for signature in SIGNATURES[kind.name]):
+            return kind
+    raise LoadError("line 1: cannot tell whether this CSV holds cases or complaints, proceedings, consent, "
+                    "reprisals or statistics; pass --csv-type (see docs/csv.md)")
+
+
+def read_csv(vault: "Vault", path: Path, csv_type: str | None) -> Callable[[], Iterator[tuple[str, dict]]]:
+    """Check the header now; return a source that streams (label, record) pairs from the file."""
+    delimiter, header = _header(path)
+    kind = _choose_kind(header, csv_type)
+    resolved, unknown = _resolve_header(kind, header)
+    if unknown:
+        known = [alias for column in kind.columns for alias in (column.name, *column.ru, *column.kk)]
+        close = difflib.get_close_matches(fold(unknown[0]), [fold(a) for a in known], n=1, cutoff=0.75)
+        hint = f"; did you mean '{next(a for a in known if fold(a) == close[0])}'?" if close else " (see docs/csv.md)"
+        raise LoadError(f"line 1: unknown column '{one_line(unknown[0], 40)}' for {kind.name} CSV{hint}")
+    written: dict[str, str] = {}
+    for cell, name in zip(header, resolved):
+        if name is None:
+            continue
+        if name in written:
+            raise LoadError(f"line 1: the columns '{one_line(written[name], 40)}' and '{one_line(cell.strip(), 40)}' "
+                            f"are both {name}")
+        written[name] = cell.strip()
+    passes = [0]
+
+    def source() -> Iterator[tuple[str, dict]]:
+        passes[0] += 1
+        ctx = Context(vault, kind, [n for n in resolved if n], written, first_pass=passes[0] == 1)
+        rows = _rows(path, delimiter, resolved, ctx)
+        if not kind.grouped:
+            for row in rows:
+                yield f"line {row.line}", kind.build(ctx, row)
+            return
+        for group in _groups(rows, ctx):
+            yield f"line {group[0].line}", kind.build(ctx, group)
+
+    return source
+
+
+def _rows(path: Path, delimiter: str, resolved: list[str | None], ctx: Context) -> Iterator[Row]:
+    if csv.field_size_limit() < MAX_CELL_CHARS:  # the default (131,072) is below a narrative's limit
+        csv.field_size_limit(MAX_CELL_CHARS)
+    reader = csv.reader(_text_lines(path), delimiter=delimiter, strict=True)
+    try:
+        next(reader)
+        end = reader.line_num
+        for cells in reader:
+            line, end = end + 1, reader.line_num  # a row's first line (a quoted cell may span lines)
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(resolved):
+                raise LoadError(f"line {line}: {len(cells)} cells, but the header has {len(resolved)} columns")
+            values = {}
+            for number, (name, cell) in enumerate(zip(resolved, cells), 1):
+                cell = cell.strip()
+                if not cell:
+                    continue
+                if name is None:
+                    raise LoadError(f"line {line}: a value in column {number}, which has no header")
+                values[name] = cell
+            yield Row(ctx, line, values)
+    except csv.Error as exc:
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters, or a quote is not closed"
+        raise LoadError(f"line {reader.line_num}: malformed CSV ({one_line(reason, 80)})") from None
+
+
+def _groups(rows: Iterator[Row], ctx: Context) -> Iterator[list[Row]]:
+    """Consecutive rows with the same group key (one proceeding and its charges)."""
+    group: list[Row] = []
+    key = None
+    for row in rows:
+        row_key = proceeding_key(ctx, row)
+        if group and row_key == key:
+            if len(group) >= MAX_GROUP_ROWS:
+                raise row.error(None, f"more than {MAX_GROUP_ROWS} rows for one proceeding")
+            group.append(row)
+            continue
+        if group:
+            yield group
+        group, key = [row], row_key
+    if group:
+        yield group
+
+

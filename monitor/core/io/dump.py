@@ -1,0 +1,39 @@
+"""The plaintext dump: every live record as JSON lines, each type after the types it names."""
+
+
+import json
+from typing import TYPE_CHECKING, Iterator
+
+
+from ..model import registry, schema
+from ..errors import MonitorError
+from ..model.schema import RECORD_TYPES
+from ..text import one_line
+
+if TYPE_CHECKING:
+    from ..store.vault import Vault
+
+
+# --- dump ----------------------------------------------------------------------------------------
+
+DUMP_ORDER = registry.dump_order(schema.type_dependencies())  # each type after the types it refers to (computed from the schemas)
+
+
+def dump_records(vault: "Vault", record_type: str | None = None) -> Iterator[dict]:
+    """Every live record, grouped by type in a stable order (the bodies, exactly as stored)."""
+    if record_type is not None and record_type not in RECORD_TYPES:
+        raise MonitorError(f"unknown record type '{one_line(record_type, 30)}'")
+    page = 2000  # bounded memory: one page of bodies at a time
+    for t in DUMP_ORDER if record_type is None else (record_type,):
+        offset = 0
+        while True:
+            infos = list(vault.records(t, order="created", limit=page, offset=offset))
+            for info in infos:
+                yield info.body
+            if len(infos) < page:
+                break
+            offset += page
+
+
+def dump_line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

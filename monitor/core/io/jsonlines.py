@@ -1,0 +1,86 @@
+"""JSON lines in: one record per line, exactly as ``monitor dump`` writes them, read as a stream
+(line by line, each line bounded), with duplicate keys, NaN and non-finite numbers refused."""
+
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+
+from ..errors import LoadError
+from ..text import file_name_problem, lone_surrogate, one_line
+
+if TYPE_CHECKING:
+    pass
+
+
+MAX_LINE_BYTES = 8 * 1024 * 1024  # one line of JSON lines or CSV
+
+
+# --- JSON lines ----------------------------------------------------------------------------------
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key '{one_line(key, 40)}' appears twice")
+        out[key] = value
+    return out
+
+
+def _no_constants(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
+    """(label, record) for every non-blank line; raises LoadError naming the first bad line."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(_lines(handle), 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"line {number}: not valid UTF-8 (byte {exc.start + 1} of the line)") from None
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants,
+                                    parse_float=_finite_float)
+            except ValueError as exc:
+                raise LoadError(f"line {number}: not valid JSON ({one_line(str(exc).split(':')[0], 60)})") from None
+            except RecursionError:
+                raise LoadError(f"line {number}: nested too deeply to be a record") from None
+            if not isinstance(record, dict):
+                raise LoadError(f"line {number}: expected a JSON object (a record), got {type(record).__name__}")
+            where = lone_surrogate(record)
+            if where is not None:
+                raise LoadError(f"line {number}: {where}: holds a lone surrogate (a \\ud800-\\udfff escape "
+                                "without its pair), which is not text")
+            if record.get("type") == "attachment" and isinstance(record.get("original_name"), str):
+                problem = file_name_problem(record["original_name"])
+                if problem:
+                    raise LoadError(f"line {number}: original_name: {problem}")
+            yield f"line {number}", record
+
+
+def _lines(handle) -> Iterator[bytes]:
+    """Lines of a binary file, refusing any longer than MAX_LINE_BYTES without reading it whole."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise LoadError(f"line {number}: longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB; a record may not be that large")
+        yield line.rstrip(b"\r\n")
+
+
