@@ -334,3 +334,32 @@ def test_the_module_check_sees_a_type_checking_import_as_absent():
     source = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .vault import Vault\nfrom . import audit\n"
     assert runtime_imports(source, "monitor.core.store.x", False) == {"typing", "typing.TYPE_CHECKING", "monitor.core.store",
         "monitor.core.store.audit"}
+
+
+# --- SQL stays in the store ------------------------------------------------------------------------
+# The parts above the store (queries, io, sync, reports, demo) and both faces read and write through
+# the Vault's methods and the store's modules (store/reading.py for reports, store/sync_log.py for
+# sync); none of them runs SQL of its own on a vault's connection.
+
+ABOVE_THE_STORE = ("queries", "io", "sync", "reports", "demo")
+
+
+def sql_calls(source: str) -> list[str]:
+    return [f"{node.lineno}: {ast.unparse(node.func)}" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("execute", "executemany", "executescript")]
+
+
+def test_no_sql_above_the_store():
+    package = Path(monitor.__file__).parent
+    files = [package / "cli.py", *sorted((package / "gui").rglob("*.py"))]
+    for part in ABOVE_THE_STORE:
+        files += sorted((CORE / part).rglob("*.py"))
+    assert len(files) > 60
+    offenders = {str(p.relative_to(package)): found for p in files if (found := sql_calls(p.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_the_sql_check_sees_sql():
+    assert sql_calls("conn.execute('SELECT 1')") and sql_calls("vault.reading().executemany(q, rows)")
+    assert sql_calls("vault.audit('x')\nsync_log.last_export(conn, key)") == []

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 import pyrage
 
 from ..db import Connection
+from ..store import sync_log
 from ..store.vault import FOREVER
 from ..errors import MonitorError
 from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
-from ..history.revisions import utc_now
 from ..text import one_line
 
 HEADER = "monitor-contact v1"
@@ -105,16 +105,12 @@ def find_in(vault: "Vault", who: str) -> Contact:
 
 def add(conn: Connection, contact: Contact) -> None:
     """Trust a contact (inside the caller's transaction); adding it again updates name and role."""
-    conn.execute(
-        "INSERT INTO contacts (signing_key, fingerprint, name, role, age_recipient, added_at) VALUES (?,?,?,?,?,?) "
-        "ON CONFLICT (signing_key) DO UPDATE SET name = excluded.name, role = excluded.role, "
-        "age_recipient = excluded.age_recipient",
-        (contact.signing_key, contact.fingerprint, contact.name, contact.role, contact.age_recipient, utc_now()))
+    sync_log.trust_contact(conn, contact.signing_key, contact.fingerprint, contact.name, contact.role,
+                           contact.age_recipient)
 
 
 def listing(conn: Connection) -> list[Contact]:
-    rows = conn.execute("SELECT name, role, age_recipient, signing_key FROM contacts ORDER BY name COLLATE monitor")
-    return [Contact(*row) for row in rows]
+    return [Contact(*row) for row in sync_log.contact_rows(conn)]
 
 
 def find(conn: Connection, who: str) -> Contact:
@@ -127,4 +123,4 @@ def find(conn: Connection, who: str) -> Contact:
 
 
 def trusted_key(conn: Connection, signing_key_hex: str) -> bool:
-    return conn.execute("SELECT 1 FROM contacts WHERE signing_key = ?", (signing_key_hex,)).fetchone() is not None
+    return sync_log.is_trusted(conn, signing_key_hex)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from array import array
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ..store import attachments, audit
+from ..store import attachments, audit, sync_log
 from ..store.vault import FOREVER
 from ..history import gate
 from ..model import schema
@@ -31,7 +30,7 @@ from ..errors import (
     UnknownSigner,
 )
 from ..keys.identity import fingerprint, normalise_fingerprint
-from ..history.revisions import REVISION_COLUMNS, Revision, utc_now
+from ..history.revisions import Revision, utc_now
 from ..text import canonical_json, one_line
 from . import bundle, contacts
 
@@ -85,44 +84,28 @@ def _selected_seqs(vault: "Vault", conn, *, since: int = 0, cases: list[str] | N
     batch), then in local arrival order, so parents always come before their children. A whole
     vault's list is a packed array: 8 bytes a revision, not a Python object each."""
     if not cases:
-        return array("q", (row[0] for row in conn.execute(
-            "SELECT seq FROM revisions WHERE seq > ? ORDER BY record_type != 'term', seq", (since,))))
+        return sync_log.revisions_since(conn, since)
     for case_id in cases:
         if vault.info(case_id).type != "case":
             raise MonitorError(f"{one_line(case_id, 40)} is not a case")
     records = set(cases)
     frontier = set(cases)
     for _depth in range(3):  # what names the cases, and what names those (interviews, their addenda, photos)
-        rows = conn.execute(
-            f"SELECT DISTINCT record_id FROM refs WHERE target_id IN ({','.join('?' * len(frontier))})", list(frontier)
-        ).fetchall() if frontier else []
-        frontier = {r[0] for r in rows} - records
+        frontier = sync_log.records_naming(conn, frontier) - records
         records |= frontier
     pending = set(records)
     while pending:  # everything the chosen records name (people, facilities, consent, photos), transitively
-        rows = conn.execute(
-            f"SELECT DISTINCT target_id FROM refs WHERE record_id IN ({','.join('?' * len(pending))})", list(pending)
-        ).fetchall()
-        pending = {r[0] for r in rows} - records
+        pending = sync_log.records_named_by(conn, pending) - records
         records |= pending
-    records |= {r[0] for r in conn.execute("SELECT id FROM records WHERE type = 'term'")}
-    seqs: list[int] = []
-    chosen = sorted(records)
-    for i in range(0, len(chosen), 500):
-        part = chosen[i:i + 500]
-        seqs += [r[0] for r in conn.execute(
-            f"SELECT seq FROM revisions WHERE record_id IN ({','.join('?' * len(part))})", part)]
-    terms = {r[0] for r in conn.execute("SELECT seq FROM revisions WHERE record_type = 'term'")}
+    records |= sync_log.term_ids(conn)
+    seqs = sync_log.revisions_of(conn, records)
+    terms = sync_log.term_revisions(conn)
     return sorted(seqs, key=lambda seq: (seq not in terms, seq))
 
 
 def _revision_lines(conn, seqs: Sequence[int]) -> Iterator[bytes]:
-    for i in range(0, len(seqs), 500):
-        part = list(seqs[i:i + 500])
-        rows = dict(((row[0], row[1:]) for row in conn.execute(
-            f"SELECT seq, {REVISION_COLUMNS} FROM revisions WHERE seq IN ({','.join('?' * len(part))})", part)))
-        for seq in part:  # in the order chosen (terms first), not the table's
-            yield canonical_json(Revision.from_row(rows[seq]).to_json()) + b"\n"
+    for revision in sync_log.revisions(conn, seqs):
+        yield canonical_json(revision.to_json()) + b"\n"
 
 
 def _measure(chunks: Iterator[bytes]) -> tuple[int, str]:
@@ -135,15 +118,14 @@ def _measure(chunks: Iterator[bytes]) -> tuple[int, str]:
 
 def _audit_lines(vault: "Vault") -> Iterator[bytes]:
     with vault.reading() as conn:
-        for seq, digest, prev in conn.execute("SELECT seq, hash, prev_hash FROM audit ORDER BY seq"):
+        for seq, digest, prev in sync_log.audit_chain(conn):
             yield canonical_json({"seq": seq, "hash": digest, "prev_hash": prev}) + b"\n"
 
 
 def last_export(vault: "Vault", recipient: str) -> int:
     """The last revision seq exported to ``recipient`` (a signing key or 'passphrase'); 0: never."""
     with vault.reading() as conn:
-        row = conn.execute("SELECT max(upto) FROM sync_exports WHERE recipient = ?", (recipient,)).fetchone()
-    return row[0] or 0
+        return sync_log.last_export(conn, recipient)
 
 
 def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = (), passphrase: str | None = None,
@@ -167,24 +149,15 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     with vault.hold():  # no local write between measuring and writing, nor before the log below
         with vault.snapshot() as conn:
             seqs = _selected_seqs(vault, conn, since=since, cases=cases)
-            upto = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
-            blobs: dict[str, int] = {}
-            for i in range(0, len(seqs), 500):
-                part = list(seqs[i:i + 500])
-                for (body,) in conn.execute(
-                        f"SELECT body FROM revisions WHERE record_type = 'attachment' AND body IS NOT NULL AND "
-                        f"seq IN ({','.join('?' * len(part))})", part):
-                    sha = json.loads(body)["sha256"]
-                    row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
-                    if row is not None:
-                        blobs[sha] = row[0]
+            upto = sync_log.last_revision(conn)
+            blobs = sync_log.attachment_sizes(conn, seqs)
             rev_size, rev_sha = _measure(_revision_lines(conn, seqs))
             audit_size, audit_sha = _measure(_audit_lines(vault))
             members = [bundle.Member(f"attachments/{sha}", size, sha, (lambda sha=sha: attachments.read(conn, sha)),
                                      verify=False) for sha, size in sorted(blobs.items())]
             members.append(bundle.Member("audit.jsonl", audit_size, audit_sha, lambda: _audit_lines(vault)))
             members.append(bundle.Member("revisions.jsonl", rev_size, rev_sha, lambda: _revision_lines(conn, seqs)))
-            head = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+            head = sync_log.audit_head(conn)
             identity = vault.identity
             manifest = {
                 "created_at": utc_now(),
@@ -199,9 +172,7 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                                   passphrase=passphrase, progress=progress, cancel=cancel)
         size = Path(destination).stat().st_size
         with vault.writing() as conn:
-            for key in keys:
-                conn.execute("INSERT INTO sync_exports (at, recipient, upto, bundle_sha256) VALUES (?,?,?,?)",
-                             (utc_now(), key, upto, digest))
+            sync_log.log_export(conn, keys, upto, digest)
             vault.audit("bundle-exported", detail=f"sha256={digest} revisions={len(seqs)} attachments={len(blobs)} "
                                                    f"to={len(keys)} recipient(s)")
     return ExportReport(str(destination), digest, len(seqs), len(blobs), size)
@@ -244,18 +215,17 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
             raise BundleDamaged("audit.jsonl: an unreadable line") from None
         if prev_hash != prev or seq != count + 1:
             raise BundleTampered(f"audit.jsonl: the chain is broken at entry {seq}")
-        known = conn.execute("SELECT hash FROM peer_audit WHERE device = ? AND seq = ?", (device, seq)).fetchone()
-        if known is not None and known[0] != digest:
+        known = sync_log.peer_audit_entry(conn, device, seq)
+        if known is not None and known != digest:
             raise HistoryContradiction(
                 f"the history of the device signing as {fingerprint(bytes.fromhex(device))[:19]} contradicts a bundle "
                 f"it sent before (audit entry {seq} differs): "
                 "its vault was rewritten or rolled back; nothing was imported — ask the monitor what happened")
-        conn.execute("INSERT OR IGNORE INTO peer_audit (device, seq, hash) VALUES (?,?,?)", (device, seq, digest))
+        sync_log.remember_peer_audit(conn, device, seq, digest)
         prev, count, last = digest, count + 1, (seq, digest)
     if last is None or last != (head.get("seq"), head.get("hash")):
         raise BundleTampered("audit.jsonl does not end at the audit head the manifest signs")
-    known_head = conn.execute("SELECT max(seq) FROM peer_audit WHERE device = ?", (device,)).fetchone()[0]
-    return known_head or 0
+    return sync_log.peer_audit_head(conn, device)
 
 
 def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), passphrase: str | None = None,
@@ -266,7 +236,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
     digest = _file_sha256(path)
     report = MergeReport(bundle_sha256=digest)
     with vault.reading() as conn:
-        if conn.execute("SELECT 1 FROM sync_imports WHERE bundle_sha256 = ?", (digest,)).fetchone():
+        if sync_log.imported_before(conn, digest):
             report.replay = True
             return report
 
@@ -309,24 +279,17 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
         gate.settle_deferred(conn, batch)
         if revisions_seen != declared.get("revisions", revisions_seen):
             raise BundleTampered("the bundle holds a different number of revisions than its manifest says")
-        conn.execute("INSERT INTO sync_imports (bundle_sha256, at, device, signing_key, revisions) VALUES (?,?,?,?,?)",
-                     (digest, utc_now(), device, manifest.signing_key.hex(), revisions_seen))
+        sync_log.log_import(conn, digest, device, manifest.signing_key.hex(), revisions_seen)
 
     with vault.writing(FOREVER) as conn:  # waits for long work as the import itself is long work
-        before = conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
-        rejected_before = conn.execute("SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0]
+        before = sync_log.last_revision(conn)
+        rejected_before = sync_log.refused_sealed_edits(conn)
         bundle.read(path, vault.identity, consume, passphrase=passphrase)
         # Counted from the vault, not from state kept per record while reading: memory stays
         # bounded however many records a bundle holds.
-        new, updated, conflicts = conn.execute(
-            "SELECT coalesce(sum(t.first > ?1), 0), coalesce(sum(t.first <= ?1), 0), coalesce(sum(r.heads > 1), 0) "
-            "FROM (SELECT record_id, min(seq) AS first FROM revisions WHERE record_id IN "
-            "(SELECT record_id FROM revisions WHERE seq > ?1) GROUP BY record_id) t "
-            "JOIN records r ON r.id = t.record_id", (before,)).fetchone()
-        report.new, report.updated, report.conflicts = new, updated, conflicts
+        report.new, report.updated, report.conflicts = sync_log.merged_since(conn, before)
         # edits of sealed records kept aside: whichever arrived first, the seal or the edit
-        report.sealed_refused = conn.execute(
-            "SELECT count(*) FROM revision_graph WHERE rejected = 1").fetchone()[0] - rejected_before
+        report.sealed_refused = sync_log.refused_sealed_edits(conn) - rejected_before
         vault.audit("bundle-imported", detail=f"sha256={digest} signer={report.signer.replace(' ', '')} "
                                                f"{report.summary()}")
         vault.forget_vocabularies()

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..db import transaction
 from ..errors import Cancelled, MonitorError, UnknownSigner
+from ..store import sync_log
 from ..store.vault import FOREVER
 from ..text import one_line
 from . import exchange
@@ -54,8 +55,8 @@ class Outcome:
 
 def folder(conn) -> Path | None:
     """The vault's inbox folder, or None."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
-    return Path(row[0]) if row and row[0] else None
+    value = sync_log.setting(conn, META_KEY)
+    return Path(value) if value else None
 
 
 def set_folder(conn, path: Path | str | None) -> None:
@@ -66,13 +67,12 @@ def set_folder(conn, path: Path | str | None) -> None:
 
 def _store_folder(conn, path: Path | str | None) -> None:
     if path is None:
-        conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
+        sync_log.set_setting(conn, META_KEY, None)
         return
     path = Path(path).expanduser().absolute()
     if not path.is_dir():
         raise MonitorError(f"{one_line(str(path), 80)} is not a folder")
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (META_KEY, str(path)))
+    sync_log.set_setting(conn, META_KEY, str(path))
 
 
 def folder_of(vault: "Vault") -> Path | None:
