@@ -125,7 +125,7 @@ CORE_ALLOWED = {
     "messages": {"resources"},
     "errors": {"messages"},
     "text": {"errors"},
-    "db": {"errors", "text"},
+    "db": {"errors", "messages", "text"},
     "keys": CORE_BASE,
     "model": CORE_BASE,
     "search": CORE_BASE | {"model"},

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlcipher3
 
 from .errors import MonitorError, VaultDamaged, WrongPassphrase
+from .messages import Message
 from .text import collate
 
 DatabaseError = sqlcipher3.DatabaseError
@@ -51,9 +52,7 @@ def connect(path: Path, passphrase: str | None = None, *, data_key: bytes | None
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
             if data_key is not None:
-                raise VaultDamaged(
-                    f"the vault file is damaged: {path} does not decrypt with its key, although the "
-                    "passphrase is right; restore the vault from a backup") from exc
+                raise VaultDamaged(Message("vault_damaged_key", path=str(path))) from exc
             raise WrongPassphrase() from exc
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":

@@ -251,3 +251,91 @@ def test_a_kazakh_form_shows_a_record_in_conflict_in_kazakh(qtbot, tmp_path, kaz
     assert save_and_show_errors(form, lambda: vault.put(changed)) is False
     assert_banner_in_kazakh(form, caught.value, "record_in_conflict")
     vault.close()
+
+
+# --- dialogs: what unlocking a vault and importing a bundle can meet ---------------------------------
+# The same rule outside forms: each error is first raised by the core for real, then met by a Kazakh
+# dialog doing the same thing, which must show that error's Kazakh catalogue line. (A vault whose key
+# file is gone is taken for one from before key files, so the dialog meets a wrong passphrase there;
+# ``key_file_missing`` is raised only when the file vanishes between the check and the read.)
+
+def kazakh_line(error: MonitorError) -> str:
+    kazakh, english = messages.localize(error, "kk"), messages.localize(error, "en")
+    assert kazakh != english, error.code
+    return kazakh
+
+
+def unlock_error(qtbot, path, passphrase: str) -> str:
+    from PySide6.QtWidgets import QPushButton
+
+    from monitor.gui.dialogs.unlock import UnlockDialog
+
+    dialog = UnlockDialog(path, kdf_iter=TEST_KDF_ITER, lang="kk")
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(passphrase)
+    dialog.findChild(QPushButton, "unlock").click()
+    qtbot.waitUntil(lambda: dialog.error.text() != "" and not dialog.busy, timeout=20_000)
+    return dialog.error.text()
+
+
+def damage(path, how: str) -> None:
+    if how == "vault_damaged":
+        with open(path, "r+b") as handle:  # the key file proves the passphrase; the pages do not decrypt
+            handle.seek(4096 + 100)
+            handle.write(bytes(64))
+    elif how == "vault_not_found":
+        path.unlink()
+
+
+@pytest.mark.parametrize("how, passphrase", [
+    ("wrong_passphrase", "granite willow harbour seventeen"),
+    ("vault_damaged", PASSPHRASE),
+    ("vault_not_found", PASSPHRASE),
+])
+def test_a_kazakh_unlock_dialog_shows_each_refusal_in_kazakh(qtbot, tmp_path, kazakh, how, passphrase):
+    path = tmp_path / "u.vault"
+    vault = Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    vault.put(new_facility(uid(1)))
+    vault.close()
+    damage(path, how)
+    with pytest.raises(MonitorError) as caught:
+        Vault.open(path, passphrase, kdf_iter=TEST_KDF_ITER).close()
+    assert caught.value.code == how
+    assert unlock_error(qtbot, path, passphrase) == kazakh_line(caught.value)
+
+
+def bundle_error(qtbot, vault, path) -> str:
+    from monitor.gui.dialogs.sync_dialogs import ImportDialog
+
+    dialog = ImportDialog(vault, lang="kk")
+    qtbot.addWidget(dialog)
+    dialog.confirm_signer = lambda fingerprint: False  # the user does not trust an unknown signer
+    dialog.import_from(path)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert dialog.error is not None
+    return dialog.status.text()
+
+
+@pytest.mark.parametrize("how", ["not_a_bundle", "truncated", "unknown_signer"])
+def test_a_kazakh_import_dialog_shows_each_refused_bundle_in_kazakh(qtbot, tmp_path, kazakh, how):
+    from monitor.core.sync import exchange
+
+    monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    try:
+        monitor.put(new_facility(uid(1)))
+        path = tmp_path / "b.monitor-bundle"
+        exchange.export_bundle(monitor, path, to=[coordinator.identity.age_recipient])
+        if how == "not_a_bundle":
+            path.write_bytes("Бұл бума емес".encode() * 50)
+        elif how == "truncated":
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        before = coordinator.summary()
+        with pytest.raises(MonitorError) as caught:
+            exchange.import_bundle(coordinator, path)
+        expected = kazakh_line(caught.value)
+        assert bundle_error(qtbot, coordinator, path) == expected
+        assert coordinator.summary() == before
+    finally:
+        monitor.close()
+        coordinator.close()

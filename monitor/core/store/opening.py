@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from . import audit, legacy, migrations
 from ..db import Connection, DatabaseError, connect, transaction
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
+from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from ..history.revisions import new_id, utc_now
 from ..keys import keyslot
@@ -182,9 +183,7 @@ def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: ke
     del passphrase
     if keyfile.vault_salt != keyslot.vault_salt(path):
         if not legacy.finish_conversion(path, keyfile):
-            raise VaultDamaged(
-                f"the vault file is damaged, or its key file belongs to another vault: the start of {path} "
-                f"does not match {slot_path} (the passphrase is right); restore both from the same backup")
+            raise VaultDamaged(Message("vault_damaged_other_key_file", path=str(path), slot=str(slot_path)))
     vault = _open_keyed(cls, path, data_key, progress=progress)
     if keyfile.damaged:
         cleared = keyslot.clear_damaged(keyfile)
@@ -198,7 +197,7 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
     try:
         try:
             if migrations.version(conn) == 0:
-                raise VaultDamaged(f"the vault file is damaged: {path} decrypts but holds no Monitor data")
+                raise VaultDamaged(Message("vault_damaged_no_data", path=str(path)))
             migrations.upgrade(conn, progress=progress)
             if vocab.needs_refresh(conn):  # this Monitor ships changed built-in vocabularies
                 with transaction(conn):
@@ -207,8 +206,7 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
             renew_device_if_copied(conn, path)
             return cls(path, conn, data_key, keyfile_seen=keyslot.state(path))
         except DatabaseError as exc:
-            raise VaultDamaged(f"the vault file is damaged ({one_line(str(exc), 60)}); "
-                               "restore it from a backup or run 'monitor verify'") from exc
+            raise VaultDamaged(Message("vault_damaged_detail", detail=one_line(str(exc), 60))) from exc
     except BaseException:
         with contextlib.suppress(Exception):
             conn.close()
