@@ -11,7 +11,7 @@ from typing import Any
 
 import rfc8785
 
-from .errors import InvalidText, SchemaViolation
+from .errors import InvalidText, violation
 
 # The Kazakh Cyrillic alphabet in dictionary order. Russian uses a subset in the same order, so
 # one key sorts both languages correctly: А Ә Б … Г Ғ … К Қ … Н Ң … О Ө … У Ұ Ү … Х Һ … Ы І …
@@ -60,7 +60,7 @@ def canonical_json(obj: Any) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidText(_surrogate_message(exc.object[exc.start])) from None
+        raise _surrogate_error("", exc.object[exc.start]) from None
 
 
 def jcs(obj: Any) -> bytes:
@@ -77,8 +77,8 @@ def jcs(obj: Any) -> bytes:
     except rfc8785.CanonicalizationError as exc:
         bad = next((ch for ch in _strings(obj) if _has_surrogate(ch)), None)
         if bad is not None:
-            raise InvalidText(_surrogate_message(next(c for c in bad if 0xD800 <= ord(c) <= 0xDFFF))) from None
-        raise SchemaViolation(f"a number cannot be written canonically ({one_line(str(exc), 60)})") from None
+            raise _surrogate_error("", next(c for c in bad if 0xD800 <= ord(c) <= 0xDFFF)) from None
+        raise violation("", "", "not_canonical_number", detail=one_line(str(exc), 60)) from None
 
 
 _SAFE_INT = 2**53 - 1
@@ -127,9 +127,10 @@ def _has_surrogate(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
-def _surrogate_message(ch: str) -> str:
-    return (f"text contains a lone surrogate (U+{ord(ch):04X}), which is not a Unicode character; "
-            "fix the input's encoding")
+def _surrogate_error(where: str, ch: str) -> InvalidText:
+    """``{where}: text contains a lone surrogate (U+D800), …`` as a catalogue message (this module may
+    not read the catalogue itself: :func:`violation` builds the message)."""
+    return violation(where, "", "lone_surrogate", cls=InvalidText, char=f"U+{ord(ch):04X}")
 
 
 def check_text(value: Any, where: str) -> None:
@@ -137,7 +138,7 @@ def check_text(value: Any, where: str) -> None:
     for text in _strings(value):
         if _has_surrogate(text):
             ch = next(c for c in text if 0xD800 <= ord(c) <= 0xDFFF)
-            raise InvalidText(f"{where}: {_surrogate_message(ch)}")
+            raise _surrogate_error(where, ch)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -199,19 +200,24 @@ _NAME_FORBIDDEN = frozenset([*map(chr, range(0x20)), "\x7f", *map(chr, range(0x8
 
 
 def file_name_problem(name: str) -> str | None:
-    """Why ``name`` may not be stored as an attachment's original name, or None."""
+    """Why ``name`` may not be stored as an attachment's original name, or None.
+
+    The reason is a catalogue message (an English ``str`` that localizes): the ``rule_file_name_…``
+    text, built through :func:`violation` (this module may not read the catalogue itself).
+    """
     if not isinstance(name, str) or not name.strip():
-        return "the file name is empty"
+        return violation("", "", "file_name_empty").message
     if len(name) > MAX_FILE_NAME:
-        return f"the file name is longer than {MAX_FILE_NAME} characters"
+        return violation("", "", "file_name_too_long", limit=MAX_FILE_NAME).message
     bad = next((ch for ch in name if ch in _NAME_FORBIDDEN), None)
     if bad is not None:
-        what = "a path separator" if bad in "/\\" else f"the character U+{ord(bad):04X}"
-        return f"the file name holds {what}; a name is a name, never a path"
+        if bad in "/\\":
+            return violation("", "", "file_name_separator").message
+        return violation("", "", "file_name_character", char=f"U+{ord(bad):04X}").message
     if name.strip() in (".", ".."):
-        return "the file name is '.' or '..'"
+        return violation("", "", "file_name_dots").message
     if name != name.strip():
-        return "the file name starts or ends with a space"
+        return violation("", "", "file_name_spaces").message
     return None
 
 

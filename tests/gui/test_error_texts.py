@@ -89,6 +89,9 @@ NOT_FROM_A_FORM = {
     "unknown_field", "wrong_type", "const", "enum", "bad_format", "repeats_item", "other", "not_an_object",
     "unknown_type", "too_deep", "not_a_json_number", "duplicate_id", "id_other_type", "no_vocabulary",
     "closed_vocabulary", "no_blob", "size_mismatch",
+    # text that is not Unicode, a number JCS cannot write, an attachment's stored name (attach cleans it)
+    "lone_surrogate", "not_canonical_number", "file_name_empty", "file_name_too_long", "file_name_separator",
+    "file_name_character", "file_name_dots", "file_name_spaces",
 }
 
 

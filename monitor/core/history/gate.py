@@ -23,7 +23,7 @@ from typing import Iterable
 from ..model import rules, schema, vocab
 from ..db import Connection
 from ..errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord, violation
-from ..messages import Message
+from ..messages import Joined, Message
 from .graph import heads as _heads
 from .graph import Lineage, lineage
 from .revisions import TIMESTAMP, Revision, hash_version
@@ -89,7 +89,7 @@ def check_body(record: dict, where: str) -> str:
     if record_type == "attachment" and "original_name" in record:
         problem = file_name_problem(record["original_name"])  # the one rule for names, from anywhere
         if problem:
-            raise SchemaViolation(f"{where}: original_name: {problem}")
+            raise SchemaViolation(Joined(where, "original_name", problem))
     return record_type
 
 
@@ -99,10 +99,8 @@ def _current(conn: Connection, record_id: str):
         "WHERE r.id = ?", (record_id,)).fetchone()
 
 
-def conflict_message(record_type: str, record_id: str, versions: int) -> str:
-    return (f"{record_type} {record_id} has {versions} conflicting versions from different devices; "
-            f"review them with 'monitor conflicts {record_id}' (or the Conflicts page) and choose one "
-            "with 'monitor resolve' before editing it")
+def conflict_message(record_type: str, record_id: str, versions: int) -> Message:
+    return Message("gate_conflict", type=record_type, id=record_id, n=versions, id2=record_id)
 
 
 def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, blob_known: bool = True,
@@ -127,7 +125,7 @@ def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, bl
         if row[1] and not row[2] and not unchanged:
             raise SealedRecord(Message("gate_sealed_changed", where=where, type=record_type))
         if record_type == "addendum" and not row[2] and not unchanged:
-            raise SealedRecord(f"{where}: an addendum cannot be changed once written; add another addendum")
+            raise SealedRecord(Message("gate_addendum_changed", where=where))
         if row[4] > 1 and not unchanged and not resolving:
             raise RecordInConflict(Message("gate_conflict_where", where=where, type=record_type, id=rid, n=row[4], id2=rid))
     known = batch.known(conn)
@@ -201,9 +199,10 @@ def settle_deferred(conn: Connection, batch: Batch) -> None:
     for where, target, allowed in batch.deferred or ():
         row = conn.execute("SELECT type FROM records WHERE id = ?", (target,)).fetchone()
         if row is None:
-            raise SchemaViolation(f"{where}: no record with id {target}")
+            raise SchemaViolation(Joined(where, Message("record_not_found", id=target)))
         if "*" not in allowed and row[0] not in allowed:
-            raise SchemaViolation(f"{where}: {target} is a {row[0]}, expected {' or '.join(allowed)}")
+            raise SchemaViolation(Joined(where, Message("rule_wrong_target", id=target, target=row[0],
+                                                         expected=" or ".join(allowed))))
     if batch.deferred:
         batch.deferred.clear()
 
@@ -213,14 +212,14 @@ def check_delete(conn: Connection, record_id: str) -> str:
     referred to by any live record. Returns its type."""
     row = _current(conn, record_id)
     if row is None:
-        raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+        raise RecordNotFound(Message("record_not_found", id=one_line(record_id, 40)))
     record_type = row[0]
     if row[2]:
-        raise RecordNotFound(f"record {record_id} is already deleted")
+        raise RecordNotFound(Message("gate_already_deleted", id=record_id))
     if row[1]:
-        raise SealedRecord(f"{record_type} {record_id} is sealed and cannot be deleted")
+        raise SealedRecord(Message("gate_sealed_delete", type=record_type, id=record_id))
     if record_type == "addendum":
-        raise SealedRecord(f"addendum {record_id} cannot be deleted; addenda are append-only")
+        raise SealedRecord(Message("gate_addendum_delete", id=record_id))
     if row[4] > 1:
         raise RecordInConflict(conflict_message(record_type, record_id, row[4]))
     _check_unreferenced(conn, record_type, record_id)
@@ -234,29 +233,28 @@ def check_resolution(conn: Connection, record_id: str, body: dict | None,
     Returns the record's type, the body to store (NFC) and the heads, sorted."""
     row = _current(conn, record_id)
     if row is None:
-        raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+        raise RecordNotFound(Message("record_not_found", id=one_line(record_id, 40)))
     record_type, sealed, _deleted, _body, versions = row
     current = _heads(conn, record_id)
     if sorted(set(heads)) != current:
-        raise RecordInConflict(
-            f"the versions of {record_type} {record_id} changed since they were shown "
-            f"(it now has {len(current)}: {', '.join(r[:8] for r in current)}); review it again")
+        raise RecordInConflict(Message("gate_versions_changed", type=record_type, id=record_id, n=len(current),
+                                       revs=", ".join(r[:8] for r in current)))
     rejected = conn.execute("SELECT count(*) FROM revision_graph WHERE record_id = ? AND rejected = 1",
                             (record_id,)).fetchone()[0]
     if versions < 2 and not rejected:
-        raise MonitorError(f"{record_type} {record_id} has no conflict to resolve")
+        raise MonitorError(Message("gate_no_conflict", type=record_type, id=record_id))
     if body is None:
         if sealed:
-            raise SealedRecord(f"{record_type} {record_id} is sealed and cannot be deleted")
+            raise SealedRecord(Message("gate_sealed_delete", type=record_type, id=record_id))
         if record_type == "addendum":
-            raise SealedRecord(f"addendum {record_id} cannot be deleted; addenda are append-only")
+            raise SealedRecord(Message("gate_addendum_delete", id=record_id))
         _check_unreferenced(conn, record_type, record_id)
         return record_type, None, current
     where = "chosen version"
     schema.check_structure(body, where)
     body = nfc(body)
     if not isinstance(body, dict) or body.get("id") != record_id or body.get("type") != record_type:
-        raise SchemaViolation(f"{where}: its id and type must be {record_type} {record_id}")
+        raise SchemaViolation(Message("gate_id_and_type", where=where, type=record_type, id=record_id))
     batch = Batch()
     annotated = check_record(conn, body, where, batch, resolving=True)
     check_references(conn, [(where, record_type, record_id, item) for item in schema.references(body, annotated)],
@@ -268,10 +266,8 @@ def _check_unreferenced(conn: Connection, record_type: str, record_id: str, wher
     users = conn.execute(
         "SELECT record_id, field FROM refs WHERE target_id = ? ORDER BY record_id, field", (record_id,)).fetchall()
     if users:
-        raise SchemaViolation(
-            f"{where}{record_type} {record_id} is still referred to by {len(users)} record(s) "
-            f"(first: {users[0][0]}, field {users[0][1]}); delete or change those first"
-        )
+        raise SchemaViolation(Joined(where, Message("gate_still_referred", type=record_type, id=record_id,
+                                                    n=len(users), first=users[0][0], field=users[0][1])))
 
 
 def _check_form(revision: Revision, where: str) -> None:
@@ -279,27 +275,29 @@ def _check_form(revision: Revision, where: str) -> None:
     for name in ("rev", "record_id", "device"):
         value = getattr(revision, name)
         if not isinstance(value, str) or not _UUID.fullmatch(value):
-            raise SchemaViolation(f"{where}: {name}: not a lower-case UUID: '{one_line(str(value), 40)}'")
+            raise SchemaViolation(Joined(where, name, Message("gate_not_a_uuid", value=one_line(str(value), 40))))
     if revision.record_type not in schema.RECORD_TYPES:
-        raise SchemaViolation(f"{where}: unknown record type '{one_line(str(revision.record_type), 30)}'")
+        raise SchemaViolation(Joined(where, Message("record_type_unknown",
+                                                    type=one_line(str(revision.record_type), 30))))
     if not isinstance(revision.author, str) or len(revision.author) > 2000:  # as revision.schema.json says
-        raise SchemaViolation(f"{where}: author: must be text of at most 2,000 characters")
+        raise SchemaViolation(Joined(where, "author", Message("gate_author_too_long")))
     if not isinstance(revision.created_at, str) or not TIMESTAMP.fullmatch(revision.created_at):
-        raise SchemaViolation(f"{where}: created_at: '{one_line(str(revision.created_at), 40)}' is not UTC "
-                              "in the form 2026-03-01T09:30:00.000000Z")
+        raise SchemaViolation(Joined(where, "created_at",
+                                     Message("gate_not_utc", value=one_line(str(revision.created_at), 40))))
     if not isinstance(revision.parents, (tuple, list)) or len(revision.parents) > MAX_PARENTS:
-        raise SchemaViolation(f"{where}: parents: at most {MAX_PARENTS} revision ids")
+        raise SchemaViolation(Joined(where, "parents", Message("gate_too_many_parents", limit=MAX_PARENTS)))
     if len(set(revision.parents)) != len(revision.parents) or revision.rev in revision.parents:
-        raise SchemaViolation(f"{where}: parents: a parent is named twice, or the revision names itself")
+        raise SchemaViolation(Joined(where, "parents", Message("gate_parent_twice")))
     for parent in revision.parents:
         if not isinstance(parent, str) or not _UUID.fullmatch(parent):
-            raise SchemaViolation(f"{where}: parents: not a revision id: '{one_line(str(parent), 40)}'")
+            raise SchemaViolation(Joined(where, "parents",
+                                         Message("gate_not_a_revision_id", value=one_line(str(parent), 40))))
     if not isinstance(revision.deleted, bool):
-        raise SchemaViolation(f"{where}: deleted: expected true/false")
+        raise SchemaViolation(Joined(where, "deleted", Message("gate_not_a_boolean")))
     if revision.deleted != (revision.body is None):
-        raise SchemaViolation(f"{where}: a deletion has no body, and only a deletion has none")
+        raise SchemaViolation(Joined(where, Message("gate_deletion_body")))
     if not isinstance(revision.hash, str) or not _HASH.fullmatch(revision.hash):
-        raise SchemaViolation(f"{where}: hash: not a SHA-256 digest")
+        raise SchemaViolation(Joined(where, "hash", Message("gate_not_a_digest")))
 
 
 def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
@@ -320,38 +318,39 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
         schema.check_structure(revision.body, where)
         check_text(revision.payload(), where)
     if not body_checked and revision.hash != revision.compute_hash(hash_version(revision.hash)):
-        raise SchemaViolation(f"{where}: hash does not match its content (altered or damaged)")
+        raise SchemaViolation(Joined(where, Message("gate_hash_mismatch")))
     stored, existing = conn.execute(
         "SELECT (SELECT hash FROM revisions WHERE rev = ?), "
         "(SELECT record_type FROM revisions WHERE record_id = ? LIMIT 1)", (revision.rev, revision.record_id)).fetchone()
     if stored is not None:
         if stored == revision.hash:
             return None
-        raise SchemaViolation(f"{where}: a different revision with this id is already stored")
+        raise SchemaViolation(Joined(where, Message("gate_revision_id_taken")))
     if existing is not None and existing != revision.record_type:
-        raise SchemaViolation(f"{where}: record {revision.record_id} is a {existing}, not a {revision.record_type}")
+        raise SchemaViolation(Joined(where, Message("gate_record_other_type", id=revision.record_id, existing=existing,
+                                                     type=revision.record_type)))
     _check_parents(conn, revision, where)
     line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                    body=revision.body, rev=revision.rev)
     if line.seal is not None and line.seal != revision.rev:
         sealed = conn.execute("SELECT body FROM revisions WHERE rev = ?", (line.seal,)).fetchone()[0]
         if revision.deleted:
-            raise SealedRecord(f"{where}: this {revision.record_type} was sealed (revision {line.seal}) "
-                               "and can never be deleted")
+            raise SealedRecord(Joined(where, Message("gate_sealed_never_deleted", type=revision.record_type,
+                                                     seal=line.seal)))
         if canonical_json(revision.body).decode("utf-8") != sealed:
-            what = "an addendum cannot be changed once written" if revision.record_type == "addendum" else \
-                f"this {revision.record_type} was sealed (revision {line.seal}) and can never be changed; add an addendum"
-            raise SealedRecord(f"{where}: {what}")
+            what = Message("gate_addendum_written") if revision.record_type == "addendum" else \
+                Message("gate_sealed_never_changed", type=revision.record_type, seal=line.seal)
+            raise SealedRecord(Joined(where, what))
     if revision.deleted:
         if not revision.parents:
-            raise SchemaViolation(f"{where}: a deletion must name the revision it deletes")
+            raise SchemaViolation(Joined(where, Message("gate_deletion_no_parent")))
         if not body_checked:
-            _check_unreferenced(conn, revision.record_type, revision.record_id, f"{where}: ")
+            _check_unreferenced(conn, revision.record_type, revision.record_id, where)
         return line
     body = revision.body
     if body.get("id") != revision.record_id or body.get("type") != revision.record_type:
-        raise SchemaViolation(f"{where}: the body's id and type must be the revision's "
-                              f"({revision.record_type} {revision.record_id})")
+        raise SchemaViolation(Joined(where, Message("gate_body_id_type", type=revision.record_type,
+                                                    id=revision.record_id)))
     if not body_checked:
         _check_foreign_body(conn, revision, where, batch)
     return line
@@ -364,24 +363,25 @@ def _check_parents(conn: Connection, revision: Revision, where: str) -> None:
     found = dict(conn.execute(f"SELECT rev, record_id FROM revisions WHERE rev IN ({marks})", list(revision.parents)))
     for parent in revision.parents:
         if parent not in found:
-            raise SchemaViolation(f"{where}: parent {parent} is not in this vault (import its history first)")
+            raise SchemaViolation(Joined(where, Message("gate_parent_missing", parent=parent)))
         if found[parent] != revision.record_id:
-            raise SchemaViolation(f"{where}: parent {parent} belongs to another record ({found[parent]})")
+            raise SchemaViolation(Joined(where, Message("gate_parent_other_record", parent=parent,
+                                                        record=found[parent])))
 
 
 def _check_foreign_body(conn: Connection, revision: Revision, where: str, batch: Batch) -> None:
     """The body of a revision from elsewhere: the same content rules as a local save."""
     body = revision.body
     if nfc(body) != body:
-        raise SchemaViolation(f"{where}: text is not in Unicode NFC form")
+        raise SchemaViolation(Joined(where, Message("gate_not_nfc")))
     check_body(body, where)
     claimed = batch.claimed(conn)
     annotated = list(schema.annotated_values(body))
     for item in annotated:
         if item.vocabulary and item.value not in claimed.get(item.vocabulary, ()) \
                 and item.value not in batch.terms.get(item.vocabulary, ()):
-            raise SchemaViolation(
-                f"{where}: {item.path}: '{one_line(item.value, 40)}' is not a term of the vocabulary '{item.vocabulary}'")
+            raise SchemaViolation(Joined(where, item.path, Message("rule_not_a_term", value=one_line(item.value, 40),
+                                                                   vocabulary=item.vocabulary)))
     if revision.record_type == "term":
         _check_term(conn, body, where, batch)
         batch.add_term(body["vocabulary"], body["key"])

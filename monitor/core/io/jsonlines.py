@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 
 from ..errors import LoadError
+from ..messages import Joined, Message
 from ..text import file_name_problem, lone_surrogate, one_line
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
             if record.get("type") == "attachment" and isinstance(record.get("original_name"), str):
                 problem = file_name_problem(record["original_name"])
                 if problem:
-                    raise LoadError(f"line {number}: original_name: {problem}")
+                    raise LoadError(Message("load_line", line=number, detail=Joined("original_name", problem)))
             yield f"line {number}", record
 
 
