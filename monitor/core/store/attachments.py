@@ -15,6 +15,7 @@ from typing import BinaryIO, Callable, Iterator
 from ..db import Connection
 from ..errors import AttachmentMissing, Cancelled, MonitorError
 from ..history.revisions import utc_now
+from ..messages import Message
 
 CHUNK_SIZE = 1 << 20  # 1 MiB
 
@@ -78,7 +79,7 @@ def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
             progress(size, total or 0, "attachment")
     sha = digest.hexdigest()
     if known is not None and known != (sha, size):
-        raise MonitorError("the file changed while it was being stored; nothing was written")
+        raise MonitorError(Message("attachment_changed_while_stored"))
     existing = conn.execute("SELECT id FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
     if existing:
         conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))  # chunks cascade
@@ -91,14 +92,14 @@ def read(conn: Connection, sha256: str) -> Iterator[bytes]:
     """Yield the stored bytes chunk by chunk (one chunk in memory at a time)."""
     row = conn.execute("SELECT id, chunks FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
-        raise AttachmentMissing(f"no attachment with SHA-256 {sha256[:16]}… in this vault")
+        raise AttachmentMissing(Message("attachment_not_in_vault", sha=sha256[:16]))
     blob_id, chunks = row
     for n in range(chunks):
         data = conn.execute(
             "SELECT data FROM blob_chunks WHERE blob_id = ? AND n = ?", (blob_id, n)
         ).fetchone()
         if data is None:
-            raise AttachmentMissing(f"attachment {sha256[:16]}… is missing chunk {n}")
+            raise AttachmentMissing(Message("attachment_missing_chunk", sha=sha256[:16], n=n))
         yield data[0]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..keys import keyslot, wipe
 from ..db import Connection, DatabaseError, _quote, connect
 from ..errors import MonitorError
+from ..messages import Message
 from .. import fs
 from ..fs import PRIVATE_FILE, fsync_dir, temp_sibling
 
@@ -48,7 +49,7 @@ def convert(path: Path, conn: Connection, passphrase: str, cost: keyslot.KdfCost
         check = connect(tmp, data_key=data_key)
         try:
             if int(check.execute("PRAGMA user_version").fetchone()[0]) != version:
-                raise MonitorError("the converted vault did not read back; the old vault is unchanged")
+                raise MonitorError(Message("vault_converted_unreadable"))
             check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             check.close()

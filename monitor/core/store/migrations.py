@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..db import Connection, transaction
 from ..errors import VaultTooNew
+from ..messages import Message
 
 V1_SCHEMA = """
 CREATE TABLE meta (
@@ -277,10 +278,7 @@ def upgrade(conn: Connection, target: int = CURRENT_VERSION, progress=None) -> i
     """Upgrade the vault step by step to ``target``; return the number of steps applied."""
     current = version(conn)
     if current > CURRENT_VERSION:
-        raise VaultTooNew(
-            f"this vault has schema version {current}, newer than this Monitor understands "
-            f"({CURRENT_VERSION}); install a newer Monitor"
-        )
+        raise VaultTooNew(Message("vault_schema_too_new", version=current, supported=CURRENT_VERSION))
     steps = 0
     for step in range(current, target):
         with transaction(conn):

@@ -103,8 +103,7 @@ def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: st
     if path.exists() or path.is_symlink():
         raise VaultExists(f"a file already exists at {path}; choose another --vault path")
     if slot_path.exists() or slot_path.is_symlink():
-        raise VaultExists(f"a key file already exists at {slot_path} (it may belong to a vault that was "
-                          "moved away); move it elsewhere or choose another --vault path")
+        raise VaultExists(Message("key_file_exists", path=str(slot_path)))
     passphrase = check_strength(passphrase)
     cost = _cost(kdf, kdf_iter)
     ensure_private_dir(path.parent)
@@ -221,9 +220,7 @@ def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslo
         conn = connect(path, passphrase, kdf_iter=kdf_iter)
     except WrongPassphrase:
         raise WrongPassphrase(
-            f"this vault's key file is missing: {keyslot.path_for(path)}; restore it together with the vault "
-            "(or, if this vault is from before key files, the passphrase is wrong, or it is not a Monitor vault)"
-        ) from None
+            Message("key_file_missing_or_wrong_passphrase", path=str(keyslot.path_for(path)))) from None
     try:
         if migrations.version(conn) == 0:  # keyed but never set up: not a vault we made
             raise WrongPassphrase()

@@ -41,6 +41,7 @@ from ..errors import (
 from ..keys.identity import DeviceIdentity
 from ..model.labels import record_label  # noqa: F401  (re-exported: vault.record_label)
 from ..keys.passphrase import check_strength
+from ..messages import Message
 from ..history.revisions import REVISION_COLUMNS, Revision, new_id, utc_now
 from ..text import canonical_json, clean_file_name, nfc, one_line
 
@@ -340,7 +341,7 @@ class Vault:
             sql += " AND r.deleted = 0"
         for name, value in (where or {}).items():
             if not name.isidentifier():
-                raise MonitorError(f"cannot filter on '{one_line(name, 30)}'")
+                raise MonitorError(Message("vault_cannot_filter", name=one_line(name, 30)))
             sql += f" AND json_extract(v.body, '$.{name}') = ?"
             params.append(value)
         sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
@@ -384,7 +385,7 @@ class Vault:
     def revision(self, rev: str) -> Revision:
         row = self.conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions WHERE rev = ?", (rev,)).fetchone()
         if row is None:
-            raise RecordNotFound(f"no revision with id {one_line(rev, 40)}")
+            raise RecordNotFound(Message("vault_no_revision", id=one_line(rev, 40)))
         return Revision.from_row(row)
 
     def digest(self) -> str:
@@ -482,13 +483,11 @@ class Vault:
         """Seal an interview or examination: afterwards it takes addenda only."""
         info = self.info(record_id)
         if info.type not in schema.SEALABLE_TYPES:
-            raise SchemaViolation(f"only interviews and examinations can be sealed, not a {info.type}")
+            raise SchemaViolation(Message("vault_seal_wrong_type", type=info.type))
         if info.sealed:
-            raise SealedRecord(f"{info.type} {record_id} is already sealed")
+            raise SealedRecord(Message("vault_already_sealed", type=info.type, id=record_id))
         if not consent.allows(self, info.body["person_id"], "documentation"):
-            raise ConsentRequired(
-                f"{info.type} {record_id} cannot be sealed: the person's current consent does not cover "
-                "documentation; record their consent first (a consent record)")
+            raise ConsentRequired(Message("vault_seal_no_consent", type=info.type, id=record_id))
         body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
                 "sealed_by": self.profile}
         return self.put_many([body], action="seal")[0]
