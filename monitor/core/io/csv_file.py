@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 
 from ..errors import LoadError
+from ..messages import Message
 from ..text import one_line
 
 from .csv_cells import MAX_CELL_CHARS, MAX_GROUP_ROWS, Context, CsvKind, Row, fold
@@ -73,7 +74,7 @@ def _resolve_header(kind: CsvKind, header: list[str]) -> tuple[list[str | None],
 def _choose_kind(header: list[str], csv_type: str | None) -> CsvKind:
     if csv_type is not None:
         if csv_type not in CSV_KINDS:
-            raise LoadError(f"unknown CSV type '{one_line(csv_type, 20)}'; use one of {', '.join(CSV_KINDS)}")
+            raise LoadError(Message("load_csv_unknown_type", type=one_line(csv_type, 20), types=", ".join(CSV_KINDS)))
         return CSV_KINDS[csv_type]
     for kind in CSV_KINDS.values():
         present = {n for n in _resolve_header(kind, header)[0] if n}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..model import registry, schema
 from ..errors import MonitorError
+from ..messages import Message
 from ..model.schema import RECORD_TYPES
 from ..text import one_line
 
@@ -22,7 +23,7 @@ DUMP_ORDER = registry.dump_order(schema.type_dependencies())  # each type after 
 def dump_records(vault: "Vault", record_type: str | None = None) -> Iterator[dict]:
     """Every live record, grouped by type in a stable order (the bodies, exactly as stored)."""
     if record_type is not None and record_type not in RECORD_TYPES:
-        raise MonitorError(f"unknown record type '{one_line(record_type, 30)}'")
+        raise MonitorError(Message("record_type_unknown", type=one_line(record_type, 30)))
     page = 2000  # bounded memory: one page of bodies at a time
     for t in DUMP_ORDER if record_type is None else (record_type,):
         offset = 0

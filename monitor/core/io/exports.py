@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MonitorError
+from ..messages import Message
 
 if TYPE_CHECKING:
     from ..store.vault import Vault
@@ -19,7 +20,7 @@ def export_attachment_copy(vault: "Vault", record_id: str, destination: Path | s
     """Write the attachment's bytes to ``destination`` (atomically) and log the export."""
     body = vault.get(record_id)
     if body["type"] != "attachment":
-        raise MonitorError(f"not an attachment: {body['type']}")
+        raise MonitorError(Message("attachment_not_an_attachment", type=body["type"]))
     path = vault.export_attachment(body["sha256"], destination)
     vault.audit("attachment-exported", record_id=record_id, detail=f"sha256={body['sha256']} size={body['size']}")
     return path
