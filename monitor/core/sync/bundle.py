@@ -46,6 +46,7 @@ from ..errors import (
     NotABundle,
 )
 from ..fs import atomic_writer
+from ..messages import Message
 from ..keys.identity import DeviceIdentity, fingerprint
 from ..text import canonical_json
 
@@ -119,7 +120,7 @@ class _ChunkReader(io.RawIOBase):
             except StopIteration:
                 if self._size != self._member.size or (
                         self._member.verify and self._digest.hexdigest() != self._member.sha256):
-                    raise MonitorError(f"{self._member.name} changed while the bundle was being written; nothing was written")
+                    raise MonitorError(Message("bundle_member_changed", member=self._member.name))
                 return 0
             if self._member.verify:
                 self._digest.update(self._buffer)
@@ -161,9 +162,9 @@ def write(destination: Path | str, identity: DeviceIdentity, manifest: dict, mem
                 "members": [m.manifest_entry() for m in members]}
     manifest_raw, signature = sign_manifest(identity, manifest)
     if passphrase is not None and recipients:
-        raise MonitorError("age cannot combine a transfer passphrase with recipients; write two bundles")
+        raise MonitorError(Message("bundle_passphrase_and_recipients"))
     if passphrase is None and not recipients:
-        raise MonitorError("a bundle needs at least one recipient (--to) or a transfer passphrase")
+        raise MonitorError(Message("bundle_no_recipient"))
     digest = hashlib.sha256()
 
     class _Hashing(io.RawIOBase):
@@ -181,8 +182,7 @@ def write(destination: Path | str, identity: DeviceIdentity, manifest: dict, mem
         sink = _Hashing(handle)
         if passphrase is not None:
             if sum(m.size for m in members) > MAX_PASSPHRASE_BUNDLE:
-                raise MonitorError("a passphrase bundle is limited to 512 MB (age's passphrase mode works in memory); "
-                                   "encrypt to the recipient's age key instead, or export fewer cases")
+                raise MonitorError(Message("bundle_passphrase_limit"))
             buffer = io.BytesIO()
             _write_tar(buffer, manifest_raw, signature, members, progress, cancel)
             sink.write(pyrage.passphrase.encrypt(buffer.getvalue(), passphrase))
@@ -190,7 +190,7 @@ def write(destination: Path | str, identity: DeviceIdentity, manifest: dict, mem
             try:
                 parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
             except Exception as exc:  # pyrage raises its own RecipientError
-                raise MonitorError(f"not an age recipient: {exc}") from None
+                raise MonitorError(Message("bundle_not_a_recipient", detail=str(exc))) from None
             _pipe_through(lambda source: pyrage.encrypt_io(source, sink, parsed),
                           lambda pipe: _write_tar(pipe, manifest_raw, signature, members, progress, cancel),
                           direction="produce")
@@ -298,7 +298,7 @@ class _Verified(io.RawIOBase):
         self.digest.update(data)
         self.size += len(data)
         if self.size > self.entry["size"]:
-            raise BundleTampered(f"{self.entry['name']} is longer than the manifest says")
+            raise BundleTampered(Message("bundle_member_too_long", member=self.entry["name"]))
         target[: len(data)] = data
         return len(data)
 
@@ -313,7 +313,7 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
     """
     path = Path(path)
     if not path.is_file():
-        raise NotABundle(f"no file at {path}")
+        raise NotABundle(Message("bundle_no_file", path=str(path)))
     check_header(path)
     result: list = []
 
@@ -333,7 +333,7 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
         if passphrase is None:
             raise BundleWrongKey("this bundle is protected by a transfer passphrase; give it with --transfer-passphrase-file")
         if path.stat().st_size > MAX_PASSPHRASE_BUNDLE + 1024 * 1024:
-            raise BundleDamaged("a passphrase bundle larger than 512 MB is not one Monitor wrote")
+            raise BundleDamaged(Message("bundle_passphrase_oversized"))
         try:
             plain = pyrage.passphrase.decrypt(path.read_bytes(), passphrase)
         except pyrage.DecryptError:
@@ -350,18 +350,18 @@ def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, BinaryIO |
     try:
         for info in tar:
             if not info.isfile():
-                raise BundleTampered(f"the bundle holds something that is not a plain file: {info.name[:60]!r}")
+                raise BundleTampered(Message("bundle_not_plain_file", name=repr(info.name[:60])))
             yield info, tar.extractfile(info)
     except (tarfile.TarError, EOFError) as exc:
-        raise BundleDamaged(f"the bundle is truncated or damaged ({exc})") from None
+        raise BundleDamaged(Message("bundle_truncated_or_damaged", detail=str(exc))) from None
 
 
 def _read_small(member: tuple[tarfile.TarInfo, BinaryIO], name: str, limit: int) -> bytes:
     info, stream = member
     if info.name != name:
-        raise BundleDamaged(f"the bundle does not start with {name} (found {info.name[:60]!r})")
+        raise BundleDamaged(Message("bundle_wrong_first_member", member=name, found=repr(info.name[:60])))
     if info.size > limit:
-        raise BundleTampered(f"{name} is implausibly large ({info.size:,} bytes)")
+        raise BundleTampered(Message("bundle_member_implausible", member=name, size=f"{info.size:,}"))
     try:
         data = stream.read()
     except (tarfile.TarError, EOFError) as exc:
@@ -376,11 +376,11 @@ def _read_manifest(members: Iterator) -> Manifest:
         raw = _read_small(next(members), "manifest.json", MAX_MANIFEST)
         signature = _read_small(next(members), "manifest.sig", 64)
     except StopIteration:
-        raise BundleDamaged("the bundle is truncated before its manifest ends") from None
+        raise BundleDamaged(Message("bundle_truncated_manifest")) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BundleDamaged("the bundle's manifest is not valid JSON") from None
+        raise BundleDamaged(Message("bundle_manifest_not_json")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotABundle("this age file does not hold a Monitor bundle")
     version = data.get("version")
@@ -396,11 +396,11 @@ def _read_manifest(members: Iterator) -> Manifest:
     except (KeyError, TypeError, ValueError):
         well_formed = False
     if not well_formed:
-        raise BundleDamaged("the bundle's manifest is incomplete")
+        raise BundleDamaged(Message("bundle_manifest_incomplete"))
     if len(signature) != 64 or not DeviceIdentity.verify(key, signature, SIGNATURE_CONTEXT + raw):
         raise BundleSignatureInvalid("the bundle's signature is invalid: it was altered or not made by the device it names")
     if raw != canonical_json(data):
-        raise BundleSignatureInvalid("the bundle's manifest is not in canonical form")
+        raise BundleSignatureInvalid(Message("bundle_manifest_not_canonical"))
     for entry in members:
         _check_member_name(entry["name"])
     return Manifest(data, raw, signature)
@@ -410,7 +410,7 @@ def _check_member_name(name: str) -> None:
     ok = name in ("audit.jsonl", "revisions.jsonl") or (
         name.startswith("attachments/") and len(name) == 12 + 64 and all(c in "0123456789abcdef" for c in name[12:]))
     if not ok:
-        raise BundleTampered(f"the manifest names an unexpected member {name[:60]!r}")
+        raise BundleTampered(Message("bundle_unexpected_member", name=repr(name[:60])))
 
 
 def _checked(members: Iterator, manifest: Manifest) -> Iterator[OpenedMember]:
@@ -420,10 +420,10 @@ def _checked(members: Iterator, manifest: Manifest) -> Iterator[OpenedMember]:
         except StopIteration:
             raise BundleDamaged(f"the bundle is truncated: {entry['name']} is missing") from None
         if info.name != entry["name"]:
-            raise BundleTampered(f"the bundle's members do not match its manifest ({info.name[:60]!r} where "
-                                 f"{entry['name']!r} was signed)")
+            raise BundleTampered(Message("bundle_members_mismatch", found=repr(info.name[:60]),
+                                         signed=repr(entry["name"])))
         if info.size != entry["size"]:
-            raise BundleTampered(f"{entry['name']}: its size does not match the signed manifest")
+            raise BundleTampered(Message("bundle_member_size", member=entry["name"]))
         verified = io.BufferedReader(_Verified(stream, entry), PIPE_CHUNK)
         yield OpenedMember(entry["name"], entry["size"], verified)
         # make sure the member was read through (so its hash was checked) before the next one
@@ -438,5 +438,5 @@ def iter_lines(member: OpenedMember) -> Iterator[bytes]:
         if not line:
             return
         if len(line) > MAX_LINE:
-            raise BundleTampered(f"{member.name}: a line longer than {MAX_LINE // (1024 * 1024)} MiB")
+            raise BundleTampered(Message("bundle_line_too_long", member=member.name, limit=MAX_LINE // (1024 * 1024)))
         yield line

@@ -25,6 +25,7 @@ from ..db import Connection
 from ..store import sync_log
 from ..store.vault import FOREVER
 from ..errors import MonitorError
+from ..messages import Message
 from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
 from ..text import one_line
 
@@ -59,29 +60,29 @@ def parse(text: str) -> Contact:
     """Read a contact file or pasted text; raise :class:`MonitorError` naming what is wrong."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if not lines or lines[0] != HEADER:
-        raise MonitorError(f"not a Monitor contact (the first line must be '{HEADER}')")
+        raise MonitorError(Message("contact_not_a_contact", header=HEADER))
     fields = {}
     for line in lines[1:]:
         key, sep, value = line.partition(":")
         if not sep:
-            raise MonitorError(f"contact: cannot read the line '{one_line(line, 40)}'")
+            raise MonitorError(Message("contact_unreadable_line", line=one_line(line, 40)))
         fields[key.strip().lower()] = value.strip()
     missing = [k for k in ("name", "role", "age", "signing-key", "fingerprint") if not fields.get(k)]
     if missing:
-        raise MonitorError(f"contact: missing {', '.join(missing)}")
+        raise MonitorError(Message("contact_missing", fields=", ".join(missing)))
     role = fields["role"]
     if role not in ROLES:
-        raise MonitorError(f"contact: role must be {' or '.join(ROLES)}, not '{one_line(role, 20)}'")
+        raise MonitorError(Message("contact_role", choices=" or ".join(ROLES), role=one_line(role, 20)))
     try:
         pyrage.x25519.Recipient.from_str(fields["age"])
     except Exception:  # noqa: BLE001 - pyrage's RecipientError
-        raise MonitorError("contact: 'age' is not an age recipient (age1…)") from None
+        raise MonitorError(Message("contact_not_age")) from None
     key = fields["signing-key"].lower()
     if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
-        raise MonitorError("contact: 'signing-key' must be 64 hex digits")
+        raise MonitorError(Message("contact_signing_key"))
     contact = Contact(one_line(fields["name"], 200), role, fields["age"], key)
     if normalise_fingerprint(fields["fingerprint"]) != contact.fingerprint:
-        raise MonitorError("contact: the fingerprint does not match the signing key; the contact was altered")
+        raise MonitorError(Message("contact_fingerprint_mismatch"))
     return contact
 
 
@@ -119,7 +120,7 @@ def find(conn: Connection, who: str) -> Contact:
     for contact in listing(conn):
         if who in (contact.name, contact.age_recipient) or (len(wanted) >= 19 and contact.fingerprint.startswith(wanted)):
             return contact
-    raise MonitorError(f"no trusted contact '{one_line(who, 40)}'; add one with 'monitor contacts add FILE'")
+    raise MonitorError(Message("contact_not_found", who=one_line(who, 40)))
 
 
 def trusted_key(conn: Connection, signing_key_hex: str) -> bool:

@@ -31,6 +31,7 @@ from ..errors import (
 )
 from ..keys.identity import fingerprint, normalise_fingerprint
 from ..history.revisions import Revision, utc_now
+from ..messages import Message
 from ..text import canonical_json, one_line
 from . import bundle, contacts
 
@@ -87,7 +88,7 @@ def _selected_seqs(vault: "Vault", conn, *, since: int = 0, cases: list[str] | N
         return sync_log.revisions_since(conn, since)
     for case_id in cases:
         if vault.info(case_id).type != "case":
-            raise MonitorError(f"{one_line(case_id, 40)} is not a case")
+            raise MonitorError(Message("bundle_export_not_a_case", id=one_line(case_id, 40)))
     records = set(cases)
     frontier = set(cases)
     for _depth in range(3):  # what names the cases, and what names those (interviews, their addenda, photos)
@@ -144,7 +145,7 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     if passphrase is not None:
         keys.append("passphrase")
     if since_last and cases:
-        raise MonitorError("choose either --since-last or --case, not both")
+        raise MonitorError(Message("bundle_export_since_last_or_case"))
     since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
     with vault.hold():  # no local write between measuring and writing, nor before the log below
         with vault.snapshot() as conn:
@@ -212,9 +213,9 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
             entry = json.loads(line)
             seq, digest, prev_hash = int(entry["seq"]), str(entry["hash"]), str(entry["prev_hash"])
         except (ValueError, KeyError, TypeError):
-            raise BundleDamaged("audit.jsonl: an unreadable line") from None
+            raise BundleDamaged(Message("bundle_audit_unreadable")) from None
         if prev_hash != prev or seq != count + 1:
-            raise BundleTampered(f"audit.jsonl: the chain is broken at entry {seq}")
+            raise BundleTampered(Message("bundle_audit_chain_broken", seq=seq))
         known = sync_log.peer_audit_entry(conn, device, seq)
         if known is not None and known != digest:
             raise HistoryContradiction(
@@ -224,7 +225,7 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
         sync_log.remember_peer_audit(conn, device, seq, digest)
         prev, count, last = digest, count + 1, (seq, digest)
     if last is None or last != (head.get("seq"), head.get("hash")):
-        raise BundleTampered("audit.jsonl does not end at the audit head the manifest signs")
+        raise BundleTampered(Message("bundle_audit_head"))
     return sync_log.peer_audit_head(conn, device)
 
 
@@ -256,7 +257,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
             if member.name.startswith("attachments/"):
                 blob = attachments.store(conn, member.stream, total=member.size, cancel=cancel)
                 if blob.sha256 != member.name[12:]:
-                    raise BundleTampered(f"{member.name}: the bytes do not match their name")
+                    raise BundleTampered(Message("bundle_attachment_bytes", member=member.name))
                 report.attachments_added += int(blob.new)
             elif member.name == "audit.jsonl":
                 # followed by signing key: a copied vault keeps its keys but takes a new device id
@@ -303,16 +304,16 @@ def _parse_revision(line: bytes, n: int) -> Revision:
     except UnicodeDecodeError:
         raise BundleDamaged(f"{where}: not UTF-8") from None
     except ValueError:
-        raise BundleDamaged(f"{where}: not valid JSON") from None
+        raise BundleDamaged(Message("bundle_line_not_json", where=where)) from None
     schema.check_structure(data, where)
     try:
         revision = Revision(str(data["rev"]), str(data["record_id"]), str(data["record_type"]),
                             tuple(str(p) for p in data["parents"]), str(data["author"]), str(data["device"]),
                             str(data["created_at"]), bool(data["deleted"]), data["body"], str(data["hash"]))
     except (KeyError, TypeError):
-        raise SchemaViolation(f"{where}: not a revision") from None
+        raise SchemaViolation(Message("bundle_line_not_revision", where=where)) from None
     if revision.body is not None and not isinstance(revision.body, dict):
-        raise SchemaViolation(f"{where}: the body is not an object")
+        raise SchemaViolation(Message("bundle_body_not_object", where=where))
     if revision.hash != revision.compute_hash():
         raise BundleTampered(f"{where}: revision {revision.rev[:8]}'s hash does not match its content")
     return revision

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..db import transaction
 from ..errors import Cancelled, MonitorError, UnknownSigner
+from ..messages import Message
 from ..store import sync_log
 from ..store.vault import FOREVER
 from ..text import one_line
@@ -71,7 +72,7 @@ def _store_folder(conn, path: Path | str | None) -> None:
         return
     path = Path(path).expanduser().absolute()
     if not path.is_dir():
-        raise MonitorError(f"{one_line(str(path), 80)} is not a folder")
+        raise MonitorError(Message("inbox_not_a_folder", path=one_line(str(path), 80)))
     sync_log.set_setting(conn, META_KEY, str(path))
 
 
@@ -101,7 +102,7 @@ def candidates(path: Path, *, settle_seconds: float = 2.0, now: float | None = N
     try:
         entries = list(os.scandir(path))
     except OSError as exc:
-        raise MonitorError(f"cannot read the inbox folder {one_line(str(path), 80)}: {exc.strerror}") from None
+        raise MonitorError(Message("inbox_unreadable", path=one_line(str(path), 80), reason=str(exc.strerror))) from None
     for entry in entries:
         name = entry.name
         lower = name.lower()
@@ -123,7 +124,7 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
     looked at this time (files in ``handled`` from an earlier scan, and unchanged, are skipped)."""
     path = Path(path) if path is not None else folder_of(vault)
     if path is None:
-        raise MonitorError("this vault has no inbox folder; choose one first")
+        raise MonitorError(Message("inbox_none"))
     handled = {} if handled is None else handled
     ready = [(entry, key) for entry in candidates(path, settle_seconds=settle_seconds)
              if (key := _identity(entry)) not in handled]
