@@ -68,7 +68,7 @@ class KdfCost:
     def check(self) -> None:
         # Bounds, so that a tampered key file cannot make an unlock allocate gigabytes or run for hours.
         if not (1 <= self.time <= 32 and 1 <= self.lanes <= 64 and 8 * self.lanes <= self.memory_kib <= 1024 * 1024):
-            raise KeyFileDamaged(f"the key file asks for an impossible Argon2id cost ({self})")
+            raise KeyFileDamaged(Message("key_file_impossible_cost", cost=str(self)))
 
 
 # RFC 9106's second recommended setting is t=3, p=4, m=64 MiB; we take 1.5 times the memory, the
@@ -152,8 +152,7 @@ class KeyFile:
                 continue
             return key, index
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
-            raise KeyFileDamaged(f"the key file {self.path} is damaged (slot {self.damaged[0]}) and no intact slot "
-                                 "opens with this passphrase; restore the key file from a backup")
+            raise KeyFileDamaged(Message("key_file_no_intact_slot", path=str(self.path), slot=self.damaged[0]))
         raise WrongPassphrase(Message("wrong_passphrase_key_file"))
 
     def cost(self, index: int) -> KdfCost:
@@ -166,19 +165,19 @@ def read(vault_path: Path) -> KeyFile:
     path = path_for(vault_path)
     try:
         if path.is_symlink():
-            raise KeyFileDamaged(f"the key file {path} is a symbolic link; Monitor refuses to follow it")
+            raise KeyFileDamaged(Message("key_file_symlink", path=str(path)))
         data = path.read_bytes()
     except FileNotFoundError:
         raise KeyFileMissing(path) from None
     except OSError as exc:
         raise MonitorError(f"cannot read the key file {path}: {exc.strerror}") from None
     if len(data) != FILE_SIZE or not data.startswith(MAGIC):
-        raise KeyFileDamaged(f"the key file {path} is damaged or is not a Monitor key file; restore it from a backup")
+        raise KeyFileDamaged(Message("key_file_not_a_key_file", path=str(path)))
     if data[len(MAGIC)] != VERSION:
-        raise KeyFileDamaged(f"the key file {path} was written by a newer Monitor (format {data[len(MAGIC)]}); update Monitor")
+        raise KeyFileDamaged(Message("key_file_too_new", path=str(path), version=data[len(MAGIC)]))
     header = data[:HEADER_SIZE]
     if _header_check(header) != header[32:64]:
-        raise KeyFileDamaged(f"the key file {path} is damaged (its header); restore it from a backup")
+        raise KeyFileDamaged(Message("key_file_damaged_header", path=str(path)))
     slots = tuple(data[HEADER_SIZE + i * SLOT_SIZE:HEADER_SIZE + (i + 1) * SLOT_SIZE] for i in range(SLOTS))
     damaged = tuple(i for i, slot in enumerate(slots)
                     if hashlib.sha256(bytes([i]) + slot[:_CHECK_AT]).digest() != slot[_CHECK_AT:])
@@ -187,7 +186,7 @@ def read(vault_path: Path) -> KeyFile:
         if slots[index][0] == KIND_PASSPHRASE:
             keyfile.cost(index).check()
     if not keyfile.used() and not damaged:
-        raise KeyFileDamaged(f"the key file {path} holds no key (it was wiped)")
+        raise KeyFileDamaged(Message("key_file_wiped", path=str(path)))
     return keyfile
 
 
@@ -211,7 +210,7 @@ def write_new(vault_path: Path, target: Path, data_key: bytes, passphrase: str, 
     """
     salt = vault_salt(vault_path)
     if len(salt) != VAULT_SALT_BYTES:
-        raise MonitorError("the new vault file is too short to hold its salt")
+        raise MonitorError(Message("key_file_vault_too_short"))
     header = _header(salt)
     data = header + _seal_slot(header, 0, data_key, passphrase, cost) + b"".join(_empty_slot(i) for i in range(1, SLOTS))
     tmp = temp_sibling(target)
@@ -247,11 +246,11 @@ def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost
     used = keyfile.used()
     free = [i for i in range(SLOTS) if i not in used]
     if not free:
-        raise MonitorError(f"the key file {keyfile.path} has no free slot")
+        raise MonitorError(Message("key_file_no_free_slot", path=str(keyfile.path)))
     _write_slot(keyfile.path, free[0], _seal_slot(keyfile.header, free[0], data_key, new_passphrase, cost))
     key, index = read(vault_path).unwrap(new_passphrase)
     if key != data_key or index != free[0]:
-        raise MonitorError("the new key slot did not read back; the old passphrase still works")
+        raise MonitorError(Message("key_file_slot_not_read_back"))
     for old in used:
         if keyfile.slots[old][0] == KIND_PASSPHRASE:
             _write_slot(keyfile.path, old, _empty_slot(old))

@@ -30,6 +30,7 @@ from typing import Callable
 
 from . import keyslot
 from ..errors import NotAVault, VaultNotFound
+from ..messages import Message
 from .. import fs
 
 HEADER_BYTES = 64 * 1024  # more than the largest SQLCipher page: salt and first page together
@@ -124,14 +125,14 @@ def identify(path: Path) -> None:
     """
     path = Path(path)
     if path.is_symlink():
-        raise NotAVault(f"{path} is a symbolic link; wipe refuses to follow it (give the vault's own path)")
+        raise NotAVault(Message("wipe_symlink", path=str(path)))
     if not path.exists():
         raise VaultNotFound(f"no vault at {path}")
     if not path.is_file():
-        raise NotAVault(f"{path} is not a file; nothing was wiped")
+        raise NotAVault(Message("wipe_not_a_file", path=str(path)))
     slot = keyslot.path_for(path)
     if slot.is_symlink():
-        raise NotAVault(f"the key file {slot} is a symbolic link; wipe refuses to follow it")
+        raise NotAVault(Message("wipe_key_file_symlink", path=str(slot)))
     if slot.is_file():
         with contextlib.suppress(OSError):
             head = slot.read_bytes()[:32]
@@ -139,7 +140,7 @@ def identify(path: Path) -> None:
                 return
     if _looks_encrypted(path):
         return
-    raise NotAVault(f"{path} does not look like a Monitor vault; nothing was wiped")
+    raise NotAVault(Message("wipe_not_a_vault", path=str(path)))
 
 
 def wipe_files(path: Path | str, progress: Callable[[int, int, str], None] | None = None, *,

@@ -17,6 +17,7 @@ from typing import Callable
 from ... import __version__
 from ..errors import Cancelled, MonitorError
 from ..fs import atomic_writer
+from ..messages import Message
 from ..history.revisions import utc_now
 from . import pdf
 from .i18n import Tr
@@ -56,8 +57,8 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
     if not subject_id:
         what = {"dossier": "--case", "medical": "--exam", "visit": "--visit"}.get(kind)
         if what is None:
-            raise MonitorError(f"unknown report '{kind}'; choose dossier, medical, visit or stats")
-        raise MonitorError(f"the {kind} report needs {what} ID")
+            raise MonitorError(Message("report_unknown_kind", kind=str(kind)))
+        raise MonitorError(Message("report_needs_subject", kind=kind, what=what))
     if kind == "dossier":
         from .dossier import build_dossier
 
@@ -70,7 +71,7 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
         from .visit import build_visit
 
         return build_visit(vault, subject_id, tr, level)
-    raise MonitorError(f"unknown report '{kind}'; choose dossier, medical, visit or stats")
+    raise MonitorError(Message("report_unknown_kind", kind=str(kind)))
 
 
 def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
@@ -97,7 +98,7 @@ def encrypt(data: bytes, password: str) -> bytes:
     import pikepdf
 
     if not password:
-        raise MonitorError("the PDF password is empty")
+        raise MonitorError(Message("report_pdf_password_empty"))
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(data)) as document:
         document.save(out, encryption=pikepdf.Encryption(owner=password, user=password, R=6, aes=True))
@@ -155,8 +156,10 @@ def resolve(vault, kind: str, ref: str) -> str:
         info = None
     if info is not None and not info.deleted:
         if info.type != expected:
-            article = "an" if expected[0] in "aeiou" else "a"
-            raise MonitorError(f"{one_line(ref, 40)} is a {info.type}, not {article} {expected}")
+            # one message per expected type ("a case", "an examination"): ru and kk word each differently
+            msg_id = {"case": "report_wrong_type_case", "examination": "report_wrong_type_examination",
+                      "visit": "report_wrong_type_visit"}[expected]
+            raise MonitorError(Message(msg_id, ref=one_line(ref, 40), type=str(info.type)))
         return info.id
     if expected == "case":
         found = list(vault.records("case", where={"code": ref.strip().upper()}, limit=2))

@@ -10,6 +10,7 @@ withheld. Reads schema v3 fields and the v4 additions where present.
 from __future__ import annotations
 
 from ..errors import Cancelled
+from ..messages import Message
 from ..model import registry, titles
 from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
@@ -27,8 +28,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     body = case.body
     report = new_report("dossier", tr, level, title=tr("dossier_title"), code=body["code"], subject_id=case.id)
     if level == "aggregate":
-        raise ReportRefused("a case dossier names people and events; at aggregate level use the statistics "
-                            "report (monitor report stats) or choose --level pseudonymised")
+        raise ReportRefused(Message("report_dossier_aggregate"))
     red = Redactor(reader, level, tr, report.withheld)
     lang = tr.lang
 

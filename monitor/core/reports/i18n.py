@@ -40,7 +40,7 @@ class Tr:
         if lang not in LANGS:
             from ..errors import MonitorError
 
-            raise MonitorError(f"unknown report language '{lang}'; choose en, ru or kk")
+            raise MonitorError(messages.Message("report_unknown_language", lang=str(lang)))
         self.lang = lang
 
     def __call__(self, key: str, **kw) -> str:

@@ -9,6 +9,7 @@ forensic examination, psychological evaluation, per-injury view/allegation/metho
 
 from __future__ import annotations
 
+from ..messages import Message
 from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
 from .images import exam_photos
@@ -28,7 +29,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
     b = exam.body
     lang = tr.lang
     if level == "aggregate":
-        raise ReportRefused("a medical evaluation is about one person; at aggregate level use the statistics report")
+        raise ReportRefused(Message("report_medical_aggregate"))
     number = b.get("report_number") or exam.id[:8]
     report = new_report("medical", tr, level, title=tr("medical_title"), code=f"{tr('report_number')} {number}",
                         subject_id=exam.id)
@@ -44,9 +45,11 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
                 red.person(perp.get("person_id"))
     item = "documentation" if red.full else "anonymised_reports"
     if not red.consent.allows(b["person_id"], item):
-        why = "documentation" if red.full else "use in anonymised reports"
-        raise ReportRefused(f"{person.body['code'] if person else 'the person'} has no recorded consent to {why}; "
-                            "record the consent first (or choose another level)")
+        if person:
+            msg_id = "report_no_consent_documentation" if red.full else "report_no_consent_anonymised"
+            raise ReportRefused(Message(msg_id, person=str(person.body["code"])))
+        raise ReportRefused(Message("report_no_consent_documentation_unnamed" if red.full
+                                    else "report_no_consent_anonymised_unnamed"))
     examiner = b.get("examiner") or {}
     flag_conflict(report, tr, exam, tr("medical_title"))
     report.cover += [(tr("subject"), red.name(person)), (tr("date"), when(b["date"])),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..store import consent as _consent
 from ..errors import MonitorError
+from ..messages import Message
 from .i18n import Tr
 from .model import Withheld
 from .sources import Reader, Source
@@ -41,7 +42,7 @@ class ReportRefused(MonitorError):
 
 def check_level(level: str) -> str:
     if level not in LEVELS:
-        raise MonitorError(f"unknown redaction level '{level}'; choose full, pseudonymised or aggregate")
+        raise MonitorError(Message("report_unknown_level", level=str(level)))
     return level
 
 

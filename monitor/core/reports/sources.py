@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import RecordNotFound
+from ..messages import Message
 from ..store import reading
 from ..text import one_line
 
@@ -93,7 +94,8 @@ class Reader:
         if expected is not None:
             kinds = (expected,) if isinstance(expected, str) else expected
             if src.type not in kinds:
-                raise RecordNotFound(f"{record_id} is a {src.type}, not a {' or '.join(kinds)}")
+                raise RecordNotFound(Message("report_record_wrong_type", id=str(record_id), type=str(src.type),
+                                              expected=" or ".join(kinds)))
         return src
 
     def maybe(self, record_id: str | None, expected=None) -> Source | None:

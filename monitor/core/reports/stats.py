@@ -19,6 +19,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from ..errors import Cancelled, MonitorError
+from ..messages import Message
 from .common import finish, new_report
 from .i18n import Tr
 from .model import BarChart, Paragraph, Report, Section, Table
@@ -60,7 +61,7 @@ def _years(period: tuple[str | None, str | None]) -> tuple[int | None, int | Non
         try:
             out.append(int(str(value)[:4]))
         except ValueError:
-            raise MonitorError(f"not a year or date: '{value}' (use YYYY or YYYY-MM-DD)") from None
+            raise MonitorError(Message("report_not_a_year", value=str(value))) from None
     return out[0], out[1]
 
 
