@@ -56,7 +56,7 @@ def connect(path: Path, passphrase: str | None = None, *, data_key: bytes | None
             raise WrongPassphrase() from exc
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise MonitorError(f"could not switch the vault to WAL mode (got {mode!r})")
+            raise MonitorError(Message("wal_failed", mode=repr(mode)))
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")  # a committed record survives power loss too
         conn.execute("PRAGMA secure_delete = ON")

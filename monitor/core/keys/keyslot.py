@@ -170,7 +170,7 @@ def read(vault_path: Path) -> KeyFile:
     except FileNotFoundError:
         raise KeyFileMissing(path) from None
     except OSError as exc:
-        raise MonitorError(f"cannot read the key file {path}: {exc.strerror}") from None
+        raise MonitorError(Message("cli_read_file", what="key", name=str(path), reason=exc.strerror)) from None
     if len(data) != FILE_SIZE or not data.startswith(MAGIC):
         raise KeyFileDamaged(Message("key_file_not_a_key_file", path=str(path)))
     if data[len(MAGIC)] != VERSION:

@@ -127,7 +127,7 @@ def identify(path: Path) -> None:
     if path.is_symlink():
         raise NotAVault(Message("wipe_symlink", path=str(path)))
     if not path.exists():
-        raise VaultNotFound(f"no vault at {path}")
+        raise VaultNotFound(Message("cli_no_vault", path=str(path)))
     if not path.is_file():
         raise NotAVault(Message("wipe_not_a_file", path=str(path)))
     slot = keyslot.path_for(path)

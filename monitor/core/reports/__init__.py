@@ -165,8 +165,9 @@ def resolve(vault, kind: str, ref: str) -> str:
         found = list(vault.records("case", where={"code": ref.strip().upper()}, limit=2))
         if len(found) == 1:
             return found[0].id
-    raise RecordNotFound(f"no {expected} with id {one_line(ref, 40)}"
-                         + (" or code" if expected == "case" else "") + "; list them with 'monitor cases'")
+    # one message per expected type, as above
+    msg_id = {"case": "report_no_case", "examination": "report_no_examination", "visit": "report_no_visit"}[expected]
+    raise RecordNotFound(Message(msg_id, ref=one_line(ref, 40)))
 
 
 def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:

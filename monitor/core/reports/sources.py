@@ -89,7 +89,7 @@ class Reader:
         if src is None:
             row = reading.live(self.vault, record_id)
             if row is None:
-                raise RecordNotFound(f"no record with id {one_line(str(record_id), 40)}")
+                raise RecordNotFound(Message("record_not_found", id=one_line(str(record_id), 40)))
             src = self._note(self._row(row))
         if expected is not None:
             kinds = (expected,) if isinstance(expected, str) else expected

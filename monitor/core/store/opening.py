@@ -101,7 +101,7 @@ def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: st
     path = Path(path)
     slot_path = keyslot.path_for(path)
     if path.exists() or path.is_symlink():
-        raise VaultExists(f"a file already exists at {path}; choose another --vault path")
+        raise VaultExists(Message("vault_exists", path=str(path)))
     if slot_path.exists() or slot_path.is_symlink():
         raise VaultExists(Message("key_file_exists", path=str(slot_path)))
     passphrase = check_strength(passphrase)
@@ -146,7 +146,7 @@ def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: st
         slot_written = True
         del passphrase
         if path.exists():
-            raise VaultExists(f"a file appeared at {path} while the vault was being created")
+            raise VaultExists(Message("vault_appeared", path=str(path)))
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
@@ -170,9 +170,9 @@ def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: ke
     """
     path = Path(path)
     if not path.is_file() and not (keyslot.path_for(path).is_file() and legacy.finish_creation(path)):
-        raise VaultNotFound(f"no vault at {path}; create one with 'monitor init' or pass --vault")
+        raise VaultNotFound(Message("vault_not_found", path=str(path)))
     if not os.access(path, os.R_OK | os.W_OK):
-        raise MonitorError(f"cannot open {path}: permission denied")
+        raise MonitorError(Message("permission_denied", path=str(path)))
     passphrase = normalise(passphrase)
     slot_path = keyslot.path_for(path)
     if not (slot_path.exists() or slot_path.is_symlink()):

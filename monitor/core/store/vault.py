@@ -189,7 +189,7 @@ class Vault:
     @property
     def conn(self) -> Connection:
         if self._conn is None:
-            raise VaultLocked("the vault is locked; open it again with the passphrase")
+            raise VaultLocked(Message("vault_locked"))
         return self._conn
 
     # --- the public API for the rest of the core, the CLI and the GUI -------------------------
@@ -289,7 +289,7 @@ class Vault:
         new_passphrase = check_strength(new_passphrase)
         with self._lock:
             if self._data_key is None:
-                raise VaultLocked("the vault is locked; open it again with the passphrase")
+                raise VaultLocked(Message("vault_locked"))
             self.conn  # noqa: B018 - raises VaultLocked when closed
             self._rewrapping = True  # a still_there() on the GUI thread must not take this for a wipe
             try:
@@ -315,14 +315,14 @@ class Vault:
     def info(self, record_id: str) -> RecordInfo:
         row = self.conn.execute(f"{_RECORD_SELECT} WHERE r.id = ?", (record_id,)).fetchone()
         if row is None:
-            raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+            raise RecordNotFound(Message("record_not_found", id=one_line(record_id, 40)))
         return _info(row)
 
     def get(self, record_id: str) -> dict:
         """The current body of a live record."""
         info = self.info(record_id)
         if info.deleted or info.body is None:
-            raise RecordNotFound(f"record {record_id} was deleted")
+            raise RecordNotFound(Message("record_deleted", id=record_id))
         return info.body
 
     def records(self, record_type: str | None = None, *, include_deleted: bool = False,
@@ -356,7 +356,7 @@ class Vault:
             f"SELECT {REVISION_COLUMNS} FROM revisions WHERE record_id = ? ORDER BY seq", (record_id,)
         ).fetchall()
         if not rows:
-            raise RecordNotFound(f"no record with id {one_line(record_id, 40)}")
+            raise RecordNotFound(Message("record_not_found", id=one_line(record_id, 40)))
         return [Revision.from_row(r) for r in rows]
 
     def referencing(self, record_id: str) -> list[tuple[str, str]]:
@@ -468,7 +468,7 @@ class Vault:
                         if progress:
                             progress(written, total, "writing records")
                 if written != total or second.digest() != first.digest():
-                    raise MonitorError("the input changed while it was being loaded; nothing was written")
+                    raise MonitorError(Message("input_changed"))
             if progress:
                 progress(total, total, "writing records")
             return report
@@ -516,7 +516,7 @@ class Vault:
         """Add a file as an attachment: bytes and record in one transaction."""
         source = Path(source)
         if not source.is_file():
-            raise MonitorError(f"not a file: {one_line(str(source), 80)}")
+            raise MonitorError(Message("not_a_file", path=one_line(str(source), 80)))
         name = clean_file_name(source.name)  # the one rule for names (text.file_name_problem)
         record = {"id": new_id(), "type": "attachment", "sha256": "0" * 64, "size": 0,
                   "mime_type": mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream",

@@ -245,10 +245,10 @@ def _translate(exc: BaseException) -> BaseException:
     if isinstance(exc, pyrage.DecryptError):
         text = str(exc).lower()
         if "no matching keys" in text or "no identity matched" in text or "incorrect passphrase" in text:
-            return BundleWrongKey("this bundle was not encrypted to this vault's key (or the transfer passphrase is wrong)")
-        return BundleDamaged(f"the bundle is damaged or truncated ({str(exc)[:80]})")
+            return BundleWrongKey(Message("bundle_not_encrypted_to_us"))
+        return BundleDamaged(Message("bundle_damaged_detail", detail=str(exc)[:80]))
     if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and "decrypt" in str(exc).lower():
-        return BundleDamaged("the bundle is damaged or truncated (its encryption does not check out)")
+        return BundleDamaged(Message("bundle_damaged_detail", detail=Message("bundle_encryption_unchecked")))
     return exc
 
 
@@ -264,7 +264,7 @@ def check_header(path: Path) -> None:
     with open(path, "rb") as handle:
         start = handle.read(len(AGE_MAGIC))
     if start != AGE_MAGIC:
-        raise NotABundle(f"{path.name} is not a Monitor bundle (not an age-encrypted file)")
+        raise NotABundle(Message("bundle_not_a_bundle", name=path.name))
 
 
 @dataclass
@@ -288,12 +288,12 @@ class _Verified(io.RawIOBase):
         try:
             data = self.inner.read(len(target))
         except (tarfile.TarError, EOFError) as exc:
-            raise BundleDamaged(f"the bundle is truncated inside {self.entry['name']} ({exc})") from None
+            raise BundleDamaged(Message("bundle_truncated_inside_detail", member=self.entry["name"], detail=str(exc))) from None
         if not data:
             if self.size != self.entry["size"]:
-                raise BundleDamaged(f"the bundle is truncated inside {self.entry['name']}")
+                raise BundleDamaged(Message("bundle_truncated_inside", member=self.entry["name"]))
             if self.digest.hexdigest() != self.entry["sha256"]:
-                raise BundleTampered(f"{self.entry['name']} does not match the signed manifest (altered or spliced)")
+                raise BundleTampered(Message("bundle_member_mismatch", member=self.entry["name"]))
             return 0
         self.digest.update(data)
         self.size += len(data)
@@ -321,23 +321,23 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
         try:
             tar = tarfile.open(fileobj=plain, mode="r|")
         except (tarfile.TarError, EOFError) as exc:
-            raise BundleDamaged(f"the bundle's contents are not readable ({exc})") from None
+            raise BundleDamaged(Message("bundle_contents_unreadable", detail=str(exc))) from None
         with tar:
             members = _members(tar)
             manifest = _read_manifest(members)
             result.append(consumer(manifest, _checked(members, manifest)))
             for _rest in members:  # anything after the last member the manifest names
-                raise BundleTampered(f"the bundle holds a member the manifest does not name: {_rest[0].name[:60]!r}")
+                raise BundleTampered(Message("bundle_extra_member", name=repr(_rest[0].name[:60])))
 
     if passphrase is not None or is_passphrase_bundle(path):
         if passphrase is None:
-            raise BundleWrongKey("this bundle is protected by a transfer passphrase; give it with --transfer-passphrase-file")
+            raise BundleWrongKey(Message("bundle_needs_passphrase"))
         if path.stat().st_size > MAX_PASSPHRASE_BUNDLE + 1024 * 1024:
             raise BundleDamaged(Message("bundle_passphrase_oversized"))
         try:
             plain = pyrage.passphrase.decrypt(path.read_bytes(), passphrase)
         except pyrage.DecryptError:
-            raise BundleWrongKey("the transfer passphrase is wrong, or the bundle is damaged") from None
+            raise BundleWrongKey(Message("bundle_passphrase_wrong")) from None
         consume(io.BytesIO(plain))
     else:
         age_identity = pyrage.x25519.Identity.from_str(identity.age_identity)
@@ -365,9 +365,9 @@ def _read_small(member: tuple[tarfile.TarInfo, BinaryIO], name: str, limit: int)
     try:
         data = stream.read()
     except (tarfile.TarError, EOFError) as exc:
-        raise BundleDamaged(f"the bundle is truncated inside {name} ({exc})") from None
+        raise BundleDamaged(Message("bundle_truncated_inside_detail", member=name, detail=str(exc))) from None
     if len(data) != info.size:
-        raise BundleDamaged(f"the bundle is truncated inside {name}")
+        raise BundleDamaged(Message("bundle_truncated_inside", member=name))
     return data
 
 
@@ -382,11 +382,10 @@ def _read_manifest(members: Iterator) -> Manifest:
     except (UnicodeDecodeError, ValueError):
         raise BundleDamaged(Message("bundle_manifest_not_json")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise NotABundle("this age file does not hold a Monitor bundle")
+        raise NotABundle(Message("bundle_no_age_content"))
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise BundleTooNew(f"this bundle uses format version {version!r}, newer than this Monitor reads ({VERSION}); "
-                           "install a newer Monitor")
+        raise BundleTooNew(Message("bundle_too_new", version=repr(version), ours=VERSION))
     try:
         key = bytes.fromhex(data["exporter"]["signing_key"])
         members = data["members"]
@@ -398,7 +397,7 @@ def _read_manifest(members: Iterator) -> Manifest:
     if not well_formed:
         raise BundleDamaged(Message("bundle_manifest_incomplete"))
     if len(signature) != 64 or not DeviceIdentity.verify(key, signature, SIGNATURE_CONTEXT + raw):
-        raise BundleSignatureInvalid("the bundle's signature is invalid: it was altered or not made by the device it names")
+        raise BundleSignatureInvalid(Message("bundle_signature_invalid"))
     if raw != canonical_json(data):
         raise BundleSignatureInvalid(Message("bundle_manifest_not_canonical"))
     for entry in members:
@@ -418,7 +417,7 @@ def _checked(members: Iterator, manifest: Manifest) -> Iterator[OpenedMember]:
         try:
             info, stream = next(members)
         except StopIteration:
-            raise BundleDamaged(f"the bundle is truncated: {entry['name']} is missing") from None
+            raise BundleDamaged(Message("bundle_truncated_missing", member=entry["name"])) from None
         if info.name != entry["name"]:
             raise BundleTampered(Message("bundle_members_mismatch", found=repr(info.name[:60]),
                                          signed=repr(entry["name"])))

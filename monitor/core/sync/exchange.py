@@ -200,9 +200,9 @@ def _check_signer(vault: "Vault", conn, manifest: bundle.Manifest, trust: list[s
                                                   str(exporter.get("age_recipient", "")), key_hex))
         return
     raise UnknownSigner(
-        f"the bundle is signed by an unknown device (fingerprint {manifest.fingerprint}, profile "
-        f"'{one_line(str(manifest.data['exporter'].get('profile', '?')), 30)}'); compare the fingerprint with its "
-        f"owner, then import again with --trust '{manifest.fingerprint}'", manifest.fingerprint)
+        Message("bundle_unknown_signer", fingerprint=manifest.fingerprint,
+                profile=one_line(str(manifest.data["exporter"].get("profile", "?")), 30), again=manifest.fingerprint),
+        manifest.fingerprint)
 
 
 def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> int:
@@ -219,9 +219,7 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
         known = sync_log.peer_audit_entry(conn, device, seq)
         if known is not None and known != digest:
             raise HistoryContradiction(
-                f"the history of the device signing as {fingerprint(bytes.fromhex(device))[:19]} contradicts a bundle "
-                f"it sent before (audit entry {seq} differs): "
-                "its vault was rewritten or rolled back; nothing was imported — ask the monitor what happened")
+                Message("bundle_history_contradiction", device=fingerprint(bytes.fromhex(device))[:19], seq=seq))
         sync_log.remember_peer_audit(conn, device, seq, digest)
         prev, count, last = digest, count + 1, (seq, digest)
     if last is None or last != (head.get("seq"), head.get("hash")):
@@ -279,7 +277,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
                 progress(done, total, "merging")
         gate.settle_deferred(conn, batch)
         if revisions_seen != declared.get("revisions", revisions_seen):
-            raise BundleTampered("the bundle holds a different number of revisions than its manifest says")
+            raise BundleTampered(Message("bundle_count_mismatch"))
         sync_log.log_import(conn, digest, device, manifest.signing_key.hex(), revisions_seen)
 
     with vault.writing(FOREVER) as conn:  # waits for long work as the import itself is long work
@@ -302,7 +300,7 @@ def _parse_revision(line: bytes, n: int) -> Revision:
     try:
         data = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
-        raise BundleDamaged(f"{where}: not UTF-8") from None
+        raise BundleDamaged(Message("bundle_line_not_utf8", where=where)) from None
     except ValueError:
         raise BundleDamaged(Message("bundle_line_not_json", where=where)) from None
     schema.check_structure(data, where)
@@ -315,5 +313,5 @@ def _parse_revision(line: bytes, n: int) -> Revision:
     if revision.body is not None and not isinstance(revision.body, dict):
         raise SchemaViolation(Message("bundle_body_not_object", where=where))
     if revision.hash != revision.compute_hash():
-        raise BundleTampered(f"{where}: revision {revision.rev[:8]}'s hash does not match its content")
+        raise BundleTampered(Message("bundle_revision_hash", where=where, rev=revision.rev[:8]))
     return revision
