@@ -172,8 +172,7 @@ def english_raise_sites() -> list[tuple[str, int, str]]:
 
 
 def test_every_english_error_line_has_a_translation():
-    sites = english_raise_sites()
-    assert len(sites) > 50
+    sites = english_raise_sites()  # fewer as raise sites pass Messages (the scanner: the test below)
     untranslated = []
     for where, line, text in sites:
         message = messages.match(text)
