@@ -21,6 +21,7 @@ from . import __version__
 from .core import paths
 from .core.model import registry
 from .core.errors import MonitorError
+from .core.messages import Message
 from .core.fs import harden_process
 
 EXIT_ERROR, EXIT_USAGE, EXIT_VERIFY, EXIT_CANCELLED = 1, 2, 3, 130
@@ -54,28 +55,28 @@ def _localize(message) -> str:
 
 # --- passphrases ------------------------------------------------------------------------------
 
-def _read_secret_file(name: str, what: str) -> str:
+def _read_secret_file(name: str, what: Message) -> str:
     try:
         data = Path(name).expanduser().read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+        raise UserError(Message("cli_read_file", what=what, name=name, reason=exc.strerror)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UserError(f"the {what} file {name} is not UTF-8 text") from None
+        raise UserError(Message("cli_file_not_utf8", what=what, name=name)) from None
     if text.endswith("\r\n"):
         text = text[:-2]
     elif text.endswith("\n"):
         text = text[:-1]
     if not text:
-        raise UserError(f"the {what} file {name} is empty")
+        raise UserError(Message("cli_empty_file", what=what, name=name))
     return text
 
 
 def _prompt(label: str, confirm: bool) -> str:
     first = getpass.getpass(f"{label}: ")
     if confirm and getpass.getpass(_t("cli_prompt_again", label=label) + ": ") != first:
-        raise UserError("the two passphrases differ; nothing was changed")
+        raise UserError(Message("cli_differ"))
     return first
 
 
@@ -83,18 +84,18 @@ def passphrase(args, *, confirm: bool = False) -> str:
     """From --passphrase-file, $MONITOR_PASSPHRASE_FILE, or the terminal (in that order)."""
     file = args.passphrase_file or os.environ.get("MONITOR_PASSPHRASE_FILE")
     if file:
-        return _read_secret_file(file, "passphrase")
+        return _read_secret_file(file, Message("cli_what_passphrase"))
     if sys.stdin.isatty():
         return _prompt(_t("cli_prompt_passphrase"), confirm)
-    raise UserError("no passphrase: stdin is not a terminal; use --passphrase-file FILE or MONITOR_PASSPHRASE_FILE")
+    raise UserError(Message("cli_no_passphrase"))
 
 
 def new_passphrase(args) -> str:
     if args.new_passphrase_file:
-        return _read_secret_file(args.new_passphrase_file, "new passphrase")
+        return _read_secret_file(args.new_passphrase_file, Message("cli_what_new_passphrase"))
     if sys.stdin.isatty():
         return _prompt(_t("cli_prompt_new_passphrase"), confirm=True)
-    raise UserError("no new passphrase: stdin is not a terminal; use --new-passphrase-file FILE")
+    raise UserError(Message("cli_no_new_passphrase"))
 
 
 # --- output helpers -------------------------------------------------------------------------------
@@ -162,8 +163,7 @@ def _open(args):
 def ensure_still_there(vault) -> None:
     """After a write: if the vault was wiped (or its key file replaced) meanwhile, do not report success."""
     if not vault.still_there():
-        raise UserError(f"the vault {vault.path} was wiped or its key file changed while this command ran; "
-                        "what it wrote is gone")
+        raise UserError(Message("cli_vault_wiped_during", path=str(vault.path)))
 
 
 # --- commands -------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def cmd_init(args) -> int:
 
     path = _vault_path(args)
     if path.exists():
-        raise UserError(f"a vault already exists at {path}; use --vault to create another")
+        raise UserError(Message("cli_vault_exists", path=str(path)))
     with Vault.create(path, passphrase(args, confirm=True), profile=args.profile) as vault:
         ident = vault.identity
         print(_t("cli_created", path=path))
@@ -186,9 +186,9 @@ def cmd_demo(args) -> int:
 
     path = _vault_path(args)
     if path.exists():
-        raise UserError(f"a vault already exists at {path}; demo data goes into a new vault (use --vault)")
+        raise UserError(Message("cli_demo_exists", path=str(path)))
     if args.cases < 1 or args.cases > 1_000_000:
-        raise UserError("--cases must be between 1 and 1000000")
+        raise UserError(Message("cli_cases_range"))
     cancel = threading.Event()
     try:
         counts = create_demo_vault(path, passphrase(args, confirm=True), cases=args.cases, seed=args.seed,
@@ -431,9 +431,9 @@ def _read_record_file(name: str) -> dict:
     try:
         text = Path(name).expanduser().read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror}") from None
+        raise UserError(Message("cli_cannot_read", name=name, reason=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise UserError(f"{name} is not UTF-8 text") from None
+        raise UserError(Message("cli_not_utf8", name=name)) from None
 
     def no_constant(word):
         raise ValueError(f"{word} is not valid JSON")
@@ -441,9 +441,9 @@ def _read_record_file(name: str) -> dict:
     try:
         record = json.loads(text, parse_constant=no_constant)
     except (ValueError, RecursionError) as exc:
-        raise UserError(f"{name} is not valid JSON ({str(exc).split(':')[0][:60]})") from None
+        raise UserError(Message("cli_not_json", name=name, reason=str(exc).split(':')[0][:60])) from None
     if not isinstance(record, dict):
-        raise UserError(f"{name} must hold one JSON object (the record)")
+        raise UserError(Message("cli_not_one_object", name=name))
     return record
 
 
@@ -459,23 +459,22 @@ def _merge_fields(vault, args) -> dict:
         name, sep, rev = spec.partition("=")
         name, rev = name.strip(), rev.strip()
         if not sep or not name or not rev:
-            raise UserError(f"--field {shown(spec)}: write it as FIELD=REV")
+            raise UserError(Message("cli_field_form", spec=shown(spec)))
         if name in picks:
-            raise UserError(f"--field {shown(name)} is given twice")
+            raise UserError(Message("cli_field_twice", field=shown(name)))
         picks[name] = review.index(rev)
     return review.merged(base, picks)
 
 
 def cmd_resolve(args) -> int:
     if args.field and not args.base:
-        raise UserError("--field needs --base REV: the version the other fields are taken from")
+        raise UserError(Message("cli_field_needs_base"))
     with _open(args) as vault:
         heads = [h.revision for h in vault.heads(args.record)]
         if args.take:
             chosen = [r for r in heads if r.rev == args.take or (len(args.take) >= 8 and r.rev.startswith(args.take))]
             if len(chosen) != 1:
-                raise UserError(f"{args.take} is not one of the versions of {args.record}; "
-                                f"see 'monitor conflicts {args.record}'")
+                raise UserError(Message("cli_not_a_version", rev=args.take, record=args.record, record2=args.record))
             body = chosen[0].body
         elif args.delete:
             body = None
@@ -517,10 +516,10 @@ def cmd_wipe(args) -> int:
     identify(path)  # a symbolic link or anything that is not a vault is refused before asking
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError("wipe needs --yes when not run at a terminal")
+            raise UserError(Message("cli_wipe_needs_yes"))
         answer = input(_t("cli_wipe_prompt", path=path) + " ")
         if answer.strip() != "WIPE":
-            raise UserError("not confirmed; nothing was wiped")
+            raise UserError(Message("cli_wipe_not_confirmed"))
     wipe_files(path)
     print(_t("cli_wiped", path=path))
     return 0
@@ -530,12 +529,11 @@ def cmd_gui(args) -> int:
     headless = sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
     if headless:
-        raise UserError("no graphical display (DISPLAY is not set) for the desktop window; "
-                        "the command line works without one: monitor --help")
+        raise UserError(Message("cli_no_display"))
     try:
         from .gui.app import run
     except ImportError as exc:
-        raise UserError(f"the desktop window cannot start ({exc}); the command line works: monitor --help") from None
+        raise UserError(Message("cli_no_window", detail=str(exc))) from None
     return run(_vault_path(args))
 
 
@@ -545,10 +543,10 @@ def cmd_report(args) -> int:
     from .core import reports
 
     subject = {"dossier": args.case, "medical": args.exam, "visit": args.visit}.get(args.kind)
-    password = _read_secret_file(args.password_file, "PDF password") if args.password_file else None
+    password = _read_secret_file(args.password_file, Message("cli_what_pdf_password")) if args.password_file else None
     out = Path(args.out).expanduser()
     if out.is_dir():
-        raise UserError(f"--out {out} is a directory; give a file name ending in .pdf")
+        raise UserError(Message("cli_out_is_dir", out=str(out)))
     cancel = threading.Event()
     try:
         with _open(args) as vault:
@@ -613,7 +611,7 @@ encryption as well."""
 def cmd_export(args) -> int:
     from .core.sync.exchange import export_bundle
 
-    transfer = _read_secret_file(args.transfer_passphrase_file, "transfer passphrase") \
+    transfer = _read_secret_file(args.transfer_passphrase_file, Message("cli_what_transfer_passphrase")) \
         if args.transfer_passphrase_file else None
     cancel = threading.Event()
     with _open(args) as vault:
@@ -634,7 +632,7 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from .core.sync.exchange import import_bundle
 
-    transfer = _read_secret_file(args.transfer_passphrase_file, "transfer passphrase") \
+    transfer = _read_secret_file(args.transfer_passphrase_file, Message("cli_what_transfer_passphrase")) \
         if args.transfer_passphrase_file else None
     reports = []
     with _open(args) as vault:
@@ -657,7 +655,7 @@ def cmd_inbox(args) -> int:
     with _open(args) as vault:
         if args.action == "set":
             if not args.folder:
-                raise UserError("give the folder: monitor inbox set FOLDER")
+                raise UserError(Message("cli_inbox_give_folder"))
             stored = inbox.choose_folder(vault, args.folder)
             print(_t("cli_inbox_folder", path=shown(str(stored))))
             return 0
@@ -705,8 +703,7 @@ def cmd_contacts(args) -> int:
         if args.action == "add":
             contact = contacts.parse(Path(args.file).read_text(encoding="utf-8"))
             if contacts.normalise_fingerprint(args.fingerprint or "") != contact.fingerprint:
-                raise UserError(f"compare the fingerprint with its owner, then add it with --fingerprint "
-                                f"'{contact.fingerprint}' (it belongs to '{contact.name}')")
+                raise UserError(Message("cli_compare_fingerprint", fingerprint=contact.fingerprint, name=contact.name))
             contacts.trust(vault, contact)
             print(_t("cli_contact_trusted", name=shown(contact.name), role=contact.role, fingerprint=contact.fingerprint))
         elif args.action == "mine":

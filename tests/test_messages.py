@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -101,16 +102,25 @@ def test_system_language():
     assert messages.system_language({"LANG": "de_DE.UTF-8"}) == "en"
 
 
-def test_every_cli_error_string_is_in_the_catalogue():
-    """The CLI face: every UserError it raises has a ru and kk text (through its English template)."""
+def test_every_cli_error_is_a_catalogue_message():
+    """The CLI face: every UserError is raised with a Message (an id of the catalogue and its
+    fields), never with English text, so it has a ru and a kk text without parsing English back."""
     source = (ROOT / "monitor" / "cli.py").read_text(encoding="utf-8")
-    found = re.findall(r'UserError\(\s*f?"((?:[^"\\]|\\.)*)"(?:\s*f?"((?:[^"\\]|\\.)*)")?', source)
-    assert len(found) >= 12
-    for first, second in found:
-        english = re.sub(r"\{[^}]*\}", "X", first + second)  # an f-string's fields: any value
-        message = messages.match(english)
-        assert message is not None, f"not in resources/messages/core.json: {english!r}"
-        assert message.localize("ru") != english and message.localize("kk") != english
+    assert re.findall(r'UserError\(\s*[frbu]*["\']', source) == [], "a UserError raised with a literal"
+    calls = [node for node in ast.walk(ast.parse(source))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "UserError"]
+    assert len(calls) >= 12
+    catalogue = messages.catalogue()
+    for call in calls:
+        shown = ast.unparse(call)
+        assert len(call.args) == 1 and not call.keywords, shown
+        built = call.args[0]
+        assert isinstance(built, ast.Call) and getattr(built.func, "id", None) == "Message", shown
+        assert len(built.args) == 1 and isinstance(built.args[0], ast.Constant), shown
+        entry = catalogue.get(built.args[0].value)
+        assert entry is not None, f"not in resources/messages/: {shown}"
+        assert {k.arg for k in built.keywords} == set(fields(entry["en"])), f"fields differ: {shown}"
+        assert entry["ru"] != entry["en"] and entry["kk"] != entry["en"], shown
 
 
 @pytest.mark.process

@@ -15,6 +15,7 @@ from jsonschema.exceptions import best_match
 
 from ..model import registry, rules, schema, vocab
 from ..errors import LoadError, SchemaViolation
+from ..messages import Message
 from ..model.schema import RECORD_TYPES
 from ..text import one_line
 
@@ -81,13 +82,14 @@ class Row:
             self.values[name] = ctx.convert(self, ctx.kind.by_name[name], text)
 
     def error(self, column: str | None, message: str) -> LoadError:
+        """The error for this row (and column): ``message`` is a Message, or (for now) plain text."""
         if column is None:
-            return LoadError(f"line {self.line}: {message}")
-        return LoadError(f"line {self.line}, column {self.ctx.shown(column)}: {message}")
+            return LoadError(Message("load_line", line=self.line, detail=message))
+        return LoadError(Message("load_line_column", line=self.line, column=self.ctx.shown(column), detail=message))
 
     def need(self, name: str):
         if name not in self.values:
-            raise self.error(name, "required")
+            raise self.error(name, Message("load_required"))
         return self.values[name]
 
     def one_of(self, *names: str) -> None:
@@ -190,7 +192,8 @@ class Context:
                 terms = self.vocabulary(column.vocabulary)
                 return list(dict.fromkeys(terms.resolve(part) for part in _split(text)))
         except ValueError as exc:
-            raise row.error(column.name, str(exc)) from None
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            raise row.error(column.name, reason) from None
         raise AssertionError(f"unknown column kind {kind}")  # pragma: no cover
 
     def record_id(self, row: Row, record_type: str) -> str:
@@ -297,7 +300,7 @@ def _parse_date(value: str) -> str:
             raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"not a date (YYYY-MM-DD or DD.MM.YYYY): '{one_line(value, 30)}'") from None
+        raise ValueError(Message("load_not_a_date", value=one_line(value, 30))) from None
     return value
 
 

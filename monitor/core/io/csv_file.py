@@ -32,15 +32,15 @@ def _text_lines(path: Path) -> Iterator[str]:
                 return
             number += 1
             if len(raw) > MAX_LINE_BYTES:
-                raise LoadError(f"line {number}: longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB")
+                raise LoadError(Message("load_csv_line_too_long", line=number, limit=MAX_LINE_BYTES // (1024 * 1024)))
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if b"\x00" in raw:
-                raise LoadError(f"line {number}: contains NUL bytes; the file is not a CSV text file")
+                raise LoadError(Message("load_csv_nul", line=number))
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise LoadError(f"line {number}: not valid UTF-8 (save the spreadsheet as CSV UTF-8)") from None
+                raise LoadError(Message("load_csv_utf8", line=number)) from None
 
 
 def _header(path: Path) -> tuple[str, list[str]]:
@@ -49,14 +49,14 @@ def _header(path: Path) -> tuple[str, list[str]]:
     try:
         first = next(lines)
     except StopIteration:
-        raise LoadError("the CSV file is empty") from None
+        raise LoadError(Message("load_csv_empty")) from None
     finally:
         lines.close()
     delimiter = max(",;\t", key=first.count)
     try:
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration) as exc:
-        raise LoadError(f"line 1: malformed CSV header ({one_line(str(exc), 60)})") from None
+        raise LoadError(Message("load_csv_bad_header", detail=one_line(str(exc), 60))) from None
     return delimiter, header
 
 
@@ -80,8 +80,7 @@ def _choose_kind(header: list[str], csv_type: str | None) -> CsvKind:
         present = {n for n in _resolve_header(kind, header)[0] if n}
         if any(signature <= present for signature in SIGNATURES[kind.name]):
             return kind
-    raise LoadError("line 1: cannot tell whether this CSV holds cases or complaints, proceedings, consent, "
-                    "reprisals or statistics; pass --csv-type (see docs/csv.md)")
+    raise LoadError(Message("load_csv_which_kind"))
 
 
 def read_csv(vault: "Vault", path: Path, csv_type: str | None) -> Callable[[], Iterator[tuple[str, dict]]]:
@@ -92,15 +91,18 @@ def read_csv(vault: "Vault", path: Path, csv_type: str | None) -> Callable[[], I
     if unknown:
         known = [alias for column in kind.columns for alias in (column.name, *column.ru, *column.kk)]
         close = difflib.get_close_matches(fold(unknown[0]), [fold(a) for a in known], n=1, cutoff=0.75)
-        hint = f"; did you mean '{next(a for a in known if fold(a) == close[0])}'?" if close else " (see docs/csv.md)"
-        raise LoadError(f"line 1: unknown column '{one_line(unknown[0], 40)}' for {kind.name} CSV{hint}")
+        column = one_line(unknown[0], 40)
+        if close:
+            raise LoadError(Message("load_csv_unknown_column_close", column=column, kind=kind.name,
+                                    close=next(a for a in known if fold(a) == close[0])))
+        raise LoadError(Message("load_csv_unknown_column", column=column, kind=kind.name))
     written: dict[str, str] = {}
     for cell, name in zip(header, resolved):
         if name is None:
             continue
         if name in written:
-            raise LoadError(f"line 1: the columns '{one_line(written[name], 40)}' and '{one_line(cell.strip(), 40)}' "
-                            f"are both {name}")
+            raise LoadError(Message("load_csv_columns_twice", first=one_line(written[name], 40),
+                                    second=one_line(cell.strip(), 40), column=name))
         written[name] = cell.strip()
     passes = [0]
 
@@ -130,21 +132,22 @@ def _rows(path: Path, delimiter: str, resolved: list[str | None], ctx: Context) 
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(resolved):
-                raise LoadError(f"line {line}: {len(cells)} cells, but the header has {len(resolved)} columns")
+                raise LoadError(Message("load_csv_cells", line=line, cells=len(cells), columns=len(resolved)))
             values = {}
             for number, (name, cell) in enumerate(zip(resolved, cells), 1):
                 cell = cell.strip()
                 if not cell:
                     continue
                 if name is None:
-                    raise LoadError(f"line {line}: a value in column {number}, which has no header")
+                    raise LoadError(Message("load_csv_no_header", line=line, number=number))
                 values[name] = cell
             yield Row(ctx, line, values)
     except csv.Error as exc:
         reason = str(exc)
-        if "field larger than field limit" in reason:
-            reason = f"a cell is longer than {MAX_CELL_CHARS:,} characters, or a quote is not closed"
-        raise LoadError(f"line {reader.line_num}: malformed CSV ({one_line(reason, 80)})") from None
+        detail = (Message("load_csv_cell_too_long", limit=f"{MAX_CELL_CHARS:,}")
+                  if "field larger than field limit" in reason else one_line(reason, 80))
+        raise LoadError(Message("load_line", line=reader.line_num,
+                                detail=Message("load_malformed_csv", detail=detail))) from None
 
 
 def _groups(rows: Iterator[Row], ctx: Context) -> Iterator[list[Row]]:

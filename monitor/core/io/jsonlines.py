@@ -49,22 +49,21 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise LoadError(f"line {number}: not valid UTF-8 (byte {exc.start + 1} of the line)") from None
+                raise LoadError(Message("load_not_utf8", line=number, byte=exc.start + 1)) from None
             if not text.strip():
                 continue
             try:
                 record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants,
                                     parse_float=_finite_float)
             except ValueError as exc:
-                raise LoadError(f"line {number}: not valid JSON ({one_line(str(exc).split(':')[0], 60)})") from None
+                raise LoadError(Message("load_not_json", line=number, detail=one_line(str(exc).split(':')[0], 60))) from None
             except RecursionError:
-                raise LoadError(f"line {number}: nested too deeply to be a record") from None
+                raise LoadError(Message("load_too_deep", line=number)) from None
             if not isinstance(record, dict):
-                raise LoadError(f"line {number}: expected a JSON object (a record), got {type(record).__name__}")
+                raise LoadError(Message("load_not_object", line=number, kind=type(record).__name__))
             where = lone_surrogate(record)
             if where is not None:
-                raise LoadError(f"line {number}: {where}: holds a lone surrogate (a \\ud800-\\udfff escape "
-                                "without its pair), which is not text")
+                raise LoadError(Message("load_line", line=number, detail=Joined(where, Message("load_lone_surrogate"))))
             if record.get("type") == "attachment" and isinstance(record.get("original_name"), str):
                 problem = file_name_problem(record["original_name"])
                 if problem:
@@ -81,7 +80,7 @@ def _lines(handle) -> Iterator[bytes]:
             return
         number += 1
         if len(line) > MAX_LINE_BYTES:
-            raise LoadError(f"line {number}: longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB; a record may not be that large")
+            raise LoadError(Message("load_record_line_too_long", line=number, limit=MAX_LINE_BYTES // (1024 * 1024)))
         yield line.rstrip(b"\r\n")
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 
 from ..errors import LoadError
+from ..messages import Message
 from ..text import one_line
 
 from .csv_file import read_csv
@@ -45,9 +46,9 @@ def load_file(vault: "Vault", path: Path | str, *, csv_type: str | None = None,
               progress: Callable | None = None, cancel=None) -> LoadReport:
     path = Path(path)
     if not path.is_file():
-        raise LoadError(f"cannot read {one_line(str(path), 80)}: no such file")
+        raise LoadError(Message("load_no_file", path=one_line(str(path), 80)))
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise LoadError(f"{one_line(path.name, 60)} is larger than 2 GiB; split it")
+        raise LoadError(Message("load_too_large", name=one_line(path.name, 60)))
     is_csv = csv_type is not None or path.suffix.lower() in (".csv", ".tsv")
     if is_csv:
         source = read_csv(vault, path, csv_type)  # streamed, read twice like JSON lines
@@ -55,7 +56,7 @@ def load_file(vault: "Vault", path: Path | str, *, csv_type: str | None = None,
         source = lambda: read_jsonl(path)  # noqa: E731  read twice: checked, then written
     report = vault.put_stream(source, progress=progress, cancel=cancel, action="load")
     if report.total == 0:
-        raise LoadError(f"{one_line(path.name, 60)} holds no records")
+        raise LoadError(Message("load_empty", name=one_line(path.name, 60)))
     return LoadReport(report.total, report.created, report.updated, report.unchanged)
 
 
