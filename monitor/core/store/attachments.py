@@ -103,13 +103,13 @@ def read(conn: Connection, sha256: str) -> Iterator[bytes]:
         yield data[0]
 
 
-def check_all(conn: Connection, progress: Callable | None = None, cancel=None) -> list[str]:
+def check_all(conn: Connection, progress: Callable | None = None, cancel=None) -> list[Message]:
     """Re-hash every stored blob; return one line per blob that no longer matches."""
     problems = []
     rows = conn.execute("SELECT sha256, size, chunks FROM blobs WHERE sha256 IS NOT NULL").fetchall()
     staged = conn.execute("SELECT count(*) FROM blobs WHERE sha256 IS NULL").fetchone()[0]
     if staged:
-        problems.append(f"{staged} unfinished attachment(s) left from an interrupted ingest")
+        problems.append(Message("verify_staged", n=staged))
     for i, (sha, size, chunks) in enumerate(rows, 1):
         if cancel is not None and cancel.is_set():
             raise Cancelled()
@@ -119,12 +119,12 @@ def check_all(conn: Connection, progress: Callable | None = None, cancel=None) -
                 digest.update(data)
                 seen += len(data)
         except AttachmentMissing as exc:
-            problems.append(str(exc))
+            problems.append(exc.message)
             continue
         if digest.hexdigest() != sha:
-            problems.append(f"attachment {sha[:16]}… is corrupted (its bytes no longer match its SHA-256)")
+            problems.append(Message("verify_blob_corrupted", sha=sha[:16]))
         elif seen != size:
-            problems.append(f"attachment {sha[:16]}… has {seen} bytes, expected {size}")
+            problems.append(Message("verify_blob_size", sha=sha[:16], seen=seen, size=size))
         if progress:
             progress(i, len(rows), "attachments")
     return problems

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..db import Connection
+from ..messages import Message
 from ..text import canonical_json, sha256_hex
 
 GENESIS = "0" * 64
@@ -43,10 +44,13 @@ def append(conn: Connection, *, at: str, actor: str, device: str, action: str,
 @dataclass
 class ChainProblem:
     seq: int
-    problem: str
+    problem: Message
 
     def __str__(self) -> str:
-        return f"audit entry {self.seq}: {self.problem}"
+        return str(self.message())
+
+    def message(self) -> Message:
+        return Message("verify_audit_entry", seq=self.seq, problem=self.problem)
 
 
 def check_chain(conn: Connection, progress: Callable | None = None, cancel=None) -> list[ChainProblem]:
@@ -62,11 +66,11 @@ def check_chain(conn: Connection, progress: Callable | None = None, cancel=None)
         entry = dict(zip(FIELDS, row[:9]))
         seq, stored_prev, stored_hash = row[0], row[9], row[10]
         if seq != expected_seq:
-            problems.append(ChainProblem(seq, f"entries missing before it (expected {expected_seq})"))
+            problems.append(ChainProblem(seq, Message("verify_audit_gap", expected=expected_seq)))
         if stored_prev != prev:
-            problems.append(ChainProblem(seq, "does not link to the entry before it"))
+            problems.append(ChainProblem(seq, Message("verify_audit_unlinked")))
         if entry_hash(entry, stored_prev) != stored_hash:
-            problems.append(ChainProblem(seq, "was altered after it was written (hash mismatch)"))
+            problems.append(ChainProblem(seq, Message("verify_audit_altered")))
         prev, expected_seq = stored_hash, seq + 1
         if progress and i % 5000 == 0:
             progress(i, total, "audit log")

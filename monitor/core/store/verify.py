@@ -9,7 +9,7 @@ from . import attachments, audit
 from ..history import graph as history
 from ..db import Connection, DatabaseError
 from ..errors import MonitorError
-from ..messages import Message, match
+from ..messages import Message
 from ..history.revisions import REVISION_COLUMNS, Revision
 
 
@@ -47,11 +47,11 @@ def verify(conn: Connection, progress: Callable | None = None, cancel=None) -> V
         _check_revisions(conn, report)
         step(3)
         chain = audit.check_chain(conn, cancel=cancel)
-        report.problems += [match(str(p)) or str(p) for p in chain]
+        report.problems += [p.message() for p in chain]
         report.checked["audit_entries"] = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
         _check_audit_covers_revisions(conn, report)
         step(4)
-        report.problems += [match(p) or p for p in attachments.check_all(conn, cancel=cancel)]
+        report.problems += attachments.check_all(conn, cancel=cancel)
         report.checked["attachments"] = conn.execute("SELECT count(*) FROM blobs").fetchone()[0]
         missing = conn.execute(
             "SELECT count(*) FROM records r JOIN revisions v ON v.rev = r.head "
