@@ -78,7 +78,7 @@ def test_every_zxcvbn_warning_is_mapped():
     assert warnings and warnings <= set(_ZXCVBN), warnings - set(_ZXCVBN)
 
 
-def test_older_english_raise_sites_are_translated_by_template(vault_path):
+def test_a_missing_vault_is_told_in_each_language(vault_path):
     from monitor.core.store.vault import Vault
 
     with pytest.raises(MonitorError) as caught:

@@ -13,23 +13,20 @@ Placeholders use ``str.format`` names (``{path}``); every language must use the 
 checks it, and that no id lacks a ru or kk text). Parameters may themselves be Messages (a
 weakness reason inside a WeakPassphrase); they are localised too.
 
-A core error raised as a plain English string (older raise sites) is still translated when its
-text matches one of the catalogue's English templates: the template's placeholders become
-wildcards and the captured values fill the translated template. New code should pass a Message.
+Every error is raised with a Message (``tests/test_error_codes.py`` holds every module to it), so
+nothing is ever translated by reading English back: a plain string given to :func:`localize`
+(a file name, an operating-system error) is shown as it is.
 """
 
 from __future__ import annotations
 
 import locale
 import os
-import re
-import string
 from functools import cache
 
 from . import resources
 
 LANGUAGES = ("en", "ru", "kk")
-_FIELDS = string.Formatter()
 
 
 @cache
@@ -120,36 +117,6 @@ def text(msg_id: str, lang: str = "en", /, **params) -> str:
     return _render(template(msg_id, lang), params, lang)
 
 
-@cache
-def _patterns() -> list[tuple[re.Pattern, str]]:
-    out = []
-    for msg_id, entry in files()["core.json"].items():  # errors only: not report words or titles
-        parts = []
-        for literal, name, _spec, _conv in _FIELDS.parse(entry["en"]):
-            parts.append(re.escape(literal))
-            if name is not None:
-                parts.append(f"(?P<{name}>.+?)")
-        literal_text = "".join(literal for literal, *_ in _FIELDS.parse(entry["en"]))
-        if len(literal_text.strip()) >= 3:  # a bare "{x}" would match anything
-            out.append((re.compile("".join(parts) + r"\Z", re.S), msg_id))
-    # Longest literal first, so a specific template wins over a general one.
-    out.sort(key=lambda item: -len(re.sub(r"\(\?P<\w+>\.\+\?\)", "", item[0].pattern)))
-    return out
-
-
-def match(english: str, _depth: int = 0) -> Message | None:
-    """The catalogue message whose English template renders to ``english``, if any."""
-    for pattern, msg_id in _patterns():
-        found = pattern.match(english)
-        if found:
-            params = {}
-            for key, value in found.groupdict().items():
-                inner = match(value, _depth + 1) if _depth < 3 and len(value) < len(english) else None
-                params[key] = inner if inner is not None else value
-            return Message(msg_id, **params)
-    return None
-
-
 def localize(obj, lang: str) -> str:
     """Render an error, a Message or a plain (English) string in ``lang``."""
     if lang not in LANGUAGES:
@@ -159,11 +126,8 @@ def localize(obj, lang: str) -> str:
         message = str(obj)
     if isinstance(message, (Message, Joined)):
         rendered = message.localize(lang)
-    elif lang == "en" or message is None:
+    else:  # text that is not a catalogue message (a name, an OS error): shown as it is
         rendered = str(message if message is not None else obj)
-    else:
-        found = match(str(message))
-        rendered = found.localize(lang) if found is not None else str(message)
     return " ".join(rendered.split())
 
 

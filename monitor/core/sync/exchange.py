@@ -70,12 +70,12 @@ class MergeReport:
     def to_json(self) -> dict:
         return asdict(self)
 
-    def summary(self) -> str:
+    def summary(self) -> Message:
+        """One line: what the import did (English as ``str``, any language with ``localize``)."""
         if self.replay:
-            return "this bundle was imported before; nothing changed"
-        return (f"{self.new} new, {self.updated} updated, {self.conflicts} conflicts, "
-                f"{self.sealed_refused} sealed edits refused, {self.skipped} skipped, "
-                f"{self.attachments_added} attachments added")
+            return Message("cli_import_replay")
+        return Message("cli_import_summary", new=self.new, updated=self.updated, conflicts=self.conflicts,
+                       sealed=self.sealed_refused, skipped=self.skipped, attachments=self.attachments_added)
 
 
 # --- export -------------------------------------------------------------------------------------

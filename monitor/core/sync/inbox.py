@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..db import transaction
 from ..errors import Cancelled, MonitorError, UnknownSigner
-from ..messages import Message
+from ..messages import Joined, Message
 from ..store import sync_log
 from ..store.vault import FOREVER
 from ..text import one_line
@@ -118,6 +118,13 @@ def candidates(path: Path, *, settle_seconds: float = 2.0, now: float | None = N
     return [entry for _m, _n, entry in sorted(found, key=lambda t: (t[0], t[1]))]
 
 
+def _reason(exc: MonitorError) -> str:
+    """Why a file was not merged: the error's catalogue message (shown in the user's language),
+    or its one line of text."""
+    message = getattr(exc, "message", None)
+    return message if isinstance(message, (Message, Joined)) else one_line(str(exc), 300)
+
+
 def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None = None, trust: list[str] = (),
          settle_seconds: float = 2.0, progress: Progress | None = None, cancel=None) -> list[Outcome]:
     """Import the inbox's new bundles, one transaction each; return what happened to each file
@@ -137,11 +144,11 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
         try:
             report = exchange.import_bundle(vault, entry.path, trust=list(trust), cancel=cancel)
         except UnknownSigner as exc:
-            outcome = Outcome(entry.name, UNKNOWN_SIGNER, str(exc), fingerprint=exc.fingerprint)
+            outcome = Outcome(entry.name, UNKNOWN_SIGNER, _reason(exc), fingerprint=exc.fingerprint)
         except Cancelled:
             raise
         except MonitorError as exc:
-            outcome = Outcome(entry.name, REFUSED, one_line(str(exc), 300))
+            outcome = Outcome(entry.name, REFUSED, _reason(exc))
         else:
             outcome = Outcome(entry.name, REPLAY if report.replay else IMPORTED,
                               "" if report.replay else report.summary(), report=report)
