@@ -158,7 +158,7 @@ class Context:
         return self.terms[name]
 
     def convert(self, row: Row, column: Column, text: str):
-        kind, line = column.kind, row.line
+        kind = column.kind
         try:
             if kind == "text":
                 return text

@@ -14,7 +14,7 @@ from ..text import one_line
 
 from .csv_cells import MAX_CELL_CHARS, MAX_GROUP_ROWS, Context, CsvKind, Row, fold
 from .csv_kinds import CSV_KINDS, SIGNATURES, proceeding_key
-from .jsonlines import MAX_LINE_BYTES
+from .jsonlines import bounded_lines
 
 if TYPE_CHECKING:
     from ..store.vault import Vault
@@ -25,14 +25,7 @@ if TYPE_CHECKING:
 def _text_lines(path: Path) -> Iterator[str]:
     """The file's lines decoded from UTF-8 one at a time (line endings kept, for quoted cells)."""
     with path.open("rb") as handle:
-        number = 0
-        while True:
-            raw = handle.readline(MAX_LINE_BYTES + 1)
-            if not raw:
-                return
-            number += 1
-            if len(raw) > MAX_LINE_BYTES:
-                raise LoadError(Message("load_csv_line_too_long", line=number, limit=MAX_LINE_BYTES // (1024 * 1024)))
+        for number, raw in enumerate(bounded_lines(handle, "load_csv_line_too_long"), 1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if b"\x00" in raw:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     pass
 
 
-_c = registry._c
+_c = registry.csv_column  # short: the tables below declare a column per line
 
 
 # --- the kinds -------------------------------------------------------------------------------------

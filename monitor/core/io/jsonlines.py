@@ -71,8 +71,9 @@ def read_jsonl(path: Path) -> Iterator[tuple[str, dict]]:
             yield f"line {number}", record
 
 
-def _lines(handle) -> Iterator[bytes]:
-    """Lines of a binary file, refusing any longer than MAX_LINE_BYTES without reading it whole."""
+def bounded_lines(handle, too_long: str) -> Iterator[bytes]:
+    """Lines of a binary file (line endings kept), refusing any longer than MAX_LINE_BYTES without
+    reading it whole: the error is the catalogue message ``too_long`` (with the line and the limit)."""
     number = 0
     while True:
         line = handle.readline(MAX_LINE_BYTES + 1)
@@ -80,7 +81,11 @@ def _lines(handle) -> Iterator[bytes]:
             return
         number += 1
         if len(line) > MAX_LINE_BYTES:
-            raise LoadError(Message("load_record_line_too_long", line=number, limit=MAX_LINE_BYTES // (1024 * 1024)))
-        yield line.rstrip(b"\r\n")
+            raise LoadError(Message(too_long, line=number, limit=MAX_LINE_BYTES // (1024 * 1024)))
+        yield line
+
+
+def _lines(handle) -> Iterator[bytes]:
+    return (line.rstrip(b"\r\n") for line in bounded_lines(handle, "load_record_line_too_long"))
 
 

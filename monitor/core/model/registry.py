@@ -122,7 +122,7 @@ class RecordType:
         return f"{self.name}.schema.json"
 
 
-def _c(name, meaning, kind="text", vocabulary=None, ru=(), kk=(), charge=False) -> CsvColumn:
+def csv_column(name, meaning, kind="text", vocabulary=None, ru=(), kk=(), charge=False) -> CsvColumn:
     as_tuple = lambda v: (v,) if isinstance(v, str) else tuple(v)  # noqa: E731
     return CsvColumn(name, meaning, kind, vocabulary, as_tuple(ru), as_tuple(kk), charge)
 

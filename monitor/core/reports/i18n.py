@@ -16,7 +16,7 @@ PREFIX = "report."
 # Report words that are a record type's title: read from the type titles (titles.json), the one
 # place they are kept, rather than repeated in reports.json.
 TYPE_TITLES = {"case": "case", "facility": "facility", "complaint": "complaint", "proceeding": "proceeding",
-               "consent": "consent", "ev_examination": "examination", "ev_reprisal": "reprisal"}
+               "consent": "consent", "ev_examination": "examination"}
 
 
 def _key(key: str) -> str:

@@ -40,9 +40,9 @@ EVENTS = {
     "consent": QT_TRANSLATE_NOOP("CaseFile", "Consent recorded"),
     "addendum": QT_TRANSLATE_NOOP("CaseFile", "Addendum"),
 }
-DETAIL_VOCABULARY = {"allegation": "method", "examination": "consistency", "complaint_filed": "authority",
-                     "proceeding_opened": "article", "judgment": "outcome", "visit": "visit_outcome",
-                     "reprisal": "reprisal_kind", "decision": "decision_kind", "response": "response_kind"}
+# Events that are not a record of their own (a record type's event takes its vocabulary from the registry).
+DETAIL_VOCABULARY = {"allegation": "method", "complaint_filed": "authority", "proceeding_opened": "article",
+                     "judgment": "outcome", "decision": "decision_kind", "response": "response_kind"}
 
 # Strings used through t() inside f-strings, marked here for the catalogue (lupdate reads these).
 _MARKED = (
