@@ -46,6 +46,10 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
                 red.claim(pid, "victim")
             for perp in allegation.get("perpetrators", []):
                 red.claim(perp.get("person_id"), "alleged_perpetrator")
+        for link in reader.referring(case.id, "link"):
+            red.claim(link.body.get("person_id"), link.body.get("role", ""))
+        for iv in reader.all("interview", case_id=case.id):
+            red.claim(iv.body.get("person_id"), "interviewed")
     item = "documentation" if red.full else "anonymised_reports"
     if not red.consent.allows(b["person_id"], item):
         if person:

@@ -288,6 +288,16 @@ class Redactor:
         if self._scrub is None or hidden != self._scrub_hidden:
             self._scrub_hidden = hidden
             mapping: dict[str, str] = {}
+            # names this report prints (full level): a surname a hidden relative shares with a named
+            # victim is left alone rather than turned into the relative's code
+            shown: set[str] = set()
+            for pid in set(self._persons) - hidden:
+                ident = self._persons[pid].body.get("identity") or {}
+                for fieldname in ("name_cyrillic", "name_latin"):
+                    value = ident.get(fieldname)
+                    if isinstance(value, str):
+                        shown.add(value.strip().casefold())
+                        shown.update(t.casefold() for t in re.split(r"[\s,.()]+", value) if t)
             for p in (self._persons[pid] for pid in sorted(hidden)):
                 code = p.body.get("code", "")
                 ident = p.body.get("identity") or {}
@@ -298,7 +308,7 @@ class Redactor:
                     mapping.setdefault(value.strip().casefold(), code)
                     if fieldname.startswith("name_"):  # surnames and given names on their own
                         for token in re.split(r"[\s,.()]+", value):
-                            if len(token) >= 3:
+                            if len(token) >= 3 and token.casefold() not in shown:
                                 mapping.setdefault(token.casefold(), code)
                 if ident.get("date_of_birth"):
                     mapping.setdefault(str(ident["date_of_birth"]).casefold(), code)
