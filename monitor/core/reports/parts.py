@@ -135,7 +135,7 @@ def consent_at_act(red: Redactor, tr: Tr, act: Source, kind: str) -> list:
     for item in CONSENT_ITEMS:
         entry = in_force.get(item)
         if entry is not None:
-            date, given, refused = by_statement.setdefault(entry.record_id, (entry.date, [], []))
+            _, given, refused = by_statement.setdefault(entry.record_id, (entry.date, [], []))
             (given if entry.given else refused).append(item)
     if by_statement:
         rows = [row(rid, date, given, refused)

@@ -112,13 +112,13 @@ class ConsentBook:
         return self._history[person_id]
 
     def at_act(self, person_id: str, act_date: str, act_id: str | None = None, consent_id: str | None = None
-               ) -> tuple[dict[str, "_consent.ConsentState"], list["_consent.ConsentEvent"]]:
+               ) -> tuple[dict[str, _consent.ConsentState], list[_consent.ConsentEvent]]:
         """(the consent in force at the act, the statements made after it)."""
         statements = self.history(person_id)
         return (_consent.in_force(statements, act_date, act_id, consent_id),
                 _consent.later(statements, act_date, act_id, consent_id))
 
-    def statement(self, person_id: str, record_id: str) -> "_consent.ConsentEvent | None":
+    def statement(self, person_id: str, record_id: str) -> _consent.ConsentEvent | None:
         return next((e for e in self.history(person_id) if e.record_id == record_id), None)
 
     def state(self, person_id: str) -> dict[str, ConsentItem]:
