@@ -98,6 +98,8 @@ def test_report_for_a_un_body(tmp_path):
     text = flat(pdftotext(out))
     assert "Prepared for a UN body" in text and "P-2026-0042" in text
     assert "Меня били по спине" not in text  # the stocked victim never authorised the UN
+    (_, detail), = audit(cli, "report-written")
+    assert "level=full audience=un" in detail
     before = cli.digest()
     refused = one_line_error(cli("report", "medical", "--exam", uid(8), "--audience", "un",
                                  "--out", str(tmp_path / "m.pdf"), ok=False))

@@ -122,7 +122,8 @@ def write(vault, report: Report, out: Path | str, *, password: str | None = None
         data = encrypt(data, password)
     digest = hashlib.sha256(data).hexdigest()
     out = Path(out)
-    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+    detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
+              f"lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} "
               f"encrypted={'yes' if password else 'no'}")
     with logged_output(vault, action, record_id=report.subject_id, detail=detail):
@@ -176,7 +177,8 @@ def resolve(vault, kind: str, ref: str) -> str:
 def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:
     """An audit entry for a report sent to a printer (plaintext leaving the vault); returns its SHA-256."""
     digest = hashlib.sha256(data).hexdigest()
-    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+    detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
+              f"lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies}")
     with logged_output(vault, "report-printed", record_id=report.subject_id, detail=detail):
         pass

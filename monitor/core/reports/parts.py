@@ -162,4 +162,4 @@ def missing_consent(report, red: Redactor, tr: Tr) -> None:
     section.add(Paragraph(tr(f"consent_missing_intro_{red.audience}"), "note"))
     section.add(Table([tr("person"), tr("consent_missing_item")], rows, widths=[2, 6]))
     report.sections.append(section)
-    report.cover.append((tr("consent_missing_title"), tr("consent_missing_cover", n=len(rows))))
+    report.cover.append((tr("consent_missing_cover"), str(len(rows))))
