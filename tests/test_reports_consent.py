@@ -151,7 +151,11 @@ def witness_records(vault) -> list[dict]:
             r["summary"] += f" {W_LATIN} гуәлік берді."
         if r["type"] == "consent":  # the victim authorises the UN as well
             r["scope"]["share_with_un"] = True
+    paper = vault.store_blob(io.BytesIO(b"%PDF-1.4 statement of the witness"))
     records += [
+        {"id": uid(44), "type": "attachment", "sha256": paper.sha256, "size": paper.size,
+         "mime_type": "application/pdf", "original_name": "Sekretbekov_Zhasulan_zayavlenie.pdf", "parent_id": CASE,
+         "added_by": "Айгүл"},
         {"id": WITNESS, "type": "person", "code": W_CODE,
          "identity": {"name_cyrillic": W_NAME, "name_latin": W_LATIN, "date_of_birth": W_DOB, "gender": "male"}},
         {"id": W_LINK, "type": "link", "person_id": WITNESS, "target_id": CASE, "role": "witness"},

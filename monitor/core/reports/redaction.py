@@ -307,7 +307,7 @@ class Redactor:
                         continue
                     mapping.setdefault(value.strip().casefold(), code)
                     if fieldname.startswith("name_"):  # surnames and given names on their own
-                        for token in re.split(r"[\s,.()]+", value):
+                        for token in re.split(r"[\s,.()_]+", value):
                             if len(token) >= 3 and token.casefold() not in shown:
                                 mapping.setdefault(token.casefold(), code)
                 if ident.get("date_of_birth"):
@@ -315,8 +315,9 @@ class Redactor:
             self._scrub_map = mapping
             if mapping:
                 alternatives = sorted(mapping, key=len, reverse=True)
-                self._scrub = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)",
-                                         re.IGNORECASE)
+                # an underscore separates words too ("Sekretbekov_statement.pdf")
+                self._scrub = re.compile(r"(?<![^\W_])(" + "|".join(re.escape(a) for a in alternatives)
+                                         + r")(?![^\W_])", re.IGNORECASE)
             else:
                 self._scrub = re.compile(r"(?!x)x")
         return self._scrub
