@@ -323,3 +323,45 @@ def test_demo_full_dossiers_name_nobody_without_the_audiences_consent(demo_vault
                 for value in values:
                     assert value not in text and value not in raw, (case.body["code"], code, value)
     assert hidden_total >= 3  # the demo has people who refused, or never gave, this item
+
+
+def _officials(vault) -> set[str]:
+    ids = {lk.body["person_id"] for lk in vault.records("link") if lk.body["role"] in OFFICIAL_ROLES}
+    for case in vault.records("case"):
+        for allegation in case.body.get("allegations", []):
+            ids |= {p["person_id"] for p in allegation.get("perpetrators", [])}
+    for p in vault.records("proceeding"):
+        ids |= set(p.body.get("defendants", []))
+        ids |= {c["person_id"] for c in p.body.get("charges", []) if c.get("person_id")}
+    return ids
+
+
+def test_demo_medical_and_visit_reports_name_nobody_without_lawyer_consent(demo_vault_path, tmp_path):
+    with reopen(demo_vault_path) as vault:
+        officials = _officials(vault)
+        hidden = {}
+        for person in vault.records("person"):
+            state = consent.current(vault, person.id).get("share_with_lawyer")
+            if person.id in officials or (state is not None and state.given):
+                continue
+            ident = person.body.get("identity") or {}
+            values = [ident[k] for k in ("name_cyrillic", "name_latin") if ident.get(k)]
+            if ident.get("date_of_birth"):
+                dob = ident["date_of_birth"]
+                values += [dob, f"{dob[8:10]}.{dob[5:7]}.{dob[:4]}"]
+            hidden[person.body["code"]] = values
+        assert len(hidden) >= 3
+        printed = 0
+        for kind, records in (("medical", vault.records("examination")), ("visit", vault.records("visit"))):
+            for rec in list(records):
+                out = tmp_path / f"{kind}-{rec.id}.pdf"
+                try:
+                    reports.generate(vault, kind, out, subject_id=rec.id, lang="kk")
+                except ReportRefused:
+                    continue  # no consent to documentation: nothing printed at all
+                printed += 1
+                text = flat(pdftotext(out))
+                for code, values in hidden.items():
+                    for value in values:
+                        assert value not in text, (kind, rec.id, code, value)
+        assert printed >= 5
