@@ -69,7 +69,7 @@ class ConsentEvent:
     covers: tuple[str, ...] = ()  # what it was taken for (a legacy block covers its own interview)
 
 
-def history(vault: "Records", person_id: str) -> list[ConsentEvent]:
+def history(vault: Records, person_id: str) -> list[ConsentEvent]:
     """Every consent statement about a person, in date order (ties by record id)."""
     out = []
     for info in vault.records("consent", where={"person_id": person_id}, order="created"):
