@@ -554,7 +554,7 @@ def cmd_report(args) -> int:
                 subject = reports.resolve(vault, args.kind, subject)
             result = reports.generate(vault, args.kind, out, subject_id=subject, lang=args.lang, level=args.level,
                                       password=password, period=(args.since, args.until),
-                                      progress=_progress(), cancel=cancel)
+                                      progress=_progress(), cancel=cancel, audience=args.audience)
     except KeyboardInterrupt:
         cancel.set()
         raise
@@ -580,6 +580,11 @@ def add_report_command(command) -> None:
     p.add_argument("--level", choices=("full", "pseudonymised", "aggregate"), default="full",
                    help="full: for the person's own lawyer; pseudonymised: codes instead of identities; "
                         "aggregate: numbers only (statistics are always aggregate)")
+    p.add_argument("--audience", choices=("lawyer", "partners", "un", "public"), default=None,
+                   help="who the report is for, which decides the consent item each person must have given: "
+                        "lawyer (full level, share with a lawyer), partners (pseudonymised, anonymised reports), "
+                        "un (full or pseudonymised, share with the UN: a UN body such as the Committee against "
+                        "Torture), public (aggregate); default: the level's own")
     p.add_argument("--password-file", metavar="F", help="protect the PDF with the password in F (AES-256)")
     p.add_argument("--from", dest="since", metavar="YEAR", help="stats: first year")
     p.add_argument("--to", dest="until", metavar="YEAR", help="stats: last year")

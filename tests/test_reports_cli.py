@@ -88,3 +88,24 @@ def test_dump_leaves_an_audit_entry(tmp_path):
     assert len(rows) == 2 and "type=person" in rows[1][1]
     assert f"sha256={hashlib.sha256(out.read_bytes()).hexdigest()}" in rows[1][1]
     assert json.loads(cli("verify", "--json").stdout)["ok"]
+
+
+def test_report_for_a_un_body(tmp_path):
+    cli = stocked_cli(tmp_path)
+    out = tmp_path / "un.pdf"
+    result = cli("report", "dossier", "--case", "KZ-2026-0007", "--audience", "un", "--out", str(out))
+    assert "withheld" in result.stdout
+    text = flat(pdftotext(out))
+    assert "Prepared for a UN body" in text and "P-2026-0042" in text
+    assert "Меня били по спине" not in text  # the stocked victim never authorised the UN
+    (_, detail), = audit(cli, "report-written")
+    assert "level=full audience=un" in detail
+    before = cli.digest()
+    refused = one_line_error(cli("report", "medical", "--exam", uid(8), "--audience", "un",
+                                 "--out", str(tmp_path / "m.pdf"), ok=False))
+    assert "P-2026-0042" in refused and "sharing with UN bodies" in refused
+    assert "cannot be at the level" in one_line_error(
+        cli("report", "dossier", "--case", uid(6), "--audience", "lawyer", "--level", "pseudonymised",
+            "--out", str(tmp_path / "x.pdf"), ok=False))
+    assert not (tmp_path / "m.pdf").exists() and not (tmp_path / "x.pdf").exists()
+    assert cli.digest() == before

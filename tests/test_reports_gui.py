@@ -136,3 +136,20 @@ def test_print_paints_every_page_and_is_logged(qtbot, gui_vault, tmp_path, dialo
     assert len(render_pages((tmp_path / "printed.pdf").read_bytes())) == dialog.page_count
     logged = gui_vault.conn.execute("SELECT detail FROM audit WHERE action = 'report-printed'").fetchall()
     assert len(logged) == 1 and "report=visit" in logged[0][0]
+
+
+def test_the_dialog_offers_a_un_recipient_that_needs_share_with_un(qtbot, gui_vault, dialog_for):
+    dialog = dialog_for(locked(gui_vault), "dossier", subject_id=uid(6), lang="en")
+    assert [dialog.audience.itemData(i) for i in range(dialog.audience.count())] == [None, "un"]
+    dialog.audience.setCurrentIndex(dialog.audience.findData("un"))
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    text = "".join(page_text(dialog.pdf_bytes, i) for i in range(dialog.page_count))
+    # the stocked victim allowed a lawyer but never a UN body: named by code, testimony withheld
+    assert SECRET not in text and "P-2026-0042" in text
+    assert "Меня били по спине" not in text
+    assert "no authorisation to share with UN bodies" in text
+    assert dialog._report.audience == "un"
+    stats = dialog_for(locked(gui_vault), "stats", lang="en")
+    assert not stats.audience.isEnabled()

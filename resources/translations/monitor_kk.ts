@@ -1407,79 +1407,94 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>жиынтық (жария)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="53" />
+        <source>as the level says</source>
+        <translation>деңгейге сәйкес</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
+        <source>a UN body (needs consent to share with the UN)</source>
+        <translation>БҰҰ органы (БҰҰ-ға беруге келісім қажет)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="184" />
         <source>Protect with a password (AES-256)</source>
         <translation>Құпия сөзбен қорғау (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
         <source>Preview</source>
         <translation>Алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="191" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
         <source>Save as…</source>
         <translation>Басқаша сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="193" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
         <source>Language</source>
         <translation>Тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
         <source>Level</source>
         <translation>Деңгейі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>Recipient</source>
+        <translation>Алушы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
         <source>Building the report…</source>
         <translation>Есеп жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="281" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="289" />
         <source>Cancelled.</source>
         <translation>Болдырылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
         <source>Enter a password, or untick the box.</source>
         <translation>Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сақталды: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="367" />
         <source>Sent to the printer.</source>
         <translation>Басып шығаруға жіберілді.</translation>
     </message>

@@ -1407,79 +1407,94 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>сводный (публично)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="53" />
+        <source>as the level says</source>
+        <translation>по уровню обезличивания</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
+        <source>a UN body (needs consent to share with the UN)</source>
+        <translation>орган ООН (нужно согласие на передачу в ООН)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="184" />
         <source>Protect with a password (AES-256)</source>
         <translation>Защитить паролем (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="191" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="193" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>Recipient</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
         <source>Building the report…</source>
         <translation>Создание отчёта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="281" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>Страниц: {n} · не включено: {w} · SHA-256 записей {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="289" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
         <source>Enter a password, or untick the box.</source>
         <translation>Введите пароль или снимите отметку.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сохранено: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="367" />
         <source>Sent to the printer.</source>
         <translation>Отправлено на печать.</translation>
     </message>

@@ -22,13 +22,13 @@ from ..history.revisions import utc_now
 from . import pdf
 from .i18n import Tr
 from .model import Report
-from .redaction import LEVELS, ReportRefused, check_level
+from .redaction import AUDIENCES, LEVELS, ReportRefused, check_audience, check_level
 from .trail import logged_output
 
 KINDS = ("dossier", "medical", "visit", "stats")
 Progress = Callable[[int, int, str], None]
 
-__all__ = ["KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve",
+__all__ = ["AUDIENCES", "KINDS", "LEVELS", "ReportRefused", "ReportResult", "build", "render", "write", "generate", "resolve",
            "log_printed"]
 
 
@@ -46,9 +46,12 @@ class ReportResult:
 
 def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", level: str = "full",
           period: tuple[str | None, str | None] = (None, None), progress: Progress | None = None,
-          cancel=None) -> Report:
-    """The report as plain data; nothing is written."""
+          cancel=None, audience: str | None = None) -> Report:
+    """The report as plain data; nothing is written. ``audience``: who it is for (redaction.AUDIENCES;
+    None: the level's own), which decides the consent item each person must have given."""
     check_level(level)
+    if kind != "stats":
+        check_audience(audience, level)
     tr = Tr(lang)
     if kind == "stats":
         from .stats import build_stats
@@ -62,15 +65,15 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
     if kind == "dossier":
         from .dossier import build_dossier
 
-        return build_dossier(vault, subject_id, tr, level, progress=progress, cancel=cancel)
+        return build_dossier(vault, subject_id, tr, level, progress=progress, cancel=cancel, audience=audience)
     if kind == "medical":
         from .medical import build_medical
 
-        return build_medical(vault, subject_id, tr, level)
+        return build_medical(vault, subject_id, tr, level, audience=audience)
     if kind == "visit":
         from .visit import build_visit
 
-        return build_visit(vault, subject_id, tr, level)
+        return build_visit(vault, subject_id, tr, level, audience=audience)
     raise MonitorError(Message("report_unknown_kind", kind=str(kind)))
 
 
@@ -119,7 +122,8 @@ def write(vault, report: Report, out: Path | str, *, password: str | None = None
         data = encrypt(data, password)
     digest = hashlib.sha256(data).hexdigest()
     out = Path(out)
-    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+    detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
+              f"lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} "
               f"encrypted={'yes' if password else 'no'}")
     with logged_output(vault, action, record_id=report.subject_id, detail=detail):
@@ -131,9 +135,9 @@ def write(vault, report: Report, out: Path | str, *, password: str | None = None
 
 def generate(vault, kind: str, out: Path | str, *, subject_id: str | None = None, lang: str = "en",
              level: str = "full", password: str | None = None, period=(None, None),
-             progress: Progress | None = None, cancel=None) -> ReportResult:
+             progress: Progress | None = None, cancel=None, audience: str | None = None) -> ReportResult:
     report = build(vault, kind, subject_id=subject_id, lang=lang, level=level, period=period,
-                   progress=progress, cancel=cancel)
+                   progress=progress, cancel=cancel, audience=audience)
     if cancel is not None and cancel.is_set():
         raise Cancelled()
     if progress:
@@ -173,7 +177,8 @@ def resolve(vault, kind: str, ref: str) -> str:
 def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:
     """An audit entry for a report sent to a printer (plaintext leaving the vault); returns its SHA-256."""
     digest = hashlib.sha256(data).hexdigest()
-    detail = (f"report={report.kind} level={report.level} lang={report.lang} pdf_sha256={digest} "
+    detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
+              f"lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies}")
     with logged_output(vault, "report-printed", record_id=report.subject_id, detail=detail):
         pass

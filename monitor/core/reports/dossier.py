@@ -16,20 +16,25 @@ from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
 from .images import photo_block
 from .model import Paragraph, Report, Section, Table
-from .parts import (CONSENT_ITEMS, article_text, body_diagram, consent_rows, injury_table, punishment_text,
-                    sentence_text)
+from .parts import (CONSENT_ITEMS, article_text, body_diagram, consent_at_act, injury_table, missing_consent,
+                    punishment_text, sentence_text)
 from .redaction import Redactor, ReportRefused
 from .sources import Reader, Source
 
 
-def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, cancel=None) -> Report:
+def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, cancel=None,
+                  audience: str | None = None) -> Report:
     reader = Reader(vault)
     case = reader.get(case_id, "case")
     body = case.body
     report = new_report("dossier", tr, level, title=tr("dossier_title"), code=body["code"], subject_id=case.id)
     if level == "aggregate":
         raise ReportRefused(Message("report_dossier_aggregate"))
-    red = Redactor(reader, level, tr, report.withheld)
+    red = Redactor(reader, level, tr, report.withheld, audience=audience)
+    report.audience = red.audience
+    if red.audience == "un":
+        report.marking = tr("marking_un")
+    report.cover.append((tr("audience"), tr(f"audience_{red.audience}")))
     lang = tr.lang
 
     def step(n: int, label: str) -> None:
@@ -51,16 +56,28 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         links += [s for s in reader.referring(rec.id, "link") if s not in links]
     facility = reader.maybe(body.get("facility_id"), "facility")
 
-    # every person the dossier may mention, registered before any text is printed
+    # every person the dossier may mention, registered (with the role they appear in) before any
+    # text is printed: the redactor decides from it who may be named (redaction.OFFICIAL_ROLES)
     roles: dict[str, list[str]] = {}
 
+    def add_role(person, label):
+        roles.setdefault(person.id, [])
+        if label not in roles[person.id]:
+            roles[person.id].append(label)
+
     def role(pid, key):
-        person = red.person(pid)
+        person = red.claim(pid, key)
         if person is not None:
-            label = reader.label("role", key, lang)
-            roles.setdefault(person.id, [])
-            if label not in roles[person.id]:
-                roles[person.id].append(label)
+            add_role(person, reader.label("role", key, lang))
+
+    def plain_role(pid, key, label, shown=True):
+        person = red.claim(pid, key)
+        if person is not None and shown:  # a withheld testimony or examination is not hinted at by a role
+            add_role(person, label[:1].upper() + label[1:])
+
+    # consent decides once which testimonies and examinations this audience receives
+    shown_interviews = [iv for iv in interviews if red.may_share_statement(iv.body["person_id"], "w_testimony")]
+    shown_exams = [ex for ex in exams if red.may_share_statement(ex.body["person_id"], "w_examination")]
 
     for link in links:
         role(link.body.get("person_id"), link.body.get("role"))
@@ -69,32 +86,25 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             role(pid, "victim")
         for perp in allegation.get("perpetrators", []):
             role(perp.get("person_id"), "alleged_perpetrator")
-    def plain_role(pid, label):
-        label = label[:1].upper() + label[1:]
-        if red.person(pid) is not None:
-            roles.setdefault(pid, [])
-            if label not in roles[pid]:
-                roles[pid].append(label)
-
     for rec in interviews:
-        plain_role(rec.body.get("person_id"), tr("role_interviewed"))
+        plain_role(rec.body.get("person_id"), "interviewed", tr("role_interviewed"), rec in shown_interviews)
     for rec in exams:
-        plain_role(rec.body.get("person_id"), tr("role_examined"))
+        plain_role(rec.body.get("person_id"), "examined", tr("role_examined"), rec in shown_exams)
     for rec in complaints:
         if rec.body.get("complainant_id"):
-            plain_role(rec.body["complainant_id"], tr("role_complainant"))
+            plain_role(rec.body["complainant_id"], "complainant", tr("role_complainant"))
     for rec in proceedings:
         for victim in rec.body.get("victims", []):
             role(victim.get("person_id"), "victim")
         for pid in rec.body.get("defendants", []):
-            plain_role(pid, tr("defendant"))
+            plain_role(pid, "defendant", tr("defendant"))
         for charge in rec.body.get("charges", []):
             if charge.get("person_id"):
-                plain_role(charge["person_id"], tr("defendant"))
+                plain_role(charge["person_id"], "defendant", tr("defendant"))
     for entry, records in listed:
         for rec in records:
             for name in entry.section.people:
-                red.person(rec.body.get(name))
+                red.claim(rec.body.get(name), "subject")
 
     # --- cover and summary ----------------------------------------------------------------------
     report.cover += [(tr("case"), f"{body['code']} — {red.text(body['title'])}"),
@@ -134,10 +144,6 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         summary.add(allegations)
     report.sections.append(summary)
     step(1, "chronology")
-
-    # --- testimonies: decide consent once, used by chronology and the section ------------------
-    shown_interviews = [iv for iv in interviews if red.may_share_statement(iv.body["person_id"], "w_testimony")]
-    shown_exams = [ex for ex in exams if red.may_share_statement(ex.body["person_id"], "w_examination")]
 
     # --- chronology -----------------------------------------------------------------------------
     events: list[tuple[str, str, str]] = []
@@ -325,6 +331,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
                     [[str(e[0]), when(e[1]), red.staff(e[2]) or "—", e[4], (e[5] or "")[:8],
                       (e[6] or "")[:16]] for e in entries], widths=[0.6, 2, 1.4, 1.4, 1.1, 2], numeric={0}))
     report.sections.append(audit)
+    missing_consent(report, red, tr)
     step(9, "finishing")
     return finish(report, reader, red, tr)
 
@@ -429,7 +436,7 @@ def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source
         (tr("follow_up"), red.text(b.get("follow_up"))),
         (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
     ]))
-    sec.add(Section(tr("consent"), level=3).add(fields(consent_rows(red, tr, b["person_id"]))))
+    sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, iv, "interview")))
     sec.add(Section(tr("narrative"), level=3).add(Paragraph(red.text(b.get("narrative")), "verbatim")))
     addenda = [a for a in reader.referring(iv.id, "addendum")]
     if addenda:
@@ -456,6 +463,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
         (tr("overall_opinion"), reader.label("consistency", b.get("overall_opinion"), lang)),
         (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
     ]))
+    sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, ex, "examination")))
     injuries = b.get("injuries", [])
     if injuries:
         diagram = body_diagram(tr, injuries)

@@ -14,7 +14,7 @@ from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
 from .images import exam_photos
 from .model import Paragraph, Report, Section, Table
-from .parts import body_diagram, consent_rows, injury_table
+from .parts import body_diagram, consent_at_act, injury_table, missing_consent
 from .redaction import Redactor, ReportRefused
 from .sources import Reader
 
@@ -23,7 +23,7 @@ def _text_or_note(tr: Tr, red: Redactor, value) -> Paragraph:
     return Paragraph(red.text(value)) if value else Paragraph(tr("not_stated"), "note")
 
 
-def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
+def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | None = None) -> Report:
     reader = Reader(vault)
     exam = reader.get(exam_id, "examination")
     b = exam.body
@@ -33,16 +33,23 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
     number = b.get("report_number") or exam.id[:8]
     report = new_report("medical", tr, level, title=tr("medical_title"), code=f"{tr('report_number')} {number}",
                         subject_id=exam.id)
-    red = Redactor(reader, level, tr, report.withheld)
-    person = red.person(b["person_id"])
+    red = Redactor(reader, level, tr, report.withheld, audience=audience)
+    report.audience = red.audience
+    if red.audience == "un":
+        report.marking = tr("marking_un")
+    person = red.claim(b["person_id"], "examined")
     case = reader.maybe(b.get("case_id"), "case")
-    # everyone named in the case may appear in free text: register them for scrubbing
+    # everyone named in the case may appear in free text: register them (in their role) for scrubbing
     if case is not None:
         for allegation in case.body.get("allegations", []):
             for pid in allegation.get("victim_ids", []):
-                red.person(pid)
+                red.claim(pid, "victim")
             for perp in allegation.get("perpetrators", []):
-                red.person(perp.get("person_id"))
+                red.claim(perp.get("person_id"), "alleged_perpetrator")
+        for link in reader.referring(case.id, "link"):
+            red.claim(link.body.get("person_id"), link.body.get("role", ""))
+        for iv in reader.all("interview", case_id=case.id):
+            red.claim(iv.body.get("person_id"), "interviewed")
     item = "documentation" if red.full else "anonymised_reports"
     if not red.consent.allows(b["person_id"], item):
         if person:
@@ -50,10 +57,15 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
             raise ReportRefused(Message(msg_id, person=str(person.body["code"])))
         raise ReportRefused(Message("report_no_consent_documentation_unnamed" if red.full
                                     else "report_no_consent_anonymised_unnamed"))
+    if red.audience == "un" and not red.consent.allows(b["person_id"], "share_with_un"):
+        # a UN body receives the evaluation only with the person's authorisation: say whose and which
+        raise ReportRefused(Message("report_no_consent_un", person=str(person.body["code"]) if person else "—",
+                                    item=tr("c_share_with_un")))
     examiner = b.get("examiner") or {}
     flag_conflict(report, tr, exam, tr("medical_title"))
     report.cover += [(tr("subject"), red.name(person)), (tr("date"), when(b["date"])),
-                     (tr("examiner"), red.staff(examiner.get("name")))]
+                     (tr("examiner"), red.staff(examiner.get("name"))),
+                     (tr("audience"), tr(f"audience_{red.audience}"))]
     if case is not None:
         report.cover.append((tr("case"), case.body["code"]))
     report.subtitle = tr("medical_subtitle")
@@ -84,7 +96,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
         (tr("conditions"), red.text(b.get("conditions"))),
     ]
     s1.add(fields(rows))
-    s1.add(Section(tr("informed_consent"), level=3).add(fields(consent_rows(red, tr, b["person_id"]))))
+    s1.add(Section(tr("informed_consent"), level=3).add(*consent_at_act(red, tr, exam, "examination")))
     report.sections.append(s1)
 
     report.sections.append(Section(tr("ip2")).add(
@@ -204,4 +216,5 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
     else:
         s17.add(Paragraph(tr("no_injuries")))
     report.sections.append(s17)
+    missing_consent(report, red, tr)
     return finish(report, reader, red, tr)

@@ -133,6 +133,7 @@ class Report:
     conflicts: list[str] = field(default_factory=list)  # translated notes: records in conflict
     contents: bool = True  # print a contents page
     subject_id: str | None = None  # the record the report is about (for the audit log)
+    audience: str = ""  # lawyer | partners | un | public (redaction.AUDIENCES); "" before a builder sets it
     source_digest: str = ""  # SHA-256 of the canonical set of revisions read (sources.py)
     source_count: int = 0
     pages: int = 0  # set by the renderer

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .common import when
 from .i18n import Tr
-from .model import BodyDiagram, Marker, Table
+from .model import BodyDiagram, Marker, Paragraph, Table
 from .redaction import Redactor
-from .sources import Reader
+from .sources import Reader, Source
 
 CONSENT_ITEMS = ("documentation", "photographs", "intimate_photographs", "audio", "share_with_lawyer",
                  "share_with_prosecutor", "share_with_un", "complaint_in_name", "anonymised_reports",
@@ -109,14 +110,56 @@ def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *,
     return Table(columns, rows, widths=widths, caption=tr("injuries"))
 
 
-def consent_rows(red: Redactor, tr: Tr, person_id: str) -> list[tuple[str, str]]:
-    """The person's current consent, item by item, with the date it was last set."""
-    state = red.consent.state(person_id)
-    rows = []
+def consent_at_act(red: Redactor, tr: Tr, act: Source, kind: str) -> list:
+    """The consent in force when the interview or examination (``kind``) took place, one row per
+    consent statement it rests on (its date, method and who took it, the items it gave and refused),
+    then every later change on its own date. Says so plainly when no consent had been recorded by
+    the time of the act."""
+    b = act.body
+    person_id, act_date = b["person_id"], b["date"]
+    in_force, after = red.consent.at_act(person_id, act_date, act.id, b.get("consent_id"))
+    lang = tr.lang
+
+    def row(record_id: str, date: str, given: list[str], refused: list[str]) -> list[str]:
+        e = red.consent.statement(person_id, record_id)
+        method = red.reader.label("consent_method", e.method, lang) if e is not None and e.method else ""
+        taker = red.staff(e.taken_by) if e is not None and e.taken_by else ""
+        return [when(date), method, taker, ", ".join(tr(f"c_{k}") for k in given) or "—",
+                ", ".join(tr(f"c_{k}") for k in refused) or "—"]
+
+    columns = [tr("consent_recorded"), tr("consent_method"), tr("consent_taken_by"), tr("consent_col_given"),
+               tr("consent_withdrawn_or_refused")]
+    widths = [1.7, 1.4, 1.5, 2.6, 2.2]
+    blocks: list = []
+    by_statement: dict[str, tuple[str, list[str], list[str]]] = {}
     for item in CONSENT_ITEMS:
-        entry = state.get(item)
-        if entry is None:
-            continue
-        value = tr("consent_given") if entry.given else tr("consent_refused")
-        rows.append((tr(f"c_{item}"), f"{value} ({entry.date[:10]})" if entry.date else value))
-    return rows or [(tr("consent"), tr("unknown"))]
+        entry = in_force.get(item)
+        if entry is not None:
+            _, given, refused = by_statement.setdefault(entry.record_id, (entry.date, [], []))
+            (given if entry.given else refused).append(item)
+    if by_statement:
+        rows = [row(rid, date, given, refused)
+                for rid, (date, given, refused) in sorted(by_statement.items(), key=lambda kv: kv[1][0])]
+        blocks.append(Table(columns, rows, widths=widths, caption=tr(f"consent_at_{kind}", date=when(act_date))))
+    else:
+        blocks.append(Paragraph(tr(f"consent_none_at_{kind}", date=when(act_date)), "warning"))
+    changes = [row(e.record_id, e.date, [k for k in CONSENT_ITEMS if e.scope.get(k) is True],
+                   [k for k in CONSENT_ITEMS if e.scope.get(k) is False]) for e in after]
+    if changes:
+        blocks.append(Table(columns, changes, widths=widths, caption=tr("consent_later")))
+    return blocks
+
+
+def missing_consent(report, red: Redactor, tr: Tr) -> None:
+    """A section naming (by code) each person who has not given the item this report's audience
+    needs, and the item; a line on the cover says how many."""
+    from .model import Section
+
+    if not red.missing:
+        return
+    rows = [[code, ", ".join(tr(f"c_{item}") for item in items)] for code, items in sorted(red.missing.items())]
+    section = Section(tr("consent_missing_title"))
+    section.add(Paragraph(tr(f"consent_missing_intro_{red.audience}"), "note"))
+    section.add(Table([tr("person"), tr("consent_missing_item")], rows, widths=[2, 6]))
+    report.sections.append(section)
+    report.cover.append((tr("consent_missing_cover"), str(len(rows))))

@@ -9,6 +9,23 @@ Levels:
   only material consented for anonymised reports, no photograph without consent;
 * ``aggregate`` — numbers only, for the public.
 
+Audiences: who the report is for, and so which consent item lets a person's testimony,
+examination and identity into it (:data:`AUDIENCE_ITEM`; docs/reports.md has the table):
+
+* ``lawyer`` (level ``full``) — *share with a lawyer*;
+* ``partners`` (level ``pseudonymised``) — *anonymised reports*;
+* ``un`` (level ``full`` or ``pseudonymised``) — *share with the UN* (a communication to the UN
+  Committee against Torture needs the person's authorisation);
+* ``public`` (level ``aggregate``) — numbers only, no person.
+
+**Identity rule** (the one place it is decided): a person is printed by name, with identity
+fields, only at ``full`` level and only when their current consent gives the audience's item.
+Anyone else appears by pseudonym code only — in tables, headings, captions, the chronology and
+in free text, where their known identity strings are replaced by the code. The one exception is
+people who appear only in an official capacity (alleged perpetrators, defendants, and the lawyer,
+monitor, doctor or interpreter of the case: :data:`OFFICIAL_ROLES`): they are not asked for
+consent. A person the report does not know to be official is treated as a protected one.
+
 Consent is what ``monitor.core.store.consent.current`` says: the consent records (schema v4) and the
 consent block of v3 interviews, folded in date order; the latest state of each item wins, so a
 later withdrawal removes what it withdraws. An item never recorded counts as not
@@ -29,6 +46,19 @@ from .model import Withheld
 from .sources import Reader, Source
 
 LEVELS = ("full", "pseudonymised", "aggregate")
+AUDIENCES = ("lawyer", "partners", "un", "public")
+# the audience a level is for when none is named, and the levels each audience may have
+DEFAULT_AUDIENCE = {"full": "lawyer", "pseudonymised": "partners", "aggregate": "public"}
+AUDIENCE_LEVELS = {"lawyer": ("full",), "partners": ("pseudonymised",), "un": ("full", "pseudonymised"),
+                   "public": ("aggregate",)}
+# the consent item a person must have given for their statements and identity to reach the audience
+AUDIENCE_ITEM = {"lawyer": "share_with_lawyer", "partners": "anonymised_reports", "un": "share_with_un",
+                 "public": None}
+# the reason printed in the withheld table when the audience's item is missing
+AUDIENCE_REASON = {"lawyer": "r_no_lawyer", "partners": "r_no_anon", "un": "r_no_un", "public": "r_level"}
+# roles in which a person acts in an official capacity and is named without consent
+OFFICIAL_ROLES = frozenset({"alleged_perpetrator", "defendant", "lawyer", "monitor", "medical_expert",
+                            "interpreter"})
 
 # identity fields that only full-level output shows (every key of person.identity is one)
 IDENTITY_TEXT_FIELDS = ("name_cyrillic", "name_latin", "contact", "safe_contact", "nationality")
@@ -46,6 +76,19 @@ def check_level(level: str) -> str:
     return level
 
 
+def check_audience(audience: str | None, level: str) -> str:
+    """The audience of a report at ``level`` (None: the level's own); one-line error if they do not fit."""
+    check_level(level)
+    if audience is None or audience == "":
+        return DEFAULT_AUDIENCE[level]
+    if audience not in AUDIENCES:
+        raise MonitorError(Message("report_unknown_audience", audience=str(audience)))
+    if level not in AUDIENCE_LEVELS[audience]:
+        raise MonitorError(Message("report_audience_level", audience=audience, level=level,
+                                   levels=", ".join(AUDIENCE_LEVELS[audience])))
+    return audience
+
+
 @dataclass(frozen=True)
 class ConsentItem:
     given: bool
@@ -55,11 +98,28 @@ class ConsentItem:
 
 
 class ConsentBook:
-    """The current consent of each person, latest state per item."""
+    """The current consent of each person, latest state per item; and what was in force at an act."""
 
     def __init__(self, reader: Reader):
         self.reader = reader
         self._cache: dict[str, dict[str, ConsentItem]] = {}
+        self._history: dict[str, list[_consent.ConsentEvent]] = {}
+
+    def history(self, person_id: str) -> list[_consent.ConsentEvent]:
+        if person_id not in self._history:
+            self.state(person_id)  # reads the records through the reader (the source digest)
+            self._history[person_id] = _consent.history(self.reader.vault, person_id)
+        return self._history[person_id]
+
+    def at_act(self, person_id: str, act_date: str, act_id: str | None = None, consent_id: str | None = None
+               ) -> tuple[dict[str, _consent.ConsentState], list[_consent.ConsentEvent]]:
+        """(the consent in force at the act, the statements made after it)."""
+        statements = self.history(person_id)
+        return (_consent.in_force(statements, act_date, act_id, consent_id),
+                _consent.later(statements, act_date, act_id, consent_id))
+
+    def statement(self, person_id: str, record_id: str) -> _consent.ConsentEvent | None:
+        return next((e for e in self.history(person_id) if e.record_id == record_id), None)
 
     def state(self, person_id: str) -> dict[str, ConsentItem]:
         if person_id not in self._cache:
@@ -92,17 +152,28 @@ class ConsentBook:
 class Redactor:
     """Applies one level and the consent book; counts what it withholds."""
 
-    def __init__(self, reader: Reader, level: str, tr: Tr, withheld: Withheld, *, always_scrub: bool = False):
+    def __init__(self, reader: Reader, level: str, tr: Tr, withheld: Withheld, *, always_scrub: bool = False,
+                 audience: str | None = None):
         """``always_scrub``: replace known identities in free text at every level (visit reports)."""
         self.always_scrub = always_scrub
         self.reader = reader
         self.level = check_level(level)
+        self.audience = check_audience(audience, self.level)
         self.tr = tr
         self.withheld = withheld
         self.consent = ConsentBook(reader)
         self._persons: dict[str, Source] = {}
+        self._official: set[str] = set()   # seen in an official role
+        self._protected: set[str] = set()  # seen in any other role
         self._scrub: re.Pattern | None = None
         self._scrub_map: dict[str, str] = {}
+        self._scrub_hidden: frozenset[str] = frozenset()
+        self.missing: dict[str, list[str]] = {}  # person code -> audience items missing (printed by the report)
+
+    @property
+    def audience_item(self) -> str | None:
+        """The consent item this report's audience needs (None: numbers only)."""
+        return AUDIENCE_ITEM[self.audience]
 
     @property
     def full(self) -> bool:
@@ -126,12 +197,37 @@ class Redactor:
             self.register(src)
         return src
 
+    def claim(self, person_id: str | None, role: str) -> Source | None:
+        """Register a person in a role (a ``role`` vocabulary key, or ``defendant``, ``interviewed``,
+        ``examined``, ``complainant``, ``subject``): official roles are named without consent."""
+        src = self.person(person_id)
+        if src is not None:
+            (self._official if role in OFFICIAL_ROLES else self._protected).add(src.id)
+            self._scrub = None
+        return src
+
+    def identifiable(self, person_id: str | None) -> bool:
+        """Whether this report may name the person (the identity rule in the module docstring)."""
+        if not person_id or not self.full:
+            return False
+        if person_id in self._official and person_id not in self._protected:
+            return True
+        item = self.audience_item
+        return bool(item) and self.consent.allows(person_id, item)
+
+    def _missing(self, person_id: str | None, item: str) -> None:
+        person = self.reader.maybe(person_id, "person") if person_id else None
+        if person is not None:
+            items = self.missing.setdefault(person.body.get("code", ""), [])
+            if item not in items:
+                items.append(item)
+
     def name(self, person: Source | None) -> str:
         """How a person is named at this level."""
         if person is None:
             return self.tr("unknown")
         code = person.body.get("code", "")
-        if not self.full:
+        if not self.identifiable(person.id):
             return code
         ident = person.body.get("identity") or {}
         name = ident.get("name_cyrillic") or ident.get("name_latin")
@@ -140,11 +236,18 @@ class Redactor:
         return f"{name}, {code}" if name else code
 
     def identity_rows(self, person: Source) -> list[tuple[str, str]]:
-        """Identity fields (full level only; otherwise counted as withheld)."""
+        """Identity fields (full level and consent only; otherwise counted as withheld)."""
         ident = person.body.get("identity") or {}
         if not self.full:
             if ident:
                 self.withheld.add(self.tr("w_identity"), self.tr("r_level"), len(ident))
+            return []
+        if not self.identifiable(person.id):
+            if ident:
+                item = self.audience_item
+                self.withheld.add(self.tr("w_identity"), self._why(person.id, item, AUDIENCE_REASON[self.audience]),
+                                  len(ident))
+                self._missing(person.id, item)
             return []
         t = self.tr
         rows = []
@@ -174,10 +277,28 @@ class Redactor:
 
     # --- free text -------------------------------------------------------------------------------
 
+    def _hidden(self) -> frozenset[str]:
+        """The persons whose identity strings free text must not carry."""
+        if not self.full or self.always_scrub:
+            return frozenset(self._persons)
+        return frozenset(pid for pid in self._persons if not self.identifiable(pid))
+
     def _pattern(self) -> re.Pattern | None:
-        if self._scrub is None:
+        hidden = self._hidden()
+        if self._scrub is None or hidden != self._scrub_hidden:
+            self._scrub_hidden = hidden
             mapping: dict[str, str] = {}
-            for p in self._persons.values():
+            # names this report prints (full level): a surname a hidden relative shares with a named
+            # victim is left alone rather than turned into the relative's code
+            shown: set[str] = set()
+            for pid in set(self._persons) - hidden:
+                ident = self._persons[pid].body.get("identity") or {}
+                for fieldname in ("name_cyrillic", "name_latin"):
+                    value = ident.get(fieldname)
+                    if isinstance(value, str):
+                        shown.add(value.strip().casefold())
+                        shown.update(t.casefold() for t in re.split(r"[\s,.()]+", value) if t)
+            for p in (self._persons[pid] for pid in sorted(hidden)):
                 code = p.body.get("code", "")
                 ident = p.body.get("identity") or {}
                 for fieldname in IDENTITY_TEXT_FIELDS:
@@ -186,43 +307,45 @@ class Redactor:
                         continue
                     mapping.setdefault(value.strip().casefold(), code)
                     if fieldname.startswith("name_"):  # surnames and given names on their own
-                        for token in re.split(r"[\s,.()]+", value):
-                            if len(token) >= 3:
+                        for token in re.split(r"[\s,.()_]+", value):
+                            if len(token) >= 3 and token.casefold() not in shown:
                                 mapping.setdefault(token.casefold(), code)
                 if ident.get("date_of_birth"):
                     mapping.setdefault(str(ident["date_of_birth"]).casefold(), code)
             self._scrub_map = mapping
             if mapping:
                 alternatives = sorted(mapping, key=len, reverse=True)
-                self._scrub = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)",
-                                         re.IGNORECASE)
+                # an underscore separates words too ("Sekretbekov_statement.pdf")
+                self._scrub = re.compile(r"(?<![^\W_])(" + "|".join(re.escape(a) for a in alternatives)
+                                         + r")(?![^\W_])", re.IGNORECASE)
             else:
                 self._scrub = re.compile(r"(?!x)x")
         return self._scrub
 
     def text(self, value: str | None) -> str:
-        """Free text as printed at this level: identities of known persons replaced by codes."""
+        """Free text as printed: identities of known persons this report may not name replaced by codes."""
         if not value:
             return ""
-        if self.full and not self.always_scrub:
-            return value
         pattern = self._pattern()
         return pattern.sub(lambda m: self._scrub_map.get(m.group(0).casefold(), "▇▇▇"), value)
 
     # --- consent decisions -----------------------------------------------------------------------
 
-    def _why(self, person_id: str | None, item: str, reason_key: str) -> str:
-        return self.tr("r_withdrawn") if self.consent.withdrawn(person_id, item) else self.tr(reason_key)
+    def _why(self, person_id: str | None, item: str | None, reason_key: str) -> str:
+        if item and self.consent.withdrawn(person_id, item):
+            return self.tr("r_withdrawn")
+        return self.tr(reason_key)
 
     def may_share_statement(self, person_id: str | None, what_key: str) -> bool:
-        """A testimony or examination of this person, in a dossier at this level."""
+        """A testimony or examination of this person, in a dossier for this audience."""
         if self.aggregate:
             self.withheld.add(self.tr(what_key), self.tr("r_level"))
             return False
-        item, reason = ("share_with_lawyer", "r_no_lawyer") if self.full else ("anonymised_reports", "r_no_anon")
+        item, reason = self.audience_item, AUDIENCE_REASON[self.audience]
         if self.consent.allows(person_id, item):
             return True
         self.withheld.add(self.tr(what_key), self._why(person_id, item, reason))
+        self._missing(person_id, item)
         return False
 
     def may_show_photo(self, person_id: str | None, intimate: bool) -> bool:
@@ -245,5 +368,9 @@ class Redactor:
             return False
         if not self.full and not self.consent.allows(person_id, "anonymised_reports"):
             self.withheld.add(what, self._why(person_id, "anonymised_reports", "r_no_anon"))
+            return False
+        if self.audience == "un" and not self.consent.allows(person_id, "share_with_un"):
+            self.withheld.add(what, self._why(person_id, "share_with_un", "r_no_un"))
+            self._missing(person_id, "share_with_un")
             return False
         return True

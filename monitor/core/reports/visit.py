@@ -22,7 +22,7 @@ def _previous_visit(reader: Reader, visit: Source) -> Source | None:
     return max(earlier, key=lambda v: (v.body["date_start"], v.id)) if earlier else None
 
 
-def build_visit(vault, visit_id: str, tr: Tr, level: str) -> Report:
+def build_visit(vault, visit_id: str, tr: Tr, level: str, *, audience: str | None = None) -> Report:
     reader = Reader(vault)
     visit = reader.get(visit_id, "visit")
     b = visit.body
@@ -31,7 +31,8 @@ def build_visit(vault, visit_id: str, tr: Tr, level: str) -> Report:
     f = facility.body
     code = f"{f['name']} — {tr('visit_code', date=b['date_start'])}"
     report = new_report("visit", tr, level, title=tr("visit_title"), code=code, subject_id=visit.id)
-    red = Redactor(reader, level, tr, report.withheld, always_scrub=True)
+    red = Redactor(reader, level, tr, report.withheld, always_scrub=True, audience=audience)
+    report.audience = red.audience
     interviews = list(reader.all("interview", visit_id=visit.id))
     for iv in interviews:  # detainees interviewed during the visit: never named in this report
         red.person(iv.body.get("person_id"))

@@ -8,6 +8,16 @@ inside the sealed interview (``interview.consent``); it counts as a consent reco
 own ``date`` or, without one, the interview's date.
 
 Everything that reads consent (reports, exports, the GUI) asks :func:`current` or :func:`allows`.
+
+What was in force when something was done (an interview, an examination) is a different question
+from what is in force now: :func:`in_force` folds only the statements made before the act, and
+:func:`later` lists those made after it (a withdrawal, an extension). A statement counts as made
+before the act when its moment is not after the act's; when either date has no time of day, the
+calendar dates as written are compared (a consent dated "2026-03-01" is in force for an interview
+at 09:00 that day). A statement taken *for* the act (it lists the act in ``covers``, the act names
+it as ``consent_id``, or it is the act's own legacy block) also counts when it is dated the same
+calendar day as the act, so consent written down a few minutes after the interview began is not
+reported as missing; one dated a later day is reported as given after the act.
 """
 
 from __future__ import annotations
@@ -45,30 +55,86 @@ def _moment(value: str) -> _dt.datetime:
     return _dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(_dt.timezone.utc)
 
 
-def events(vault: "Records", person_id: str) -> list[tuple[_dt.datetime, str, str, dict]]:
-    """(moment, record id, date as written, scope) of every consent statement about a person, in order."""
+@dataclass(frozen=True)
+class ConsentEvent:
+    """One consent statement: a ``consent`` record, or the consent block of a v3 interview."""
+
+    moment: _dt.datetime
+    record_id: str     # the consent record, or the legacy interview
+    date: str          # as written
+    scope: dict        # item -> given (true) / refused or withdrawn (false)
+    method: str = ""   # vocab:consent_method
+    taken_by: str = ""
+    withdrawal: bool = False
+    covers: tuple[str, ...] = ()  # what it was taken for (a legacy block covers its own interview)
+
+
+def history(vault: Records, person_id: str) -> list[ConsentEvent]:
+    """Every consent statement about a person, in date order (ties by record id)."""
     out = []
     for info in vault.records("consent", where={"person_id": person_id}, order="created"):
         body = info.body
-        out.append((_moment(body["date"]), body["id"], body["date"], body["scope"]))
+        out.append(ConsentEvent(_moment(body["date"]), body["id"], body["date"], dict(body["scope"]),
+                                body.get("method") or "", body.get("taken_by") or "", bool(body.get("withdrawal")),
+                                tuple(body.get("covers") or ())))
     for info in vault.records("interview", where={"person_id": person_id}, order="created"):
         legacy = info.body.get("consent")
         if legacy:
             date = legacy.get("date") or info.body["date"]
-            out.append((_moment(date), info.id, date, {k: legacy[k] for k in _LEGACY_ITEMS if k in legacy}))
-    out.sort(key=lambda e: (e[0], e[1]))
+            out.append(ConsentEvent(_moment(date), info.id, date, {k: legacy[k] for k in _LEGACY_ITEMS if k in legacy},
+                                    legacy.get("method") or "", "", False, (info.id,)))
+    out.sort(key=lambda e: (e.moment, e.record_id))
     return out
+
+
+def events(vault: "Records", person_id: str) -> list[tuple[_dt.datetime, str, str, dict]]:
+    """(moment, record id, date as written, scope) of every consent statement about a person, in order."""
+    return [(e.moment, e.record_id, e.date, e.scope) for e in history(vault, person_id)]
+
+
+def fold(statements) -> dict[str, ConsentState]:
+    """The state of each item after ``statements`` (in order), the latest statement of each item winning."""
+    state: dict[str, ConsentState] = {}
+    for e in statements:
+        for item, given in e.scope.items():
+            earlier = state.get(item)
+            withdrawn = not given and earlier is not None and (earlier.given or earlier.withdrawn)
+            state[item] = ConsentState(bool(given), e.date, e.record_id, withdrawn)
+    return state
 
 
 def current(vault: "Records", person_id: str) -> dict[str, ConsentState]:
     """The latest state of every consent item ever recorded for a person."""
-    state: dict[str, ConsentState] = {}
-    for _moment_, record_id, date, scope in events(vault, person_id):
-        for item, given in scope.items():
-            earlier = state.get(item)
-            withdrawn = not given and earlier is not None and (earlier.given or earlier.withdrawn)
-            state[item] = ConsentState(bool(given), date, record_id, withdrawn)
-    return state
+    return fold(history(vault, person_id))
+
+
+def _timed(value: str) -> bool:
+    return len(value) > 10
+
+
+def before_act(statement: ConsentEvent, act_date: str, act_id: str | None = None,
+               consent_id: str | None = None) -> bool:
+    """Whether a statement was in force at an act dated ``act_date`` (see the module docstring)."""
+    same_day_or_before = statement.date[:10] <= act_date[:10]
+    for_the_act = (act_id is not None and act_id in statement.covers) or \
+                  (consent_id is not None and statement.record_id == consent_id)
+    if for_the_act and same_day_or_before:
+        return True
+    if _timed(statement.date) and _timed(act_date):
+        return statement.moment <= _moment(act_date)
+    return same_day_or_before
+
+
+def in_force(statements: list[ConsentEvent], act_date: str, act_id: str | None = None,
+             consent_id: str | None = None) -> dict[str, ConsentState]:
+    """The consent in force at the act: ``statements`` (from :func:`history`) made before it, folded."""
+    return fold([e for e in statements if before_act(e, act_date, act_id, consent_id)])
+
+
+def later(statements: list[ConsentEvent], act_date: str, act_id: str | None = None,
+          consent_id: str | None = None) -> list[ConsentEvent]:
+    """The statements made after the act (withdrawals, extensions, a consent given only afterwards)."""
+    return [e for e in statements if not before_act(e, act_date, act_id, consent_id)]
 
 
 def allows(vault: "Records", person_id: str, item: str) -> bool:

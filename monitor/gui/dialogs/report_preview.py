@@ -47,6 +47,12 @@ LEVELS = {
     "pseudonymised": QT_TRANSLATE_NOOP("ReportPreview", "pseudonymised (partners)"),
     "aggregate": QT_TRANSLATE_NOOP("ReportPreview", "aggregate (public)"),
 }
+# who the report is for, when not the level's own reader: the consent item each person must have
+# given follows from it (monitor.core.reports.redaction.AUDIENCE_ITEM)
+AUDIENCES = {
+    None: QT_TRANSLATE_NOOP("ReportPreview", "as the level says"),
+    "un": QT_TRANSLATE_NOOP("ReportPreview", "a UN body (needs consent to share with the UN)"),
+}
 
 
 def locked(vault) -> Callable[[], contextlib.AbstractContextManager]:
@@ -123,16 +129,17 @@ def _no_collection_off_the_gui_thread():
                 gc.enable()
 
 
-def _build(open_vault, kind, subject_id, lang, level, *, progress=None, cancel=None):
+def _build(open_vault, kind, subject_id, lang, level, audience=None, *, progress=None, cancel=None):
     """Worker: build and render the report; returns (report, pdf bytes, page images)."""
     with _no_collection_off_the_gui_thread():
-        return _build_unguarded(open_vault, kind, subject_id, lang, level, progress=progress, cancel=cancel)
+        return _build_unguarded(open_vault, kind, subject_id, lang, level, audience, progress=progress,
+                                cancel=cancel)
 
 
-def _build_unguarded(open_vault, kind, subject_id, lang, level, *, progress=None, cancel=None):
+def _build_unguarded(open_vault, kind, subject_id, lang, level, audience=None, *, progress=None, cancel=None):
     with open_vault() as vault:
         report = reports.build(vault, kind, subject_id=subject_id, lang=lang, level=level,
-                               progress=progress, cancel=cancel)
+                               progress=progress, cancel=cancel, audience=audience)
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         if progress:
@@ -170,6 +177,10 @@ class ReportPreview(QDialog):
         self.level = QComboBox()
         for code in (("aggregate",) if kind == "stats" else ("full", "pseudonymised")):
             self.level.addItem(self.tr(LEVELS[code]), code)
+        self.audience = QComboBox()
+        for code in ((None,) if kind == "stats" else (None, "un")):
+            self.audience.addItem(self.tr(AUDIENCES[code]), code)
+        self.audience.setEnabled(kind != "stats")
         self.protect = QCheckBox(self.tr("Protect with a password (AES-256)"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
@@ -191,7 +202,8 @@ class ReportPreview(QDialog):
         self.scroll.setWidgetResizable(True)
 
         row = QHBoxLayout()
-        for label, widget in ((self.tr("Language"), self.lang), (self.tr("Level"), self.level)):
+        for label, widget in ((self.tr("Language"), self.lang), (self.tr("Level"), self.level),
+                              (self.tr("Recipient"), self.audience)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addStretch(1)
@@ -232,7 +244,7 @@ class ReportPreview(QDialog):
         gc.collect()  # here, on the GUI thread, rather than on the worker (see _no_collection_off_the_gui_thread)
         self.status.setText(self.tr("Building the report…"))
         self._worker = workers.Worker(_build, self._open_vault, self._kind, self._subject,
-                                      self.lang.currentData(), self.level.currentData())
+                                      self.lang.currentData(), self.level.currentData(), self.audience.currentData())
         self._worker.progress.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_ready)
         self._worker.failed.connect(self._on_failed)
