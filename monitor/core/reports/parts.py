@@ -38,16 +38,16 @@ def punishment_text(reader: Reader, tr: Tr, p: dict) -> str:
     if p.get("probation_years") or p.get("probation_months"):
         bits.append(tr("probation", t=_term(tr, p.get("probation_years"), p.get("probation_months"))))
     if p.get("amount"):
-        bits.append(f"{_num(p['amount'])} KZT")
+        bits.append(f"{tr.num(p['amount'])} KZT")
     return ", ".join(b for b in bits if b)
 
 
 def _term(tr: Tr, years, months) -> str:
     parts = []
     if years:
-        parts.append(tr("years_n", n=_num(years)))
+        parts.append(tr("years_n", n=years))
     if months:
-        parts.append(tr("months_n", n=_num(months)))
+        parts.append(tr("months_n", n=months))
     return " ".join(parts)
 
 
@@ -57,14 +57,8 @@ def sentence_text(tr: Tr, body: dict) -> str:
         return tr("life")
     if body.get("sentence_years") is None:
         return ""
-    text = tr("years_n", n=_num(body["sentence_years"]))
+    text = tr("years_n", n=body["sentence_years"])
     return f"{text}, {tr('suspended')}" if body.get("sentence_suspended") else text
-
-
-def _num(x) -> str:
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    return f"{x:,}".replace(",", " ") if isinstance(x, int) else str(x)
 
 
 def injury_view(injury: dict) -> str:
@@ -94,7 +88,7 @@ def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *,
         widths.append(1.6)
     rows = []
     for i, inj in enumerate(injuries, 1):
-        size = " × ".join(_num(inj[k]) for k in ("length_mm", "width_mm") if inj.get(k) is not None)
+        size = " × ".join(tr.num(inj[k]) for k in ("length_mm", "width_mm") if inj.get(k) is not None)
         appearance = ", ".join(red.text(inj.get(k)) for k in ("shape", "colour", "estimated_age") if inj.get(k))
         region = reader.label("body_region", inj.get("region"), lang)
         view = tr(f"view_{injury_view(inj)}")
@@ -118,5 +112,5 @@ def consent_rows(red: Redactor, tr: Tr, person_id: str) -> list[tuple[str, str]]
         if entry is None:
             continue
         value = tr("consent_given") if entry.given else tr("consent_refused")
-        rows.append((tr(f"c_{item}"), f"{value} ({entry.date[:10]})" if entry.date else value))
+        rows.append((tr(f"c_{item}"), f"{value} ({tr.date(entry.date)})" if entry.date else value))
     return rows or [(tr("consent"), tr("unknown"))]
