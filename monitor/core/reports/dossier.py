@@ -479,7 +479,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
     ]))
     injuries = b.get("injuries", [])
     if injuries:
-        diagram = body_diagram(tr, injuries)
+        diagram = body_diagram(tr, injuries, reader)
         sec.add(Section(tr("body_diagram"), level=3).add(diagram))
         sec.add(injury_table(reader, red, tr, injuries))
     else:

@@ -123,8 +123,7 @@ def when(value, lang: str, region: str | None = None, *, city: bool = True) -> s
     utc = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     place = get_timezone_location(tz, locale=lang, return_city=True) if tz is not None and city else ""
     zone = f"{place}, {utc}" if place else utc
-    clock = format_time(local.time(), locale(lang).time_formats["short"].pattern.replace("h:mm a", "HH:mm"),
-                        locale=lang)
+    clock = format_time(local.time(), locale(lang).time_formats["short"].pattern, locale=lang)
     return f"{date(local.date(), lang)} {clock} ({zone})"
 
 

@@ -208,7 +208,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
 
     s17 = Section(tr("ip17"))
     if injuries:
-        s17.add(body_diagram(tr, injuries))
+        s17.add(body_diagram(tr, injuries, reader))
     else:
         s17.add(Paragraph(tr("no_injuries")))
     report.sections.append(s17)

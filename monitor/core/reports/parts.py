@@ -66,15 +66,22 @@ def injury_view(injury: dict) -> str:
     return view if view in VIEWS else "front"
 
 
-def body_diagram(tr: Tr, injuries: list[dict]) -> BodyDiagram:
-    """Every view used, markers numbered in injury order (the injury table's numbers)."""
+def body_diagram(tr: Tr, injuries: list[dict], reader: Reader | None = None) -> BodyDiagram:
+    """Every view used, markers numbered in injury order (the injury table's numbers); the side
+    marks in the report's letters (П/Л, О/С) and a legend of the marker colours."""
     markers = [Marker(i, injury_view(inj), float(inj.get("x", 0.5)), float(inj.get("y", 0.5)), inj.get("consistency"))
                for i, inj in enumerate(injuries, 1)]
     views = [v for v in VIEWS if any(m.view == v for m in markers)]
     if "front" in views or "back" in views:  # front and back always as a pair
         views = ["front", "back"] + [v for v in views if v not in ("front", "back")]
+    terms = reader.vault.vocabulary("consistency", tr.lang) if reader is not None else []
+    legend: list[tuple[str | None, str]] = list(terms)
+    if any(not m.consistency for m in markers):
+        legend.append((None, tr("consistency_none")))
     return BodyDiagram(views=views, markers=markers, labels={v: tr(f"view_{v}") for v in VIEWS},
-                       caption=tr("body_diagram_note"))
+                       caption=f"{tr('body_diagram_note')} {tr('marks_note')}",
+                       letters={"R": tr("mark_right"), "L": tr("mark_left")},
+                       legend=legend, legend_title=tr("colour_legend"))
 
 
 def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *, graded: bool = False,
