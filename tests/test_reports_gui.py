@@ -136,3 +136,22 @@ def test_print_paints_every_page_and_is_logged(qtbot, gui_vault, tmp_path, dialo
     assert len(render_pages((tmp_path / "printed.pdf").read_bytes())) == dialog.page_count
     logged = gui_vault.conn.execute("SELECT detail FROM audit WHERE action = 'report-printed'").fetchall()
     assert len(logged) == 1 and "report=visit" in logged[0][0]
+
+
+def test_the_statistics_dialog_has_the_clis_period_filter(qtbot, gui_vault, dialog_for):
+    from monitor.core.history.revisions import new_id
+
+    gui_vault.put_many([{"id": new_id(), "type": "statistic", "indicator": "complaints_registered", "value": value,
+                         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31",
+                         "source_authority": "prosecutor", "source_document": "Ответ"}
+                        for year, value in ((2010, 36), (2012, 602))])
+    dialog = dialog_for(locked(gui_vault), "stats", lang="en")
+    assert dialog.period() == (None, None) and dialog.year_from.text() == dialog.tr("any")
+    dialog.year_from.setValue(2010)
+    dialog.year_to.setValue(2011)
+    assert dialog.period() == ("2010", "2011")
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    text = dialog._report.text()
+    assert "2010 | 36" in text and "602" not in text and "2013" not in text
