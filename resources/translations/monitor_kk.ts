@@ -1372,114 +1372,129 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
         <source>Case dossier</source>
         <translation>Іс бойынша досье</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
         <source>Medical evaluation report</source>
         <translation>Медициналық бағалау қорытындысы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
         <source>Visit report</source>
         <translation>Бару туралы есеп</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="44" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
         <source>full (the person's lawyer)</source>
         <translation>толық (адамның адвокаты)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
         <source>pseudonymised (partners)</source>
         <translation>бүркеншіктелген (серіктестер)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="49" />
         <source>aggregate (public)</source>
         <translation>жиынтық (жария)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <source>any</source>
+        <translation>кез келген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
         <source>Protect with a password (AES-256)</source>
         <translation>Құпия сөзбен қорғау (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="186" />
         <source>Preview</source>
         <translation>Алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="187" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="344" />
         <source>Save as…</source>
         <translation>Басқаша сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Language</source>
         <translation>Тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Level</source>
         <translation>Деңгейі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>From year</source>
+        <translation>Бастапқы жыл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>To year</source>
+        <translation>Соңғы жыл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
         <source>Building the report…</source>
         <translation>Есеп жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="291" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="299" />
         <source>Cancelled.</source>
         <translation>Болдырылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
         <source>Enter a password, or untick the box.</source>
         <translation>Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="346" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сақталды: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="377" />
         <source>Sent to the printer.</source>
         <translation>Басып шығаруға жіберілді.</translation>
     </message>

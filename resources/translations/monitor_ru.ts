@@ -1372,114 +1372,129 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
         <source>Case dossier</source>
         <translation>Досье по делу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
         <source>Medical evaluation report</source>
         <translation>Заключение медицинской оценки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
         <source>Visit report</source>
         <translation>Отчёт о посещении</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="44" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
         <source>full (the person's lawyer)</source>
         <translation>полный (адвокат лица)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
         <source>pseudonymised (partners)</source>
         <translation>псевдонимизированный (партнёры)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="49" />
         <source>aggregate (public)</source>
         <translation>сводный (публично)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
         <source>Protect with a password (AES-256)</source>
         <translation>Защитить паролем (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="186" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="187" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="180" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="344" />
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="233" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>From year</source>
+        <translation>Начальный год</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <source>To year</source>
+        <translation>Конечный год</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
         <source>Building the report…</source>
         <translation>Создание отчёта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="269" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="291" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>Страниц: {n} · не включено: {w} · SHA-256 записей {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="277" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="299" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
         <source>Enter a password, or untick the box.</source>
         <translation>Введите пароль или снимите отметку.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="346" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сохранено: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="377" />
         <source>Sent to the printer.</source>
         <translation>Отправлено на печать.</translation>
     </message>
