@@ -175,16 +175,17 @@ class TortureFinding:
 
 
 def torture_finding(bodies, years: tuple[int | None, int | None] = (None, None)) -> list[TortureFinding]:
-    """The central finding by registration year, from proceeding bodies."""
+    """The central finding by registration year, from proceeding bodies. A proceeding counts when it
+    was registered (ЕРДР or opening date, or a "registered" decision) under a torture article."""
     first, last = years
     by_year: dict[int | None, TortureFinding] = {}
     for body in bodies:
         if registered_article(body) not in TORTURE_ARTICLES:
             continue
         year = registration_year(body)
-        if year is not None and ((first is not None and year < first) or (last is not None and year > last)):
+        if year is None:  # never registered (a refusal to open a case, or no date at all): not counted
             continue
-        if year is None and (first is not None or last is not None):
+        if (first is not None and year < first) or (last is not None and year > last):
             continue
         row = by_year.setdefault(year, TortureFinding(year))
         row.registered += 1

@@ -277,21 +277,17 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     ngo_years = sorted(set(ngo_complaints) | set(ngo_cases) | set(ngo_official))
     all_years = sorted(set(all_years) | set(ngo_years))
     if all_years:
-        # the NGO's own complaint records; the NGO's published figure where it has no records for a year
-        ngo = {y: ngo_complaints.get(y) or ngo_official.get(y) for y in ngo_years
-               if ngo_complaints.get(y) or ngo_official.get(y)}
-        from_figure = {y for y in ngo if not ngo_complaints.get(y)}
-        figure_key = {y: (ngo_key if y in from_figure else None) for y in ngo}
-        rows, flagged = [], set()
-        for y in ngo_years:
-            part, row_flag = year_rows([y], [(figure_key.get(y), ngo), (None, dict(ngo_cases))])
-            if part:
-                if row_flag:
-                    flagged.add(len(rows))
-                rows += part
+        # the NGO's own complaint and proceeding records (whole years: the records themselves)
+        rows, _ = year_rows(sorted(set(ngo_complaints) | set(ngo_cases)),
+                            [(None, dict(ngo_complaints)), (None, dict(ngo_cases))])
         if rows:
             s1.add(Table([tr("year"), tr("ngo_complaints"), tr("ngo_cases"), tr("cases_per_complaint")],
-                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged))
+                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}))
+        # a figure the NGO (or a coalition) published: its own series, with its own period
+        if ngo_official:
+            rows, flagged = year_rows(sorted(ngo_official), [(ngo_key, ngo_official)])
+            s1.add(Table([tr("year"), tr("ngo_complaints")], [r[:-1] for r in rows], widths=[2.2, 2],
+                         numeric={1}, flagged_rows=flagged, caption=tr("ngo_published")))
         national_c = official.get(("complaints_registered", None), {})
         national_k = official.get(("criminal_cases_opened", None), {})
         series = []
