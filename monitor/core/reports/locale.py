@@ -29,7 +29,7 @@ from babel.numbers import format_decimal
 
 from .. import resources
 
-PLURAL_VARIANT = re.compile(r"^(zero|one|two|few|many|other)=(.*)$", re.S)
+PLURAL_VARIANT = re.compile(r"^(zero|one|two|few|many|other)=(.*)$", re.DOTALL)
 
 
 @cache
@@ -76,7 +76,7 @@ def parse_datetime(value) -> dt.datetime | None:
     if len(text) <= 10:
         return None
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return dt.datetime.fromisoformat(text)
     except ValueError:
         return None
 
@@ -113,7 +113,7 @@ def when(value, lang: str, region: str | None = None, *, city: bool = True) -> s
     if moment is None:
         return date(value, lang)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     name = zone_name(region)
     tz = _tz(name)
     local = moment.astimezone(tz) if tz is not None else moment
