@@ -15,7 +15,7 @@ from pathlib import Path
 
 from monitor.core import messages
 from monitor.core.model import titles
-from monitor.core.reports import i18n
+from monitor.core.reports import i18n, locale
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = sorted((ROOT / "resources" / "messages").glob("*.json"))
@@ -25,7 +25,31 @@ AUTONYMS = {"English", "Русский", "Қазақша"}  # a language's own n
 
 
 def fields(text: str) -> list[str]:
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    """The placeholders of a text; of a plural text (``one=…|few=…|other=…``), those of its variants."""
+    texts = list(locale.variants(text).values()) if locale.is_plural(text) else [text]
+    return sorted({name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name is not None})
+
+
+def test_plural_texts_have_each_of_their_languages_cldr_forms():
+    """A count's text lists exactly its language's CLDR plural categories (ru: one, few, many, other;
+    kk and en: one, other), each with the same placeholders and ``{n}``; and picks the right one."""
+    plural = 0
+    for key, entry in messages.catalogue().items():
+        for lang, text in entry.items():
+            if not locale.is_plural(text):
+                assert not re.match(r"^(one|few|many|other)=", text), f"{key}/{lang}: half a plural text"
+                continue
+            plural += 1
+            forms = locale.variants(text)
+            assert set(forms) == locale.categories(lang), f"{key}/{lang}: forms {sorted(forms)}"
+            assert all("{n}" in form for form in forms.values()), f"{key}/{lang}: a form without {{n}}"
+            assert len({tuple(fields(f)) for f in forms.values()}) == 1, f"{key}/{lang}: forms differ"
+    assert plural >= 9
+    tr = i18n.Tr("ru")
+    assert [tr("years_n", n=n) for n in (1, 2, 5, 11, 21, 22, 25, 112)] == [
+        "1 год", "2 года", "5 лет", "11 лет", "21 год", "22 года", "25 лет", "112 лет"]
+    assert tr("months_n", n=3) == "3 месяца" and tr("years_n", n=1.5) == "1,5 года"
+    assert i18n.Tr("kk")("years_n", n=3) == "3 жыл" and i18n.Tr("en")("years_n", n=1) == "1 year"
 
 
 def test_the_catalogue_is_every_file_in_resources_messages():

@@ -45,7 +45,7 @@ def test_every_report_string_has_all_three_languages():
 
 @pytest.mark.parametrize("lang, expected", [
     ("kk", ["Іс бойынша досье", "ҚҰПИЯ — дербес деректер бар", "Қарағанды қаласының ИВС", "Айғақтар",
-            "ҚАМАУ кезінде мені ұрды", "Арқадағы көгерулер, сызғышпен", "Медициналық куәландырулар",
+            "ҚАМАУ кезінде мені ұрды", "Арқадағы көгерулер, сызғышпен", "Медициналық тексерулер",
             "{m} беттің 1-беті", "{m} беттің {m}-беті"]),
     ("ru", ["Досье по делу", "КОНФИДЕНЦИАЛЬНО", "Избиение в ИВС Караганды", "Показания",
             "Меня били по спине, угрожали семье", "Прокуратура Карагандинской области", "Страница 1 из {m}"]),
@@ -176,7 +176,7 @@ def test_withdrawal_by_consent_record_removes_testimony_and_examination(case_vau
     text = report.text()
     assert "Меня били по спине" not in text and "Тревожность, нарушения сна" not in text
     assert report.withheld.counts[("показания", "согласие отозвано")] == 1
-    assert report.withheld.counts[("медицинские освидетельствования", "согласие отозвано")] == 1
+    assert report.withheld.counts[("медицинские обследования", "согласие отозвано")] == 1
     # the pseudonymised dossier rests on the other consent (anonymised reports), still given
     assert "Меня били по спине" in reports.build(case_vault, "dossier", subject_id=CASE, level="pseudonymised").text()
 

@@ -50,7 +50,7 @@ def test_report_commands(tmp_path):
     locked = tmp_path / "medical.pdf"
     cli("report", "medical", "--exam", uid(8), "--lang", "ru", "--level", "pseudonymised",
         "--password-file", str(pw), "--out", str(locked))
-    assert "Заключение медицинской оценки" in flat(pdftotext(locked, password="Құпия сөз 2026"))
+    assert "Медицинское заключение (Стамбульский протокол)" in flat(pdftotext(locked, password="Құпия сөз 2026"))
     cli("report", "visit", "--visit", uid(2), "--out", str(tmp_path / "visit.pdf"))
     stats = tmp_path / "stats.pdf"
     cli("report", "stats", "--lang", "ru", "--from", "2013", "--to", "2013", "--out", str(stats))

@@ -124,15 +124,15 @@ def test_medical_report_prints_the_consent_of_the_exam_and_the_later_withdrawal_
     later = text.index("Later changes to the consent")
     assert at < later
     in_force = text[at:later]
-    assert "2026-03-02 11:15" in in_force and "Written" in in_force and "Әсел Нұрланова" in in_force
-    assert "2026-06-01" not in in_force  # the withdrawal is not the consent the exam rested on
-    assert "2026-06-01 09:00" in text[later:] and "Oleg Petrov" in text[later:]
+    assert "Mar 2, 2026 11:15 AM" in in_force and "Written" in in_force and "Әсел Нұрланова" in in_force
+    assert "Jun 1, 2026" not in in_force  # the withdrawal is not the consent the exam rested on
+    assert "Jun 1, 2026 9:00 AM" in text[later:] and "Oleg Petrov" in text[later:]
 
 
 def test_dossier_says_plainly_when_no_consent_was_in_force_at_the_act(case_vault):
     # the interview of 01.03 carries a consent block dated 02.03: given a day after the interview
     text = reports.build(case_vault, "dossier", subject_id=CASE, lang="ru").text()
-    assert "На момент опроса (2026-03-01 14:30 (+05:00)) согласие не было записано" in text
+    assert "На момент опроса (01.03.2026 14:30 (Алматы, UTC+05:00)) согласие не было записано" in text
     assert "Согласие, действовавшее на момент обследования (2026-03-02 11:30 (+05:00))" in text
     assert "Последующие изменения согласия" in text
 

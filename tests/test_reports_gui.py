@@ -153,3 +153,22 @@ def test_the_dialog_offers_a_un_recipient_that_needs_share_with_un(qtbot, gui_va
     assert dialog._report.audience == "un"
     stats = dialog_for(locked(gui_vault), "stats", lang="en")
     assert not stats.audience.isEnabled()
+
+
+def test_the_statistics_dialog_has_the_clis_period_filter(qtbot, gui_vault, dialog_for):
+    from monitor.core.history.revisions import new_id
+
+    gui_vault.put_many([{"id": new_id(), "type": "statistic", "indicator": "complaints_registered", "value": value,
+                         "period_start": f"{year}-01-01", "period_end": f"{year}-12-31",
+                         "source_authority": "prosecutor", "source_document": "Ответ"}
+                        for year, value in ((2010, 36), (2012, 602))])
+    dialog = dialog_for(locked(gui_vault), "stats", lang="en")
+    assert dialog.period() == (None, None) and dialog.year_from.text() == dialog.tr("any")
+    dialog.year_from.setValue(2010)
+    dialog.year_to.setValue(2011)
+    assert dialog.period() == ("2010", "2011")
+    with qtbot.waitSignal(dialog.previewReady, timeout=60000):
+        dialog.refresh()
+    dialog.wait()
+    text = dialog._report.text()
+    assert "2010 | 36" in text and "602" not in text and "2013" not in text

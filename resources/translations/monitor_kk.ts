@@ -1372,129 +1372,144 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
         <source>Case dossier</source>
         <translation>Іс бойынша досье</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
         <source>Medical evaluation report</source>
         <translation>Медициналық бағалау қорытындысы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
         <source>Visit report</source>
         <translation>Бару туралы есеп</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="44" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
         <source>full (the person's lawyer)</source>
         <translation>толық (адамның адвокаты)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
         <source>pseudonymised (partners)</source>
         <translation>бүркеншіктелген (серіктестер)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="49" />
         <source>aggregate (public)</source>
         <translation>жиынтық (жария)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
         <source>as the level says</source>
         <translation>деңгейге сәйкес</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="55" />
         <source>a UN body (needs consent to share with the UN)</source>
         <translation>БҰҰ органы (БҰҰ-ға беруге келісім қажет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="184" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <source>any</source>
+        <translation>кез келген</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
         <source>Protect with a password (AES-256)</source>
         <translation>Құпия сөзбен қорғау (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="199" />
         <source>Preview</source>
         <translation>Алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="200" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="191" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="201" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="359" />
         <source>Save as…</source>
         <translation>Басқаша сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="203" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
         <source>Language</source>
         <translation>Тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
         <source>Level</source>
         <translation>Деңгейі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="216" />
         <source>Recipient</source>
         <translation>Алушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <source>From year</source>
+        <translation>Бастапқы жыл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <source>To year</source>
+        <translation>Соңғы жыл</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="259" />
         <source>Building the report…</source>
         <translation>Есеп жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="281" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="306" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="289" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
         <source>Cancelled.</source>
         <translation>Болдырылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="351" />
         <source>Enter a password, or untick the box.</source>
         <translation>Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="361" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сақталды: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="367" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="392" />
         <source>Sent to the printer.</source>
         <translation>Басып шығаруға жіберілді.</translation>
     </message>

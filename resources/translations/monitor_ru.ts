@@ -1372,129 +1372,144 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
         <source>Case dossier</source>
         <translation>Досье по делу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="41" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
         <source>Medical evaluation report</source>
         <translation>Заключение медицинской оценки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
         <source>Visit report</source>
         <translation>Отчёт о посещении</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="44" />
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
         <source>full (the person's lawyer)</source>
         <translation>полный (адвокат лица)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
         <source>pseudonymised (partners)</source>
         <translation>псевдонимизированный (партнёры)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="48" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="49" />
         <source>aggregate (public)</source>
         <translation>сводный (публично)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
         <source>as the level says</source>
         <translation>по уровню обезличивания</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="55" />
         <source>a UN body (needs consent to share with the UN)</source>
         <translation>орган ООН (нужно согласие на передачу в ООН)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="184" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
         <source>Protect with a password (AES-256)</source>
         <translation>Защитить паролем (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="189" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="199" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="190" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="200" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="191" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="201" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="359" />
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="203" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="205" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="206" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="216" />
         <source>Recipient</source>
         <translation>Адресат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <source>From year</source>
+        <translation>Начальный год</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <source>To year</source>
+        <translation>Конечный год</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="259" />
         <source>Building the report…</source>
         <translation>Создание отчёта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="281" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="306" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>Страниц: {n} · не включено: {w} · SHA-256 записей {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="289" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="316" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="326" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="351" />
         <source>Enter a password, or untick the box.</source>
         <translation>Введите пароль или снимите отметку.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="336" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="361" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сохранено: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="367" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="392" />
         <source>Sent to the printer.</source>
         <translation>Отправлено на печать.</translation>
     </message>

@@ -19,6 +19,7 @@ from .corpus import (
     END,
     START,
     corpus,
+    day_text,
     iso,
     label,
     lower_first,
@@ -227,7 +228,7 @@ def case_record(g, p) -> dict:
             "period_end": iso(period_end),
             "summary": say(text["case"]["death_summary" if p.death else "summary"], female=p.female,
                            marker=DEMO_MARKER, code=p.victim_code,
-                           facility=p.fname, date=iso(p.incident), methods=method_nouns(p.methods),
+                           facility=p.fname, date=day_text(p.incident), methods=method_nouns(p.methods),
                            **{"in": say(p.place["in"])}),
             "allegations": [allegation], "tags": tags}
 

@@ -31,6 +31,11 @@ NPM_START = date(2014, 1, 1).toordinal()  # the National Preventive Mechanism wo
 def iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
 
+
+def day_text(ordinal: int) -> str:
+    """A date inside a sentence, as people write it in Kazakhstan: 22.05.2010 (never ISO in prose)."""
+    return date.fromordinal(ordinal).strftime("%d.%m.%Y")
+
 _FILES = ("places", "names", "methods", "narratives", "visits", "examinations", "cases", "legal", "statistics")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from .corpus import DEMO_MARKER, DEMO_TAG, corpus, iso, method_nouns, pick, say
+from .corpus import DEMO_MARKER, DEMO_TAG, corpus, day_text, iso, method_nouns, pick, say
 from .interview import consent
 from .png import png_photo
 
@@ -143,7 +143,7 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
         rec["restrictions"] = say(text["restrictions"])
     rec["medical_background"] = say(r.choice(text["medical_background"]))
     rec["veracity_statement"] = say(text["veracity_statement"])
-    rec["history"] = say(text["history"], female=p.female, date=iso(p.incident), place=say(p.place["in"]),
+    rec["history"] = say(text["history"], female=p.female, date=day_text(p.incident), place=say(p.place["in"]),
                          methods=method_nouns(p.methods), days=day - p.incident)
     regions = {i["region"] for i in found}
     told = [s for s in text["symptoms"] if regions & set(s["regions"])][:2] or \

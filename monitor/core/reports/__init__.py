@@ -80,11 +80,11 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
 def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
     """PDF bytes for a built report (in memory); ``report.pages`` is set to its page count."""
     tr = Tr(report.lang)
-    at = (generated_at or utc_now())[:19].replace("T", " ") + " UTC"
+    at = tr.when(generated_at or utc_now())  # local time with its zone (locale.when)
     fingerprint = vault.identity.fingerprint
     frame = pdf.frame_for(
         report,
-        generated=f"{tr('generated', at=at)} · Monitor {__version__} · {tr('device', fp=fingerprint)}",
+        generated=f"{tr('generated', at=tr.when(generated_at or utc_now(), city=False))} · Monitor {__version__} · {tr('device', fp=fingerprint)}",
         sources=tr("sources_hash", n=report.source_count, h=report.source_digest),
         page_of=lambda n, m: tr("page_of", n=n, m=m),
     )

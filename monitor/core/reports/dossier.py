@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..errors import Cancelled
 from ..messages import Message
 from ..model import registry, titles
-from .common import date_of, fields, finish, flag_conflict, new_report, when
+from .common import fields, finish, flag_conflict, new_report
 from .i18n import Tr
 from .images import photo_block
 from .model import Paragraph, Report, Section, Table
@@ -55,6 +55,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     for rec in interviews + exams + complaints + proceedings:
         links += [s for s in reader.referring(rec.id, "link") if s not in links]
     facility = reader.maybe(body.get("facility_id"), "facility")
+    tr.region = facility.body.get("region") if facility else None  # local times in the place's zone
 
     # every person the dossier may mention, registered (with the role they appear in) before any
     # text is printed: the redactor decides from it who may be named (redaction.OFFICIAL_ROLES)
@@ -114,7 +115,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     flag_conflict(report, tr, case, f"{tr('case')} {body['code']}")
     summary = Section(tr("summary"))
     flag_conflict(report, tr, case, f"{tr('case')} {body['code']}", summary)
-    period = " — ".join(x for x in (body.get("period_start"), body.get("period_end")) if x)
+    period = tr.span(body.get("period_start"), body.get("period_end"))
     summary.add(fields([
         (tr("case"), f"{body['code']} — {red.text(body['title'])}"),
         (tr("status"), reader.label("case_status", body.get("status"), lang)),
@@ -133,7 +134,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             perps.append(f"{who} ({inv})" + (f": {red.text(perp['note'])}" if perp.get("note") else ""))
         place_fac = reader.maybe(allegation.get("facility_id"), "facility")
         allegations.add(Section(f"{tr('allegation')} {i}", level=3).add(fields([
-            (tr("date"), " — ".join(x for x in (allegation.get("date"), allegation.get("date_end")) if x)),
+            (tr("date"), tr.span(allegation.get("date"), allegation.get("date_end"))),
             (tr("place"), ", ".join(x for x in (red.text(allegation.get("place")),
                                                  place_fac.body["name"] if place_fac else "") if x)),
             (tr("methods"), ", ".join(reader.label("method", m, lang) for m in allegation.get("methods", []))),
@@ -177,9 +178,9 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         if (b.get("appeal") or {}).get("date"):
             events.append((b["appeal"]["date"], tr("ev_appeal"), reader.label("outcome", b["appeal"].get("outcome"), lang)))
     for iv in shown_interviews:
-        events.append((date_of(iv.body["date"]), tr("ev_interview"), red.name(reader.maybe(iv.body["person_id"]))))
+        events.append((iv.body["date"][:10], tr("ev_interview"), red.name(reader.maybe(iv.body["person_id"]))))
     for ex in shown_exams:
-        events.append((date_of(ex.body["date"]), tr("ev_examination"), red.name(reader.maybe(ex.body["person_id"]))))
+        events.append((ex.body["date"][:10], tr("ev_examination"), red.name(reader.maybe(ex.body["person_id"]))))
     visit_ids = sorted({iv.body["visit_id"] for iv in interviews if iv.body.get("visit_id")})
     for vid in visit_ids:
         v = reader.maybe(vid, "visit")
@@ -197,7 +198,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             events.append((rec.body.get(section.date, ""), titles.type_title(entry.name, lang), shown))
     events.sort(key=lambda e: (e[0] or "9999", e[1]))
     chrono = Section(tr("chronology"))
-    chrono.add(Table([tr("date"), tr("event"), tr("details")], [list(e) for e in events], widths=[1.2, 2.2, 4])
+    chrono.add(Table([tr("date"), tr("event"), tr("details")], [[tr.date(e[0]), e[1], e[2]] for e in events], widths=[1.2, 2.2, 4])
                if events else Paragraph(tr("none")))
     report.sections.append(chrono)
     step(2, "persons")
@@ -227,16 +228,16 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     legal = Section(tr("complaints"))
     for c in complaints:
         b = c.body
-        sec = Section(f"{tr('complaint')} {b.get('reference', '')} ({b['date_filed']})".replace(" ()", ""), level=2)
+        sec = Section(f"{tr('complaint')} {b.get('reference', '')} ({tr.date(b['date_filed'])})".replace(" ()", ""), level=2)
         flag_conflict(report, tr, c, f"{tr('complaint')} {b.get('reference', '')}", sec)
         sec.add(fields([
-            (tr("filed"), b["date_filed"]),
+            (tr("filed"), tr.date(b["date_filed"])),
             (tr("filed_by"), red.staff(b.get("filed_by")) if b.get("filed_by") else ""),
             (tr("authority"), ", ".join(x for x in (reader.label("authority", b.get("authority"), lang),
                                                      b.get("authority_name", "")) if x)),
             (tr("reference"), b.get("reference")),
             (tr("status"), reader.label("complaint_status", b.get("status"), lang)),
-            (tr("reply"), " — ".join(x for x in (b.get("reply_date", ""), red.text(b.get("reply"))) if x)),
+            (tr("reply"), " — ".join(x for x in (tr.date(b.get("reply_date", "")), red.text(b.get("reply"))) if x)),
         ]))
         if b.get("statement"):
             sec.add(Section(tr("statement"), level=3).add(Paragraph(red.text(b["statement"]), "verbatim")))
@@ -309,13 +310,13 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     for a in listed:
         origin = reader.revision_origin(a.id) or ("", "", "")
         rows.append([a.body["sha256"][:16] + "…", red.staff(a.body.get("added_by") or origin[0]) or "—",
-                     when(a.body.get("captured_at")) or "—", when(origin[2]), origin[1][:8]])
+                     tr.when(a.body.get("captured_at")) or "—", tr.when(origin[2]), origin[1][:8]])
     if rows:
         custody.add(Table(["SHA-256", tr("added_by"), tr("captured"), tr("added_at"), tr("device_fp")], rows, widths=[2, 2, 2, 2, 1.2]))
     outputs = [e for e in reader.audit_for([case.id]) if e[4].startswith(("report", "export", "bundle"))]
     if outputs:
         custody.add(Table([tr("date"), tr("action"), tr("who"), tr("details")],
-                          [[when(e[1]), e[4], red.staff(e[2]) or "—", e[7] or ""] for e in outputs],
+                          [[tr.when(e[1]), e[4], red.staff(e[2]) or "—", e[7] or ""] for e in outputs],
                           widths=[1.6, 1.4, 1.2, 5], caption=tr("outputs")))
     if not custody.blocks:
         custody.add(Paragraph(tr("none")))
@@ -328,7 +329,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     entries = reader.audit_for(shown_ids, limit=150)
     audit.add(Paragraph(tr("chain_intro"), "note"))
     audit.add(Table(["#", tr("date"), tr("who"), tr("action"), tr("record"), "SHA-256"],
-                    [[str(e[0]), when(e[1]), red.staff(e[2]) or "—", e[4], (e[5] or "")[:8],
+                    [[str(e[0]), tr.when(e[1]), red.staff(e[2]) or "—", e[4], (e[5] or "")[:8],
                       (e[6] or "")[:16]] for e in entries], widths=[0.6, 2, 1.4, 1.4, 1.1, 2], numeric={0}))
     report.sections.append(audit)
     missing_consent(report, red, tr)
@@ -352,8 +353,8 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
     sec.add(fields([
         (tr("authority"), reader.label("authority", b.get("authority"), lang)),
         (tr("case_number"), b.get("case_number") or b.get("erdr_number")),
-        (tr("opened"), b.get("date_opened") or b.get("erdr_date")),
-        (tr("refused"), b.get("date_refused")),
+        (tr("opened"), tr.date(b.get("date_opened") or b.get("erdr_date"))),
+        (tr("refused"), tr.date(b.get("date_refused"))),
         (tr("article"), article_text(reader, b.get("article"), lang) if not any(
             b.get(k) for k in ("article_registered", "article_charged", "article_judgment")) else ""),
         (tr("article_registered"), article_text(reader, b.get("article_registered"), lang)),
@@ -361,20 +362,20 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
         (tr("article_judgment"), article_text(reader, b.get("article_judgment"), lang)),
         (tr("status"), reader.label("proceeding_status", b.get("status"), lang)),
         (tr("outcome"), reader.label("outcome", b.get("outcome"), lang)),
-        (tr("judgment"), b.get("judgment_date")),
-        (tr("appeal"), " — ".join(x for x in ((b.get("appeal") or {}).get("date", ""),
+        (tr("judgment"), tr.date(b.get("judgment_date"))),
+        (tr("appeal"), " — ".join(x for x in (tr.date((b.get("appeal") or {}).get("date", "")),
                                                reader.label("outcome", (b.get("appeal") or {}).get("outcome"), lang))
                                    if x)),
         (tr("victims"), ", ".join(f"{red.name(reader.maybe(v.get('person_id'), 'person'))} "
                                    f"({reader.label('victim_status', v.get('status'), lang)}"
-                                   f"{', ' + v['date'] if v.get('date') else ''})" for v in b.get("victims", []))),
+                                   f"{', ' + tr.date(v['date']) if v.get('date') else ''})" for v in b.get("victims", []))),
         (tr("compensation"), _compensation(tr, b.get("compensation"))),
         (tr("notes"), red.text(b.get("notes"))),
     ]))
     decisions = sorted(b.get("decisions", []), key=lambda d: d.get("date", ""))
     if decisions:
         sec.add(Table([tr("date"), tr("decision"), tr("authority"), tr("article"), tr("ref_short")],
-                      [[d.get("date", ""), reader.label("decision_kind", d.get("kind"), lang),
+                      [[tr.date(d.get("date", "")), reader.label("decision_kind", d.get("kind"), lang),
                         ", ".join(x for x in (reader.label("authority", d.get("authority"), lang),
                                                d.get("authority_name", "")) if x),
                         article_text(reader, d.get("article"), lang), d.get("reference", "")] for d in decisions],
@@ -388,6 +389,9 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
             else:
                 officer = ch.get("officer") or {}
                 who = ", ".join(red.text(officer.get(k)) for k in ("rank", "unit", "description") if officer.get(k))
+            stage = _stage(b, ch)
+            if stage:  # the procedural status the decision chain gives him; the neutral heading otherwise
+                who = f"{tr(stage)}: {who}"
             rows.append([who, article_text(reader, ch.get("article"), lang),
                          reader.label("verdict", ch.get("verdict"), lang),
                          "; ".join(punishment_text(reader, tr, pun) for pun in ch.get("punishments", []))])
@@ -399,6 +403,23 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
     return sec
 
 
+def _stage(b: dict, charge: dict) -> str | None:
+    """The accused's procedural status by stage, from the decision chain and the charge's verdict:
+    suspect (a charge recorded, no indictment yet), accused (indicted: "charged"), defendant (the
+    case sent to court, no verdict yet), convicted. None where the record cannot tell (no decisions):
+    the table's neutral heading then stands alone."""
+    kinds = {d.get("kind") for d in b.get("decisions", [])}
+    if charge.get("verdict") == "convicted":
+        return "status_convicted"
+    if kinds & {"sent_to_court", "judgment"}:
+        return "status_defendant"
+    if "charged" in kinds:
+        return "status_accused"
+    if kinds & {"registered", "reopened", "refusal_overturned"}:
+        return "status_suspect"
+    return None
+
+
 def _compensation(tr: Tr, c: dict | None) -> str:
     if not c:
         return ""
@@ -408,7 +429,7 @@ def _compensation(tr: Tr, c: dict | None) -> str:
         if c.get(key) is not None:
             bits.append(f"{tr(key)} {c[key]:,} {currency}".replace(",", " "))
     if c.get("date"):
-        bits.append(c["date"])
+        bits.append(tr.date(c["date"]))
     return ", ".join(bits)
 
 
@@ -416,32 +437,32 @@ def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source
     b = iv.body
     lang = tr.lang
     person = reader.maybe(b["person_id"], "person")
-    sec = Section(tr("testimony_of", who=red.name(person)) + f", {date_of(b['date'])}", level=2)
+    sec = Section(tr("testimony_of", who=red.name(person)) + f", {tr.date(b['date'])}", level=2)
     flag_conflict(report, tr, iv, sec.title, sec)
     interp = b.get("interpreter") or {}
     interp_text = tr("no") if not interp.get("present") else ", ".join(
         x for x in (red.staff(interp.get("name")) if interp.get("name") else "", interp.get("language", "")) if x) or tr("yes")
     visit = reader.maybe(b.get("visit_id"), "visit")
     sec.add(fields([
-        (tr("interview_date"), when(b["date"])),
+        (tr("interview_date"), tr.when(b["date"])),
         (tr("place"), red.text(b.get("place"))),
-        (tr("ev_visit"), visit.body["date_start"] if visit else ""),
+        (tr("ev_visit"), tr.date(visit.body["date_start"]) if visit else ""),
         (tr("interviewed_by"), red.staff(b.get("interviewers", []))),
-        (tr("interview_lang"), b.get("language")),
+        (tr("interview_lang"), tr.language(b.get("language"))),
         (tr("interpreter"), interp_text),
         (tr("private"), tr.yes_no(b.get("private"))),
         (tr("persons_present"), red.staff(b.get("persons_present", [])) if b.get("persons_present") else ""),
         (tr("chaperone"), red.staff(b.get("chaperone")) if b.get("chaperone") else ""),
         (tr("reprisal_risk"), reader.label("risk_level", b.get("reprisal_risk"), lang)),
         (tr("follow_up"), red.text(b.get("follow_up"))),
-        (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+        (tr("sealed"), tr.when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
     ]))
     sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, iv, "interview")))
     sec.add(Section(tr("narrative"), level=3).add(Paragraph(red.text(b.get("narrative")), "verbatim")))
     addenda = [a for a in reader.referring(iv.id, "addendum")]
     if addenda:
         sec.add(Section(tr("addenda"), level=3).add(*[
-            Paragraph(f"{when(a.body['date'])} — {red.staff(a.body.get('author'))}: {red.text(a.body['text'])}")
+            Paragraph(f"{tr.when(a.body['date'])} — {red.staff(a.body.get('author'))}: {red.text(a.body['text'])}")
             for a in sorted(addenda, key=lambda a: a.body["date"])]))
     return sec
 
@@ -452,7 +473,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
     b = ex.body
     lang = tr.lang
     person = reader.maybe(b["person_id"], "person")
-    sec = Section(tr("examination_of", who=red.name(person), date=date_of(b["date"])), level=2)
+    sec = Section(tr("examination_of", who=red.name(person), date=tr.date(b["date"])), level=2)
     flag_conflict(report, tr, ex, sec.title, sec)
     examiner = b.get("examiner") or {}
     sec.add(fields([
@@ -461,12 +482,12 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
         (tr("place"), red.text(b.get("place"))),
         (tr("conditions"), red.text(b.get("conditions"))),
         (tr("overall_opinion"), reader.label("consistency", b.get("overall_opinion"), lang)),
-        (tr("sealed"), when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+        (tr("sealed"), tr.when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
     ]))
     sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, ex, "examination")))
     injuries = b.get("injuries", [])
     if injuries:
-        diagram = body_diagram(tr, injuries)
+        diagram = body_diagram(tr, injuries, reader)
         sec.add(Section(tr("body_diagram"), level=3).add(diagram))
         sec.add(injury_table(reader, red, tr, injuries))
     else:

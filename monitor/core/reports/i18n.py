@@ -10,6 +10,7 @@ vocabularies. Every key has all three languages with the same placeholders (a te
 from __future__ import annotations
 
 from .. import messages
+from . import locale
 
 LANGS = messages.LANGUAGES
 PREFIX = "report."
@@ -42,10 +43,38 @@ class Tr:
 
             raise MonitorError(messages.Message("report_unknown_language", lang=str(lang)))
         self.lang = lang
+        self.region: str | None = None  # the place's region: its time zone for local times (locale.zone_name)
 
     def __call__(self, key: str, **kw) -> str:
         text = messages.template(_key(key), self.lang)
+        if locale.is_plural(text):  # a count: the variant for n's CLDR plural category
+            n = kw.pop("n")
+            return locale.plural(text, n, self.lang, **kw)
+        if isinstance(kw.get("n"), int):
+            kw["n"] = locale.number(kw["n"], self.lang)
         return text.format(**kw) if kw else text
+
+    # formatting in this language (monitor/core/reports/locale.py)
+    def date(self, value) -> str:
+        return locale.date(value, self.lang)
+
+    def when(self, value, region: str | None = None, *, city: bool = True) -> str:
+        return locale.when(value, self.lang, region or self.region, city=city)
+
+    def span(self, first, last) -> str:
+        return locale.span(first, last, self.lang)
+
+    def num(self, value, digits: int | None = None) -> str:
+        return locale.number(value, self.lang, digits)
+
+    def ratio(self, a, b) -> str:
+        return locale.ratio(a, b, self.lang)
+
+    def language(self, codes) -> str:
+        return locale.languages(codes, self.lang)
+
+    def country(self, value) -> str:
+        return locale.country_name(value, self.lang)
 
     def months(self, first: int, last: int) -> str:
         if first == last:

@@ -8,7 +8,6 @@ are decoded by reportlab, which keeps pixels only.
 
 from __future__ import annotations
 
-from .common import when
 from .i18n import Tr
 from .model import Photo
 from .redaction import Redactor
@@ -67,7 +66,7 @@ def _loader(vault, sha256: str, mime: str):
 def photo_block(vault, reader: Reader, red: Redactor, tr: Tr, attachment: Source) -> Photo:
     b = attachment.body
     caption = red.text(b.get("caption") or "") or (red.text(b.get("original_name", "")) if red.full else "")
-    details = tr("photo_details", h=b["sha256"], t=when(b.get("captured_at")) or tr("unknown"),
+    details = tr("photo_details", h=b["sha256"], t=tr.when(b.get("captured_at")) or tr("unknown"),
                  scale=tr("with_scale") if b.get("has_scale") else tr("no_scale"))
     mime = b.get("mime_type", "")
     loader = _loader(vault, b["sha256"], mime) if mime in IMAGE_TYPES else None

@@ -10,7 +10,8 @@ forensic examination, psychological evaluation, per-injury view/allegation/metho
 from __future__ import annotations
 
 from ..messages import Message
-from .common import date_of, fields, finish, flag_conflict, new_report, when
+from ..model import diagram
+from .common import fields, finish, flag_conflict, new_report
 from .i18n import Tr
 from .images import exam_photos
 from .model import Paragraph, Report, Section, Table
@@ -39,6 +40,8 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
         report.marking = tr("marking_un")
     person = red.claim(b["person_id"], "examined")
     case = reader.maybe(b.get("case_id"), "case")
+    place = reader.maybe((case.body if case else {}).get("facility_id"), "facility")
+    tr.region = place.body.get("region") if place else None  # local times in the place's zone
     # everyone named in the case may appear in free text: register them (in their role) for scrubbing
     if case is not None:
         for allegation in case.body.get("allegations", []):
@@ -63,7 +66,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
                                     item=tr("c_share_with_un")))
     examiner = b.get("examiner") or {}
     flag_conflict(report, tr, exam, tr("medical_title"))
-    report.cover += [(tr("subject"), red.name(person)), (tr("date"), when(b["date"])),
+    report.cover += [(tr("subject"), red.name(person)), (tr("date"), tr.when(b["date"])),
                      (tr("examiner"), red.staff(examiner.get("name"))),
                      (tr("audience"), tr(f"audience_{red.audience}"))]
     if case is not None:
@@ -73,14 +76,14 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     # 1. case information
     request = b.get("request") or {}
     requesting = request.get("party") or b.get("requesting_party")
-    duration = " — ".join(x for x in (when(b.get("time_start")), when(b.get("time_end"))) if x)
+    duration = " — ".join(x for x in (tr.when(b.get("time_start")), tr.when(b.get("time_end"))) if x)
     s1 = Section(tr("ip1"))
     flag_conflict(report, tr, exam, tr("medical_title"), s1)
     rows = [
-        (tr("date"), when(b["date"])),
+        (tr("date"), tr.when(b["date"])),
         (tr("subject"), red.name(person)),
         *(red.identity_rows(person) if person is not None else []),
-        (tr("requesting_party"), ", ".join(x for x in (red.text(requesting), request.get("date", ""),
+        (tr("requesting_party"), ", ".join(x for x in (red.text(requesting), tr.date(request.get("date", "")),
                                                         request.get("reference", "")) if x)),
         (tr("report_number"), number),
         (tr("duration"), duration),
@@ -114,7 +117,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
             name = f"{tr('allegation')} {i}"
             allegation_names[allegation.get("id", "")] = name
             s5.add(Section(name, level=3).add(fields([
-                (tr("date"), " — ".join(x for x in (allegation.get("date"), allegation.get("date_end")) if x)),
+                (tr("date"), tr.span(allegation.get("date"), allegation.get("date_end"))),
                 (tr("place"), red.text(allegation.get("place"))),
                 (tr("methods"), ", ".join(reader.label("method", m, lang) for m in allegation.get("methods", []))),
                 (tr("description"), red.text(allegation.get("description"))),
@@ -172,7 +175,7 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     forensic = b.get("forensic_examination") or {}
     if forensic:
         s11.add(Section(tr("forensic"), level=3).add(fields([
-            (tr("reference"), forensic.get("number")), (tr("date"), forensic.get("date")),
+            (tr("reference"), forensic.get("number")), (tr("date"), tr.date(forensic.get("date"))),
             (tr("examiner"), red.staff(forensic.get("expert")) if forensic.get("expert") else ""),
             (tr("harm"), reader.label("harm_severity", forensic.get("harm_severity"), lang)),
             (tr("ip13"), red.text(forensic.get("conclusions"))),
@@ -188,12 +191,17 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
                         reader.label("consistency", inj.get("consistency"), lang),
                         graded.get(inj.get("allegation_id"), "")] for i, inj in enumerate(injuries, 1)],
                       widths=[0.5, 2, 2.5, 2.5]))
+    # the five terms with what each means (Istanbul Protocol), in the report's language
     terms = reader.vault.vocabulary("consistency", lang)
-    s12.add(Table([tr("consistency_terms")], [[label] for _, label in terms], caption=None))
+    s12.add(Table([tr("consistency_terms"), tr("consistency_meaning")],
+                  [[label, diagram.consistency_definition(key, lang)] for key, label in terms],
+                  widths=[2, 5], caption=tr("consistency_meanings")))
     report.sections.append(s12)
 
     s13 = Section(tr("ip13"))
     s13.add(fields([(tr("overall_opinion"), reader.label("consistency", b.get("overall_opinion"), lang))]))
+    if b.get("overall_opinion") in diagram.consistency_definitions():  # the sentence says what the term says
+        s13.add(Paragraph(tr(f"opinion_{b['overall_opinion']}")))
     s13.add(Paragraph(tr("overall_note"), "note"))
     s13.add(_text_or_note(tr, red, b.get("conclusions")))
     if b.get("recommendations"):
@@ -203,16 +211,16 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     report.sections.append(Section(tr("ip15")).add(_text_or_note(tr, red, b.get("restrictions"))))
 
     s16 = Section(tr("ip16"))
-    s16.add(fields([(tr("examiner"), red.staff(examiner.get("name"))), (tr("date"), date_of(b["date"])),
+    s16.add(fields([(tr("examiner"), red.staff(examiner.get("name"))), (tr("date"), tr.date(b["date"])),
                     (tr("place"), red.text(b.get("place")))]))
     s16.add(Paragraph(tr("signature_line"), "signature"))
     if b.get("sealed"):
-        s16.add(Paragraph(f"{tr('sealed')}: {when(b.get('sealed_at'))}", "note"))
+        s16.add(Paragraph(f"{tr('sealed')}: {tr.when(b.get('sealed_at'))}", "note"))
     report.sections.append(s16)
 
     s17 = Section(tr("ip17"))
     if injuries:
-        s17.add(body_diagram(tr, injuries))
+        s17.add(body_diagram(tr, injuries, reader))
     else:
         s17.add(Paragraph(tr("no_injuries")))
     report.sections.append(s17)

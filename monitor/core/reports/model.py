@@ -56,6 +56,9 @@ class BodyDiagram:
     markers: list[Marker]
     labels: dict[str, str]  # view key → translated view name
     caption: str | None = None
+    letters: dict[str, str] = field(default_factory=dict)  # the outline's side marks "R"/"L" → П/Л, О/С
+    legend: list[tuple[str | None, str]] = field(default_factory=list)  # (consistency key, label): marker colours
+    legend_title: str = ""
 
 
 @dataclass

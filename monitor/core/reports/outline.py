@@ -27,6 +27,7 @@ SHADES = {
     "typical": colors.Color(0.75, 0.1, 0.1),
     "diagnostic": colors.Color(0.5, 0.0, 0.0),
 }
+UNGRADED = colors.Color(0.8, 0.1, 0.1)
 
 
 def _silhouette(g: Group, x0: float, y0: float, w: float, h: float, side: bool = False) -> None:
@@ -77,10 +78,12 @@ def _shared_view(view: str):
 
 
 def draw_view(view: str, x0: float, y0: float, w: float, h: float,
-              markers: list[tuple[int, float, float, str | None]], font: str, font_bold: str) -> Group:
+              markers: list[tuple[int, float, float, str | None]], font: str, font_bold: str,
+              letters: dict[str, str] | None = None) -> Group:
     """One view of the body in the rectangle (x0, y0, w, h) with numbered markers.
 
     ``markers`` are (number, x, y, consistency key); x, y normalised to the view's frame.
+    ``letters`` give the side marks in the report's language (``{"R": "П", "L": "Л"}``).
     """
     g = Group()
     g.add(Rect(x0, y0, w, h, strokeColor=colors.Color(0.8, 0.8, 0.8), fillColor=None, strokeWidth=0.5))
@@ -95,7 +98,8 @@ def draw_view(view: str, x0: float, y0: float, w: float, h: float,
             g.add(PolyLine(flat, strokeColor=OUTLINE, strokeWidth=0.8))
         for mark in getattr(shared, "marks", ()):
             g.add(String(x0 + ox + mark.x * shared.width * scale, y0 + h - (oy + mark.y * shared.height * scale) - 3,
-                         mark.text, fontName=font, fontSize=7, fillColor=OUTLINE, textAnchor="middle"))
+                         (letters or {}).get(mark.text, mark.text), fontName=font, fontSize=7, fillColor=OUTLINE,
+                         textAnchor="middle"))
         box = (x0 + ox, y0 + oy, shared.width * scale, shared.height * scale)  # markers use the view's box
         return _markers(g, markers, *box, font_bold)
     if view in ("front", "back"):
@@ -117,7 +121,7 @@ def _markers(g: Group, markers, x0: float, y0: float, w: float, h: float, font_b
     r = max(4.5, min(w, h) * 0.035)
     for number, x, y, consistency in markers:
         px, py = x0 + max(0.0, min(1.0, x)) * w, y0 + (1 - max(0.0, min(1.0, y))) * h
-        g.add(Circle(px, py, r, fillColor=SHADES.get(consistency or "", colors.Color(0.8, 0.1, 0.1)),
+        g.add(Circle(px, py, r, fillColor=SHADES.get(consistency or "", UNGRADED),
                      strokeColor=colors.white, strokeWidth=0.6))
         g.add(String(px, py - r * 0.38, str(number), fontName=font_bold, fontSize=r * 1.05,
                      fillColor=colors.white, textAnchor="middle"))
@@ -125,21 +129,35 @@ def _markers(g: Group, markers, x0: float, y0: float, w: float, h: float, font_b
 
 
 def body_drawing(views: list[str], markers, labels: dict[str, str], width: float, font: str,
-                 font_bold: str) -> Drawing:
-    """All ``views`` side by side (up to four per row), each with its name under it."""
+                 font_bold: str, *, letters: dict[str, str] | None = None,
+                 legend: list[tuple[str | None, str]] | None = None, legend_title: str = "") -> Drawing:
+    """All ``views`` side by side (up to four per row), each with its name under it, and under
+    them a legend of the marker colours (``legend``: consistency key, label)."""
     per_row = min(4, max(1, len(views)))
     rows = (len(views) + per_row - 1) // per_row
     cell_w = min(width / per_row, 150)  # a figure about 28 cm tall at most per row
     cell_h = cell_w * 1.9
     label_h = 14
-    d = Drawing(width, rows * (cell_h + label_h))
+    legend = legend or []
+    legend_h = (12 * len(legend) + (14 if legend_title else 0) + 6) if legend else 0
+    d = Drawing(width, rows * (cell_h + label_h) + legend_h)
     d.initialFontName = font  # the renderer's starting state would otherwise select Helvetica
+    if legend:
+        y = legend_h - 12
+        if legend_title:
+            d.add(String(6, y, legend_title, fontName=font_bold, fontSize=8))
+            y -= 14
+        for key, label in legend:
+            d.add(Circle(12, y + 3, 4.5, fillColor=SHADES.get(key or "", UNGRADED), strokeColor=colors.white,
+                         strokeWidth=0.6))
+            d.add(String(22, y, label, fontName=font, fontSize=8))
+            y -= 12
     for i, view in enumerate(views):
         row, col = divmod(i, per_row)
         x0 = col * cell_w + 6
-        y0 = (rows - row - 1) * (cell_h + label_h) + label_h
+        y0 = (rows - row - 1) * (cell_h + label_h) + label_h + legend_h
         mine = [(m.number, m.x, m.y, m.consistency) for m in markers if m.view == view]
-        d.add(draw_view(view, x0, y0, cell_w - 12, cell_h - 6, mine, font, font_bold))
+        d.add(draw_view(view, x0, y0, cell_w - 12, cell_h - 6, mine, font, font_bold, letters))
         d.add(String(x0 + (cell_w - 12) / 2, y0 - 11, labels.get(view, view), fontName=font, fontSize=8,
                      textAnchor="middle"))
     return d

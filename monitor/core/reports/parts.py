@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .common import when
 from .i18n import Tr
 from .model import BodyDiagram, Marker, Paragraph, Table
 from .redaction import Redactor
@@ -39,16 +38,16 @@ def punishment_text(reader: Reader, tr: Tr, p: dict) -> str:
     if p.get("probation_years") or p.get("probation_months"):
         bits.append(tr("probation", t=_term(tr, p.get("probation_years"), p.get("probation_months"))))
     if p.get("amount"):
-        bits.append(f"{_num(p['amount'])} KZT")
+        bits.append(f"{tr.num(p['amount'])} KZT")
     return ", ".join(b for b in bits if b)
 
 
 def _term(tr: Tr, years, months) -> str:
     parts = []
     if years:
-        parts.append(tr("years_n", n=_num(years)))
+        parts.append(tr("years_n", n=years))
     if months:
-        parts.append(tr("months_n", n=_num(months)))
+        parts.append(tr("months_n", n=months))
     return " ".join(parts)
 
 
@@ -58,14 +57,8 @@ def sentence_text(tr: Tr, body: dict) -> str:
         return tr("life")
     if body.get("sentence_years") is None:
         return ""
-    text = tr("years_n", n=_num(body["sentence_years"]))
+    text = tr("years_n", n=body["sentence_years"])
     return f"{text}, {tr('suspended')}" if body.get("sentence_suspended") else text
-
-
-def _num(x) -> str:
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    return f"{x:,}".replace(",", " ") if isinstance(x, int) else str(x)
 
 
 def injury_view(injury: dict) -> str:
@@ -73,15 +66,22 @@ def injury_view(injury: dict) -> str:
     return view if view in VIEWS else "front"
 
 
-def body_diagram(tr: Tr, injuries: list[dict]) -> BodyDiagram:
-    """Every view used, markers numbered in injury order (the injury table's numbers)."""
+def body_diagram(tr: Tr, injuries: list[dict], reader: Reader | None = None) -> BodyDiagram:
+    """Every view used, markers numbered in injury order (the injury table's numbers); the side
+    marks in the report's letters (П/Л, О/С) and a legend of the marker colours."""
     markers = [Marker(i, injury_view(inj), float(inj.get("x", 0.5)), float(inj.get("y", 0.5)), inj.get("consistency"))
                for i, inj in enumerate(injuries, 1)]
     views = [v for v in VIEWS if any(m.view == v for m in markers)]
     if "front" in views or "back" in views:  # front and back always as a pair
         views = ["front", "back"] + [v for v in views if v not in ("front", "back")]
+    terms = reader.vault.vocabulary("consistency", tr.lang) if reader is not None else []
+    legend: list[tuple[str | None, str]] = list(terms)
+    if any(not m.consistency for m in markers):
+        legend.append((None, tr("consistency_none")))
     return BodyDiagram(views=views, markers=markers, labels={v: tr(f"view_{v}") for v in VIEWS},
-                       caption=tr("body_diagram_note"))
+                       caption=f"{tr('body_diagram_note')} {tr('marks_note')}",
+                       letters={"R": tr("mark_right"), "L": tr("mark_left")},
+                       legend=legend, legend_title=tr("colour_legend"))
 
 
 def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *, graded: bool = False,
@@ -95,7 +95,7 @@ def injury_table(reader: Reader, red: Redactor, tr: Tr, injuries: list[dict], *,
         widths.append(1.6)
     rows = []
     for i, inj in enumerate(injuries, 1):
-        size = " × ".join(_num(inj[k]) for k in ("length_mm", "width_mm") if inj.get(k) is not None)
+        size = " × ".join(tr.num(inj[k]) for k in ("length_mm", "width_mm") if inj.get(k) is not None)
         appearance = ", ".join(red.text(inj.get(k)) for k in ("shape", "colour", "estimated_age") if inj.get(k))
         region = reader.label("body_region", inj.get("region"), lang)
         view = tr(f"view_{injury_view(inj)}")
@@ -124,7 +124,7 @@ def consent_at_act(red: Redactor, tr: Tr, act: Source, kind: str) -> list:
         e = red.consent.statement(person_id, record_id)
         method = red.reader.label("consent_method", e.method, lang) if e is not None and e.method else ""
         taker = red.staff(e.taken_by) if e is not None and e.taken_by else ""
-        return [when(date), method, taker, ", ".join(tr(f"c_{k}") for k in given) or "—",
+        return [tr.when(date), method, taker, ", ".join(tr(f"c_{k}") for k in given) or "—",
                 ", ".join(tr(f"c_{k}") for k in refused) or "—"]
 
     columns = [tr("consent_recorded"), tr("consent_method"), tr("consent_taken_by"), tr("consent_col_given"),
@@ -140,9 +140,9 @@ def consent_at_act(red: Redactor, tr: Tr, act: Source, kind: str) -> list:
     if by_statement:
         rows = [row(rid, date, given, refused)
                 for rid, (date, given, refused) in sorted(by_statement.items(), key=lambda kv: kv[1][0])]
-        blocks.append(Table(columns, rows, widths=widths, caption=tr(f"consent_at_{kind}", date=when(act_date))))
+        blocks.append(Table(columns, rows, widths=widths, caption=tr(f"consent_at_{kind}", date=tr.when(act_date))))
     else:
-        blocks.append(Paragraph(tr(f"consent_none_at_{kind}", date=when(act_date)), "warning"))
+        blocks.append(Paragraph(tr(f"consent_none_at_{kind}", date=tr.when(act_date)), "warning"))
     changes = [row(e.record_id, e.date, [k for k in CONSENT_ITEMS if e.scope.get(k) is True],
                    [k for k in CONSENT_ITEMS if e.scope.get(k) is False]) for e in after]
     if changes:

@@ -36,7 +36,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import resources
-from . import model, outline
+from . import cells, model, outline
 
 # Image streams as binary, not ASCII85: reportlab's ASCII85 encoder is pure Python here and took ~1.8 s
 # per phone photo (a 30-photo dossier: ~2 minutes); binary streams are standard PDF and 20% smaller.
@@ -97,6 +97,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leading=12, leftIndent=14),
     }
     return s
+
+
+CELL_SIZE = 8
 
 
 def _p(text: str, style: str = "body") -> RLParagraph:
@@ -289,9 +292,12 @@ class _Renderer:
         rel = block.widths or [1.0] * n
         total = float(sum(rel))
         widths = [self.width * r / total for r in rel]
-        head = [_p(c, "cell_head") for c in block.columns]
-        body = [[_p(str(v), "cell_num" if i in block.numeric else "cell") for i, v in enumerate(row)]
-                for row in block.rows]
+        widths, size = cells.fit(self.report.lang, [list(block.columns)] + [[str(v) for v in row] for row in block.rows],
+                                 widths, FONT, FONT_BOLD, CELL_SIZE)
+        cell = cells.styles(self.report.lang, size, self.s["cell"], self.s["cell_num"], self.s["cell_head"])
+        head = [RLParagraph(cells.markup(c, self.report.lang), cell["cell_head"]) for c in block.columns]
+        body = [[RLParagraph(cells.markup(str(v), self.report.lang), cell["cell_num" if i in block.numeric else "cell"])
+                 for i, v in enumerate(row)] for row in block.rows]
         t = RLTable([head] + body, colWidths=widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
         style = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -307,7 +313,8 @@ class _Renderer:
         return out
 
     def diagram(self, block: model.BodyDiagram) -> list[Flowable]:
-        d = outline.body_drawing(block.views, block.markers, block.labels, self.width, FONT, FONT_BOLD)
+        d = outline.body_drawing(block.views, block.markers, block.labels, self.width, FONT, FONT_BOLD,
+                                 letters=block.letters, legend=block.legend, legend_title=block.legend_title)
         if d.height > PAGE[1] - 6 * cm:  # keep it on one page
             scale = (PAGE[1] - 6 * cm) / d.height
             d.scale(scale, scale)

@@ -252,13 +252,13 @@ class Redactor:
         t = self.tr
         rows = []
         if ident.get("date_of_birth"):
-            rows.append((t("born"), ident["date_of_birth"]))
+            rows.append((t("born"), t.date(ident["date_of_birth"])))
         if ident.get("gender"):
             rows.append((t("gender"), self.reader.label("gender", ident["gender"], t.lang)))
         if ident.get("nationality"):
-            rows.append((t("nationality"), ident["nationality"]))
+            rows.append((t("nationality"), t.country(ident["nationality"])))
         if ident.get("languages"):
-            rows.append((t("languages"), ", ".join(ident["languages"])))
+            rows.append((t("languages"), t.language(ident["languages"])))
         if ident.get("contact"):
             rows.append((t("contact"), ident["contact"]))
         return rows

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 
 from ..errors import Cancelled, MonitorError
 from ..messages import Message
+from ..queries import statistics
 from .common import finish, new_report
 from .i18n import Tr
 from .model import BarChart, Paragraph, Report, Section, Table
@@ -27,7 +28,7 @@ from .redaction import Redactor
 from .sources import Reader
 
 TORTURE = {"cc1997-141-1", "cc2014-146"}
-ABUSE = {"cc1997-308", "cc2014-362"}
+ABUSE = {"cc1997-307", "cc1997-308", "cc2014-362"}
 INDICATORS = {
     "complaints_registered": "official_complaints",
     "criminal_cases_opened": "official_cases",
@@ -79,13 +80,6 @@ def _group(key: str | None) -> str:
     return "other"
 
 
-def _ratio(a: int | None, b: int | None) -> str:
-    """a per b, as a ratio and a percentage; a dash where either is unknown or b is zero."""
-    if a is None or not b:
-        return "—"
-    return f"{a / b:.2f} ({100 * a / b:.1f}%)"
-
-
 def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None), progress=None,
                 cancel=None) -> Report:
     reader = Reader(vault)
@@ -104,9 +98,12 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
             progress(n, 8, label)
 
     # --- official figures -----------------------------------------------------------------------
+    # Each figure belongs to a series: its indicator and its scope (national, or one article). A
+    # period that covers part of a year is a fact of that series, never of the year: January–May of
+    # the prosecutor's figures does not relabel the NGO's January–June (statistics.series_span).
     step(0, "official statistics")
-    official: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    covered: dict[int, tuple[dt.date, dt.date]] = {}  # year → (first, last) day the national figures cover
+    official: dict[tuple[str, str | None], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    covered: dict[tuple[str, str | None], dict[int, tuple[dt.date, dt.date]]] = defaultdict(dict)
     official_breakdown: list[dict] = []
     sources: list[list[str]] = []
     for s in reader.all("statistic"):
@@ -114,26 +111,22 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
         start, end = _date(b.get("period_start")), _date(b.get("period_end"))
         if start is None or end is None or not _in_period(start.year, years_wanted):
             continue
-        if any(b.get(k) for k in ("region", "facility_type", "article")):
+        scope = statistics.scope(b)
+        if scope is None:  # a region or a facility type: the breakdown tables, listed once there
             official_breakdown.append(b)
             continue
-        official[b["indicator"]][start.year] += int(b["value"])
-        for y in range(start.year, end.year + 1):  # the stretch of each year the national figures cover
-            first = max(start, dt.date(y, 1, 1))
-            last = min(end, dt.date(y, 12, 31))
-            known = covered.get(y)
-            covered[y] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
+        key = (b["indicator"], scope or None)
+        official[key][start.year] += int(b["value"])
+        statistics.cover(covered[key], start, end)
         row = [b.get("source_document", ""), reader.label("authority", b.get("source_authority"), lang),
-               f"{b['period_start']} — {b['period_end']}", reader.label("stat_indicator", b["indicator"], lang)]
+               tr.span(b["period_start"], b["period_end"]), reader.label("stat_indicator", b["indicator"], lang)]
         if row not in sources:
             sources.append(row)
 
-    def year_label(y: int) -> str:
-        """``2013 (January–May)`` when the official figures cover only part of the year."""
-        span = covered.get(y)
-        if span and (span[0] > dt.date(y, 1, 1) or span[1] < dt.date(y, 12, 31)):
-            return f"{y} ({tr.months(span[0].month, span[1].month)})"
-        return str(y)
+    def months(key, y: int) -> str:
+        """``January–May`` when the series ``key`` covers only part of year ``y``; else ""."""
+        span = statistics.partial_span(covered.get(key, {}), y)
+        return tr.months(span[0].month, span[1].month) if span else ""
 
     # --- the NGO's own records ------------------------------------------------------------------
     step(1, "complaints")
@@ -242,49 +235,79 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     step(4, "tables")
     # --- 1. complaints and cases per year --------------------------------------------------------
     s1 = Section(tr("complaints_cases"))
-    off_c, off_k = official.get("complaints_registered", {}), official.get("criminal_cases_opened", {})
-    ngo_official = official.get("complaints_received_ngo", {})
-    all_years = sorted(set(off_c) | set(off_k) | set(ngo_complaints) | set(ngo_cases) | set(ngo_official))
-    if all_years:
-        def year_rows(first, second):
-            rows, flagged = [], set()
-            for y in all_years:
-                if first.get(y) is None and second.get(y) is None:
-                    continue
-                label = year_label(y)
-                if label != str(y):
-                    flagged.add(len(rows))
-                rows.append([label, _n(first.get(y)), _n(second.get(y)), _ratio(second.get(y), first.get(y))])
-            return rows, flagged
 
-        rows, flagged = year_rows(off_c, off_k)
+    def year_rows(years, series):
+        """One row a year over ``series`` [(key or None, {year: n})], with a cases-per-complaint ratio
+        from the first two. The year carries a partial period only when every series shown in the row
+        covers the same part of it; otherwise each figure carries its own."""
+        rows, flagged = [], set()
+        for y in years:
+            values = [data.get(y) for _, data in series]
+            if all(v is None for v in values):
+                continue
+            labels = [months(key, y) if key and v is not None else "" for (key, _), v in zip(series, values)]
+            shown = {lab for lab, v in zip(labels, values) if v is not None}
+            common = shown.pop() if len(shown) == 1 else ""
+            cells = [_n(tr, v) if (not lab or common) or v is None else f"{_n(tr, v)} ({lab})"
+                     for v, lab in zip(values, labels)]
+            same = len({lab for lab, v in zip(labels[:2], values[:2]) if v is not None}) <= 1
+            ratio = tr.ratio(values[1], values[0]) if same and len(values) > 1 else "—"
+            if any(labels):
+                flagged.add(len(rows))
+            rows.append([f"{y} ({common})" if common else str(y), *cells, ratio])
+        return rows, flagged
+
+    scopes = sorted({scope for _, scope in official}, key=lambda s: (s is not None, s or ""))
+    all_years: list[int] = []
+    for scope in scopes:
+        c_key, k_key = ("complaints_registered", scope), ("criminal_cases_opened", scope)
+        off_c, off_k = official.get(c_key, {}), official.get(k_key, {})
+        years = sorted(set(off_c) | set(off_k))
+        all_years = sorted(set(all_years) | set(years))
+        rows, flagged = year_rows(years, [(c_key, off_c), (k_key, off_k)])
         if rows:
+            caption = (tr("official_national") if scope is None
+                       else f"{tr('official_by_article')}: {reader.label('article', scope, lang)}")
             s1.add(Table([tr("year"), tr("official_complaints"), tr("official_cases"), tr("cases_per_complaint")],
-                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged))
+                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged, caption=caption))
             if flagged:
                 s1.add(Paragraph(tr("partial_note"), "note"))
-        ngo = {y: ngo_complaints.get(y) or ngo_official.get(y) for y in all_years
-               if ngo_complaints.get(y) or ngo_official.get(y)}
-        rows, flagged = year_rows(ngo, dict(ngo_cases))
+    ngo_key = ("complaints_received_ngo", None)
+    ngo_official = official.get(ngo_key, {})
+    ngo_years = sorted(set(ngo_complaints) | set(ngo_cases) | set(ngo_official))
+    all_years = sorted(set(all_years) | set(ngo_years))
+    if all_years:
+        # the NGO's own complaint and proceeding records (whole years: the records themselves)
+        rows, _ = year_rows(sorted(set(ngo_complaints) | set(ngo_cases)),
+                            [(None, dict(ngo_complaints)), (None, dict(ngo_cases))])
         if rows:
             s1.add(Table([tr("year"), tr("ngo_complaints"), tr("ngo_cases"), tr("cases_per_complaint")],
-                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}, flagged_rows=flagged))
+                         rows, widths=[2.2, 2, 2, 2], numeric={1, 2, 3}))
+        # a figure the NGO (or a coalition) published: its own series, with its own period
+        if ngo_official:
+            rows, flagged = year_rows(sorted(ngo_official), [(ngo_key, ngo_official)])
+            s1.add(Table([tr("year"), tr("ngo_complaints")], [r[:-1] for r in rows], widths=[2.2, 2],
+                         numeric={1}, flagged_rows=flagged, caption=tr("ngo_published")))
+        national_c = official.get(("complaints_registered", None), {})
+        national_k = official.get(("criminal_cases_opened", None), {})
         series = []
-        if off_c:
-            series.append((tr("official_complaints"), [off_c.get(y, 0) for y in all_years]))
-        if off_k:
-            series.append((tr("official_cases"), [off_k.get(y, 0) for y in all_years]))
+        if national_c:
+            series.append((tr("official_complaints"), [national_c.get(y, 0) for y in all_years]))
+        if national_k:
+            series.append((tr("official_cases"), [national_k.get(y, 0) for y in all_years]))
         if ngo_complaints:
             series.append((tr("ngo_complaints"), [ngo_complaints.get(y, 0) for y in all_years]))
         if ngo_cases:
             series.append((tr("ngo_cases"), [ngo_cases.get(y, 0) for y in all_years]))
-        s1.add(BarChart([year_label(y) for y in all_years], series, caption=tr("complaints_cases")))
-        others = [k for k in ("cases_sent_to_court", "convictions") if official.get(k)]
-        if others:
-            ys = sorted(set().union(*(official[k] for k in others)))
-            s1.add(Table([tr("year")] + [tr(INDICATORS[k]) for k in others],
-                         [[year_label(y)] + [_n(official[k].get(y)) for k in others] for y in ys],
-                         numeric=set(range(1, len(others) + 1))))
+        if series:
+            s1.add(BarChart([str(y) for y in all_years], series, caption=tr("complaints_cases")))
+        for scope in scopes:
+            others = [k for k in ("cases_sent_to_court", "convictions") if official.get((k, scope))]
+            if others:
+                ys = sorted(set().union(*(official[(k, scope)] for k in others)))
+                rows, flagged = year_rows(ys, [((k, scope), official[(k, scope)]) for k in others])
+                s1.add(Table([tr("year")] + [tr(INDICATORS[k]) for k in others],
+                             [r[:-1] for r in rows], numeric=set(range(1, len(others) + 1)), flagged_rows=flagged))
     else:
         s1.add(Paragraph(tr("no_data")))
     if sources:
@@ -295,41 +318,48 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     # --- 2. charges by article -------------------------------------------------------------------
     s2 = Section(tr("charges_by_article"))
     s2.add(Paragraph(tr("torture_vs_abuse_note")))
+    # the central finding, as a count: registered as torture, charged or judged as abuse of power
+    finding = statistics.torture_finding((p.body for p in reader.all("proceeding")), years_wanted)
+    if finding:
+        rows = [[str(f.year) if f.year is not None else tr("not_specified"),
+                 *(_n(tr, getattr(f, k)) for k in ("registered", "to_abuse", "to_torture", *statistics.OUTCOMES))]
+                for f in finding]
+        if len(finding) > 1:
+            rows.append([tr("total")] + [_n(tr, sum(getattr(f, k) for f in finding))
+                                         for k in ("registered", "to_abuse", "to_torture", *statistics.OUTCOMES)])
+        s2.add(Table([tr("year"), tr("cf_registered"), tr("cf_to_abuse"), tr("cf_to_torture"), tr("cf_real"),
+                      tr("cf_suspended"), tr("cf_amnesty"), tr("cf_acquittal")], rows,
+                     widths=[1, 1.6, 1.6, 1.4, 1, 1.1, 1, 1.1], numeric=set(range(1, 8)), caption=tr("central_finding")))
+        s2.add(Paragraph(tr("central_finding_note"), "note"))
     ys = sorted(charges_by_year, key=lambda y: (y is None, y or 0))
     if ys:
-        rows = [[year_label(y) if y is not None else tr("not_specified"), _n(charges_by_year[y]["torture"]), _n(charges_by_year[y]["abuse"]),
-                 _n(charges_by_year[y]["other"])] for y in ys]
+        rows = [[str(y) if y is not None else tr("not_specified"), _n(tr, charges_by_year[y]["torture"]), _n(tr, charges_by_year[y]["abuse"]),
+                 _n(tr, charges_by_year[y]["other"])] for y in ys]
         totals = [sum(charges_by_year[y][g] for y in ys) for g in ("torture", "abuse", "other")]
-        rows.append([tr("total")] + [_n(t) for t in totals])
+        rows.append([tr("total")] + [_n(tr, t) for t in totals])
         s2.add(Table([tr("year"), tr("torture_articles"), tr("abuse_articles"), tr("other_articles")], rows,
                      widths=[1.2, 2.4, 2.4, 1.4], numeric={1, 2, 3}, caption=tr("torture_vs_abuse")))
-        s2.add(BarChart([year_label(y) if y is not None else tr("not_specified") for y in ys],
+        s2.add(BarChart([str(y) if y is not None else tr("not_specified") for y in ys],
                         [(tr("torture_articles"), [charges_by_year[y]["torture"] for y in ys]),
                          (tr("abuse_articles"), [charges_by_year[y]["abuse"] for y in ys]),
                          (tr("other_articles"), [charges_by_year[y]["other"] for y in ys])],
                         caption=tr("torture_vs_abuse")))
         s2.add(Table([tr("article"), tr("count")],
-                     [[reader.label("article", k, lang), _n(n)] for k, n in charges_by_article.most_common()],
+                     [[reader.label("article", k, lang), _n(tr, n)] for k, n in charges_by_article.most_common()],
                      widths=[5, 1], numeric={1}))
     else:
         s2.add(Paragraph(tr("no_data")))
-    breakdown_articles = [b for b in official_breakdown if b.get("article")]
-    if breakdown_articles:
-        s2.add(Table([tr("official_source"), tr("period"), tr("article"), tr("details"), tr("count")],
-                     [[b.get("source_document", ""), f"{b['period_start']} — {b['period_end']}",
-                       reader.label("article", b["article"], lang), reader.label("stat_indicator", b["indicator"], lang),
-                       _n(b["value"])] for b in breakdown_articles], widths=[2, 2, 3, 2, 1], numeric={4}))
     report.sections.append(s2)
 
     # --- 3. sentences ----------------------------------------------------------------------------
     s3 = Section(tr("sentences"))
     if sentences or life or other_punishment:
-        rows = [[label, _n(sentences.get(label, 0))] for _, _, label in BUCKETS]
-        rows.append([tr("life"), _n(life)])
+        rows = [[label, _n(tr, sentences.get(label, 0))] for _, _, label in BUCKETS]
+        rows.append([tr("life"), _n(tr, life)])
         s3.add(Table([tr("years_bucket"), tr("count")], rows, widths=[3, 1], numeric={1}))
         s3.add(Table([tr("sentence"), tr("count")],
-                     [[tr("real_term"), _n(real)], [tr("suspended_term"), _n(suspended)],
-                      [tr("other_punishment"), _n(other_punishment)]], widths=[3, 1], numeric={1}))
+                     [[tr("real_term"), _n(tr, real)], [tr("suspended_term"), _n(tr, suspended)],
+                      [tr("other_punishment"), _n(tr, other_punishment)]], widths=[3, 1], numeric={1}))
         s3.add(BarChart([label for _, _, label in BUCKETS],
                         [(tr("years_bucket"), [sentences.get(label, 0) for _, _, label in BUCKETS])],
                         caption=tr("sentences")))
@@ -341,7 +371,7 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     s4 = Section(tr("visits_refused"))
     if visits:
         s4.add(Table([tr("year"), tr("visits_total"), tr("visits_refused_n"), tr("visits_partly")],
-                     [[str(y), _n(visits[y]["total"]), _n(visits[y]["refused"]), _n(visits[y]["partly"])]
+                     [[str(y), _n(tr, visits[y]["total"]), _n(tr, visits[y]["refused"]), _n(tr, visits[y]["partly"])]
                       for y in sorted(visits)], widths=[1, 1, 1, 1], numeric={1, 2, 3}))
     else:
         s4.add(Paragraph(tr("no_data")))
@@ -350,7 +380,7 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
     if reprisals:
         kinds = sorted({k for c in reprisals.values() for k in c})
         s5.add(Table([tr("year")] + [reader.label("reprisal_kind", k, lang) for k in kinds] + [tr("total")],
-                     [[str(y)] + [_n(reprisals[y][k]) for k in kinds] + [_n(sum(reprisals[y].values()))]
+                     [[str(y)] + [_n(tr, reprisals[y][k]) for k in kinds] + [_n(tr, sum(reprisals[y].values()))]
                       for y in sorted(reprisals)], numeric=set(range(1, len(kinds) + 2))))
     else:
         s5.add(Paragraph(tr("no_data")))
@@ -364,16 +394,17 @@ def build_stats(vault, tr: Tr, level: str = "aggregate", *, period=(None, None),
         keys = sorted(table, key=lambda k: (-table[k]["complaints"], k))
         if keys:
             sec.add(Table([title, tr("cases_n"), tr("complaints_n"), tr("proceedings_n"), tr("cases_per_complaint")],
-                          [[label(k) if k else tr("not_specified"), _n(table[k]["cases"]), _n(table[k]["complaints"]),
-                            _n(table[k]["proceedings"]), _ratio(table[k]["proceedings"], table[k]["complaints"])]
+                          [[label(k) if k else tr("not_specified"), _n(tr, table[k]["cases"]), _n(tr, table[k]["complaints"]),
+                            _n(tr, table[k]["proceedings"]), tr.ratio(table[k]["proceedings"], table[k]["complaints"])]
                            for k in keys], widths=[2.6, 0.9, 1.1, 1.3, 1.7], numeric={1, 2, 3, 4}))
         field = "facility_type" if title == tr("by_facility_type") else "region"
-        extra = [b for b in official_breakdown if b.get(field)]
+        # each figure once: by facility type if it has one, else by region
+        extra = [b for b in official_breakdown if b.get(field) and (field == "facility_type" or not b.get("facility_type"))]
         if extra:
             sec.add(Table([tr("official_source"), tr("period"), title, tr("details"), tr("count")],
-                          [[b.get("source_document", ""), f"{b['period_start']} — {b['period_end']}",
+                          [[b.get("source_document", ""), tr.span(b["period_start"], b["period_end"]),
                             reader.label("facility_type", b[field], lang) if field == "facility_type" else b[field],
-                            reader.label("stat_indicator", b["indicator"], lang), _n(b["value"])] for b in extra],
+                            reader.label("stat_indicator", b["indicator"], lang), _n(tr, b["value"])] for b in extra],
                           widths=[2, 2, 2.5, 2, 1], numeric={4}))
         if not sec.blocks:
             sec.add(Paragraph(tr("no_data")))
@@ -392,7 +423,6 @@ def _bucket(years: float) -> str:
     return BUCKETS[-1][2]
 
 
-def _n(value) -> str:
-    if value is None:
-        return "—"
-    return f"{int(value):,}".replace(",", " ")
+def _n(tr: Tr, value) -> str:
+    """A count in the report's language (``12 345``); a dash where unknown."""
+    return tr.num(None if value is None else int(value))

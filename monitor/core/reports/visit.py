@@ -9,6 +9,7 @@ scrubbed from free text), and the visit's internal notes are never printed.
 
 from __future__ import annotations
 
+from . import locale
 from .common import fields, finish, flag_conflict, new_report
 from .i18n import Tr
 from .model import Paragraph, Report, Section, Table
@@ -29,7 +30,8 @@ def build_visit(vault, visit_id: str, tr: Tr, level: str, *, audience: str | Non
     lang = tr.lang
     facility = reader.get(b["facility_id"], "facility")
     f = facility.body
-    code = f"{f['name']} — {tr('visit_code', date=b['date_start'])}"
+    tr.region = f.get("region")  # local times in the place's zone
+    code = f"{f['name']} — {tr('visit_code', date=tr.date(b['date_start']))}"
     report = new_report("visit", tr, level, title=tr("visit_title"), code=code, subject_id=visit.id)
     red = Redactor(reader, level, tr, report.withheld, always_scrub=True, audience=audience)
     report.audience = red.audience
@@ -38,7 +40,7 @@ def build_visit(vault, visit_id: str, tr: Tr, level: str, *, audience: str | Non
         red.person(iv.body.get("person_id"))
     flag_conflict(report, tr, visit, tr("visit_title"))
     flag_conflict(report, tr, facility, f["name"])
-    dates = " — ".join(x for x in (b["date_start"], b.get("date_end")) if x)
+    dates = tr.span(b["date_start"], b.get("date_end"))
     report.cover += [(tr("facility"), f["name"]), (tr("dates"), dates),
                      (tr("type_of_facility"), reader.label("facility_type", f.get("type_key"), lang))]
     if f.get("region"):
@@ -99,13 +101,13 @@ def build_visit(vault, visit_id: str, tr: Tr, level: str, *, audience: str | Non
     rows = []
     for key in ("total", "pretrial", "sentenced", "administrative", "women", "minors", "foreigners"):
         if pop.get(key) is not None:
-            rows.append([tr(f"pop_{key}"), str(pop[key])])
+            rows.append([tr(f"pop_{key}"), tr.num(pop[key])])
     if capacity is not None:
-        rows.append([tr("capacity"), str(capacity)])
+        rows.append([tr("capacity"), tr.num(capacity)])
     flagged = set()
     if capacity and pop.get("total") is not None:
         rate = 100.0 * pop["total"] / capacity
-        rows.append([tr("occupancy_rate"), f"{rate:.0f}%"])
+        rows.append([tr("occupancy_rate"), locale.percent(rate / 100, lang, 0)])
         if rate > 100:
             flagged.add(len(rows) - 1)
     if rows:
@@ -125,10 +127,10 @@ def build_visit(vault, visit_id: str, tr: Tr, level: str, *, audience: str | Non
             status = (now or old).get("status")
             response = (now or old).get("response") or {}
             rows.append([red.text(old["text"]), reader.label("recommendation_status", status, lang),
-                         " ".join(x for x in (response.get("date", ""), red.text(response.get("text"))) if x)])
+                         " ".join(x for x in (tr.date(response.get("date", "")), red.text(response.get("text"))) if x)])
         if rows:
             sc.add(Table([tr("recommendations"), tr("status"), tr("response")], rows, widths=[4, 1.6, 3],
-                         caption=f"{tr('earlier_recs')} ({previous.body['date_start']})"))
+                         caption=f"{tr('earlier_recs')} ({tr.date(previous.body['date_start'])})"))
     if not sc.blocks:
         sc.add(Paragraph(tr("none")))
     report.sections.append(sc)
@@ -187,7 +189,7 @@ def _recommendations_table(reader: Reader, red: Redactor, tr: Tr, recs: list[dic
         response = r.get("response") or {}
         rows.append([str(i), red.text(r["text"]), red.text(r.get("addressee")),
                      reader.label("priority", r.get("priority"), lang),
-                     reader.label("recommendation_status", r.get("status"), lang), r.get("deadline", ""),
-                     " ".join(x for x in (response.get("date", ""), red.text(response.get("text"))) if x)])
+                     reader.label("recommendation_status", r.get("status"), lang), tr.date(r.get("deadline", "")),
+                     " ".join(x for x in (tr.date(response.get("date", "")), red.text(response.get("text"))) if x)])
     return Table(["#", tr("recommendations"), tr("addressee"), tr("priority"), tr("status"), tr("deadline"),
                   tr("response")], rows, widths=[0.4, 3.4, 1.5, 1.45, 1.5, 1.1, 1.9], caption=caption, numeric={0})

@@ -29,13 +29,14 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QMessageBox, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core import reports
 from ...core.errors import Cancelled, MonitorError
 from .. import worker as workers
 from ..i18n import choose_language
 
+FIRST_YEAR = 1991  # the statistics dialog's earliest year (independence); one below it means "any"
 KINDS = {
     "dossier": QT_TRANSLATE_NOOP("ReportPreview", "Case dossier"),
     "medical": QT_TRANSLATE_NOOP("ReportPreview", "Medical evaluation report"),
@@ -129,17 +130,20 @@ def _no_collection_off_the_gui_thread():
                 gc.enable()
 
 
-def _build(open_vault, kind, subject_id, lang, level, audience=None, *, progress=None, cancel=None):
+def _build(open_vault, kind, subject_id, lang, level, audience=None, period=(None, None), *, progress=None,
+           cancel=None):
     """Worker: build and render the report; returns (report, pdf bytes, page images)."""
     with _no_collection_off_the_gui_thread():
-        return _build_unguarded(open_vault, kind, subject_id, lang, level, audience, progress=progress,
+        return _build_unguarded(open_vault, kind, subject_id, lang, level, audience, period, progress=progress,
                                 cancel=cancel)
 
 
-def _build_unguarded(open_vault, kind, subject_id, lang, level, audience=None, *, progress=None, cancel=None):
+def _build_unguarded(open_vault, kind, subject_id, lang, level, audience=None, period=(None, None), *,
+                     progress=None, cancel=None):
     with open_vault() as vault:
+        extra = {"period": period} if kind == "stats" else {}
         report = reports.build(vault, kind, subject_id=subject_id, lang=lang, level=level,
-                               progress=progress, cancel=cancel, audience=audience)
+                               progress=progress, cancel=cancel, audience=audience, **extra)
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         if progress:
@@ -181,6 +185,12 @@ class ReportPreview(QDialog):
         for code in ((None,) if kind == "stats" else (None, "un")):
             self.audience.addItem(self.tr(AUDIENCES[code]), code)
         self.audience.setEnabled(kind != "stats")
+        # statistics: the years to count, as the CLI's --from/--to ("any" = no bound)
+        self.year_from, self.year_to = QSpinBox(), QSpinBox()
+        for box in (self.year_from, self.year_to):
+            box.setRange(FIRST_YEAR - 1, 2100)
+            box.setSpecialValueText(self.tr("any"))
+            box.setValue(FIRST_YEAR - 1)
         self.protect = QCheckBox(self.tr("Protect with a password (AES-256)"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
@@ -206,6 +216,10 @@ class ReportPreview(QDialog):
                               (self.tr("Recipient"), self.audience)):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
+        if kind == "stats":
+            for label, widget in ((self.tr("From year"), self.year_from), (self.tr("To year"), self.year_to)):
+                row.addWidget(QLabel(label))
+                row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.preview_button)
         protect = QHBoxLayout()
@@ -244,12 +258,23 @@ class ReportPreview(QDialog):
         gc.collect()  # here, on the GUI thread, rather than on the worker (see _no_collection_off_the_gui_thread)
         self.status.setText(self.tr("Building the report…"))
         self._worker = workers.Worker(_build, self._open_vault, self._kind, self._subject,
-                                      self.lang.currentData(), self.level.currentData(), self.audience.currentData())
+                                      self.lang.currentData(), self.level.currentData(), self.audience.currentData(),
+                                      self.period())
         self._worker.progress.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_ready)
         self._worker.failed.connect(self._on_failed)
         self._set_busy(True)
         self._thread = workers.start(self._worker, self)
+
+    def period(self) -> tuple[str | None, str | None]:
+        """The statistics years chosen: (first, last), None where "any"."""
+        def year(box: QSpinBox) -> str | None:
+            return None if box.value() < FIRST_YEAR else str(box.value())
+
+        first, last = year(self.year_from), year(self.year_to)
+        if first and last and first > last:
+            first, last = last, first
+        return first, last
 
     def cancel(self) -> None:
         if self._worker is not None:
