@@ -133,7 +133,7 @@ def test_dossier_says_plainly_when_no_consent_was_in_force_at_the_act(case_vault
     # the interview of 01.03 carries a consent block dated 02.03: given a day after the interview
     text = reports.build(case_vault, "dossier", subject_id=CASE, lang="ru").text()
     assert "На момент опроса (01.03.2026 14:30 (Алматы, UTC+05:00)) согласие не было записано" in text
-    assert "Согласие, действовавшее на момент обследования (2026-03-02 11:30 (+05:00))" in text
+    assert "Согласие, действовавшее на момент обследования (02.03.2026 11:30 (Алматы, UTC+05:00))" in text
     assert "Последующие изменения согласия" in text
 
 
