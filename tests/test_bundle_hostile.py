@@ -434,3 +434,52 @@ def test_a_re_signed_bundle_whose_audit_chain_has_a_broken_link_is_refused(pair,
     bad = _rewrite(out, c.identity, tmp_path, mutate)
     error = _refused(c, bad, errors.BundleTampered, "bundle_audit_chain_broken")
     assert error.message.params["seq"] == 2
+
+
+def test_the_window_shows_the_poison_file_refused_and_merges_the_good_one(pair, tmp_path, qtbot):
+    """The inbox dialog: one row a file, the poison one "Refused" with its reason on one line in the
+    window's language, the good one merged by the same first check."""
+    from conftest import require_module
+
+    require_module("PySide6.QtWidgets")
+    from monitor.gui.dialogs.inbox import InboxDialog
+    from monitor.gui.main_window import MainWindow
+
+    a, c = pair
+    folder = tmp_path / "Входящие"
+    folder.mkdir()
+    raw = json.dumps(_manifest("00"), sort_keys=True, separators=(",", ":")).encode()
+    _seal(c, _tar([("manifest.json", raw), ("manifest.sig", b"\0" * 64)]), folder / "old.monitor-bundle")
+    _age(folder / "old.monitor-bundle", 365 * 86400)
+    exchange.export_bundle(a, folder / "from-a.monitor-bundle", to=["coordinator"])
+    _age(folder / "from-a.monitor-bundle", 60)
+    seen = _listing(folder)
+    window = MainWindow(c, lang="ru")
+    qtbot.addWidget(window)
+    try:
+        window.inbox.set_folder(folder)
+        dialog = InboxDialog(window.inbox, window)
+        qtbot.addWidget(dialog)
+        window.inbox.check()
+        qtbot.waitUntil(lambda: not window.inbox.busy and dialog.table.rowCount() == 2, timeout=30_000)
+        rows = {dialog.table.item(r, 1).text(): (dialog.table.item(r, 2).text(), dialog.table.item(r, 3).text())
+                for r in range(2)}
+        status, reason = rows["old.monitor-bundle"]
+        assert status == dialog.status_text(inbox.REFUSED)
+        assert reason == bundle.Message("bundle_signing_key_malformed").localize("ru") and "\n" not in reason
+        assert rows["from-a.monitor-bundle"][0] == dialog.status_text(inbox.IMPORTED)
+        assert not dialog.status.text()  # no error for the scan as a whole
+        assert _listing(folder) == seen
+    finally:
+        window.clear()
+
+
+def test_export_refuses_a_bundle_with_more_members_than_a_reader_accepts(pair, tmp_path, monkeypatch):
+    a, _c = pair
+    monkeypatch.setattr(bundle, "MAX_MEMBERS", 2)  # the stock vault's bundle has 3: a photo, audit, revisions
+    before = _files(a)
+    with pytest.raises(errors.MonitorError) as caught:
+        exchange.export_bundle(a, tmp_path / "many.monitor-bundle", to=["coordinator"])
+    assert caught.value.message.id == "bundle_too_many_members"
+    assert not (tmp_path / "many.monitor-bundle").exists() and list(tmp_path.glob("*.tmp*")) == []
+    assert _files(a) == before

@@ -16,7 +16,10 @@ stays bounded whatever the size (the passphrase mode of age works on whole buffe
 passphrase bundles are limited to :data:`MAX_PASSPHRASE_BUNDLE`).
 
 Reading (:func:`read`) decrypts into a pipe the same way and yields the members in order, checking
-each against the signed manifest before anything is handed on.
+each against the signed manifest before anything is handed on. Anyone with a receiver's public
+contact file can make a bundle, so nothing of the manifest is parsed before its signature holds
+(the key is taken from its raw bytes, :func:`claimed_key`), and every size and depth is bounded
+before the bytes it guards are read (:data:`MAX_MANIFEST`, :data:`MAX_MEMBERS`, :func:`nesting`).
 """
 
 from __future__ import annotations
