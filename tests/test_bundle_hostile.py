@@ -187,6 +187,41 @@ def test_a_huge_pax_header_is_refused_before_tar_reads_it(pair, tmp_path):
     _refused(c, poison, errors.BundleTampered, "bundle_member_implausible")
 
 
+def _header_chain(count: int, kind: bytes) -> bytes:
+    out = io.BytesIO()
+    for _ in range(count):
+        info = tarfile.TarInfo("././@PaxHeader")
+        info.type = kind
+        data = b"11 path=ab\n" if kind == tarfile.XHDTYPE else b"ab\0"
+        info.size = len(data)
+        out.write(info.tobuf(tarfile.USTAR_FORMAT if kind == tarfile.XHDTYPE else tarfile.GNU_FORMAT))
+        out.write(data + b"\0" * (512 - len(data)))
+    info = tarfile.TarInfo("manifest.json")
+    out.write(info.tobuf(tarfile.USTAR_FORMAT) + b"\0" * 1024)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", [tarfile.XHDTYPE, tarfile.GNUTYPE_LONGNAME])
+def test_a_chain_of_thousands_of_tar_headers_is_refused_without_recursion(pair, tmp_path, kind):
+    _a, c = pair
+    poison = _seal(c, _header_chain(5000, kind), tmp_path / "chain.monitor-bundle")
+    _refused(c, poison, errors.BundleTampered, "bundle_tar_header_chain")
+
+
+def test_sparse_members_are_refused(pair, tmp_path):
+    _a, c = pair
+    gnu = tarfile.TarInfo("manifest.json")
+    gnu.type = tarfile.GNUTYPE_SPARSE
+    _refused(c, _seal(c, gnu.tobuf(tarfile.GNU_FORMAT) + b"\0" * 1024, tmp_path / "s.monitor-bundle"),
+             errors.BundleTampered, "bundle_not_plain_file")
+    pax = tarfile.TarInfo("manifest.json")
+    pax.pax_headers = {"GNU.sparse.major": "1", "GNU.sparse.minor": "0", "GNU.sparse.name": "manifest.json",
+                       "GNU.sparse.realsize": "10"}
+    pax.size = 512
+    plain = pax.tobuf(tarfile.PAX_FORMAT) + b"999999999999\n" + b"\0" * 498 + b"\0" * 1024
+    _refused(c, _seal(c, plain, tmp_path / "p.monitor-bundle"), errors.BundleTampered, "bundle_not_plain_file")
+
+
 _MEASURE = textwrap.dedent("""
     import sys, time
     from monitor.core.keys import keyslot

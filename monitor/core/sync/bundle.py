@@ -359,17 +359,51 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
     return result[0]
 
 
+MAX_TAR_CHAIN = 4  # extended headers before one member: a global and a pax header, or a GNU long name and link
+
+
 class _BoundedTarInfo(tarfile.TarInfo):
-    """A tar header whose extended (pax) or GNU long-name header is refused above
-    :data:`MAX_TAR_HEADER` bytes, before :mod:`tarfile` reads it whole into memory."""
+    """A tar header read with bounds :mod:`tarfile` does not have.
+
+    - An extended (pax) or GNU long-name header above :data:`MAX_TAR_HEADER` bytes is refused
+      before tarfile reads it whole into memory.
+    - tarfile reads a chain of such headers by recursion, one level a header: more than
+      :data:`MAX_TAR_CHAIN` before one member is refused, so no ``RecursionError``.
+    - Sparse members (GNU or pax), whose maps tarfile reads as long as the headers say, are refused:
+      a bundle never holds one.
+    """
 
     _EXTENDED = (tarfile.XHDTYPE, tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE, tarfile.GNUTYPE_LONGNAME,
                  tarfile.GNUTYPE_LONGLINK)
 
     def _proc_member(self, tar):
-        if self.type in self._EXTENDED and self.size > MAX_TAR_HEADER:
+        if self.type == tarfile.GNUTYPE_SPARSE:
+            _refuse_sparse(self)
+        if self.type not in self._EXTENDED:
+            return super()._proc_member(tar)
+        if self.size > MAX_TAR_HEADER:
             raise BundleTampered(Message("bundle_member_implausible", member="tar header", size=f"{self.size:,}"))
-        return super()._proc_member(tar)
+        depth = getattr(tar, "_monitor_header_chain", 0)
+        if depth >= MAX_TAR_CHAIN:
+            raise BundleTampered(Message("bundle_tar_header_chain", limit=MAX_TAR_CHAIN))
+        tar._monitor_header_chain = depth + 1
+        try:
+            return super()._proc_member(tar)
+        finally:
+            tar._monitor_header_chain = depth
+
+    def _proc_gnusparse_00(self, member, *_rest):
+        _refuse_sparse(member)
+
+    def _proc_gnusparse_01(self, member, *_rest):
+        _refuse_sparse(member)
+
+    def _proc_gnusparse_10(self, member, *_rest):
+        _refuse_sparse(member)
+
+
+def _refuse_sparse(member: tarfile.TarInfo):
+    raise BundleTampered(Message("bundle_not_plain_file", name=f"{member.name[:60]!r} (sparse)"))
 
 
 def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, BinaryIO | None]]:
