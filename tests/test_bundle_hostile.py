@@ -518,3 +518,101 @@ def test_export_refuses_a_bundle_with_more_members_than_a_reader_accepts(pair, t
     assert caught.value.message.id == "bundle_too_many_members"
     assert not (tmp_path / "many.monitor-bundle").exists() and list(tmp_path.glob("*.tmp*")) == []
     assert _files(a) == before
+
+
+# --- manifests made by the holder of a trusted key: every refusal typed, one line, nothing changed --
+
+_ODD_VALUES = [None, 0, -1, 2**70, "", "00", "x" * 300, True, 1.5, [], {}, [[[[[[[[[[]]]]]]]]]], {"name": 1},
+               [{"name": "audit.jsonl", "size": -5, "sha256": "0"}], "attachments/../x", "\u202etxt", "\x1b[31m"]
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, (*prefix, i))
+
+
+def _mutated_manifest(rng, manifest: dict, signer) -> tuple[bytes, bytes, str]:
+    """A manifest changed one way or another and signed; and which field was changed."""
+    import copy
+
+    data = copy.deepcopy(manifest)
+    paths = [p for p in _paths(data) if p]
+    kind = rng.choice(("replace", "replace", "delete", "add", "bytes"))
+    if kind == "bytes":  # the raw bytes themselves, signed as they are (not canonical, maybe not JSON)
+        raw = bytearray(bundle.canonical_json(data))
+        for _ in range(rng.randrange(1, 4)):
+            pos = rng.randrange(len(raw))
+            raw[pos:pos + rng.randrange(0, 3)] = rng.choice([b"[", b"]", b"{", b"}", b'"', b"\\", b",", b"\xff", b"0"])
+        raw = bytes(raw)
+        return raw, signer.sign(bundle.SIGNATURE_CONTEXT + raw), "raw bytes"
+    path = rng.choice(paths)
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    if kind == "replace":
+        parent[path[-1]] = rng.choice(_ODD_VALUES)
+    elif kind == "delete":
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent["zz-" + str(rng.randrange(100))] = rng.choice(_ODD_VALUES)
+    else:
+        parent.insert(path[-1], rng.choice(_ODD_VALUES))
+    raw = bundle.canonical_json(data)
+    return raw, signer.sign(bundle.SIGNATURE_CONTEXT + raw), f"{kind} {'.'.join(str(p) for p in path[:2])}"
+
+
+def _run_manifest_mutations(a, c, tmp_path, count: int, seed: int):
+    import collections
+    import random
+
+    rng = random.Random(seed)
+    out = tmp_path / "good.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+    plain = io.BytesIO()
+    with open(out, "rb") as source:
+        pyrage.decrypt_io(source, plain, [pyrage.x25519.Identity.from_str(c.identity.age_identity)])
+    with tarfile.open(fileobj=io.BytesIO(plain.getvalue()), mode="r:") as tar:
+        members = [(info.name, tar.extractfile(info).read()) for info in tar]
+    manifest = json.loads(members[0][1])
+    totals: collections.Counter = collections.Counter()
+    before = _files(c)
+    for i in range(count):
+        raw, signature, where = _mutated_manifest(rng, manifest, a.identity)
+        target = _seal(c, _tar([("manifest.json", raw), ("manifest.sig", signature), *members[2:]]),
+                       tmp_path / f"m{i}.monitor-bundle")
+        try:
+            exchange.import_bundle(c, target)
+        except errors.MonitorError as exc:
+            text = str(exc)
+            assert "\n" not in text and len(text) < 400, (i, text)
+            assert _files(c) == before, f"mutation {i} was refused but changed the vault"
+            totals[f"refused ({type(exc).__name__}: {getattr(exc.message, 'id', '?')})"] += 1
+        else:
+            totals[f"accepted: {where}"] += 1
+            before = _files(c)
+        target.unlink()
+    return totals
+
+
+def test_manifests_mutated_and_re_signed_by_a_trusted_key_are_refused_on_one_typed_line(pair, tmp_path):
+    a, c = pair
+    totals = _run_manifest_mutations(a, c, tmp_path, 120, seed=17)
+    print(f"\nre-signed manifest mutations: {sum(totals.values())}")
+    for key, n in sorted(totals.items()):
+        print(f"  {n:5}  {key}")
+    assert sum(totals.values()) == 120
+
+
+@pytest.mark.slow
+def test_many_manifests_mutated_and_re_signed_by_a_trusted_key(pair, tmp_path):
+    a, c = pair
+    totals = _run_manifest_mutations(a, c, tmp_path, 1500, seed=20261207)
+    print(f"\nre-signed manifest mutations: {sum(totals.values())}")
+    for key, n in sorted(totals.items()):
+        print(f"  {n:5}  {key}")
+    assert sum(totals.values()) == 1500
