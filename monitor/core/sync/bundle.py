@@ -454,6 +454,8 @@ def nesting(data: bytes, limit: int) -> tuple[int, int] | None:
     brackets = outside.translate(None, _NOT_BRACKETS)
     counts = brackets.count(b"{"), brackets.count(b"[")
     brackets = brackets.translate(_ONE_KIND)
+    if b"[" * (limit + 1) in brackets:  # a run of openers deeper than the limit: no need for rounds
+        return None
     for _round in range(limit):
         if not brackets:
             break
