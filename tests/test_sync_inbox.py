@@ -161,3 +161,55 @@ def test_cli_inbox(tmp_path):
     assert "бұрын импортталған" in c("inbox", "check", ok=False).stdout
     c.env["MONITOR_LANG"] = "en"
     assert "no longer has an inbox" in c("inbox", "clear").stdout
+
+
+@pytest.mark.process
+def test_cli_inbox_check_goes_on_past_an_old_poison_file(tmp_path):
+    """`monitor inbox check` as the issue ran it: a 10 KB poison bundle, made by anyone from the
+    coordinator's public contact file and dated a year back, and a good bundle behind it. The first
+    check refuses the poison on one line and merges the good one; no traceback."""
+    import io
+    import json
+    import tarfile
+
+    import pyrage
+    from test_cli import CLI
+
+    from monitor.core.sync import contacts
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "c").mkdir()
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    a, c = CLI(tmp_path / "a"), CLI(tmp_path / "c")
+    a("init", "--profile", "Айгүл")
+    c("init", "--profile", "coordinator")
+    c("contacts", "mine", "--role", "coordinator", "--out", str(tmp_path / "coord.contact"))
+    coord = contacts.parse((tmp_path / "coord.contact").read_text(encoding="utf-8"))
+    a("contacts", "add", str(tmp_path / "coord.contact"), "--fingerprint", coord.fingerprint)
+    a("contacts", "mine", "--out", str(tmp_path / "aigul.contact"))
+    aigul = contacts.parse((tmp_path / "aigul.contact").read_text(encoding="utf-8"))
+    c("contacts", "add", str(tmp_path / "aigul.contact"), "--fingerprint", aigul.fingerprint)
+    raw = json.dumps({"exporter": {"signing_key": "00"}, "format": "monitor-bundle", "members": [],
+                      "version": 1}).encode()
+    plain = io.BytesIO()
+    with tarfile.open(fileobj=plain, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in (("manifest.json", raw), ("manifest.sig", b"\0" * 64), ("pad", b"\0" * 8192)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with open(folder / "0-poison.monitor-bundle", "wb") as out:
+        pyrage.encrypt_io(io.BytesIO(plain.getvalue()), out, [pyrage.x25519.Recipient.from_str(coord.age_recipient)])
+    _age(folder / "0-poison.monitor-bundle", 365 * 86400)
+    a("export", "--to", "coordinator", "--out", str(folder / "aigul.monitor-bundle"))
+    _age(folder / "aigul.monitor-bundle")
+    listing = _listing(folder)
+    c("inbox", "set", str(folder))
+    first = c("inbox", "check", ok=False)
+    assert "Traceback" not in first.stdout + first.stderr and first.returncode == 1
+    lines = first.stdout.splitlines()
+    refused = [line for line in lines if line.startswith("0-poison.monitor-bundle: refused: ")]
+    assert len(refused) == 1 and "signing key" in refused[0], first.stdout
+    assert any(line.startswith("aigul.monitor-bundle: ") and "new" in line for line in lines), first.stdout
+    assert "1 imported, 0 imported before, 0 waiting for trust, 1 refused" in first.stdout
+    assert _listing(folder) == listing

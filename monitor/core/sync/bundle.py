@@ -16,7 +16,10 @@ stays bounded whatever the size (the passphrase mode of age works on whole buffe
 passphrase bundles are limited to :data:`MAX_PASSPHRASE_BUNDLE`).
 
 Reading (:func:`read`) decrypts into a pipe the same way and yields the members in order, checking
-each against the signed manifest before anything is handed on.
+each against the signed manifest before anything is handed on. Anyone with a receiver's public
+contact file can make a bundle, so nothing of the manifest is parsed before its signature holds
+(the key is taken from its raw bytes, :func:`claimed_key`), and every size and depth is bounded
+before the bytes it guards are read (:data:`MAX_MANIFEST`, :data:`MAX_MEMBERS`, :func:`nesting`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import tarfile
 import threading
 from dataclasses import dataclass
@@ -54,7 +58,14 @@ FORMAT = "monitor-bundle"
 VERSION = 1
 SIGNATURE_CONTEXT = b"monitor-bundle-manifest-v1\x00"
 AGE_MAGIC = b"age-encryption.org/v1\n"
-MAX_MANIFEST = 64 * 1024 * 1024
+# A manifest lists every member with its name, size and SHA-256: about 190 bytes a member, so the
+# largest manifest a bundle may hold (MAX_MEMBERS members, attachments and the two JSON-lines
+# members together) is about 19 MB (measured by tests/test_bundle_hostile.py). The size is checked
+# from the tar header, before a byte of it is read.
+MAX_MEMBERS = 100_000
+MAX_MANIFEST = 20 * 1024 * 1024
+MAX_MANIFEST_DEPTH = 8  # a real manifest nests 3 deep (members -> entry)
+MAX_TAR_HEADER = 64 * 1024  # a pax or GNU long-name header: a real one is a few hundred bytes
 MAX_LINE = 16 * 1024 * 1024
 MAX_PASSPHRASE_BUNDLE = 512 * 1024 * 1024
 PIPE_CHUNK = 1024 * 1024
@@ -160,6 +171,8 @@ def write(destination: Path | str, identity: DeviceIdentity, manifest: dict, mem
     """Write a signed, encrypted bundle atomically; return the SHA-256 of the file written."""
     manifest = {**manifest, "format": FORMAT, "version": VERSION,
                 "members": [m.manifest_entry() for m in members]}
+    if len(members) > MAX_MEMBERS:  # what a reader would refuse (_read_manifest)
+        raise MonitorError(Message("bundle_too_many_members", count=f"{len(members):,}", limit=f"{MAX_MEMBERS:,}"))
     manifest_raw, signature = sign_manifest(identity, manifest)
     if passphrase is not None and recipients:
         raise MonitorError(Message("bundle_passphrase_and_recipients"))
@@ -319,7 +332,7 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
 
     def consume(plain: BinaryIO) -> None:
         try:
-            tar = tarfile.open(fileobj=plain, mode="r|")
+            tar = tarfile.open(fileobj=plain, mode="r|", tarinfo=_BoundedTarInfo)
         except (tarfile.TarError, EOFError) as exc:
             raise BundleDamaged(Message("bundle_contents_unreadable", detail=str(exc))) from None
         with tar:
@@ -344,6 +357,53 @@ def read(path: Path | str, identity: DeviceIdentity, consumer: Callable[[Manifes
         with open(path, "rb") as source:
             _pipe_through(lambda sink: pyrage.decrypt_io(source, sink, [age_identity]), consume, direction="consume")
     return result[0]
+
+
+MAX_TAR_CHAIN = 4  # extended headers before one member: a global and a pax header, or a GNU long name and link
+
+
+class _BoundedTarInfo(tarfile.TarInfo):
+    """A tar header read with bounds :mod:`tarfile` does not have.
+
+    - An extended (pax) or GNU long-name header above :data:`MAX_TAR_HEADER` bytes is refused
+      before tarfile reads it whole into memory.
+    - tarfile reads a chain of such headers by recursion, one level a header: more than
+      :data:`MAX_TAR_CHAIN` before one member is refused, so no ``RecursionError``.
+    - Sparse members (GNU or pax), whose maps tarfile reads as long as the headers say, are refused:
+      a bundle never holds one.
+    """
+
+    _EXTENDED = (tarfile.XHDTYPE, tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE, tarfile.GNUTYPE_LONGNAME,
+                 tarfile.GNUTYPE_LONGLINK)
+
+    def _proc_member(self, tar):
+        if self.type == tarfile.GNUTYPE_SPARSE:
+            _refuse_sparse(self)
+        if self.type not in self._EXTENDED:
+            return super()._proc_member(tar)
+        if self.size > MAX_TAR_HEADER:
+            raise BundleTampered(Message("bundle_member_implausible", member="tar header", size=f"{self.size:,}"))
+        depth = getattr(tar, "_monitor_header_chain", 0)
+        if depth >= MAX_TAR_CHAIN:
+            raise BundleTampered(Message("bundle_tar_header_chain", limit=MAX_TAR_CHAIN))
+        tar._monitor_header_chain = depth + 1
+        try:
+            return super()._proc_member(tar)
+        finally:
+            tar._monitor_header_chain = depth
+
+    def _proc_gnusparse_00(self, member, *_rest):
+        _refuse_sparse(member)
+
+    def _proc_gnusparse_01(self, member, *_rest):
+        _refuse_sparse(member)
+
+    def _proc_gnusparse_10(self, member, *_rest):
+        _refuse_sparse(member)
+
+
+def _refuse_sparse(member: tarfile.TarInfo):
+    raise BundleTampered(Message("bundle_not_plain_file", name=f"{member.name[:60]!r} (sparse)"))
 
 
 def _members(tar: tarfile.TarFile) -> Iterator[tuple[tarfile.TarInfo, BinaryIO | None]]:
@@ -371,15 +431,102 @@ def _read_small(member: tuple[tarfile.TarInfo, BinaryIO], name: str, limit: int)
     return data
 
 
+_EXPORTER_FIELD = b'"exporter":{'
+_KEY_FIELD = b'"signing_key":"'
+_HEX64 = re.compile(rb"[0-9a-f]{64}")
+_CLAIMED_VERSION = re.compile(rb'"version":([0-9]{1,9})[,}]')
+_STRING = re.compile(rb'"[^"]*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_ONE_KIND = bytes.maketrans(b"{}", b"[]")
+
+
+def nesting(data: bytes, limit: int) -> tuple[int, int] | None:
+    """Look at JSON text without parsing it: ``None`` if its arrays and objects nest more than
+    ``limit`` deep or its brackets do not pair up, else ``(objects, arrays)``, how many it holds.
+
+    Escaped backslashes, then escaped quotes, are dropped; what remains between two quotes is a
+    string, and is dropped too; of the rest only the brackets are kept, all of one kind. Then each
+    round removes the innermost pairs, so ``limit`` rounds empty the brackets of text nested at
+    most ``limit`` deep. It all runs at C speed: at worst ``limit`` passes over the bytes, and no
+    recursion. For valid JSON the answer is exact; what is not JSON the parser refuses afterwards.
+    """
+    outside = _STRING.sub(b"", data.replace(b"\\\\", b"").replace(b'\\"', b""))
+    brackets = outside.translate(None, _NOT_BRACKETS)
+    counts = brackets.count(b"{"), brackets.count(b"[")
+    brackets = brackets.translate(_ONE_KIND)
+    if b"[" * (limit + 1) in brackets:  # a run of openers deeper than the limit: no need for rounds
+        return None
+    for _round in range(limit):
+        if not brackets:
+            break
+        shorter = brackets.replace(b"[]", b"")
+        if len(shorter) == len(brackets):
+            return None  # brackets that do not pair up
+        brackets = shorter
+    return None if brackets else counts
+
+
+def _claimed_version(raw: bytes) -> int:
+    """The highest ``version`` the raw manifest claims (0: none), read without parsing it, so that a
+    bundle from a newer Monitor is named as such even when its signature is made another way."""
+    return max((int(v) for v in _CLAIMED_VERSION.findall(raw[:1024 * 1024])), default=0)
+
+
+def _refuse_unsigned(raw: bytes, error: BundleError) -> None:
+    if _claimed_version(raw) > VERSION and raw.startswith(b"{") and b'"format":"monitor-bundle"' in raw:
+        raise BundleTooNew(Message("bundle_too_new", version=repr(_claimed_version(raw)), ours=VERSION))
+    raise error
+
+
+def claimed_key(raw: bytes) -> bytes:
+    """The exporter's signing key, taken from the manifest's raw bytes before anything is parsed.
+
+    In canonical JSON a quote inside a string is always escaped, so ``"exporter":{`` and
+    ``"signing_key":"`` can only be keys. The manifest must hold ``"exporter":{`` exactly once; the
+    first ``"signing_key":"`` after it must be followed by exactly 64 lower-case hex digits and a
+    quote. After the signature is verified with this key and the manifest is parsed, the parsed
+    ``exporter.signing_key`` must be the same key.
+    """
+    start = raw.find(_EXPORTER_FIELD)
+    if start < 0 or raw.find(_EXPORTER_FIELD, start + 1) >= 0:
+        _refuse_unsigned(raw, BundleSignatureInvalid(Message("bundle_signing_key_malformed")))
+    at = raw.find(_KEY_FIELD, start)
+    value = raw[at + len(_KEY_FIELD): at + len(_KEY_FIELD) + 65] if at >= 0 else b""
+    if len(value) != 65 or value[64:] != b'"' or not _HEX64.fullmatch(value[:64]):
+        _refuse_unsigned(raw, BundleSignatureInvalid(Message("bundle_signing_key_malformed")))
+    return bytes.fromhex(value[:64].decode("ascii"))
+
+
+def _signature_holds(key: bytes, signature: bytes, raw: bytes) -> bool:
+    if len(key) != 32 or len(signature) != 64:
+        return False
+    try:
+        return DeviceIdentity.verify(key, signature, SIGNATURE_CONTEXT + raw)
+    except ValueError:  # a key the library refuses to load
+        return False
+
+
 def _read_manifest(members: Iterator) -> Manifest:
+    """Read and check the manifest, in this order, each step bounded before the next one runs:
+    its size (from the tar header, before reading it); the signing key, taken from its raw bytes
+    (:func:`claimed_key`); the Ed25519 signature over the raw bytes; its nesting depth and how many
+    objects it holds (:func:`nesting`); only then is it parsed as JSON, and its fields checked."""
     try:
         raw = _read_small(next(members), "manifest.json", MAX_MANIFEST)
         signature = _read_small(next(members), "manifest.sig", 64)
     except StopIteration:
         raise BundleDamaged(Message("bundle_truncated_manifest")) from None
+    key = claimed_key(raw)
+    if not _signature_holds(key, signature, raw):
+        _refuse_unsigned(raw, BundleSignatureInvalid(Message("bundle_signature_invalid")))
+    shape = nesting(raw, MAX_MANIFEST_DEPTH)
+    if shape is None:
+        raise BundleDamaged(Message("bundle_manifest_too_deep", limit=MAX_MANIFEST_DEPTH))
+    if shape[0] > MAX_MEMBERS + 16:
+        raise BundleTampered(Message("bundle_manifest_too_many_members", limit=f"{MAX_MEMBERS:,}"))
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise BundleDamaged(Message("bundle_manifest_not_json")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotABundle(Message("bundle_no_age_content"))
@@ -387,17 +534,21 @@ def _read_manifest(members: Iterator) -> Manifest:
     if not isinstance(version, int) or version > VERSION:
         raise BundleTooNew(Message("bundle_too_new", version=repr(version), ours=VERSION))
     try:
-        key = bytes.fromhex(data["exporter"]["signing_key"])
+        exporter = data["exporter"]
         members = data["members"]
-        well_formed = isinstance(members, list) and all(
+        well_formed = isinstance(exporter, dict) and all(
+            isinstance(data.get(part, {}), dict) for part in ("counts", "audit_head", "scope")) and isinstance(
+            members, list) and all(
             isinstance(m, dict) and isinstance(m.get("name"), str) and isinstance(m.get("size"), int)
             and m["size"] >= 0 and isinstance(m.get("sha256"), str) for m in members)
     except (KeyError, TypeError, ValueError):
         well_formed = False
     if not well_formed:
         raise BundleDamaged(Message("bundle_manifest_incomplete"))
-    if len(signature) != 64 or not DeviceIdentity.verify(key, signature, SIGNATURE_CONTEXT + raw):
+    if exporter.get("signing_key") != key.hex():  # the key the signature was checked with is the one it names
         raise BundleSignatureInvalid(Message("bundle_signature_invalid"))
+    if len(members) > MAX_MEMBERS:
+        raise BundleTampered(Message("bundle_manifest_too_many_members", limit=f"{MAX_MEMBERS:,}"))
     if raw != canonical_json(data):
         raise BundleSignatureInvalid(Message("bundle_manifest_not_canonical"))
     for entry in members:

@@ -210,9 +210,11 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
     prev, count, last = audit.GENESIS, 0, None
     for line in bundle.iter_lines(member):
         try:
+            if bundle.nesting(line, 1) is None:  # one flat object a line; nothing deeper is parsed
+                raise ValueError("nested")
             entry = json.loads(line)
             seq, digest, prev_hash = int(entry["seq"]), str(entry["hash"]), str(entry["prev_hash"])
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             raise BundleDamaged(Message("bundle_audit_unreadable")) from None
         if prev_hash != prev or seq != count + 1:
             raise BundleTampered(Message("bundle_audit_chain_broken", seq=seq))
@@ -297,11 +299,13 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
 
 def _parse_revision(line: bytes, n: int) -> Revision:
     where = f"revisions.jsonl line {n}"
+    if bundle.nesting(line, schema.MAX_DEPTH) is None:  # before the (recursive) JSON parser sees it
+        raise SchemaViolation(Message("bundle_line_too_deep", where=where, limit=schema.MAX_DEPTH))
     try:
         data = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
         raise BundleDamaged(Message("bundle_line_not_utf8", where=where)) from None
-    except ValueError:
+    except (ValueError, RecursionError):
         raise BundleDamaged(Message("bundle_line_not_json", where=where)) from None
     schema.check_structure(data, where)
     try:

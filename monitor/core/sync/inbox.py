@@ -13,6 +13,9 @@ manual import would: all or nothing per bundle, the vault unchanged by any bundl
 - A bundle from a signer the vault does not trust is not imported: it waits until the user compares
   the fingerprint and imports it on purpose (``trust``). A refused bundle is not retried until the
   file changes (``handled`` remembers files by name, size and modification time).
+- A refused file is recorded and the scan goes on to the next one: whatever goes wrong with one
+  file (a typed refusal, or any other exception, recorded as one line) never stops the others,
+  so an old poison file cannot block the bundles that arrive after it.
 """
 
 from __future__ import annotations
@@ -133,8 +136,14 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
     if path is None:
         raise MonitorError(Message("inbox_none"))
     handled = {} if handled is None else handled
-    ready = [(entry, key) for entry in candidates(path, settle_seconds=settle_seconds)
-             if (key := _identity(entry)) not in handled]
+    ready = []
+    for entry in candidates(path, settle_seconds=settle_seconds):
+        try:
+            key = _identity(entry)
+        except OSError:
+            continue  # gone meanwhile: looked at again if it comes back
+        if key not in handled:
+            ready.append((entry, key))
     outcomes = []
     for i, (entry, key) in enumerate(ready):
         if cancel is not None and cancel.is_set():
@@ -149,6 +158,9 @@ def scan(vault: "Vault", path: Path | str | None = None, *, handled: dict | None
             raise
         except MonitorError as exc:
             outcome = Outcome(entry.name, REFUSED, _reason(exc))
+        except Exception as exc:  # noqa: BLE001 - one file, whatever it holds, never stops the others
+            outcome = Outcome(entry.name, REFUSED, Message(
+                "inbox_file_failed", detail=one_line(f"{type(exc).__name__}: {exc}", 160)))
         else:
             outcome = Outcome(entry.name, REPLAY if report.replay else IMPORTED,
                               "" if report.replay else report.summary(), report=report)
