@@ -272,6 +272,10 @@ def cmd_load(args) -> int:
     else:
         print(_t("cli_loaded", records=report.records, created=report.created, updated=report.updated,
                  unchanged=report.unchanged))
+        if report.encoding == "cp1251":
+            print(_t("cli_loaded_encoding", encoding="Windows-1251"))
+        elif report.encoding == "utf-16":
+            print(_t("cli_loaded_encoding_utf16"))
     return 0
 
 

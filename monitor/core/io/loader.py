@@ -22,7 +22,7 @@ from ..errors import LoadError
 from ..messages import Message
 from ..text import one_line
 
-from .csv_file import read_csv
+from .csv_file import detect_encoding, read_csv
 from .jsonlines import read_jsonl
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class LoadReport:
     created: int
     updated: int
     unchanged: int
+    encoding: str | None = None  # a CSV file's encoding ("utf-8", "utf-16", "cp1251"); None for JSON lines
 
     def to_json(self) -> dict:
         return self.__dict__.copy()
@@ -49,14 +50,16 @@ def load_file(vault: "Vault", path: Path | str, *, csv_type: str | None = None,
         raise LoadError(Message("load_no_file", path=one_line(str(path), 80)))
     if path.stat().st_size > MAX_FILE_BYTES:
         raise LoadError(Message("load_too_large", name=one_line(path.name, 60)))
+    encoding = None
     is_csv = csv_type is not None or path.suffix.lower() in (".csv", ".tsv")
     if is_csv:
-        source = read_csv(vault, path, csv_type)  # streamed, read twice like JSON lines
+        encoding = detect_encoding(path)
+        source = read_csv(vault, path, csv_type, encoding)  # streamed, read twice like JSON lines
     else:
         source = lambda: read_jsonl(path)  # noqa: E731  read twice: checked, then written
     report = vault.put_stream(source, progress=progress, cancel=cancel, action="load")
     if report.total == 0:
         raise LoadError(Message("load_empty", name=one_line(path.name, 60)))
-    return LoadReport(report.total, report.created, report.updated, report.unchanged)
+    return LoadReport(report.total, report.created, report.updated, report.unchanged, encoding)
 
 
