@@ -84,9 +84,7 @@ class Row:
 
     def error(self, column: str | None, message: str) -> LoadError:
         """The error for this row (and column): ``message`` is a Message, or (for now) plain text."""
-        if column is None:
-            return LoadError(Message("load_line", line=self.line, detail=message))
-        return LoadError(Message("load_line_column", line=self.line, column=self.ctx.shown(column), detail=message))
+        return self.ctx.row_error(self.line, column, message)
 
     def need(self, name: str):
         if name not in self.values:
@@ -148,9 +146,11 @@ class Terms:
 class Context:
     """What one pass over a CSV file knows: the vault, the kind, the header, caches."""
 
-    def __init__(self, vault: "Vault", kind: CsvKind, header: list[str], written: dict[str, str], first_pass: bool):
+    def __init__(self, vault: "Vault", kind: CsvKind, header: list[str], written: dict[str, str], first_pass: bool,
+                 sheet: str | None = None):
         self.vault, self.kind, self.header, self.written = vault, kind, header, written
         self.first_pass = first_pass
+        self.sheet = sheet  # a spreadsheet's sheet name (errors then name the sheet and the row)
         self.terms: dict[str, Terms] = {}
         self.codes: dict[tuple[str, str], str | None] = {}
         self.seen: dict[bytes, int] = {}  # id -> the line that gave it (first pass only)
@@ -160,6 +160,17 @@ class Context:
         if written is None or written == column:
             return f"'{column}'"
         return f"'{one_line(written, 40)}' ({column})"
+
+    def row_error(self, line: int, column: str | None, message) -> LoadError:
+        """The error for a row (a CSV line, or a sheet's row) and, when known, its column."""
+        if self.sheet is not None:
+            if column is None:
+                return LoadError(Message("load_sheet_row", sheet=one_line(self.sheet, 40), row=line, detail=message))
+            return LoadError(Message("load_sheet_row_column", sheet=one_line(self.sheet, 40), row=line,
+                                     column=self.shown(column), detail=message))
+        if column is None:
+            return LoadError(Message("load_line", line=line, detail=message))
+        return LoadError(Message("load_line_column", line=line, column=self.shown(column), detail=message))
 
     def vocabulary(self, name: str) -> Terms:
         if name not in self.terms:

@@ -137,12 +137,13 @@ def _choose_kind(header: list[str], csv_type: str | None) -> CsvKind:
     raise LoadError(Message("load_csv_which_kind"))
 
 
-def read_csv(vault: "Vault", path: Path, csv_type: str | None,
-             encoding: str = UTF8) -> Callable[[], Iterator[tuple[str, dict]]]:
-    """Check the header now; return a source that streams (label, record) pairs from the file
-    (decoded from ``encoding``, which :func:`detect_encoding` finds)."""
-    delimiter, header = _header(path, encoding)
-    kind = _choose_kind(header, csv_type)
+def choose_kind(header: list[str], csv_type: str | None) -> CsvKind:
+    return _choose_kind(header, csv_type)
+
+
+def check_header(kind: CsvKind, header: list[str]) -> tuple[list[str | None], dict[str, str]]:
+    """The canonical column name of each header cell, and each column's header as the user wrote it;
+    refuses an unknown or repeated column."""
     resolved, unknown = _resolve_header(kind, header)
     if unknown:
         known = [alias for column in kind.columns for alias in (column.name, *column.ru, *column.kk)]
@@ -160,12 +161,22 @@ def read_csv(vault: "Vault", path: Path, csv_type: str | None,
             raise LoadError(Message("load_csv_columns_twice", first=one_line(written[name], 40),
                                     second=one_line(cell.strip(), 40), column=name))
         written[name] = cell.strip()
+    return resolved, written
+
+
+Cells = Callable[[], Iterator[tuple[int, list[str]]]]
+
+
+def table_source(vault: "Vault", kind: CsvKind, resolved: list[str | None], written: dict[str, str], cells: Cells,
+                 sheet: str | None = None) -> Callable[[], Iterator[tuple[str, dict]]]:
+    """A source that streams (label, record) pairs from a table's data rows, given as (row number,
+    cells) pairs by ``cells`` (a CSV file's or a spreadsheet sheet's; read twice: checked, then written)."""
     passes = [0]
 
     def source() -> Iterator[tuple[str, dict]]:
         passes[0] += 1
-        ctx = Context(vault, kind, [n for n in resolved if n], written, first_pass=passes[0] == 1)
-        rows = _rows(path, delimiter, resolved, ctx, encoding)
+        ctx = Context(vault, kind, [n for n in resolved if n], written, first_pass=passes[0] == 1, sheet=sheet)
+        rows = _rows(cells(), resolved, ctx)
         if not kind.grouped:
             for row in rows:
                 yield f"line {row.line}", kind.build(ctx, row)
@@ -176,7 +187,18 @@ def read_csv(vault: "Vault", path: Path, csv_type: str | None,
     return source
 
 
-def _rows(path: Path, delimiter: str, resolved: list[str | None], ctx: Context, encoding: str) -> Iterator[Row]:
+def read_csv(vault: "Vault", path: Path, csv_type: str | None,
+             encoding: str = UTF8) -> Callable[[], Iterator[tuple[str, dict]]]:
+    """Check the header now; return a source that streams (label, record) pairs from the file
+    (decoded from ``encoding``, which :func:`detect_encoding` finds)."""
+    delimiter, header = _header(path, encoding)
+    kind = _choose_kind(header, csv_type)
+    resolved, written = check_header(kind, header)
+    return table_source(vault, kind, resolved, written, lambda: _csv_cells(path, delimiter, encoding))
+
+
+def _csv_cells(path: Path, delimiter: str, encoding: str) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of a CSV file as (first line number, cells)."""
     if csv.field_size_limit() < MAX_CELL_CHARS:  # the default (131,072) is below a narrative's limit
         csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(_text_lines(path, encoding), delimiter=delimiter, strict=True)
@@ -185,25 +207,30 @@ def _rows(path: Path, delimiter: str, resolved: list[str | None], ctx: Context, 
         end = reader.line_num
         for cells in reader:
             line, end = end + 1, reader.line_num  # a row's first line (a quoted cell may span lines)
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(resolved):
-                raise LoadError(Message("load_csv_cells", line=line, cells=len(cells), columns=len(resolved)))
-            values = {}
-            for number, (name, cell) in enumerate(zip(resolved, cells), 1):
-                cell = cell.strip()
-                if not cell:
-                    continue
-                if name is None:
-                    raise LoadError(Message("load_csv_no_header", line=line, number=number))
-                values[name] = cell
-            yield Row(ctx, line, values)
+            yield line, cells
     except csv.Error as exc:
         reason = str(exc)
         detail = (Message("load_csv_cell_too_long", limit=f"{MAX_CELL_CHARS:,}")
                   if "field larger than field limit" in reason else one_line(reason, 80))
         raise LoadError(Message("load_line", line=reader.line_num,
                                 detail=Message("load_malformed_csv", detail=detail))) from None
+
+
+def _rows(cells: Iterator[tuple[int, list[str]]], resolved: list[str | None], ctx: Context) -> Iterator[Row]:
+    for line, row_cells in cells:
+        if not any(cell.strip() for cell in row_cells):
+            continue
+        if len(row_cells) != len(resolved):
+            raise ctx.row_error(line, None, Message("load_csv_cells_detail", cells=len(row_cells), columns=len(resolved)))
+        values = {}
+        for number, (name, cell) in enumerate(zip(resolved, row_cells), 1):
+            cell = cell.strip()
+            if not cell:
+                continue
+            if name is None:
+                raise ctx.row_error(line, None, Message("load_csv_no_header_detail", number=number))
+            values[name] = cell
+        yield Row(ctx, line, values)
 
 
 def _groups(rows: Iterator[Row], ctx: Context) -> Iterator[list[Row]]:
