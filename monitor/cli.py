@@ -265,13 +265,17 @@ def cmd_load(args) -> int:
     from .core.io.loader import load_file
 
     with _open(args) as vault:
-        report = load_file(vault, args.file, csv_type=args.csv_type, progress=_progress())
+        report = load_file(vault, args.file, csv_type=args.csv_type, sheet=args.sheet, progress=_progress())
         ensure_still_there(vault)
     if args.json:
         _emit_json(report.to_json())
     else:
         print(_t("cli_loaded", records=report.records, created=report.created, updated=report.updated,
                  unchanged=report.unchanged))
+        if report.encoding == "cp1251":
+            print(_t("cli_loaded_encoding", encoding="Windows-1251"))
+        elif report.encoding == "utf-16":
+            print(_t("cli_loaded_encoding_utf16"))
     return 0
 
 
@@ -768,13 +772,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", action="append", help="only this record type (repeatable)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
-    p = command("load", cmd_load, "bulk import from JSON lines or CSV; all or nothing",
+    p = command("load", cmd_load, "bulk import from JSON lines, CSV or an .xlsx sheet; all or nothing",
                 description="Bulk import. JSON lines: one record per line as 'monitor dump' writes them "
-                            "(docs/data-model.md). CSV: " + _csv_titles() + ", with the columns in docs/csv.md. "
+                            "(docs/data-model.md). CSV (UTF-8, UTF-16 or Windows-1251) or one sheet of an .xlsx "
+                            "workbook: " + _csv_titles() + ", with the columns in docs/csv.md. "
                             "The whole file is checked first; one bad line and nothing is loaded.")
     p.add_argument("file")
     p.add_argument("--csv-type", choices=tuple(e.name for e in registry.REGISTRY if e.csv),
-                   help="what the CSV holds (default: from its header)")
+                   help="what the CSV or sheet holds (default: from its header)")
+    p.add_argument("--sheet", help="the .xlsx sheet to read (default: the first)")
     p.add_argument("--json", action="store_true")
     p = command("dump", cmd_dump, "every record as JSON lines (plaintext!) to stdout")
     p.add_argument("--type", help="only this record type")

@@ -265,9 +265,9 @@ def test_malformed_csv_rejected_with_line_and_vault_unchanged(cli, content, expe
 
 
 def test_csv_with_bad_utf8(cli):
-    path = cli.tmp / "cp1251.csv"
-    path.write_bytes("code,title,status\nKZ-2013-0001,Пытки,open\n".encode("cp1251"))
-    assert "not valid UTF-8" in one_line_error(cli("load", str(path), ok=False))
+    path = cli.tmp / "mixed.csv"
+    path.write_bytes("code,title,status\nKZ-2013-0001,Дело,open\n".encode() + "KZ-2013-0002,Пытки,open\n".encode("cp1251"))
+    assert "line 3: not valid UTF-8" in one_line_error(cli("load", str(path), ok=False))
 
 
 def test_search_finds_kazakh_word_any_case(cli):
@@ -397,3 +397,12 @@ def test_wipe_also_destroys_half_made_copies_left_by_a_crash(cli):
     Path(str(stale) + "-wal").write_bytes(b"\x00" * 100)
     cli("wipe", "--yes")
     assert list(cli.vault.parent.iterdir()) == []
+
+
+def test_load_says_which_encoding_it_used(cli):
+    """A Russian Excel's "CSV" is Windows-1251: it loads, and the user is told, since Kazakh letters do not fit."""
+    path = cli.tmp / "excel.csv"
+    path.write_bytes("Код дела;Название;Статус\r\nKZ-2013-0001;Пытки в ИВС;открыто\r\n".encode("cp1251"))
+    done = cli("load", str(path))
+    assert "loaded 1 records" in done.stdout and "read as Windows-1251" in done.stdout, done.stdout
+    assert json.loads(cli("load", str(path), "--json").stdout)["encoding"] == "cp1251"

@@ -177,11 +177,54 @@ def test_duplicate_complaint_names_every_identity_column(vault, tmp_path):
 
 
 def test_bad_utf8_and_nul_name_the_line(vault, tmp_path):
-    path = tmp_path / "cp1251.csv"
-    path.write_bytes("code,title,status\nKZ-2013-0001,ok,open\n".encode() + "KZ-2013-0002,Пытки,open\n".encode("cp1251"))
+    # UTF-8 Cyrillic on line 2, Windows-1251 on line 3: neither reading is right for the whole file
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("code,title,status\nKZ-2013-0001,Дело,open\n".encode() + "KZ-2013-0002,Пытки,open\n".encode("cp1251"))
     refused(vault, path, "line 3: not valid UTF-8")
     path.write_bytes(b"code,title,status\nKZ-2013-0001,o\x00k,open\n")
     refused(vault, path, "line 2: contains NUL bytes")
+
+
+RUSSIAN_EXCEL = """Код дела;Название;Статус;Начало периода;Дата события;Описание события;Методы
+KZ-2013-0001;Пытки в ИВС Шымкента;Жалоба подана;12.03.2013;12.03.2013;Избиение при задержании;"избиение; УГРОЗЫ"
+KZ-2013-0002;Ёлки и щётки: ЁЖ, ъ, №;открыто;01.02.2013;;;
+"""
+
+
+@pytest.mark.parametrize("encoding, reported", [("cp1251", "cp1251"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8")])
+def test_russian_excel_encodings_load(vault, tmp_path, encoding, reported):
+    """A Russian Excel's "CSV" (Windows-1251) and "Unicode text" (UTF-16 with BOM) load as UTF-8 does."""
+    path = tmp_path / "excel.csv"
+    path.write_bytes(RUSSIAN_EXCEL.replace("\n", "\r\n").encode(encoding))
+    report = load_file(vault, path)
+    assert (report.created, report.encoding) == (2, reported)
+    loaded = cases(vault)
+    assert loaded["KZ-2013-0001"]["title"] == "Пытки в ИВС Шымкента"
+    assert loaded["KZ-2013-0001"]["allegations"][0]["methods"] == ["beating", "threats"]
+    assert loaded["KZ-2013-0002"]["title"] == "Ёлки и щётки: ЁЖ, ъ, №"
+
+
+def test_a_broken_cp1251_file_names_row_and_column_in_russian_and_writes_nothing(vault, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(RUSSIAN_EXCEL.replace("открыто", "неизвестно").encode("cp1251"))
+    vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = digest(vault.path)
+    with pytest.raises(MonitorError) as info:
+        load_file(vault, path)
+    message = info.value.localized("ru")
+    assert message.startswith("строка 3, столбец 'Статус'"), message
+    assert "«неизвестно» — не термин" in message and "допустимо: Открыто, Документирование," in message, message
+    assert " is not " not in message and "documenting" not in message, message
+    assert "\n" not in message
+    assert digest(vault.path) == before
+
+
+def test_windows_1251_gaps_and_bad_utf16_are_one_line_errors(vault, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes("code,title,status\nKZ-2013-0001,Дело,open\n".encode("cp1251") + b"KZ-2013-0002,\x98,open\n")
+    refused(vault, path, "line 3: not valid Windows-1251 text")
+    path.write_bytes(b"\xff\xfe" + "code,title,status\n".encode("utf-16-le") + b"\x00\xd8\x41\x00")
+    refused(vault, path, "not valid UTF-16 text")
 
 
 def test_a_bad_row_at_the_end_of_a_long_file_writes_nothing(vault, tmp_path):
@@ -275,3 +318,21 @@ def test_a_repeated_explicit_id_names_the_id_column(vault, tmp_path):
     rid = "00000000-0000-4000-8000-0000000000aa"
     path = write(tmp_path, f"id,code,title,status\n{rid},KZ-2013-0001,x,open\n{rid.upper()},KZ-2013-0002,y,open\n")
     refused(vault, path, f"line 3: the same case as line 2: column 'id' repeats the id {rid}; each case may appear once")
+
+
+@pytest.mark.parametrize("content", [
+    "code,title,status\nKZ-2013-0001,Дело,open\nKZ-2013-0001,Дело,open\n",            # the same row twice
+    "code,title,status,period_start\nKZ-2013-0001,Дело,open,31.02.2013\n",           # not a date
+    "Код дела;Дата подачи;Орган;Статус\nKZ-2099-0001;15.03.2013;прокуратура;подана\n",  # no such case
+    "source_document,period_start,period_end,indicator,value\nРеспонс,2013-05-31,2013-01-01,criminal_cases_opened,3\n",
+    "source_document,period_start,period_end,indicator,value\nРеспонс,2013-01-01,2013-05-31,criminal_cases_opened,три\n",
+])
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_row_errors_are_in_the_readers_language(vault, tmp_path, content, lang):
+    """A row's error names the line and column and says what is wrong in Russian or Kazakh, not English."""
+    with pytest.raises(MonitorError) as info:
+        load_file(vault, write(tmp_path, content))
+    message = info.value.localized(lang)
+    assert message.startswith(("строка 2", "строка 3") if lang == "ru" else ("2-жол", "3-жол")), message
+    for english in (" is ", " not ", " the ", " no ", " needs ", " in the vault", " before "):
+        assert english not in message, message

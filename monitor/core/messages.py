@@ -103,8 +103,26 @@ class Joined(str):
         return (Joined, self.parts)
 
 
+class PerLanguage(str):
+    """A value that differs by language but is not a catalogue text (a list of vocabulary labels):
+    its English form as a ``str``, and :meth:`localize` picks the reader's (English where missing)."""
+
+    texts: dict
+
+    def __new__(cls, texts: dict) -> "PerLanguage":
+        self = super().__new__(cls, texts.get("en", ""))
+        self.texts = dict(texts)
+        return self
+
+    def localize(self, lang: str) -> str:
+        return self.texts.get(lang) or self.texts.get("en", "")
+
+    def __reduce__(self):
+        return (PerLanguage, (self.texts,))
+
+
 def _localized(value, lang: str):
-    return value.localize(lang) if isinstance(value, (Message, Joined)) else value
+    return value.localize(lang) if isinstance(value, (Message, Joined, PerLanguage)) else value
 
 
 def _render(text: str, params: dict, lang: str) -> str:

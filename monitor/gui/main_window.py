@@ -1,7 +1,7 @@
 """The main window: lists, search, record pages, editors and the case file, with Back/Forward.
 
 Every place the window can show is a *location* — ("list", name), ("search", text),
-("record", id), ("new", type, defaults), ("history", id), ("conflicts", id or None) — kept in a
+("record", id), ("new", type, defaults, draft id), ("history", id), ("conflicts", id or None) — kept in a
 back/forward history. A record in conflict shows a banner that leads to its review.
 Leaving an editor keeps its unsaved typing as a draft in the vault. Locking (Ctrl+L or the idle
 timer) goes through :attr:`lock_requested`; :meth:`clear` drops everything shown (after keeping
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from ..core.model import diagram, registry, schema, titles
 from ..core.db import DatabaseError
 from ..core.errors import MonitorError, VaultDamaged
+from ..core.history.revisions import new_id
+from ..core.store import drafts
 from ..core.store.vault import Vault
 from .pages.attachments_view import AttachmentView, add_files
 from .pages.case_file import CaseFilePage
@@ -353,6 +355,8 @@ class MainWindow(QMainWindow):
     def navigate(self, location: tuple, *, push: bool = True) -> None:
         if self.vault is None:  # locked: nothing is read from the vault
             return
+        if not self.may_leave():
+            return
         self._leave_page()
         if push:
             del self.history[self.position + 1:]
@@ -385,13 +389,37 @@ class MainWindow(QMainWindow):
             self.vault_lost.emit(self.lost_message())
             return None
 
+    def may_leave(self) -> bool:
+        """Whether the current page may be left: a page with unsaved changes asks Save, Discard or
+        Cancel (the default). Save that fails (a field to correct) stays on the page."""
+        page = self.page
+        unsaved = getattr(page, "has_unsaved_changes", None)
+        if page is None or unsaved is None or not unsaved():
+            return True
+        box = QMessageBox(QMessageBox.Warning, self.tr("Unsaved changes"),
+                          self.tr("This page has changes that are not saved. Save them before leaving?"),
+                          QMessageBox.NoButton, self)
+        box.setObjectName("unsaved_prompt")
+        save = box.addButton(self.tr("Save"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        if box.clickedButton() is save:
+            return bool(page.save())
+        if box.clickedButton() is discard:
+            page.discard_changes()
+            return True
+        return False
+
     def back(self) -> None:
-        if self.position > 0:
+        if self.position > 0 and self.may_leave():
             self.position -= 1
             self.navigate(self.history[self.position], push=False)
 
     def forward(self) -> None:
-        if self.position < len(self.history) - 1:
+        if self.position < len(self.history) - 1 and self.may_leave():
             self.position += 1
             self.navigate(self.history[self.position], push=False)
 
@@ -431,7 +459,7 @@ class MainWindow(QMainWindow):
             self._set_page(self._editor(info.type, self.vault.get(location[1])))
             self.status.setText(info_label(self.vault, info, self.lang))
         elif kind == "new":
-            self._set_page(self._editor(location[1], None, location[2]))
+            self._set_page(self._editor(location[1], None, location[2], location[3] if len(location) > 3 else None))
             self.status.setText(titles.type_title(location[1], self.lang))
         elif kind == "history":
             self._set_page(HistoryView(self.vault, location[1], self.lang))
@@ -511,15 +539,19 @@ class MainWindow(QMainWindow):
         self._set_page(page)
         self.status.setText(info_label(self.vault, info, self.lang))
 
-    def _editor(self, record_type: str, record: dict | None, defaults: dict | None = None) -> QWidget:
+    def _editor(self, record_type: str, record: dict | None, defaults: dict | None = None,
+                record_id: str | None = None) -> QWidget:
+        """The editor of ``record``, or of a new ``record_type`` record with ``defaults`` whose draft is
+        kept under ``record_id``."""
+        if record is None and record_id:
+            defaults = {**(defaults or {}), "id": record_id}
         if record_type == "interview":
             editor = InterviewEditor(self.vault, record, lang=self.lang, defaults=defaults)
         elif record_type == "examination":
             editor = ExaminationEditor(self.vault, record, lang=self.lang, defaults=defaults)
         else:
-            editor = RecordForm(self.vault, record_type, record, lang=self.lang)
-            if record is None and defaults:
-                editor.editor.set_value({**editor.record, **defaults})
+            editor = RecordForm(self.vault, record_type, record, lang=self.lang,
+                                record_id=(defaults or {}).get("id"), defaults=defaults)
             editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"])))
         if isinstance(editor, (InterviewEditor, ExaminationEditor)):
             editor.saved.connect(lambda saved: self._replace_location(("record", saved["id"]), reload=False))
@@ -555,7 +587,10 @@ class MainWindow(QMainWindow):
                 body = info.body or {}
                 if "case_id" in node and body.get("case_id") and "case_id" not in defaults:
                     defaults["case_id"] = body["case_id"]
-        self.navigate(("new", record_type, defaults))
+        # The id the new record's draft is kept under: the same when the user comes back (Back), and an
+        # unsaved new record of this type left by a lock or a crash is offered again rather than lost.
+        record_id = drafts.unsaved_new(self.vault, record_type, defaults) or new_id()
+        self.navigate(("new", record_type, defaults, record_id))
 
     def current_record_id(self) -> str | None:
         location = self.location

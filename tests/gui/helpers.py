@@ -15,9 +15,9 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
-def answer_next_message_box(button_text: str, *, seen: list | None = None) -> None:
-    """Click the button labelled ``button_text`` in the next message box that opens (within 5 s,
-    so a box that never comes cannot leave a poller behind to answer another test's box)."""
+def answer_next_message_box(button_text: str = "", *, seen: list | None = None, role=None) -> None:
+    """Click the button labelled ``button_text`` (or the first of ``role``) in the next message box that
+    opens (within 5 s, so a box that never comes cannot leave a poller behind to answer another test's box)."""
     import time
 
     deadline = time.monotonic() + 5
@@ -33,7 +33,7 @@ def answer_next_message_box(button_text: str, *, seen: list | None = None) -> No
         if seen is not None:
             seen.append(box.text())
         for button in box.buttons():
-            if button.text().replace("&", "") == button_text:
+            if (button.text().replace("&", "") == button_text if role is None else box.buttonRole(button) == role):
                 button.click()
                 return
         box.reject()

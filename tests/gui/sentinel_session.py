@@ -49,6 +49,13 @@ def main(vault_path: str, scratch: str) -> int:
     editor = window.page
     flow.type_text(editor.narrative, "Показания: " + SECRET)
     editor.flush_draft()
+    # Leaving asks Save, Discard or Cancel: the draft was written into the vault (and the test scans
+    # the disk for it afterwards); now it is discarded, as a user may.
+    from gui.helpers import answer_next_message_box
+
+    from PySide6.QtWidgets import QMessageBox
+
+    answer_next_message_box(role=QMessageBox.DestructiveRole)
     window.open_record(case)
     interview = flow.interview(window, "P-2026-0001", extra_text=" " + SECRET)
     flow.drop_files(window, [flow.png_file(Path(scratch))])

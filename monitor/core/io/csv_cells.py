@@ -15,7 +15,7 @@ from jsonschema.exceptions import best_match
 
 from ..model import registry, rules, schema, vocab
 from ..errors import LoadError, SchemaViolation
-from ..messages import Message
+from ..messages import Joined, Message, PerLanguage
 from ..model.schema import RECORD_TYPES
 from ..text import one_line
 
@@ -38,6 +38,7 @@ _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 MAX_GROUP_ROWS = 1000  # rows of one proceeding (its charges)
 MAX_CELL_CHARS = 1_000_000  # the longest text a record holds (a verbatim narrative)
 _LIST_LIMIT = 12  # vocabulary keys shown in an "unknown value" error before "… (N more)"
+_LIST_CHARS = 160  # the same for labels, which are longer: at most this many characters of them
 _NUMBER = re.compile(r"^[+-]?\d{1,15}([.,]\d{1,6})?$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
@@ -83,9 +84,7 @@ class Row:
 
     def error(self, column: str | None, message: str) -> LoadError:
         """The error for this row (and column): ``message`` is a Message, or (for now) plain text."""
-        if column is None:
-            return LoadError(Message("load_line", line=self.line, detail=message))
-        return LoadError(Message("load_line_column", line=self.line, column=self.ctx.shown(column), detail=message))
+        return self.ctx.row_error(self.line, column, message)
 
     def need(self, name: str):
         if name not in self.values:
@@ -94,7 +93,7 @@ class Row:
 
     def one_of(self, *names: str) -> None:
         if not any(n in self.values for n in names):
-            raise self.error(None, f"give {' or '.join(self.ctx.shown(n) for n in names)}")
+            raise self.error(None, Message("load_give_one_of", columns=either(self.ctx.shown(n) for n in names)))
 
 
 class Terms:
@@ -104,11 +103,14 @@ class Terms:
         self.name = name
         self.exists = vault.has_vocabulary(name)
         self.keys: list[str] = []  # the current terms, for error messages (merged terms stay valid)
+        self.shown: dict[str, list[str]] = {lang: [] for lang in vocab.LANGUAGES}  # labels, for messages
         self.lookup: dict[str, str | None] = {}  # folded text -> key (None: two terms share a label)
         labels: dict[str, dict[str, bool]] = {}  # folded label -> {key: deprecated}
         for key, term_labels, deprecated in vault.labelled_terms(name):
             if not deprecated:
                 self.keys.append(key)
+                for lang in vocab.LANGUAGES:
+                    self.shown[lang].append(term_labels.get(lang) or term_labels.get("en") or key)
             for lang in vocab.LANGUAGES:
                 if term_labels.get(lang):
                     labels.setdefault(fold(term_labels[lang]), {})[key] = deprecated
@@ -122,26 +124,33 @@ class Terms:
     def resolve(self, text: str) -> str:
         """The key for ``text``; raises ValueError with a one-line reason."""
         if not self.exists:
-            raise ValueError(f"this vault has no vocabulary '{self.name}' (it is older than this CSV kind)")
+            raise ValueError(Message("load_no_vocabulary", name=self.name))
         found = self.lookup.get(fold(text), "")
         if found:
             return found
         if found is None:
-            raise ValueError(f"'{one_line(text, 40)}' is the label of more than one term of '{self.name}'; "
-                             "use the key")
-        shown = ", ".join(self.keys[:_LIST_LIMIT])
+            raise ValueError(Message("load_label_ambiguous", text=one_line(text, 40), name=self.name))
+        valid = {"en": ", ".join(self.keys[:_LIST_LIMIT]) or "—"}  # English: the keys, as before
         if len(self.keys) > _LIST_LIMIT:
-            shown += f", … ({len(self.keys) - _LIST_LIMIT} more)"
-        raise ValueError(f"'{one_line(text, 40)}' is not a term of the vocabulary '{self.name}'; "
-                         f"valid: {shown or 'none'} (or their en/ru/kk labels)")
+            valid["en"] += f", … ({len(self.keys) - _LIST_LIMIT} more)"
+        for lang in ("ru", "kk"):  # Russian and Kazakh readers get the labels they would type
+            labels, listed = self.shown[lang], []
+            for label in labels:
+                if sum(len(x) + 2 for x in listed) + len(label) > _LIST_CHARS:
+                    break
+                listed.append(label)
+            valid[lang] = (", ".join(listed) or "—") + (f", … (+{len(labels) - len(listed)})" if len(listed) < len(labels) else "")
+        raise ValueError(Message("load_not_a_term", text=one_line(text, 40), name=self.name, valid=PerLanguage(valid)))
 
 
 class Context:
     """What one pass over a CSV file knows: the vault, the kind, the header, caches."""
 
-    def __init__(self, vault: "Vault", kind: CsvKind, header: list[str], written: dict[str, str], first_pass: bool):
+    def __init__(self, vault: "Vault", kind: CsvKind, header: list[str], written: dict[str, str], first_pass: bool,
+                 sheet: str | None = None):
         self.vault, self.kind, self.header, self.written = vault, kind, header, written
         self.first_pass = first_pass
+        self.sheet = sheet  # a spreadsheet's sheet name (errors then name the sheet and the row)
         self.terms: dict[str, Terms] = {}
         self.codes: dict[tuple[str, str], str | None] = {}
         self.seen: dict[bytes, int] = {}  # id -> the line that gave it (first pass only)
@@ -151,6 +160,17 @@ class Context:
         if written is None or written == column:
             return f"'{column}'"
         return f"'{one_line(written, 40)}' ({column})"
+
+    def row_error(self, line: int, column: str | None, message) -> LoadError:
+        """The error for a row (a CSV line, or a sheet's row) and, when known, its column."""
+        if self.sheet is not None:
+            if column is None:
+                return LoadError(Message("load_sheet_row", sheet=one_line(self.sheet, 40), row=line, detail=message))
+            return LoadError(Message("load_sheet_row_column", sheet=one_line(self.sheet, 40), row=line,
+                                     column=self.shown(column), detail=message))
+        if column is None:
+            return LoadError(Message("load_line", line=line, detail=message))
+        return LoadError(Message("load_line_column", line=line, column=self.shown(column), detail=message))
 
     def vocabulary(self, name: str) -> Terms:
         if name not in self.terms:
@@ -169,7 +189,7 @@ class Context:
             if kind == "int":
                 value = _parse_number(text)
                 if value != int(value):
-                    raise ValueError(f"not a whole number: '{one_line(text, 30)}'")
+                    raise ValueError(Message("load_not_whole", text=one_line(text, 30)))
                 return int(value)
             if kind == "number":
                 return _parse_number(text)
@@ -179,7 +199,7 @@ class Context:
                     return True
                 if folded in _FALSE:
                     return False
-                raise ValueError(f"not yes or no: '{one_line(text, 30)}' (yes/no, да/нет, иә/жоқ, 1/0)")
+                raise ValueError(Message("load_not_bool", text=one_line(text, 30)))
             if kind == "list":
                 return _split(text)
             if kind == "uuid":
@@ -213,7 +233,7 @@ class Context:
             self.codes[cache_key] = found[0].id if len(found) == 1 else None
         found = self.codes[cache_key]
         if found is None:
-            raise row.error(column, f"no {record_type} '{one_line(code, 30)}' in the vault")
+            raise row.error(column, Message("load_no_code", type=noun(record_type), code=one_line(code, 30)))
         return found
 
     def reference(self, row: Row, column: str, allowed: tuple[str, ...]) -> None:
@@ -222,9 +242,10 @@ class Context:
         for value in values if isinstance(values, list) else [values]:
             found = self.vault.type_of(value)
             if found is None or found[1]:
-                raise row.error(column, f"no record with id {value} in the vault")
+                raise row.error(column, Message("load_no_record_id", id=value))
             if found[0] not in allowed:
-                raise row.error(column, f"{value} is a {found[0]}, expected {' or '.join(allowed)}")
+                raise row.error(column, Message("load_wrong_type", id=value, found=noun(found[0]),
+                                                expected=either(noun(t) for t in allowed)))
 
     def check_unique(self, row: Row, record_id: str, what: str) -> None:
         """Refuse a second row (or group) with the same id, naming the columns and both lines."""
@@ -233,14 +254,14 @@ class Context:
         if earlier is None:
             self.seen[key] = row.line
             return
-        hint = ("keep the rows of one proceeding next to each other" if self.kind.grouped
-                else f"each {what} may appear once")
+        hint = (Message("load_hint_grouped") if self.kind.grouped else Message("load_hint_once", what=noun(what)))
         if "id" in row.values:
-            collision = f"column {self.shown('id')} repeats the id {record_id}"
+            collision = Message("load_collision_id", column=self.shown("id"), id=record_id)
         else:
             names = ", ".join(self.shown(c) for c in self.kind.identity if c in self.header)
-            collision = f"the id made from column(s) {names} collides ({record_id})"
-        raise row.error(None, f"the same {what} as line {earlier}: {collision}; {hint}")
+            collision = Message("load_collision_made", columns=names, id=record_id)
+        raise row.error(None, Message("load_same_as_line", what=noun(what), line=earlier, collision=collision,
+                                      hint=hint))
 
     def validate(self, row: Row, record: dict, columns: dict[str, str] | None = None,
                  rows: dict[int, tuple["Row", dict[str, str]]] | None = None) -> None:
@@ -256,19 +277,26 @@ class Context:
         if "id" in row.values:
             found = self.vault.type_of(record["id"])
             if found and found[0] != record["type"]:
-                raise row.error("id", f"{record['id']} already belongs to a {found[0]}, not a {record['type']}")
+                raise row.error("id", Message("load_id_other_type", id=record["id"], found=noun(found[0]),
+                                              type=noun(record["type"])))
         if record["type"] not in RECORD_TYPES:
-            raise row.error(None, f"this Monitor has no '{record['type']}' records (its schema is older)")
+            raise row.error(None, Message("load_type_unknown", type=one_line(record["type"], 30)))
         error = best_match(schema.validator_for(record["type"]).iter_errors(record), key=schema._relevance)
         if error is not None:
+            shown, _field, rule, fields = schema.problem(error)
             path = [str(p) for p in error.absolute_path]
-            message = schema.describe(error, "§").split(": ", 1)[-1]
-            self._fail_at(row, path, message, schema.describe(error, record["type"]), columns, rows)
+            message = Message(f"rule_{rule}", **fields)
+            self._fail_at(row, path, message, Joined(schema.shown_path(record["type"], shown), message), columns, rows)
         try:
             rules.check(record, "§")
         except SchemaViolation as exc:
+            if exc.problems:
+                field_path, rule, fields = exc.problems[0]
+                path = [p for p in re.sub(r"\[(\d+)\]", r".\1", field_path).split(".") if p]
+                message = Message(f"rule_{rule}", **fields)
+                self._fail_at(row, path, message, Joined(field_path, message), columns, rows)
             segments = str(exc).split(": ")[1:]
-            path: list[str] = []
+            path = []
             while len(segments) > 1 and _PATH.match(segments[0]):
                 path += re.sub(r"\[(\d+)\]", r".\1", segments.pop(0)).split(".")
             message = ": ".join(segments)
@@ -285,6 +313,20 @@ class Context:
             if column:
                 raise row.error(column, message)
         raise row.error(None, whole)
+
+
+def noun(what: str) -> Message:
+    """A record type (or a CSV kind's own word, "figure") as a noun in running text: "no person 'P-1'"."""
+    return Message(f"load_noun_{what.replace(' ', '_')}")
+
+
+def either(parts) -> Message | str:
+    """"a or b or c" in the reader's language."""
+    parts = list(parts)
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = Message("load_either", a=part, b=out)
+    return out
 
 
 def _split(value: str | None) -> list[str]:
@@ -331,15 +373,14 @@ def _parse_datetime(value: str) -> str:
             moment = moment.replace(tzinfo=_dt.timezone(sign * _dt.timedelta(hours=int(digits[:2]),
                                                                               minutes=int(digits[2:]))))
     except ValueError:
-        raise ValueError(f"not a date and time (YYYY-MM-DD HH:MM or DD.MM.YYYY HH:MM, "
-                         f"optionally with +05:00): '{one_line(value, 30)}'") from None
+        raise ValueError(Message("load_not_a_datetime", value=one_line(value, 30))) from None
     return moment.isoformat(timespec="seconds")
 
 
 def _parse_number(text: str) -> int | float:
     compact = "".join(text.split()).replace("\u202f", "")  # 1 000 000 as spreadsheets write it
     if not _NUMBER.match(compact):
-        raise ValueError(f"not a number: '{one_line(text, 30)}'")
+        raise ValueError(Message("load_not_a_number", text=one_line(text, 30)))
     compact = compact.replace(",", ".")
     return float(compact) if "." in compact else int(compact)
 
@@ -348,7 +389,7 @@ def _parse_uuid(text: str) -> str:
     try:
         value = str(uuid.UUID(text.strip()))
     except ValueError:
-        raise ValueError(f"not an id (UUID): '{one_line(text, 40)}'") from None
+        raise ValueError(Message("load_not_a_uuid", text=one_line(text, 40))) from None
     return value
 
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..model import registry
 from ..errors import RecordNotFound
+from ..messages import Message
 
-from .csv_cells import CSV_NAMESPACE, Context, CsvKind, Row
+from .csv_cells import CSV_NAMESPACE, Context, CsvKind, Row, either
 
 if TYPE_CHECKING:
     pass
@@ -58,7 +59,7 @@ def _refs(ctx: Context, row: Row, **columns: tuple[str, ...]) -> None:
 
 def _article_ref(row: Row, article: str, part: str) -> dict | None:
     if part in row.values and article not in row.values:
-        raise row.error(part, f"a part needs its article ({row.ctx.shown(article)})")
+        raise row.error(part, Message("load_part_needs_article", column=row.ctx.shown(article)))
     if article not in row.values:
         return None
     ref = {"article": row.values[article]}
@@ -76,7 +77,8 @@ def _build_case(ctx: Context, row: Row) -> dict:
     paths = {}
     if any(c in row.values for c in ("allegation_date", "allegation_place", "allegation_description", "methods")):
         if "allegation_description" not in row.values or "methods" not in row.values:
-            raise row.error(None, f"an allegation needs {ctx.shown('allegation_description')} and {ctx.shown('methods')}")
+            raise row.error(None, Message("load_allegation_needs", description=ctx.shown("allegation_description"),
+                                          methods=ctx.shown("methods")))
         allegation = {"id": str(uuid.uuid5(CSV_NAMESPACE, f"allegation:{record['id']}")),
                       "description": row.values["allegation_description"], "methods": row.values["methods"]}
         if "allegation_date" in row.values:
@@ -108,7 +110,7 @@ def _build_complaint(ctx: Context, row: Row) -> dict:
                                                ("date", "forwarded_date")) if c in row.values}
     if forwarded:
         if "authority" not in forwarded:
-            raise row.error(None, f"{ctx.shown('forwarded_to')} is needed with the other forwarded_ columns")
+            raise row.error(None, Message("load_forwarded_needs", column=ctx.shown("forwarded_to")))
         record["forwarded_to"] = forwarded
     ctx.validate(row, record, {"case_id": "case_code" if "case_code" in row.values else "case_id",
                                "withdrawal_pressure": "pressure_to_withdraw", "forwarded_to.authority": "forwarded_to",
@@ -123,8 +125,8 @@ def _build_statistic(ctx: Context, row: Row) -> dict:
     for column in ("source_document", "period_start", "period_end", "indicator", "value"):
         row.need(column)
     if row.values["period_end"] < row.values["period_start"]:
-        raise row.error("period_end", f"{row.values['period_end']} is before the period's start "
-                                      f"({row.values['period_start']})")
+        raise row.error("period_end", Message("load_period_reversed", end=row.values["period_end"],
+                                              start=row.values["period_start"]))
     record = {"id": ctx.record_id(row, "statistic"), "type": "statistic"}
     _copy(row, record, "source_document", "source_authority", "period_start", "period_end", "indicator", "value",
           "article", "region", "facility_type", "notes")
@@ -145,7 +147,7 @@ def _build_consent(ctx: Context, row: Row) -> dict:
     person = _person_id(ctx, row, "person_id", "person_code")
     scope = {item: row.values[item] for item in CONSENT_SCOPE if item in row.values}
     if not scope:
-        raise row.error(None, "a consent record needs at least one of the scope columns (documentation, photographs, …)")
+        raise row.error(None, Message("load_consent_needs_scope"))
     if "id" in row.values:
         rid = row.values["id"]
     else:
@@ -204,8 +206,8 @@ def proceeding_key(ctx: Context, row: Row) -> tuple:
         return ("id", row.values["id"])
     number = row.values.get("case_number") or row.values.get("erdr_number")
     if number is None:
-        raise row.error(None, f"give {ctx.shown('case_number')} or {ctx.shown('erdr_number')} (or {ctx.shown('id')}): "
-                              "it ties the rows of one proceeding together")
+        raise row.error(None, Message("load_proceeding_needs_number", number=ctx.shown("case_number"),
+                                      erdr=ctx.shown("erdr_number"), id=ctx.shown("id")))
     case = row.values.get("case_id") or row.values.get("case_code")
     return ("number", case, number)
 
@@ -216,8 +218,7 @@ def _build_proceeding(ctx: Context, rows: list[Row]) -> dict:
     for row in rows[1:]:
         for name in proceeding_columns:
             if name in row.values and row.values[name] != first.values.get(name):
-                raise row.error(name, f"differs from line {first.line} of the same proceeding "
-                                      "(leave it empty or repeat it on the rows of one proceeding)")
+                raise row.error(name, Message("load_proceeding_differs", line=first.line))
     case_id = _case_id(ctx, first)
     if "id" in first.values:
         rid = first.values["id"]
@@ -238,7 +239,7 @@ def _build_proceeding(ctx: Context, rows: list[Row]) -> dict:
         except RecordNotFound:
             complaint = None
         if complaint is not None and (complaint.body or {}).get("case_id") != case_id:
-            raise first.error("complaint_id", "the complaint belongs to another case than this proceeding")
+            raise first.error("complaint_id", Message("load_complaint_other_case"))
     paths = {"case_id": "case_code" if "case_code" in first.values else "case_id"}
     for article, part in _STAGES:
         ref = _article_ref(first, article, part)
@@ -260,7 +261,8 @@ def _build_proceeding(ctx: Context, rows: list[Row]) -> dict:
         paths["victims.0.person_id"] = "victim_code" if "victim_code" in first.values else "victim_id"
         paths["victims.0.status"] = "victim_status"
     elif "victim_status" in first.values:
-        raise first.error("victim_status", f"needs {ctx.shown('victim_code')} or {ctx.shown('victim_id')}")
+        raise first.error("victim_status", Message("load_needs_column", columns=either(
+            [ctx.shown("victim_code"), ctx.shown("victim_id")])))
     charges, charge_lines, row_paths = [], {}, {}
     for row in rows:
         charge = _charge(ctx, row, rid)
@@ -269,8 +271,8 @@ def _build_proceeding(ctx: Context, rows: list[Row]) -> dict:
         if charge["id"] in charge_lines:
             used = [c for c in ("defendant_code", "defendant_id", "officer_rank", "officer_unit", "charge_article",
                                 "charge_part") if c in row.values]
-            raise row.error(None, f"the same defendant and article as line {charge_lines[charge['id']]} of this "
-                                  f"proceeding (column(s) {', '.join(ctx.shown(c) for c in used)} collide)")
+            raise row.error(None, Message("load_charge_twice", line=charge_lines[charge["id"]],
+                                          columns=", ".join(ctx.shown(c) for c in used)))
         charge_lines[charge["id"]] = row.line
         charges.append(charge)
         row_paths[len(charges) - 1] = row
@@ -294,9 +296,9 @@ def _charge(ctx: Context, row: Row, proceeding_id: str) -> dict | None:
     officer = {k: row.values[f"officer_{k}"] for k in ("rank", "unit") if f"officer_{k}" in row.values}
     if person and officer:
         raise row.error("officer_rank" if "officer_rank" in officer else None,
-                        "a charge names either a defendant (code or id) or an unnamed officer, not both")
+                        Message("load_charge_both"))
     if not person and not officer:
-        raise row.error(None, f"a charge needs {ctx.shown('defendant_code')} or the officer's rank or unit")
+        raise row.error(None, Message("load_charge_needs_who", column=ctx.shown("defendant_code")))
     article = _article_ref(row, "charge_article", "charge_part")
     who = person or "officer:" + "\x1f".join(officer.get(k, "") for k in ("rank", "unit"))
     what = f"{article['article']}:{article.get('part', '')}" if article else ""
@@ -319,7 +321,7 @@ def _charge(ctx: Context, row: Row, proceeding_id: str) -> dict | None:
     else:
         for column in ("years", "months", "probation_years", "probation_months", "fine_amount", "life"):
             if column in row.values:
-                raise row.error(column, f"needs {ctx.shown('punishment')} (imprisonment, suspended_imprisonment, …)")
+                raise row.error(column, Message("load_needs_punishment", column=ctx.shown("punishment")))
     punishments = [punishment] if punishment else []
     if "ban_years" in row.values:
         punishments.append({"kind": "ban_from_office", "years": row.values["ban_years"]})

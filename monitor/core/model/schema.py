@@ -188,14 +188,15 @@ def problem(error: ValidationError) -> tuple[str, str, str, dict]:
     return where, where, "other", {"text": one_line(error.message, 80)}
 
 
-def _shown_path(prefix: str, shown: str) -> str:
+def shown_path(prefix: str, shown: str) -> str:
+    """A field path as an error shows it, after ``prefix`` (the record type, or a marker)."""
     return f"{prefix}{'' if not shown or shown.startswith('[') else '.'}{shown}" if prefix else shown
 
 
 def describe(error: ValidationError, prefix: str) -> str:
     """One short line for a validation error; never echoes a long or multi-line value."""
     shown, _path, rule, fields = problem(error)
-    return f"{_shown_path(prefix, shown)}: {text('rule_' + rule, 'en', **fields)}"
+    return f"{shown_path(prefix, shown)}: {text('rule_' + rule, 'en', **fields)}"
 
 
 MAX_DEPTH = 16  # records nest at most 5 levels; anything deeper is hostile or broken
@@ -230,7 +231,7 @@ def validate(record: Any, where: str = "record") -> str:
     error = best_match(validator_for(record_type).iter_errors(record), key=_relevance)
     if error is not None:
         shown, path, rule, fields = problem(error)
-        raise violation(where, path, rule, record_type=record_type, shown_path=_shown_path(record_type, shown),
+        raise violation(where, path, rule, record_type=record_type, shown_path=shown_path(record_type, shown),
                         **fields)
     return record_type
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.model import diagram, schema, titles
 from ...core.history.revisions import new_id, utc_now
 from .body_diagram import BodyDiagram
-from .forms import MISSING, FieldError, FormContext, ObjectEditor, RecordForm
+from .forms import MISSING, FieldError, FormContext, ObjectEditor, RecordForm, lenient_value
 from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
@@ -132,7 +132,7 @@ class ExaminationEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        self.drafts = DraftKeeper(vault, body["id"], self._snapshot, self)
+        self.drafts = DraftKeeper(vault, body["id"], self._snapshot, self, "examination")
         self.diagram.injury_added.connect(self._added)
         self.diagram.injury_moved.connect(lambda i: (self._fill_table(), self.drafts.touched()))
         self.diagram.injury_selected.connect(self.select)
@@ -245,10 +245,10 @@ class ExaminationEditor(QWidget):
 
     def _snapshot(self) -> dict:
         snapshot = {"injuries": self.injuries}
-        try:
-            snapshot["record"] = self.form.build()
-        except FieldError:
-            pass
+        # As far as the fields read cleanly: a required field still empty must not drop the others.
+        details = lenient_value(self.form.editor)
+        if isinstance(details, dict):
+            snapshot["record"] = details
         return snapshot
 
     def _restore_draft(self) -> None:
@@ -266,6 +266,13 @@ class ExaminationEditor(QWidget):
         self.banner.setStyleSheet("")
         self.banner.show()
         self.drafts.dirty = True
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.is_sealed and self.drafts.pending()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes (the user chose Discard when leaving)."""
+        self.drafts.discard()
 
     def flush_draft(self) -> None:
         if not self.is_sealed:

@@ -661,13 +661,16 @@ class RecordForm(QWidget):
     saved = Signal(dict)
 
     def __init__(self, vault, record_type: str, record: dict | None = None, *, lang: str = "en",
-                 hidden: set[str] | frozenset[str] = frozenset(), parent=None, with_save: bool = True):
+                 hidden: set[str] | frozenset[str] = frozenset(), parent=None, with_save: bool = True,
+                 record_id: str | None = None, defaults: dict | None = None):
         super().__init__(parent)
         from ...core.model.schema import inlined
 
         self.vault, self.record_type, self.lang = vault, record_type, lang
         self.ctx = FormContext(vault, lang, record_type)
-        self.record = dict(record) if record else {"id": new_id(), "type": record_type}
+        # A new record: ``record_id`` is the id its draft is kept under (the window keeps it while
+        # the user goes elsewhere and comes back), ``defaults`` what it starts with.
+        self.record = dict(record) if record else {**(defaults or {}), "id": record_id or new_id(), "type": record_type}
         self.banner = QLabel(objectName="form_banner", textFormat=Qt.PlainText, wordWrap=True, visible=False)
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
         self.editor = ObjectEditor(inlined(record_type), "", self.ctx, True,
@@ -712,7 +715,7 @@ class RecordForm(QWidget):
         if with_save:  # a form of its own (not part of a bigger editor) keeps its own draft
             from .sealing import DraftKeeper
 
-            self.drafts = DraftKeeper(vault, self.record["id"], self._snapshot, self)
+            self.drafts = DraftKeeper(vault, self.record["id"], self._snapshot, self, record_type)
             self.editor.changed.connect(self.drafts.touched)
             self._restore_draft()
 
@@ -735,6 +738,14 @@ class RecordForm(QWidget):
         """Keep unsaved changes in the vault now (before a lock, or when the form is left)."""
         if self.drafts is not None and not self.record.get("sealed"):
             self.drafts.flush()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.drafts is not None and not self.record.get("sealed") and self.drafts.pending()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes (the user chose Discard when leaving)."""
+        if self.drafts is not None:
+            self.drafts.discard()
 
     @property
     def record_id(self) -> str:

@@ -105,7 +105,7 @@ class InterviewEditor(QWidget):
         self.narrative_error = QLabel(textFormat=Qt.PlainText, objectName="narrative_error", visible=False)
         self.narrative_error.setStyleSheet("color: #b00020")
         self.draft_state = QLabel(textFormat=Qt.PlainText, objectName="draft_state")
-        self.drafts = DraftKeeper(vault, body["id"], self._snapshot, self)
+        self.drafts = DraftKeeper(vault, body["id"], self._snapshot, self, "interview")
         self.narrative.textChanged.connect(self.drafts.touched)
         self.form.editor.changed.connect(self.drafts.touched)
 
@@ -246,10 +246,10 @@ class InterviewEditor(QWidget):
     def _snapshot(self) -> dict:
         """What the draft keeps: the narrative always, the details as far as they can be read."""
         snapshot = {"narrative": self.narrative.toPlainText()}
-        try:
-            snapshot["record"] = self.form.build()
-        except FieldError:
-            pass
+        # As far as the fields read cleanly: a required field still empty must not drop the others.
+        details = lenient_value(self.form.editor)
+        if isinstance(details, dict):
+            snapshot["record"] = details
         return snapshot
 
     def _restore_draft(self) -> None:
@@ -265,6 +265,13 @@ class InterviewEditor(QWidget):
         self.draft_state.setText(self.tr("Unsaved typing from {time} was restored from the vault.").format(
             time=format_datetime(draft["saved_at"], self.lang)))
         self.drafts.dirty = True
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.is_sealed and self.drafts.pending()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes (the user chose Discard when leaving)."""
+        self.drafts.discard()
 
     def flush_draft(self) -> None:
         """Keep unsaved typing in the vault now (before a lock or when the editor closes)."""

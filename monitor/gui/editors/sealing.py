@@ -28,9 +28,10 @@ DRAFT_DELAY_MS = 3000  # a draft is written at most this long after the last key
 class DraftKeeper(QWidget):
     """Writes ``snapshot()`` into the vault as a draft a few seconds after each change."""
 
-    def __init__(self, vault, record_id: str, snapshot, parent=None):
+    def __init__(self, vault, record_id: str, snapshot, parent=None, record_type: str | None = None):
         super().__init__(parent)
         self.vault, self.record_id, self.snapshot = vault, record_id, snapshot
+        self.record_type = record_type
         self.timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self.timer.timeout.connect(self.flush)
         self.dirty = False
@@ -46,7 +47,7 @@ class DraftKeeper(QWidget):
         if not self.dirty or not self.vault.is_open:
             return False
         try:
-            drafts.save(self.vault, self.record_id, self.snapshot())
+            drafts.save(self.vault, self.record_id, self.snapshot(), self.record_type)
         except VaultBusy:  # an import or export holds the vault: the typing stays here, tried again soon
             self.timer.start()
             return False
@@ -61,6 +62,12 @@ class DraftKeeper(QWidget):
 
     def restore(self) -> dict | None:
         return drafts.load(self.vault, self.record_id)
+
+    def pending(self) -> bool:
+        """Unsaved changes: typed since the last draft was written, or a draft kept in the vault."""
+        if self.dirty:
+            return True
+        return self.vault.is_open and drafts.load(self.vault, self.record_id) is not None
 
 
 def editor_title(editor, record_type: str, sealed_note: str) -> str:
