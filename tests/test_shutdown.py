@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 EMITS = """
-from monitor import gui  # noqa: F401  (the guards are installed on import)
+from monitor.gui import worker  # noqa: F401  (the guards are installed on import)
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 class Emitter(QObject):
