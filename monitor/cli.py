@@ -510,17 +510,27 @@ def cmd_passwd(args) -> int:
 
 
 def cmd_wipe(args) -> int:
-    from .core.keys.wipe import identify, wipe_files
+    from .core.keys.wipe import identify, needs_name, wipe_files
+    from .gui.settings import Settings  # plain JSON, no Qt: the window's recent list forgets the vault
 
     path = _vault_path(args)
-    identify(path)  # a symbolic link or anything that is not a vault is refused before asking
-    if not args.yes:
+    name = args.confirm
+    if needs_name(path) and name is None and not args.yes and sys.stdin.isatty():
+        identify(path, Path(path).name)  # anything that is not even vault-like is refused before asking
+        name = input(_t("cli_wipe_name_prompt", path=path, name=Path(path).name) + " ")
+    # a symbolic link, anything that is not a vault, or a file without a bound key file whose name
+    # was not typed back (--confirm NAME) is refused before anything is touched
+    identify(path, name)
+    if not args.yes and not needs_name(path):
         if not sys.stdin.isatty():
             raise UserError(Message("cli_wipe_needs_yes"))
         answer = input(_t("cli_wipe_prompt", path=path) + " ")
         if answer.strip() != "WIPE":
             raise UserError(Message("cli_wipe_not_confirmed"))
-    wipe_files(path)
+    wipe_files(path, confirm_name=name)
+    settings = Settings.load()
+    if settings.forget(path):
+        settings.save()
     print(_t("cli_wiped", path=path))
     return 0
 
@@ -594,7 +604,10 @@ the passphrase. Wipe first overwrites that key file in place with random bytes a
 disk: from then on no copy of the vault's pages (old WAL frames in free blocks included) can be
 decrypted, even with the passphrase. Then it overwrites the start of the vault, its WAL, the whole
 file and any half-made copies, and deletes them. It does not ask for the passphrase. It refuses a
-path that is a symbolic link or is not a Monitor vault.
+path that is a symbolic link or is not a Monitor vault: only a key file bound to the vault file's
+salt proves a vault. A vault from before key files has none, so wipe asks for its file name to be
+typed back (without a terminal: --confirm NAME, the file name without its folder); --yes alone does
+not wipe it. The vault is also dropped from the window's list of recent vaults.
 
 What remains: on SSDs and USB flash drives the drive may keep the old physical copy of the 4 KiB
 key file (wear levelling) where no program can overwrite it; anyone who reads it out of the chip
@@ -850,6 +863,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")
     p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--confirm", metavar="NAME", help="the vault's file name, typed back: required to wipe a "
+                                                     "vault from before key files without a terminal")
     return parser
 
 

@@ -95,12 +95,76 @@ def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_pa
 
 
 @pytest.mark.process
-def test_wipe_still_recognises_a_vault_without_its_key_file_or_half_wiped(vault, vault_path):
+def test_wipe_asks_for_the_name_of_a_vault_without_a_bound_key_file(vault, vault_path):
+    """A vault from before key files, or one whose wipe was interrupted, is wiped only when its
+    file name is typed back (--confirm NAME without a terminal); --yes alone is not enough."""
     vault.put(new_facility(uid(1)))
     vault.close()
     wipe.destroy_key_material(vault_path)  # an interrupted wipe: key file random, vault header random
-    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    before = vault_path.read_bytes()
+    message = one_line(run("wipe", "--yes", "--vault", str(vault_path)))
+    assert "no key file bound" in message and f"--confirm {vault_path.name}" in message
+    assert "nothing was wiped" in one_line(run("wipe", "--yes", "--confirm", "other.vault", "--vault", str(vault_path)))
+    assert vault_path.read_bytes() == before
+    assert run("wipe", "--confirm", vault_path.name, "--vault", str(vault_path)).returncode == 0
     assert list(vault_path.parent.iterdir()) == []
+
+
+def _random_pages(size: int) -> bytes:
+    return os.urandom(size)
+
+
+def _gzip_pages(size: int) -> bytes:
+    """A gzip file of random data whose length is an exact multiple of 4096 bytes."""
+    import gzip
+
+    n = size
+    for _ in range(50):
+        out = gzip.compress(os.urandom(n))
+        if len(out) % 4096 == 0:
+            return out
+        n -= len(out) % 4096 or 1
+    raise AssertionError("no gzip size that is a whole number of pages")
+
+
+@pytest.mark.process
+@pytest.mark.parametrize("make", [_random_pages, _gzip_pages], ids=["random-1MiB", "gzip"])
+def test_wipe_refuses_page_sized_files_that_look_random(tmp_path, make):
+    """Issue 17 §5: a random 1 MiB file and a gzip file, both whole numbers of 4 KiB pages, look
+    like SQLCipher ciphertext; without a key file bound to them they are refused, byte-identical."""
+    target = tmp_path / "evidence.bin"
+    target.write_bytes(make(1024 * 1024))
+    assert target.stat().st_size % 4096 == 0 and wipe._looks_encrypted(target)  # noqa: SLF001
+    before = target.read_bytes()
+    for args in (("--yes",), ("--yes", "--confirm", "evidence"), ()):
+        message = one_line(run("wipe", *args, "--vault", str(target)))
+        assert "nothing was wiped" in message
+        assert target.read_bytes() == before
+    with pytest.raises(NotAVault):
+        wipe.wipe_files(target)
+    # a key file from another vault is no binding either
+    Path(str(target) + ".keyslot").write_bytes(b"MonitorKeySlot\x00\x01" + os.urandom(4096 - 16))
+    with pytest.raises(NotAVault):
+        wipe.wipe_files(target)
+    assert target.read_bytes() == before
+
+
+@pytest.mark.process
+def test_cli_wipe_forgets_the_vault_in_the_windows_recent_list(vault, vault_path, tmp_path):
+    import json
+
+    vault.close()
+    settings = tmp_path / "config" / "settings.json"
+    settings.parent.mkdir()
+    other = str(tmp_path / "other.vault")
+    settings.write_text(json.dumps({"recent": [str(vault_path), other], "lock_minutes": 7}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    env["MONITOR_SETTINGS"] = str(settings)
+    result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(vault_path)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(settings.read_text(encoding="utf-8"))
+    assert saved["recent"] == [other] and saved["lock_minutes"] == 7
 
 
 def test_wipe_destroys_the_key_file_first(vault, vault_path, monkeypatch):

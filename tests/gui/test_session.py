@@ -381,6 +381,7 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
 
     session = unlocked_session(qtbot, stocked_path, settings)
     vault = session.vault
+    assert str(stocked_path) in Settings.load(settings.path).recent
     answers = []
 
     def answer(word):
@@ -400,7 +401,31 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
     qtbot.waitUntil(lambda: not session.dialog.busy, timeout=30000)  # the rest of the bytes, on a worker
     assert not stocked_path.exists() and list(stocked_path.parent.glob("session.vault*")) == []
     assert session.dialog.create_button.isVisibleTo(session.dialog)  # offers a new vault
+    assert str(stocked_path) not in Settings.load(settings.path).recent  # forgotten on disk too
     finish(qtbot, session)
+
+
+def test_quick_wipe_of_a_vault_without_a_bound_key_file_needs_its_name(qtbot, stocked_path, settings):
+    from monitor.gui.dialogs.vault_care import WipeDialog
+
+    dialog = WipeDialog(None, stocked_path, name_needed=True)
+    qtbot.addWidget(dialog)
+    dialog.confirm.setText("WIPE")
+    assert not dialog.wipe_button.isEnabled()
+    dialog.confirm.setText(stocked_path.name)
+    assert dialog.wipe_button.isEnabled()
+
+
+def test_the_recent_list_forgets_a_vault_listed_through_a_symlinked_folder(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    settings = Settings(path=tmp_path / "settings.json")
+    settings.add_recent(tmp_path / "link" / "a.vault")
+    settings.add_recent(tmp_path / "b.vault")
+    assert settings.forget(real / "a.vault") is True
+    assert settings.recent == [str(tmp_path / "b.vault")]
+    assert settings.forget(real / "a.vault") is False
 
 
 # --- vault care and settings --------------------------------------------------------------------

@@ -252,11 +252,13 @@ class PassphraseDialog(TaskDialog):
 class WipeDialog(QDialog):
     """Quick wipe: the user types a word to confirm; then the session destroys the vault."""
 
-    def __init__(self, parent, path: Path):
+    def __init__(self, parent, path: Path, *, name_needed: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quick wipe"))
         self.setMinimumWidth(480)
-        self.word = self.tr("WIPE")
+        # A vault without a key file bound to it (from before key files) is confirmed by its file
+        # name, as `monitor wipe` asks: nothing else proves the file is a vault.
+        self.word = Path(path).name if name_needed else self.tr("WIPE")
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addWidget(_plain(self.tr(
@@ -284,17 +286,19 @@ class WipeDialog(QDialog):
 
 def quick_wipe(session, parent=None, *, confirmed: bool = False) -> bool:
     """Ask for the typed confirmation, then lock and destroy the session's vault."""
-    from ...core.keys.wipe import destroy_key_material, wipe_files
+    from ...core.keys.wipe import destroy_key_material, identify, needs_name, wipe_files
 
     path = Path(session.path)
+    name = path.name if needs_name(path) else None
     if not confirmed:
-        dialog = WipeDialog(parent, path)
+        dialog = WipeDialog(parent, path, name_needed=name is not None)
         if dialog.exec() != QDialog.Accepted:
             return False
+    identify(path, name)  # checked once, before anything is destroyed (the key file is what proves it)
     session.lock("wiped")  # closes the vault and everything that shows it
     destroy_key_material(path)  # milliseconds; from here the vault cannot be opened
     session.dialog.run_task(  # overwriting every byte takes a while: on a worker, the window stays live
-        lambda progress, cancel: wipe_files(path, progress=progress),
+        lambda progress, cancel: wipe_files(path, progress=progress, check=False),
         QCoreApplication.translate("VaultCare", "Wiping…"), lambda exc: session.after_wipe())
     return True
 
