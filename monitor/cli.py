@@ -325,6 +325,8 @@ def cmd_reindex(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    if args.anchor is not None:
+        return _verify_anchor(args)
     with _open(args) as vault:
         report = vault.verify(progress=_progress())
     if args.json:
@@ -338,6 +340,23 @@ def cmd_verify(args) -> int:
                 print(_t("cli_problem", problem=shown(_localize(problem))))
             print(_t("cli_problems_found", n=len(report.problems)), file=sys.stderr)
     return 0 if report.ok else EXIT_VERIFY
+
+
+def _verify_anchor(args) -> int:
+    """``verify --anchor HASH``: one line, whether the audit chain still contains that head."""
+    from .core.store.verify import anchor_present, parse_anchor
+
+    parse_anchor(args.anchor)  # a malformed anchor is refused before the passphrase is asked for
+    with _open(args) as vault:
+        present, entry = anchor_present(vault, args.anchor)
+    shown_anchor = shown(args.anchor.strip())
+    if args.json:
+        _emit_json({"anchor": args.anchor.strip(), "present": present, "entry": entry})
+    elif present:
+        print(_t("cli_anchor_present", anchor=shown_anchor, entry=entry))
+    else:
+        print(_t("cli_anchor_absent", anchor=shown_anchor), file=sys.stderr)
+    return 0 if present else EXIT_VERIFY
 
 
 def _head_json(head) -> dict:
@@ -795,6 +814,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("reindex", cmd_reindex, "rebuild the search index from the records")
     p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchor", metavar="HASH", help="only check that the audit chain still contains this head "
+                                                    "(ENTRY:HASH or HASH, as a report's footer prints it): "
+                                                    "if not, the history was rewritten or it is another vault")
     add_report_command(command)
     p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
                 description="Without RECORD: every record whose versions from different devices conflict, and "
