@@ -517,3 +517,25 @@ def test_lock_waits_for_a_running_care_job(qtbot, stocked_path, settings):
     assert not dialog.busy
     finish(qtbot, session)
     time.sleep(0)
+
+
+def test_verify_dialog_checks_a_printed_audit_head(qtbot, stocked_path, settings):
+    from monitor.core.store.verify import audit_head
+    from monitor.gui.dialogs.vault_care import VerifyDialog
+
+    session = unlocked_session(qtbot, stocked_path, settings)
+    head = audit_head(session.vault)
+    verify = VerifyDialog(session.window, session.vault)
+    verify.anchor.setText(str(head))
+    verify.start()
+    qtbot.waitUntil(lambda: not verify.busy, timeout=30000)
+    assert "intact" in verify.message.text()
+    assert f"still contains {head} as entry {head.entry}" in verify.anchor_verdict.text()
+    verify.anchor.setText("f" * 64)  # a head this vault never had
+    verify.start()
+    qtbot.waitUntil(lambda: not verify.busy, timeout=30000)
+    assert "does not contain" in verify.anchor_verdict.text()
+    verify.anchor.setText("not a hash")
+    verify.start()
+    assert not verify.busy and "not an audit chain head" in verify.error.text()
+    finish(qtbot, session)

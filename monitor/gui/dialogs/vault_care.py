@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import Cancelled, MonitorError
-from ...core.messages import localize
+from ...core.messages import Message, localize
 from .. import worker as workers
 from ..plain import plain
 
@@ -153,12 +153,41 @@ class VerifyDialog(TaskDialog):
                                      "the audit chain and every attachment's hash."))
         self.findings = QPlainTextEdit(objectName="findings", readOnly=True, visible=False)
         self.layout_.insertWidget(2, self.findings)
+        # An audit chain head printed earlier (a report's footer): is it still in the chain?
+        self.anchor = QLineEdit(objectName="anchor")
+        self.anchor.setPlaceholderText(self.tr("optional: the audit chain head from a printed report"))
+        self.form.addRow(self.tr("Printed head"), self.anchor)
+        self.anchor_verdict = _plain(name="anchor_verdict")
+        self.layout_.insertWidget(2, self.anchor_verdict)
+        self.anchor_verdict.setVisible(False)
 
     def job(self):
-        vault = self.vault
-        return lambda progress, cancel: vault.verify(progress=progress, cancel=cancel)
+        from ...core.store.verify import anchor_present, parse_anchor
 
-    def finished_ok(self, report) -> None:
+        vault, anchor = self.vault, self.anchor.text().strip()
+        self.anchor_verdict.setVisible(False)
+        if anchor:
+            try:
+                parse_anchor(anchor)
+            except MonitorError as exc:
+                self.error.setText(localize(exc, self.lang))
+                return None
+
+        def run(progress, cancel):
+            report = vault.verify(progress=progress, cancel=cancel)
+            return report, ((anchor, *anchor_present(vault, anchor)) if anchor else None)
+
+        return run
+
+    def finished_ok(self, result) -> None:
+        report, anchor = result
+        if anchor is not None:
+            text, present, entry = anchor
+            message = (Message("cli_anchor_present", anchor=text, entry=entry) if present
+                       else Message("cli_anchor_absent", anchor=text))
+            self.anchor_verdict.setText(localize(message, self.lang))
+            self.anchor_verdict.setStyleSheet("" if present else "color: #b00020; font-weight: bold")
+            self.anchor_verdict.setVisible(True)
         if report.ok:
             self.message.setText(self.tr("The vault is intact: {n} revisions, {a} audit entries and "
                                          "{b} attachments checked.").format(
