@@ -539,3 +539,37 @@ def test_verify_dialog_checks_a_printed_audit_head(qtbot, stocked_path, settings
     verify.start()
     assert not verify.busy and "not an audit chain head" in verify.error.text()
     finish(qtbot, session)
+
+
+@pytest.mark.parametrize("activity", ["keys", "mouse"])
+def test_steady_input_keeps_the_session_unlocked_and_it_locks_that_long_after_input_stops(
+        qtbot, stocked_path, settings, activity):
+    """Issue 17 §6: real QTest key presses (or mouse moves), every 100 ms for four idle times, keep
+    the session open; once they stop it locks after the idle time, not before."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    idle_ms = 700
+    session = unlocked_session(qtbot, stocked_path, settings, idle_ms=idle_ms)
+    window = session.window
+    window.show()
+    qtbot.waitExposed(window)
+    locks = []
+    session.locked.connect(locks.append)
+    target = window.search_box
+    start = time.monotonic()
+    step = 0
+    while time.monotonic() - start < 4 * idle_ms / 1000:
+        step += 1
+        if activity == "keys":
+            QTest.keyClick(target, Qt.Key_A)
+        else:
+            QTest.mouseMove(window, QPoint(40 + step % 50, 60 + step % 30))
+        qtbot.wait(100)
+        assert locks == [] and session.vault is not None, f"locked after {time.monotonic() - start:.2f} s of input"
+    stopped = time.monotonic()
+    qtbot.waitUntil(lambda: locks != [], timeout=idle_ms * 4)
+    waited = time.monotonic() - stopped
+    assert locks == ["idle"] and session.vault is None
+    assert idle_ms / 1000 * 0.8 <= waited <= idle_ms / 1000 + 1.5, waited
+    finish(qtbot, session)
