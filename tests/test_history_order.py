@@ -208,7 +208,6 @@ def test_equal_generation_and_time_are_settled_by_the_hash_not_the_revision_id(t
     order (docs/vault.md: generation, created_at, then hash) picks the larger hash; a tie-break on
     the revision id would pick the other one here, on whichever device and in whichever order."""
     facility_id = str(uuid.UUID(int=777, version=4))
-    revisions = []
     with Vault.create(tmp_path / "a.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="a") as origin:
         origin.put(new_facility(facility_id, capacity=1))
         root = export(origin, {facility_id})[0]

@@ -328,7 +328,7 @@ def test_old_test_call_sites_with_kdf_iter_still_get_the_test_cost(tmp_path):
 # --- tampering with the key file itself (issue 17 §5, §6): checksums fixed up each time ----------------
 
 def _fix_header(raw: bytearray) -> None:
-    raw[32:64] = keyslot._header_check(bytes(raw[:512]))  # noqa: SLF001 - the format's own checksum
+    raw[32:64] = keyslot._header_check(bytes(raw[:512]))  # the format's own checksum
 
 
 def _fix_slot(raw: bytearray, index: int) -> None:
