@@ -291,3 +291,51 @@ def test_the_conversion_and_the_key_file_destruction_overwrite_through_the_same_
     assert len(after) == len(before) and not _pages(before) & _pages(after)
     wipe.destroy_key_file(path)
     assert len(calls) == 2 and not wipe.keyslot.path_for(path).exists()
+
+
+def _wipe_at_a_terminal(vault_path: Path, answer: str) -> tuple[int, str]:
+    """``monitor wipe`` at a real (pseudo-)terminal, typing ``answer`` at its prompt."""
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI with the terminal as stdin, stdout and stderr
+        os.execve(sys.executable, [sys.executable, "-m", "monitor", "wipe", "--vault", str(vault_path)], env)
+    out, sent, end = b"", False, time.monotonic() + 60
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        if not sent and b"type its file name" in out:
+            os.write(fd, answer.encode() + b"\n")
+            sent = True
+    if not sent or time.monotonic() >= end:  # never asked for the name, or hung: stop it, fail below
+        import signal
+
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert sent, f"no prompt for the file name: {out.decode('utf-8', 'replace')}"
+    return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace")
+
+
+@pytest.mark.process
+def test_at_a_terminal_a_vault_without_a_bound_key_file_is_wiped_only_when_its_name_is_typed(vault, vault_path):
+    vault.put(new_facility(uid(1)))
+    vault.close()
+    wipe.destroy_key_material(vault_path)
+    before = vault_path.read_bytes()
+    code, out = _wipe_at_a_terminal(vault_path, "WIPE")  # the word is not the name
+    assert code != 0 and "nothing was wiped" in out and "Traceback" not in out
+    assert vault_path.read_bytes() == before
+    code, out = _wipe_at_a_terminal(vault_path, vault_path.name)
+    assert code == 0, out
+    assert list(vault_path.parent.iterdir()) == []
