@@ -329,6 +329,8 @@ def cmd_reindex(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    if args.anchor is not None:
+        return _verify_anchor(args)
     with _open(args) as vault:
         report = vault.verify(progress=_progress())
     if args.json:
@@ -342,6 +344,23 @@ def cmd_verify(args) -> int:
                 print(_t("cli_problem", problem=shown(_localize(problem))))
             print(_t("cli_problems_found", n=len(report.problems)), file=sys.stderr)
     return 0 if report.ok else EXIT_VERIFY
+
+
+def _verify_anchor(args) -> int:
+    """``verify --anchor HASH``: one line, whether the audit chain still contains that head."""
+    from .core.store.verify import anchor_present, parse_anchor
+
+    parse_anchor(args.anchor)  # a malformed anchor is refused before the passphrase is asked for
+    with _open(args) as vault:
+        present, entry = anchor_present(vault, args.anchor)
+    shown_anchor = shown(args.anchor.strip())
+    if args.json:
+        _emit_json({"anchor": args.anchor.strip(), "present": present, "entry": entry})
+    elif present:
+        print(_t("cli_anchor_present", anchor=shown_anchor, entry=entry))
+    else:
+        print(_t("cli_anchor_absent", anchor=shown_anchor), file=sys.stderr)
+    return 0 if present else EXIT_VERIFY
 
 
 def _head_json(head) -> dict:
@@ -514,17 +533,27 @@ def cmd_passwd(args) -> int:
 
 
 def cmd_wipe(args) -> int:
-    from .core.keys.wipe import identify, wipe_files
+    from .core.keys.wipe import identify, needs_name, wipe_files
+    from .gui.settings import Settings  # plain JSON, no Qt: the window's recent list forgets the vault
 
     path = _vault_path(args)
-    identify(path)  # a symbolic link or anything that is not a vault is refused before asking
-    if not args.yes:
+    name = args.confirm
+    if needs_name(path) and name is None and not args.yes and sys.stdin.isatty():
+        identify(path, Path(path).name)  # anything that is not even vault-like is refused before asking
+        name = input(_t("cli_wipe_name_prompt", path=path, name=Path(path).name) + " ")
+    # a symbolic link, anything that is not a vault, or a file without a bound key file whose name
+    # was not typed back (--confirm NAME) is refused before anything is touched
+    identify(path, name)
+    if not args.yes and not needs_name(path):
         if not sys.stdin.isatty():
             raise UserError(Message("cli_wipe_needs_yes"))
         answer = input(_t("cli_wipe_prompt", path=path) + " ")
         if answer.strip() != "WIPE":
             raise UserError(Message("cli_wipe_not_confirmed"))
-    wipe_files(path)
+    wipe_files(path, confirm_name=name)
+    settings = Settings.load()
+    if settings.forget(path):
+        settings.save()
     print(_t("cli_wiped", path=path))
     return 0
 
@@ -603,7 +632,10 @@ the passphrase. Wipe first overwrites that key file in place with random bytes a
 disk: from then on no copy of the vault's pages (old WAL frames in free blocks included) can be
 decrypted, even with the passphrase. Then it overwrites the start of the vault, its WAL, the whole
 file and any half-made copies, and deletes them. It does not ask for the passphrase. It refuses a
-path that is a symbolic link or is not a Monitor vault.
+path that is a symbolic link or is not a Monitor vault: only a key file bound to the vault file's
+salt proves a vault. A vault from before key files has none, so wipe asks for its file name to be
+typed back (without a terminal: --confirm NAME, the file name without its folder); --yes alone does
+not wipe it. The vault is also dropped from the window's list of recent vaults.
 
 What remains: on SSDs and USB flash drives the drive may keep the old physical copy of the 4 KiB
 key file (wear levelling) where no program can overwrite it; anyone who reads it out of the chip
@@ -793,6 +825,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("reindex", cmd_reindex, "rebuild the search index from the records")
     p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchor", metavar="HASH", help="only check that the audit chain still contains this head "
+                                                    "(ENTRY:HASH or HASH, as a report's footer prints it): "
+                                                    "if not, the history was rewritten or it is another vault")
     add_report_command(command)
     p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
                 description="Without RECORD: every record whose versions from different devices conflict, and "
@@ -861,6 +896,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")
     p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--confirm", metavar="NAME", help="the vault's file name, typed back: required to wipe a "
+                                                     "vault from before key files without a terminal")
     return parser
 
 

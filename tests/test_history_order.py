@@ -201,3 +201,36 @@ def test_whole_vaults_agree_after_all_examples(fleet):
     assert len(digests) == 1
     for vault in fleet:
         assert vault.verify().ok, vault.profile
+
+
+def test_equal_generation_and_time_are_settled_by_the_hash_not_the_revision_id(tmp_path):
+    """Issue 17 §6: two concurrent heads with the same generation and the same time. The documented
+    order (docs/vault.md: generation, created_at, then hash) picks the larger hash; a tie-break on
+    the revision id would pick the other one here, on whichever device and in whichever order."""
+    facility_id = str(uuid.UUID(int=777, version=4))
+    with Vault.create(tmp_path / "a.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="a") as origin:
+        origin.put(new_facility(facility_id, capacity=1))
+        root = export(origin, {facility_id})[0]
+    when = "2026-03-01T10:00:00.000000Z"
+    low_id, high_id = str(uuid.UUID(int=1, version=4)), str(uuid.UUID(int=2, version=4))
+    for capacity in range(2, 200):  # find bodies where the revision ids and the hashes disagree
+        def child(rev, cap, device):
+            body = {**root.body, "capacity": cap}
+            return Revision(rev, facility_id, "facility", (root.rev,), "monitor", device, when, False, body).with_hash()
+
+        low = child(low_id, capacity, str(uuid.UUID(int=20, version=4)))
+        high = child(high_id, capacity + 1000, str(uuid.UUID(int=30, version=4)))
+        if low.hash > high.hash:
+            break
+    else:
+        pytest.fail("no pair of revisions whose ids and hashes order differently")
+    assert low.rev < high.rev and low.hash > high.hash
+    for order in ([low, high], [high, low]):
+        path = tmp_path / f"receiver-{order[0].rev[-1]}.vault"
+        with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="r") as receiver:
+            receiver.insert_revisions([root])
+            for revision in order:  # one at a time, so the view is recomputed after each arrival
+                receiver.insert_revisions([revision])
+            assert {h.revision.rev for h in receiver.heads(facility_id)} == {low.rev, high.rev}
+            assert receiver.info(facility_id).head == low.rev
+            assert receiver.get(facility_id)["capacity"] == low.body["capacity"]

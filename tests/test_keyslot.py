@@ -323,3 +323,86 @@ def test_old_test_call_sites_with_kdf_iter_still_get_the_test_cost(tmp_path):
     Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
     Vault.create(tmp_path / "prod.vault", PASSPHRASE, kdf=TEST_KDF).close()
     assert keyslot.read(tmp_path / "prod.vault").cost(0) == TEST_KDF
+
+
+# --- tampering with the key file itself (issue 17 §5, §6): checksums fixed up each time ----------------
+
+def _fix_header(raw: bytearray) -> None:
+    raw[32:64] = keyslot._header_check(bytes(raw[:512]))  # the format's own checksum
+
+
+def _fix_slot(raw: bytearray, index: int) -> None:
+    import hashlib
+
+    start = 512 + index * 512
+    raw[start + 480:start + 512] = hashlib.sha256(bytes([index]) + bytes(raw[start:start + 480])).digest()
+
+
+def _tamper(vault_path: Path, change) -> None:
+    path = slot_file(vault_path)
+    raw = bytearray(path.read_bytes())
+    change(raw)
+    path.write_bytes(bytes(raw))
+
+
+def test_a_flipped_version_byte_is_damage_not_a_newer_format(vault, vault_path):
+    vault.close()
+    _tamper(vault_path, lambda raw: raw.__setitem__(15, raw[15] ^ 0x02))
+    with pytest.raises(KeyFileDamaged, match="damaged") as caught:
+        reopen(vault_path)
+    assert "newer" not in str(caught.value)
+    _tamper(vault_path, lambda raw: (raw.__setitem__(15, 2), _fix_header(raw)))  # a real newer format
+    with pytest.raises(KeyFileDamaged, match="newer Monitor"):
+        reopen(vault_path)
+
+
+@pytest.mark.parametrize("memory_kib, lanes", [(1024 * 1024 + 1, 1), (4 * 1024 * 1024, 4), (7, 1), (31, 4)])
+def test_a_slot_asking_for_an_impossible_memory_cost_is_damage_before_any_derivation(vault, vault_path,
+                                                                                      memory_kib, lanes):
+    import struct
+    import time
+
+    vault.close()
+    before = vault_path.read_bytes()
+
+    def change(raw):
+        struct.pack_into(">II", raw, 512 + 8, memory_kib, lanes)
+        _fix_slot(raw, 0)
+
+    _tamper(vault_path, change)
+    started = time.monotonic()
+    with pytest.raises(KeyFileDamaged, match="cost"):
+        reopen(vault_path)
+    assert time.monotonic() - started < 2  # 4 GiB of Argon2id would take far longer (or fail to allocate)
+    assert vault_path.read_bytes() == before
+
+
+def test_a_header_rebound_to_another_database_is_damage_not_a_wrong_passphrase(vault, vault_path):
+    vault.close()
+    before = vault_path.read_bytes()
+    _tamper(vault_path, lambda raw: (raw.__setitem__(20, raw[20] ^ 0x01), _fix_header(raw)))
+    with pytest.raises(KeyFileDamaged, match="key file belongs to another vault"):
+        reopen(vault_path)
+    assert vault_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("field, offset, size", [("time cost", 4, 4), ("memory cost", 8, 4), ("salt", 16, 32),
+                                                 ("nonce", 48, 12), ("sealed key", 60, 48)])
+def test_a_slot_with_changed_parameters_never_opens(vault, vault_path, field, offset, size):
+    """Each parameter is authenticated (or feeds the derivation): a changed one opens nothing.
+
+    The key file's checksums are plain SHA-256, which whoever rewrites a field can recompute; the
+    salt and the cost feed Argon2id and the nonce the AES-GCM open, so with this format such a
+    slot cannot be told from a wrong passphrase (docs/vault.md). What must hold: it never opens."""
+    vault.close()
+    before = vault_path.read_bytes()
+
+    def change(raw):
+        at = 512 + offset + size - 1
+        raw[at] ^= 0x01 if field != "time cost" else 0x02  # t = 1 -> 3, still within the bounds
+        _fix_slot(raw, 0)
+
+    _tamper(vault_path, change)
+    with pytest.raises((WrongPassphrase, KeyFileDamaged)):
+        reopen(vault_path)
+    assert vault_path.read_bytes() == before

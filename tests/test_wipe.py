@@ -95,12 +95,76 @@ def test_wipe_refuses_a_symlink_and_does_not_follow_it(vault, vault_path, tmp_pa
 
 
 @pytest.mark.process
-def test_wipe_still_recognises_a_vault_without_its_key_file_or_half_wiped(vault, vault_path):
+def test_wipe_asks_for_the_name_of_a_vault_without_a_bound_key_file(vault, vault_path):
+    """A vault from before key files, or one whose wipe was interrupted, is wiped only when its
+    file name is typed back (--confirm NAME without a terminal); --yes alone is not enough."""
     vault.put(new_facility(uid(1)))
     vault.close()
     wipe.destroy_key_material(vault_path)  # an interrupted wipe: key file random, vault header random
-    assert run("wipe", "--yes", "--vault", str(vault_path)).returncode == 0
+    before = vault_path.read_bytes()
+    message = one_line(run("wipe", "--yes", "--vault", str(vault_path)))
+    assert "no key file bound" in message and f"--confirm {vault_path.name}" in message
+    assert "nothing was wiped" in one_line(run("wipe", "--yes", "--confirm", "other.vault", "--vault", str(vault_path)))
+    assert vault_path.read_bytes() == before
+    assert run("wipe", "--confirm", vault_path.name, "--vault", str(vault_path)).returncode == 0
     assert list(vault_path.parent.iterdir()) == []
+
+
+def _random_pages(size: int) -> bytes:
+    return os.urandom(size)
+
+
+def _gzip_pages(size: int) -> bytes:
+    """A gzip file of random data whose length is an exact multiple of 4096 bytes."""
+    import gzip
+
+    n = size
+    for _ in range(50):
+        out = gzip.compress(os.urandom(n))
+        if len(out) % 4096 == 0:
+            return out
+        n -= len(out) % 4096 or 1
+    raise AssertionError("no gzip size that is a whole number of pages")
+
+
+@pytest.mark.process
+@pytest.mark.parametrize("make", [_random_pages, _gzip_pages], ids=["random-1MiB", "gzip"])
+def test_wipe_refuses_page_sized_files_that_look_random(tmp_path, make):
+    """Issue 17 §5: a random 1 MiB file and a gzip file, both whole numbers of 4 KiB pages, look
+    like SQLCipher ciphertext; without a key file bound to them they are refused, byte-identical."""
+    target = tmp_path / "evidence.bin"
+    target.write_bytes(make(1024 * 1024))
+    assert target.stat().st_size % 4096 == 0 and wipe._looks_encrypted(target)
+    before = target.read_bytes()
+    for args in (("--yes",), ("--yes", "--confirm", "evidence"), ()):
+        message = one_line(run("wipe", *args, "--vault", str(target)))
+        assert "nothing was wiped" in message
+        assert target.read_bytes() == before
+    with pytest.raises(NotAVault):
+        wipe.wipe_files(target)
+    # a key file from another vault is no binding either
+    Path(str(target) + ".keyslot").write_bytes(b"MonitorKeySlot\x00\x01" + os.urandom(4096 - 16))
+    with pytest.raises(NotAVault):
+        wipe.wipe_files(target)
+    assert target.read_bytes() == before
+
+
+@pytest.mark.process
+def test_cli_wipe_forgets_the_vault_in_the_windows_recent_list(vault, vault_path, tmp_path):
+    import json
+
+    vault.close()
+    settings = tmp_path / "config" / "settings.json"
+    settings.parent.mkdir()
+    other = str(tmp_path / "other.vault")
+    settings.write_text(json.dumps({"recent": [str(vault_path), other], "lock_minutes": 7}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    env["MONITOR_SETTINGS"] = str(settings)
+    result = subprocess.run([sys.executable, "-m", "monitor", "wipe", "--yes", "--vault", str(vault_path)], check=False,
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(settings.read_text(encoding="utf-8"))
+    assert saved["recent"] == [other] and saved["lock_minutes"] == 7
 
 
 def test_wipe_destroys_the_key_file_first(vault, vault_path, monkeypatch):
@@ -227,3 +291,51 @@ def test_the_conversion_and_the_key_file_destruction_overwrite_through_the_same_
     assert len(after) == len(before) and not _pages(before) & _pages(after)
     wipe.destroy_key_file(path)
     assert len(calls) == 2 and not wipe.keyslot.path_for(path).exists()
+
+
+def _wipe_at_a_terminal(vault_path: Path, answer: str) -> tuple[int, str]:
+    """``monitor wipe`` at a real (pseudo-)terminal, typing ``answer`` at its prompt."""
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI with the terminal as stdin, stdout and stderr
+        os.execve(sys.executable, [sys.executable, "-m", "monitor", "wipe", "--vault", str(vault_path)], env)
+    out, sent, end = b"", False, time.monotonic() + 60
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        if not sent and b"type its file name" in out:
+            os.write(fd, answer.encode() + b"\n")
+            sent = True
+    if not sent or time.monotonic() >= end:  # never asked for the name, or hung: stop it, fail below
+        import signal
+
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert sent, f"no prompt for the file name: {out.decode('utf-8', 'replace')}"
+    return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace")
+
+
+@pytest.mark.process
+def test_at_a_terminal_a_vault_without_a_bound_key_file_is_wiped_only_when_its_name_is_typed(vault, vault_path):
+    vault.put(new_facility(uid(1)))
+    vault.close()
+    wipe.destroy_key_material(vault_path)
+    before = vault_path.read_bytes()
+    code, out = _wipe_at_a_terminal(vault_path, "WIPE")  # the word is not the name
+    assert code != 0 and "nothing was wiped" in out and "Traceback" not in out
+    assert vault_path.read_bytes() == before
+    code, out = _wipe_at_a_terminal(vault_path, vault_path.name)
+    assert code == 0, out
+    assert list(vault_path.parent.iterdir()) == []

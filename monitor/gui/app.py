@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core import resources
 from ..core.fs import harden_process
+from . import worker  # noqa: F401  (importing it guards the interpreter's exit against PySide6 faults)
 from .i18n import choose_language, install_translator, register_fonts
 from .session import Session  # noqa: F401  (the session lives in session.py; kept importable here)
 from .settings import Settings

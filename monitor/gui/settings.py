@@ -78,9 +78,15 @@ class Settings:
         text = str(Path(vault).expanduser().absolute())
         self.recent = [text] + [p for p in self.recent if p != text][: MAX_RECENT - 1]
 
-    def forget(self, vault: Path) -> None:
-        text = str(Path(vault).expanduser().absolute())
-        self.recent = [p for p in self.recent if p != text]
+    def forget(self, vault: Path) -> bool:
+        """Drop ``vault`` from the recent list (also when it was listed by another spelling of its
+        path, e.g. through a symbolic link to its folder). True if it was listed."""
+        target = Path(vault).expanduser().absolute()
+        same = {str(target), os.path.realpath(target)}
+        kept = [p for p in self.recent if p not in same and os.path.realpath(p) not in same]
+        changed = kept != self.recent
+        self.recent = kept
+        return changed
 
     @property
     def idle_ms(self) -> int:

@@ -7,10 +7,61 @@ between chunks).
 
 from __future__ import annotations
 
+import atexit
+import ctypes
+import sys
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+
+
+def _keep_singletons_alive() -> None:
+    """Make ``None``, ``True`` and ``False`` immortal, as Python 3.12 does.
+
+    PySide6 6.12.0's ``SignalInstance.emit()`` returns ``True`` without taking a reference to it
+    (and a failed ``disconnect()`` returns ``False`` the same way): every emit takes one reference
+    from ``True``. After enough progress signals the count reaches zero and the interpreter aborts
+    with ``Fatal Python error: bool_dealloc`` / ``none_dealloc``, usually at exit, when the final
+    garbage collection drops the last references (issue 17 §5; ``tests/test_shutdown.py``). These
+    three objects are never freed anyway, so adding 2**40 references costs nothing and holds on
+    any PySide6 version. CPython before 3.12 only: from 3.12 on they are immortal already.
+    """
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+def _delete_widgets_before_pyside_exit() -> None:
+    """Delete the remaining top-level widgets before PySide's own clean-up at exit.
+
+    A widget that connected a lambda capturing ``self`` keeps itself alive through that
+    connection (a cycle Python's collector cannot see), so it survives until PySide deletes every
+    Python-owned Qt object at exit. Deleting one there can drop the last reference to another that
+    PySide is about to delete too: a double delete ("QObject: shared QObject was deleted
+    directly", then heap corruption). Deleting the top-level widgets here first, while Python is
+    fully alive, avoids that. atexit runs handlers last-registered-first, so this runs before
+    PySide's handler, registered when QtCore was imported.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    try:
+        import shiboken6
+        from PySide6.QtWidgets import QApplication
+
+        widgets = QApplication.topLevelWidgets() if isinstance(app, QApplication) else []
+        for widget in widgets:
+            if shiboken6.isValid(widget):
+                shiboken6.delete(widget)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    except RuntimeError:  # an object already gone: nothing left to delete
+        pass
+
+
+_keep_singletons_alive()
+atexit.register(_delete_widgets_before_pyside_exit)
 
 
 class Worker(QObject):

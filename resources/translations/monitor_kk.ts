@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="175" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
         <source>Backup copy</source>
         <translation>Сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
         <source>Choose…</source>
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
         <source>Copy to</source>
         <translation>Қайда көшіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Monitor қоймалары (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
         <source>Choose where to write the copy.</source>
         <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
         <source>Written: {files}</source>
         <translation>Жазылды: {files}</translation>
     </message>
@@ -1294,42 +1294,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="208" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Change passphrase</source>
         <translation>Құпия фразаны өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="214" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
         <source>Current passphrase</source>
         <translation>Қазіргі құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
         <source>New passphrase</source>
         <translation>Жаңа құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="225" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
         <source>Type the current passphrase.</source>
         <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="231" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="249" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
     </message>
@@ -1982,37 +1982,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
         <source>Wiping…</source>
         <translation>Жойылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
         <source>Settings…</source>
         <translation>Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="323" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
         <source>Change passphrase…</source>
         <translation>Құпия фразаны өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
         <source>Verify…</source>
         <translation>Тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
         <source>Backup copy…</source>
         <translation>Сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
         <source>Quick wipe…</source>
         <translation>Жедел жою…</translation>
     </message>
@@ -2030,12 +2030,22 @@ Seal it now?</source>
         <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="163" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <source>optional: the audit chain head from a printed report</source>
+        <translation>міндетті емес: басылған есептегі аудит тізбегінің басы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <source>Printed head</source>
+        <translation>Басылған тізбек басы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
         <source>{n} problem(s) found:</source>
         <translation>Табылған ақаулар: {n}:</translation>
     </message>
@@ -2076,32 +2086,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
         <source>Quick wipe</source>
         <translation>Жедел жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
         <source>WIPE</source>
         <translation>ЖОЮ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
         <source>Type {word} to confirm:</source>
         <translation>Растау үшін {word} деп жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="270" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
         <source>Wipe now</source>
         <translation>Қазір жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>

@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="175" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="178" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="180" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="182" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="188" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -1294,42 +1294,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="208" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="214" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="225" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="231" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="249" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1982,37 +1982,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
         <source>Wiping…</source>
         <translation>Уничтожение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="323" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="324" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="327" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -2030,12 +2030,22 @@ Seal it now?</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="163" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <source>optional: the audit chain head from a printed report</source>
+        <translation>необязательно: вершина журнала аудита из напечатанного отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <source>Printed head</source>
+        <translation>Напечатанная вершина</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -2076,32 +2086,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="270" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="273" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

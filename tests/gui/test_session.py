@@ -381,6 +381,7 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
 
     session = unlocked_session(qtbot, stocked_path, settings)
     vault = session.vault
+    assert str(stocked_path) in Settings.load(settings.path).recent
     answers = []
 
     def answer(word):
@@ -400,7 +401,31 @@ def test_quick_wipe_needs_the_typed_word(qtbot, stocked_path, settings):
     qtbot.waitUntil(lambda: not session.dialog.busy, timeout=30000)  # the rest of the bytes, on a worker
     assert not stocked_path.exists() and list(stocked_path.parent.glob("session.vault*")) == []
     assert session.dialog.create_button.isVisibleTo(session.dialog)  # offers a new vault
+    assert str(stocked_path) not in Settings.load(settings.path).recent  # forgotten on disk too
     finish(qtbot, session)
+
+
+def test_quick_wipe_of_a_vault_without_a_bound_key_file_needs_its_name(qtbot, stocked_path, settings):
+    from monitor.gui.dialogs.vault_care import WipeDialog
+
+    dialog = WipeDialog(None, stocked_path, name_needed=True)
+    qtbot.addWidget(dialog)
+    dialog.confirm.setText("WIPE")
+    assert not dialog.wipe_button.isEnabled()
+    dialog.confirm.setText(stocked_path.name)
+    assert dialog.wipe_button.isEnabled()
+
+
+def test_the_recent_list_forgets_a_vault_listed_through_a_symlinked_folder(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    settings = Settings(path=tmp_path / "settings.json")
+    settings.add_recent(tmp_path / "link" / "a.vault")
+    settings.add_recent(tmp_path / "b.vault")
+    assert settings.forget(real / "a.vault") is True
+    assert settings.recent == [str(tmp_path / "b.vault")]
+    assert settings.forget(real / "a.vault") is False
 
 
 # --- vault care and settings --------------------------------------------------------------------
@@ -492,3 +517,59 @@ def test_lock_waits_for_a_running_care_job(qtbot, stocked_path, settings):
     assert not dialog.busy
     finish(qtbot, session)
     time.sleep(0)
+
+
+def test_verify_dialog_checks_a_printed_audit_head(qtbot, stocked_path, settings):
+    from monitor.core.store.verify import audit_head
+    from monitor.gui.dialogs.vault_care import VerifyDialog
+
+    session = unlocked_session(qtbot, stocked_path, settings)
+    head = audit_head(session.vault)
+    verify = VerifyDialog(session.window, session.vault)
+    verify.anchor.setText(str(head))
+    verify.start()
+    qtbot.waitUntil(lambda: not verify.busy, timeout=30000)
+    assert "intact" in verify.message.text()
+    assert f"still contains {head} as entry {head.entry}" in verify.anchor_verdict.text()
+    verify.anchor.setText("f" * 64)  # a head this vault never had
+    verify.start()
+    qtbot.waitUntil(lambda: not verify.busy, timeout=30000)
+    assert "does not contain" in verify.anchor_verdict.text()
+    verify.anchor.setText("not a hash")
+    verify.start()
+    assert not verify.busy and "not an audit chain head" in verify.error.text()
+    finish(qtbot, session)
+
+
+@pytest.mark.parametrize("activity", ["keys", "mouse"])
+def test_steady_input_keeps_the_session_unlocked_and_it_locks_that_long_after_input_stops(
+        qtbot, stocked_path, settings, activity):
+    """Issue 17 §6: real QTest key presses (or mouse moves), every 100 ms for four idle times, keep
+    the session open; once they stop it locks after the idle time, not before."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    idle_ms = 700
+    session = unlocked_session(qtbot, stocked_path, settings, idle_ms=idle_ms)
+    window = session.window
+    window.show()
+    qtbot.waitExposed(window)
+    locks = []
+    session.locked.connect(locks.append)
+    target = window.search_box
+    start = time.monotonic()
+    step = 0
+    while time.monotonic() - start < 4 * idle_ms / 1000:
+        step += 1
+        if activity == "keys":
+            QTest.keyClick(target, Qt.Key_A)
+        else:
+            QTest.mouseMove(window, QPoint(40 + step % 50, 60 + step % 30))
+        qtbot.wait(100)
+        assert locks == [] and session.vault is not None, f"locked after {time.monotonic() - start:.2f} s of input"
+    stopped = time.monotonic()
+    qtbot.waitUntil(lambda: locks != [], timeout=idle_ms * 4)
+    waited = time.monotonic() - stopped
+    assert locks == ["idle"] and session.vault is None
+    assert idle_ms / 1000 * 0.8 <= waited <= idle_ms / 1000 + 1.5, waited
+    finish(qtbot, session)

@@ -153,6 +153,20 @@ class KeyFile:
             return key, index
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(Message("key_file_no_intact_slot", path=str(self.path), slot=self.damaged[0]))
+        # The binding is in every slot's associated data, so a header rewritten to name another
+        # database (its checksum fixed up) fails every slot: that is the file, not the passphrase.
+        vault_path = Path(str(self.path)[:-len(SUFFIX)])
+        try:
+            # an interrupted conversion or creation leaves the database the key file was made for
+            # under a temporary name (store/legacy.py finishes it once the passphrase opens a slot)
+            candidates = [vault_path, *vault_path.parent.glob(f".{vault_path.name}.converting-*"),
+                          *vault_path.parent.glob(f".{vault_path.name}.creating-*")]
+            files = [c for c in candidates if c.is_file() and not c.is_symlink()]
+            bound = not files or any(vault_salt(c) == self.vault_salt for c in files)
+        except OSError:
+            bound = True  # nothing to compare with: say no more than a wrong passphrase
+        if not bound:
+            raise KeyFileDamaged(Message("vault_damaged_other_key_file", path=str(vault_path), slot=str(self.path)))
         raise WrongPassphrase(Message("wrong_passphrase_key_file"))
 
     def cost(self, index: int) -> KdfCost:
@@ -173,11 +187,12 @@ def read(vault_path: Path) -> KeyFile:
         raise MonitorError(Message("cli_read_file", what="key", name=str(path), reason=exc.strerror)) from None
     if len(data) != FILE_SIZE or not data.startswith(MAGIC):
         raise KeyFileDamaged(Message("key_file_not_a_key_file", path=str(path)))
-    if data[len(MAGIC)] != VERSION:
-        raise KeyFileDamaged(Message("key_file_too_new", path=str(path), version=data[len(MAGIC)]))
     header = data[:HEADER_SIZE]
+    # The checksum first (it covers the version byte): a flipped bit is damage, not a newer format.
     if _header_check(header) != header[32:64]:
         raise KeyFileDamaged(Message("key_file_damaged_header", path=str(path)))
+    if data[len(MAGIC)] != VERSION:
+        raise KeyFileDamaged(Message("key_file_too_new", path=str(path), version=data[len(MAGIC)]))
     slots = tuple(data[HEADER_SIZE + i * SLOT_SIZE:HEADER_SIZE + (i + 1) * SLOT_SIZE] for i in range(SLOTS))
     damaged = tuple(i for i, slot in enumerate(slots)
                     if hashlib.sha256(bytes([i]) + slot[:_CHECK_AT]).digest() != slot[_CHECK_AT:])

@@ -14,7 +14,9 @@ are not touched. Full-disk encryption is the defence there. A vault from before 
 one converted from such a vault, may also have left pages keyed by the passphrase in free blocks.
 
 Before destroying anything, :func:`identify` checks that the path is a Monitor vault and not a
-symbolic link: wipe never overwrites a file it cannot recognise.
+symbolic link: wipe never overwrites a file it cannot recognise. Only a key file bound to the
+file's salt proves a vault; without one (a vault from before key files) the user must type the
+file's name back.
 """
 
 from __future__ import annotations
@@ -116,12 +118,31 @@ def _looks_encrypted(path: Path) -> bool:
     return entropy > 7.9  # random 4 KiB pages measure ~7.95; text, documents and zip headers far less
 
 
-def identify(path: Path) -> None:
+def bound_key_file(path: Path) -> bool:
+    """True if ``path`` has a key file whose header is bound to the file's SQLCipher salt."""
+    slot = keyslot.path_for(Path(path))
+    if slot.is_symlink() or not slot.is_file():
+        return False
+    try:
+        head = slot.read_bytes()[:32]
+        salt = keyslot.vault_salt(Path(path))
+    except OSError:
+        return False
+    return head.startswith(keyslot.MAGIC) and len(salt) == keyslot.VAULT_SALT_BYTES and head[16:32] == salt
+
+
+def needs_name(path: Path) -> bool:
+    """True if wiping ``path`` needs its file name typed back: no key file is bound to it."""
+    return not bound_key_file(Path(path))
+
+
+def identify(path: Path, confirm_name: str | None = None) -> None:
     """Refuse (with :class:`NotAVault`) anything wipe must not touch.
 
-    A vault is recognised by its key file (whose header carries the database's salt), or — for a
-    vault whose key file is gone, an interrupted wipe or a vault from before key files — by
-    looking like SQLCipher ciphertext: a whole number of 4 KiB pages that look random.
+    A vault is recognised by its key file, whose header carries the database's salt. Without one
+    (a vault from before key files, or one whose key file is gone), looking like SQLCipher
+    ciphertext is not enough — so does any random or compressed file whose size is a multiple of
+    4 KiB — so the user must also name the file: ``confirm_name`` must equal its file name.
     """
     path = Path(path)
     if path.is_symlink():
@@ -133,26 +154,24 @@ def identify(path: Path) -> None:
     slot = keyslot.path_for(path)
     if slot.is_symlink():
         raise NotAVault(Message("wipe_key_file_symlink", path=str(slot)))
-    if slot.is_file():
-        with contextlib.suppress(OSError):
-            head = slot.read_bytes()[:32]
-            if head.startswith(keyslot.MAGIC) and head[16:32] == keyslot.vault_salt(path):
-                return
-    if _looks_encrypted(path):
+    if bound_key_file(path):
         return
-    raise NotAVault(Message("wipe_not_a_vault", path=str(path)))
+    if not _looks_encrypted(path):
+        raise NotAVault(Message("wipe_not_a_vault", path=str(path)))
+    if confirm_name is None or confirm_name.strip() != path.name:
+        raise NotAVault(Message("wipe_needs_name", path=str(path), name=path.name))
 
 
 def wipe_files(path: Path | str, progress: Callable[[int, int, str], None] | None = None, *,
-               check: bool = True) -> None:
+               check: bool = True, confirm_name: str | None = None) -> None:
     """Destroy the vault at ``path``: its key file first, then the database, companions and copies.
 
-    ``check`` (default) refuses a path that is not a vault (see :func:`identify`). Not
-    cancellable once started.
+    ``check`` (default) refuses a path that is not a vault (see :func:`identify`; a file without a
+    key file bound to it needs ``confirm_name``). Not cancellable once started.
     """
     path = Path(path)
     if check:
-        identify(path)
+        identify(path, confirm_name)
     keyslot.destroy(path)  # the step that makes the wipe hold; everything after is belt and braces
     if progress:
         progress(1, 4, "key file destroyed")

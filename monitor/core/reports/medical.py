@@ -25,12 +25,12 @@ def _text_or_note(tr: Tr, red: Redactor, value) -> Paragraph:
 
 
 def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | None = None) -> Report:
+    if level == "aggregate":  # about one person: refused before anything is read, as the dossier is
+        raise ReportRefused(Message("report_medical_aggregate"))
     reader = Reader(vault)
     exam = reader.get(exam_id, "examination")
     b = exam.body
     lang = tr.lang
-    if level == "aggregate":
-        raise ReportRefused(Message("report_medical_aggregate"))
     number = b.get("report_number") or exam.id[:8]
     report = new_report("medical", tr, level, title=tr("medical_title"), code=f"{tr('report_number')} {number}",
                         subject_id=exam.id)

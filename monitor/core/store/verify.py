@@ -108,3 +108,63 @@ def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:
             missing += 1
     if missing:
         report.problems.append(Message("verify_audit_missing", n=missing))
+
+
+# --- anchors: the audit chain's head, printed on paper, checked later ------------------------------
+# Local verify cannot see a history re-chained by someone who holds the passphrase: every hash is
+# recomputed. A head printed earlier (a report's footer, a note to a lawyer) can: a rewrite of any
+# entry up to it changes the hash of every entry from there on, so that head is no longer in the chain.
+
+ANCHOR_MIN_HEX = 16  # 64 bits: a printed prefix this long names one entry
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The audit chain's head: its entry number and hash."""
+
+    entry: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.entry}:{self.hash}"
+
+
+def audit_head(vault) -> Anchor | None:
+    """The last entry of ``vault``'s audit chain (None for an empty chain)."""
+    with vault.reading() as conn:
+        row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return Anchor(int(row[0]), str(row[1])) if row else None
+
+
+def parse_anchor(text: str) -> tuple[int | None, str]:
+    """``HASH`` or ``ENTRY:HASH`` (as a footer prints it): the entry number if given, the hex hash.
+
+    The hash may be a prefix of at least :data:`ANCHOR_MIN_HEX` hex digits; spaces are ignored."""
+    raw = "".join(str(text).split()).lower().lstrip("#")
+    entry = None
+    if ":" in raw:
+        number, raw = raw.split(":", 1)
+        if not number.isdigit():
+            raise MonitorError(Message("anchor_malformed", anchor=str(text)[:80], n=ANCHOR_MIN_HEX))
+        entry = int(number)
+    if not (ANCHOR_MIN_HEX <= len(raw) <= 64) or any(c not in "0123456789abcdef" for c in raw):
+        raise MonitorError(Message("anchor_malformed", anchor=str(text)[:80], n=ANCHOR_MIN_HEX))
+    return entry, raw
+
+
+def anchor_present(vault, anchor: str) -> tuple[bool, int | None]:
+    """Does ``vault``'s audit chain still contain the head ``anchor`` (see :func:`parse_anchor`)?
+
+    ``(True, entry number)`` only when an entry has that hash (and that number, if given) and the
+    chain from the first entry up to it is intact; otherwise ``(False, None)``: the history was
+    rewritten, or this is a different vault."""
+    entry, prefix = parse_anchor(anchor)
+    with vault.reading() as conn:
+        rows = conn.execute("SELECT seq, hash FROM audit WHERE substr(hash, 1, ?) = ? ORDER BY seq",
+                            (len(prefix), prefix)).fetchall()
+        rows = [r for r in rows if entry is None or r[0] == entry]
+        if len(rows) != 1:
+            return False, None
+        seq = int(rows[0][0])
+        broken = [p for p in audit.check_chain(conn) if p.seq <= seq]
+    return (False, None) if broken else (True, seq)

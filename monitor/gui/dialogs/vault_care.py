@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import Cancelled, MonitorError
-from ...core.messages import localize
+from ...core.messages import Message, localize
 from .. import worker as workers
 from ..plain import plain
 
@@ -153,12 +153,41 @@ class VerifyDialog(TaskDialog):
                                      "the audit chain and every attachment's hash."))
         self.findings = QPlainTextEdit(objectName="findings", readOnly=True, visible=False)
         self.layout_.insertWidget(2, self.findings)
+        # An audit chain head printed earlier (a report's footer): is it still in the chain?
+        self.anchor = QLineEdit(objectName="anchor")
+        self.anchor.setPlaceholderText(self.tr("optional: the audit chain head from a printed report"))
+        self.form.addRow(self.tr("Printed head"), self.anchor)
+        self.anchor_verdict = _plain(name="anchor_verdict")
+        self.layout_.insertWidget(2, self.anchor_verdict)
+        self.anchor_verdict.setVisible(False)
 
     def job(self):
-        vault = self.vault
-        return lambda progress, cancel: vault.verify(progress=progress, cancel=cancel)
+        from ...core.store.verify import anchor_present, parse_anchor
 
-    def finished_ok(self, report) -> None:
+        vault, anchor = self.vault, self.anchor.text().strip()
+        self.anchor_verdict.setVisible(False)
+        if anchor:
+            try:
+                parse_anchor(anchor)
+            except MonitorError as exc:
+                self.error.setText(localize(exc, self.lang))
+                return None
+
+        def run(progress, cancel):
+            report = vault.verify(progress=progress, cancel=cancel)
+            return report, ((anchor, *anchor_present(vault, anchor)) if anchor else None)
+
+        return run
+
+    def finished_ok(self, result) -> None:
+        report, anchor = result
+        if anchor is not None:
+            text, present, entry = anchor
+            message = (Message("cli_anchor_present", anchor=text, entry=entry) if present
+                       else Message("cli_anchor_absent", anchor=text))
+            self.anchor_verdict.setText(localize(message, self.lang))
+            self.anchor_verdict.setStyleSheet("" if present else "color: #b00020; font-weight: bold")
+            self.anchor_verdict.setVisible(True)
         if report.ok:
             self.message.setText(self.tr("The vault is intact: {n} revisions, {a} audit entries and "
                                          "{b} attachments checked.").format(
@@ -252,11 +281,13 @@ class PassphraseDialog(TaskDialog):
 class WipeDialog(QDialog):
     """Quick wipe: the user types a word to confirm; then the session destroys the vault."""
 
-    def __init__(self, parent, path: Path):
+    def __init__(self, parent, path: Path, *, name_needed: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quick wipe"))
         self.setMinimumWidth(480)
-        self.word = self.tr("WIPE")
+        # A vault without a key file bound to it (from before key files) is confirmed by its file
+        # name, as `monitor wipe` asks: nothing else proves the file is a vault.
+        self.word = Path(path).name if name_needed else self.tr("WIPE")
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addWidget(_plain(self.tr(
@@ -284,17 +315,19 @@ class WipeDialog(QDialog):
 
 def quick_wipe(session, parent=None, *, confirmed: bool = False) -> bool:
     """Ask for the typed confirmation, then lock and destroy the session's vault."""
-    from ...core.keys.wipe import destroy_key_material, wipe_files
+    from ...core.keys.wipe import destroy_key_material, identify, needs_name, wipe_files
 
     path = Path(session.path)
+    name = path.name if needs_name(path) else None
     if not confirmed:
-        dialog = WipeDialog(parent, path)
+        dialog = WipeDialog(parent, path, name_needed=name is not None)
         if dialog.exec() != QDialog.Accepted:
             return False
+    identify(path, name)  # checked once, before anything is destroyed (the key file is what proves it)
     session.lock("wiped")  # closes the vault and everything that shows it
     destroy_key_material(path)  # milliseconds; from here the vault cannot be opened
     session.dialog.run_task(  # overwriting every byte takes a while: on a worker, the window stays live
-        lambda progress, cancel: wipe_files(path, progress=progress),
+        lambda progress, cancel: wipe_files(path, progress=progress, check=False),
         QCoreApplication.translate("VaultCare", "Wiping…"), lambda exc: session.after_wipe())
     return True
 
