@@ -135,6 +135,9 @@ class Report:
     subject_id: str | None = None  # the record the report is about (for the audit log)
     source_digest: str = ""  # SHA-256 of the canonical set of revisions read (sources.py)
     source_count: int = 0
+    sources: dict[str, list[str]] = field(default_factory=dict)  # record id → revision hashes read (check.py)
+    report_id: str = ""  # set by the renderer; printed in the footer and logged with the PDF's hash
+    audit_head: tuple[int, str] = (0, "")  # the audit chain's head when the report was rendered
     pages: int = 0  # set by the renderer
     labels: dict[str, str] = field(default_factory=dict)  # translated frame strings for the renderer
 
