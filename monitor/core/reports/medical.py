@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..messages import Message
 from .common import date_of, fields, finish, flag_conflict, new_report, when
 from .i18n import Tr
+from .evidence import addendum_note, seal_rows
 from .images import exam_photos
 from .model import Paragraph, Report, Section, Table
 from .parts import body_diagram, consent_rows, injury_table
@@ -30,7 +31,10 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
     lang = tr.lang
     if level == "aggregate":
         raise ReportRefused(Message("report_medical_aggregate"))
-    number = b.get("report_number") or exam.id[:8]
+    # without a number of its own: the person's code and the date, never a fragment of a record id
+    subject = reader.maybe(b.get("person_id"), "person")
+    number = b.get("report_number") or " / ".join(
+        x for x in ((subject.body.get("code") if subject else ""), date_of(b.get("date"))) if x)
     report = new_report("medical", tr, level, title=tr("medical_title"), code=f"{tr('report_number')} {number}",
                         subject_id=exam.id)
     red = Redactor(reader, level, tr, report.withheld)
@@ -195,7 +199,11 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str) -> Report:
                     (tr("place"), red.text(b.get("place")))]))
     s16.add(Paragraph(tr("signature_line"), "signature"))
     if b.get("sealed"):
-        s16.add(Paragraph(f"{tr('sealed')}: {when(b.get('sealed_at'))}", "note"))
+        s16.add(fields(seal_rows(reader, red, tr, exam)))
+        addenda = sorted(reader.referring(exam.id, "addendum"), key=lambda a: a.body["date"])
+        for a in addenda:
+            s16.add(Paragraph(f"{tr('addenda')}: {when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
+                              f"{red.text(a.body['text'])}"), Paragraph(addendum_note(reader, red, tr, a), "small"))
     report.sections.append(s16)
 
     s17 = Section(tr("ip17"))

@@ -76,6 +76,10 @@ class Photo:
     caption: str
     details: str  # hash, capture time, scale, …
     loader: object = None  # callable returning the bytes (kept out of repr)
+    # printed next to the image when the embedded copy differs from the file ("{h}": the copy's SHA-256),
+    # or when only its pixels are embedded
+    stripped_note: str = ""
+    pixels_note: str = ""
 
     def __repr__(self) -> str:  # never print image bytes or loaders in test output
         return f"Photo({self.sha256[:12]}, {self.caption!r})"

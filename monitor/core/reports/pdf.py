@@ -13,6 +13,7 @@ it too, so no base-14 font (Helvetica) appears anywhere in the file.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
@@ -420,6 +421,13 @@ class _Renderer:
             parts.append(_p(self.report.labels.get("photo_unavailable", ""), "note"))
         parts.append(_p(block.caption, "caption"))
         parts.append(_p(block.details, "small"))
+        if img is not None:  # say what the PDF holds, with both hashes when it is not the file itself
+            if isinstance(img, _JpegFlowable):
+                embedded = hashlib.sha256(img.source.data).hexdigest()
+                if embedded != block.sha256 and block.stripped_note:
+                    parts.append(_p(block.stripped_note.replace("{h}", embedded), "small"))
+            elif block.pixels_note:
+                parts.append(_p(block.pixels_note, "small"))
         parts.append(Spacer(1, 8))
         return [KeepTogether(parts)]
 
