@@ -157,3 +157,44 @@ def test_cli_check_report(tmp_path):
     bad.write_bytes(bytes(data))
     altered = cli("check-report", str(bad), ok=False)
     assert altered.returncode == 1 and altered.stdout.splitlines()[0].startswith("ALTERED:")
+
+
+def test_window_dialog_checks_on_a_worker(case_vault, tmp_path, qtbot):
+    from monitor.gui.dialogs.check_report import CheckReportDialog
+
+    out = tmp_path / "d.pdf"
+    _dossier(case_vault, out)
+    dialog = CheckReportDialog(None, case_vault, "ru")
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(out))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.result_value is not None, timeout=30000)
+    assert dialog.message.text().startswith("ПОДТВЕРЖДЕНО")
+    assert "№" in dialog.details.toPlainText()  # the audit anchor line
+
+    bad = tmp_path / "bad.pdf"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    bad.write_bytes(bytes(data))
+    dialog.path.setText(str(bad))
+    dialog.result_value = None
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.result_value is not None, timeout=30000)
+    assert dialog.message.text().startswith("ИЗМЕНЁН")
+
+
+def test_window_reports_menu_opens_the_check(case_vault, qtbot):
+    from PySide6.QtGui import QAction
+
+    from monitor.gui.dialogs.check_report import CheckReportDialog
+    from monitor.gui.main_window import MainWindow
+
+    win = MainWindow(case_vault, lang="kk")
+    qtbot.addWidget(win)
+    try:
+        win.findChild(QAction, "report_check").trigger()
+        (dialog,) = win.findChildren(CheckReportDialog)
+        assert dialog.isVisible() and dialog.lang == "kk"
+        dialog.close()
+    finally:
+        win.clear()
