@@ -290,6 +290,55 @@
     </message>
 </context>
 <context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="32" />
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="51" />
+        <source>Check a printed report</source>
+        <translation>Басылған есепті тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="36" />
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="39" />
+        <source>only for a password-protected PDF</source>
+        <translation>тек құпиясөзбен қорғалған PDF үшін</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="40" />
+        <source>Report (PDF)</source>
+        <translation>Есеп (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="42" />
+        <source>PDF password</source>
+        <translation>PDF құпиясөзі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="43" />
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="44" />
+        <source>Confirms that the file is, byte for byte, a report this vault recorded in its audit trail, and that the records it was built from have not changed since; records changed since are listed with their history.</source>
+        <translation>Файлдың осы қойманың аудит журналында тіркелген есеппен байт-байтқа дейін сәйкес келетінін және ол құрылған жазбалардың содан бері өзгермегенін растайды; өзгерген жазбалар олардың тарихымен бірге тізіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="52" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="59" />
+        <source>Choose the report's PDF file.</source>
+        <translation>Есептің PDF файлын таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
@@ -1118,109 +1167,114 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <source>Check a printed report…</source>
+        <translation>Басылған есепті тексеру…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="331" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="334" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="332" />
-        <location filename="../../monitor/gui/main_window.py" line="837" />
+        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
-        <location filename="../../monitor/gui/main_window.py" line="843" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="857" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="446" />
+        <location filename="../../monitor/gui/main_window.py" line="449" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="456" />
+        <location filename="../../monitor/gui/main_window.py" line="459" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="479" />
+        <location filename="../../monitor/gui/main_window.py" line="482" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="482" />
+        <location filename="../../monitor/gui/main_window.py" line="485" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="495" />
+        <location filename="../../monitor/gui/main_window.py" line="498" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="699" />
+        <location filename="../../monitor/gui/main_window.py" line="702" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="750" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="748" />
+        <location filename="../../monitor/gui/main_window.py" line="751" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="749" />
+        <location filename="../../monitor/gui/main_window.py" line="752" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="772" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="828" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="826" />
+        <location filename="../../monitor/gui/main_window.py" line="829" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="830" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="844" />
+        <location filename="../../monitor/gui/main_window.py" line="858" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
@@ -1235,37 +1289,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="372" />
+        <location filename="../../monitor/gui/main_window.py" line="375" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="601" />
+        <location filename="../../monitor/gui/main_window.py" line="604" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="612" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="620" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="654" />
+        <location filename="../../monitor/gui/main_window.py" line="657" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="693" />
+        <location filename="../../monitor/gui/main_window.py" line="696" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="700" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>

@@ -290,6 +290,55 @@
     </message>
 </context>
 <context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="32" />
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="51" />
+        <source>Check a printed report</source>
+        <translation>Проверить напечатанный отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="36" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="39" />
+        <source>only for a password-protected PDF</source>
+        <translation>только для PDF, защищённого паролем</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="40" />
+        <source>Report (PDF)</source>
+        <translation>Отчёт (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="42" />
+        <source>PDF password</source>
+        <translation>Пароль PDF</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="43" />
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="44" />
+        <source>Confirms that the file is, byte for byte, a report this vault recorded in its audit trail, and that the records it was built from have not changed since; records changed since are listed with their history.</source>
+        <translation>Подтверждает, что файл побайтно совпадает с отчётом, записанным в журнале аудита этого хранилища, и что записи, по которым он составлен, с тех пор не изменились; изменённые записи перечисляются вместе с их историей.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="52" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="59" />
+        <source>Choose the report's PDF file.</source>
+        <translation>Выберите PDF-файл отчёта.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
@@ -1118,109 +1167,114 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="325" />
+        <source>Check a printed report…</source>
+        <translation>Проверить напечатанный отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="331" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="334" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="332" />
-        <location filename="../../monitor/gui/main_window.py" line="837" />
+        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="851" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
-        <location filename="../../monitor/gui/main_window.py" line="843" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="857" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="446" />
+        <location filename="../../monitor/gui/main_window.py" line="449" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="456" />
+        <location filename="../../monitor/gui/main_window.py" line="459" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="479" />
+        <location filename="../../monitor/gui/main_window.py" line="482" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="482" />
+        <location filename="../../monitor/gui/main_window.py" line="485" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="495" />
+        <location filename="../../monitor/gui/main_window.py" line="498" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="699" />
+        <location filename="../../monitor/gui/main_window.py" line="702" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="750" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="748" />
+        <location filename="../../monitor/gui/main_window.py" line="751" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="749" />
+        <location filename="../../monitor/gui/main_window.py" line="752" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="772" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="828" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="826" />
+        <location filename="../../monitor/gui/main_window.py" line="829" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="830" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="844" />
+        <location filename="../../monitor/gui/main_window.py" line="858" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
@@ -1235,37 +1289,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="372" />
+        <location filename="../../monitor/gui/main_window.py" line="375" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="601" />
+        <location filename="../../monitor/gui/main_window.py" line="604" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="612" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="620" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="654" />
+        <location filename="../../monitor/gui/main_window.py" line="657" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="693" />
+        <location filename="../../monitor/gui/main_window.py" line="696" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="700" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
