@@ -144,3 +144,32 @@ def test_no_developer_references_in_any_report(evidence_vault, tmp_path, kind, s
     for what, pattern in DEV:
         found = pattern.findall(text)
         assert not found, f"{what} in the {kind} ({lang}): {found[:3]}"
+
+
+def test_a_seal_made_on_another_device_names_that_contact(evidence_vault, tmp_path):
+    """The coordinator's vault prints the monitor's fingerprint and contact name for her seal and her
+    exhibit, learnt from her bundle (device id → signing key) and its contacts."""
+    from conftest import PASSPHRASE, TEST_KDF
+
+    from monitor.core.store.vault import Vault
+    from monitor.core.sync import contacts, exchange
+
+    monitor = evidence_vault
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf=TEST_KDF, profile="coordinator")
+    try:
+        with monitor.writing() as conn:
+            contacts.add(conn, contacts.own(coordinator.identity, "coordinator", "coordinator"))
+        with coordinator.writing() as conn:
+            contacts.add(conn, contacts.own(monitor.identity, "Айгүл (монитор)", "monitor"))
+        bundle = tmp_path / "b.monitor-bundle"
+        exchange.export_bundle(monitor, bundle, to=["coordinator"])
+        exchange.import_bundle(coordinator, bundle)
+        out = tmp_path / "c.pdf"
+        reports.generate(coordinator, "dossier", out, subject_id=CASE, lang="ru", level="full")
+        text = flat(pdftotext(out))
+        named = f"{monitor.identity.fingerprint} (Айгүл (монитор))"
+        assert text.count(named) >= 3, text  # the interview's and the examination's seal, the exhibits
+        assert f"Запечатано на устройстве (отпечаток ключа) {named}" in text
+        assert coordinator.identity.fingerprint in text  # the footer: the coordinator's device made the PDF
+    finally:
+        coordinator.close()
