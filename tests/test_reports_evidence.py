@@ -110,7 +110,7 @@ def test_custody_trail_per_exhibit(evidence_vault, tmp_path):
     # the photo: the embedded copy without metadata and both hashes beside it; the GPS and serial never print
     stripped = hashlib.sha256(strip_jpeg_metadata(original)).hexdigest()
     assert f"its SHA-256 is {stripped}" in text and f"The original file's SHA-256 is {jpeg['sha256']}" in text
-    assert "Shows injury no. 1" in text
+    assert "Спина, крупный план (injury no. 1)" in text
     assert "SERIAL-77421" not in text
 
 

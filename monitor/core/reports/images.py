@@ -68,8 +68,9 @@ def photo_block(vault, reader: Reader, red: Redactor, tr: Tr, attachment: Source
                 injuries: list[int] | None = None) -> Photo:
     b = attachment.body
     caption = red.text(b.get("caption") or "") or (b.get("original_name", "") if red.full else "")
-    if injuries:
-        caption = " — ".join(x for x in (caption, tr("photo_injuries", n=", ".join(str(n) for n in injuries))) if x)
+    if injuries:  # the injury table's numbers, also on the body diagram's markers
+        shows = tr("photo_injury" if len(injuries) == 1 else "photo_injuries", n=", ".join(str(n) for n in injuries))
+        caption = f"{caption} ({shows})" if caption else shows[:1].upper() + shows[1:]
     details = tr("photo_details", h=b["sha256"], t=when(b.get("captured_at")) or tr("unknown"),
                  scale=tr("with_scale") if b.get("has_scale") else tr("no_scale"))
     mime = b.get("mime_type", "")
