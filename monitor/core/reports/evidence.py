@@ -44,10 +44,9 @@ class Devices:
 
 
 def devices_of(reader: Reader) -> Devices:
-    cached = getattr(reader, "_devices", None)
-    if cached is None:
-        cached = reader._devices = Devices(reader.vault)
-    return cached
+    if "devices" not in reader.memo:
+        reader.memo["devices"] = Devices(reader.vault)
+    return reader.memo["devices"]
 
 
 def seal_rows(reader: Reader, red: Redactor, tr: Tr, record: Source) -> list[tuple[str, str]]:
@@ -164,8 +163,13 @@ def exhibit_outputs(reader: Reader, attachment: Source, parents: set[str], added
     """The logged outputs that carried an exhibit: reports on its case or parent record, the file's own
     exports, and every bundle written after it was added (a plaintext dump holds records, not files)."""
     related = {attachment.id} | parents
+    if "outputs" not in reader.memo:  # one read of the log per report, not one per exhibit
+        reader.memo["outputs"] = reading.audit_of_actions(reader.vault, OUTPUT_ACTIONS)
+    entries = reader.memo["outputs"]
     out = []
-    for entry in reading.audit_of_actions(reader.vault, OUTPUT_ACTIONS, added_at or ""):
+    for entry in entries:
+        if entry[1] < (added_at or ""):
+            continue
         action, record_id = entry[4], entry[5]
         if (action.startswith("report-") and record_id in related) or action == "bundle-exported" \
                 or (action == "attachment-exported" and record_id == attachment.id):

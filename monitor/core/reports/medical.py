@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..messages import Message
 from .common import date_of, fields, finish, flag_conflict, new_report, when
-from .i18n import Tr
 from .evidence import addendum_note, seal_rows
+from .i18n import Tr
 from .images import exam_photos
 from .model import Paragraph, Report, Section, Table
 from .parts import body_diagram, consent_rows, injury_table

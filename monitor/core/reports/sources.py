@@ -59,6 +59,7 @@ class Reader:
         self._cache: dict[str, Source] = {}
         self._origins: dict[tuple[str, str], str | None] = {}
         self.conflicted: list[Source] = []  # records read that have unresolved concurrent versions
+        self.memo: dict[str, object] = {}  # what a report reads once, not per record (evidence.py: devices, outputs)
 
     # --- the fingerprint -----------------------------------------------------------------------
 
