@@ -130,7 +130,7 @@ DEV = [
 ]
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
 @pytest.mark.parametrize("kind, subject", [("dossier", CASE), ("medical", EXAM), ("visit", uid(2)),
                                            ("stats", None)])
 def test_no_developer_references_in_any_report(evidence_vault, tmp_path, kind, subject, lang):
