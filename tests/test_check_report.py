@@ -158,6 +158,15 @@ def test_cli_check_report(tmp_path):
     altered = cli("check-report", str(bad), ok=False)
     assert altered.returncode == 1 and altered.stdout.splitlines()[0].startswith("ALTERED:")
 
+    from monitor.core.store.vault import Vault
+
+    with Vault.open(cli.vault, "copper lantern steppe violin") as vault:
+        vault.put({**vault.get(uid(10)), "reply": "Ответ получен позже"})
+    edited = cli("check-report", str(out), ok=False)
+    first, *rest = edited.stdout.splitlines()
+    assert edited.returncode == 1 and first.startswith("RECORDS CHANGED:") and "1 of the" in first
+    assert any(uid(10) in line for line in rest) and any("edited by" in line for line in rest)
+
 
 def test_window_dialog_checks_on_a_worker(case_vault, tmp_path, qtbot):
     from monitor.gui.dialogs.check_report import CheckReportDialog
