@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable
@@ -83,6 +84,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "signature": ParagraphStyle("signature", parent=base, spaceBefore=18),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
         "cell_num": ParagraphStyle("cell_num", parent=base, fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT),
+        # a hash on one line of the value column (64 hex digits, or a revision hash "v2:" and 64)
+        "cell_hash": ParagraphStyle("cell_hash", parent=base, fontSize=7.2, leading=10, spaceAfter=0),
         "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0),
         "h1": ParagraphStyle("h1", parent=base, keepWithNext=1, fontName=FONT_BOLD, fontSize=14, leading=18, spaceBefore=10,
                              spaceAfter=8, textColor=ACCENT),
@@ -100,6 +103,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leading=12, leftIndent=14),
     }
     return s
+
+
+_HASH = re.compile(r"(v\d+:)?[0-9a-f]{64}")
 
 
 def _p(text: str, style: str = "body") -> RLParagraph:
@@ -318,7 +324,8 @@ class _Renderer:
     def fields(self, block: model.Fields) -> list[Flowable]:
         if not block.rows:
             return []
-        rows = [[_p(k, "cell_head"), _p(v, "cell")] for k, v in block.rows]
+        rows = [[_p(k, "cell_head"), _p(v, "cell_hash" if _HASH.fullmatch(v or "") else "cell")]
+                for k, v in block.rows]
         t = RLTable(rows, colWidths=[self.width * 0.32, self.width * 0.68], hAlign="LEFT", splitByRow=1)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), 
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
