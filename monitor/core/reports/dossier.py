@@ -306,7 +306,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             numbers.setdefault(pid, []).extend(ns)
     exam_ids = {ex.id for ex in exams}
     if listed:
-        custody.add(Paragraph(tr("custody_intro"), "note"))
+        custody.add(Paragraph(tr("custody_intro"), "lead"))
     for n, a in enumerate(listed, 1):
         name = red.text(a.body.get("caption") or "") or (a.body.get("original_name", "") if red.full else "")
         parent = a.body.get("parent_id")
@@ -328,7 +328,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     audit = Section(tr("audit_excerpt"))
     shown_ids = {case.id} | {s.id for s in shown_interviews + shown_exams + complaints + proceedings + listed}
     entries = reader.audit_for(shown_ids, limit=150)
-    audit.add(Paragraph(tr("chain_intro"), "note"))
+    audit.add(Paragraph(tr("chain_intro"), "lead"))
     kinds = {s.id: s.type for s in [case] + shown_interviews + shown_exams + complaints + proceedings + listed}
     audit.add(Table(["#", tr("date"), tr("who"), tr("action"), tr("record"), tr("version_hash")],
                     [[str(e[0]), when(e[1]), red.staff(e[2]) or "—", action_text(tr, e[4]),

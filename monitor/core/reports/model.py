@@ -19,7 +19,7 @@ from typing import Iterator, Union
 @dataclass
 class Paragraph:
     text: str
-    style: str = "body"  # body | verbatim | note | warning | small | signature
+    style: str = "body"  # body | verbatim | note | lead (a note kept with what follows) | warning | small | signature
 
 
 @dataclass

@@ -78,6 +78,8 @@ def styles() -> dict[str, ParagraphStyle]:
                                    backColor=colors.Color(0.97, 0.97, 0.97), spaceBefore=4, spaceAfter=8),
         "note": ParagraphStyle("note", parent=base, fontName=FONT_ITALIC, fontSize=8.5, leading=11,
                                textColor=colors.Color(0.3, 0.3, 0.3)),
+        "lead": ParagraphStyle("lead", parent=base, keepWithNext=1, fontName=FONT_ITALIC, fontSize=8.5, leading=11,
+                               textColor=colors.Color(0.3, 0.3, 0.3)),  # a note introducing what follows
         "warning": ParagraphStyle("warning", parent=base, fontName=FONT_BOLD, textColor=ACCENT,
                                   backColor=FLAG_BG, borderPadding=4, spaceBefore=4, spaceAfter=8),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
