@@ -114,6 +114,24 @@ def test_custody_trail_per_exhibit(evidence_vault, tmp_path):
     assert "SERIAL-77421" not in text
 
 
+def test_camera_and_author_read_from_the_files_own_metadata(vault):
+    from PIL import Image
+
+    from monitor.core.reports.evidence import camera_of
+
+    img = Image.new("RGB", (64, 48), (10, 20, 30))
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 7"
+    exif[0x9C9D] = "Ғалия Өмірбекқызы".encode("utf-16-le") + b"\x00\x00"  # XPAuthor: UTF-16, any script
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif)
+    blob = vault.store_blob(io.BytesIO(buf.getvalue()))
+    assert camera_of(vault, blob.sha256, "image/jpeg") == {"model": "Pixel 7", "artist": "Ғалия Өмірбекқызы"}
+    plain = vault.store_blob(io.BytesIO(png_bytes()))
+    assert camera_of(vault, plain.sha256, "image/png") == {}
+    assert camera_of(vault, plain.sha256, "application/pdf") == {}
+
+
 def test_pseudonymised_custody_withholds_names(evidence_vault, tmp_path):
     out = tmp_path / "p.pdf"
     reports.generate(evidence_vault, "dossier", out, subject_id=CASE, lang="en", level="pseudonymised")

@@ -24,7 +24,7 @@ from .sources import Reader, Source
 EXIF_READ_BYTES = 1024 * 1024  # EXIF sits at the start of a JPEG (APP1 ≤ 64 KiB); never the whole photo
 OUTPUT_ACTIONS = ("report-written", "report-printed", "bundle-exported", "attachment-exported")
 _TAGS = {"make": 0x010F, "model": 0x0110, "software": 0x0131, "artist": 0x013B}
-_EXIF_IFD, _LENS_MODEL = 0x8769, 0xA434
+_EXIF_IFD, _LENS_MODEL, _XP_AUTHOR = 0x8769, 0xA434, 0x9C9D
 
 
 class Devices:
@@ -121,6 +121,8 @@ def camera_of(vault, sha256: str, mime: str) -> dict[str, str]:
             exif = image.getexif()
             found = {name: exif.get(tag) for name, tag in _TAGS.items()}
             found["lens"] = exif.get_ifd(_EXIF_IFD).get(_LENS_MODEL)
+            if not found["artist"] and isinstance(exif.get(_XP_AUTHOR), bytes):  # Windows: UTF-16, any script
+                found["artist"] = exif[_XP_AUTHOR].decode("utf-16-le", errors="replace").rstrip("\x00")
     except (OSError, ValueError, SyntaxError, TypeError, KeyError, IndexError):
         # not an image Pillow reads (UnidentifiedImageError is an OSError), or cut before its metadata
         return {}
