@@ -90,6 +90,8 @@ def test_medical_report_prints_the_seal(evidence_vault, tmp_path):
 def test_custody_trail_per_exhibit(evidence_vault, tmp_path):
     first = tmp_path / "first.pdf"
     reports.generate(evidence_vault, "dossier", first, subject_id=CASE, lang="en", level="full")
+    medical = tmp_path / "medical.pdf"  # on the examination whose injury the photos show
+    reports.generate(evidence_vault, "medical", medical, subject_id=EXAM, lang="en", level="pseudonymised")
     out = tmp_path / "d.pdf"
     reports.generate(evidence_vault, "dossier", out, subject_id=CASE, lang="en", level="full")
     text = flat(pdftotext(out))
@@ -107,6 +109,9 @@ def test_custody_trail_per_exhibit(evidence_vault, tmp_path):
     # the earlier dossier is listed as an output that carried it, with its audience and PDF hash
     first_sha = hashlib.sha256(first.read_bytes()).hexdigest()
     assert "Case dossier for the person's own lawyer" in section and first_sha in re.sub(r"\s", "", section)
+    medical_sha = hashlib.sha256(medical.read_bytes()).hexdigest()
+    assert "Medical report for partners (pseudonymised)" in section
+    assert re.sub(r"\s", "", section).count(medical_sha) == 2  # both photos of the examination
     # the photo: the embedded copy without metadata and both hashes beside it; the GPS and serial never print
     stripped = hashlib.sha256(strip_jpeg_metadata(original)).hexdigest()
     assert f"its SHA-256 is {stripped}" in text and f"The original file's SHA-256 is {jpeg['sha256']}" in text

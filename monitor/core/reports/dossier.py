@@ -301,9 +301,11 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     # --- chain of custody -----------------------------------------------------------------------
     custody = Section(tr("custody"))
     numbers: dict[str, list[int]] = {}
+    shown_in: dict[str, set[str]] = {}  # photo → the examinations whose injuries it shows (their medical reports)
     for ex in shown_exams:
         for pid, ns in injury_numbers(ex).items():
             numbers.setdefault(pid, []).extend(ns)
+            shown_in.setdefault(pid, set()).add(ex.id)
     exam_ids = {ex.id for ex in exams}
     if listed:
         custody.add(Paragraph(tr("custody_intro"), "lead"))
@@ -313,7 +315,8 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         is_photo = a.body.get("mime_type", "").startswith("image/")
         shows = numbers.get(a.id, []) if is_photo and (parent in exam_ids or a.id in numbers) else None
         custody.add(Section(tr("exhibit", n=n, name=name or "—"), level=3).add(
-            fields(custody_fields(reader, red, tr, a, injuries=shows, parents={case.id, parent} - {None}))))
+            fields(custody_fields(reader, red, tr, a, injuries=shows,
+                                 parents=({case.id, parent} | shown_in.get(a.id, set())) - {None}))))
     outputs = [e for e in reader.audit_for([case.id]) if e[4].startswith(("report", "export", "bundle"))]
     if outputs:
         custody.add(Table([tr("date"), tr("action"), tr("who")],
