@@ -51,6 +51,7 @@ def evidence_vault(vault):
     vault.seal(INTERVIEW)
     vault.seal(EXAM)
     vault.add_addendum(INTERVIEW, "Свидетель найден позже")
+    vault.add_addendum(EXAM, "Рентгенограмма получена позже")
     return vault
 
 
@@ -71,7 +72,7 @@ def test_each_sealed_testimony_examination_and_addendum_prints_its_hash_time_and
         digest = _seal(evidence_vault, rid)[0]
         assert digest in solid, rid
     addenda = [rec.id for rec in evidence_vault.records("addendum")]
-    assert len(addenda) == 2  # the fixture's and the one added after sealing
+    assert len(addenda) == 3  # the fixture's, and one each to the interview and the examination after sealing
     for rid in addenda:
         digest = _seal(evidence_vault, rid)[0]
         assert digest in solid, rid

@@ -445,15 +445,21 @@ def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source
     ]))
     sec.add(Section(tr("consent"), level=3).add(fields(consent_rows(red, tr, b["person_id"]))))
     sec.add(Section(tr("narrative"), level=3).add(Paragraph(red.text(b.get("narrative")), "verbatim")))
-    addenda = [a for a in reader.referring(iv.id, "addendum")]
-    if addenda:
-        blocks = []
-        for a in sorted(addenda, key=lambda a: a.body["date"]):
-            blocks.append(Paragraph(f"{when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
-                                    f"{red.text(a.body['text'])}"))
-            blocks.append(Paragraph(addendum_note(reader, red, tr, a), "small"))
-        sec.add(Section(tr("addenda"), level=3).add(*blocks))
+    sec.add(_addenda(reader, red, tr, iv))
     return sec
+
+
+def _addenda(reader: Reader, red: Redactor, tr: Tr, record: Source) -> Section | None:
+    """A sealed record's addenda, each with its own hash, time and device (or None without any)."""
+    addenda = sorted(reader.referring(record.id, "addendum"), key=lambda a: a.body["date"])
+    if not addenda:
+        return None
+    blocks = []
+    for a in addenda:
+        blocks.append(Paragraph(f"{when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
+                                f"{red.text(a.body['text'])}"))
+        blocks.append(Paragraph(addendum_note(reader, red, tr, a), "small"))
+    return Section(tr("addenda"), level=3).add(*blocks)
 
 
 def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, shown_photo_ids: set[str]) -> Section:
@@ -484,14 +490,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
         sec.add(Section(tr("ip8"), level=3).add(Paragraph(red.text(b["psychological_findings"]))))
     if b.get("conclusions"):
         sec.add(Section(tr("ip13"), level=3).add(Paragraph(red.text(b["conclusions"]))))
-    addenda = sorted(reader.referring(ex.id, "addendum"), key=lambda a: a.body["date"])
-    if addenda:
-        blocks = []
-        for a in addenda:
-            blocks.append(Paragraph(f"{when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
-                                    f"{red.text(a.body['text'])}"))
-            blocks.append(Paragraph(addendum_note(reader, red, tr, a), "small"))
-        sec.add(Section(tr("addenda"), level=3).add(*blocks))
+    sec.add(_addenda(reader, red, tr, ex))
     photos = exam_photos(vault=reader.vault, reader=reader, red=red, tr=tr, exam=ex)
     if photos:
         sec.add(Section(tr("photos"), level=3).add(*[blk for _, blk in photos]))
