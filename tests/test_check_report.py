@@ -101,6 +101,36 @@ def test_a_deleted_record_is_listed(case_vault, tmp_path):
     assert any("deleted by tester" in line for line in check.lines("en"))
 
 
+def test_a_record_added_since_is_listed_as_one_the_report_would_now_include(case_vault, tmp_path):
+    out = tmp_path / "d.pdf"
+    _dossier(case_vault, out)
+    complaint = case_vault.get(uid(10))
+    new = {**complaint, "id": uid(60), "reference": "ЖТ-2026/200", "date_filed": "2026-03-20"}
+    new.pop("complainant_id", None)
+    case_vault.put(new)
+    check = check_file(case_vault, out)
+    assert not check.ok and [(c.record_id, c.added) for c in check.changes] == [(uid(60), True)]
+    lines = check.lines("en")
+    assert "0 of the" in lines[0] and "and 1 new records would now be included" in lines[0]
+    assert any(uid(60) in line and "added since" in line for line in lines)
+    assert any("created by tester" in line for line in lines)
+
+
+def test_a_public_statistics_report_names_no_record_yet_is_checked(case_vault, tmp_path):
+    out = tmp_path / "s.pdf"
+    reports.generate(case_vault, "stats", out, lang="ru", level="aggregate", period=("2013", "2013"))
+    meta, _ = read_metadata(out.read_bytes())
+    raw = json.dumps(meta)
+    assert meta["ids"] == "hashed" and meta["sources"] and meta["period"] == ["2013", "2013"]
+    assert not any(rec.id in raw for rec in case_vault.records())  # no record id in a public PDF
+    assert check_file(case_vault, out).ok
+    statistic = case_vault.get(uid(18))
+    case_vault.put({**statistic, "notes": "уточнено"})
+    check = check_file(case_vault, out)
+    assert [c.record_id for c in check.changes] == [uid(18)] and not check.changes[0].added
+    assert check.lines("ru")[0].startswith("ЗАПИСИ ИЗМЕНЕНЫ")
+
+
 def test_metadata_holds_ids_and_hashes_only(case_vault, tmp_path):
     from monitor.core.store import reading
 

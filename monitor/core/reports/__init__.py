@@ -53,7 +53,9 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
     if kind == "stats":
         from .stats import build_stats
 
-        return build_stats(vault, tr, level, period=period, progress=progress, cancel=cancel)
+        report = build_stats(vault, tr, level, period=period, progress=progress, cancel=cancel)
+        report.period = (period[0], period[1])
+        return report
     if not subject_id:
         what = {"dossier": "--case", "medical": "--exam", "visit": "--visit"}.get(kind)
         if what is None:
@@ -85,15 +87,27 @@ def new_report_id() -> str:
     return "R-" + "-".join(chars[i:i + 4] for i in range(0, 12, 4))
 
 
+def hidden_id(record_id: str) -> str:
+    """How an aggregate report names a record in its metadata: a hash, not the id itself."""
+    return hashlib.sha256(f"monitor-report-source\x00{record_id}".encode()).hexdigest()[:32]
+
+
 def metadata_of(report: Report, generated_at: str) -> str:
-    """What ``check-report`` reads back (the PDF's /MonitorReport key): ids and hashes only."""
+    """What ``check-report`` reads back (the PDF's /MonitorReport key): ids and hashes only.
+
+    A report for the public (aggregate level) names no record: its record ids are hashed
+    (:func:`hidden_id`), and the check rebuilds the report to match them.
+    """
     import json
 
+    hidden = report.level == "aggregate"
+    sources = {hidden_id(rid): hashes for rid, hashes in report.sources.items()} if hidden else report.sources
     return json.dumps({"format": "monitor-report/1", "report_id": report.report_id, "kind": report.kind,
                        "level": report.level, "lang": report.lang, "subject_id": report.subject_id,
+                       "period": list(report.period), "ids": "hashed" if hidden else "plain",
                        "generated_at": generated_at, "source_digest": report.source_digest,
                        "source_count": report.source_count, "audit_seq": report.audit_head[0],
-                       "audit_hash": report.audit_head[1], "sources": report.sources},
+                       "audit_hash": report.audit_head[1], "sources": sources},
                       separators=(",", ":"), sort_keys=True, ensure_ascii=True)
 
 

@@ -42,6 +42,7 @@ class Change:
     label: str
     deleted: bool  # no longer in the vault (deleted or never here)
     since: list[tuple[str, str, str, str]]  # (at, author, device fingerprint, what) after the printed revision
+    added: bool = False  # not read by the report: a record it would include now
 
 
 @dataclass
@@ -55,6 +56,7 @@ class CheckResult:
     anchor: bool | None = None  # the printed audit head is still in the chain (None: unknown)
     records: int = 0
     changes: list[Change] = field(default_factory=list)
+    unmatched: bool = False  # an aggregate report whose hashed record names could not be matched (not rebuilt)
 
     @property
     def bytes_ok(self) -> bool:
@@ -62,7 +64,7 @@ class CheckResult:
 
     @property
     def records_ok(self) -> bool | None:
-        return None if self.metadata is None else not self.changes
+        return None if self.metadata is None or self.unmatched else not self.changes
 
     @property
     def ok(self) -> bool:
@@ -80,8 +82,9 @@ class CheckResult:
         if self.records_ok is None:
             return Message("check_report_logged_unread", id=rid, seq=seq, at=at)
         if self.changes:
-            return Message("check_report_records_changed", id=rid, seq=seq, at=at, n=len(self.changes),
-                           total=self.records)
+            added = sum(1 for c in self.changes if c.added)
+            return Message("check_report_records_changed", id=rid, seq=seq, at=at, n=len(self.changes) - added,
+                           added=added, total=self.records)
         if self.anchor is False:
             return Message("check_report_anchor_broken", id=rid, seq=self.metadata.get("audit_seq"))
         return Message("check_report_verified", id=rid, seq=seq, at=at, total=self.records)
@@ -94,7 +97,8 @@ class CheckResult:
             out.append(Message(key, seq=self.metadata.get("audit_seq"), h=self.metadata.get("audit_hash")).localize(lang))
         for change in self.changes:
             kind = titles.type_title(change.record_type, lang) if change.record_type else "?"
-            key = "check_report_record_gone" if change.deleted and not change.since else "check_report_record_line"
+            key = "check_report_record_gone" if change.deleted and not change.since else \
+                "check_report_record_added" if change.added else "check_report_record_line"
             out.append(Message(key, type=kind, label=change.label, id=change.record_id).localize(lang))
             for at, author, fp, what in change.since:
                 out.append(Message("check_report_history_line", at=_at(at), who=author, fp=fp,
@@ -153,14 +157,52 @@ def check_bytes(vault, data: bytes, *, password: str | None = None) -> CheckResu
     seq, head = result.metadata.get("audit_seq"), result.metadata.get("audit_hash")
     if isinstance(seq, int) and seq > 0 and isinstance(head, str):
         result.anchor = reading.audit_entry_hash(vault, seq) == head
-    sources = result.metadata["sources"]
+    sources = {str(k): {str(h) for h in v or []} for k, v in result.metadata["sources"].items()}
     result.records = len(sources)
+    hidden = result.metadata.get("ids") == "hashed"
+    now = _rebuilt_sources(vault, result.metadata)  # what the same report reads today
+    names: dict[str, str] = {}  # the key in the metadata → record id
+    if now is not None:
+        from . import hidden_id
+
+        names = {(hidden_id(rid) if hidden else rid): rid for rid in now}
+    elif hidden:
+        result.unmatched = True
+        return result
     devices = reading.device_signers(vault)
-    for record_id, printed in sorted(sources.items()):
-        change = _change(vault, str(record_id), {str(h) for h in printed or []}, devices)
+    for key, printed in sorted(sources.items()):
+        record_id = names.get(key) or (None if hidden else key) or _record_of(vault, printed)
+        change = _change(vault, record_id, printed, devices) if record_id else Change(key, "", "", True, [])
         if change is not None:
             result.changes.append(change)
+    for key, record_id in sorted(names.items()):
+        if key not in sources:  # read today, not then: a record the report would include now
+            change = _change(vault, record_id, set(), devices)
+            if change is not None:
+                result.changes.append(Change(change.record_id, change.record_type, change.label, False,
+                                             change.since, added=True))
     return result
+
+
+def _rebuilt_sources(vault, meta: dict) -> dict[str, list[str]] | None:
+    """The records the same report (kind, subject, level, period) reads today; None if it cannot be built."""
+    from . import build
+
+    period = meta.get("period") if isinstance(meta.get("period"), list) and len(meta["period"]) == 2 else [None, None]
+    try:
+        report = build(vault, str(meta.get("kind")), subject_id=meta.get("subject_id"), lang=str(meta.get("lang")),
+                       level=str(meta.get("level")), period=(period[0], period[1]))
+    except MonitorError:  # the subject is gone, or consent no longer allows the report
+        return None
+    return report.sources
+
+
+def _record_of(vault, printed: set[str]) -> str | None:
+    for digest in sorted(printed):
+        found = reading.record_of_revision(vault, digest)
+        if found:
+            return found
+    return None
 
 
 def _change(vault, record_id: str, printed: set[str], devices: dict) -> Change | None:
@@ -174,13 +216,13 @@ def _change(vault, record_id: str, printed: set[str], devices: dict) -> Change |
         return Change(record_id, "", "", True, [])
     info = vault.info(record_id)
     after = [i for i, rev in enumerate(history) if rev.hash in printed]
-    later = history[max(after) + 1:] if after else history
+    later = history[max(after) + 1:] if after else history  # never read: its whole history
     since = []
     for rev in later:
         fp = devices.get(rev.device, (rev.device, None))
         who = fp[1] or rev.author
-        what = "deleted" if rev.deleted else "sealed" if (rev.body or {}).get("sealed") and rev.record_type != "addendum" \
-            else "edited"
+        what = "deleted" if rev.deleted else "created" if not rev.parents \
+            else "sealed" if (rev.body or {}).get("sealed") and rev.record_type != "addendum" else "edited"
         since.append((rev.created_at, one_line(who, 60), fp[0], what))
     return Change(record_id, info.type, one_line(info.label or "", 80), now is None, since)
 

@@ -142,6 +142,7 @@ class Report:
     sources: dict[str, list[str]] = field(default_factory=dict)  # record id → revision hashes read (check.py)
     report_id: str = ""  # set by the renderer; printed in the footer and logged with the PDF's hash
     audit_head: tuple[int, str] = (0, "")  # the audit chain's head when the report was rendered
+    period: tuple[str | None, str | None] = (None, None)  # statistics: the years asked for (check.py rebuilds)
     pages: int = 0  # set by the renderer
     labels: dict[str, str] = field(default_factory=dict)  # translated frame strings for the renderer
 

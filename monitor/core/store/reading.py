@@ -150,3 +150,9 @@ def bundle_recipients(vault: "Vault", bundle_sha256: str) -> list[str]:
         "SELECT e.recipient, c.name FROM sync_exports e LEFT JOIN contacts c ON c.signing_key = e.recipient "
         "WHERE e.bundle_sha256 = ? ORDER BY e.seq", (bundle_sha256,)).fetchall()
     return [name or recipient for recipient, name in rows]
+
+
+def record_of_revision(vault: "Vault", revision_hash: str) -> str | None:
+    """The record a revision (by its hash) belongs to, deleted or not; None when this vault lacks it."""
+    row = vault.conn.execute("SELECT record_id FROM revisions WHERE hash = ? LIMIT 1", (revision_hash,)).fetchone()
+    return None if row is None else row[0]
