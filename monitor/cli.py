@@ -624,6 +624,27 @@ def add_report_command(command) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF (atomically)")
 
 
+def cmd_check_report(args) -> int:
+    from .core.reports.check import check_file
+
+    password = _read_secret_file(args.password_file, Message("cli_what_pdf_password")) if args.password_file else None
+    with _open(args) as vault:
+        result = check_file(vault, Path(args.file).expanduser(), password=password)
+    for line in result.lines(_LANG):
+        print(shown(line))
+    return 0 if result.ok else 1
+
+
+def add_check_report_command(command) -> None:
+    p = command("check-report", cmd_check_report, "check a printed report against this vault",
+                description="Read a report's number, audit head and record list from the PDF, then say in one "
+                            "line whether the file is, byte for byte, the report logged in the audit trail and "
+                            "whether the records it was built from are unchanged (those changed since are listed "
+                            "with their history). Exit status 0 only when both hold.")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("--password-file", metavar="F", help="the PDF's password, for a protected report")
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it. The vault is
@@ -829,6 +850,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "(ENTRY:HASH or HASH, as a report's footer prints it): "
                                                     "if not, the history was rewritten or it is another vault")
     add_report_command(command)
+    add_check_report_command(command)
     p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
                 description="Without RECORD: every record whose versions from different devices conflict, and "
                             "sealed records that another device edited (those edits are refused and kept). "

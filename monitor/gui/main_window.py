@@ -323,6 +323,9 @@ class MainWindow(QMainWindow):
         for kind, text in (("dossier", self.tr("Case dossier…")), ("medical", self.tr("Medical evaluation report…")),
                            ("visit", self.tr("Visit report…")), ("stats", self.tr("Statistics…"))):
             menu_reports.addAction(self._action(text, lambda _=False, k=kind: self.print_report(k), None, f"report_{kind}"))
+        menu_reports.addSeparator()
+        menu_reports.addAction(self._action(self.tr("Check a printed report…"), lambda: self.check_report(), None,
+                                            "report_check"))
         from .dialogs import sync_dialogs
 
         sync_dialogs.install(self)
@@ -864,6 +867,17 @@ class MainWindow(QMainWindow):
         preview = ReportPreview(locked(self.vault), kind, subject_id=subject, lang=self.lang, parent=self)
         preview.setAttribute(Qt.WA_DeleteOnClose)
         preview.show()
+
+    def check_report(self):
+        """Check a report's PDF against this vault (on a worker; the dialog shows the verdict)."""
+        if self.vault is None:
+            return None
+        from .dialogs.check_report import CheckReportDialog
+
+        dialog = CheckReportDialog(self, self.vault, self.lang)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def explain_consistency(self) -> None:
         lines = []

@@ -290,6 +290,55 @@
     </message>
 </context>
 <context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="32" />
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="51" />
+        <source>Check a printed report</source>
+        <translation>Басылған есепті тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="36" />
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="39" />
+        <source>only for a password-protected PDF</source>
+        <translation>тек құпиясөзбен қорғалған PDF үшін</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="40" />
+        <source>Report (PDF)</source>
+        <translation>Есеп (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="42" />
+        <source>PDF password</source>
+        <translation>PDF құпиясөзі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="43" />
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="44" />
+        <source>Confirms that the file is, byte for byte, a report this vault recorded in its audit trail, and that the records it was built from have not changed since; records changed since are listed with their history.</source>
+        <translation>Файлдың осы қойманың аудит журналында тіркелген есеппен байт-байтқа дейін сәйкес келетінін және ол құрылған жазбалардың содан бері өзгермегенін растайды; өзгерген жазбалар олардың тарихымен бірге тізіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="52" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF құжаттары (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="59" />
+        <source>Choose the report's PDF file.</source>
+        <translation>Есептің PDF файлын таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
@@ -1044,7 +1093,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="403" />
+        <location filename="../../monitor/gui/main_window.py" line="406" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
@@ -1119,129 +1168,134 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <source>Check a printed report…</source>
+        <translation>Басылған есепті тексеру…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="333" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="334" />
-        <location filename="../../monitor/gui/main_window.py" line="872" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="886" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
-        <location filename="../../monitor/gui/main_window.py" line="878" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="892" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="346" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="399" />
+        <location filename="../../monitor/gui/main_window.py" line="402" />
         <source>Unsaved changes</source>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="400" />
+        <location filename="../../monitor/gui/main_window.py" line="403" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>Бұл бетте сақталмаған өзгерістер бар. Кетер алдында оларды сақтау керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="404" />
+        <location filename="../../monitor/gui/main_window.py" line="407" />
         <source>Discard</source>
         <translation>Сақтамау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="405" />
+        <location filename="../../monitor/gui/main_window.py" line="408" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="474" />
+        <location filename="../../monitor/gui/main_window.py" line="477" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="484" />
+        <location filename="../../monitor/gui/main_window.py" line="487" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="507" />
+        <location filename="../../monitor/gui/main_window.py" line="510" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="510" />
+        <location filename="../../monitor/gui/main_window.py" line="513" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="523" />
+        <location filename="../../monitor/gui/main_window.py" line="526" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="734" />
+        <location filename="../../monitor/gui/main_window.py" line="737" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="783" />
+        <location filename="../../monitor/gui/main_window.py" line="786" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="784" />
+        <location filename="../../monitor/gui/main_window.py" line="787" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="804" />
+        <location filename="../../monitor/gui/main_window.py" line="807" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="817" />
+        <location filename="../../monitor/gui/main_window.py" line="820" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="860" />
+        <location filename="../../monitor/gui/main_window.py" line="863" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="861" />
+        <location filename="../../monitor/gui/main_window.py" line="864" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="862" />
+        <location filename="../../monitor/gui/main_window.py" line="865" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="879" />
+        <location filename="../../monitor/gui/main_window.py" line="893" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
@@ -1256,37 +1310,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="636" />
+        <location filename="../../monitor/gui/main_window.py" line="639" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="644" />
+        <location filename="../../monitor/gui/main_window.py" line="647" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="652" />
+        <location filename="../../monitor/gui/main_window.py" line="655" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="689" />
+        <location filename="../../monitor/gui/main_window.py" line="692" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="728" />
+        <location filename="../../monitor/gui/main_window.py" line="731" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="732" />
+        <location filename="../../monitor/gui/main_window.py" line="735" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>

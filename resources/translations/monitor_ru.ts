@@ -290,6 +290,55 @@
     </message>
 </context>
 <context>
+    <name>CheckReportDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="32" />
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="51" />
+        <source>Check a printed report</source>
+        <translation>Проверить напечатанный отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="36" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="39" />
+        <source>only for a password-protected PDF</source>
+        <translation>только для PDF, защищённого паролем</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="40" />
+        <source>Report (PDF)</source>
+        <translation>Отчёт (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="42" />
+        <source>PDF password</source>
+        <translation>Пароль PDF</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="43" />
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="44" />
+        <source>Confirms that the file is, byte for byte, a report this vault recorded in its audit trail, and that the records it was built from have not changed since; records changed since are listed with their history.</source>
+        <translation>Подтверждает, что файл побайтно совпадает с отчётом, записанным в журнале аудита этого хранилища, и что записи, по которым он составлен, с тех пор не изменились; изменённые записи перечисляются вместе с их историей.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="52" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/check_report.py" line="59" />
+        <source>Choose the report's PDF file.</source>
+        <translation>Выберите PDF-файл отчёта.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
@@ -1044,7 +1093,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="403" />
+        <location filename="../../monitor/gui/main_window.py" line="406" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1119,129 +1168,134 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="330" />
+        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <source>Check a printed report…</source>
+        <translation>Проверить напечатанный отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="333" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="334" />
-        <location filename="../../monitor/gui/main_window.py" line="872" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="886" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
-        <location filename="../../monitor/gui/main_window.py" line="878" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="892" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="346" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="399" />
+        <location filename="../../monitor/gui/main_window.py" line="402" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="400" />
+        <location filename="../../monitor/gui/main_window.py" line="403" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>На этой странице есть несохранённые изменения. Сохранить их перед уходом?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="404" />
+        <location filename="../../monitor/gui/main_window.py" line="407" />
         <source>Discard</source>
         <translation>Не сохранять</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="405" />
+        <location filename="../../monitor/gui/main_window.py" line="408" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="474" />
+        <location filename="../../monitor/gui/main_window.py" line="477" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="484" />
+        <location filename="../../monitor/gui/main_window.py" line="487" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="507" />
+        <location filename="../../monitor/gui/main_window.py" line="510" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="510" />
+        <location filename="../../monitor/gui/main_window.py" line="513" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="523" />
+        <location filename="../../monitor/gui/main_window.py" line="526" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="734" />
+        <location filename="../../monitor/gui/main_window.py" line="737" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="783" />
+        <location filename="../../monitor/gui/main_window.py" line="786" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="784" />
+        <location filename="../../monitor/gui/main_window.py" line="787" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="804" />
+        <location filename="../../monitor/gui/main_window.py" line="807" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="817" />
+        <location filename="../../monitor/gui/main_window.py" line="820" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="860" />
+        <location filename="../../monitor/gui/main_window.py" line="863" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="861" />
+        <location filename="../../monitor/gui/main_window.py" line="864" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="862" />
+        <location filename="../../monitor/gui/main_window.py" line="865" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="879" />
+        <location filename="../../monitor/gui/main_window.py" line="893" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
@@ -1256,37 +1310,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="636" />
+        <location filename="../../monitor/gui/main_window.py" line="639" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="644" />
+        <location filename="../../monitor/gui/main_window.py" line="647" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="652" />
+        <location filename="../../monitor/gui/main_window.py" line="655" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="689" />
+        <location filename="../../monitor/gui/main_window.py" line="692" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="728" />
+        <location filename="../../monitor/gui/main_window.py" line="731" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="732" />
+        <location filename="../../monitor/gui/main_window.py" line="735" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>

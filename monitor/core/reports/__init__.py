@@ -56,7 +56,9 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
     if kind == "stats":
         from .stats import build_stats
 
-        return build_stats(vault, tr, level, period=period, progress=progress, cancel=cancel)
+        report = build_stats(vault, tr, level, period=period, progress=progress, cancel=cancel)
+        report.period = (period[0], period[1])
+        return report
     if not subject_id:
         what = {"dossier": "--case", "medical": "--exam", "visit": "--visit"}.get(kind)
         if what is None:
@@ -77,19 +79,71 @@ def build(vault, kind: str, *, subject_id: str | None = None, lang: str = "en", 
     raise MonitorError(Message("report_unknown_kind", kind=str(kind)))
 
 
+REPORT_ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed from paper
+
+
+def new_report_id() -> str:
+    """A report's own id, as printed in its footer: ``R-XXXX-XXXX-XXXX`` (60 random bits)."""
+    import secrets
+
+    chars = "".join(secrets.choice(REPORT_ID_ALPHABET) for _ in range(12))
+    return "R-" + "-".join(chars[i:i + 4] for i in range(0, 12, 4))
+
+
+def hidden_id(record_id: str) -> str:
+    """How an aggregate report names a record in its metadata: a hash, not the id itself."""
+    return hashlib.sha256(f"monitor-report-source\x00{record_id}".encode()).hexdigest()[:32]
+
+
+def metadata_of(report: Report, generated_at: str) -> str:
+    """What ``check-report`` reads back (the PDF's /MonitorReport key): ids and hashes only.
+
+    A report for the public (aggregate level) names no record: its record ids are hashed
+    (:func:`hidden_id`), and the check rebuilds the report to match them.
+    """
+    import json
+
+    hidden = report.level == "aggregate"
+    sources = {hidden_id(rid): hashes for rid, hashes in report.sources.items()} if hidden else report.sources
+    return json.dumps({"format": "monitor-report/1", "report_id": report.report_id, "kind": report.kind,
+                       "level": report.level, "lang": report.lang, "subject_id": report.subject_id,
+                       "period": list(report.period), "ids": "hashed" if hidden else "plain",
+                       "generated_at": generated_at, "source_digest": report.source_digest,
+                       "source_count": report.source_count, "audit_seq": report.audit_head[0],
+                       "audit_hash": report.audit_head[1], "sources": sources},
+                      separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+
+
 def render(vault, report: Report, *, generated_at: str | None = None) -> bytes:
-    """PDF bytes for a built report (in memory); ``report.pages`` is set to its page count."""
+    """PDF bytes for a built report (in memory); ``report.pages`` is set to its page count.
+
+    Every page's footer says, in sentences: the report's id, when, with which Monitor and on which
+    device (its key fingerprint) it was made, the source digest, and the audit chain's head (entry
+    number and hash) at that moment, so a printout anchors the vault's history as it was.
+    """
+    from ..store import reading
+
     tr = Tr(report.lang)
-    at = tr.when(generated_at or utc_now())  # local time with its zone (locale.when)
+    stamp = generated_at or utc_now()
+    at = tr.when(stamp, city=False)  # local time with its offset (locale.when); the city overflows the footer
     fingerprint = vault.identity.fingerprint
+    if not report.report_id:
+        report.report_id = new_report_id()
+    report.audit_head = reading.audit_head(vault)
+    seq, head = report.audit_head
     frame = pdf.frame_for(
         report,
-        generated=f"{tr('generated', at=tr.when(generated_at or utc_now(), city=False))} · Monitor {__version__} · {tr('device', fp=fingerprint)}",
-        sources=tr("sources_hash", n=report.source_count, h=report.source_digest),
+        title=tr("footer_id", id=report.report_id),
+        generated=tr("footer_made", at=at, version=__version__, fp=fingerprint),
+        sources=tr("footer_sources", n=report.source_count, h=report.source_digest),
+        audit=tr("footer_audit", seq=seq, h=head),
         page_of=lambda n, m: tr("page_of", n=n, m=m),
+        metadata=metadata_of(report, stamp),
     )
-    report.cover += [(tr("generated_at"), at), (tr("monitor_version"), __version__),
-                     (tr("device_fp"), fingerprint), (tr("source_digest"), report.source_digest)]
+    report.cover += [(tr("report_id"), report.report_id), (tr("generated_at"), at),
+                     (tr("monitor_version"), __version__), (tr("device_fp"), fingerprint),
+                     (tr("source_digest"), report.source_digest),
+                     (tr("audit_head"), tr("audit_head_value", seq=seq, h=head))]
     report.cover.append(("", tr("source_digest_note")))
     data = pdf.render(report, frame)
     report.pages = frame.pages
@@ -125,7 +179,7 @@ def write(vault, report: Report, out: Path | str, *, password: str | None = None
     detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
               f"lang={report.lang} pdf_sha256={digest} "
               f"sources_sha256={report.source_digest} withheld={report.withheld.total()} "
-              f"encrypted={'yes' if password else 'no'}")
+              f"encrypted={'yes' if password else 'no'} report_id={report.report_id}")
     with logged_output(vault, action, record_id=report.subject_id, detail=detail):
         with atomic_writer(out) as handle:
             handle.write(data)
@@ -179,7 +233,8 @@ def log_printed(vault, report: Report, data: bytes, copies: int = 1) -> str:
     digest = hashlib.sha256(data).hexdigest()
     detail = (f"report={report.kind} level={report.level} audience={report.audience or 'public'} "
               f"lang={report.lang} pdf_sha256={digest} "
-              f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies}")
+              f"sources_sha256={report.source_digest} withheld={report.withheld.total()} copies={copies} "
+              f"report_id={report.report_id}")
     with logged_output(vault, "report-printed", record_id=report.subject_id, detail=detail):
         pass
     return digest

@@ -71,6 +71,7 @@ def finish(report: Report, reader: Reader, redactor: Redactor, tr: Tr) -> Report
     report.cover.append((tr("level"), tr(f"level_{report.level}")))
     report.source_digest = reader.digest
     report.source_count = reader.count
+    report.sources = reader.by_record
     return report
 
 

@@ -14,7 +14,8 @@ from ..messages import Message
 from ..model import registry, titles
 from .common import fields, finish, flag_conflict, new_report
 from .i18n import Tr
-from .images import photo_block
+from .evidence import action_text, addendum_note, custody_fields, output_text, seal_rows
+from .images import injury_numbers, photo_block
 from .model import Paragraph, Report, Section, Table
 from .parts import (CONSENT_ITEMS, article_text, body_diagram, consent_at_act, injury_table, missing_consent,
                     punishment_text, sentence_text)
@@ -306,18 +307,28 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
 
     # --- chain of custody -----------------------------------------------------------------------
     custody = Section(tr("custody"))
-    rows = []
-    for a in listed:
-        origin = reader.revision_origin(a.id) or ("", "", "")
-        rows.append([a.body["sha256"][:16] + "…", red.staff(a.body.get("added_by") or origin[0]) or "—",
-                     tr.when(a.body.get("captured_at")) or "—", tr.when(origin[2]), origin[1][:8]])
-    if rows:
-        custody.add(Table(["SHA-256", tr("added_by"), tr("captured"), tr("added_at"), tr("device_fp")], rows, widths=[2, 2, 2, 2, 1.2]))
+    numbers: dict[str, list[int]] = {}
+    shown_in: dict[str, set[str]] = {}  # photo → the examinations whose injuries it shows (their medical reports)
+    for ex in shown_exams:
+        for pid, ns in injury_numbers(ex).items():
+            numbers.setdefault(pid, []).extend(ns)
+            shown_in.setdefault(pid, set()).add(ex.id)
+    exam_ids = {ex.id for ex in exams}
+    if listed:
+        custody.add(Paragraph(tr("custody_intro"), "lead"))
+    for n, a in enumerate(listed, 1):
+        name = red.text(a.body.get("caption") or "") or (red.text(a.body.get("original_name", "")) if red.full else "")
+        parent = a.body.get("parent_id")
+        is_photo = a.body.get("mime_type", "").startswith("image/")
+        shows = numbers.get(a.id, []) if is_photo and (parent in exam_ids or a.id in numbers) else None
+        custody.add(Section(tr("exhibit", n=n, name=name or "—"), level=3).add(
+            fields(custody_fields(reader, red, tr, a, injuries=shows,
+                                 parents=({case.id, parent} | shown_in.get(a.id, set())) - {None}))))
     outputs = [e for e in reader.audit_for([case.id]) if e[4].startswith(("report", "export", "bundle"))]
     if outputs:
-        custody.add(Table([tr("date"), tr("action"), tr("who"), tr("details")],
-                          [[tr.when(e[1]), e[4], red.staff(e[2]) or "—", e[7] or ""] for e in outputs],
-                          widths=[1.6, 1.4, 1.2, 5], caption=tr("outputs")))
+        custody.add(Table([tr("date"), tr("action"), tr("who")],
+                          [[tr.when(e[1]), output_text(reader, tr, e), red.staff(e[2]) or "—"] for e in outputs],
+                          widths=[1.6, 6, 1.2], caption=tr("outputs")))
     if not custody.blocks:
         custody.add(Paragraph(tr("none")))
     report.sections.append(custody)
@@ -327,10 +338,13 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     audit = Section(tr("audit_excerpt"))
     shown_ids = {case.id} | {s.id for s in shown_interviews + shown_exams + complaints + proceedings + listed}
     entries = reader.audit_for(shown_ids, limit=150)
-    audit.add(Paragraph(tr("chain_intro"), "note"))
-    audit.add(Table(["#", tr("date"), tr("who"), tr("action"), tr("record"), "SHA-256"],
-                    [[str(e[0]), tr.when(e[1]), red.staff(e[2]) or "—", e[4], (e[5] or "")[:8],
-                      (e[6] or "")[:16]] for e in entries], widths=[0.6, 2, 1.4, 1.4, 1.1, 2], numeric={0}))
+    audit.add(Paragraph(tr("chain_intro"), "lead"))
+    kinds = {s.id: s.type for s in [case] + shown_interviews + shown_exams + complaints + proceedings + listed}
+    audit.add(Table(["#", tr("date"), tr("who"), tr("action"), tr("record"), tr("version_hash")],
+                    [[str(e[0]), tr.when(e[1]), red.staff(e[2]) or "—", action_text(tr, e[4]),
+                      titles.type_title(kinds[e[5]], lang) if e[5] in kinds else "—",
+                      ((e[6] or "").rpartition(":")[2][:16] + "…") if e[6] else "—"] for e in entries],
+                    widths=[0.6, 2, 1.4, 2, 1.4, 1.9], numeric={0}))
     report.sections.append(audit)
     missing_consent(report, red, tr)
     step(9, "finishing")
@@ -455,16 +469,25 @@ def _interview_section(report, reader: Reader, red: Redactor, tr: Tr, iv: Source
         (tr("chaperone"), red.staff(b.get("chaperone")) if b.get("chaperone") else ""),
         (tr("reprisal_risk"), reader.label("risk_level", b.get("reprisal_risk"), lang)),
         (tr("follow_up"), red.text(b.get("follow_up"))),
-        (tr("sealed"), tr.when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+        *seal_rows(reader, red, tr, iv),
     ]))
     sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, iv, "interview")))
     sec.add(Section(tr("narrative"), level=3).add(Paragraph(red.text(b.get("narrative")), "verbatim")))
-    addenda = [a for a in reader.referring(iv.id, "addendum")]
-    if addenda:
-        sec.add(Section(tr("addenda"), level=3).add(*[
-            Paragraph(f"{tr.when(a.body['date'])} — {red.staff(a.body.get('author'))}: {red.text(a.body['text'])}")
-            for a in sorted(addenda, key=lambda a: a.body["date"])]))
+    sec.add(_addenda(reader, red, tr, iv))
     return sec
+
+
+def _addenda(reader: Reader, red: Redactor, tr: Tr, record: Source) -> Section | None:
+    """A sealed record's addenda, each with its own hash, time and device (or None without any)."""
+    addenda = sorted(reader.referring(record.id, "addendum"), key=lambda a: a.body["date"])
+    if not addenda:
+        return None
+    blocks = []
+    for a in addenda:
+        blocks.append(Paragraph(f"{tr.when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
+                                f"{red.text(a.body['text'])}"))
+        blocks.append(Paragraph(addendum_note(reader, red, tr, a), "small"))
+    return Section(tr("addenda"), level=3).add(*blocks)
 
 
 def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, shown_photo_ids: set[str]) -> Section:
@@ -482,7 +505,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
         (tr("place"), red.text(b.get("place"))),
         (tr("conditions"), red.text(b.get("conditions"))),
         (tr("overall_opinion"), reader.label("consistency", b.get("overall_opinion"), lang)),
-        (tr("sealed"), tr.when(b.get("sealed_at")) if b.get("sealed") else tr("no")),
+        *seal_rows(reader, red, tr, ex),
     ]))
     sec.add(Section(tr("consent"), level=3).add(*consent_at_act(red, tr, ex, "examination")))
     injuries = b.get("injuries", [])
@@ -496,6 +519,7 @@ def _exam_section(report, reader: Reader, red: Redactor, tr: Tr, ex: Source, sho
         sec.add(Section(tr("ip8"), level=3).add(Paragraph(red.text(b["psychological_findings"]))))
     if b.get("conclusions"):
         sec.add(Section(tr("ip13"), level=3).add(Paragraph(red.text(b["conclusions"]))))
+    sec.add(_addenda(reader, red, tr, ex))
     photos = exam_photos(vault=reader.vault, reader=reader, red=red, tr=tr, exam=ex)
     if photos:
         sec.add(Section(tr("photos"), level=3).add(*[blk for _, blk in photos]))

@@ -63,14 +63,29 @@ def _loader(vault, sha256: str, mime: str):
     return load
 
 
-def photo_block(vault, reader: Reader, red: Redactor, tr: Tr, attachment: Source) -> Photo:
+def photo_block(vault, reader: Reader, red: Redactor, tr: Tr, attachment: Source,
+                injuries: list[int] | None = None) -> Photo:
     b = attachment.body
     caption = red.text(b.get("caption") or "") or (red.text(b.get("original_name", "")) if red.full else "")
+    if injuries:  # the injury table's numbers, also on the body diagram's markers
+        shows = tr("photo_injury" if len(injuries) == 1 else "photo_injuries", n=", ".join(str(n) for n in injuries))
+        caption = f"{caption} ({shows})" if caption else shows[:1].upper() + shows[1:]
     details = tr("photo_details", h=b["sha256"], t=tr.when(b.get("captured_at")) or tr("unknown"),
                  scale=tr("with_scale") if b.get("has_scale") else tr("no_scale"))
     mime = b.get("mime_type", "")
     loader = _loader(vault, b["sha256"], mime) if mime in IMAGE_TYPES else None
-    return Photo(sha256=b["sha256"], caption=caption, details=details, loader=loader)
+    return Photo(sha256=b["sha256"], caption=caption, details=details, loader=loader,
+                 stripped_note=tr("photo_stripped", h="{h}", orig=b["sha256"]),
+                 pixels_note=tr("photo_pixels", orig=b["sha256"]))
+
+
+def injury_numbers(exam: Source) -> dict[str, list[int]]:
+    """Photo id → the numbers (as in the injury table, from 1) of the injuries it shows."""
+    out: dict[str, list[int]] = {}
+    for n, injury in enumerate(exam.body.get("injuries", []), 1):
+        for pid in injury.get("photo_ids", []):
+            out.setdefault(pid, []).append(n)
+    return out
 
 
 def exam_photos(*, vault, reader: Reader, red: Redactor, tr: Tr, exam: Source) -> list[tuple[str, Photo]]:
@@ -84,11 +99,12 @@ def exam_photos(*, vault, reader: Reader, red: Redactor, tr: Tr, exam: Source) -
         if a.body.get("parent_id") == exam.id and a.id not in ids:
             ids.append(a.id)
     out = []
+    numbers = injury_numbers(exam)
     person_id = exam.body.get("person_id")
     for aid in ids:
         a = reader.maybe(aid, "attachment")
         if a is None or not a.body.get("mime_type", "").startswith("image/"):
             continue
         if red.may_show_photo(person_id, bool(a.body.get("intimate"))):
-            out.append((a.id, photo_block(vault, reader, red, tr, a)))
+            out.append((a.id, photo_block(vault, reader, red, tr, a, numbers.get(a.id))))
     return out

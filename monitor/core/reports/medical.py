@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..messages import Message
 from ..model import diagram
-from .common import fields, finish, flag_conflict, new_report
+from .common import date_of, fields, finish, flag_conflict, new_report
+from .evidence import addendum_note, seal_rows
 from .i18n import Tr
 from .images import exam_photos
 from .model import Paragraph, Report, Section, Table
@@ -31,7 +32,10 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     exam = reader.get(exam_id, "examination")
     b = exam.body
     lang = tr.lang
-    number = b.get("report_number") or exam.id[:8]
+    # without a number of its own: the person's code and the date, never a fragment of a record id
+    subject = reader.maybe(b.get("person_id"), "person")
+    number = b.get("report_number") or " / ".join(
+        x for x in ((subject.body.get("code") if subject else ""), tr.date(b.get("date"))) if x)
     report = new_report("medical", tr, level, title=tr("medical_title"), code=f"{tr('report_number')} {number}",
                         subject_id=exam.id)
     red = Redactor(reader, level, tr, report.withheld, audience=audience)
@@ -215,7 +219,11 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
                     (tr("place"), red.text(b.get("place")))]))
     s16.add(Paragraph(tr("signature_line"), "signature"))
     if b.get("sealed"):
-        s16.add(Paragraph(f"{tr('sealed')}: {tr.when(b.get('sealed_at'))}", "note"))
+        s16.add(fields(seal_rows(reader, red, tr, exam)))
+        addenda = sorted(reader.referring(exam.id, "addendum"), key=lambda a: a.body["date"])
+        for a in addenda:
+            s16.add(Paragraph(f"{tr('addenda')}: {tr.when(a.body['date'])} — {red.staff(a.body.get('author'))}: "
+                              f"{red.text(a.body['text'])}"), Paragraph(addendum_note(reader, red, tr, a), "small"))
     report.sections.append(s16)
 
     s17 = Section(tr("ip17"))

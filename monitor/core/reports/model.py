@@ -19,7 +19,7 @@ from typing import Iterator, Union
 @dataclass
 class Paragraph:
     text: str
-    style: str = "body"  # body | verbatim | note | warning | small | signature
+    style: str = "body"  # body | verbatim | note | lead (a note kept with what follows) | warning | small | signature
 
 
 @dataclass
@@ -79,6 +79,10 @@ class Photo:
     caption: str
     details: str  # hash, capture time, scale, …
     loader: object = None  # callable returning the bytes (kept out of repr)
+    # printed next to the image when the embedded copy differs from the file ("{h}": the copy's SHA-256),
+    # or when only its pixels are embedded
+    stripped_note: str = ""
+    pixels_note: str = ""
 
     def __repr__(self) -> str:  # never print image bytes or loaders in test output
         return f"Photo({self.sha256[:12]}, {self.caption!r})"
@@ -139,6 +143,10 @@ class Report:
     audience: str = ""  # lawyer | partners | un | public (redaction.AUDIENCES); "" before a builder sets it
     source_digest: str = ""  # SHA-256 of the canonical set of revisions read (sources.py)
     source_count: int = 0
+    sources: dict[str, list[str]] = field(default_factory=dict)  # record id → revision hashes read (check.py)
+    report_id: str = ""  # set by the renderer; printed in the footer and logged with the PDF's hash
+    audit_head: tuple[int, str] = (0, "")  # the audit chain's head when the report was rendered
+    period: tuple[str | None, str | None] = (None, None)  # statistics: the years asked for (check.py rebuilds)
     pages: int = 0  # set by the renderer
     labels: dict[str, str] = field(default_factory=dict)  # translated frame strings for the renderer
 

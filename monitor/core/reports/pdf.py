@@ -3,7 +3,9 @@
 The frame every report shares: a cover page; a running header with the case/visit code and the
 confidentiality marking; "page N of M"; a contents page with page numbers (and PDF bookmarks);
 tables that break across pages and repeat their header row; and a footer with the generation
-time, Monitor version, device fingerprint and the source digest (``sources.py``).
+time, Monitor version, device fingerprint, the report's id, the source digest (``sources.py``) and
+the audit chain's head, with the same facts for ``check-report`` in the document information key
+``/MonitorReport``.
 
 Only the shipped DejaVu Sans family is used, embedded as a subset; the canvas base font is set to
 it too, so no base-14 font (Helvetica) appears anywhere in the file.
@@ -11,7 +13,9 @@ it too, so no base-14 font (Helvetica) appears anywhere in the file.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Callable
@@ -74,12 +78,16 @@ def styles() -> dict[str, ParagraphStyle]:
                                    backColor=colors.Color(0.97, 0.97, 0.97), spaceBefore=4, spaceAfter=8),
         "note": ParagraphStyle("note", parent=base, fontName=FONT_ITALIC, fontSize=8.5, leading=11,
                                textColor=colors.Color(0.3, 0.3, 0.3)),
+        "lead": ParagraphStyle("lead", parent=base, keepWithNext=1, fontName=FONT_ITALIC, fontSize=8.5, leading=11,
+                               textColor=colors.Color(0.3, 0.3, 0.3)),  # a note introducing what follows
         "warning": ParagraphStyle("warning", parent=base, fontName=FONT_BOLD, textColor=ACCENT,
                                   backColor=FLAG_BG, borderPadding=4, spaceBefore=4, spaceAfter=8),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
         "signature": ParagraphStyle("signature", parent=base, spaceBefore=18),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
         "cell_num": ParagraphStyle("cell_num", parent=base, fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT),
+        # a hash on one line of the value column (64 hex digits, or a revision hash "v2:" and 64)
+        "cell_hash": ParagraphStyle("cell_hash", parent=base, fontSize=7.2, leading=10, spaceAfter=0),
         "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0),
         "h1": ParagraphStyle("h1", parent=base, keepWithNext=1, fontName=FONT_BOLD, fontSize=14, leading=18, spaceBefore=10,
                              spaceAfter=8, textColor=ACCENT),
@@ -100,6 +108,7 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 CELL_SIZE = 8
+_HASH = re.compile(r"(v\d+:)?[0-9a-f]{64}")
 
 
 def _p(text: str, style: str = "body") -> RLParagraph:
@@ -162,10 +171,43 @@ class Frame_:
 
     code: str
     marking: str
-    generated: str  # "Generated … · Monitor 0.1.0 · device XXXX …"
-    sources: str  # "Built from N revisions, SHA-256 …"
+    generated: str  # "Report R-… was made on … with Monitor 0.1.0 on the device with key fingerprint …"
+    sources: str  # "The N record versions it was built from have the combined SHA-256 …"
     page_of: Callable[[int, int], str]
     pages: int = 0  # filled in when the PDF is saved
+    title: str = ""  # "Report R-XXXX-XXXX-XXXX", left of "page N of M"
+    audit: str = ""  # "When it was made, the vault's audit trail ended at entry N, whose hash is …"
+    metadata: str = ""  # JSON for the document information key /MonitorReport (read by check.py)
+
+
+METADATA_KEY = "MonitorReport"
+
+
+def _info_with(metadata: str, base):
+    """The canvas's document information dictionary with one more key, ``/MonitorReport``.
+
+    reportlab writes only the standard keys; ``check-report`` reads this one (with pikepdf) to learn
+    the report's id, the audit head and the record versions it was built from, so it needs no OCR
+    of the footer. It holds ids and hashes only, never a name or any text of a record.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+
+    class _Info(PDFInfo):
+        def format(self, document):
+            formatted = PDFInfo.format(self, document)  # the standard keys, as reportlab writes them
+            extra = PDFDictionary({METADATA_KEY: PDFString(metadata)}).format(document)
+            return formatted[:-2].rstrip() + b"\n" + extra[2:].lstrip()  # one dictionary: << standard extra >>
+
+    info = _Info()
+    info.__dict__.update(base.__dict__)
+    return info
+
+
+def _fitted_size(text: str, font: str, size: float, width: float, smallest: float = 4.5) -> float:
+    """The largest font size ≤ ``size`` (down to ``smallest``) at which ``text`` fits ``width``."""
+    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.25
+    return size
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -185,6 +227,8 @@ def _canvas_class(frame: Frame_):
             kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT  # no Helvetica, ever
             kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 9
             super().__init__(*args, **kwargs)
+            if frame.metadata:
+                self._doc.info = _info_with(frame.metadata, self._doc.info)
             self._pages: list[dict] = []
 
         def showPage(self):
@@ -220,12 +264,20 @@ def _canvas_class(frame: Frame_):
                 self.drawString(MARGIN, h - 1.35 * cm, _fit(frame.code, FONT_BOLD, 8, usable))
                 self.line(MARGIN, h - 1.5 * cm, w - MARGIN, h - 1.5 * cm)
             self.setFillColor(INK)
-            self.line(MARGIN, 1.55 * cm, w - MARGIN, 1.55 * cm)
-            self.setFont(FONT, 6.5)
-            self.drawString(MARGIN, 1.2 * cm, frame.generated)
-            self.drawString(MARGIN, 0.9 * cm, frame.sources)
+            self.line(MARGIN, 1.8 * cm, w - MARGIN, 1.8 * cm)
+            usable = w - 2 * MARGIN
             self.setFont(FONT_BOLD, 8)
-            self.drawRightString(w - MARGIN, 1.2 * cm, frame.page_of(n, total))
+            self.drawRightString(w - MARGIN, 1.45 * cm, frame.page_of(n, total))
+            if frame.title:
+                self.drawString(MARGIN, 1.45 * cm, frame.title)
+            # the sentences a reader can check the printout by: when, how and on which device it was
+            # made, from what, at which point of the audit trail; never cut (a shortened hash proves
+            # nothing): all set one size smaller instead
+            lines = [t for t in (frame.generated, frame.sources, frame.audit) if t]
+            size = min((_fitted_size(t, FONT, 6.5, usable) for t in lines), default=6.5)
+            self.setFont(FONT, size)
+            for i, text in enumerate(lines):
+                self.drawString(MARGIN, (1.12 - 0.28 * i) * cm, text)
             self.restoreState()
 
     return ReportCanvas
@@ -275,7 +327,8 @@ class _Renderer:
     def fields(self, block: model.Fields) -> list[Flowable]:
         if not block.rows:
             return []
-        rows = [[_p(k, "cell_head"), _p(v, "cell")] for k, v in block.rows]
+        rows = [[_p(k, "cell_head"), _p(v, "cell_hash" if _HASH.fullmatch(v or "") else "cell")]
+                for k, v in block.rows]
         t = RLTable(rows, colWidths=[self.width * 0.32, self.width * 0.68], hAlign="LEFT", splitByRow=1)
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), 
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -382,6 +435,13 @@ class _Renderer:
             parts.append(_p(self.report.labels.get("photo_unavailable", ""), "note"))
         parts.append(_p(block.caption, "caption"))
         parts.append(_p(block.details, "small"))
+        if img is not None:  # say what the PDF holds, with both hashes when it is not the file itself
+            if isinstance(img, _JpegFlowable):
+                embedded = hashlib.sha256(img.source.data).hexdigest()
+                if embedded != block.sha256 and block.stripped_note:
+                    parts.append(_p(block.stripped_note.replace("{h}", embedded), "small"))
+            elif block.pixels_note:
+                parts.append(_p(block.pixels_note, "small"))
         parts.append(Spacer(1, 8))
         return [KeepTogether(parts)]
 
@@ -453,8 +513,10 @@ class _Renderer:
         return out
 
 
-def frame_for(report: model.Report, *, generated: str, sources: str, page_of: Callable[[int, int], str]) -> Frame_:
-    return Frame_(code=report.code, marking=report.marking, generated=generated, sources=sources, page_of=page_of)
+def frame_for(report: model.Report, *, generated: str, sources: str, page_of: Callable[[int, int], str],
+              audit: str = "", metadata: str = "", title: str = "") -> Frame_:
+    return Frame_(code=report.code, marking=report.marking, generated=generated, sources=sources, page_of=page_of,
+                  audit=audit, metadata=metadata, title=title)
 
 
 def render(report: model.Report, frame: Frame_) -> bytes:

@@ -55,9 +55,11 @@ class Reader:
     def __init__(self, vault):
         self.vault = vault
         self._hashes: set[str] = set()
+        self._by_record: dict[str, set[str]] = {}
         self._cache: dict[str, Source] = {}
         self._origins: dict[tuple[str, str], str | None] = {}
         self.conflicted: list[Source] = []  # records read that have unresolved concurrent versions
+        self.memo: dict[str, object] = {}  # what a report reads once, not per record (evidence.py: devices, outputs)
 
     # --- the fingerprint -----------------------------------------------------------------------
 
@@ -66,13 +68,22 @@ class Reader:
             self.conflicted.append(src)
         self._cache[src.id] = src
         self._hashes.add(src.hash)
+        read = self._by_record.setdefault(src.id, set())
+        read.add(src.hash)
         if src.heads > 1:  # every concurrent head shaped what we show, or should have
-            self._hashes.update(reading.head_hashes(self.vault, src.id))
+            heads = reading.head_hashes(self.vault, src.id)
+            self._hashes.update(heads)
+            read.update(heads)
         return src
 
     @property
     def digest(self) -> str:
         return digest_of(self._hashes)
+
+    @property
+    def by_record(self) -> dict[str, list[str]]:
+        """Record id → the revision hashes of it that were read (what ``check-report`` compares)."""
+        return {rid: sorted(hashes) for rid, hashes in sorted(self._by_record.items())}
 
     @property
     def count(self) -> int:

@@ -71,3 +71,88 @@ def first_revision(vault: "Vault", record_id: str) -> tuple[str, str, str] | Non
     return vault.conn.execute(
         "SELECT author, device, created_at FROM revisions WHERE record_id = ? ORDER BY seq LIMIT 1",
         (record_id,)).fetchone()
+
+
+# --- evidence: seals, devices, the audit chain's head, logged outputs (reports/check.py) -----------
+
+def seal_of(vault: "Vault", record_id: str) -> tuple[str, str, str, str] | None:
+    """(hash, created_at, author, device) of the revision that sealed a record's current head, or None."""
+    return vault.conn.execute(
+        "SELECT v.hash, v.created_at, v.author, v.device FROM records r "
+        "JOIN revision_graph g ON g.rev = r.head JOIN revisions v ON v.rev = g.seal "
+        "WHERE r.id = ?", (record_id,)).fetchone()
+
+
+def _has_table(vault: "Vault", name: str) -> bool:
+    return vault.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                              (name,)).fetchone() is not None
+
+
+def device_signers(vault: "Vault") -> dict[str, tuple[str, str | None]]:
+    """Every device id this vault knows → (its signing key's fingerprint, a contact's name or None).
+
+    This vault's own device ids are the ones its audit trail was written on (a copied vault takes a
+    new id but keeps its keys); another device's id is known from the bundles of it merged here.
+    """
+    from ..keys.identity import fingerprint
+
+    names: dict[str, str] = {}
+    out: dict[str, tuple[str, str | None]] = {}
+    if _has_table(vault, "contacts"):
+        names = dict(vault.conn.execute("SELECT signing_key, name FROM contacts"))
+    if _has_table(vault, "sync_imports"):
+        for device, key in vault.conn.execute("SELECT device, signing_key FROM sync_imports ORDER BY at"):
+            out[device] = (fingerprint(bytes.fromhex(key)), names.get(key))
+    public = vault.identity.signing_public
+    own = (fingerprint(public), names.get(public.hex()))
+    for (device,) in vault.conn.execute("SELECT DISTINCT device FROM audit"):
+        out[device] = own
+    return out
+
+
+def audit_head(vault: "Vault") -> tuple[int, str]:
+    """The newest audit entry's (seq, hash): the head of the chain."""
+    row = vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, "0" * 64)
+
+
+def audit_entry_hash(vault: "Vault", seq: int) -> str | None:
+    """The hash of audit entry ``seq``, or None when the chain has no such entry."""
+    row = vault.conn.execute("SELECT hash FROM audit WHERE seq = ?", (int(seq),)).fetchone()
+    return None if row is None else row[0]
+
+
+def audit_mentioning(vault: "Vault", actions: tuple[str, ...], needle: str) -> list[tuple]:
+    """(seq, at, actor, device, action, record_id, rev_hash, detail) of the entries of these actions
+    whose detail contains ``needle`` (a hash or a report id), oldest first."""
+    marks = ",".join("?" * len(actions))
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return vault.conn.execute(
+        "SELECT seq, at, actor, device, action, record_id, rev_hash, detail FROM audit "
+        f"WHERE action IN ({marks}) AND detail LIKE ? ESCAPE '\\' ORDER BY seq",
+        (*actions, f"%{escaped}%")).fetchall()
+
+
+def audit_of_actions(vault: "Vault", actions: tuple[str, ...], after: str = "") -> list[tuple]:
+    """(seq, at, actor, device, action, record_id, rev_hash, detail) of every entry of these actions
+    at or after ``after`` (an ISO time), oldest first."""
+    marks = ",".join("?" * len(actions))
+    return vault.conn.execute(
+        "SELECT seq, at, actor, device, action, record_id, rev_hash, detail FROM audit "
+        f"WHERE action IN ({marks}) AND at >= ? ORDER BY seq", (*actions, after)).fetchall()
+
+
+def bundle_recipients(vault: "Vault", bundle_sha256: str) -> list[str]:
+    """Who a bundle was written for: a contact's name, or the recipient key as logged ('passphrase')."""
+    if not (_has_table(vault, "sync_exports") and _has_table(vault, "contacts")):
+        return []
+    rows = vault.conn.execute(
+        "SELECT e.recipient, c.name FROM sync_exports e LEFT JOIN contacts c ON c.signing_key = e.recipient "
+        "WHERE e.bundle_sha256 = ? ORDER BY e.seq", (bundle_sha256,)).fetchall()
+    return [name or recipient for recipient, name in rows]
+
+
+def record_of_revision(vault: "Vault", revision_hash: str) -> str | None:
+    """The record a revision (by its hash) belongs to, deleted or not; None when this vault lacks it."""
+    row = vault.conn.execute("SELECT record_id FROM revisions WHERE hash = ? LIMIT 1", (revision_hash,)).fetchone()
+    return None if row is None else row[0]
