@@ -31,9 +31,9 @@ from typing import Callable
 
 from ..model import schema
 from ..db import Connection, transaction
-from .stemming import fold, stems
+from .stemming import fold, heads as stem_heads, stems
 
-SEARCH_VERSION = "2"  # 1: words only (schema v2); 2: + word forms in search_forms
+SEARCH_VERSION = "3"  # 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots
 COMMON_DOCS = 5000  # a query whose every word is in more records than this is "very common"
 RECENT_RANKED = 500  # … and only its most recent matches are ranked
 
@@ -306,7 +306,8 @@ def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list
     """(start, end, word) of every word in ``text`` that matches one of ``terms``."""
     if not terms:
         return []
-    heads = sorted({s for t in terms for s in t.stems} | {fold(t.typed.rstrip("*")) for t in terms}, key=len, reverse=True)
+    heads = sorted({h for t in terms for s in t.stems for h in stem_heads(s)} | {fold(t.typed.rstrip("*")) for t in terms},
+                   key=len, reverse=True)
     heads = [h for h in heads if h]
     if not heads:
         return []
