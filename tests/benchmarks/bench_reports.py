@@ -261,7 +261,11 @@ def child(side: str, setup_file: Path, out: Path) -> None:
         run_raw(setup["raw"], out)
     elapsed = time.perf_counter() - t
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": elapsed, "startup": startup, "rss_mb": rss_mb, "bytes": out.stat().st_size}))
+    from reportlab.lib import rl_accel  # the C accelerator (package rl-accel) or reportlab's Python fallback
+
+    accel = getattr(rl_accel.instanceStringWidthTTF, "__module__", "") == "_rl_accel"
+    print(json.dumps({"seconds": elapsed, "startup": startup, "rss_mb": rss_mb, "bytes": out.stat().st_size,
+                      "accel": accel}))
 
 
 def main() -> None:
@@ -295,6 +299,9 @@ def main() -> None:
         med = {side: {k: statistics.median(r[k] for r in rows) for k in ("seconds", "startup", "rss_mb", "bytes")}
                for side, rows in results.items()}
         ratio = med["monitor"]["seconds"] / med["raw"]["seconds"]
+        accel = {side: all(r["accel"] for r in rows) for side, rows in results.items()}
+        print(f"reportlab C accelerator (_rl_accel) in use: raw {accel['raw']}, Monitor {accel['monitor']}; "
+              f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         for side in ("raw", "monitor"):
             m = med[side]
             print(f"{side:<8} {m['seconds']:6.2f} s  peak RSS {m['rss_mb']:6.0f} MB  PDF {m['bytes'] / 1e6:5.1f} MB"
