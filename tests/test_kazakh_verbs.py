@@ -22,9 +22,11 @@ GROUPS = {
     "бер": ["берді", "берген", "беріп", "береді", "бермеді", "берілмеді"],
     "теп": ["тепті", "тепкен", "тебіп", "тебеді", "теппеді"],
     "соқ": ["соқты", "соққан", "соғып", "соғады", "соқпады"],
+    "де": ["деді", "деген", "деп", "дейді", "демеді"],  # a root ending in a vowel: -п, -й
 }
 # Words spelt like a form of one of those verbs that are not: none of the verbs may find them.
-LOOKALIKES = ["алдын", "алма", "алмалар", "алдында", "ата", "ала", "ұрпақ", "ұрлық", "атау", "алмаз", "соқыр", "берік"]
+LOOKALIKES = ["алдын", "алма", "алмалар", "алдында", "ата", "ала", "ұрпақ", "ұрлық", "атау", "алмаз", "соқыр", "берік",
+              "дене", "дейін", "дед"]  # body, until, and Russian «дед» (grandfather), which «деді» met before
 
 WORDS = [w for forms in GROUPS.values() for w in forms] + LOOKALIKES
 MEET = {(a, b) for forms in GROUPS.values() for a, b in itertools.product(forms, forms)}
