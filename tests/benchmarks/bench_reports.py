@@ -19,6 +19,7 @@ medians are compared.
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import json
 import os
@@ -262,8 +263,7 @@ def child(side: str, setup_file: Path, out: Path) -> None:
     elapsed = time.perf_counter() - t
     cpu = time.process_time() - cpu  # on a loaded machine, the figure a quiet one would show
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    from reportlab.lib import rl_accel  # the C accelerator (package rl-accel) or reportlab's Python fallback
-
+    rl_accel = importlib.import_module("reportlab.lib.rl_accel")  # _rl_accel (package rl-accel) or Python
     accel = getattr(rl_accel.instanceStringWidthTTF, "__module__", "") == "_rl_accel"
     print(json.dumps({"seconds": elapsed, "cpu": cpu, "startup": startup, "rss_mb": rss_mb,
                       "bytes": out.stat().st_size, "accel": accel}))

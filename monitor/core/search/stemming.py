@@ -52,8 +52,9 @@ _KK_SUFFIXES = sorted({
 }, key=len, reverse=True)
 
 
-_PERSON = "м ң қ к ңыз ңіз ңдар ңдер ңыздар ңіздер".split()
-_CHAIN = sorted(set(_KK_SUFFIXES) | set("мын мін сың сің мыз міз сыз сіз ын ін н".split()), key=len, reverse=True)
+_PERSON = ["м", "ң", "қ", "к", "ңыз", "ңіз", "ңдар", "ңдер", "ңыздар", "ңіздер"]
+_CHAIN = sorted({*_KK_SUFFIXES, "мын", "мін", "сың", "сің", "мыз", "міз", "сыз", "сіз", "ын", "ін", "н"},
+                key=len, reverse=True)
 
 
 def _alt(items) -> str:
@@ -65,7 +66,7 @@ def _alt(items) -> str:
 # accepted (the root fixes which one a real word has). A bare -а/-е (ата 'grandfather', ала
 # 'motley') or a bare negative (алма 'apple') is not enough: it needs a person ending or more.
 _NOUNS = _alt(_CHAIN) + "{0,3}"
-_PRESENT_PERSON = _alt("ды ді мын мін сың сің мыз міз сыз сіз тын тін".split())
+_PRESENT_PERSON = _alt(["ды", "ді", "мын", "мін", "сың", "сің", "мыз", "міз", "сыз", "сіз", "тын", "тін"])
 _VERB_TAIL = (
     "(?:ыл|іл|ын|ін)?(?:"
     + _alt(["ды", "ді", "ты", "ті"]) + _alt(_PERSON) + "?"
