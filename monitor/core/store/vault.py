@@ -117,6 +117,8 @@ def _records_query(select: str, record_type: str | None, include_deleted: bool, 
         params.append(value)
     sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
     return sql, params
+
+
 _RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, sealed, label"
 
 
