@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from monitor.core.store.vault import Vault  # noqa: E402
 
 PASS = "copper lantern steppe violin"
-WORDS_KK = "қамау кезінде мені ұрды тергеуші бөлме суық болды адвокат берілмеді түнде жауап алды".split()
-WORDS_RU = "меня били в кабинете следователь угрожал семье надели пакет на голову не давали спать".split()
+WORDS_KK = ["қамау", "кезінде", "мені", "ұрды", "тергеуші", "бөлме", "суық", "болды", "адвокат", "берілмеді", "түнде", "жауап", "алды"]
+WORDS_RU = ["меня", "били", "в", "кабинете", "следователь", "угрожал", "семье", "надели", "пакет", "на", "голову", "не", "давали", "спать"]
 # Kazakh verb forms placed at chosen ranks of the Zipf vocabulary, so that some are medium-frequent
 # (hundreds to thousands of records) and some rare: rank r is in about 100,000 * 7.3 / r records.
 VERB_FORMS = {60: "ұрған", 150: "ұрып", 300: "алған", 600: "теуіп", 1200: "берген", 2500: "соққан",
@@ -38,7 +38,7 @@ VERB_FORMS = {60: "ұрған", 150: "ұрып", 300: "алған", 600: "теу
 
 def vocabulary() -> list[str]:
     rng = random.Random(5)
-    syllables = "ка ра ма та са ба ла на жа қа ға ұл өр ін ек ов ев ин ск ко ли ни ды зы".split()
+    syllables = ["ка", "ра", "ма", "та", "са", "ба", "ла", "на", "жа", "қа", "ға", "ұл", "өр", "ін", "ек", "ов", "ев", "ин", "ск", "ко", "ли", "ни", "ды", "зы"]
     words = WORDS_KK + WORDS_RU + ["".join(rng.choices(syllables, k=3)) + str(i) for i in range(30_000)]
     for rank, word in sorted(VERB_FORMS.items()):
         words.insert(rank - 1, word)
@@ -172,7 +172,7 @@ def run(path: Path, args) -> None:
 
     def ms(xs, p):
         xs = sorted(xs)
-        return xs[min(len(xs) - 1, max(0, int(round(len(xs) * p)) - 1))] * 1000
+        return xs[min(len(xs) - 1, max(0, round(len(xs) * p) - 1))] * 1000
 
     print(f"search over {args.size:,} testimonies, {len(queries)} queries x {args.rounds} rounds, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
