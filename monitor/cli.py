@@ -249,15 +249,18 @@ def cmd_cases(args) -> int:
 
 def cmd_search(args) -> int:
     with _open(args) as vault:
-        hits = vault.search(args.text, limit=args.limit, types=args.type or None)
-    if args.json:
-        _emit_json([hit.to_json() for hit in hits])
+        page = vault.search_page(args.text, limit=args.limit, types=args.type or None)
+    hits = page.hits
+    if args.json:  # recent_only: very common words, only the most recent matches were ranked (as the window says)
+        _emit_json([{**hit.to_json(), "recent_only": page.recent_only} for hit in hits])
         return 0
     if not hits:
         print(_t("cli_no_matches"))
     for hit in hits:
         print(f"{hit.type:<12} {hit.record_id}  {shown(hit.label)}")
         print(f"             {shown(hit.snippet)}")
+    if page.recent_only:
+        print(_t("cli_search_recent_only", total=page.total))
     return 0
 
 

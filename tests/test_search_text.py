@@ -164,3 +164,32 @@ def test_vault_lists_sort_in_kazakh_order(vault):
         vault.put(new_facility(uid(i + 1), name=name, type_key="ivs"))
     listed = [r.label for r in vault.records("facility")]
     assert listed == ["Абай ИВС", "Әлия колония", "Гүл СИЗО", "Ғалым ИВС", "Кентау ИВС", "қызылорда ИВС"]
+
+
+def test_the_cli_says_when_only_the_recent_matches_were_ranked(vault, vault_path, tmp_path, monkeypatch, capsys):
+    """Very common words: the window says so, and so do `search` and `search --json` (recent_only)."""
+    import json
+
+    from conftest import PASSPHRASE
+    from records import new_facility, uid
+
+    from monitor import cli
+    from monitor.core.search import index
+
+    vault.put_many([new_facility(uid(i), name=f"ИВС {i}", type_key="ivs", notes="камера холодная")
+                    for i in range(1, 7)])
+    vault.close()
+    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n", encoding="utf-8")
+    monkeypatch.setenv("MONITOR_PASSPHRASE_FILE", str(tmp_path / "pass.txt"))
+    monkeypatch.setenv("MONITOR_LANG", "en")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for common, partial in ((1000, False), (3, True)):
+        monkeypatch.setattr(index, "COMMON_DOCS", common)
+        monkeypatch.setattr(index, "RECENT_RANKED", 2)
+        assert cli.main(["search", "камера", "--json", "--vault", str(vault_path)]) == 0
+        hits = json.loads(capsys.readouterr().out)
+        assert len(hits) == 6 and {h["recent_only"] for h in hits} == {partial}
+        assert cli.main(["search", "камера", "--vault", str(vault_path)]) == 0
+        out = capsys.readouterr().out
+        assert ("6 matches; very common words: only the most recent matches were ranked" in out) == partial

@@ -17,7 +17,12 @@ stemming or the indexed text changes.
 Ranking and very common words: bm25 over the whole match set costs time in proportion to the
 number of matches. When every word of a query is in more than :data:`COMMON_DOCS` records (an
 ``fts5vocab`` lookup), only the :data:`RECENT_RANKED` most recently added matches are ranked by
-bm25 and shown first; the rest follow newest first, unranked. The count stays exact.
+bm25 and shown first; the rest follow newest first, unranked. The count stays exact. The window
+was chosen by measured overlap with the true bm25 top 20 (docs/desktop.md): bm25 scans every match
+of each word for its idf whatever the window, so larger windows cost much and find little more.
+
+Before counting and ranking, a query's stems that no record holds are dropped (:func:`_present`),
+so a one-word query (typed «қамауда», indexed «қамау») is counted from ``fts5vocab``.
 """
 
 from __future__ import annotations
@@ -31,9 +36,9 @@ from typing import Callable
 
 from ..model import schema
 from ..db import Connection, transaction
-from .stemming import fold, stems
+from .stemming import fold, heads as stem_heads, stems
 
-SEARCH_VERSION = "2"  # 1: words only (schema v2); 2: + word forms in search_forms
+SEARCH_VERSION = "3"  # 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots
 COMMON_DOCS = 5000  # a query whose every word is in more records than this is "very common"
 RECENT_RANKED = 500  # … and only its most recent matches are ranked
 
@@ -228,26 +233,38 @@ class SearchPage:
     recent_only: bool = False  # very common words: only the most recent matches were ranked
 
 
-def _doc_frequency(conn: Connection, term: Term) -> int:
+def _stem_docs(conn: Connection, stem: str, prefix: bool) -> int:
+    """How many records hold this stem (or, ``prefix``, a stem starting with it): an fts5vocab lookup."""
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_forms_vocab USING fts5vocab(main, search_forms, row)")
-    total = 0
-    for st in term.stems:
-        if term.prefix:
-            row = conn.execute("SELECT coalesce(sum(doc), 0) FROM temp.search_forms_vocab WHERE term >= ? AND term < ?",
-                               (st, st + "\U0010ffff")).fetchone()
-        else:
-            row = conn.execute("SELECT doc FROM temp.search_forms_vocab WHERE term = ?", (st,)).fetchone()
-        total += row[0] if row else 0
-    return total
+    if prefix:
+        row = conn.execute("SELECT coalesce(sum(doc), 0) FROM temp.search_forms_vocab WHERE term >= ? AND term < ?",
+                           (stem, stem + "\U0010ffff")).fetchone()
+    else:
+        row = conn.execute("SELECT doc FROM temp.search_forms_vocab WHERE term = ?", (stem,)).fetchone()
+    return row[0] if row else 0
+
+
+def _present(conn: Connection, terms: list[Term]) -> tuple[list[Term], list[int]]:
+    """The terms without the stems no record holds (a typed «қамауда» is indexed as «қамау»), and the
+    number of records of each term's stems (an upper bound of its matches). The same matches, but a
+    term left with one stem is counted from the vocabulary instead of by walking its matches."""
+    pruned, docs = [], []
+    for term in terms:
+        counts = {st: _stem_docs(conn, st, term.prefix) for st in term.stems}
+        kept = tuple(st for st in term.stems if counts[st]) or term.stems[:1]
+        pruned.append(Term(term.typed, kept, term.prefix))
+        docs.append(sum(counts.values()))
+    return pruned, docs
 
 
 def search_page(conn: Connection, text: str, *, limit: int = 50, offset: int = 0, types: list[str] | None = None,
                 marks: tuple[str, str] = ("[", "]"), count: bool = True) -> SearchPage:
     """One page of matches for ``text``, best first, with the real total."""
     terms = parse(text)
-    query = forms_query(terms)
-    if query is None:
+    if not terms:
         return SearchPage([], 0, terms)
+    queried, docs = _present(conn, terms)
+    query = forms_query(queried)
     params: list = [query]
     if types:  # the type lives in `records`: filter through the join, before ranking
         where = (f"search_forms MATCH ? AND f.rowid IN (SELECT rowid FROM records WHERE type IN "
@@ -257,10 +274,10 @@ def search_page(conn: Connection, text: str, *, limit: int = 50, offset: int = 0
         where = "search_forms MATCH ?"  # only live records are indexed: no join needed to rank or count
     total = -1
     if count:
-        single = len(terms) == 1 and len(terms[0].stems) == 1 and not terms[0].prefix and not types
-        total = (_doc_frequency(conn, terms[0]) if single else
+        single = len(queried) == 1 and len(queried[0].stems) == 1 and not queried[0].prefix and not types
+        total = (docs[0] if single else
                  conn.execute(f"SELECT count(*) FROM search_forms f WHERE {where}", params).fetchone()[0])
-    common = min(_doc_frequency(conn, t) for t in terms) > COMMON_DOCS
+    common = min(docs) > COMMON_DOCS
     ranked = f"SELECT f.rowid AS rowid, bm25(search_forms, 4.0, 1.0) AS score FROM search_forms f WHERE {where}"
     found: list[tuple[int, float]] = []
     if not common:
@@ -306,7 +323,8 @@ def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list
     """(start, end, word) of every word in ``text`` that matches one of ``terms``."""
     if not terms:
         return []
-    heads = sorted({s for t in terms for s in t.stems} | {fold(t.typed.rstrip("*")) for t in terms}, key=len, reverse=True)
+    heads = sorted({h for t in terms for s in t.stems for h in stem_heads(s)} | {fold(t.typed.rstrip("*")) for t in terms},
+                   key=len, reverse=True)
     heads = [h for h in heads if h]
     if not heads:
         return []

@@ -97,6 +97,28 @@ _RECORD_SELECT = (
     "SELECT r.id, r.type, r.head, r.heads, r.created_at, r.updated_at, r.deleted, r.sealed, r.label, v.body "
     "FROM records r JOIN revisions v ON v.rev = r.head"
 )
+
+
+def _records_query(select: str, record_type: str | None, include_deleted: bool, order: str,
+                   where: dict[str, str] | None) -> tuple[str, list]:
+    """``select`` (FROM records r, joined to its head revision v when ``where`` is given) with
+    Vault.records' filters and order."""
+    sql = f"{select} WHERE 1=1"
+    params: list = []
+    if record_type:
+        sql += " AND r.type = ?"
+        params.append(record_type)
+    if not include_deleted:
+        sql += " AND r.deleted = 0"
+    for name, value in (where or {}).items():
+        if not name.isidentifier():
+            raise MonitorError(Message("vault_cannot_filter", name=one_line(name, 30)))
+        sql += f" AND json_extract(v.body, '$.{name}') = ?"
+        params.append(value)
+    sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
+    return sql, params
+
+
 _RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, sealed, label"
 
 
@@ -327,29 +349,35 @@ class Vault:
 
     def records(self, record_type: str | None = None, *, include_deleted: bool = False,
                 order: str = "label", where: dict[str, str] | None = None,
-                limit: int | None = None, offset: int = 0) -> Iterator[RecordInfo]:
+                limit: int | None = None, offset: int = 0, batch: int | None = None) -> Iterator[RecordInfo]:
         """Current records, sorted by label in Kazakh/Russian alphabetical order by default.
 
         ``where`` filters on top-level body fields (equality); ``limit``/``offset`` page through.
+        ``batch`` (without ``limit``): the sort runs once over the keys only (rowids, in order, read
+        as a stream) and the bodies are read by key ``batch`` at a time, so memory holds one batch
+        of bodies and time grows linearly with the records, where pages by ``offset`` sort and skip
+        every earlier row again for each page. Same records, same order.
         """
-        sql = f"{_RECORD_SELECT} WHERE 1=1"
-        params: list = []
-        if record_type:
-            sql += " AND r.type = ?"
-            params.append(record_type)
-        if not include_deleted:
-            sql += " AND r.deleted = 0"
-        for name, value in (where or {}).items():
-            if not name.isidentifier():
-                raise MonitorError(Message("vault_cannot_filter", name=one_line(name, 30)))
-            sql += f" AND json_extract(v.body, '$.{name}') = ?"
-            params.append(value)
-        sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
+        if batch is not None and limit is None:
+            yield from self._records_by_key(record_type, include_deleted, order, where, int(batch))
+            return
+        sql, params = _records_query(_RECORD_SELECT, record_type, include_deleted, order, where)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         for row in self.conn.execute(sql, params):  # streamed: memory does not grow with the vault
             yield _info(row)
+
+    def _records_by_key(self, record_type, include_deleted, order, where, batch: int) -> Iterator[RecordInfo]:
+        keys = "SELECT r.rowid FROM records r" + (" JOIN revisions v ON v.rev = r.head" if where else "")
+        # The keys' statement stays open while the bodies are read: one read transaction, one snapshot.
+        cursor = self.conn.execute(*_records_query(keys, record_type, include_deleted, order, where))
+        while rowids := [r[0] for r in cursor.fetchmany(batch)]:
+            marks = ",".join("?" * len(rowids))
+            rows = {row[0]: row[1:] for row in self.conn.execute(
+                f"SELECT r.rowid, {_RECORD_SELECT.removeprefix('SELECT ')} WHERE r.rowid IN ({marks})", rowids)}
+            for rowid in rowids:
+                yield _info(rows[rowid])
 
     def history(self, record_id: str) -> list[Revision]:
         rows = self.conn.execute(
