@@ -707,7 +707,7 @@ def cmd_contacts(args) -> int:
             contacts.trust(vault, contact)
             print(_t("cli_contact_trusted", name=shown(contact.name), role=contact.role, fingerprint=contact.fingerprint))
         elif args.action == "mine":
-            me = contacts.own(vault.identity, args.name or vault.profile, args.role)
+            me = contacts.own(vault.identity, args.name or vault.profile, args.role, vault.device_id)
             if args.out:
                 from .core.fs import atomic_writer
 

@@ -83,8 +83,10 @@ def last_revision(conn: Connection) -> int:
 def revisions(conn: Connection, seqs: Sequence[int]) -> Iterator[Revision]:
     """The revisions ``seqs``, in the order given (not the table's)."""
     for part in _chunks(seqs):
+        columns = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(","))
         rows = {row[0]: row[1:] for row in conn.execute(
-            f"SELECT seq, {REVISION_COLUMNS} FROM revisions WHERE seq IN ({_marks(part)})", part)}
+            f"SELECT v.seq, {columns}, s.signature FROM revisions v LEFT JOIN revision_signatures s ON s.rev = v.rev "
+            f"WHERE v.seq IN ({_marks(part)})", part)}
         for seq in part:
             yield Revision.from_row(rows[seq])
 
@@ -187,6 +189,46 @@ def contact_rows(conn: Connection) -> list[tuple[str, str, str, str]]:
 
 def is_trusted(conn: Connection, signing_key: str) -> bool:
     return conn.execute("SELECT 1 FROM contacts WHERE signing_key = ?", (signing_key,)).fetchone() is not None
+
+
+# --- device keys (docs/bundle-format.md, "Signed revisions") -----------------------------------------
+
+def device_key(conn: Connection, device: str) -> tuple[str, str] | None:
+    """The signing key (hex) of a device and who introduced it ('self', 'contact' or a fingerprint)."""
+    row = conn.execute("SELECT signing_key, introduced_by FROM device_keys WHERE device = ?", (device,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def learn_device(conn: Connection, device: str, signing_key: str, introduced_by: str) -> bool:
+    """Record a device's key; returns False (and changes nothing) if the device is known already,
+    whatever its key: the caller compares (a device never changes its key)."""
+    return conn.execute(
+        "INSERT INTO device_keys (device, signing_key, introduced_by, added_at) VALUES (?,?,?,?) "
+        "ON CONFLICT (device) DO NOTHING", (device, signing_key, introduced_by, utc_now())).rowcount == 1
+
+
+def device_keys(conn: Connection) -> list[tuple[str, str]]:
+    """Every known device as (device, signing_key), by device."""
+    return conn.execute("SELECT device, signing_key FROM device_keys ORDER BY device").fetchall()
+
+
+def devices_of_key(conn: Connection, signing_key: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT device FROM device_keys WHERE signing_key = ?", (signing_key,))]
+
+
+def contact_by_key(conn: Connection, signing_key: str) -> tuple[str, str] | None:
+    """A trusted contact's (name, role) by its signing key."""
+    row = conn.execute("SELECT name, role FROM contacts WHERE signing_key = ?", (signing_key,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def store_signature(conn: Connection, rev: str, signature: str) -> None:
+    conn.execute("INSERT INTO revision_signatures (rev, signature) VALUES (?, ?)", (rev, signature))
+
+
+def signature_of(conn: Connection, rev: str) -> str:
+    row = conn.execute("SELECT signature FROM revision_signatures WHERE rev = ?", (rev,)).fetchone()
+    return row[0] if row else ""
 
 
 # --- settings kept in the vault ---------------------------------------------------------------------

@@ -51,7 +51,7 @@ from ..keys.identity import DeviceIdentity, fingerprint
 from ..text import canonical_json
 
 FORMAT = "monitor-bundle"
-VERSION = 1
+VERSION = 2  # 2: revisions signed by their devices, the manifest's devices list (issue 17)
 SIGNATURE_CONTEXT = b"monitor-bundle-manifest-v1\x00"
 AGE_MAGIC = b"age-encryption.org/v1\n"
 MAX_MANIFEST = 64 * 1024 * 1024

@@ -8,6 +8,7 @@ A contact file (``monitor contacts export``) is a few lines of text a person can
     age: age1…
     signing-key: <64 hex digits>
     fingerprint: ABCD 1234 … (8 groups of 4)
+    device: <the device id its revisions name>   (since issue 17; optional when reading)
 
 The fingerprint is derived from the signing key; a contact whose written fingerprint does not match
 its key is refused. Before adding a contact, compare the fingerprint with its owner by another
@@ -16,6 +17,7 @@ channel (read it aloud in person or on a call).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +26,7 @@ import pyrage
 from ..db import Connection
 from ..store import sync_log
 from ..store.vault import FOREVER
-from ..errors import MonitorError
+from ..errors import BundleTampered, MonitorError
 from ..messages import Message
 from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
 from ..text import one_line
@@ -42,18 +44,23 @@ class Contact:
     role: str
     age_recipient: str
     signing_key: str  # hex
+    device: str = ""  # the device id its revisions name ("" in contact files from before issue 17)
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(bytes.fromhex(self.signing_key))
 
     def to_text(self) -> str:
+        device = f"device: {self.device}\n" if self.device else ""
         return (f"{HEADER}\nname: {self.name}\nrole: {self.role}\nage: {self.age_recipient}\n"
-                f"signing-key: {self.signing_key}\nfingerprint: {self.fingerprint}\n")
+                f"signing-key: {self.signing_key}\nfingerprint: {self.fingerprint}\n{device}")
 
 
-def own(identity: DeviceIdentity, name: str, role: str = "monitor") -> Contact:
-    return Contact(name, role, identity.age_recipient, identity.signing_public.hex())
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def own(identity: DeviceIdentity, name: str, role: str = "monitor", device: str = "") -> Contact:
+    return Contact(name, role, identity.age_recipient, identity.signing_public.hex(), device)
 
 
 def parse(text: str) -> Contact:
@@ -80,7 +87,10 @@ def parse(text: str) -> Contact:
     key = fields["signing-key"].lower()
     if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
         raise MonitorError(Message("contact_signing_key"))
-    contact = Contact(one_line(fields["name"], 200), role, fields["age"], key)
+    device = fields.get("device", "").lower()
+    if device and not _UUID.fullmatch(device):
+        raise MonitorError(Message("contact_device", device=one_line(device, 40)))
+    contact = Contact(one_line(fields["name"], 200), role, fields["age"], key, device)
     if normalise_fingerprint(fields["fingerprint"]) != contact.fingerprint:
         raise MonitorError(Message("contact_fingerprint_mismatch"))
     return contact
@@ -108,6 +118,8 @@ def add(conn: Connection, contact: Contact) -> None:
     """Trust a contact (inside the caller's transaction); adding it again updates name and role."""
     sync_log.trust_contact(conn, contact.signing_key, contact.fingerprint, contact.name, contact.role,
                            contact.age_recipient)
+    if contact.device:
+        learn_device(conn, contact.device, contact.signing_key, "contact")
 
 
 def listing(conn: Connection) -> list[Contact]:
@@ -125,3 +137,60 @@ def find(conn: Connection, who: str) -> Contact:
 
 def trusted_key(conn: Connection, signing_key_hex: str) -> bool:
     return sync_log.is_trusted(conn, signing_key_hex)
+
+
+# --- device keys and authors (docs/bundle-format.md, "Signed revisions") -----------------------------
+
+def learn_device(conn: Connection, device: str, signing_key_hex: str, introduced_by: str) -> None:
+    """Know ``device``'s signing key from now on (inside the caller's transaction). A device already
+    known with another key is refused: a device never changes its key, and a second key for it
+    could sign revisions in its name."""
+    known = sync_log.device_key(conn, device)
+    if known is None:
+        sync_log.learn_device(conn, device, signing_key_hex, introduced_by)
+    elif known[0] != signing_key_hex:
+        raise BundleTampered(Message("bundle_device_other_key", device=device,
+                                     fingerprint=fingerprint(bytes.fromhex(signing_key_hex))[:19]))
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a revision, as this vault can tell: the name of the device's owner (a trusted
+    contact, this vault's own profile, or the name the signed revision itself gives), its key's
+    fingerprint, and whether the revision is signed ("" for an unsigned one, from before signatures)."""
+    name: str
+    fingerprint: str
+    signed: bool
+    known: bool  # the key is this vault's own or a trusted contact's
+
+    def label(self) -> str:
+        """"Айгуль · 3656 B52F…": name and the first two groups of the fingerprint."""
+        if not self.fingerprint:
+            return self.name
+        return f"{self.name} · {self.fingerprint[:9]}…"
+
+
+def author_of(conn: Connection, revision, own_key_hex: str, own_name: str) -> Author:
+    """The author of a revision for display (history view, conflict review, reports): by the key
+    of the device it names, not by its device UUID nor its own ``author`` text alone."""
+    signature = getattr(revision, "signature", "")
+    if not signature:
+        signature = sync_log.signature_of(conn, revision.rev)
+    device = sync_log.device_key(conn, revision.device)
+    if device is None:
+        return Author(one_line(str(revision.author), 60), "", bool(signature), False)
+    key_hex = device[0]
+    printed = fingerprint(bytes.fromhex(key_hex))
+    if key_hex == own_key_hex:
+        return Author(own_name, printed, bool(signature), True)
+    contact = sync_log.contact_by_key(conn, key_hex)
+    if contact is not None:
+        return Author(contact[0], printed, bool(signature), True)
+    return Author(one_line(str(revision.author), 60), printed, bool(signature), False)
+
+
+def authors(vault: "Vault", revisions) -> list[Author]:
+    """:func:`author_of` for each of ``revisions`` in the open vault."""
+    own_key = vault.identity.signing_public.hex()
+    with vault.reading() as conn:
+        return [author_of(conn, revision, own_key, vault.profile) for revision in revisions]

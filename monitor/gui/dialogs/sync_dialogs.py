@@ -70,7 +70,7 @@ class IdentityDialog(QDialog):
         self.vault, self.lang = vault, lang
         self.setWindowTitle(self.tr("My identity"))
         identity = vault.identity
-        self.contact = contacts.own(identity, vault.profile)
+        self.contact = contacts.own(identity, vault.profile, device=vault.device_id)
         layout = QVBoxLayout(self)
         layout.addWidget(_plain(QLabel(self.tr("Read this fingerprint aloud to whoever adds you as a contact, "
                                                "and compare it with the one they see."))))
