@@ -9,6 +9,7 @@ import time
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, copy_vault, forget_place, require_module
+from devices import meet
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -331,6 +332,7 @@ def test_a_version_that_deletes_the_record(qtbot, tmp_path):
     here = Vault.create(tmp_path / "here.vault", PASSPHRASE, kdf=TEST_KDF, profile="Координатор")
     there = Vault.create(tmp_path / "there.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-b")
     try:
+        meet(here, there)
         here.put_many([FACILITY, VISIT])
         there.insert_revisions(revisions_of(here, FACILITY["id"], VISIT["id"]))
         here.put({**VISIT, "population": {"total": 50}})
