@@ -326,3 +326,22 @@ def test_revisions_from_before_signatures_stay_readable_as_unsigned(tmp_path):
         person = next(info for info in vault.records("person"))
         revision = vault.put({**person.body, "notes": "после обновления"})
         assert revision.signature and contacts.authors(vault, [revision])[0].signed
+
+
+def test_the_history_view_shows_people_and_marks_unsigned_revisions(qtbot, tmp_path):
+    from monitor.gui.pages.history_view import HistoryView
+
+    source = Path(__file__).parent / "fixtures" / "vault-v5.vault"
+    target = tmp_path / source.name
+    for suffix in ("", ".keyslot"):
+        shutil.copyfile(str(source) + suffix, str(target) + suffix)
+    with Vault.open(target, "copper lantern steppe violin") as vault:
+        person = next(info for info in vault.records("person"))
+        vault.put({**person.body, "notes": "после обновления"})
+        view = HistoryView(vault, person.id, "en")
+        qtbot.addWidget(view)
+        items = [view.list.item(i).text() for i in range(view.list.count())]
+        assert len(items) >= 2
+        assert all("unsigned, from before signatures" in item for item in items[:-1])
+        assert items[-1].endswith(f"fixture · {vault.identity.fingerprint[:9]}…")
+        assert not any(vault.device_id[:8] in item for item in items)

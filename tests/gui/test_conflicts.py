@@ -104,7 +104,9 @@ def test_pick_fields_from_two_versions_and_resolve(qtbot, window):
     mine, theirs = version_of(pane, "Координатор"), version_of(pane, "monitor-b")
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert "current view" in headers[1] and "generation 2" in headers[1]
-    assert "this device" in headers[mine + 1] and "monitor-b · device " in headers[theirs + 1]
+    # authors as people: name and key fingerprint, never a device UUID (issue 17)
+    assert f"Координатор · {vault.identity.fingerprint[:9]}…" in headers[mine + 1]
+    assert "monitor-b · " in headers[theirs + 1] and vault.identity.fingerprint[:9] not in headers[theirs + 1]
     assert [r.name for r in pane.review.rows if r.differs] == ["name", "region", "capacity", "notes"]
     assert table.item(row_of(pane, "capacity"), 0).text() == "Capacity"
     assert table.item(row_of(pane, "notes"), theirs + 1).text() == "(absent)"

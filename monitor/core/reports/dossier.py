@@ -302,8 +302,11 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     rows = []
     for a in listed:
         origin = reader.revision_origin(a.id) or ("", "", "")
-        rows.append([a.body["sha256"][:16] + "…", red.staff(a.body.get("added_by") or origin[0]) or "—",
-                     when(a.body.get("captured_at")) or "—", when(origin[2]), origin[1][:8]])
+        author = reader.revision_author(a.id)  # the device's owner and key, not its UUID
+        rows.append([a.body["sha256"][:16] + "…",
+                     red.staff(a.body.get("added_by") or (author.name if author else origin[0])) or "—",
+                     when(a.body.get("captured_at")) or "—", when(origin[2]),
+                     f"{author.fingerprint[:9]}…" if author and author.fingerprint else "—"])
     if rows:
         custody.add(Table(["SHA-256", tr("added_by"), tr("captured"), tr("added_at"), tr("device_fp")], rows, widths=[2, 2, 2, 2, 1.2]))
     outputs = [e for e in reader.audit_for([case.id]) if e[4].startswith(("report", "export", "bundle"))]

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 from array import array
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from ..db import Connection
 from ..history.revisions import REVISION_COLUMNS, Revision, utc_now
+from ..keys.identity import fingerprint
+from ..text import one_line
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
@@ -229,6 +232,40 @@ def store_signature(conn: Connection, rev: str, signature: str) -> None:
 def signature_of(conn: Connection, rev: str) -> str:
     row = conn.execute("SELECT signature FROM revision_signatures WHERE rev = ?", (rev,)).fetchone()
     return row[0] if row else ""
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a revision, as this vault can tell: the name of the device's owner (this vault's
+    profile for its own devices, the trusted contact whose key it is, else the name the revision
+    itself gives), its key's fingerprint ("" if the device's key is unknown), whether the revision
+    is signed (False: unsigned, from before signatures) and whether the key is known here as this
+    vault's or a trusted contact's."""
+    name: str
+    fingerprint: str
+    signed: bool
+    known: bool
+
+    def label(self) -> str:
+        """"Айгуль · 3656 B52F…": the name and the first two groups of the fingerprint."""
+        return f"{self.name} · {self.fingerprint[:9]}…" if self.fingerprint else self.name
+
+
+def author_of(conn: Connection, revision, own_key_hex: str, own_name: str) -> Author:
+    """The author of ``revision`` (anything with ``rev``, ``author`` and ``device``) for display:
+    by the key of the device it names, never by its device UUID nor its ``author`` text alone."""
+    signed = bool(getattr(revision, "signature", "") or signature_of(conn, revision.rev))
+    device = device_key(conn, revision.device)
+    named = one_line(str(revision.author), 60)
+    if device is None:
+        return Author(named, "", signed, False)
+    printed = fingerprint(bytes.fromhex(device[0]))
+    if device[0] == own_key_hex:
+        return Author(own_name, printed, signed, True)
+    contact = contact_by_key(conn, device[0])
+    if contact is not None:
+        return Author(contact[0], printed, signed, True)
+    return Author(named, printed, signed, False)
 
 
 # --- settings kept in the vault ---------------------------------------------------------------------

@@ -153,44 +153,13 @@ def learn_device(conn: Connection, device: str, signing_key_hex: str, introduced
                                      fingerprint=fingerprint(bytes.fromhex(signing_key_hex))[:19]))
 
 
-@dataclass(frozen=True)
-class Author:
-    """Who made a revision, as this vault can tell: the name of the device's owner (a trusted
-    contact, this vault's own profile, or the name the signed revision itself gives), its key's
-    fingerprint, and whether the revision is signed ("" for an unsigned one, from before signatures)."""
-    name: str
-    fingerprint: str
-    signed: bool
-    known: bool  # the key is this vault's own or a trusted contact's
-
-    def label(self) -> str:
-        """"Айгуль · 3656 B52F…": name and the first two groups of the fingerprint."""
-        if not self.fingerprint:
-            return self.name
-        return f"{self.name} · {self.fingerprint[:9]}…"
-
-
-def author_of(conn: Connection, revision, own_key_hex: str, own_name: str) -> Author:
-    """The author of a revision for display (history view, conflict review, reports): by the key
-    of the device it names, not by its device UUID nor its own ``author`` text alone."""
-    signature = getattr(revision, "signature", "")
-    if not signature:
-        signature = sync_log.signature_of(conn, revision.rev)
-    device = sync_log.device_key(conn, revision.device)
-    if device is None:
-        return Author(one_line(str(revision.author), 60), "", bool(signature), False)
-    key_hex = device[0]
-    printed = fingerprint(bytes.fromhex(key_hex))
-    if key_hex == own_key_hex:
-        return Author(own_name, printed, bool(signature), True)
-    contact = sync_log.contact_by_key(conn, key_hex)
-    if contact is not None:
-        return Author(contact[0], printed, bool(signature), True)
-    return Author(one_line(str(revision.author), 60), printed, bool(signature), False)
+Author = sync_log.Author
 
 
 def authors(vault: "Vault", revisions) -> list[Author]:
-    """:func:`author_of` for each of ``revisions`` in the open vault."""
+    """Who made each of ``revisions`` (anything with ``rev``, ``author`` and ``device``), as people:
+    :func:`monitor.core.store.sync_log.author_of`, the one lookup the history view, the conflict
+    review and the reports share."""
     own_key = vault.identity.signing_public.hex()
     with vault.reading() as conn:
-        return [author_of(conn, revision, own_key, vault.profile) for revision in revisions]
+        return [sync_log.author_of(conn, revision, own_key, vault.profile) for revision in revisions]
