@@ -619,37 +619,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
-        <source>this device</source>
-        <translation>осы құрылғы</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="53" />
+        <source>unsigned, from before signatures</source>
+        <translation>қолтаңбасыз, қолтаңбалар енгізілгенге дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
-        <source>device {code}</source>
-        <translation>{code} құрылғысы</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="67" />
         <source>deleted</source>
         <translation>жойылған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="71" />
         <source>History of {record}: {n} revisions</source>
         <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="132" />
         <source>No change in content.</source>
         <translation>Мазмұны өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
         <source>First version.</source>
         <translation>Алғашқы нұсқа.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
         <source>Changes from the revision before:</source>
         <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
     </message>

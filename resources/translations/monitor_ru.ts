@@ -619,37 +619,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
-        <source>this device</source>
-        <translation>это устройство</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="53" />
+        <source>unsigned, from before signatures</source>
+        <translation>без подписи, до введения подписей</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
-        <source>device {code}</source>
-        <translation>устройство {code}</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="67" />
         <source>deleted</source>
         <translation>удалено</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="71" />
         <source>History of {record}: {n} revisions</source>
         <translation>История записи ({record}): версий — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="132" />
         <source>No change in content.</source>
         <translation>Содержание не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
         <source>First version.</source>
         <translation>Первая версия.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
         <source>Changes from the revision before:</source>
         <translation>Изменения по сравнению с предыдущей версией:</translation>
     </message>
