@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PASSPHRASE, TEST_KDF
-from records import new_facility, new_person, new_visit, uid
 from devices import meet
+from records import new_facility, new_person, new_visit, uid
 
 from monitor.core.store.vault import Vault
 

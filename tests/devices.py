@@ -9,7 +9,6 @@ device (:func:`signed`) that the receiving vault is introduced to (:func:`introd
 
 from __future__ import annotations
 
-
 from monitor.core.history.revisions import Revision
 from monitor.core.keys.identity import DeviceIdentity
 from monitor.core.sync import contacts

@@ -7,8 +7,8 @@ import json
 
 import pytest
 from conftest import reopen
-from records import full_set, new_facility, new_person, new_term, new_visit, uid
 from devices import introduce, signed
+from records import full_set, new_facility, new_person, new_term, new_visit, uid
 
 from monitor.core.errors import RecordNotFound, SchemaViolation, SealedRecord
 from monitor.core.history.revisions import Revision, new_id, utc_now

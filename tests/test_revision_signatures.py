@@ -175,7 +175,7 @@ def test_a_revision_claiming_the_receivers_own_device_is_refused(trio, tmp_path)
 def test_the_issue_repro_a_deletes_bs_facility_as_bs_device_dated_2019(trio, tmp_path):
     """A, trusted by B, sends B a deletion of B's own facility labelled as made by B's device in
     2019 (the record was made in 2026): B refuses it whole, and its history is unchanged."""
-    a, b, c = trio
+    a, b, _c = trio
     made = b.put(FACILITY)
     to_a = tmp_path / "b-to-a.monitor-bundle"
     exchange.export_bundle(b, to_a, to=["monitor-a"])

@@ -106,7 +106,7 @@ class Revision:
         """This revision with its hash (current version) filled in."""
         return Revision(**{**self.__dict__, "hash": self.compute_hash(HASH_VERSION)})
 
-    def signed_by(self, signer: Signer) -> "Revision":
+    def signed_by(self, signer: Signer) -> Revision:
         """This revision (its hash filled in) with its device's signature over the hash."""
         revision = self if self.hash else self.with_hash()
         return replace(revision, signature=signer.sign(signed_data(revision.hash)).hex())

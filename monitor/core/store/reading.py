@@ -66,7 +66,7 @@ def audit_for(vault: "Vault", record_ids: list[str]) -> list[tuple]:
     return out
 
 
-def first_author(vault: "Vault", record_id: str):
+def first_author(vault: Vault, record_id: str):
     """Who made a record's first revision, as a person (:func:`.sync_log.author_of`), or None."""
     from types import SimpleNamespace
 

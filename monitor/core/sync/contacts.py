@@ -156,7 +156,7 @@ def learn_device(conn: Connection, device: str, signing_key_hex: str, introduced
 Author = sync_log.Author
 
 
-def authors(vault: "Vault", revisions) -> list[Author]:
+def authors(vault: Vault, revisions) -> list[Author]:
     """Who made each of ``revisions`` (anything with ``rev``, ``author`` and ``device``), as people:
     :func:`monitor.core.store.sync_log.author_of`, the one lookup the history view, the conflict
     review and the reports share."""

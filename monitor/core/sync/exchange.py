@@ -214,7 +214,7 @@ def _check_signer(vault: "Vault", conn, manifest: bundle.Manifest, trust: list[s
 MAX_DEVICES = 10_000
 
 
-def _check_exporter(vault: "Vault", conn, manifest: bundle.Manifest) -> None:
+def _check_exporter(vault: Vault, conn, manifest: bundle.Manifest) -> None:
     """A bundle from a version with signed revisions, whose exporter is not this vault (its vault
     id, one of its device ids, its profile or its key): a bundle never comes from the receiver."""
     version = manifest.data.get("version")
@@ -232,7 +232,7 @@ def _check_exporter(vault: "Vault", conn, manifest: bundle.Manifest) -> None:
             raise BundleTampered(Message("bundle_exporter_is_receiver", field=name))
 
 
-def _learn_devices(vault: "Vault", conn, manifest: bundle.Manifest) -> None:
+def _learn_devices(vault: Vault, conn, manifest: bundle.Manifest) -> None:
     """Know the key of every device the manifest lists (signed by the exporter), each recorded as
     introduced by the exporter's fingerprint; the exporter's own device is bound to its key."""
     exporter = manifest.data["exporter"]
