@@ -102,6 +102,20 @@ def trust(vault: "Vault", contact: Contact) -> None:
         add(conn, contact)
 
 
+def own_role(vault: "Vault") -> str:
+    """The role this vault gives itself in its contact file and manifests ('monitor' until set)."""
+    with vault.reading() as conn:
+        role = sync_log.setting(conn, "own_role")
+    return role if role in ROLES else "monitor"
+
+
+def set_own_role(vault: "Vault", role: str) -> None:
+    if role not in ROLES:
+        raise MonitorError(Message("contact_role", choices=" or ".join(ROLES), role=one_line(str(role), 20)))
+    with vault.writing() as conn:
+        sync_log.set_setting(conn, "own_role", role)
+
+
 def known(vault: "Vault") -> list[Contact]:
     """The open vault's contacts, by name."""
     with vault.reading() as conn:

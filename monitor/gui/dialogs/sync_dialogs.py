@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -70,8 +71,16 @@ class IdentityDialog(QDialog):
         self.vault, self.lang = vault, lang
         self.setWindowTitle(self.tr("My identity"))
         identity = vault.identity
-        self.contact = contacts.own(identity, vault.profile, device=vault.device_id)
+        self.contact = contacts.own(identity, vault.profile, contacts.own_role(vault), vault.device_id)
         layout = QVBoxLayout(self)
+        # the role this vault's contact file gives (a coordinator's must say coordinator)
+        self.role = QComboBox(objectName="role")
+        for role in contacts.ROLES:
+            self.role.addItem(role_label(role), role)
+        self.role.setCurrentIndex(contacts.ROLES.index(self.contact.role))
+        self.role.currentIndexChanged.connect(self._role_changed)
+        layout.addWidget(_plain(QLabel(self.tr("My role:"))))
+        layout.addWidget(self.role)
         layout.addWidget(_plain(QLabel(self.tr("Read this fingerprint aloud to whoever adds you as a contact, "
                                                "and compare it with the one they see."))))
         self.fingerprint = _mono(_plain(QLabel(self.contact.fingerprint, objectName="fingerprint")))
@@ -87,6 +96,11 @@ class IdentityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _role_changed(self, index: int) -> None:
+        role = self.role.itemData(index)
+        contacts.set_own_role(self.vault, role)
+        self.contact = contacts.own(self.vault.identity, self.vault.profile, role, self.vault.device_id)
 
     def _ask_save(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save contact file"), f"{self.vault.profile}.contact")
@@ -132,14 +146,21 @@ class ContactsDialog(QDialog):
         if name:
             self.add_file(Path(name), confirm=self._confirm)
 
-    def _confirm(self, contact: contacts.Contact) -> bool:
+    def fingerprint_question(self, contact: contacts.Contact) -> QMessageBox:
+        """"Compare the fingerprint": No is the default and the Escape button, so Enter alone never
+        adds a contact."""
         box = QMessageBox(QMessageBox.Question, self.tr("Compare the fingerprint"),
                           self.tr("{name} ({role})\n\n{fingerprint}\n\nDoes the owner read you exactly this "
                                   "fingerprint? Add the contact only if they do.").format(
                               name=contact.name, role=role_label(contact.role), fingerprint=contact.fingerprint),
                           QMessageBox.Yes | QMessageBox.No, self)
         box.setTextFormat(Qt.PlainText)
-        return box.exec() == QMessageBox.Yes
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        return box
+
+    def _confirm(self, contact: contacts.Contact) -> bool:
+        return self.fingerprint_question(contact).exec() == QMessageBox.Yes
 
     def add_file(self, path: Path, *, confirm) -> bool:
         try:
