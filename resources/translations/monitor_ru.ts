@@ -328,12 +328,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="124" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="145" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="152" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="137" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="153" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +374,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="154" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="175" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="179" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -445,37 +445,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="264" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="266" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="275" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="271" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="292" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="299" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -652,32 +652,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="71" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="72" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <source>My role:</source>
+        <translation>Моя роль:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="84" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="79" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="88" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="106" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -685,38 +690,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="291" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="312" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="319" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="350" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="12" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="14" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -1736,27 +1741,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="364" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="377" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="378" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="379" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="380" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
@@ -2053,17 +2058,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="194" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="227" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="248" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>
