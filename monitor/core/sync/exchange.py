@@ -148,7 +148,6 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     if since_last and cases:
         raise MonitorError(Message("bundle_export_since_last_or_case"))
     since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
-    role = contacts.own_role(vault)
     with vault.hold():  # no local write between measuring and writing, nor before the log below
         with vault.snapshot() as conn:
             seqs = _selected_seqs(vault, conn, since=since, cases=cases)
@@ -167,8 +166,7 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
             manifest = {
                 "created_at": utc_now(),
                 "exporter": {"vault_id": vault.vault_id, "device_id": vault.device_id, "profile": vault.profile,
-                             "signing_key": identity.signing_public.hex(), "age_recipient": identity.age_recipient,
-                             "role": role},
+                             "signing_key": identity.signing_public.hex(), "age_recipient": identity.age_recipient},
                 "scope": {"kind": "cases" if cases else ("since-last" if since_last else "all"),
                           "cases": sorted(cases or []), "since_revision_seq": since},
                 "audit_head": {"seq": head[0], "hash": head[1]},
@@ -204,8 +202,7 @@ def _check_signer(vault: "Vault", conn, manifest: bundle.Manifest, trust: list[s
     wanted = {normalise_fingerprint(t) for t in trust}
     if manifest.fingerprint in wanted:
         exporter = manifest.data["exporter"]
-        role = exporter.get("role") if exporter.get("role") in contacts.ROLES else "monitor"  # as it says it is
-        contacts.add(conn, contacts.Contact(one_line(str(exporter.get("profile", "unnamed")), 200), role,
+        contacts.add(conn, contacts.Contact(one_line(str(exporter.get("profile", "unnamed")), 200), "monitor",
                                                   str(exporter.get("age_recipient", "")), key_hex))
         return
     raise UnknownSigner(
