@@ -31,7 +31,7 @@ DOWN = {
     5: ["DROP TABLE revision_graph", "DROP TABLE contacts", "DROP TABLE sync_exports", "DROP TABLE sync_imports",
         "DROP TABLE peer_audit"],
     # signed revisions (issue 17): the signatures and the device keys (their triggers go with them)
-    6: ["DROP TABLE revision_signatures", "DROP TABLE device_keys"],
+    6: ["DROP TABLE revision_signatures", "DROP TABLE device_keys", "DROP TABLE revocations"],
 }
 
 

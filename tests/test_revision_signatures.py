@@ -345,3 +345,61 @@ def test_the_history_view_shows_people_and_marks_unsigned_revisions(qtbot, tmp_p
         assert all("unsigned, from before signatures" in item for item in items[:-1])
         assert items[-1].endswith(f"fixture · {vault.identity.fingerprint[:9]}…")
         assert not any(vault.device_id[:8] in item for item in items)
+
+
+# --- revocation (issue 17 §3) ---------------------------------------------------------------------------
+
+def test_a_revoked_laptop_is_refused_from_its_revocation_on_and_what_came_before_stays_marked(tmp_path):
+    """Coordinator C revokes monitor A's seized laptop. B learns it from C's next bundle: A's earlier
+    revisions stay (marked), A's own bundles are refused, and a revision A made after the
+    revocation is refused even when relayed by D, who had not heard of it yet."""
+    a, b, c, d = (make(tmp_path, n) for n in ("monitor-a", "monitor-b", "coordinator", "monitor-d"))
+    try:
+        contacts.set_own_role(c, "coordinator")
+        for x in (a, b, c, d):
+            for y in (a, b, c, d):
+                if x is not y:
+                    trust(x, y, role="coordinator" if y is c else "monitor")
+        a.put(PERSON)
+        exchange.export_bundle(a, tmp_path / "a1", to=["coordinator"])
+        exchange.import_bundle(c, tmp_path / "a1")
+        with pytest.raises(errors.MonitorError, match="only a coordinator"):
+            contacts.revoke(b, "monitor-a")
+        record = contacts.revoke(c, "monitor-a", reason="ноутбук изъят")
+        exchange.export_bundle(c, tmp_path / "c1", to=["monitor-b"])
+        exchange.import_bundle(b, tmp_path / "c1")
+        kept = b.history(PERSON["id"])
+        author = contacts.authors(b, kept)[0]
+        assert kept[0].device == a.device_id and author.revoked_from == record["from"]
+        # the thief goes on writing on A's laptop: its bundles are refused at B, whatever they claim
+        a.put({**PERSON, "notes": "после изъятия"})
+        exchange.export_bundle(a, tmp_path / "a2", to=["monitor-b", "monitor-d"])
+        refused(b, tmp_path / "a2", errors.BundleTampered, "revoked")
+        # D had not heard of the revocation and took it in; relayed to B, A's new revision is refused
+        exchange.import_bundle(d, tmp_path / "a2")
+        exchange.export_bundle(d, tmp_path / "d1", to=["monitor-b"])
+        refused(b, tmp_path / "d1", errors.RevisionNotAuthentic, f"device {a.device_id}, whose key a coordinator revoked")
+        assert b.get(PERSON["id"]) == PERSON
+    finally:
+        for v in (a, b, c, d):
+            v.close()
+
+
+def test_only_a_trusted_coordinator_can_revoke_and_a_forged_revocation_is_refused(trio, tmp_path):
+    a, b, c = trio
+    contacts.set_own_role(a, "coordinator")  # A calls itself a coordinator; C trusts it as a monitor
+    contacts.revoke(a, "monitor-b")
+    a.put(PERSON)
+    out = tmp_path / "a.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+
+    def forge(manifest):
+        manifest["revocations"][0]["from"] = "2020-01-01T00:00:00.000000Z"  # signature no longer fits
+
+    refused(c, forged(out, c, a.identity, tmp_path, manifest=forge), errors.BundleTampered,
+            "not signed by the key that claims to issue it")
+    exchange.import_bundle(c, out)  # accepted, but A's revocation has no power here
+    b.put(FACILITY)
+    exchange.export_bundle(b, tmp_path / "b.monitor-bundle", to=["coordinator"])
+    exchange.import_bundle(c, tmp_path / "b.monitor-bundle")
+    assert c.get(FACILITY["id"]) == FACILITY

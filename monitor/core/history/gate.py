@@ -376,6 +376,9 @@ def _check_signature(conn: Connection, revision: Revision, where: str, *, local:
         raise RevisionNotAuthentic(Joined(where, Message("gate_unsigned")))
     if not signature_valid(row[0], revision.signature, revision.hash):
         raise RevisionNotAuthentic(Joined(where, Message("gate_bad_signature", device=revision.device)))
+    revoked = conn.execute("SELECT revoked_from FROM revocations WHERE signing_key = ?", (row[0],)).fetchone()
+    if revoked is not None and revision.created_at >= revoked[0]:
+        raise RevisionNotAuthentic(Joined(where, Message("gate_revoked", device=revision.device, since=revoked[0])))
 
 
 def _when(stamp: str) -> _dt.datetime | None:

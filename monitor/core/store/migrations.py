@@ -288,12 +288,23 @@ CREATE TABLE device_keys (
     added_at      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX device_keys_key ON device_keys(signing_key);
+-- Revoked device keys (a lost or seized laptop): a record signed by a coordinator, carried in
+-- bundles. From `revoked_from` on, revisions signed by that key are refused, and so is any bundle
+-- it signs; what arrived before stays, and is shown as from a revoked device.
+CREATE TABLE revocations (
+    signing_key  TEXT PRIMARY KEY,           -- the revoked device key, hex
+    revoked_from TEXT NOT NULL,              -- UTC timestamp, the revision form
+    reason       TEXT NOT NULL,
+    issued_by    TEXT NOT NULL,              -- the coordinator's signing key, hex
+    issued_at    TEXT NOT NULL,
+    signature    TEXT NOT NULL               -- hex Ed25519 over "monitor-revocation-v1\\0" + canonical JSON of the rest
+) STRICT;
 """
 
 
 def _v5_to_v6(conn: Connection) -> None:
-    """Schema v6 (issue 17): revisions signed by the device that made them, and the device keys
-    that check them. Existing revisions stay as they are, unsigned."""
+    """Schema v6 (issue 17): revisions signed by the device that made them, the device keys that
+    check them, and revoked keys. Existing revisions stay as they are, unsigned."""
     for statement in _statements(SIGNATURES_SCHEMA):
         conn.execute(statement)
 

@@ -234,6 +234,30 @@ def signature_of(conn: Connection, rev: str) -> str:
     return row[0] if row else ""
 
 
+def store_revocation(conn: Connection, record: dict) -> bool:
+    """Keep a (checked) revocation; of two for one key the earlier ``revoked_from`` stands.
+    Returns whether anything changed."""
+    return conn.execute(
+        "INSERT INTO revocations (signing_key, revoked_from, reason, issued_by, issued_at, signature) "
+        "VALUES (:key, :from, :reason, :by, :at, :signature) ON CONFLICT (signing_key) DO UPDATE SET "
+        "revoked_from = excluded.revoked_from, reason = excluded.reason, issued_by = excluded.issued_by, "
+        "issued_at = excluded.issued_at, signature = excluded.signature "
+        "WHERE excluded.revoked_from < revocations.revoked_from", record).rowcount == 1
+
+
+def revoked_from(conn: Connection, signing_key: str) -> str | None:
+    """Since when a key is revoked (a UTC timestamp), or None."""
+    row = conn.execute("SELECT revoked_from FROM revocations WHERE signing_key = ?", (signing_key,)).fetchone()
+    return row[0] if row else None
+
+
+def revocations(conn: Connection) -> list[dict]:
+    """Every revocation as its signed record, by key."""
+    return [{"key": r[0], "from": r[1], "reason": r[2], "by": r[3], "at": r[4], "signature": r[5]}
+            for r in conn.execute("SELECT signing_key, revoked_from, reason, issued_by, issued_at, signature "
+                                  "FROM revocations ORDER BY signing_key")]
+
+
 @dataclass(frozen=True)
 class Author:
     """Who made a revision, as this vault can tell: the name of the device's owner (this vault's
@@ -245,6 +269,7 @@ class Author:
     fingerprint: str
     signed: bool
     known: bool
+    revoked_from: str = ""  # the device's key was revoked from then on ("" if not)
 
     def label(self) -> str:
         """"Айгуль · 3656 B52F…": the name and the first two groups of the fingerprint."""
@@ -260,12 +285,13 @@ def author_of(conn: Connection, revision, own_key_hex: str, own_name: str) -> Au
     if device is None:
         return Author(named, "", signed, False)
     printed = fingerprint(bytes.fromhex(device[0]))
+    revoked = revoked_from(conn, device[0]) or ""
     if device[0] == own_key_hex:
-        return Author(own_name, printed, signed, True)
+        return Author(own_name, printed, signed, True, revoked)
     contact = contact_by_key(conn, device[0])
     if contact is not None:
-        return Author(contact[0], printed, signed, True)
-    return Author(named, printed, signed, False)
+        return Author(contact[0], printed, signed, True, revoked)
+    return Author(named, printed, signed, False, revoked)
 
 
 # --- settings kept in the vault ---------------------------------------------------------------------

@@ -26,10 +26,11 @@ import pyrage
 from ..db import Connection
 from ..store import sync_log
 from ..store.vault import FOREVER
-from ..errors import BundleTampered, MonitorError
+from ..errors import BundleDamaged, BundleTampered, MonitorError
+from ..history.revisions import SIGNATURE, TIMESTAMP, utc_now
 from ..messages import Message
 from ..keys.identity import DeviceIdentity, fingerprint, normalise_fingerprint
-from ..text import one_line
+from ..text import canonical_json, one_line
 
 HEADER = "monitor-contact v1"
 ROLES = ("monitor", "coordinator")
@@ -177,3 +178,64 @@ def authors(vault: Vault, revisions) -> list[Author]:
     own_key = vault.identity.signing_public.hex()
     with vault.reading() as conn:
         return [sync_log.author_of(conn, revision, own_key, vault.profile) for revision in revisions]
+
+
+# --- revocation (issue 17 §3) ---------------------------------------------------------------------------
+# A lost or seized laptop is revoked by a coordinator: a record {key, from, reason, by, at} signed
+# by the coordinator's key over REVOCATION_CONTEXT + its canonical JSON, carried in every bundle's
+# manifest. From ``from`` on, revisions signed by that key are refused (gate), and so is every
+# bundle it signs; revisions that arrived before stay, shown as from a revoked device.
+
+REVOCATION_CONTEXT = b"monitor-revocation-v1\0"
+MAX_REVOCATIONS = 10_000
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _revocation_bytes(record: dict) -> bytes:
+    return REVOCATION_CONTEXT + canonical_json({k: record[k] for k in ("key", "from", "reason", "by", "at")})
+
+
+def revoke(vault: "Vault", who: str, *, revoked_from: str | None = None, reason: str = "") -> dict:
+    """Revoke a trusted contact's device key from ``revoked_from`` (a UTC timestamp; default now):
+    only a coordinator's vault may. Returns the signed record, which every later bundle carries."""
+    if own_role(vault) != "coordinator":
+        raise MonitorError(Message("revoke_not_coordinator"))
+    now = utc_now()
+    revoked_from = revoked_from or now
+    if not TIMESTAMP.fullmatch(revoked_from):
+        raise MonitorError(Message("gate_not_utc", value=one_line(revoked_from, 40)))
+    identity = vault.identity
+    with vault.writing(FOREVER) as conn:
+        contact = find(conn, who)
+        if contact.signing_key == identity.signing_public.hex():
+            raise MonitorError(Message("revoke_own_key"))
+        record = {"key": contact.signing_key, "from": revoked_from, "reason": one_line(reason, 200),
+                  "by": identity.signing_public.hex(), "at": now}
+        record["signature"] = identity.sign(_revocation_bytes(record)).hex()
+        sync_log.store_revocation(conn, record)
+        vault.audit("device-revoked", detail=f"signing key {contact.fingerprint.replace(' ', '')} from {revoked_from}")
+    return record
+
+
+def accept_revocations(conn: Connection, records, own_key_hex: str) -> int:
+    """Check and keep the revocations a bundle's manifest carries (inside the import's transaction).
+    Each must be well formed and signed by its issuer; one whose issuer is neither this vault nor a
+    trusted coordinator is not acted on. Returns how many were new or earlier than known."""
+    if not isinstance(records, list) or len(records) > MAX_REVOCATIONS:
+        raise BundleDamaged(Message("bundle_revocation_unreadable"))
+    changed = 0
+    for record in records:
+        if not isinstance(record, dict) or set(record) != {"key", "from", "reason", "by", "at", "signature"} \
+                or not all(isinstance(v, str) for v in record.values()) \
+                or not _HEX64.fullmatch(record["key"]) or not _HEX64.fullmatch(record["by"]) \
+                or not TIMESTAMP.fullmatch(record["from"]) or not TIMESTAMP.fullmatch(record["at"]) \
+                or not SIGNATURE.fullmatch(record["signature"]) or len(record["reason"]) > 200:
+            raise BundleDamaged(Message("bundle_revocation_unreadable"))
+        if not DeviceIdentity.verify(bytes.fromhex(record["by"]), bytes.fromhex(record["signature"]),
+                                     _revocation_bytes(record)):
+            raise BundleTampered(Message("bundle_revocation_forged"))
+        issuer = sync_log.contact_by_key(conn, record["by"])
+        if record["by"] != own_key_hex and (issuer is None or issuer[1] != "coordinator"):
+            continue  # not a coordinator this vault trusts: no power to revoke here
+        changed += sync_log.store_revocation(conn, record)
+    return changed

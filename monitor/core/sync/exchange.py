@@ -174,6 +174,8 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                 # every device whose revisions this vault accepts, with its key: a receiver checks
                 # each revision's signature against the key of the device it names (also relayed ones)
                 "devices": [{"device": device, "signing_key": key} for device, key in sorted(devices.items())],
+                # every revocation this vault knows, each signed by the coordinator who issued it
+                "revocations": sync_log.revocations(conn),
             }
             digest = bundle.write(destination, identity, manifest, members, recipients=recipients,
                                   passphrase=passphrase, progress=progress, cancel=cancel)
@@ -304,6 +306,10 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
     def consume(manifest: bundle.Manifest, members: Iterator[bundle.OpenedMember]) -> None:
         _check_signer(vault, conn, manifest, list(trust))
         _check_exporter(vault, conn, manifest)
+        contacts.accept_revocations(conn, manifest.data.get("revocations", []), vault.identity.signing_public.hex())
+        since = sync_log.revoked_from(conn, manifest.signing_key.hex())
+        if since is not None:  # a revoked laptop's bundles are refused, whatever date they claim
+            raise BundleTampered(Message("bundle_signer_revoked", fingerprint=manifest.fingerprint[:19], since=since))
         _learn_devices(vault, conn, manifest)
         report.signer = manifest.fingerprint
         device = str(manifest.data["exporter"].get("device_id", ""))

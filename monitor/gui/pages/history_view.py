@@ -49,10 +49,16 @@ def differences(old: dict | None, new: dict | None) -> list[tuple[str, str, str 
 def author_labels(vault, revisions) -> list[str]:
     """Who made each revision, as a person: "Айгуль · 3656 B52F…" (the device's owner and its key's
     fingerprint, the same lookup as the reports'), never a device UUID; an unsigned revision, from
-    before signatures, says so."""
+    before signatures, says so, and so does one from a device revoked since."""
     unsigned = QCoreApplication.translate("HistoryView", "unsigned, from before signatures")
-    return [author.label() if author.signed else f"{author.name} ({unsigned})"
-            for author in contacts.authors(vault, revisions)]
+    out = []
+    for author in contacts.authors(vault, revisions):
+        text = author.label() if author.signed else f"{author.name} ({unsigned})"
+        if author.revoked_from:  # arrived before the revocation: kept, and marked
+            text += " (" + QCoreApplication.translate("HistoryView", "device revoked from {date}").format(
+                date=author.revoked_from[:10]) + ")"
+        out.append(text)
+    return out
 
 
 class HistoryView(QWidget):
