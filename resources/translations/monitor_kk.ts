@@ -624,27 +624,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>қолтаңбасыз, қолтаңбалар енгізілгенге дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="67" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="58" />
+        <source>device revoked from {date}</source>
+        <translation>құрылғы {date} бастап қайтарып алынған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/pages/history_view.py" line="73" />
         <source>deleted</source>
         <translation>жойылған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="71" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="77" />
         <source>History of {record}: {n} revisions</source>
         <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="132" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="138" />
         <source>No change in content.</source>
         <translation>Мазмұны өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>First version.</source>
         <translation>Алғашқы нұсқа.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>Changes from the revision before:</source>
         <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
     </message>

@@ -624,27 +624,32 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>без подписи, до введения подписей</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="67" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="58" />
+        <source>device revoked from {date}</source>
+        <translation>устройство отозвано с {date}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/pages/history_view.py" line="73" />
         <source>deleted</source>
         <translation>удалено</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="71" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="77" />
         <source>History of {record}: {n} revisions</source>
         <translation>История записи ({record}): версий — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="132" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="138" />
         <source>No change in content.</source>
         <translation>Содержание не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>First version.</source>
         <translation>Первая версия.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="133" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>Changes from the revision before:</source>
         <translation>Изменения по сравнению с предыдущей версией:</translation>
     </message>
