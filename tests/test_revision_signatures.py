@@ -403,3 +403,23 @@ def test_only_a_trusted_coordinator_can_revoke_and_a_forged_revocation_is_refuse
     exchange.export_bundle(b, tmp_path / "b.monitor-bundle", to=["coordinator"])
     exchange.import_bundle(c, tmp_path / "b.monitor-bundle")
     assert c.get(FACILITY["id"]) == FACILITY
+
+
+@pytest.mark.process
+def test_cli_revokes_a_contact_only_from_a_coordinators_vault(tmp_path):
+    from test_cli import CLI, one_line_error
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "c").mkdir()
+    a, c = CLI(tmp_path / "a"), CLI(tmp_path / "c")
+    a("init", "--profile", "Айгүл")
+    c("init", "--profile", "coordinator")
+    a("contacts", "mine", "--out", str(tmp_path / "aigul.contact"))
+    aigul = contacts.parse((tmp_path / "aigul.contact").read_text(encoding="utf-8"))
+    assert aigul.device  # the contact file names the device its revisions come from
+    c("contacts", "add", str(tmp_path / "aigul.contact"), "--fingerprint", aigul.fingerprint)
+    assert "only a coordinator" in one_line_error(c("contacts", "revoke", "Айгүл", ok=False))
+    c("contacts", "mine", "--role", "coordinator", "--out", str(tmp_path / "coord.contact"))
+    assert "role: coordinator" in (tmp_path / "coord.contact").read_text(encoding="utf-8")
+    said = c("contacts", "revoke", "Айгүл", "--from", "2026-12-01T00:00:00.000000Z", "--reason", "изъят").stdout
+    assert f"revoked Айгүл ({aigul.fingerprint}) from 2026-12-01T00:00:00.000000Z" in said
