@@ -251,12 +251,11 @@ def _learn_devices(vault: Vault, conn, manifest: bundle.Manifest) -> None:
         if not isinstance(device, str) or not gate._UUID.fullmatch(device) or not isinstance(key, str) \
                 or len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
             raise BundleDamaged(Message("bundle_devices_unreadable"))
+        if key == own_key:
+            continue  # one of this vault's own devices (also from before a copy), relayed back: never learned
         known = sync_log.device_key(conn, device)
-        if (known is not None and known[1] == "self") or device == vault.device_id or key == own_key:
-            if key != own_key or (known is not None and known[1] != "self") or \
-                    (known is None and device != vault.device_id):
-                raise BundleTampered(Message("bundle_device_is_receiver", device=device))
-            continue  # this vault's own device, relayed back: known as 'self'
+        if device == vault.device_id or (known is not None and known[1] == "self"):
+            raise BundleTampered(Message("bundle_device_is_receiver", device=device))
         contacts.learn_device(conn, device, key, manifest.fingerprint)
 
 
