@@ -103,14 +103,14 @@ def trust(vault: "Vault", contact: Contact) -> None:
         add(conn, contact)
 
 
-def own_role(vault: "Vault") -> str:
+def own_role(vault: Vault) -> str:
     """The role this vault gives itself in its contact file and manifests ('monitor' until set)."""
     with vault.reading() as conn:
         role = sync_log.setting(conn, "own_role")
     return role if role in ROLES else "monitor"
 
 
-def set_own_role(vault: "Vault", role: str) -> None:
+def set_own_role(vault: Vault, role: str) -> None:
     if role not in ROLES:
         raise MonitorError(Message("contact_role", choices=" or ".join(ROLES), role=one_line(str(role), 20)))
     with vault.writing() as conn:
@@ -195,7 +195,7 @@ def _revocation_bytes(record: dict) -> bytes:
     return REVOCATION_CONTEXT + canonical_json({k: record[k] for k in ("key", "from", "reason", "by", "at")})
 
 
-def revoke(vault: "Vault", who: str, *, revoked_from: str | None = None, reason: str = "") -> dict:
+def revoke(vault: Vault, who: str, *, revoked_from: str | None = None, reason: str = "") -> dict:
     """Revoke a trusted contact's device key from ``revoked_from`` (a UTC timestamp; default now):
     only a coordinator's vault may. Returns the signed record, which every later bundle carries."""
     if own_role(vault) != "coordinator":
