@@ -106,3 +106,30 @@ def test_enter_never_trusts_and_the_coordinator_shows_as_coordinator(qtbot, tmp_
     finally:
         monitor.close()
         coordinator.close()
+
+
+def test_a_coordinator_revokes_a_laptop_from_the_contacts_dialog(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    try:
+        contacts.trust(coordinator, contacts.own(monitor.identity, "Айгүл", "monitor", monitor.device_id))
+        book = ContactsDialog(coordinator, lang="en")
+        qtbot.addWidget(book)
+        assert not book.revoke_button.isEnabled()  # only a coordinator's vault may revoke
+        contacts.set_own_role(coordinator, "coordinator")
+        book = ContactsDialog(coordinator, lang="en")
+        qtbot.addWidget(book)
+        assert book.revoke_button.isEnabled()
+        aigul = book.contacts[0]
+        box = book.revoke_question(aigul)
+        qtbot.addWidget(box)
+        assert box.defaultButton() is box.button(QMessageBox.No)
+        assert not book.revoke_contact(aigul, confirm=lambda c: False) and not contacts.revoked(coordinator)
+        assert book.revoke_contact(aigul, confirm=lambda c: True)
+        assert monitor.identity.signing_public.hex() in contacts.revoked(coordinator)
+        assert "revoked from " in book.list.item(0).text()
+    finally:
+        monitor.close()
+        coordinator.close()

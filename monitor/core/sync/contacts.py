@@ -217,6 +217,12 @@ def revoke(vault: Vault, who: str, *, revoked_from: str | None = None, reason: s
     return record
 
 
+def revoked(vault: Vault) -> dict[str, str]:
+    """The open vault's revoked keys: signing key (hex) → since when."""
+    with vault.reading() as conn:
+        return {record["key"]: record["from"] for record in sync_log.revocations(conn)}
+
+
 def accept_revocations(conn: Connection, records, own_key_hex: str) -> int:
     """Check and keep the revocations a bundle's manifest carries (inside the import's transaction).
     Each must be well formed and signed by its issuer; one whose issuer is neither this vault nor a

@@ -129,6 +129,11 @@ class ContactsDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add from a contact file…"), objectName="add_contact")
         self.add_button.clicked.connect(self._ask_add)
         layout.addWidget(self.add_button)
+        # a coordinator revokes a lost or seized laptop (issue 17): a signed record every bundle carries
+        self.revoke_button = QPushButton(self.tr("Revoke the selected laptop…"), objectName="revoke_contact")
+        self.revoke_button.setEnabled(contacts.own_role(vault) == "coordinator")
+        self.revoke_button.clicked.connect(self._ask_revoke)
+        layout.addWidget(self.revoke_button)
         self.status = _plain(QLabel(""))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
@@ -138,8 +143,43 @@ class ContactsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for contact in contacts.known(self.vault):
-            self.list.addItem(QListWidgetItem(f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}"))
+        self.contacts = contacts.known(self.vault)
+        revoked = contacts.revoked(self.vault)
+        for contact in self.contacts:
+            text = f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}"
+            if contact.signing_key in revoked:
+                text += "   " + self.tr("revoked from {date}").format(date=revoked[contact.signing_key][:10])
+            self.list.addItem(QListWidgetItem(text))
+
+    def revoke_question(self, contact: contacts.Contact) -> QMessageBox:
+        """Revoking is for a lost or seized laptop: asked with No as the default."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("Revoke a laptop"),
+                          self.tr("Revoke {name} ({fingerprint})?\n\nFrom now on its revisions and bundles are "
+                                  "refused here, and by every vault that receives this vault's bundles.").format(
+                              name=contact.name, fingerprint=contact.fingerprint),
+                          QMessageBox.Yes | QMessageBox.No, self)
+        box.setTextFormat(Qt.PlainText)
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        return box
+
+    def _ask_revoke(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.contacts):
+            self.revoke_contact(self.contacts[row],
+                                confirm=lambda c: self.revoke_question(c).exec() == QMessageBox.Yes)
+
+    def revoke_contact(self, contact: contacts.Contact, *, confirm) -> bool:
+        if not confirm(contact):
+            return False
+        try:
+            contacts.revoke(self.vault, contact.fingerprint)
+        except MonitorError as exc:
+            self.status.setText(_message(exc, self.lang))
+            return False
+        self.reload()
+        self.status.setText(self.tr("Revoked {name}.").format(name=contact.name))
+        return True
 
     def _ask_add(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Add a contact"))
