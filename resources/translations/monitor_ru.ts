@@ -351,17 +351,46 @@
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="145" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="133" />
+        <source>Revoke the selected laptop…</source>
+        <translation>Отозвать выбранный ноутбук…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="151" />
+        <source>revoked from {date}</source>
+        <translation>отозван с {date}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
+        <source>Revoke a laptop</source>
+        <translation>Отзыв ноутбука</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="157" />
+        <source>Revoke {name} ({fingerprint})?
+
+From now on its revisions and bundles are refused here, and by every vault that receives this vault's bundles.</source>
+        <translation>Отозвать {name} ({fingerprint})?
+
+С этого момента его редакции и пакеты отклоняются здесь и в каждом хранилище, которое получает пакеты этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="181" />
+        <source>Revoked {name}.</source>
+        <translation>{name}: ключ отозван.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="185" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="192" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="153" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="193" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -374,12 +403,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="215" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -445,37 +474,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="264" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="266" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="306" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="275" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="318" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="292" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="299" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="339" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -695,28 +724,28 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="312" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="355" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="319" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="350" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="390" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="392" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
@@ -1746,27 +1775,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="364" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="404" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="377" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="417" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="378" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="418" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="379" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="419" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="380" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="420" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
@@ -2063,17 +2092,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="234" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="248" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="288" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>
