@@ -771,8 +771,15 @@ def cmd_contacts(args) -> int:
                 raise UserError(Message("cli_compare_fingerprint", fingerprint=contact.fingerprint, name=contact.name))
             contacts.trust(vault, contact)
             print(_t("cli_contact_trusted", name=shown(contact.name), role=contact.role, fingerprint=contact.fingerprint))
+        elif args.action == "revoke":  # a coordinator revokes a lost or seized laptop (issue 17)
+            contact = contacts.find_in(vault, args.file or "")
+            record = contacts.revoke(vault, args.file, revoked_from=getattr(args, "from"), reason=args.reason or "")
+            print(_t("cli_device_revoked", name=shown(contact.name), fingerprint=contact.fingerprint,
+                     since=record["from"]))
         elif args.action == "mine":
-            me = contacts.own(vault.identity, args.name or vault.profile, args.role)
+            if args.role:  # the role this vault gives itself from now on (a coordinator may revoke)
+                contacts.set_own_role(vault, args.role)
+            me = contacts.own(vault.identity, args.name or vault.profile, contacts.own_role(vault), vault.device_id)
             if args.out:
                 from .core.fs import atomic_writer
 
@@ -912,13 +919,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
                    help="leave files modified in the last SECONDS for the next check (default 2)")
     p.add_argument("--json", action="store_true")
-    p = command("contacts", cmd_contacts, "trusted contacts: list, add a contact file, or write your own")
-    p.add_argument("action", choices=("list", "add", "mine"), nargs="?", default="list")
-    p.add_argument("file", nargs="?", help="the contact file to add")
+    p = command("contacts", cmd_contacts, "trusted contacts: list, add a contact file, write your own, or revoke one")
+    p.add_argument("action", choices=("list", "add", "mine", "revoke"), nargs="?", default="list")
+    p.add_argument("file", nargs="?", help="the contact file to add (add), or the contact to revoke (revoke)")
     p.add_argument("--fingerprint", help="the fingerprint its owner read to you (required to add)")
     p.add_argument("--name", help="your name in the contact you write (mine)")
-    p.add_argument("--role", choices=("monitor", "coordinator"), default="monitor")
+    p.add_argument("--role", choices=("monitor", "coordinator"),
+                   help="this vault's role, kept from now on (mine; default: as set before, else monitor)")
     p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")
+    p.add_argument("--from", metavar="UTC", help="revoke from this time, e.g. 2026-12-01T00:00:00.000000Z "
+                                                 "(revoke; default: now)")
+    p.add_argument("--reason", help="why the device is revoked (revoke)")
     p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--confirm", metavar="NAME", help="the vault's file name, typed back: required to wipe a "

@@ -14,6 +14,7 @@ from monitor.core.text import canonical_json
 
 def _lines(source, n: int, seed: int, bad_at: int | None):
     device = source.device_id
+    identity = source.identity  # every revision is signed by its device (issue 17)
     for i in range(n):
         rid = str(uuid.UUID(int=(seed << 64) | (2 * i + 1), version=4))
         rev = str(uuid.UUID(int=(seed << 64) | (2 * i + 2), version=4))
@@ -21,7 +22,7 @@ def _lines(source, n: int, seed: int, bad_at: int | None):
         if i == bad_at:
             body["code"] = 17  # a schema violation, deep in the stream
         revision = Revision(rev, rid, "person", (), "bulk", device, "2026-03-01T09:30:00.000000Z", False,
-                            body).with_hash()
+                            body).signed_by(identity)
         yield canonical_json(revision.to_json()) + b"\n"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PASSPHRASE, TEST_KDF
+from devices import meet
 from records import new_facility, new_person, new_visit, uid
 
 from monitor.core.store.vault import Vault
@@ -41,6 +42,7 @@ def make_conflicts(folder: Path, *, profile: str = "Координатор", exc
     here = Vault.create(folder / "coordinator.vault", PASSPHRASE, kdf=TEST_KDF, profile=profile)
     there = Vault.create(folder / "monitor-b.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-b")
     try:
+        meet(here, there)
         ids = [FACILITY["id"], PERSON["id"], INTERVIEW["id"], VISIT["id"]]
         here.put_many([FACILITY, PERSON, INTERVIEW, VISIT])
         there.insert_revisions(revisions_of(here, *ids))

@@ -421,7 +421,7 @@ def test_a_member_whose_bytes_differ_from_the_signed_sha256_is_refused(pair, tmp
     def mutate(members):
         revisions = next(m for m in members if m[0] == "revisions.jsonl")
         lines = revisions[1].splitlines(keepends=True)
-        changed = [_rehashed(line, lambda d: d["body"].__setitem__("code", "P-2026-0666"))
+        changed = [_rehashed(line, lambda d: d["body"].__setitem__("code", "P-2026-0666"), a.identity)
                    if b"P-2026-0042" in line and b'"type":"person"' in line else line for line in lines]
         assert changed != lines
         revisions[1] = b"".join(changed)

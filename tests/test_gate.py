@@ -24,8 +24,10 @@ from monitor.core.errors import (
 )
 from monitor.core.history.revisions import Revision, new_id, utc_now
 from monitor.core.store.vault import Vault
+from devices import identity_for, introduce, meet
 
 DEVICE_B = "0b0b0b0b-0000-4000-8000-00000000000b"
+DEVICE_C = "0c0c0c0c-0000-4000-8000-00000000000c"
 FACILITY = new_facility(uid(1), name="ИВС Қостанай", type_key="ivs")
 PERSON = new_person(uid(2))
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
@@ -41,7 +43,14 @@ def foreign(body: dict | None, parents=(), *, record_id: str | None = None, reco
     record_id = record_id or body["id"]
     record_type = record_type or body["type"]
     return Revision(new_id(), record_id, record_type, tuple(sorted(parents)), "monitor-b", device,
-                    at or utc_now(), deleted, body).with_hash()
+                    at or utc_now(), deleted, body).signed_by(identity_for(device))
+
+
+@pytest.fixture
+def vault(vault):
+    """The test vault, knowing the keys of the made-up devices B and C (as from their contact files)."""
+    introduce(vault, DEVICE_B, DEVICE_C)
+    return vault
 
 
 def state(vault: Vault):
@@ -58,7 +67,9 @@ def refused(vault: Vault, revisions, error=SchemaViolation, match: str = ""):
 
 
 def make_vault(path: Path, profile: str) -> Vault:
-    return Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile=profile)
+    vault = Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile=profile)
+    introduce(vault, DEVICE_B, DEVICE_C)
+    return vault
 
 
 def revisions_of(vault: Vault, *record_ids: str) -> list[Revision]:
@@ -179,6 +190,7 @@ def _sealed_and_edited(tmp_path):
     """Monitor A seals an interview while monitor B, offline, edits it."""
     a = make_vault(tmp_path / "a.vault", "monitor-a")
     b = make_vault(tmp_path / "b.vault", "monitor-b")
+    meet(a, b)
     a.put_many([PERSON, INTERVIEW])
     b.insert_revisions(revisions_of(a, PERSON["id"], INTERVIEW["id"]))
     a.seal(INTERVIEW["id"])
@@ -193,6 +205,7 @@ def test_a_concurrent_edit_of_a_sealed_record_is_kept_but_never_the_view(tmp_pat
     digests = []
     for order in ((a, b), (b, a)):
         c = make_vault(tmp_path / f"c{len(digests)}.vault", "coordinator")
+        meet(a, b, c)
         for source in order:
             c.insert_revisions(revisions_of(source, PERSON["id"], INTERVIEW["id"]))
         info = c.info(INTERVIEW["id"])
@@ -261,10 +274,14 @@ def test_a_clock_running_ahead_does_not_win_every_conflict(vault):
 
 
 def test_between_equal_generations_time_then_hash_decide(vault):
+    import datetime as dt
+
     base = vault.put(FACILITY)
-    early = foreign({**FACILITY, "capacity": 1}, [base.rev], at="2026-03-01T09:00:00.000000Z")
-    late = foreign({**FACILITY, "capacity": 2}, [base.rev], at="2026-03-01T10:00:00.000000Z",
-                   device="0c0c0c0c-0000-4000-8000-00000000000c")
+    made = dt.datetime.strptime(base.created_at, "%Y-%m-%dT%H:%M:%S.%fZ")  # children come after their parent
+    early = foreign({**FACILITY, "capacity": 1}, [base.rev],
+                    at=(made + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    late = foreign({**FACILITY, "capacity": 2}, [base.rev],
+                   at=(made + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), device=DEVICE_C)
     vault.insert_revisions([late, early])
     assert vault.info(FACILITY["id"]).head == late.rev
 
@@ -272,6 +289,7 @@ def test_between_equal_generations_time_then_hash_decide(vault):
 def test_the_same_csv_loaded_on_two_laptops_does_not_conflict(tmp_path):
     a = make_vault(tmp_path / "a.vault", "monitor-a")
     b = make_vault(tmp_path / "b.vault", "monitor-b")
+    meet(a, b)
     for v in (a, b):
         v.put_many([FACILITY, PERSON])
     a.insert_revisions(revisions_of(b, FACILITY["id"], PERSON["id"]))
@@ -302,6 +320,7 @@ def test_verify_does_not_depend_on_arrival_order(tmp_path):
     a.put(FACILITY)
     a.put({**FACILITY, "capacity": 3})
     c = make_vault(tmp_path / "c.vault", "coordinator")
+    meet(a, c)
     c.insert_revisions(list(reversed(revisions_of(a, FACILITY["id"]))))  # child listed first
     assert c.verify().ok and c.digest() == a.digest()
 
@@ -389,7 +408,7 @@ def test_numbers_hash_as_other_languages_write_them(vault):
 
 def test_old_version_1_hashes_stay_verifiable(vault):
     old = Revision(new_id(), FACILITY["id"], "facility", (), "monitor-b", DEVICE_B, utc_now(), False, FACILITY)
-    old = Revision(**{**old.__dict__, "hash": old.compute_hash(1)})
+    old = Revision(**{**old.__dict__, "hash": old.compute_hash(1)}).signed_by(identity_for(DEVICE_B))
     assert len(old.hash) == 64
     assert vault.insert_revisions([old]) == 1
     assert vault.verify().ok
@@ -413,7 +432,7 @@ function jcs(v) {  // RFC 8785 for JSON that JSON.parse gives: ECMAScript number
 let same = 0, differ = 0;
 for (const line of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
   if (!line) continue;
-  const r = JSON.parse(line); const h = r.hash; delete r.hash;
+  const r = JSON.parse(line); const h = r.hash; delete r.hash; delete r.signature;
   const d = 'v2:' + crypto.createHash('sha256').update(jcs(r), 'utf8').digest('hex');
   if (d === h) same++; else differ++;
 }
@@ -456,6 +475,7 @@ def test_cli_lists_shows_and_resolves_conflicts(tmp_path):
     cli = CLI(tmp_path)
     cli("init")
     with Vault.open(cli.vault, PASSPHRASE) as vault:
+        introduce(vault, DEVICE_B)
         base = vault.put(FACILITY)
         mine = vault.put({**FACILITY, "capacity": 10})
         theirs = foreign({**FACILITY, "capacity": 12}, [base.rev])
@@ -520,6 +540,7 @@ def test_three_vaults_run_the_whole_cycle_without_bundles(tmp_path):
     the coordinator receives both, sees one conflict and one refused sealed edit, resolves the
     conflict, and sends the result back: all three end with the same digest."""
     a, b, c = (make_vault(tmp_path / f"{n}.vault", n) for n in ("monitor-a", "monitor-b", "coordinator"))
+    meet(a, b, c)
     case = new_case(uid(30), title="Ұрып-соғу")
     a.put_many([PERSON, INTERVIEW, case])
     shared = [PERSON["id"], INTERVIEW["id"], case["id"]]

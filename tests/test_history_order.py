@@ -20,6 +20,7 @@ import uuid
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
 from records import new_facility, new_person, new_term
+from devices import meet
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def fleet(tmp_path_factory):
         vault = Vault.create(folder / f"{name}.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile=name)
         vault.conn.execute("PRAGMA synchronous = OFF")  # test speed only; production keeps FULL
         vaults.append(vault)
+    meet(*vaults)  # each knows the others' device keys (every revision is signed by its device)
     yield vaults
     for vault in vaults:
         vault.close()
@@ -50,7 +52,9 @@ def fleet(tmp_path_factory):
 
 def export(vault: Vault, ids: set[str]) -> list[Revision]:
     """A device's revisions of these records, in its own arrival order (as a bundle would list them)."""
-    rows = vault.conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions ORDER BY seq").fetchall()
+    columns = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(","))
+    rows = vault.conn.execute(f"SELECT {columns}, s.signature FROM revisions v LEFT JOIN revision_signatures s "
+                              "ON s.rev = v.rev ORDER BY v.seq").fetchall()
     return [Revision.from_row(r) for r in rows if r[1] in ids]
 
 

@@ -30,6 +30,8 @@ DOWN = {
     # the history graph (its derived view stays valid) and the sync bookkeeping (issue 6)
     5: ["DROP TABLE revision_graph", "DROP TABLE contacts", "DROP TABLE sync_exports", "DROP TABLE sync_imports",
         "DROP TABLE peer_audit"],
+    # signed revisions (issue 17): the signatures and the device keys (their triggers go with them)
+    6: ["DROP TABLE revision_signatures", "DROP TABLE device_keys", "DROP TABLE revocations"],
 }
 
 

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import reopen
+from devices import introduce, signed
 from records import full_set, new_facility, new_person, new_term, new_visit, uid
 
 from monitor.core.errors import RecordNotFound, SchemaViolation, SealedRecord
@@ -180,8 +181,9 @@ def test_foreign_revisions_insert_as_they_are_and_concurrent_heads_conflict(vaul
     """The sync issue builds on this: another device's revisions keep their ids, parents and hash."""
     base = vault.put(FACILITY)
     mine = vault.put({**FACILITY, "capacity": 10})
-    theirs = Revision(new_id(), FACILITY["id"], "facility", (base.rev,), "other-monitor", new_id(), utc_now(),
-                      False, {**FACILITY, "capacity": 12}).with_hash()
+    theirs = signed(Revision(new_id(), FACILITY["id"], "facility", (base.rev,), "other-monitor", new_id(), utc_now(),
+                             False, {**FACILITY, "capacity": 12}))
+    introduce(vault, theirs.device)
     with vault.writing():
         vault.insert_revision(theirs)
     stored = vault.history(FACILITY["id"])[-1]

@@ -9,6 +9,7 @@ import json
 
 import pytest
 from records import CONSENT, SECRET, full_set, uid
+from devices import introduce, signed
 from reports_support import (assert_fonts_embedded, flat, jpeg_with_gps, pdftotext, png_bytes, qpdf_check)
 
 from monitor.core import reports
@@ -245,7 +246,8 @@ def test_record_in_conflict_is_flagged(case_vault, tmp_path):
     case_vault.put({**case, "title": "Избиение в ИВС (версия А)"})
     first = case_vault.history(CASE)[0]
     body = {**case, "title": "Избиение в ИВС (версия Б)"}
-    sibling = Revision(new_id(), CASE, "case", (first.rev,), "other", new_id(), utc_now(), False, body).with_hash()
+    sibling = signed(Revision(new_id(), CASE, "case", (first.rev,), "other", new_id(), utc_now(), False, body))
+    introduce(case_vault, sibling.device)
     with case_vault.writing():
         case_vault.insert_revision(sibling)
     assert case_vault.info(CASE).conflict

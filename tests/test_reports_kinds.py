@@ -7,6 +7,7 @@ import re
 
 import pytest
 from records import SECRET, full_set, new_visit, uid
+from devices import introduce, signed
 from reports_support import assert_fonts_embedded, flat, pdftotext, png_bytes, qpdf_check
 
 from monitor.core import reports
@@ -197,8 +198,9 @@ def test_statistics_say_how_many_counted_records_are_in_conflict(vault):
     complaint = vault.get(uid(10))
     vault.put({**complaint, "reference": "ЖТ-2026/114-А"})
     first = vault.history(uid(10))[0]
-    sibling = Revision(new_id(), uid(10), "complaint", (first.rev,), "other", new_id(), utc_now(), False,
-                       {**complaint, "reference": "ЖТ-2026/114-Б"}).with_hash()
+    sibling = signed(Revision(new_id(), uid(10), "complaint", (first.rev,), "other", new_id(), utc_now(), False,
+                              {**complaint, "reference": "ЖТ-2026/114-Б"}))
+    introduce(vault, sibling.device)
     with vault.writing():
         vault.insert_revision(sibling)
     report = reports.build(vault, "stats", lang="kk")

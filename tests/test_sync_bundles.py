@@ -344,22 +344,24 @@ def _own_resigned(a, mutate_lines):
     return mutate
 
 
-def _rehashed(line: bytes, change) -> bytes:
+def _rehashed(line: bytes, change, signer) -> bytes:
+    """The revision changed, its hash recomputed and signed again by ``signer`` (the thief holds the
+    laptop, so its device key too: only the gate's content checks stand)."""
     from monitor.core.history.revisions import Revision
     from monitor.core.text import canonical_json
 
     data = json.loads(line)
     change(data)
     revision = Revision(data["rev"], data["record_id"], data["record_type"], tuple(data["parents"]), data["author"],
-                        data["device"], data["created_at"], data["deleted"], data["body"]).with_hash()
+                        data["device"], data["created_at"], data["deleted"], data["body"]).signed_by(signer)
     return canonical_json(revision.to_json()) + b"\n"
 
 
-def _edit_person(lines, change):
+def _edit_person(lines, change, signer):
     out = []
     for line in lines:
         if b'"type":"person"' in line and b"P-2026-0042" in line:
-            line = _rehashed(line, change)
+            line = _rehashed(line, change, signer)
         out.append(line)
     return out
 
@@ -374,10 +376,10 @@ def _absolute_member(members, _stranger):
      lambda a: _own_resigned(a, lambda lines: [lines[0][:40] + b"\xff\xfe" + lines[0][40:]] + lines[1:]),
      errors.BundleDamaged, "not UTF-8"),
     ("schema violation with a valid hash, re-signed",
-     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("code", "42"))),
+     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("code", "42"), a.identity)),
      errors.SchemaViolation, "code"),
     ("a revision whose body names another record, re-signed",
-     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("id", uid(77)))),
+     lambda a: _own_resigned(a, lambda lines: _edit_person(lines, lambda d: d["body"].__setitem__("id", uid(77)), a.identity)),
      errors.SchemaViolation, "id and type"),
     ("a lone surrogate in a revision, re-signed",
      lambda a: _own_resigned(a, lambda lines: [lines[0].replace(b'"monitor-a"', b'"monitor-a\\ud800"')] + lines[1:]),
@@ -448,7 +450,7 @@ def test_a_descendant_that_changes_a_sealed_interview_is_refused(trio, tmp_path)
         from monitor.core.history.revisions import Revision
         from monitor.core.text import canonical_json
         child = Revision(uid(5000), interview, "interview", (sealed_rev,), "monitor-a", a.device_id,
-                         "2026-04-01T10:00:00.000000Z", False, body).with_hash()
+                         sealed["created_at"], False, body).signed_by(a.identity)
         return lines + [canonical_json(child.to_json()) + b"\n"]
 
     bad = _rewrite(out, c.identity, tmp_path, lambda m: _own_resigned(a, forge)(m, None))

@@ -242,6 +242,12 @@ class BundleTampered(BundleError):
     code = "bundle_tampered"
 
 
+class RevisionNotAuthentic(MonitorError):
+    """A revision whose signature does not bind it to the device it names (unsigned, an unknown
+    device, a forged or borrowed signature, the receiving device's own name)."""
+    code = "revision_not_authentic"
+
+
 class BundleTooNew(BundleError):
     code = "bundle_too_new"
 

@@ -377,12 +377,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
         <source>monitor</source>
         <translation>бақылаушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
         <source>coordinator</source>
         <translation>үйлестіруші</translation>
     </message>
@@ -390,27 +390,56 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="124" />
         <source>Trusted contacts</source>
         <translation>Сенімді байланыстар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
         <source>Add from a contact file…</source>
         <translation>Байланыс файлынан қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="133" />
+        <source>Revoke the selected laptop…</source>
+        <translation>Таңдалған ноутбукті қайтарып алу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="151" />
+        <source>revoked from {date}</source>
+        <translation>{date} бастап қайтарып алынған</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
+        <source>Revoke a laptop</source>
+        <translation>Ноутбукті қайтарып алу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="157" />
+        <source>Revoke {name} ({fingerprint})?
+
+From now on its revisions and bundles are refused here, and by every vault that receives this vault's bundles.</source>
+        <translation>{name} ({fingerprint}) қайтарып алынсын ба?
+
+Осы сәттен бастап оның нұсқалары мен топтамалары мұнда және осы қойманың топтамаларын алатын әр қоймада қабылданбайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="181" />
+        <source>Revoked {name}.</source>
+        <translation>{name}: кілті қайтарып алынды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="185" />
         <source>Add a contact</source>
         <translation>Байланыс қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="192" />
         <source>Compare the fingerprint</source>
         <translation>Саусақ ізін салыстырыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="137" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="193" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -423,12 +452,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Иесі сізге дәл осы саусақ ізін оқып берді ме? Тек солай болса ғана қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="154" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="215" />
         <source>Not added.</source>
         <translation>Қосылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
         <source>Added {name}.</source>
         <translation>{name} қосылды.</translation>
     </message>
@@ -494,37 +523,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
         <source>Export a bundle</source>
         <translation>Пакетті экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="306" />
         <source>Encrypt for:</source>
         <translation>Кім үшін шифрлау:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
         <source>Only what changed since the last export to them</source>
         <translation>Оларға соңғы экспорттан бергі өзгерістер ғана</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="318" />
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="271" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
         <source>Save the bundle</source>
         <translation>Пакетті сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="339" />
         <source>Choose at least one contact.</source>
         <translation>Кемінде бір байланысты таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
     </message>
@@ -668,37 +697,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
-        <source>this device</source>
-        <translation>осы құрылғы</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="53" />
+        <source>unsigned, from before signatures</source>
+        <translation>қолтаңбасыз, қолтаңбалар енгізілгенге дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
-        <source>device {code}</source>
-        <translation>{code} құрылғысы</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="58" />
+        <source>device revoked from {date}</source>
+        <translation>құрылғы {date} бастап қайтарып алынған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="73" />
         <source>deleted</source>
         <translation>жойылған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="77" />
         <source>History of {record}: {n} revisions</source>
         <translation>Жазба тарихы ({record}): нұсқалар саны — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="138" />
         <source>No change in content.</source>
         <translation>Мазмұны өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>First version.</source>
         <translation>Алғашқы нұсқа.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>Changes from the revision before:</source>
         <translation>Алдыңғы нұсқамен салыстырғандағы өзгерістер:</translation>
     </message>
@@ -706,32 +735,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="71" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="72" />
         <source>My identity</source>
         <translation>Құрылғы деректерім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <source>My role:</source>
+        <translation>Менің рөлім:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="84" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Сізді байланысқа қосатын адамға осы саусақ ізін дауыстап оқып, ол көріп отырғанымен салыстырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="79" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="88" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>age алушысы (пакеттер соған шифрланады):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
         <source>Save contact file…</source>
         <translation>Байланыс файлын сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="106" />
         <source>Save contact file</source>
         <translation>Байланыс файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
         <source>Saved {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
@@ -739,38 +773,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="291" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="355" />
         <source>Choose a bundle…</source>
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="390" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="392" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="12" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
         <source>Unknown signer</source>
         <translation>Белгісіз қол қоюшы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="14" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -1846,27 +1880,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="404" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="417" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="418" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="419" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="420" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>
@@ -2173,17 +2207,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="234" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
         <source>Working…</source>
         <translation>Орындалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="227" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="288" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
     </message>

@@ -377,12 +377,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="45" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -390,27 +390,56 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="124" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="133" />
+        <source>Revoke the selected laptop…</source>
+        <translation>Отозвать выбранный ноутбук…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="151" />
+        <source>revoked from {date}</source>
+        <translation>отозван с {date}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
+        <source>Revoke a laptop</source>
+        <translation>Отзыв ноутбука</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="157" />
+        <source>Revoke {name} ({fingerprint})?
+
+From now on its revisions and bundles are refused here, and by every vault that receives this vault's bundles.</source>
+        <translation>Отозвать {name} ({fingerprint})?
+
+С этого момента его редакции и пакеты отклоняются здесь и в каждом хранилище, которое получает пакеты этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="181" />
+        <source>Revoked {name}.</source>
+        <translation>{name}: ключ отозван.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="185" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="136" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="192" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="137" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="193" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -423,12 +452,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="154" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="215" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -494,37 +523,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="306" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="318" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="271" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="339" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -668,37 +697,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="51" />
-        <source>this device</source>
-        <translation>это устройство</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="53" />
+        <source>unsigned, from before signatures</source>
+        <translation>без подписи, до введения подписей</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="52" />
-        <source>device {code}</source>
-        <translation>устройство {code}</translation>
+        <location filename="../../monitor/gui/pages/history_view.py" line="58" />
+        <source>device revoked from {date}</source>
+        <translation>устройство отозвано с {date}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="65" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="73" />
         <source>deleted</source>
         <translation>удалено</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="69" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="77" />
         <source>History of {record}: {n} revisions</source>
         <translation>История записи ({record}): версий — {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="130" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="138" />
         <source>No change in content.</source>
         <translation>Содержание не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>First version.</source>
         <translation>Первая версия.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/history_view.py" line="131" />
+        <location filename="../../monitor/gui/pages/history_view.py" line="139" />
         <source>Changes from the revision before:</source>
         <translation>Изменения по сравнению с предыдущей версией:</translation>
     </message>
@@ -706,32 +735,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="71" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="72" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <source>My role:</source>
+        <translation>Моя роль:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="84" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="79" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="88" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="106" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -739,38 +773,38 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="291" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="355" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="298" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="329" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="390" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="392" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="12" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
         <source>Unknown signer</source>
         <translation>Неизвестный подписант</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/trust.py" line="13" />
+        <location filename="../../monitor/gui/dialogs/trust.py" line="14" />
         <source>This bundle is signed by a device you do not trust yet:
 
 {fingerprint}
@@ -1846,27 +1880,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="343" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="404" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="417" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="418" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="419" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="420" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
@@ -2173,17 +2207,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="234" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="227" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="288" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, copy_vault, forget_place, require_module
+from devices import meet
 
 require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 
@@ -103,7 +104,9 @@ def test_pick_fields_from_two_versions_and_resolve(qtbot, window):
     mine, theirs = version_of(pane, "Координатор"), version_of(pane, "monitor-b")
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert "current view" in headers[1] and "generation 2" in headers[1]
-    assert "this device" in headers[mine + 1] and "monitor-b · device " in headers[theirs + 1]
+    # authors as people: name and key fingerprint, never a device UUID (issue 17)
+    assert f"Координатор · {vault.identity.fingerprint[:9]}…" in headers[mine + 1]
+    assert "monitor-b · " in headers[theirs + 1] and vault.identity.fingerprint[:9] not in headers[theirs + 1]
     assert [r.name for r in pane.review.rows if r.differs] == ["name", "region", "capacity", "notes"]
     assert table.item(row_of(pane, "capacity"), 0).text() == "Capacity"
     assert table.item(row_of(pane, "notes"), theirs + 1).text() == "(absent)"
@@ -331,6 +334,7 @@ def test_a_version_that_deletes_the_record(qtbot, tmp_path):
     here = Vault.create(tmp_path / "here.vault", PASSPHRASE, kdf=TEST_KDF, profile="Координатор")
     there = Vault.create(tmp_path / "there.vault", PASSPHRASE, kdf=TEST_KDF, profile="monitor-b")
     try:
+        meet(here, there)
         here.put_many([FACILITY, VISIT])
         there.insert_revisions(revisions_of(here, FACILITY["id"], VISIT["id"]))
         here.put({**VISIT, "population": {"total": 50}})

@@ -72,3 +72,64 @@ def test_the_sync_menu_opens_its_dialogs(qtbot, tmp_path):
     finally:
         window.clear()
         vault.close()
+
+
+def test_enter_never_trusts_and_the_coordinator_shows_as_coordinator(qtbot, tmp_path):
+    """Issue 17 §3: the fingerprint questions default to No (Enter alone neither trusts a signer nor
+    adds a contact), and a coordinator's contact file, made in the window, says coordinator."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from monitor.gui.dialogs.trust import trust_question
+
+    monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    try:
+        me = IdentityDialog(coordinator, lang="ru")
+        qtbot.addWidget(me)
+        assert me.role.currentData() == "monitor"
+        me.role.setCurrentIndex(me.role.findData("coordinator"))
+        me.save(tmp_path / "coord.contact")
+        assert "role: coordinator" in (tmp_path / "coord.contact").read_text(encoding="utf-8")
+        assert contacts.own_role(coordinator) == "coordinator"  # remembered for the next time
+        book = ContactsDialog(monitor, lang="ru")
+        qtbot.addWidget(book)
+        contact = contacts.parse((tmp_path / "coord.contact").read_text(encoding="utf-8"))
+        for box in (book.fingerprint_question(contact), trust_question(book, contact.fingerprint)):
+            qtbot.addWidget(box)
+            assert box.defaultButton() is box.button(QMessageBox.No)
+            box.show()
+            qtbot.waitExposed(box)
+            qtbot.keyClick(box, Qt.Key_Return)
+            assert box.clickedButton() is box.button(QMessageBox.No)
+        assert book.add_file(tmp_path / "coord.contact", confirm=lambda c: True)
+        assert book.list.item(0).text().startswith("Координатор (coordinator)")
+    finally:
+        monitor.close()
+        coordinator.close()
+
+
+def test_a_coordinator_revokes_a_laptop_from_the_contacts_dialog(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    try:
+        contacts.trust(coordinator, contacts.own(monitor.identity, "Айгүл", "monitor", monitor.device_id))
+        book = ContactsDialog(coordinator, lang="en")
+        qtbot.addWidget(book)
+        assert not book.revoke_button.isEnabled()  # only a coordinator's vault may revoke
+        contacts.set_own_role(coordinator, "coordinator")
+        book = ContactsDialog(coordinator, lang="en")
+        qtbot.addWidget(book)
+        assert book.revoke_button.isEnabled()
+        aigul = book.contacts[0]
+        box = book.revoke_question(aigul)
+        qtbot.addWidget(box)
+        assert box.defaultButton() is box.button(QMessageBox.No)
+        assert not book.revoke_contact(aigul, confirm=lambda c: False) and not contacts.revoked(coordinator)
+        assert book.revoke_contact(aigul, confirm=lambda c: True)
+        assert monitor.identity.signing_public.hex() in contacts.revoked(coordinator)
+        assert "revoked from " in book.list.item(0).text()
+    finally:
+        monitor.close()
+        coordinator.close()

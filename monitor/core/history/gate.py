@@ -16,22 +16,27 @@ content, for both doors.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from typing import Iterable
 
 from ..model import rules, schema, vocab
 from ..db import Connection
-from ..errors import MonitorError, RecordInConflict, RecordNotFound, SchemaViolation, SealedRecord, violation
+from ..errors import (MonitorError, RecordInConflict, RecordNotFound, RevisionNotAuthentic, SchemaViolation,
+                      SealedRecord, violation)
 from ..messages import Joined, Message
 from .graph import heads as _heads
 from .graph import Lineage, lineage
-from .revisions import TIMESTAMP, Revision, hash_version
+from .revisions import SIGNATURE, TIMESTAMP, Revision, hash_version, signature_valid
 from ..text import canonical_json, check_text, file_name_problem, nfc, one_line
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HASH = re.compile(r"(v2:)?[0-9a-f]{64}")
 MAX_PARENTS = 100
+# A revision may be dated before its parent by at most this much (devices' clocks disagree); more
+# is refused: a child cannot be made before what it changes (docs/data-model.md, "Signed revisions").
+CLOCK_SKEW = _dt.timedelta(hours=24)
 
 
 class Batch:
@@ -281,7 +286,8 @@ def _check_form(revision: Revision, where: str) -> None:
                                                     type=one_line(str(revision.record_type), 30))))
     if not isinstance(revision.author, str) or len(revision.author) > 2000:  # as revision.schema.json says
         raise SchemaViolation(Joined(where, "author", Message("gate_author_too_long")))
-    if not isinstance(revision.created_at, str) or not TIMESTAMP.fullmatch(revision.created_at):
+    if not isinstance(revision.created_at, str) or not TIMESTAMP.fullmatch(revision.created_at) \
+            or _when(revision.created_at) is None:
         raise SchemaViolation(Joined(where, "created_at",
                                      Message("gate_not_utc", value=one_line(str(revision.created_at), 40))))
     if not isinstance(revision.parents, (tuple, list)) or len(revision.parents) > MAX_PARENTS:
@@ -329,6 +335,7 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     if existing is not None and existing != revision.record_type:
         raise SchemaViolation(Joined(where, Message("gate_record_other_type", id=revision.record_id, existing=existing,
                                                      type=revision.record_type)))
+    _check_signature(conn, revision, where, local=body_checked)
     _check_parents(conn, revision, where)
     line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                    body=revision.body, rev=revision.rev)
@@ -356,17 +363,48 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     return line
 
 
+def _check_signature(conn: Connection, revision: Revision, where: str, *, local: bool) -> None:
+    """The revision is signed by the device it names, with the key this vault knows for that
+    device; one received from elsewhere does not claim to be made by this vault's own device."""
+    row = conn.execute("SELECT signing_key, introduced_by FROM device_keys WHERE device = ?",
+                       (revision.device,)).fetchone()
+    if row is None:
+        raise RevisionNotAuthentic(Joined(where, Message("gate_unknown_device", device=revision.device)))
+    if row[1] == "self" and not local:
+        raise RevisionNotAuthentic(Joined(where, Message("gate_own_device", device=revision.device)))
+    if not SIGNATURE.fullmatch(revision.signature or ""):
+        raise RevisionNotAuthentic(Joined(where, Message("gate_unsigned")))
+    if not signature_valid(row[0], revision.signature, revision.hash):
+        raise RevisionNotAuthentic(Joined(where, Message("gate_bad_signature", device=revision.device)))
+    revoked = conn.execute("SELECT revoked_from FROM revocations WHERE signing_key = ?", (row[0],)).fetchone()
+    if revoked is not None and revision.created_at >= revoked[0]:
+        raise RevisionNotAuthentic(Joined(where, Message("gate_revoked", device=revision.device, since=revoked[0])))
+
+
+def _when(stamp: str) -> _dt.datetime | None:
+    try:
+        return _dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except (TypeError, ValueError):
+        return None
+
+
 def _check_parents(conn: Connection, revision: Revision, where: str) -> None:
     if not revision.parents:
         return
     marks = ",".join("?" * len(revision.parents))
-    found = dict(conn.execute(f"SELECT rev, record_id FROM revisions WHERE rev IN ({marks})", list(revision.parents)))
+    found = {rev: (record_id, created_at) for rev, record_id, created_at in conn.execute(
+        f"SELECT rev, record_id, created_at FROM revisions WHERE rev IN ({marks})", list(revision.parents))}
     for parent in revision.parents:
         if parent not in found:
             raise SchemaViolation(Joined(where, Message("gate_parent_missing", parent=parent)))
-        if found[parent] != revision.record_id:
+        if found[parent][0] != revision.record_id:
             raise SchemaViolation(Joined(where, Message("gate_parent_other_record", parent=parent,
-                                                        record=found[parent])))
+                                                        record=found[parent][0])))
+        parent_at = _when(found[parent][1])
+        if parent_at is not None and _when(revision.created_at) < parent_at - CLOCK_SKEW:
+            raise SchemaViolation(Joined(where, Message("gate_before_parent", at=revision.created_at, parent=parent,
+                                                        parent_at=found[parent][1],
+                                                        hours=int(CLOCK_SKEW.total_seconds() // 3600))))
 
 
 def _check_foreign_body(conn: Connection, revision: Revision, where: str, batch: Batch) -> None:

@@ -11,8 +11,11 @@ import datetime as _dt
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ..text import canonical_json, jcs, sha256_hex
 
@@ -23,6 +26,33 @@ TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
 # Version 1: SHA-256 of Python's json.dumps form (text.canonical_json), a bare 64-hex digest.
 # Version 2: "v2:" + SHA-256 of the RFC 8785 (JCS) form, which other languages reproduce.
 HASH_VERSION = 2
+
+
+# Every revision made since schema 6 is signed by the device that made it: Ed25519, with that
+# device's key, over this context followed by the revision's hash (ASCII). The signature is not part
+# of the hash (old hashes stay valid); it is stored beside the revision and travels with it.
+SIGNATURE_CONTEXT = b"monitor-revision-v1\0"
+SIGNATURE = re.compile(r"[0-9a-f]{128}")
+
+
+class Signer(Protocol):
+    def sign(self, data: bytes) -> bytes: ...
+
+
+def signed_data(digest: str) -> bytes:
+    return SIGNATURE_CONTEXT + digest.encode("ascii")
+
+
+def signature_valid(public_key_hex: str, signature_hex: str, digest: str) -> bool:
+    """Whether ``signature_hex`` is a valid signature of the revision hash ``digest`` by the key."""
+    if not SIGNATURE.fullmatch(signature_hex or "") or not re.fullmatch(r"[0-9a-f]{64}", public_key_hex or ""):
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex)).verify(
+            bytes.fromhex(signature_hex), signed_data(digest))
+        return True
+    except (InvalidSignature, ValueError):
+        return False
 
 
 def hash_version(digest: str) -> int:
@@ -49,6 +79,7 @@ class Revision:
     deleted: bool
     body: dict | None
     hash: str = field(default="")
+    signature: str = field(default="")  # hex Ed25519 signature of the hash; "" = unsigned (from before signatures)
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -75,14 +106,24 @@ class Revision:
         """This revision with its hash (current version) filled in."""
         return Revision(**{**self.__dict__, "hash": self.compute_hash(HASH_VERSION)})
 
+    def signed_by(self, signer: Signer) -> Revision:
+        """This revision (its hash filled in) with its device's signature over the hash."""
+        revision = self if self.hash else self.with_hash()
+        return replace(revision, signature=signer.sign(signed_data(revision.hash)).hex())
+
     def to_json(self) -> dict[str, Any]:
-        return {**self.payload(), "hash": self.hash}
+        data = {**self.payload(), "hash": self.hash}
+        if self.signature:
+            data["signature"] = self.signature
+        return data
 
     @classmethod
     def from_row(cls, row) -> "Revision":
-        rev, record_id, record_type, parents, author, device, created_at, deleted, body, digest = row
+        """From the REVISION_COLUMNS of a row, optionally followed by its signature (or NULL)."""
+        rev, record_id, record_type, parents, author, device, created_at, deleted, body, digest = row[:10]
+        signature = (row[10] or "") if len(row) > 10 else ""
         return cls(rev, record_id, record_type, tuple(json.loads(parents)), author, device,
-                   created_at, bool(deleted), json.loads(body) if body is not None else None, digest)
+                   created_at, bool(deleted), json.loads(body) if body is not None else None, digest, signature)
 
 
 REVISION_COLUMNS = "rev, record_id, record_type, parents, author, device, created_at, deleted, body, hash"

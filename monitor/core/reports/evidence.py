@@ -42,6 +42,18 @@ class Devices:
         return tr("device_named", fp=fingerprint, name=name) if name else fingerprint
 
 
+def _device_text(reader: Reader, tr: Tr, record_id: str, device_id: str | None) -> str:
+    """The device that made a record's first revision: from the bundles merged here, else from the
+    device key its signature was checked against (a relayed device's key, introduced by an exporter)."""
+    text = devices_of(reader).text(tr, device_id)
+    if device_id and text == tr("device_unknown"):
+        author = reader.revision_author(record_id)
+        if author is not None and getattr(author, "fingerprint", None):
+            name = getattr(author, "name", None)
+            return tr("device_named", fp=author.fingerprint, name=name) if name else author.fingerprint
+    return text
+
+
 def devices_of(reader: Reader) -> Devices:
     if "devices" not in reader.memo:
         reader.memo["devices"] = Devices(reader.vault)
@@ -149,7 +161,7 @@ def custody_fields(reader: Reader, red: Redactor, tr: Tr, attachment: Source, *,
         (tr("captured"), tr.when(b.get("captured_at")) or tr("unknown")),
         (tr("camera"), camera_text),
         (tr("added"), tr("added_when_by", who=added_by, at=tr.when(origin[2]) or "—",
-                         fp=devices_of(reader).text(tr, origin[1]))),
+                         fp=_device_text(reader, tr, attachment.id, origin[1]))),
     ]
     if injuries is not None:
         rows.append((tr("injuries_shown"), ", ".join(str(n) for n in injuries) if injuries

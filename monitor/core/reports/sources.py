@@ -145,6 +145,10 @@ class Reader:
         out = reading.audit_for(self.vault, sorted(set(record_ids)))
         return out[-limit:] if len(out) > limit else out
 
+    def revision_author(self, record_id: str):
+        """Who made a record's first revision, as a person (name and key fingerprint), or None."""
+        return reading.first_author(self.vault, record_id)
+
     def revision_origin(self, record_id: str) -> tuple[str, str, str] | None:
         """(author, device, created_at) of a record's first revision."""
         return reading.first_revision(self.vault, record_id)

@@ -266,7 +266,51 @@ def _v4_to_v5(conn: Connection) -> None:
     rebuild(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
+SIGNATURES_SCHEMA = """
+-- Each revision's signature by the device that made it (issue 17): Ed25519 over
+-- "monitor-revision-v1\\0" + the revision's hash. Revisions from before schema 6 have none (they are
+-- shown as "unsigned, from before signatures"). Kept beside `revisions`, as immutable as they are.
+CREATE TABLE revision_signatures (
+    rev       TEXT PRIMARY KEY REFERENCES revisions(rev),
+    signature TEXT NOT NULL                  -- 128 hex digits
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END;
+CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+-- The signing key of every device whose revisions this vault accepts: its own devices ('self'), a
+-- trusted contact's ('contact'), or one a trusted exporter's signed manifest introduced (that
+-- exporter's fingerprint). A device never changes its key here.
+CREATE TABLE device_keys (
+    device        TEXT PRIMARY KEY,          -- device UUID, as revisions name it
+    signing_key   TEXT NOT NULL,             -- Ed25519 public key, hex
+    introduced_by TEXT NOT NULL,             -- 'self', 'contact' or the introducing exporter's fingerprint
+    added_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX device_keys_key ON device_keys(signing_key);
+-- Revoked device keys (a lost or seized laptop): a record signed by a coordinator, carried in
+-- bundles. From `revoked_from` on, revisions signed by that key are refused, and so is any bundle
+-- it signs; what arrived before stays, and is shown as from a revoked device.
+CREATE TABLE revocations (
+    signing_key  TEXT PRIMARY KEY,           -- the revoked device key, hex
+    revoked_from TEXT NOT NULL,              -- UTC timestamp, the revision form
+    reason       TEXT NOT NULL,
+    issued_by    TEXT NOT NULL,              -- the coordinator's signing key, hex
+    issued_at    TEXT NOT NULL,
+    signature    TEXT NOT NULL               -- hex Ed25519 over "monitor-revocation-v1\\0" + canonical JSON of the rest
+) STRICT;
+"""
+
+
+def _v5_to_v6(conn: Connection) -> None:
+    """Schema v6 (issue 17): revisions signed by the device that made them, the device keys that
+    check them, and revoked keys. Existing revisions stay as they are, unsigned."""
+    for statement in _statements(SIGNATURES_SCHEMA):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
+                                                   _v5_to_v6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -66,6 +66,20 @@ def audit_for(vault: "Vault", record_ids: list[str]) -> list[tuple]:
     return out
 
 
+def first_author(vault: Vault, record_id: str):
+    """Who made a record's first revision, as a person (:func:`.sync_log.author_of`), or None."""
+    from types import SimpleNamespace
+
+    from . import sync_log
+
+    row = vault.conn.execute("SELECT rev, author, device FROM revisions WHERE record_id = ? ORDER BY seq LIMIT 1",
+                             (record_id,)).fetchone()
+    if row is None:
+        return None
+    return sync_log.author_of(vault.conn, SimpleNamespace(rev=row[0], author=row[1], device=row[2]),
+                              vault.identity.signing_public.hex(), vault.profile)
+
+
 def first_revision(vault: "Vault", record_id: str) -> tuple[str, str, str] | None:
     """(author, device, created_at) of a record's first revision."""
     return vault.conn.execute(

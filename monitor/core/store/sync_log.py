@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 from array import array
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from ..db import Connection
 from ..history.revisions import REVISION_COLUMNS, Revision, utc_now
+from ..keys.identity import fingerprint
+from ..text import one_line
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
@@ -83,8 +86,10 @@ def last_revision(conn: Connection) -> int:
 def revisions(conn: Connection, seqs: Sequence[int]) -> Iterator[Revision]:
     """The revisions ``seqs``, in the order given (not the table's)."""
     for part in _chunks(seqs):
+        columns = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(","))
         rows = {row[0]: row[1:] for row in conn.execute(
-            f"SELECT seq, {REVISION_COLUMNS} FROM revisions WHERE seq IN ({_marks(part)})", part)}
+            f"SELECT v.seq, {columns}, s.signature FROM revisions v LEFT JOIN revision_signatures s ON s.rev = v.rev "
+            f"WHERE v.seq IN ({_marks(part)})", part)}
         for seq in part:
             yield Revision.from_row(rows[seq])
 
@@ -187,6 +192,106 @@ def contact_rows(conn: Connection) -> list[tuple[str, str, str, str]]:
 
 def is_trusted(conn: Connection, signing_key: str) -> bool:
     return conn.execute("SELECT 1 FROM contacts WHERE signing_key = ?", (signing_key,)).fetchone() is not None
+
+
+# --- device keys (docs/bundle-format.md, "Signed revisions") -----------------------------------------
+
+def device_key(conn: Connection, device: str) -> tuple[str, str] | None:
+    """The signing key (hex) of a device and who introduced it ('self', 'contact' or a fingerprint)."""
+    row = conn.execute("SELECT signing_key, introduced_by FROM device_keys WHERE device = ?", (device,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def learn_device(conn: Connection, device: str, signing_key: str, introduced_by: str) -> bool:
+    """Record a device's key; returns False (and changes nothing) if the device is known already,
+    whatever its key: the caller compares (a device never changes its key)."""
+    return conn.execute(
+        "INSERT INTO device_keys (device, signing_key, introduced_by, added_at) VALUES (?,?,?,?) "
+        "ON CONFLICT (device) DO NOTHING", (device, signing_key, introduced_by, utc_now())).rowcount == 1
+
+
+def device_keys(conn: Connection) -> list[tuple[str, str]]:
+    """Every known device as (device, signing_key), by device."""
+    return conn.execute("SELECT device, signing_key FROM device_keys ORDER BY device").fetchall()
+
+
+def devices_of_key(conn: Connection, signing_key: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT device FROM device_keys WHERE signing_key = ?", (signing_key,))]
+
+
+def contact_by_key(conn: Connection, signing_key: str) -> tuple[str, str] | None:
+    """A trusted contact's (name, role) by its signing key."""
+    row = conn.execute("SELECT name, role FROM contacts WHERE signing_key = ?", (signing_key,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def store_signature(conn: Connection, rev: str, signature: str) -> None:
+    conn.execute("INSERT INTO revision_signatures (rev, signature) VALUES (?, ?)", (rev, signature))
+
+
+def signature_of(conn: Connection, rev: str) -> str:
+    row = conn.execute("SELECT signature FROM revision_signatures WHERE rev = ?", (rev,)).fetchone()
+    return row[0] if row else ""
+
+
+def store_revocation(conn: Connection, record: dict) -> bool:
+    """Keep a (checked) revocation; of two for one key the earlier ``revoked_from`` stands.
+    Returns whether anything changed."""
+    return conn.execute(
+        "INSERT INTO revocations (signing_key, revoked_from, reason, issued_by, issued_at, signature) "
+        "VALUES (:key, :from, :reason, :by, :at, :signature) ON CONFLICT (signing_key) DO UPDATE SET "
+        "revoked_from = excluded.revoked_from, reason = excluded.reason, issued_by = excluded.issued_by, "
+        "issued_at = excluded.issued_at, signature = excluded.signature "
+        "WHERE excluded.revoked_from < revocations.revoked_from", record).rowcount == 1
+
+
+def revoked_from(conn: Connection, signing_key: str) -> str | None:
+    """Since when a key is revoked (a UTC timestamp), or None."""
+    row = conn.execute("SELECT revoked_from FROM revocations WHERE signing_key = ?", (signing_key,)).fetchone()
+    return row[0] if row else None
+
+
+def revocations(conn: Connection) -> list[dict]:
+    """Every revocation as its signed record, by key."""
+    return [{"key": r[0], "from": r[1], "reason": r[2], "by": r[3], "at": r[4], "signature": r[5]}
+            for r in conn.execute("SELECT signing_key, revoked_from, reason, issued_by, issued_at, signature "
+                                  "FROM revocations ORDER BY signing_key")]
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a revision, as this vault can tell: the name of the device's owner (this vault's
+    profile for its own devices, the trusted contact whose key it is, else the name the revision
+    itself gives), its key's fingerprint ("" if the device's key is unknown), whether the revision
+    is signed (False: unsigned, from before signatures) and whether the key is known here as this
+    vault's or a trusted contact's."""
+    name: str
+    fingerprint: str
+    signed: bool
+    known: bool
+    revoked_from: str = ""  # the device's key was revoked from then on ("" if not)
+
+    def label(self) -> str:
+        """"Айгуль · 3656 B52F…": the name and the first two groups of the fingerprint."""
+        return f"{self.name} · {self.fingerprint[:9]}…" if self.fingerprint else self.name
+
+
+def author_of(conn: Connection, revision, own_key_hex: str, own_name: str) -> Author:
+    """The author of ``revision`` (anything with ``rev``, ``author`` and ``device``) for display:
+    by the key of the device it names, never by its device UUID nor its ``author`` text alone."""
+    signed = bool(getattr(revision, "signature", "") or signature_of(conn, revision.rev))
+    device = device_key(conn, revision.device)
+    named = one_line(str(revision.author), 60)
+    if device is None:
+        return Author(named, "", signed, False)
+    printed = fingerprint(bytes.fromhex(device[0]))
+    revoked = revoked_from(conn, device[0]) or ""
+    if device[0] == own_key_hex:
+        return Author(own_name, printed, signed, True, revoked)
+    contact = contact_by_key(conn, device[0])
+    if contact is not None:
+        return Author(contact[0], printed, signed, True, revoked)
+    return Author(named, printed, signed, False, revoked)
 
 
 # --- settings kept in the vault ---------------------------------------------------------------------

@@ -43,6 +43,7 @@ from ..model.labels import record_label  # noqa: F401  (re-exported: vault.recor
 from ..keys.passphrase import check_strength
 from ..messages import Message
 from ..history.revisions import REVISION_COLUMNS, Revision, new_id, utc_now
+from . import sync_log
 from ..text import canonical_json, clean_file_name, nfc, one_line
 
 if TYPE_CHECKING:
@@ -125,6 +126,11 @@ _RECORD_COLUMNS = "id, type, head, heads, created_at, updated_at, deleted, seale
 def _info(row) -> RecordInfo:
     return RecordInfo(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]),
                       row[8], json.loads(row[9]) if row[9] is not None else None)
+
+
+# A revision's columns and its signature (NULL: from before signatures), from revisions v and
+# revision_signatures s.
+_SIGNED_COLUMNS = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(",")) + ", s.signature"
 
 
 class Vault:
@@ -381,7 +387,8 @@ class Vault:
 
     def history(self, record_id: str) -> list[Revision]:
         rows = self.conn.execute(
-            f"SELECT {REVISION_COLUMNS} FROM revisions WHERE record_id = ? ORDER BY seq", (record_id,)
+            f"SELECT {_SIGNED_COLUMNS} FROM revisions v LEFT JOIN revision_signatures s ON s.rev = v.rev "
+            "WHERE v.record_id = ? ORDER BY v.seq", (record_id,)
         ).fetchall()
         if not rows:
             raise RecordNotFound(Message("record_not_found", id=one_line(record_id, 40)))
@@ -411,7 +418,8 @@ class Vault:
         return _history.head_details(self.conn, record_id)
 
     def revision(self, rev: str) -> Revision:
-        row = self.conn.execute(f"SELECT {REVISION_COLUMNS} FROM revisions WHERE rev = ?", (rev,)).fetchone()
+        row = self.conn.execute(f"SELECT {_SIGNED_COLUMNS} FROM revisions v LEFT JOIN revision_signatures s "
+                                "ON s.rev = v.rev WHERE v.rev = ?", (rev,)).fetchone()
         if row is None:
             raise RecordNotFound(Message("vault_no_revision", id=one_line(rev, 40)))
         return Revision.from_row(row)
@@ -648,12 +656,16 @@ class Vault:
         """Make, admit and store a local revision (its body was checked by the local door)."""
         if parents is None:
             parents = _history.heads(self.conn, record_id, include_rejected=False)
+        identity = self.identity
+        # this vault's device and its key: the gate checks every revision against its device's key
+        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
         revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
-                            utc_now(), deleted, body).with_hash()
+                            utc_now(), deleted, body).signed_by(identity)
         line = gate.admit(self.conn, revision, body_checked=True)
         if record_type == "term":
             self._vocab_cache = None
         _history.insert(self.conn, revision, line)
+        sync_log.store_signature(self.conn, revision.rev, revision.signature)
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
@@ -671,6 +683,7 @@ class Vault:
         if revision.record_type == "term":
             self._vocab_cache = None
         _history.insert(self.conn, revision, line)
+        sync_log.store_signature(self.conn, revision.rev, revision.signature)  # the gate checked it
         self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
         return True

@@ -55,7 +55,7 @@ from ..keys.identity import DeviceIdentity, fingerprint
 from ..text import canonical_json
 
 FORMAT = "monitor-bundle"
-VERSION = 1
+VERSION = 2  # 2: revisions signed by their devices, the manifest's devices list (issue 17)
 SIGNATURE_CONTEXT = b"monitor-bundle-manifest-v1\x00"
 AGE_MAGIC = b"age-encryption.org/v1\n"
 # A manifest lists every member with its name, size and SHA-256: about 190 bytes a member, so the

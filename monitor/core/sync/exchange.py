@@ -23,6 +23,7 @@ from ..model import schema
 from ..errors import (
     BundleDamaged,
     BundleTampered,
+    BundleError,
     Cancelled,
     HistoryContradiction,
     MonitorError,
@@ -30,7 +31,7 @@ from ..errors import (
     UnknownSigner,
 )
 from ..keys.identity import fingerprint, normalise_fingerprint
-from ..history.revisions import Revision, utc_now
+from ..history.revisions import SIGNATURE, Revision, utc_now
 from ..messages import Message
 from ..text import canonical_json, one_line
 from . import bundle, contacts
@@ -160,6 +161,8 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
             members.append(bundle.Member("revisions.jsonl", rev_size, rev_sha, lambda: _revision_lines(conn, seqs)))
             head = sync_log.audit_head(conn)
             identity = vault.identity
+            devices = dict(sync_log.device_keys(conn))
+            devices.setdefault(vault.device_id, identity.signing_public.hex())
             manifest = {
                 "created_at": utc_now(),
                 "exporter": {"vault_id": vault.vault_id, "device_id": vault.device_id, "profile": vault.profile,
@@ -168,6 +171,11 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                           "cases": sorted(cases or []), "since_revision_seq": since},
                 "audit_head": {"seq": head[0], "hash": head[1]},
                 "counts": {"revisions": len(seqs), "attachments": len(blobs)},
+                # every device whose revisions this vault accepts, with its key: a receiver checks
+                # each revision's signature against the key of the device it names (also relayed ones)
+                "devices": [{"device": device, "signing_key": key} for device, key in sorted(devices.items())],
+                # every revocation this vault knows, each signed by the coordinator who issued it
+                "revocations": sync_log.revocations(conn),
             }
             digest = bundle.write(destination, identity, manifest, members, recipients=recipients,
                                   passphrase=passphrase, progress=progress, cancel=cancel)
@@ -203,6 +211,61 @@ def _check_signer(vault: "Vault", conn, manifest: bundle.Manifest, trust: list[s
         Message("bundle_unknown_signer", fingerprint=manifest.fingerprint,
                 profile=one_line(str(manifest.data["exporter"].get("profile", "?")), 30), again=manifest.fingerprint),
         manifest.fingerprint)
+
+
+MAX_DEVICES = 10_000
+
+
+def _check_exporter(vault: Vault, conn, manifest: bundle.Manifest) -> None:
+    """A bundle from a version with signed revisions, whose exporter is not this vault (its vault
+    id, one of its device ids, its profile or its key): a bundle never comes from the receiver."""
+    version = manifest.data.get("version")
+    if not isinstance(version, int) or version < bundle.VERSION:
+        raise BundleError(Message("bundle_too_old", version=repr(version), ours=bundle.VERSION))
+    exporter = manifest.data["exporter"]
+    own_key = vault.identity.signing_public.hex()
+    own_devices = set(sync_log.devices_of_key(conn, own_key)) | {vault.device_id}
+    claims = (("vault_id", exporter.get("vault_id") == vault.vault_id),
+              ("device_id", exporter.get("device_id") in own_devices),
+              ("profile", exporter.get("profile") == vault.profile),
+              ("signing_key", manifest.signing_key.hex() == own_key))
+    for name, same in claims:
+        if same:
+            raise BundleTampered(Message("bundle_exporter_is_receiver", field=name))
+
+
+def _learn_devices(vault: Vault, conn, manifest: bundle.Manifest) -> None:
+    """Know the key of every device the manifest lists (signed by the exporter), each recorded as
+    introduced by the exporter's fingerprint; the exporter's own device is bound to its key."""
+    exporter = manifest.data["exporter"]
+    listed = manifest.data.get("devices", [])
+    if not isinstance(listed, list) or len(listed) > MAX_DEVICES:
+        raise BundleDamaged(Message("bundle_devices_unreadable"))
+    pairs = [(exporter.get("device_id"), manifest.signing_key.hex())]
+    for entry in listed:
+        if not isinstance(entry, dict):
+            raise BundleDamaged(Message("bundle_devices_unreadable"))
+        pairs.append((entry.get("device"), entry.get("signing_key")))
+    own_key = vault.identity.signing_public.hex()
+    for device, key in pairs:
+        if not isinstance(device, str) or not gate._UUID.fullmatch(device) or not isinstance(key, str) \
+                or len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+            raise BundleDamaged(Message("bundle_devices_unreadable"))
+        if key == own_key:
+            continue  # one of this vault's own devices (also from before a copy), relayed back: never learned
+        known = sync_log.device_key(conn, device)
+        if device == vault.device_id or (known is not None and known[1] == "self"):
+            raise BundleTampered(Message("bundle_device_is_receiver", device=device))
+        contacts.learn_device(conn, device, key, manifest.fingerprint)
+
+
+def _with_signature(revision: Revision, line: bytes) -> Revision:
+    """The revision with the signature its line carries ("" if none; the gate refuses it then).
+    The line parsed as a revision already (bounded depth), so reading it again is safe."""
+    signature = json.loads(line.decode("utf-8")).get("signature", "")
+    if not isinstance(signature, str) or not SIGNATURE.fullmatch(signature):
+        signature = ""
+    return Revision(**{**revision.__dict__, "signature": signature})
 
 
 def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> int:
@@ -243,6 +306,12 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
 
     def consume(manifest: bundle.Manifest, members: Iterator[bundle.OpenedMember]) -> None:
         _check_signer(vault, conn, manifest, list(trust))
+        _check_exporter(vault, conn, manifest)
+        contacts.accept_revocations(conn, manifest.data.get("revocations", []), vault.identity.signing_public.hex())
+        since = sync_log.revoked_from(conn, manifest.signing_key.hex())
+        if since is not None:  # a revoked laptop's bundles are refused, whatever date they claim
+            raise BundleTampered(Message("bundle_signer_revoked", fingerprint=manifest.fingerprint[:19], since=since))
+        _learn_devices(vault, conn, manifest)
         report.signer = manifest.fingerprint
         device = str(manifest.data["exporter"].get("device_id", ""))
         declared = manifest.data.get("counts", {})
@@ -265,7 +334,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
             elif member.name == "revisions.jsonl":
                 for line in bundle.iter_lines(member):
                     revisions_seen += 1
-                    revision = _parse_revision(line, revisions_seen)
+                    revision = _with_signature(_parse_revision(line, revisions_seen), line)
                     outcome = vault.merge_revision(revision, batch)
                     if outcome == "skipped":
                         report.skipped += 1

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -70,8 +71,16 @@ class IdentityDialog(QDialog):
         self.vault, self.lang = vault, lang
         self.setWindowTitle(self.tr("My identity"))
         identity = vault.identity
-        self.contact = contacts.own(identity, vault.profile)
+        self.contact = contacts.own(identity, vault.profile, contacts.own_role(vault), vault.device_id)
         layout = QVBoxLayout(self)
+        # the role this vault's contact file gives (a coordinator's must say coordinator)
+        self.role = QComboBox(objectName="role")
+        for role in contacts.ROLES:
+            self.role.addItem(role_label(role), role)
+        self.role.setCurrentIndex(contacts.ROLES.index(self.contact.role))
+        self.role.currentIndexChanged.connect(self._role_changed)
+        layout.addWidget(_plain(QLabel(self.tr("My role:"))))
+        layout.addWidget(self.role)
         layout.addWidget(_plain(QLabel(self.tr("Read this fingerprint aloud to whoever adds you as a contact, "
                                                "and compare it with the one they see."))))
         self.fingerprint = _mono(_plain(QLabel(self.contact.fingerprint, objectName="fingerprint")))
@@ -87,6 +96,11 @@ class IdentityDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _role_changed(self, index: int) -> None:
+        role = self.role.itemData(index)
+        contacts.set_own_role(self.vault, role)
+        self.contact = contacts.own(self.vault.identity, self.vault.profile, role, self.vault.device_id)
 
     def _ask_save(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save contact file"), f"{self.vault.profile}.contact")
@@ -115,6 +129,11 @@ class ContactsDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add from a contact file…"), objectName="add_contact")
         self.add_button.clicked.connect(self._ask_add)
         layout.addWidget(self.add_button)
+        # a coordinator revokes a lost or seized laptop (issue 17): a signed record every bundle carries
+        self.revoke_button = QPushButton(self.tr("Revoke the selected laptop…"), objectName="revoke_contact")
+        self.revoke_button.setEnabled(contacts.own_role(vault) == "coordinator")
+        self.revoke_button.clicked.connect(self._ask_revoke)
+        layout.addWidget(self.revoke_button)
         self.status = _plain(QLabel(""))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
@@ -124,22 +143,64 @@ class ContactsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for contact in contacts.known(self.vault):
-            self.list.addItem(QListWidgetItem(f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}"))
+        self.contacts = contacts.known(self.vault)
+        revoked = contacts.revoked(self.vault)
+        for contact in self.contacts:
+            text = f"{contact.name} ({role_label(contact.role)})   {contact.fingerprint}"
+            if contact.signing_key in revoked:
+                text += "   " + self.tr("revoked from {date}").format(date=revoked[contact.signing_key][:10])
+            self.list.addItem(QListWidgetItem(text))
+
+    def revoke_question(self, contact: contacts.Contact) -> QMessageBox:
+        """Revoking is for a lost or seized laptop: asked with No as the default."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("Revoke a laptop"),
+                          self.tr("Revoke {name} ({fingerprint})?\n\nFrom now on its revisions and bundles are "
+                                  "refused here, and by every vault that receives this vault's bundles.").format(
+                              name=contact.name, fingerprint=contact.fingerprint),
+                          QMessageBox.Yes | QMessageBox.No, self)
+        box.setTextFormat(Qt.PlainText)
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        return box
+
+    def _ask_revoke(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.contacts):
+            self.revoke_contact(self.contacts[row],
+                                confirm=lambda c: self.revoke_question(c).exec() == QMessageBox.Yes)
+
+    def revoke_contact(self, contact: contacts.Contact, *, confirm) -> bool:
+        if not confirm(contact):
+            return False
+        try:
+            contacts.revoke(self.vault, contact.fingerprint)
+        except MonitorError as exc:
+            self.status.setText(_message(exc, self.lang))
+            return False
+        self.reload()
+        self.status.setText(self.tr("Revoked {name}.").format(name=contact.name))
+        return True
 
     def _ask_add(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Add a contact"))
         if name:
             self.add_file(Path(name), confirm=self._confirm)
 
-    def _confirm(self, contact: contacts.Contact) -> bool:
+    def fingerprint_question(self, contact: contacts.Contact) -> QMessageBox:
+        """"Compare the fingerprint": No is the default and the Escape button, so Enter alone never
+        adds a contact."""
         box = QMessageBox(QMessageBox.Question, self.tr("Compare the fingerprint"),
                           self.tr("{name} ({role})\n\n{fingerprint}\n\nDoes the owner read you exactly this "
                                   "fingerprint? Add the contact only if they do.").format(
                               name=contact.name, role=role_label(contact.role), fingerprint=contact.fingerprint),
                           QMessageBox.Yes | QMessageBox.No, self)
         box.setTextFormat(Qt.PlainText)
-        return box.exec() == QMessageBox.Yes
+        box.setDefaultButton(QMessageBox.No)
+        box.setEscapeButton(QMessageBox.No)
+        return box
+
+    def _confirm(self, contact: contacts.Contact) -> bool:
+        return self.fingerprint_question(contact).exec() == QMessageBox.Yes
 
     def add_file(self, path: Path, *, confirm) -> bool:
         try:

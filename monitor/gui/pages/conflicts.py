@@ -45,7 +45,7 @@ from ...core.model import schema, titles
 from ...core.errors import MonitorError
 from ...core.history.merge import ABSENT
 from ...core.messages import localize
-from .history_view import device_name
+from .history_view import author_labels
 from ..labels import format_date, format_datetime, info_label, record_label, yes_no
 from ..plain import plain
 
@@ -270,7 +270,7 @@ class ReviewPane(QWidget):
         return "\n".join([
             self.tr("Version {n}").format(n=index + 1),
             state,
-            f"{version.author} · {device_name(self.vault, version.device)}",
+            author_labels(self.vault, [version])[0],
             self.tr("{time} · generation {n}").format(time=format_datetime(version.created_at, self.lang),
                                                       n=version.generation),
         ])

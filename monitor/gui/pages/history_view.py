@@ -1,15 +1,16 @@
-"""A record's history: every revision, read-only, with who, when, which device, and what changed
-from the revision before it (field titles in the UI language)."""
+"""A record's history: every revision, read-only, with who (the device's owner, by name and key
+fingerprint), when, whether it is signed, and what changed from the revision before it (field titles
+in the UI language)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...core.model import schema, titles
+from ...core.sync import contacts
 from ..labels import format_datetime, record_label
 
 
@@ -45,12 +46,19 @@ def differences(old: dict | None, new: dict | None) -> list[tuple[str, str, str 
     return out
 
 
-def device_name(vault, device: str) -> str:
-    """This device, or another one by a short code (never its id)."""
-    if device == vault.device_id:
-        return QCoreApplication.translate("HistoryView", "this device")
-    return QCoreApplication.translate("HistoryView", "device {code}").format(
-        code=hashlib.sha256(device.encode()).hexdigest()[:8])
+def author_labels(vault, revisions) -> list[str]:
+    """Who made each revision, as a person: "Айгуль · 3656 B52F…" (the device's owner and its key's
+    fingerprint, the same lookup as the reports'), never a device UUID; an unsigned revision, from
+    before signatures, says so, and so does one from a device revoked since."""
+    unsigned = QCoreApplication.translate("HistoryView", "unsigned, from before signatures")
+    out = []
+    for author in contacts.authors(vault, revisions):
+        text = author.label() if author.signed else f"{author.name} ({unsigned})"
+        if author.revoked_from:  # arrived before the revocation: kept, and marked
+            text += " (" + QCoreApplication.translate("HistoryView", "device revoked from {date}").format(
+                date=author.revoked_from[:10]) + ")"
+        out.append(text)
+    return out
 
 
 class HistoryView(QWidget):
@@ -63,9 +71,9 @@ class HistoryView(QWidget):
         self.list = QListWidget(objectName="revisions")
         self.diff = QPlainTextEdit(objectName="revision_diff", readOnly=True)
         deleted = self.tr("deleted")
-        for number, revision in enumerate(self.revisions, 1):
-            self.list.addItem(f"{number}. {format_datetime(revision.created_at, lang)} — {revision.author}, "
-                              f"{device_name(vault, revision.device)}" + (f"  [{deleted}]" if revision.deleted else ""))
+        for number, (revision, author) in enumerate(zip(self.revisions, author_labels(vault, self.revisions)), 1):
+            self.list.addItem(f"{number}. {format_datetime(revision.created_at, lang)} — {author}"
+                              + (f"  [{deleted}]" if revision.deleted else ""))
         heading = QLabel(self.tr("History of {record}: {n} revisions").format(
             record=titles.type_title(info.type, lang), n=len(self.revisions)), textFormat=Qt.PlainText)
         splitter = QSplitter(Qt.Vertical)
