@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import audit, legacy, migrations
-from ..db import Connection, DatabaseError, connect, transaction
+from ..db import Connection, DatabaseError, connect, transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
@@ -155,6 +155,7 @@ def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: st
         if slot_written:
             destroy_key_file(path)
         wipe_files(tmp, check=False)
+        wipe(data_key)
         raise
     return _open_keyed(cls, path, data_key)
 
@@ -209,6 +210,8 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
     except BaseException:
         with contextlib.suppress(Exception):
             conn.close()
+        if isinstance(data_key, bytearray):
+            wipe(data_key)
         raise
 
 def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,

@@ -114,9 +114,10 @@ class Vault:
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
         self.write_wait: float | None = None  # see writing()
-        # A copy of the data key (SQLCipher holds its own) so that ``change_passphrase`` can rewrap
-        # it; a bytearray so that closing can zero it.
-        self._data_key = bytearray(data_key) if data_key is not None else None
+        # The data key (SQLCipher holds its own copy) so that ``change_passphrase`` can rewrap it; a
+        # bytearray so that closing can zero it. A bytearray passed in is taken over, not copied.
+        self._data_key = (data_key if isinstance(data_key, bytearray) or data_key is None
+                          else bytearray(data_key))
         self._keyfile_seen = keyfile_seen  # the key file as opened (keyslot.state); see still_there
         self._rewrapping = False  # see change_passphrase and still_there
         self.warnings: list[str] = []  # things the user should hear about, found while opening
@@ -293,7 +294,7 @@ class Vault:
             self.conn  # noqa: B018 - raises VaultLocked when closed
             self._rewrapping = True  # a still_there() on the GUI thread must not take this for a wipe
             try:
-                keyslot.rewrap(self.path, bytes(self._data_key), new_passphrase, kdf or keyslot.DEFAULT_COST)
+                keyslot.rewrap(self.path, self._data_key, new_passphrase, kdf or keyslot.DEFAULT_COST)
                 del new_passphrase
                 self._keyfile_seen = keyslot.state(self.path)
             finally:
