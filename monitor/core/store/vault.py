@@ -177,6 +177,40 @@ class Vault:
 
     lock = close
 
+    def _release(self) -> None:
+        """Close the connection and zero the key without a checkpoint (rekey has just made one)."""
+        with self._lock:
+            if self._data_key is not None:
+                self._data_key[:] = bytes(len(self._data_key))
+                self._data_key = None
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _adopt(self, conn: Connection, data_key: bytearray, keyfile_seen: tuple | None) -> None:
+        """Carry on with a new connection and key (after a rekey), logging it."""
+        with self._lock:
+            self._conn, self._data_key, self._keyfile_seen = conn, data_key, keyfile_seen
+            with transaction(conn):
+                self._audit("vault-rekeyed")
+
+    def rekey(self, new_passphrase: str, *, kdf: "KdfCost | None" = None, progress: Progress | None = None,
+              cancel=None) -> None:
+        """Re-encrypt the whole vault under a new random data key, wrapped under ``new_passphrase``
+        in a new key file; the old key file is destroyed in place. Crash-safe: see
+        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete."""
+        from ..keys import keyslot
+        from . import opening
+
+        new_passphrase = check_strength(new_passphrase)
+        with self._lock:
+            self.conn  # noqa: B018 - raises VaultLocked when closed
+            self._rewrapping = True  # our own key file change, not a wipe (see still_there)
+            try:
+                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel)
+            finally:
+                self._rewrapping = False
+
     @property
     def is_open(self) -> bool:
         return self._conn is not None
