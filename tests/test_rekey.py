@@ -190,3 +190,45 @@ def test_cli_passwd_rekey(full, tmp_path):
     assert bytes(data_key(full, NEW)) != old_key
     with pytest.raises(WrongPassphrase):
         Vault.open(full, PASSPHRASE)
+
+
+def test_window_action_rekeys_on_a_worker(qtbot, full, tmp_path):
+    """The Vault menu's "My passphrase or laptop may be compromised…": current and new passphrase,
+    a worker with progress; the window stays unlocked on the new key."""
+    from PySide6.QtWidgets import QApplication
+
+    from monitor.gui.dialogs.rekey import RekeyDialog
+    from monitor.gui.session import Session
+    from monitor.gui.settings import Settings
+
+    session = Session(full, kdf=TEST_KDF, settings=Settings(path=tmp_path / "config" / "settings.json"))
+    dialog = session.start()
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(session.unlocked, timeout=20000):
+        dialog.unlock()
+    window = session.window
+    qtbot.addWidget(window)
+    assert window.rekey_action in window.vault_menu.actions()
+    old_key = bytes(data_key(full))
+    window.rekey_action.trigger()
+    rekey = next(w for w in QApplication.topLevelWidgets() + window.findChildren(RekeyDialog)
+                 if isinstance(w, RekeyDialog))
+    rekey.current.setText("not the passphrase at all")
+    rekey.new.setText(NEW)
+    rekey.again.setText(NEW)
+    rekey.start()
+    qtbot.waitUntil(lambda: not rekey.busy, timeout=30000)
+    assert rekey.error.text() != "" and bytes(data_key(full)) == old_key  # nothing changed
+    rekey.current.setText(PASSPHRASE)
+    rekey.new.setText(NEW)
+    rekey.again.setText(NEW)
+    rekey.start()
+    qtbot.waitUntil(lambda: not rekey.busy, timeout=60000)
+    assert rekey.error.text() == "", rekey.error.text()
+    assert session.vault is not None and session.vault.still_there() and session.vault.get(uid(7))
+    assert bytes(data_key(full, NEW)) != old_key
+    session.shutdown()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(full, PASSPHRASE)
+    Vault.open(full, NEW).close()

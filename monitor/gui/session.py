@@ -232,6 +232,7 @@ class Session(QObject):
         from .dialogs import vault_care
 
         vault_care.install(self.window, self)
+        self.window.add_rekey_action(self)
         if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
             self.window.statusBar().showMessage("  ".join(vault.warnings))
         self.window.show()
