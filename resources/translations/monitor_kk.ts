@@ -1034,238 +1034,243 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="281" />
+        <source>My passphrase or laptop may be compromised…</source>
+        <translation>Құпия фразам немесе ноутбугім бөгде қолға түсуі мүмкін…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="299" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="300" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="302" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="288" />
+        <location filename="../../monitor/gui/main_window.py" line="304" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="311" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="298" />
+        <location filename="../../monitor/gui/main_window.py" line="314" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="308" />
+        <location filename="../../monitor/gui/main_window.py" line="324" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="320" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="344" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="332" />
-        <location filename="../../monitor/gui/main_window.py" line="837" />
+        <location filename="../../monitor/gui/main_window.py" line="348" />
+        <location filename="../../monitor/gui/main_window.py" line="853" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
-        <location filename="../../monitor/gui/main_window.py" line="843" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="859" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="351" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="360" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="446" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="456" />
+        <location filename="../../monitor/gui/main_window.py" line="472" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="479" />
+        <location filename="../../monitor/gui/main_window.py" line="495" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="482" />
+        <location filename="../../monitor/gui/main_window.py" line="498" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="495" />
+        <location filename="../../monitor/gui/main_window.py" line="511" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="699" />
+        <location filename="../../monitor/gui/main_window.py" line="715" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="763" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="748" />
+        <location filename="../../monitor/gui/main_window.py" line="764" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="749" />
+        <location filename="../../monitor/gui/main_window.py" line="765" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="798" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="841" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="826" />
+        <location filename="../../monitor/gui/main_window.py" line="842" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="843" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="844" />
+        <location filename="../../monitor/gui/main_window.py" line="860" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="301" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="372" />
+        <location filename="../../monitor/gui/main_window.py" line="388" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="601" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="633" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="654" />
+        <location filename="../../monitor/gui/main_window.py" line="670" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="693" />
+        <location filename="../../monitor/gui/main_window.py" line="709" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="713" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1367,6 +1372,49 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Байланысты жазбалар</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
+        <source>New key for the whole vault</source>
+        <translation>Бүкіл қоймаға жаңа кілт</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="24" />
+        <source>Current passphrase</source>
+        <translation>Қазіргі құпия фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="25" />
+        <source>New passphrase</source>
+        <translation>Жаңа құпия фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="26" />
+        <source>Again</source>
+        <translation>Қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="28" />
+        <source>Monitor makes a new random key, re-encrypts the whole vault with it and destroys the old key file. Afterwards the old passphrase, old copies of the key file and memory taken from this laptop earlier open nothing. Backup copies made before keep the old key: wipe them. A large vault takes minutes.</source>
+        <translation>Monitor жаңа кездейсоқ кілт жасайды, бүкіл қойманы сол кілтпен қайта шифрлайды және ескі кілт файлын жояды. Осыдан кейін ескі құпия фраза да, кілт файлының ескі көшірмелері де, бұл ноутбуктан бұрын алынған жад та ештеңе ашпайды. Бұрын жасалған сақтық көшірмелер ескі кілтпен қалады: оларды жойыңыз. Үлкен қойма бірнеше минут өңделеді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="38" />
+        <source>Type the current passphrase.</source>
+        <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="45" />
+        <source>The two passphrases differ.</source>
+        <translation>Құпия фразалар сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="63" />
+        <source>Done: the vault has a new key, and the old key file was destroyed. Open it with the new passphrase from now on.</source>
+        <translation>Дайын: қойманың жаңа кілті бар, ескі кілт файлы жойылды. Енді оны жаңа құпия фразамен ашыңыз.</translation>
     </message>
 </context>
 <context>

@@ -1034,238 +1034,243 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="281" />
+        <source>My passphrase or laptop may be compromised…</source>
+        <translation>Моя парольная фраза или ноутбук могли попасть в чужие руки…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="297" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="282" />
+        <location filename="../../monitor/gui/main_window.py" line="298" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="299" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="300" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="302" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="288" />
+        <location filename="../../monitor/gui/main_window.py" line="304" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="295" />
+        <location filename="../../monitor/gui/main_window.py" line="311" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="298" />
+        <location filename="../../monitor/gui/main_window.py" line="314" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="308" />
+        <location filename="../../monitor/gui/main_window.py" line="324" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="329" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="320" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="321" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="328" />
+        <location filename="../../monitor/gui/main_window.py" line="344" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="332" />
-        <location filename="../../monitor/gui/main_window.py" line="837" />
+        <location filename="../../monitor/gui/main_window.py" line="348" />
+        <location filename="../../monitor/gui/main_window.py" line="853" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
-        <location filename="../../monitor/gui/main_window.py" line="843" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="859" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="335" />
+        <location filename="../../monitor/gui/main_window.py" line="351" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="360" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="446" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="456" />
+        <location filename="../../monitor/gui/main_window.py" line="472" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="479" />
+        <location filename="../../monitor/gui/main_window.py" line="495" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="482" />
+        <location filename="../../monitor/gui/main_window.py" line="498" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="495" />
+        <location filename="../../monitor/gui/main_window.py" line="511" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="699" />
+        <location filename="../../monitor/gui/main_window.py" line="715" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="763" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="748" />
+        <location filename="../../monitor/gui/main_window.py" line="764" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="749" />
+        <location filename="../../monitor/gui/main_window.py" line="765" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <location filename="../../monitor/gui/main_window.py" line="785" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="798" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="841" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="826" />
+        <location filename="../../monitor/gui/main_window.py" line="842" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="843" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="844" />
+        <location filename="../../monitor/gui/main_window.py" line="860" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
+        <location filename="../../monitor/gui/main_window.py" line="301" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="372" />
+        <location filename="../../monitor/gui/main_window.py" line="388" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="601" />
+        <location filename="../../monitor/gui/main_window.py" line="617" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="609" />
+        <location filename="../../monitor/gui/main_window.py" line="625" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="617" />
+        <location filename="../../monitor/gui/main_window.py" line="633" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="654" />
+        <location filename="../../monitor/gui/main_window.py" line="670" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="693" />
+        <location filename="../../monitor/gui/main_window.py" line="709" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="697" />
+        <location filename="../../monitor/gui/main_window.py" line="713" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1367,6 +1372,49 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
+        <source>New key for the whole vault</source>
+        <translation>Новый ключ для всего хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="24" />
+        <source>Current passphrase</source>
+        <translation>Текущая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="25" />
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="26" />
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="28" />
+        <source>Monitor makes a new random key, re-encrypts the whole vault with it and destroys the old key file. Afterwards the old passphrase, old copies of the key file and memory taken from this laptop earlier open nothing. Backup copies made before keep the old key: wipe them. A large vault takes minutes.</source>
+        <translation>Monitor создаст новый случайный ключ, заново зашифрует им всё хранилище и уничтожит старый ключевой файл. После этого ни старая парольная фраза, ни старые копии ключевого файла, ни снятая ранее с этого ноутбука память ничего не откроют. Резервные копии, сделанные раньше, остаются под старым ключом: уничтожьте их. Большое хранилище обрабатывается несколько минут.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="38" />
+        <source>Type the current passphrase.</source>
+        <translation>Введите текущую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="45" />
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="63" />
+        <source>Done: the vault has a new key, and the old key file was destroyed. Open it with the new passphrase from now on.</source>
+        <translation>Готово: у хранилища новый ключ, старый ключевой файл уничтожен. Теперь открывайте его новой парольной фразой.</translation>
     </message>
 </context>
 <context>
