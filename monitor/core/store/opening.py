@@ -355,6 +355,10 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
             same = (int(check.execute("PRAGMA user_version").fetchone()[0]) == version
                     and check.execute("SELECT count(*) FROM revisions").fetchone()[0] == revisions
                     and check.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            if same:  # the audit entry is part of the copy, so it exists exactly when the rekey committed
+                with transaction(check):
+                    audit.append(check, at=utc_now(), actor=vault.profile, device=vault.device_id,
+                                 action="vault-rekeyed", detail="a new data key and key file; the old key file destroyed")
             check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             check.close()

@@ -188,11 +188,9 @@ class Vault:
                 self._conn = None
 
     def _adopt(self, conn: Connection, data_key: bytearray, keyfile_seen: tuple | None) -> None:
-        """Carry on with a new connection and key (after a rekey), logging it."""
+        """Carry on with a new connection and key (after a rekey, which logged itself in the copy)."""
         with self._lock:
             self._conn, self._data_key, self._keyfile_seen = conn, data_key, keyfile_seen
-            with transaction(conn):
-                self._audit("vault-rekeyed")
 
     def rekey(self, new_passphrase: str, *, kdf: "KdfCost | None" = None, progress: Progress | None = None,
               cancel=None) -> None:
