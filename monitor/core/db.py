@@ -22,9 +22,13 @@ DatabaseError = sqlcipher3.DatabaseError
 Connection = sqlcipher3.Connection
 
 
-# Whether connections wipe the memory SQLCipher frees (process-wide once set; docs/desktop.md
-# gives the measurements behind the choice). The benchmark and the memory scan flip it.
-MEMORY_SECURITY = True
+# Whether connections turn on SQLCipher's cipher_memory_security (wipe the memory it frees).
+# Process-wide, and it cannot be turned off again once a connection set it. Measured (docs/desktop.md):
+# it costs about 4x the CPU of every write, and what it removes from a locked window's memory is
+# freed plaintext pages (3 of 4 UTF-8 copies of a testimony seen after Ctrl+L); the data key is
+# gone after lock either way. So the window's process turns it on (gui/session.py), where a locked
+# laptop's memory is the threat; short CLI processes, whose memory ends with them, leave it off.
+MEMORY_SECURITY = False
 
 _HEX = b"0123456789abcdef"
 # A sqlcipher3 Connection object starts with PyObject_HEAD, then the ``sqlite3 *`` handle.

@@ -43,8 +43,6 @@ def child(vault_path: str, memory_security: str) -> int:
     from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
     from monitor.core import db
-
-    db.MEMORY_SECURITY = memory_security == "on"
     from monitor.gui.app import Session
 
     def wait_until(predicate, timeout_s=60):
@@ -57,7 +55,8 @@ def child(vault_path: str, memory_security: str) -> int:
 
     app = QApplication([sys.argv[0]])
     app.setOrganizationName("MonitorScan")
-    session = Session(Path(vault_path), lang="ru")
+    session = Session(Path(vault_path), lang="ru")  # turns memory security on for this process
+    db.MEMORY_SECURITY = memory_security == "on"  # the comparison: what it removes
     dialog = session.start()
     box = dialog.findChild(QLineEdit, "passphrase")
     # The passphrase arrives on stdin as bytes and is typed one key at a time, as a person would:
