@@ -232,3 +232,22 @@ def test_window_action_rekeys_on_a_worker(qtbot, full, tmp_path):
     with pytest.raises(WrongPassphrase):
         Vault.open(full, PASSPHRASE)
     Vault.open(full, NEW).close()
+
+
+def test_an_open_elsewhere_during_a_rekey_leaves_its_copy_alone(full):
+    """Another process opening the vault mid-rekey runs the recovery; it must not take the live
+    copy for a crash's leftover (the rekeying process holds a lock on it)."""
+    seen = []
+
+    def progress(done, total, what):
+        if done in (2, 3):  # the copy is complete and checked (2), and its key file written (3)
+            copies = [p for p in full.parent.iterdir() if ".rekeying-" in p.name]
+            assert copies
+            opening.finish_rekey(full)  # what Vault.open in another process does first
+            seen.append([p for p in copies if p.exists()])
+
+    with Vault.open(full, PASSPHRASE) as v:
+        v.rekey(NEW, kdf=TEST_KDF, progress=progress)
+    assert len(seen) == 2 and all(seen), "the recovery destroyed the copy of a rekey in progress"
+    with Vault.open(full, NEW) as v:
+        assert v.verify().ok

@@ -250,6 +250,38 @@ def _rekey_leftovers(path: Path, tag: str) -> list[Path]:
                   and not p.is_symlink())
 
 
+def _hold_copy(copy: Path) -> int | None:
+    """Open ``copy`` and take an exclusive advisory lock on it for the whole rekey (the kernel
+    drops it when the process dies, so a killed rekey's copy is recognised as a leftover)."""
+    fd = os.open(copy, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - Windows: no advisory lock; one process per vault
+        pass
+    return fd
+
+
+def _in_progress(copy: Path) -> bool:
+    """Whether a live process holds ``copy`` (see :func:`_hold_copy`)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return False
+    try:
+        fd = os.open(copy, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock this call took
+    return False
+
+
 def finish_rekey(path: Path) -> bool:
     """Complete or undo an interrupted rekey of ``path``; True if one had reached its commit point.
 
@@ -276,6 +308,8 @@ def finish_rekey(path: Path) -> bool:
             done = keyslot.read(copy).vault_salt == salt
         except MonitorError:
             done = False
+        if not done and _in_progress(copy):
+            continue  # another process is rekeying this vault right now: its copy is not a leftover
         if done:
             if keyslot.path_for(path).is_file():
                 keyslot.destroy(path)  # the old key file, in place: the old data key is gone
@@ -288,7 +322,8 @@ def finish_rekey(path: Path) -> bool:
             keyslot.destroy(copy)
             new_slot.unlink()
     for copy in _rekey_leftovers(path, REKEY_TAG):  # a copy killed before its key file was written
-        wipe_files(copy, check=False)
+        if not _in_progress(copy):
+            wipe_files(copy, check=False)
     for old in _rekey_leftovers(path, RETIRED_TAG):
         if old.is_file() and path.is_file() and os.path.samefile(old, path):
             old.unlink()  # the crash came before the rename: this is the vault itself
@@ -329,6 +364,7 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     new_key = keyslot.new_data_key()
     copy = temp_sibling(path, REKEY_TAG)
     os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    held = _hold_copy(copy)
     try:
         literal = raw_key_literal(new_key)
         try:  # bound as a blob: SQLCipher copies it; no str or bytes of the key is made
@@ -373,18 +409,22 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     except BaseException:
         from ..keys.wipe import wipe_files
 
+        os.close(held)
         wipe_files(copy, check=False)
         wipe(new_key)
         raise
     # From here on there is no cancelling: close, then the renames.
     from ..keys.wipe import destroy_companions
 
-    vault._release()  # noqa: SLF001 - the store's own: closes the connection, zeroes the old key
-    destroy_companions(path)  # the old -wal/-shm must not meet the new file
-    retired = temp_sibling(path, RETIRED_TAG)
-    os.link(path, retired)
-    os.replace(copy, path)  # the commit point
-    fsync_dir(path.parent)
+    try:
+        vault._release()  # noqa: SLF001 - the store's own: closes the connection, zeroes the old key
+        destroy_companions(path)  # the old -wal/-shm must not meet the new file
+        retired = temp_sibling(path, RETIRED_TAG)
+        os.link(path, retired)
+        os.replace(copy, path)  # the commit point
+        fsync_dir(path.parent)
+    finally:
+        os.close(held)
     finish_rekey(path)
     vault._adopt(connect(path, data_key=new_key), new_key, keyslot.state(path))  # noqa: SLF001
     if progress:
