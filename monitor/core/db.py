@@ -41,7 +41,7 @@ def _sqlite():
     global _lib
     if _lib is None:
         try:
-            lib = ctypes.CDLL(sqlcipher3._sqlite3.__file__)
+            lib = ctypes.CDLL(sqlcipher3._sqlite3.__spec__.origin)
             lib.sqlite3_key.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
             lib.sqlite3_key.restype = ctypes.c_int
             lib.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
