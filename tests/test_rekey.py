@@ -251,3 +251,26 @@ def test_an_open_elsewhere_during_a_rekey_leaves_its_copy_alone(full):
     assert len(seen) == 2 and all(seen), "the recovery destroyed the copy of a rekey in progress"
     with Vault.open(full, NEW) as v:
         assert v.verify().ok
+
+
+def test_wipe_after_an_interrupted_rekey_leaves_nothing(full, monkeypatch):
+    """A crash mid-rekey leaves a copy under the new key and its key file until the next open; a
+    wipe before that open must destroy them too."""
+    from monitor.core.keys.wipe import wipe_files
+
+    real, calls = opening.finish_rekey, []
+
+    def crash(path):
+        calls.append(path)
+        if len(calls) == 1:
+            return real(path)
+        raise SystemExit("killed")
+
+    with Vault.open(full, PASSPHRASE) as v:
+        monkeypatch.setattr(opening, "finish_rekey", crash)
+        with pytest.raises(SystemExit):
+            v.rekey(NEW, kdf=TEST_KDF)
+        monkeypatch.undo()
+    assert any(".rekeying-" in p.name for p in full.parent.iterdir())
+    wipe_files(full)
+    assert list(full.parent.iterdir()) == []
