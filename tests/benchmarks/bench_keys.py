@@ -76,23 +76,27 @@ def memsec(rounds: int) -> None:
               f"wall {min(walls):.2f}–{max(walls):.2f} s")
 
 
-def _child_rekey(path: str) -> None:
+def _child_rekey(path: str, setting: str, passphrase: str) -> None:
     import resource
 
+    from monitor.core import db
+
+    db.MEMORY_SECURITY = setting == "on"  # on as in the window's process, off as in the CLI
     from monitor.core.keys.keyslot import TEST_COST
     from monitor.core.store.vault import Vault
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    with Vault.open(path, PASS) as v:
+    other = NEW if passphrase == PASS else PASS
+    with Vault.open(path, passphrase) as v:
         t0, c0 = time.perf_counter(), time.process_time()
-        v.rekey(NEW, kdf=TEST_COST)
+        v.rekey(other, kdf=TEST_COST)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"wall": round(wall, 1), "cpu": round(cpu, 1), "peak_rss_mib": round(peak / 1024),
+    print(json.dumps({"memory_security": setting, "wall": round(wall, 1), "cpu": round(cpu, 1), "peak_rss_mib": round(peak / 1024),
                       "rss_before_mib": round(before / 1024)}))
 
 
-def rekey(gigabytes: float, directory: str | None) -> None:
+def rekey(gigabytes: float, directory: str | None, settings: list[str]) -> None:
     from monitor.core.keys.keyslot import TEST_COST
     from monitor.core.store.vault import Vault
 
@@ -107,8 +111,11 @@ def rekey(gigabytes: float, directory: str | None) -> None:
             v.store_blob(io.BytesIO(os.urandom(size)))
             left -= size
     size = path.stat().st_size
-    out = subprocess.run([sys.executable, __file__, "_rekey", str(path)], capture_output=True, text=True, check=True)
-    print(f"vault {size / 1024 ** 3:.2f} GiB:", out.stdout.strip())
+    for n, setting in enumerate(settings):
+        passphrase = PASS if n % 2 == 0 else NEW
+        out = subprocess.run([sys.executable, __file__, "_rekey", str(path), setting, passphrase],
+                             capture_output=True, text=True, check=True)
+        print(f"vault {size / 1024 ** 3:.2f} GiB:", out.stdout.strip(), flush=True)
     for p in tmp.iterdir():
         p.unlink()
     tmp.rmdir()
@@ -118,14 +125,16 @@ def main() -> None:
     if sys.argv[1] == "_memsec":
         return _child_memsec(*sys.argv[2:5])
     if sys.argv[1] == "_rekey":
-        return _child_rekey(sys.argv[2])
+        return _child_rekey(*sys.argv[2:5])
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=("memsec", "rekey"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--gigabytes", type=float, default=1.0)
     parser.add_argument("--dir")
+    parser.add_argument("--memsec", action="append", choices=("on", "off"),
+                        help="rekey runs, in order (default: off, on)")
     args = parser.parse_args()
-    memsec(args.rounds) if args.what == "memsec" else rekey(args.gigabytes, args.dir)
+    memsec(args.rounds) if args.what == "memsec" else rekey(args.gigabytes, args.dir, args.memsec or ["off", "on"])
 
 
 if __name__ == "__main__":
