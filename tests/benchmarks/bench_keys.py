@@ -37,7 +37,8 @@ def _child_memsec(setting: str, work: str, tmp: str) -> None:
     from monitor.core.keys.keyslot import TEST_COST
     from monitor.core.store.vault import Vault
 
-    words = "қамау кезінде мені ұрды тергеуші меня били в кабинете следователь угрожал семье".split()
+    words = ["қамау", "кезінде", "мені", "ұрды", "тергеуші", "меня", "били", "в", "кабинете", "следователь",
+             "угрожал", "семье"]
     n = 1000 if work == "merge" else 5000
     records = [{"id": str(uuid.uuid4()), "type": "facility", "name": f"ИВС № {i}", "type_key": "ivs",
                 "notes": " ".join(random.Random(i).choices(words, k=40))} for i in range(n)]
