@@ -274,3 +274,28 @@ def test_wipe_after_an_interrupted_rekey_leaves_nothing(full, monkeypatch):
     assert any(".rekeying-" in p.name for p in full.parent.iterdir())
     wipe_files(full)
     assert list(full.parent.iterdir()) == []
+
+
+def test_a_crash_between_destroying_the_old_key_file_and_renaming_the_new_one(full, monkeypatch):
+    """The moment with no readable key file under the vault's name: the old one is random bytes,
+    the new one still beside the copy's old name. The next open must finish, not call it damage."""
+    real_replace = os.replace
+
+    def crash(src, dst, *a, **k):
+        if str(src).endswith(keyslot.SUFFIX) and ".rekeying-" in str(src):
+            raise SystemExit("killed")
+        return real_replace(src, dst, *a, **k)
+
+    with Vault.open(full, PASSPHRASE) as v:
+        digest = v.digest()
+        monkeypatch.setattr(os, "replace", crash)
+        with pytest.raises(SystemExit):
+            v.rekey(NEW, kdf=TEST_KDF)
+        monkeypatch.undo()
+    with pytest.raises(MonitorError):
+        keyslot.read(full)  # the old key file was overwritten in place: not a key file any more
+    with pytest.raises(WrongPassphrase):
+        Vault.open(full, PASSPHRASE)
+    with Vault.open(full, NEW) as v:
+        assert v.digest() == digest and v.verify().ok
+    assert sorted(p.name for p in full.parent.iterdir()) == ["r.vault", "r.vault.keyslot"]
