@@ -530,6 +530,10 @@ def cmd_passwd(args) -> int:
               else _t("cli_key_file_converted", path=shown(str(keyslot.path_for(path)))))
         return 0
     with _open(args) as vault:
+        if args.rekey:
+            vault.rekey(new_passphrase(args))
+            print(_t("cli_vault_rekeyed"))
+            return 0
         vault.change_passphrase(new_passphrase(args))
     print(_t("cli_passphrase_changed"))
     return 0
@@ -889,6 +893,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--upgrade-key", action="store_true",
                    help="convert a vault from before key files to a random data key with a key file "
                         "(also done on its first unlock); keeps the passphrase")
+    p.add_argument("--rekey", action="store_true",
+                   help="also make a new random data key and re-encrypt the whole vault with it, destroying "
+                        "the old key file (use when the passphrase, the laptop or a copy of the key file "
+                        "may be compromised)")
     p = command("export", cmd_export, "write an encrypted, signed bundle for another vault (docs/bundle-format.md)")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--to", action="append", metavar="CONTACT",

@@ -52,8 +52,21 @@ def test_the_database_is_keyed_by_a_random_data_key_not_the_passphrase(vault, va
     assert data_key(other) != key
 
 
-def test_memory_security_is_on(vault):
-    assert vault.conn.execute("PRAGMA cipher_memory_security").fetchone()[0] in (1, "1")
+@pytest.mark.process
+def test_memory_security_is_on_in_the_window_process_only(vault, vault_path):
+    """docs/desktop.md: on where a locked window may sit in memory, off in short CLI processes."""
+    vault.close()
+    probe = ("import sys; from monitor.core.store.vault import Vault; from monitor.core.keys.keyslot import TEST_COST\n"
+             "if sys.argv[2] == 'window':\n"
+             "    import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+             "    from PySide6.QtWidgets import QApplication; app = QApplication([]); from monitor.gui.session import Session\n"
+             "    Session(__import__('pathlib').Path(sys.argv[1]))\n"
+             "v = Vault.open(sys.argv[1], " + repr(PASSPHRASE) + ")\n"
+             "print(v.conn.execute('PRAGMA cipher_memory_security').fetchone()[0]); v.close()\n")
+    for where, expected in (("cli", "0"), ("window", "1")):
+        out = subprocess.run([sys.executable, "-c", probe, str(vault_path), where], capture_output=True, text=True, check=False,
+                             timeout=120)
+        assert out.stdout.strip() == expected, (where, out.stdout, out.stderr[-2000:])
 
 
 @pytest.mark.process

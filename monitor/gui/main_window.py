@@ -271,6 +271,22 @@ class MainWindow(QMainWindow):
 
     # --- menus -------------------------------------------------------------------------------
 
+    def add_rekey_action(self, session) -> QAction:
+        """"My passphrase or laptop may be compromised…" in the Vault menu: a new key for the vault."""
+        def open_rekey() -> None:
+            from .dialogs.rekey import RekeyDialog
+
+            dialog = RekeyDialog(self, session.vault, self.lang, session.kdf, session.kdf_iter)
+            dialog.setAttribute(Qt.WA_DeleteOnClose)
+            dialog.open()
+
+        self.rekey_action = self._action(self.tr("My passphrase or laptop may be compromised…"), open_rekey,
+                                         None, "rekey")
+        menu = getattr(self, "vault_menu", None)
+        if menu is not None:
+            menu.insertAction(menu.actions()[2] if len(menu.actions()) > 2 else None, self.rekey_action)
+        return self.rekey_action
+
     def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
         action = QAction(text, self, triggered=slot)
         if shortcut is not None:

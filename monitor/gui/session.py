@@ -132,6 +132,11 @@ class Session(QObject):
                  lang: str = "en", settings: Settings | None = None, watch_system: bool = False,
                  watch_ms: int = WATCH_MS):
         super().__init__()
+        from ..core import db
+
+        # The window's process wipes what SQLCipher frees (decrypted pages, key material): a locked
+        # window may sit in memory for hours. Measured reasons in docs/desktop.md.
+        db.MEMORY_SECURITY = True
         self.path = Path(path)
         self.lang = lang
         self.kdf, self.kdf_iter = kdf, kdf_iter  # tests only (see UnlockDialog)
@@ -232,6 +237,7 @@ class Session(QObject):
         from .dialogs import vault_care
 
         vault_care.install(self.window, self)
+        self.window.add_rekey_action(self)
         if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
             self.window.statusBar().showMessage("  ".join(vault.warnings))
         self.window.show()

@@ -1117,264 +1117,269 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="283" />
+        <source>My passphrase or laptop may be compromised…</source>
+        <translation>Моя парольная фраза или ноутбук могли попасть в чужие руки…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="299" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="284" />
+        <location filename="../../monitor/gui/main_window.py" line="300" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="285" />
-        <location filename="../../monitor/gui/main_window.py" line="406" />
+        <location filename="../../monitor/gui/main_window.py" line="301" />
+        <location filename="../../monitor/gui/main_window.py" line="422" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="286" />
+        <location filename="../../monitor/gui/main_window.py" line="302" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="288" />
+        <location filename="../../monitor/gui/main_window.py" line="304" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="289" />
+        <location filename="../../monitor/gui/main_window.py" line="305" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="290" />
+        <location filename="../../monitor/gui/main_window.py" line="306" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="292" />
+        <location filename="../../monitor/gui/main_window.py" line="308" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="297" />
+        <location filename="../../monitor/gui/main_window.py" line="313" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="300" />
+        <location filename="../../monitor/gui/main_window.py" line="316" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="310" />
+        <location filename="../../monitor/gui/main_window.py" line="326" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="315" />
+        <location filename="../../monitor/gui/main_window.py" line="331" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="322" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="323" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="323" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="324" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="324" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="327" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>Check a printed report…</source>
         <translation>Проверить напечатанный отчёт…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="333" />
+        <location filename="../../monitor/gui/main_window.py" line="349" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="336" />
+        <location filename="../../monitor/gui/main_window.py" line="352" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="337" />
-        <location filename="../../monitor/gui/main_window.py" line="886" />
+        <location filename="../../monitor/gui/main_window.py" line="353" />
+        <location filename="../../monitor/gui/main_window.py" line="902" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="338" />
-        <location filename="../../monitor/gui/main_window.py" line="892" />
+        <location filename="../../monitor/gui/main_window.py" line="354" />
+        <location filename="../../monitor/gui/main_window.py" line="908" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="356" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="365" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="402" />
+        <location filename="../../monitor/gui/main_window.py" line="418" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="403" />
+        <location filename="../../monitor/gui/main_window.py" line="419" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>На этой странице есть несохранённые изменения. Сохранить их перед уходом?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="407" />
+        <location filename="../../monitor/gui/main_window.py" line="423" />
         <source>Discard</source>
         <translation>Не сохранять</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="408" />
+        <location filename="../../monitor/gui/main_window.py" line="424" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="477" />
+        <location filename="../../monitor/gui/main_window.py" line="493" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="487" />
+        <location filename="../../monitor/gui/main_window.py" line="503" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="510" />
+        <location filename="../../monitor/gui/main_window.py" line="526" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="513" />
+        <location filename="../../monitor/gui/main_window.py" line="529" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="526" />
+        <location filename="../../monitor/gui/main_window.py" line="542" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="737" />
+        <location filename="../../monitor/gui/main_window.py" line="753" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="785" />
+        <location filename="../../monitor/gui/main_window.py" line="801" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="786" />
+        <location filename="../../monitor/gui/main_window.py" line="802" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="787" />
+        <location filename="../../monitor/gui/main_window.py" line="803" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="807" />
+        <location filename="../../monitor/gui/main_window.py" line="823" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="820" />
+        <location filename="../../monitor/gui/main_window.py" line="836" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="863" />
+        <location filename="../../monitor/gui/main_window.py" line="879" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="864" />
+        <location filename="../../monitor/gui/main_window.py" line="880" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="865" />
+        <location filename="../../monitor/gui/main_window.py" line="881" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="893" />
+        <location filename="../../monitor/gui/main_window.py" line="909" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="291" />
+        <location filename="../../monitor/gui/main_window.py" line="307" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="287" />
+        <location filename="../../monitor/gui/main_window.py" line="303" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="379" />
+        <location filename="../../monitor/gui/main_window.py" line="395" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="639" />
+        <location filename="../../monitor/gui/main_window.py" line="655" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="647" />
+        <location filename="../../monitor/gui/main_window.py" line="663" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="655" />
+        <location filename="../../monitor/gui/main_window.py" line="671" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="692" />
+        <location filename="../../monitor/gui/main_window.py" line="708" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="731" />
+        <location filename="../../monitor/gui/main_window.py" line="747" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="735" />
+        <location filename="../../monitor/gui/main_window.py" line="751" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1476,6 +1481,49 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
+        <source>New key for the whole vault</source>
+        <translation>Новый ключ для всего хранилища</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="24" />
+        <source>Current passphrase</source>
+        <translation>Текущая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="25" />
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="26" />
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="28" />
+        <source>Monitor makes a new random key, re-encrypts the whole vault with it and destroys the old key file. Afterwards the old passphrase, old copies of the key file and memory taken from this laptop earlier open nothing. Backup copies made before keep the old key: wipe them. A large vault takes minutes.</source>
+        <translation>Monitor создаст новый случайный ключ, заново зашифрует им всё хранилище и уничтожит старый ключевой файл. После этого ни старая парольная фраза, ни старые копии ключевого файла, ни снятая ранее с этого ноутбука память ничего не откроют. Резервные копии, сделанные раньше, остаются под старым ключом: уничтожьте их. Большое хранилище обрабатывается несколько минут.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="38" />
+        <source>Type the current passphrase.</source>
+        <translation>Введите текущую парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="45" />
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/rekey.py" line="63" />
+        <source>Done: the vault has a new key, and the old key file was destroyed. Open it with the new passphrase from now on.</source>
+        <translation>Готово: у хранилища новый ключ, старый ключевой файл уничтожен. Теперь открывайте его новой парольной фразой.</translation>
     </message>
 </context>
 <context>
@@ -1794,32 +1842,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="196" />
+        <location filename="../../monitor/gui/session.py" line="201" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Заблокировано: {n} мин. без действий.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="198" />
+        <location filename="../../monitor/gui/session.py" line="203" />
         <source>Locked because the screen was locked.</source>
         <translation>Заблокировано, потому что был заблокирован экран.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="200" />
+        <location filename="../../monitor/gui/session.py" line="205" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Заблокировано перед переходом компьютера в сон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="202" />
+        <location filename="../../monitor/gui/session.py" line="207" />
         <source>Locked when the window was minimised.</source>
         <translation>Заблокировано при сворачивании окна.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="204" />
+        <location filename="../../monitor/gui/session.py" line="209" />
         <source>The vault was wiped.</source>
         <translation>Хранилище уничтожено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="206" />
+        <location filename="../../monitor/gui/session.py" line="211" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>

@@ -1,11 +1,12 @@
-"""kill -9 at random points during load, attach, demo generation and passwd.
+"""kill -9 at random points during load, attach, demo generation, passwd and passwd --rekey.
 
 Each trial runs the real ``monitor`` command on a copy of a vault, kills it with SIGKILL at a random
 moment within the time an uninterrupted run takes, and then checks: the vault opens (with the old
 or, for passwd, the new passphrase), ``cipher_integrity_check``, ``integrity_check`` and ``verify``
 pass, every record committed before is present, and the interrupted operation is all or nothing.
-Quick: 2 trials per operation; long (``-m slow``): 50 per operation (200). Import and export join
-when sync lands.
+Quick: 2 trials per operation; long (``-m slow``): 50 per operation (200). ``passwd --rekey`` has its
+own runs: 10 trials in the quick suite, 100 in the long one; after each, the vault opens with exactly
+one of the two passphrases and no rekey leftovers remain. Import and export join when sync lands.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def world(tmp_path_factory):
     started = time.monotonic()  # the interpreter and imports: kills before this hit nothing
     subprocess.run([sys.executable, "-c", "import monitor.cli, monitor.core.store.vault"], check=True)
     world["startup"] = time.monotonic() - started
-    for op in OPERATIONS:
+    for op in (*OPERATIONS, "rekey"):
         trial = base / f"calibrate-{op}"
         trial.mkdir()
         started = time.monotonic()
@@ -78,6 +79,7 @@ def _start(world, op: str, trial: Path) -> subprocess.Popen:
         "attach": ["attach", str(world["video"]), "--to", uid(1)],
         "demo": ["demo", "--cases", str(DEMO_CASES), "--seed", "4"],
         "passwd": ["passwd", "--new-passphrase-file", str(base / "new")],
+        "rekey": ["passwd", "--rekey", "--new-passphrase-file", str(base / "new")],
     }[op]
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
     env["MONITOR_PASSPHRASE_FILE"] = str(base / "pass")
@@ -85,21 +87,33 @@ def _start(world, op: str, trial: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def _open_any(path: Path) -> tuple[Vault, str] | None:
+def _open_any(path: Path, exactly_one: bool = False) -> tuple[Vault, str] | None:
+    """The vault opened with the old or the new passphrase. ``exactly_one`` (rekey): and the other
+    one must not open it (a plain passwd killed between writing the new slot and clearing the old
+    one leaves both working, by design: there is never a moment with no slot)."""
     for passphrase in (PASSPHRASE, NEW):
         try:
-            return Vault.open(path, passphrase), passphrase
+            vault = Vault.open(path, passphrase)
         except WrongPassphrase:
             continue
         except VaultNotFound:
             return None
+        if not exactly_one:
+            return vault, passphrase
+        other = NEW if passphrase == PASSPHRASE else PASSPHRASE
+        try:  # exactly one of the two opens it
+            Vault.open(path, other).close()
+        except WrongPassphrase:
+            return vault, passphrase
+        vault.close()
+        raise AssertionError("the vault opens with both the old and the new passphrase")
     raise AssertionError("the vault opens with neither the old nor the new passphrase")
 
 
 def check_trial(world, op: str, trial: Path) -> str:
     """The vault after the kill; returns 'done' or 'not done' (anything in between fails)."""
     path = trial / "v.vault"
-    opened = _open_any(path)
+    opened = _open_any(path, exactly_one=op == "rekey")
     if opened is None:
         assert op == "demo", "the vault disappeared"
         leftovers = [p.name for p in trial.iterdir() if not p.name.startswith(".v.vault.creating-")]
@@ -125,13 +139,25 @@ def check_trial(world, op: str, trial: Path) -> str:
             blobs = vault.summary()["attachments"]
             assert blobs["blobs"] == counts.get("attachment", 0)
             return "done" if counts.get("attachment") else "not done"
+        if op == "rekey":
+            leftovers = sorted(p.name for p in trial.iterdir() if p.name not in ("v.vault", "v.vault.keyslot")
+                               and not p.name.endswith(("-wal", "-shm")))
+            assert leftovers == [], leftovers  # the open finished or undid the rekey
+            rekeyed = any(e["action"] == "vault-rekeyed" for e in _audit(vault))
+            assert rekeyed == (passphrase == NEW)  # the new passphrase only ever comes with the new key
         return "done" if passphrase == NEW else "not done"
 
 
-def run_trials(world, tmp_path, per_op: int, seed: int, totals, suite: str) -> None:
+def _audit(vault: Vault) -> list[dict]:
+    with vault.reading() as conn:
+        return [{"action": row[0]} for row in conn.execute("SELECT action FROM audit")]
+
+
+def run_trials(world, tmp_path, per_op: int, seed: int, totals, suite: str,
+               operations: tuple[str, ...] = OPERATIONS) -> None:
     rng = random.Random(seed)
     results: dict[str, int] = {}
-    for op in OPERATIONS:
+    for op in operations:
         for n in range(per_op):
             trial = tmp_path / f"{op}-{n}"
             trial.mkdir()
@@ -144,7 +170,7 @@ def run_trials(world, tmp_path, per_op: int, seed: int, totals, suite: str) -> N
             key = f"{op}_{state.replace(' ', '_')}"
             results[key] = results.get(key, 0) + 1
             shutil.rmtree(trial)
-    totals(suite, trials=per_op * len(OPERATIONS), **dict(sorted(results.items())))
+    totals(suite, trials=per_op * len(operations), **dict(sorted(results.items())))
 
 
 def test_kill_9_quick(world, tmp_path, totals):
@@ -154,3 +180,13 @@ def test_kill_9_quick(world, tmp_path, totals):
 @pytest.mark.slow
 def test_kill_9_long(world, tmp_path, totals):
     run_trials(world, tmp_path, per_op=50, seed=2026, totals=totals, suite="kill -9 (long)")
+
+
+def test_kill_9_rekey_quick(world, tmp_path, totals):
+    run_trials(world, tmp_path, per_op=10, seed=17, totals=totals, suite="kill -9 rekey", operations=("rekey",))
+
+
+@pytest.mark.slow
+def test_kill_9_rekey_long(world, tmp_path, totals):
+    run_trials(world, tmp_path, per_op=100, seed=2017, totals=totals, suite="kill -9 rekey (long)",
+               operations=("rekey",))

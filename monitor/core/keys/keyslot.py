@@ -146,8 +146,9 @@ class KeyFile:
             kind, t, m, p, salt, nonce = _SLOT_HEAD.unpack_from(slot)
             kek = derive(passphrase, salt, KdfCost(t, m, p))
             sealed = slot[_SLOT_HEAD.size:_SLOT_HEAD.size + _SEALED_BYTES]
+            key = bytearray(KEY_BYTES)  # decrypted into a buffer the caller can wipe, never into bytes
             try:
-                key = AESGCM(kek).decrypt(nonce, sealed, _associated_data(self.header, index, slot[:_SLOT_HEAD.size]))
+                AESGCM(kek).decrypt_into(nonce, sealed, _associated_data(self.header, index, slot[:_SLOT_HEAD.size]), key)
             except InvalidTag:
                 continue
             return key, index
@@ -264,7 +265,9 @@ def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost
         raise MonitorError(Message("key_file_no_free_slot", path=str(keyfile.path)))
     _write_slot(keyfile.path, free[0], _seal_slot(keyfile.header, free[0], data_key, new_passphrase, cost))
     key, index = read(vault_path).unwrap(new_passphrase)
-    if key != data_key or index != free[0]:
+    same = secrets.compare_digest(key, data_key)
+    key[:] = bytes(len(key))
+    if not same or index != free[0]:
         raise MonitorError(Message("key_file_slot_not_read_back"))
     for old in used:
         if keyfile.slots[old][0] == KIND_PASSPHRASE:
@@ -299,8 +302,17 @@ def destroy(vault_path: Path) -> bool:
     return True
 
 
-def new_data_key() -> bytes:
-    return secrets.token_bytes(KEY_BYTES)
+def new_data_key() -> bytearray:
+    """A random data key, read straight into a bytearray (wiped by its owner; never an immutable copy)."""
+    key = bytearray(KEY_BYTES)
+    try:
+        with open("/dev/urandom", "rb", buffering=0) as source:
+            if source.readinto(key) == KEY_BYTES:
+                return key
+    except OSError:  # pragma: no cover - no /dev/urandom (Windows)
+        pass
+    key[:] = secrets.token_bytes(KEY_BYTES)  # pragma: no cover
+    return key
 
 
 def sqlcipher_key(data_key: bytes) -> str:

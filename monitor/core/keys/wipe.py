@@ -95,9 +95,9 @@ def destroy_key_material(path: Path) -> None:
 
 
 def leftovers(path: Path) -> list[Path]:
-    """Half-made copies from an interrupted creation or conversion, if a crash left any."""
+    """Half-made copies from an interrupted creation, conversion or rekey, if a crash left any."""
     found = []
-    for tag in ("creating", "converting"):
+    for tag in ("creating", "converting", "rekeying", "retired"):  # the last two: store/opening.py's rekey
         found += [p for p in path.parent.glob(f".{path.name}.{tag}-*")
                   if not p.name.endswith(("-wal", "-shm", "-journal"))]
     found += list(path.parent.glob(f".{path.name}{keyslot.SUFFIX}.tmp-*"))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import audit, legacy, migrations
-from ..db import Connection, DatabaseError, connect, transaction
+from ..db import Connection, DatabaseError, connect, transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
@@ -155,6 +155,7 @@ def create(cls: type["Vault"], path: Path | str, passphrase: str, *, profile: st
         if slot_written:
             destroy_key_file(path)
         wipe_files(tmp, check=False)
+        wipe(data_key)
         raise
     return _open_keyed(cls, path, data_key)
 
@@ -175,6 +176,7 @@ def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: ke
         raise MonitorError(Message("permission_denied", path=str(path)))
     passphrase = normalise(passphrase)
     slot_path = keyslot.path_for(path)
+    finish_rekey(path)  # a rekey that a crash interrupted: completed or undone before any unwrap
     if not (slot_path.exists() or slot_path.is_symlink()):
         return _open_legacy(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
     keyfile = keyslot.read(path)
@@ -209,6 +211,8 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
     except BaseException:
         with contextlib.suppress(Exception):
             conn.close()
+        if isinstance(data_key, bytearray):
+            wipe(data_key)
         raise
 
 def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,
@@ -232,3 +236,196 @@ def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslo
             conn.close()
         raise
     return _open_keyed(cls, path, data_key, progress=progress)
+
+
+# --- a new data key (``monitor passwd --rekey``) ------------------------------------------------
+
+REKEY_TAG = "rekeying"  # .NAME.rekeying-R: the database copied under the new key; + .keyslot: its key file
+RETIRED_TAG = "retired"  # .NAME.retired-R: a second name for the old database, so it can be overwritten
+
+
+def _rekey_leftovers(path: Path, tag: str) -> list[Path]:
+    return sorted(p for p in path.parent.glob(f".{path.name}.{tag}-*")
+                  if not p.name.endswith(("-wal", "-shm", "-journal", keyslot.SUFFIX))
+                  and not p.is_symlink())
+
+
+def _hold_copy(copy: Path) -> int | None:
+    """Open ``copy`` and take an exclusive advisory lock on it for the whole rekey (the kernel
+    drops it when the process dies, so a killed rekey's copy is recognised as a leftover)."""
+    fd = os.open(copy, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - Windows: no advisory lock; one process per vault
+        pass
+    return fd
+
+
+def _in_progress(copy: Path) -> bool:
+    """Whether a live process holds ``copy`` (see :func:`_hold_copy`)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return False
+    try:
+        fd = os.open(copy, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock this call took
+    return False
+
+
+def finish_rekey(path: Path) -> bool:
+    """Complete or undo an interrupted rekey of ``path``; True if one had reached its commit point.
+
+    The commit point is the rename of the copy over the vault file. The new key file (beside the
+    copy, bound to the copy's salt) says which side of it a crash fell on: if its salt is the vault
+    file's, the rename happened, so the old key file is destroyed in place and the new one renamed
+    into its place; otherwise the copy and its key file are destroyed and the old vault stays as it
+    was. A second name of the old database is then overwritten (if it is no longer the vault file)
+    or merely removed (if the crash came before the rename, when it is the vault file itself).
+    """
+    from ..keys.wipe import wipe_files
+
+    path = Path(path)
+    committed = False
+    try:
+        salt = keyslot.vault_salt(path)
+    except OSError:
+        return False
+    for new_slot in sorted(path.parent.glob(f".{path.name}.{REKEY_TAG}-*{keyslot.SUFFIX}")):
+        if new_slot.is_symlink() or not new_slot.is_file():
+            continue
+        copy = Path(str(new_slot)[:-len(keyslot.SUFFIX)])  # renamed over the vault if committed
+        try:
+            done = keyslot.read(copy).vault_salt == salt
+        except MonitorError:
+            done = False
+        if not done and _in_progress(copy):
+            continue  # another process is rekeying this vault right now: its copy is not a leftover
+        if done:
+            if keyslot.path_for(path).is_file():
+                keyslot.destroy(path)  # the old key file, in place: the old data key is gone
+            os.replace(new_slot, keyslot.path_for(path))
+            fsync_dir(path.parent)
+            committed = True
+        elif copy.is_file():
+            wipe_files(copy, check=False)  # its key file first (in place), then the copy
+        else:
+            keyslot.destroy(copy)
+            new_slot.unlink()
+    for copy in _rekey_leftovers(path, REKEY_TAG):  # a copy killed before its key file was written
+        if not _in_progress(copy):
+            wipe_files(copy, check=False)
+    for old in _rekey_leftovers(path, RETIRED_TAG):
+        if old.is_file() and path.is_file() and os.path.samefile(old, path):
+            old.unlink()  # the crash came before the rename: this is the vault itself
+        else:
+            wipe_files(old, check=False)
+    return committed
+
+
+def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progress: Progress | None = None,
+          cancel=None) -> None:
+    """Re-encrypt the open vault under a new random data key, with a new key file.
+
+    The steps, in this order (docs/vault.md): copy the database with ``sqlcipher_export`` into
+    ``.NAME.rekeying-R`` under the new key, check and sync it; write its key file beside it (new
+    passphrase); close the vault; give the old database a second name; rename the copy over the
+    vault file (the commit point); destroy the old key file in place and rename the new one into
+    place; overwrite the old database through its second name. :func:`finish_rekey` completes or
+    undoes any of this after a crash, on the next open. Cancel works until the commit point.
+    """
+    from ..db import raw_key_literal
+    from ..errors import Cancelled
+
+    path = vault.path
+    stages = 4
+
+    def step(n: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(n, stages, "rekey")
+
+    conn = vault.conn
+    step(0)
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    revisions = conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finish_rekey(path)  # an earlier attempt's leftovers (normally cleared at open)
+    new_key = keyslot.new_data_key()
+    copy = temp_sibling(path, REKEY_TAG)
+    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    held = _hold_copy(copy)
+    try:
+        literal = raw_key_literal(new_key)
+        try:  # bound as a blob: SQLCipher copies it; no str or bytes of the key is made
+            conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(copy), literal))
+        finally:
+            wipe(literal)
+        try:
+            if cancel is not None:
+                conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, 100_000)
+            try:
+                conn.execute("SELECT sqlcipher_export('rekeyed')")
+            except DatabaseError:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled() from None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+            conn.execute(f"PRAGMA rekeyed.user_version = {version}")
+        finally:
+            conn.execute("DETACH DATABASE rekeyed")
+        step(1)
+        check = connect(copy, data_key=new_key)
+        try:
+            same = (int(check.execute("PRAGMA user_version").fetchone()[0]) == version
+                    and check.execute("SELECT count(*) FROM revisions").fetchone()[0] == revisions
+                    and check.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            if same:  # the audit entry is part of the copy, so it exists exactly when the rekey committed
+                with transaction(check):
+                    audit.append(check, at=utc_now(), actor=vault.profile, device=vault.device_id,
+                                 action="vault-rekeyed", detail="a new data key and key file; the old key file destroyed")
+            check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            check.close()
+        if not same:
+            raise MonitorError(Message("vault_rekey_unreadable"))
+        with open(copy, "rb+") as handle:
+            os.fsync(handle.fileno())
+        step(2)
+        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost)
+        del new_passphrase
+        step(3)
+    except BaseException:
+        from ..keys.wipe import wipe_files
+
+        os.close(held)
+        wipe_files(copy, check=False)
+        wipe(new_key)
+        raise
+    # From here on there is no cancelling: close, then the renames.
+    from ..keys.wipe import destroy_companions
+
+    try:
+        vault._release()  # noqa: SLF001 - the store's own: closes the connection, zeroes the old key
+        destroy_companions(path)  # the old -wal/-shm must not meet the new file
+        retired = temp_sibling(path, RETIRED_TAG)
+        os.link(path, retired)
+        os.replace(copy, path)  # the commit point
+        fsync_dir(path.parent)
+    finally:
+        os.close(held)
+    finish_rekey(path)
+    vault._adopt(connect(path, data_key=new_key), new_key, keyslot.state(path))  # noqa: SLF001
+    if progress:
+        progress(stages, stages, "rekey")

@@ -142,9 +142,10 @@ class Vault:
         self._conn: Connection | None = conn
         self._lock = threading.RLock()
         self.write_wait: float | None = None  # see writing()
-        # A copy of the data key (SQLCipher holds its own) so that ``change_passphrase`` can rewrap
-        # it; a bytearray so that closing can zero it.
-        self._data_key = bytearray(data_key) if data_key is not None else None
+        # The data key (SQLCipher holds its own copy) so that ``change_passphrase`` can rewrap it; a
+        # bytearray so that closing can zero it. A bytearray passed in is taken over, not copied.
+        self._data_key = (data_key if isinstance(data_key, bytearray) or data_key is None
+                          else bytearray(data_key))
         self._keyfile_seen = keyfile_seen  # the key file as opened (keyslot.state); see still_there
         self._rewrapping = False  # see change_passphrase and still_there
         self.warnings: list[str] = []  # things the user should hear about, found while opening
@@ -203,6 +204,38 @@ class Vault:
             self._conn = None
 
     lock = close
+
+    def _release(self) -> None:
+        """Close the connection and zero the key without a checkpoint (rekey has just made one)."""
+        with self._lock:
+            if self._data_key is not None:
+                self._data_key[:] = bytes(len(self._data_key))
+                self._data_key = None
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _adopt(self, conn: Connection, data_key: bytearray, keyfile_seen: tuple | None) -> None:
+        """Carry on with a new connection and key (after a rekey, which logged itself in the copy)."""
+        with self._lock:
+            self._conn, self._data_key, self._keyfile_seen = conn, data_key, keyfile_seen
+
+    def rekey(self, new_passphrase: str, *, kdf: "KdfCost | None" = None, progress: Progress | None = None,
+              cancel=None) -> None:
+        """Re-encrypt the whole vault under a new random data key, wrapped under ``new_passphrase``
+        in a new key file; the old key file is destroyed in place. Crash-safe: see
+        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete."""
+        from ..keys import keyslot
+        from . import opening
+
+        new_passphrase = check_strength(new_passphrase)
+        with self._lock:
+            self.conn  # noqa: B018 - raises VaultLocked when closed
+            self._rewrapping = True  # our own key file change, not a wipe (see still_there)
+            try:
+                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel)
+            finally:
+                self._rewrapping = False
 
     @property
     def is_open(self) -> bool:
@@ -321,7 +354,7 @@ class Vault:
             self.conn  # noqa: B018 - raises VaultLocked when closed
             self._rewrapping = True  # a still_there() on the GUI thread must not take this for a wipe
             try:
-                keyslot.rewrap(self.path, bytes(self._data_key), new_passphrase, kdf or keyslot.DEFAULT_COST)
+                keyslot.rewrap(self.path, self._data_key, new_passphrase, kdf or keyslot.DEFAULT_COST)
                 del new_passphrase
                 self._keyfile_seen = keyslot.state(self.path)
             finally:
