@@ -119,13 +119,26 @@ def _looks_encrypted(path: Path) -> bool:
 
 
 def bound_key_file(path: Path) -> bool:
-    """True if ``path`` has a key file whose header is bound to the file's SQLCipher salt."""
-    slot = keyslot.path_for(Path(path))
+    """True if ``path`` has a key file whose header is bound to the file's SQLCipher salt. A rekey
+    killed between its steps may leave the binding key file under a leftover's name (the new key
+    file beside the vault, or a copy with its own): those count too."""
+    path = Path(path)
+    if _bound(path, keyslot.path_for(path)):
+        return True
+    for copy in leftovers(path):
+        if copy.name.endswith(keyslot.SUFFIX) and _bound(path, copy):
+            return True
+        if not copy.name.endswith(keyslot.SUFFIX) and _bound(copy, keyslot.path_for(copy)):
+            return True
+    return False
+
+
+def _bound(database: Path, slot: Path) -> bool:
     if slot.is_symlink() or not slot.is_file():
         return False
     try:
         head = slot.read_bytes()[:32]
-        salt = keyslot.vault_salt(Path(path))
+        salt = keyslot.vault_salt(database)
     except OSError:
         return False
     return head.startswith(keyslot.MAGIC) and len(salt) == keyslot.VAULT_SALT_BYTES and head[16:32] == salt
