@@ -188,3 +188,31 @@ def test_the_create_dialog_passphrase_errors_follow_the_typing(qtbot, tmp_path, 
     type_text(dialog.confirm, "м")
     assert dialog.error.text() == ""
     dialog.reject()
+
+
+def test_an_allegation_remembered_only_by_month_or_year(window, vault):
+    form = new_case_form(window)
+    QTest.mouseClick(form.find("allegations").add_button, Qt.LeftButton)
+    when = form.find("allegations[0].date")
+    assert when.box.placeholderText() == "КК.АА.ЖЖЖЖ, АА.ЖЖЖЖ не ЖЖЖЖ"
+    type_text(form.find("allegations[0].description").box, "Тергеушінің кабинетінде ұрды")
+    methods = form.find("allegations[0].methods")
+    QTest.mouseClick(methods.add_button, Qt.LeftButton)
+    method = methods.rows[0][1].box
+    method.setFocus()
+    QTest.keyClick(method, Qt.Key_Down)
+    type_text(when.box, "13.2019")  # no thirteenth month
+    click_save(form)
+    assert stored_cases(vault) == []
+    assert shown_errors(form) == [messages.text("field_partial_date_expected", "kk",
+                                                example=dt.date.today().strftime("%d.%m.%Y"))]
+    retype(when.box, "3.2019")
+    assert shown_errors(form) == []
+    type_text(form.find("allegations[0].date_end").box, "2020")
+    click_save(form)
+    [case] = stored_cases(vault)
+    assert (case["allegations"][0]["date"], case["allegations"][0]["date_end"]) == ("2019-03", "2020")
+    again = RecordForm(vault, "case", case, lang="kk")
+    window.pages.addWidget(again)
+    assert again.find("allegations[0].date").box.text() == "03.2019"
+    assert again.find("allegations[0].date_end").box.text() == "2020"

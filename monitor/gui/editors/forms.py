@@ -328,6 +328,38 @@ def parse_local_datetime(text: str) -> dt.datetime | None:
     return dt.datetime.combine(day, clock).astimezone()  # typed in local time
 
 
+_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{4})")
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def parse_partial_date(text: str) -> str | None:
+    """A date known only so far, as stored (YYYY-MM-DD, YYYY-MM or YYYY): typed as a whole date,
+    MM.YYYY (or M.YYYY), YYYY, or the ISO forms. None: none of these."""
+    day = parse_date(text)
+    if day is not None:
+        return day.isoformat()
+    text = text.strip()
+    match = _MONTH_YEAR.fullmatch(text)
+    if match:
+        year, month = int(match.group(2)), int(match.group(1))
+    else:
+        match = _ISO_PARTIAL.fullmatch(text)
+        if not match:
+            return None
+        year, month = int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def show_partial_date(value: str) -> str:
+    """YYYY-MM-DD → DD.MM.YYYY, YYYY-MM → MM.YYYY, YYYY as it is."""
+    if len(value) == 7:
+        return f"{value[5:7]}.{value[:4]}"
+    day = parse_date(value)
+    return show_date(day) if day else value
+
+
 def show_date(day: dt.date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
@@ -343,13 +375,15 @@ class DateEditor(Editor):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.with_time = self.node.get("format") == "date-time"
+        self.partial = self.node.get("format") == "partial-date"  # a month or a year will do
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = QLineEdit(objectName=self.path)
         self.box.setPlaceholderText(QCoreApplication.translate("Forms", "DD.MM.YYYY HH:MM") if self.with_time
-                                    else QCoreApplication.translate("Forms", "DD.MM.YYYY"))
-        self.box.setMaximumWidth(200)
+                                    else QCoreApplication.translate("Forms", "DD.MM.YYYY, MM.YYYY or YYYY")
+                                    if self.partial else QCoreApplication.translate("Forms", "DD.MM.YYYY"))
+        self.box.setMaximumWidth(240 if self.partial else 200)
         self.box.textChanged.connect(self.changed)
         self.calendar_button = QToolButton(text="▾", objectName=f"{self.path}.calendar",
                                            toolTip=QCoreApplication.translate("Forms", "Choose the day in a calendar"))
@@ -416,6 +450,12 @@ class DateEditor(Editor):
             return self.check_required(MISSING)
         if self._original and text == self._original[1]:
             return self._original[0]
+        if self.partial:
+            value = parse_partial_date(text)
+            if value is None:
+                raise FieldError(self.path, messages.text("field_partial_date_expected", self.ctx.lang,
+                                                          example=show_date(dt.date.today())))
+            return value
         if not self.with_time:
             day = parse_date(text)
             if day is None:
@@ -438,8 +478,7 @@ class DateEditor(Editor):
             local = to_local(shown)
             shown = show_datetime(local) if local else shown
         else:
-            day = parse_date(shown)
-            shown = show_date(day) if day else shown
+            shown = show_partial_date(shown)
         self.box.setText(shown)
         self._original = (str(value), shown)
 
@@ -809,7 +848,7 @@ def build_editor(node: dict, path: str, ctx: FormContext, *, required: bool = Fa
         return BoolEditor(node, path, ctx, required)
     if kind in ("integer", "number"):
         return NumberEditor(node, path, ctx, required)
-    if node.get("format") in ("date", "date-time"):
+    if node.get("format") in ("date", "date-time", "partial-date"):
         return DateEditor(node, path, ctx, required)
     if path == "code" and ctx.record_type in ("person", "case"):
         return CodeEditor(node, path, ctx, required)
