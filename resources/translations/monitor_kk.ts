@@ -511,107 +511,112 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="239" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a whole number.</source>
         <translation>Бүтін санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="239" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a number.</source>
         <translation>Санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="263" />
+        <location filename="../../monitor/gui/editors/forms.py" line="264" />
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="264" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="266" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="356" />
+        <location filename="../../monitor/gui/editors/forms.py" line="391" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="357" />
+        <location filename="../../monitor/gui/editors/forms.py" line="392" />
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="349" />
+        <location filename="../../monitor/gui/editors/forms.py" line="383" />
         <source>DD.MM.YYYY HH:MM</source>
         <translation>КК.АА.ЖЖЖЖ СС:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="350" />
+        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>КК.АА.ЖЖЖЖ, АА.ЖЖЖЖ не ЖЖЖЖ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="385" />
         <source>DD.MM.YYYY</source>
         <translation>КК.АА.ЖЖЖЖ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="354" />
+        <location filename="../../monitor/gui/editors/forms.py" line="389" />
         <source>Choose the day in a calendar</source>
         <translation>Күнді күнтізбеден таңдау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="560" />
+        <location filename="../../monitor/gui/editors/forms.py" line="600" />
         <source>Choose a record from the list.</source>
         <translation>Тізімнен жазбаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="690" />
+        <location filename="../../monitor/gui/editors/forms.py" line="730" />
         <source>Add</source>
         <translation>Қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="704" />
+        <location filename="../../monitor/gui/editors/forms.py" line="744" />
         <source>Remove</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="735" />
+        <location filename="../../monitor/gui/editors/forms.py" line="775" />
         <source>Add at least one.</source>
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="850" />
+        <location filename="../../monitor/gui/editors/forms.py" line="890" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="874" />
+        <location filename="../../monitor/gui/editors/forms.py" line="914" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="905" />
+        <location filename="../../monitor/gui/editors/forms.py" line="945" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="930" />
+        <location filename="../../monitor/gui/editors/forms.py" line="970" />
         <source>New: {what}</source>
         <translation>Жаңа жазба: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="936" />
+        <location filename="../../monitor/gui/editors/forms.py" line="976" />
         <source>Editing: {what}</source>
         <translation>Өзгерту: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="975" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1015" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="976" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>

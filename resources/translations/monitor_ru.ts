@@ -511,107 +511,112 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="239" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="239" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="263" />
+        <location filename="../../monitor/gui/editors/forms.py" line="264" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="264" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="266" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="356" />
+        <location filename="../../monitor/gui/editors/forms.py" line="391" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="357" />
+        <location filename="../../monitor/gui/editors/forms.py" line="392" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="349" />
+        <location filename="../../monitor/gui/editors/forms.py" line="383" />
         <source>DD.MM.YYYY HH:MM</source>
         <translation>ДД.ММ.ГГГГ ЧЧ:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="350" />
+        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>ДД.ММ.ГГГГ, ММ.ГГГГ или ГГГГ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="385" />
         <source>DD.MM.YYYY</source>
         <translation>ДД.ММ.ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="354" />
+        <location filename="../../monitor/gui/editors/forms.py" line="389" />
         <source>Choose the day in a calendar</source>
         <translation>Выбрать день в календаре</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="560" />
+        <location filename="../../monitor/gui/editors/forms.py" line="600" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="690" />
+        <location filename="../../monitor/gui/editors/forms.py" line="730" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="704" />
+        <location filename="../../monitor/gui/editors/forms.py" line="744" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="735" />
+        <location filename="../../monitor/gui/editors/forms.py" line="775" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="850" />
+        <location filename="../../monitor/gui/editors/forms.py" line="890" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="874" />
+        <location filename="../../monitor/gui/editors/forms.py" line="914" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="905" />
+        <location filename="../../monitor/gui/editors/forms.py" line="945" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="930" />
+        <location filename="../../monitor/gui/editors/forms.py" line="970" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="936" />
+        <location filename="../../monitor/gui/editors/forms.py" line="976" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="975" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1015" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="976" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
