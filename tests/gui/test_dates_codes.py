@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QLabel  # noqa: E402
 
 from monitor.core import messages  # noqa: E402
+from monitor.core.model import titles  # noqa: E402
 from monitor.gui.dialogs.unlock import UnlockDialog  # noqa: E402
 from monitor.gui.editors.forms import DateEditor, FormContext, RecordForm  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
@@ -111,6 +112,7 @@ def test_a_wrong_date_names_the_form_in_kazakh_and_the_error_goes_once_it_is_fix
     [error] = shown_errors(form)
     assert "КК.АА.ЖЖЖЖ" in error and error.startswith("Күнді")
     assert not form.banner.isHidden()
+    assert titles.field_title("case.period_start", "kk") in form.banner.text()  # the banner names the field
     QTest.keyClick(start.box, Qt.Key_Backspace)  # "2025.13.4": still wrong, the error stays
     assert shown_errors(form) == [error] and not form.banner.isHidden()
     for _ in range(9):

@@ -1000,7 +1000,7 @@ class RecordForm(QWidget):
         from .saving import Shown
 
         self.editor.clear_errors()
-        unplaced = []
+        unplaced, marked = [], []
         for error in errors:
             error = Shown(*error)
             editor = self.find(error.path) if error.path else None
@@ -1008,11 +1008,15 @@ class RecordForm(QWidget):
                 if error.path.startswith("identity"):
                     self.reveal_identity()
                 editor.set_error(error.text)
+                title = titles.field_title(f"{self.record_type}.{editor.path}", self.lang)
+                if title not in marked:
+                    marked.append(title)
             else:
                 unplaced.append(error.banner_text)
         self._placed_errors = not unplaced
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
-        self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields.") if not unplaced
+        self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields ({fields}).")
+                            .format(fields=", ".join(marked)) if not unplaced
                             else QCoreApplication.translate("Forms", "Not saved: {message}").format(message=unplaced[0]))
         self.banner.show()
 
