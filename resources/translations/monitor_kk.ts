@@ -611,12 +611,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Өзгерту: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1015" />
-        <source>Not saved: correct the marked fields.</source>
-        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="1018" />
+        <source>Not saved: correct the marked fields ({fields}).</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>

@@ -611,12 +611,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1015" />
-        <source>Not saved: correct the marked fields.</source>
-        <translation>Не сохранено: исправьте отмеченные поля.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="1018" />
+        <source>Not saved: correct the marked fields ({fields}).</source>
+        <translation>Не сохранено: исправьте отмеченные поля ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
