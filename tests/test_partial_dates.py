@@ -10,7 +10,6 @@ import io
 import pytest
 from records import full_set, new_case, uid
 
-from monitor import core  # noqa: F401
 from monitor.core import reports
 from monitor.core.errors import SchemaViolation
 from monitor.core.queries import casefile
