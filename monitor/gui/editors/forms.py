@@ -383,7 +383,9 @@ class DateEditor(Editor):
         self.box.setPlaceholderText(QCoreApplication.translate("Forms", "DD.MM.YYYY HH:MM") if self.with_time
                                     else QCoreApplication.translate("Forms", "DD.MM.YYYY, MM.YYYY or YYYY")
                                     if self.partial else QCoreApplication.translate("Forms", "DD.MM.YYYY"))
-        self.box.setMaximumWidth(240 if self.partial else 200)
+        hint = self.box.fontMetrics().horizontalAdvance(self.box.placeholderText() + "  ") + 16
+        self.box.setMinimumWidth(min(hint, 320))  # the placeholder (the form expected) is never clipped
+        self.box.setMaximumWidth(max(hint, 200))
         self.box.textChanged.connect(self.changed)
         self.calendar_button = QToolButton(text="▾", objectName=f"{self.path}.calendar",
                                            toolTip=QCoreApplication.translate("Forms", "Choose the day in a calendar"))
