@@ -584,112 +584,117 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="141" />
+        <location filename="../../monitor/gui/editors/forms.py" line="155" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="192" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a whole number.</source>
         <translation>Бүтін санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="192" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a number.</source>
         <translation>Санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="216" />
+        <location filename="../../monitor/gui/editors/forms.py" line="264" />
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="217" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="218" />
+        <location filename="../../monitor/gui/editors/forms.py" line="266" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="250" />
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>ЖЖЖЖ-АА-КК сс:мм</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="250" />
-        <source>YYYY-MM-DD</source>
-        <translation>ЖЖЖЖ-АА-КК</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="253" />
+        <location filename="../../monitor/gui/editors/forms.py" line="393" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="253" />
+        <location filename="../../monitor/gui/editors/forms.py" line="394" />
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="276" />
-        <source>Not a valid date.</source>
-        <translation>Күні қате.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="383" />
+        <source>DD.MM.YYYY HH:MM</source>
+        <translation>КК.АА.ЖЖЖЖ СС:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="408" />
+        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>КК.АА.ЖЖЖЖ, АА.ЖЖЖЖ не ЖЖЖЖ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="385" />
+        <source>DD.MM.YYYY</source>
+        <translation>КК.АА.ЖЖЖЖ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="391" />
+        <source>Choose the day in a calendar</source>
+        <translation>Күнді күнтізбеден таңдау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="602" />
         <source>Choose a record from the list.</source>
         <translation>Тізімнен жазбаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="535" />
+        <location filename="../../monitor/gui/editors/forms.py" line="732" />
         <source>Add</source>
         <translation>Қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="549" />
+        <location filename="../../monitor/gui/editors/forms.py" line="746" />
         <source>Remove</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="580" />
+        <location filename="../../monitor/gui/editors/forms.py" line="777" />
         <source>Add at least one.</source>
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="684" />
+        <location filename="../../monitor/gui/editors/forms.py" line="892" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="708" />
+        <location filename="../../monitor/gui/editors/forms.py" line="916" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="732" />
+        <location filename="../../monitor/gui/editors/forms.py" line="947" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="757" />
+        <location filename="../../monitor/gui/editors/forms.py" line="972" />
         <source>New: {what}</source>
         <translation>Жаңа жазба: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="763" />
+        <location filename="../../monitor/gui/editors/forms.py" line="978" />
         <source>Editing: {what}</source>
         <translation>Өзгерту: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="801" />
-        <source>Not saved: correct the marked fields.</source>
-        <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
+        <source>Not saved: correct the marked fields ({fields}).</source>
+        <translation>Сақталмады: белгіленген өрістерді түзетіңіз ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="802" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -2045,72 +2050,73 @@ Seal it now?</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="162" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="171" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="174" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="172" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="175" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="196" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="210" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="224" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="387" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="282" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="288" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="353" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="356" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="360" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="379" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="403" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>

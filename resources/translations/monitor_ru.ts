@@ -584,112 +584,117 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="141" />
+        <location filename="../../monitor/gui/editors/forms.py" line="155" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="192" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="192" />
+        <location filename="../../monitor/gui/editors/forms.py" line="240" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="216" />
+        <location filename="../../monitor/gui/editors/forms.py" line="264" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="217" />
+        <location filename="../../monitor/gui/editors/forms.py" line="265" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="218" />
+        <location filename="../../monitor/gui/editors/forms.py" line="266" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="250" />
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>ГГГГ-ММ-ДД чч:мм</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="250" />
-        <source>YYYY-MM-DD</source>
-        <translation>ГГГГ-ММ-ДД</translation>
-    </message>
-    <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="253" />
+        <location filename="../../monitor/gui/editors/forms.py" line="393" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="253" />
+        <location filename="../../monitor/gui/editors/forms.py" line="394" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="276" />
-        <source>Not a valid date.</source>
-        <translation>Неверная дата.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="383" />
+        <source>DD.MM.YYYY HH:MM</source>
+        <translation>ДД.ММ.ГГГГ ЧЧ:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="408" />
+        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>ДД.ММ.ГГГГ, ММ.ГГГГ или ГГГГ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="385" />
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="391" />
+        <source>Choose the day in a calendar</source>
+        <translation>Выбрать день в календаре</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/forms.py" line="602" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="535" />
+        <location filename="../../monitor/gui/editors/forms.py" line="732" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="549" />
+        <location filename="../../monitor/gui/editors/forms.py" line="746" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="580" />
+        <location filename="../../monitor/gui/editors/forms.py" line="777" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="684" />
+        <location filename="../../monitor/gui/editors/forms.py" line="892" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="708" />
+        <location filename="../../monitor/gui/editors/forms.py" line="916" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="732" />
+        <location filename="../../monitor/gui/editors/forms.py" line="947" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="757" />
+        <location filename="../../monitor/gui/editors/forms.py" line="972" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="763" />
+        <location filename="../../monitor/gui/editors/forms.py" line="978" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="801" />
-        <source>Not saved: correct the marked fields.</source>
-        <translation>Не сохранено: исправьте отмеченные поля.</translation>
+        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
+        <source>Not saved: correct the marked fields ({fields}).</source>
+        <translation>Не сохранено: исправьте отмеченные поля ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="802" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -2045,72 +2050,73 @@ Seal it now?</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="162" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="171" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="174" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="172" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="175" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="196" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="210" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="224" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="387" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="282" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="288" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="353" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="356" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="360" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="379" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="403" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>

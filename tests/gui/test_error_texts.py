@@ -19,6 +19,7 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from gui.helpers import ui_language  # noqa: E402
 
 from monitor.core import messages  # noqa: E402
+from monitor.core.queries.codes import EXAMPLE  # noqa: E402
 from monitor.core.errors import MonitorError, SchemaViolation  # noqa: E402
 from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.editors.forms import RecordForm  # noqa: E402
@@ -142,7 +143,10 @@ def test_a_kazakh_form_shows_the_kazakh_text_of_each_rule(qtbot, stocked, kazakh
     form.show()
     assert save_and_show_errors(form, lambda: vault.put(record), route=form.route) is False
     placed = form.find(problem.path) if problem.path else None
-    if placed is not None and rule in FIELD_TEXT:
+    if placed is not None and rule == "pattern" and problem.path == "code":  # a code: its shape and an example
+        expected = messages.text(f"field_code_{record_type}", "kk", example=EXAMPLE[record_type])
+        english = messages.text(f"field_code_{record_type}", "en", example=EXAMPLE[record_type])
+    elif placed is not None and rule in FIELD_TEXT:
         expected = messages.text(FIELD_TEXT[rule], "kk")
         english = messages.text(FIELD_TEXT[rule], "en")
     else:

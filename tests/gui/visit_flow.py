@@ -73,6 +73,7 @@ def new_visit(window) -> str:
 def new_person(window, code: str = "P-2026-0001") -> str:
     window.new_actions["person"].trigger()
     form = window.page
+    form.find("code").box.clear()  # the form proposes the next free code; this flow types its own
     type_text(form.find("code").box, code)
     form.reveal_button.click()  # identity fields only on request
     type_text(form.find("identity.name_cyrillic").box, "Қайрат Әбілқасымов")
@@ -84,6 +85,7 @@ def new_person(window, code: str = "P-2026-0001") -> str:
 def new_case(window, facility_label: str) -> str:
     window.new_actions["case"].trigger()
     form = window.page
+    form.find("code").box.clear()
     type_text(form.find("code").box, "KZ-2026-0001")
     type_text(form.find("title").box, "Избиение в ИВС Караганды")
     form.find("status").box.setCurrentIndex(1)

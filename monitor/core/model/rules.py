@@ -32,6 +32,9 @@ def _now() -> _dt.datetime:
 
 def _parse(value: str, fmt: str) -> _dt.datetime | None:
     try:
+        if fmt == "partial-date":  # a month or a year: its first day
+            value = (value + "-01-01")[:10] if len(value) < 10 else value
+            fmt = "date"
         if fmt == "date":
             return _dt.datetime.combine(_dt.date.fromisoformat(value), _dt.time(), _dt.timezone.utc)
         return _dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(_dt.timezone.utc)
@@ -40,7 +43,7 @@ def _parse(value: str, fmt: str) -> _dt.datetime | None:
 
 
 def dated_values(record: dict) -> Iterator[tuple[str, str, str, bool]]:
-    """(path, value, 'date' or 'date-time', may be in the future) for every date in a record."""
+    """(path, value, 'date', 'date-time' or 'partial-date', may be in the future) for every date in a record."""
     def walk(node: Any, value: Any, path: str):
         if isinstance(value, dict) and isinstance(node, dict):
             props = node.get("properties", {})
@@ -50,7 +53,7 @@ def dated_values(record: dict) -> Iterator[tuple[str, str, str, bool]]:
         elif isinstance(value, list) and isinstance(node, dict) and isinstance(node.get("items"), dict):
             for i, sub in enumerate(value):
                 yield from walk(node["items"], sub, f"{path}[{i}]")
-        elif isinstance(value, str) and isinstance(node, dict) and node.get("format") in ("date", "date-time"):
+        elif isinstance(value, str) and isinstance(node, dict) and node.get("format") in ("date", "date-time", "partial-date"):
             yield path, value, node["format"], bool(node.get("x-future"))
 
     yield from walk(schema.inlined(record["type"]), record, "")
@@ -66,7 +69,10 @@ def _fail(where: str, at: tuple[str, ...], rule: str, record_type: str, **fields
 def _order(where: str, record: dict, first: str, second: str, what: str, record_type: str,
            at: tuple[str, ...] = ()) -> None:
     a, b = _get(record, first), _get(record, second)
-    if a and b and b[:10] < a[:10]:
+    # A partial date (a month, a year) is compared as far as both are known: March 2025 is not
+    # before 15 March 2025.
+    known = min(len(a), len(b), 10) if a and b else 10
+    if a and b and b[:known] < a[:known]:
         _fail(where, (*at, second), "date_order", record_type, value=b[:10], first=first, earlier=a[:10],
               what=Message(what))
 

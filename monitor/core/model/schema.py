@@ -32,6 +32,7 @@ from .registry import BY_NAME, RECORD_TYPES, REGISTRY, SEALABLE_TYPES  # noqa: E
 BASE_URI = "https://schema.monitor.invalid/"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
 
 _formats = FormatChecker(formats=())
@@ -65,6 +66,16 @@ def _is_date(value: object) -> bool:
         return False
     _dt.date.fromisoformat(value)
     return True
+
+
+@_formats.checks("partial-date", raises=ValueError)
+def _is_partial_date(value: object) -> bool:
+    """A whole date, or only its month (YYYY-MM) or year (YYYY)."""
+    if not isinstance(value, str):
+        return True
+    if len(value) == 10:
+        return _is_date(value)
+    return _PARTIAL.fullmatch(value) is not None
 
 
 @_formats.checks("date-time", raises=ValueError)
@@ -173,7 +184,7 @@ def problem(error: ValidationError) -> tuple[str, str, str, dict]:
         return where, where, "too_many_items" if kind == "maxItems" else "too_few_items", \
             {"count": len(value), "limit": arg}
     if kind == "format":
-        return where, where, "not_a_date" if arg in ("date", "date-time") else "bad_format", \
+        return where, where, "not_a_date" if arg in ("date", "date-time", "partial-date") else "bad_format", \
             {"format": arg, "value": _shown(value)}
     if kind == "pattern":
         return where, where, "pattern", {"value": _shown(value)}

@@ -118,6 +118,9 @@ class UnlockDialog(QDialog):
         self.passphrase.returnPressed.connect(self._on_return)
         self.confirm.returnPressed.connect(self._on_return)
         self.passphrase.textChanged.connect(self._update_hint)
+        self._input_error = ""  # "empty", "weak" or "differ": an error about what is typed, rechecked as it changes
+        self.passphrase.textChanged.connect(self._recheck_input)
+        self.confirm.textChanged.connect(self._recheck_input)
         self.show_box.toggled.connect(self._show_passphrase)
         self.unlock_button.clicked.connect(self.unlock)
         self.create_button.clicked.connect(lambda: self.create(demo=False))
@@ -145,7 +148,7 @@ class UnlockDialog(QDialog):
             self.chooser.insertItem(0, str(self.path), str(self.path))
             index = 0
         self.chooser.setCurrentIndex(index)
-        self.error.clear()
+        self._show_error("")
         exists = self.path.exists()
         creating = not exists
         self.form.setRowVisible(self.confirm, creating)
@@ -190,7 +193,7 @@ class UnlockDialog(QDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self._show_error(self.tr("Type the passphrase first."))
+            self._show_error(self.tr("Type the passphrase first."), "empty")
             self._focus_passphrase()
             return
         path, kdf, cost = self.path, self.kdf_iter, self.kdf
@@ -214,11 +217,11 @@ class UnlockDialog(QDialog):
         passphrase = self.passphrase.text()
         reason = weakness(passphrase)
         if reason:
-            self._show_error(messages.localize(reason, self.lang))
+            self._show_error(messages.localize(reason, self.lang), "weak")
             self._focus_passphrase()
             return
         if passphrase != self.confirm.text():
-            self._show_error(self.tr("The two passphrases differ."))
+            self._show_error(self.tr("The two passphrases differ."), "differ")
             self.confirm.setFocus()
             self.confirm.selectAll()
             return
@@ -250,7 +253,7 @@ class UnlockDialog(QDialog):
         self.cancel_button.setVisible(False)
 
     def _run(self, func, label: str, kind: str) -> None:
-        self.error.clear()
+        self._show_error("")
         self._busy(True, label)
         worker = workers.Worker(func)
         worker.progress.connect(self._on_progress)
@@ -361,8 +364,29 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus(Qt.OtherFocusReason)
         self.passphrase.selectAll()
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, about_input: str = "") -> None:
         self.error.setText(text)
+        self._input_error = about_input
+
+    def _recheck_input(self) -> None:
+        """An error about the typed passphrase follows the typing: it changes to what is still wrong
+        and goes once the passphrase is fine."""
+        if not self._input_error:
+            return
+        text = self.passphrase.text()
+        if self._input_error == "empty":
+            if text:
+                self._show_error("")
+            return
+        from ...core.keys.passphrase import weakness
+
+        reason = weakness(text)
+        if reason:
+            self._show_error(messages.localize(reason, self.lang), "weak")
+        elif self.confirm.text() and text != self.confirm.text():
+            self._show_error(self.tr("The two passphrases differ."), "differ")
+        else:
+            self._show_error("")
 
     def _show_passphrase(self, shown: bool) -> None:
         mode = QLineEdit.Normal if shown else QLineEdit.Password

@@ -22,8 +22,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -101,6 +102,7 @@ class Editor(QWidget):
         self._layout.setSpacing(2)
         self.error = QLabel(objectName="field_error", textFormat=Qt.PlainText, wordWrap=True, visible=False)
         self.error.setStyleSheet("color: #b00020")
+        self.changed.connect(self._recheck)
 
     def _add(self, widget: QWidget) -> QWidget:
         self._layout.addWidget(widget)
@@ -121,6 +123,18 @@ class Editor(QWidget):
         self.error.setVisible(bool(message))
 
     def clear_errors(self) -> None:
+        self.set_error(None)
+
+    def _recheck(self) -> None:
+        """An error shown beside the field follows the input: it changes to what is still wrong,
+        and goes as soon as the value reads cleanly (a rule of the core is checked again on Save)."""
+        if self.error.isHidden():
+            return
+        try:
+            self.value()
+        except FieldError as exc:
+            self.set_error(str(exc))
+            return
         self.set_error(None)
 
     def find(self, path: str) -> "Editor | None":
@@ -172,6 +186,40 @@ class TextEditor(Editor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.box.setReadOnly(read_only)
+
+
+# Cyrillic capitals that look like Latin ones: a code typed on a Russian or Kazakh keyboard layout
+# ("Р-2026-0001") is read as the Latin code it looks like.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+
+
+class CodeEditor(TextEditor):
+    """A person's or a case's code (Latin, ``P-2026-0042``): upper-cased, Cyrillic look-alike
+    letters read as Latin, and anything else refused with the shape and an example in the user's
+    language. A new record's form proposes the next free code (see :mod:`monitor.core.queries.codes`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ...core.queries.codes import EXAMPLE
+
+        self.example = EXAMPLE[self.ctx.record_type]
+        self.box.setPlaceholderText(self.example)
+        self.box.setToolTip(self.hint())
+
+    def hint(self) -> str:
+        from ...core import messages
+
+        return messages.text(f"field_code_{self.ctx.record_type}", self.ctx.lang, example=self.example)
+
+    def value(self) -> Any:
+        value = super().value()
+        if value is MISSING:
+            return value
+        code = value.strip().upper().translate(_LOOKALIKES)
+        shape = self.node.get("pattern", ".*")  # the schema's shape of a code
+        if not re.fullmatch(shape, code):
+            raise FieldError(self.path, self.hint())
+        return code
 
 
 class NumberEditor(Editor):
@@ -237,45 +285,189 @@ class BoolEditor(Editor):
             self.box.setCurrentIndex({True: 1, False: 2}.get(value if isinstance(value, bool) else None, 0))
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date typed as people write it here: DD.MM.YYYY (or D.M.YYYY) or the ISO YYYY-MM-DD."""
+    text = text.strip()
+    match = _DAY_FIRST.fullmatch(text)
+    try:
+        if match:
+            return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        match = _ISO_DAY.fullmatch(text)
+        if match:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_local_datetime(text: str) -> dt.datetime | None:
+    """A moment typed as DD.MM.YYYY HH:MM (or ISO, with or without a zone); local time unless a
+    zone is given. None: not a date and a time."""
+    text = text.strip()
+    if "T" in text or text.endswith("Z") or re.search(r"[+-]\d{2}:\d{2}$", text):
+        try:
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return moment if moment.tzinfo else moment.astimezone()
+    parts = text.replace(",", " ").split()
+    if len(parts) != 2:
+        return None
+    day, time = parse_date(parts[0]), _TIME.fullmatch(parts[1])
+    if day is None or time is None:
+        return None
+    try:
+        clock = dt.time(int(time.group(1)), int(time.group(2)), int(time.group(3) or 0))
+    except ValueError:
+        return None
+    return dt.datetime.combine(day, clock).astimezone()  # typed in local time
+
+
+_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{4})")
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def parse_partial_date(text: str) -> str | None:
+    """A date known only so far, as stored (YYYY-MM-DD, YYYY-MM or YYYY): typed as a whole date,
+    MM.YYYY (or M.YYYY), YYYY, or the ISO forms. None: none of these."""
+    day = parse_date(text)
+    if day is not None:
+        return day.isoformat()
+    text = text.strip()
+    match = _MONTH_YEAR.fullmatch(text)
+    if match:
+        year, month = int(match.group(2)), int(match.group(1))
+    else:
+        match = _ISO_PARTIAL.fullmatch(text)
+        if not match:
+            return None
+        year, month = int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def show_partial_date(value: str) -> str:
+    """YYYY-MM-DD → DD.MM.YYYY, YYYY-MM → MM.YYYY, YYYY as it is."""
+    if len(value) == 7:
+        return f"{value[5:7]}.{value[:4]}"
+    day = parse_date(value)
+    return show_date(day) if day else value
+
+
+def show_date(day: dt.date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def show_datetime(moment: dt.datetime) -> str:
+    return f"{show_date(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+
+
 class DateEditor(Editor):
-    """A date (YYYY-MM-DD) or a date-time typed and shown in local time ("YYYY-MM-DD HH:MM")."""
+    """A date typed and shown as DD.MM.YYYY (the ISO YYYY-MM-DD is accepted too), or a date-time
+    as DD.MM.YYYY HH:MM in local time; a calendar button beside the field picks the day."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.with_time = self.node.get("format") == "date-time"
+        self.partial = self.node.get("format") == "partial-date"  # a month or a year will do
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = QLineEdit(objectName=self.path)
-        self.box.setPlaceholderText(QCoreApplication.translate("Forms", "YYYY-MM-DD HH:MM") if self.with_time else QCoreApplication.translate("Forms", "YYYY-MM-DD"))
-        self.box.setMaximumWidth(200)
+        self.box.setPlaceholderText(QCoreApplication.translate("Forms", "DD.MM.YYYY HH:MM") if self.with_time
+                                    else QCoreApplication.translate("Forms", "DD.MM.YYYY, MM.YYYY or YYYY")
+                                    if self.partial else QCoreApplication.translate("Forms", "DD.MM.YYYY"))
+        hint = self.box.fontMetrics().horizontalAdvance(self.box.placeholderText() + "  ") + 16
+        self.box.setMinimumWidth(min(hint, 320))  # the placeholder (the form expected) is never clipped
+        self.box.setMaximumWidth(max(hint, 200))
         self.box.textChanged.connect(self.changed)
-        now = QToolButton(text=QCoreApplication.translate("Forms", "Now") if self.with_time else QCoreApplication.translate("Forms", "Today"))
-        now.clicked.connect(self.set_now)
+        self.calendar_button = QToolButton(text="▾", objectName=f"{self.path}.calendar",
+                                           toolTip=QCoreApplication.translate("Forms", "Choose the day in a calendar"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self.now_button = QToolButton(text=QCoreApplication.translate("Forms", "Now") if self.with_time
+                                      else QCoreApplication.translate("Forms", "Today"))
+        self.now_button.clicked.connect(self.set_now)
         layout.addWidget(self.box)
-        layout.addWidget(now)
+        layout.addWidget(self.calendar_button)
+        layout.addWidget(self.now_button)
         layout.addStretch(1)
         self._add(row)
+        self.calendar: QCalendarWidget | None = None
         self._original: tuple[str, str] | None = None  # (stored value, its display) to keep it unchanged
 
     def set_now(self) -> None:
         moment = dt.datetime.now().astimezone()
-        self.box.setText(moment.strftime("%Y-%m-%d %H:%M") if self.with_time else moment.strftime("%Y-%m-%d"))
+        self.box.setText(show_datetime(moment) if self.with_time else show_date(moment.date()))
+
+    def open_calendar(self) -> QCalendarWidget:
+        """A calendar in the user's language under the field; choosing a day fills the field."""
+        from ..labels import locale
+
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self, objectName=f"{self.path}.calendar_popup")
+            self.calendar.setWindowFlags(Qt.Popup)
+            self.calendar.setLocale(locale(self.ctx.lang))
+            self.calendar.setFirstDayOfWeek(Qt.Monday)
+            self.calendar.setGridVisible(True)
+            self.calendar.setMaximumDate(QDate.currentDate().addYears(1))
+            self.calendar.clicked.connect(self._calendar_chose)
+            self.calendar.activated.connect(self._calendar_chose)
+        current = self._typed_day() or dt.date.today()
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.calendar.move(self.box.mapToGlobal(self.box.rect().bottomLeft()))
+        self.calendar.show()
+        self.calendar.setFocus()
+        return self.calendar
+
+    def _typed_day(self) -> dt.date | None:
+        text = self.box.text().strip()
+        if self.with_time:
+            moment = parse_local_datetime(text)
+            return moment.date() if moment else parse_date(text.split(" ")[0]) if text else None
+        return parse_date(text)
+
+    def _calendar_chose(self, day: QDate) -> None:
+        chosen = dt.date(day.year(), day.month(), day.day())
+        if self.with_time:  # keep a time already typed; else the time now
+            moment = parse_local_datetime(self.box.text())
+            clock = moment.time() if moment else dt.datetime.now().time()
+            self.box.setText(f"{show_date(chosen)} {clock.hour:02d}:{clock.minute:02d}")
+        else:
+            self.box.setText(show_date(chosen))
+        if self.calendar is not None:
+            self.calendar.hide()
+        self.box.setFocus()
 
     def value(self) -> Any:
+        from ...core import messages
+
         text = self.box.text().strip()
         if not text:
             return self.check_required(MISSING)
         if self._original and text == self._original[1]:
             return self._original[0]
-        try:
-            if not self.with_time:
-                return dt.date.fromisoformat(text).isoformat()
-            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise FieldError(self.path, QCoreApplication.translate("Forms", "Not a valid date.")) from None
-        if moment.tzinfo is None:
-            moment = moment.astimezone()  # typed in local time
+        if self.partial:
+            value = parse_partial_date(text)
+            if value is None:
+                raise FieldError(self.path, messages.text("field_partial_date_expected", self.ctx.lang,
+                                                          example=show_date(dt.date.today())))
+            return value
+        if not self.with_time:
+            day = parse_date(text)
+            if day is None:
+                raise FieldError(self.path, messages.text("field_date_expected", self.ctx.lang,
+                                                          example=show_date(dt.date.today())))
+            return day.isoformat()
+        moment = parse_local_datetime(text)
+        if moment is None:
+            raise FieldError(self.path, messages.text("field_datetime_expected", self.ctx.lang,
+                                                      example=show_datetime(dt.datetime.now())))
         return moment.isoformat(timespec="seconds")
 
     def set_value(self, value: Any) -> None:
@@ -286,7 +478,9 @@ class DateEditor(Editor):
         shown = str(value)
         if self.with_time:
             local = to_local(shown)
-            shown = local.strftime("%Y-%m-%d %H:%M") if local else shown
+            shown = show_datetime(local) if local else shown
+        else:
+            shown = show_partial_date(shown)
         self.box.setText(shown)
         self._original = (str(value), shown)
 
@@ -511,6 +705,9 @@ class ObjectEditor(Editor):
         for editor in self.fields.values():
             editor.clear_errors()
 
+    def _recheck(self) -> None:
+        self.set_error(None)
+
     def find(self, path: str) -> Editor | None:
         if path == self.path:
             return self
@@ -600,6 +797,9 @@ class ArrayEditor(Editor):
         for _, editor in self.rows:
             editor.clear_errors()
 
+    def _recheck(self) -> None:
+        self.set_error(None)
+
     def find(self, path: str) -> Editor | None:
         if path == self.path:
             return self
@@ -650,8 +850,10 @@ def build_editor(node: dict, path: str, ctx: FormContext, *, required: bool = Fa
         return BoolEditor(node, path, ctx, required)
     if kind in ("integer", "number"):
         return NumberEditor(node, path, ctx, required)
-    if node.get("format") in ("date", "date-time"):
+    if node.get("format") in ("date", "date-time", "partial-date"):
         return DateEditor(node, path, ctx, required)
+    if path == "code" and ctx.record_type in ("person", "case"):
+        return CodeEditor(node, path, ctx, required)
     return TextEditor(node, path, ctx, required)
 
 
@@ -671,12 +873,18 @@ class RecordForm(QWidget):
         # A new record: ``record_id`` is the id its draft is kept under (the window keeps it while
         # the user goes elsewhere and comes back), ``defaults`` what it starts with.
         self.record = dict(record) if record else {**(defaults or {}), "id": record_id or new_id(), "type": record_type}
+        if record is None and record_type in ("person", "case") and not self.record.get("code"):
+            from ...core.queries.codes import next_code
+
+            self.record["code"] = next_code(vault, record_type)  # proposed; the user may change it
         self.banner = QLabel(objectName="form_banner", textFormat=Qt.PlainText, wordWrap=True, visible=False)
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
         self.editor = ObjectEditor(inlined(record_type), "", self.ctx, True,
                                    hidden=HIDDEN | frozenset(hidden),
                                    read_only=frozenset(READ_ONLY.get(record_type, ())), framed=False)
         self.editor.set_value(self.record)
+        self.editor.changed.connect(self._errors_fixed)
+        self._placed_errors = False  # the banner says "correct the marked fields"
         self.reveal_button = None
         identity = self.editor.fields.get("identity")
         if record_type == "person" and identity is not None:
@@ -718,6 +926,13 @@ class RecordForm(QWidget):
             self.drafts = DraftKeeper(vault, self.record["id"], self._snapshot, self, record_type)
             self.editor.changed.connect(self.drafts.touched)
             self._restore_draft()
+
+    def _errors_fixed(self) -> None:
+        """The "correct the marked fields" banner goes once no field is marked any more."""
+        if self._placed_errors and not any(not label.isHidden() for label in
+                                           self.editor.findChildren(QLabel, "field_error")):
+            self._placed_errors = False
+            self.banner.hide()
 
     def _snapshot(self) -> dict:
         value = lenient_value(self.editor)
@@ -787,7 +1002,7 @@ class RecordForm(QWidget):
         from .saving import Shown
 
         self.editor.clear_errors()
-        unplaced = []
+        unplaced, marked = [], []
         for error in errors:
             error = Shown(*error)
             editor = self.find(error.path) if error.path else None
@@ -795,10 +1010,15 @@ class RecordForm(QWidget):
                 if error.path.startswith("identity"):
                     self.reveal_identity()
                 editor.set_error(error.text)
+                title = titles.field_title(f"{self.record_type}.{editor.path}", self.lang)
+                if title not in marked:
+                    marked.append(title)
             else:
                 unplaced.append(error.banner_text)
+        self._placed_errors = not unplaced
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
-        self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields.") if not unplaced
+        self.banner.setText(QCoreApplication.translate("Forms", "Not saved: correct the marked fields ({fields}).")
+                            .format(fields=", ".join(marked)) if not unplaced
                             else QCoreApplication.translate("Forms", "Not saved: {message}").format(message=unplaced[0]))
         self.banner.show()
 

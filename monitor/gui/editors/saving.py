@@ -17,6 +17,7 @@ from typing import Callable, NamedTuple
 
 from ...core import messages
 from ...core.errors import MonitorError, SchemaViolation
+from ...core.queries.codes import EXAMPLE
 
 
 
@@ -95,8 +96,11 @@ def shown_errors(exc: MonitorError, lang: str, route: Route | None = None) -> li
             path = problem.path or None
             if path is not None and route is not None:
                 path = route(exc.record_type, path)
-            out.append(Shown(path, field_text(problem.rule, problem.fields, lang),
-                             rule_text(problem.rule, problem.fields, lang)))
+            text = field_text(problem.rule, problem.fields, lang)
+            if problem.rule == "pattern" and problem.path == "code" and exc.record_type in EXAMPLE:
+                # a code in the wrong shape: say what a code looks like, with an example
+                text = messages.text(f"field_code_{exc.record_type}", lang, example=EXAMPLE[exc.record_type])
+            out.append(Shown(path, text, rule_text(problem.rule, problem.fields, lang)))
         return out
     return [Shown(None, exc.localized(lang))]
 
