@@ -237,8 +237,8 @@ def run_semantic_mutations(tmp_path, count: int, seed: int) -> collections.Count
                 members[0][1] = canonical_json(manifest)
             elif kind == "manifest-names-receiver":
                 manifest = json.loads(members[0][1])
-                field = rng.choice(["vault_id", "device_id", "profile"])
-                manifest["exporter"][field] = getattr(receiver, field if field != "profile" else "profile")
+                field = rng.choice(["vault_id", "device_id"])  # a profile is a name two people may share
+                manifest["exporter"][field] = getattr(receiver, field)
                 members[0][1] = canonical_json(manifest)
             members[-1][1] = b"".join(canonical_json(d) + b"\n" for d in lines)
             _close_bundle(members, other.identity, receiver.identity, target)

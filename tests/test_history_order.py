@@ -20,7 +20,7 @@ import uuid
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
 from records import new_facility, new_person, new_term
-from devices import meet
+from devices import introduce, meet, signed
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +28,7 @@ from monitor.core.history import graph as history
 from monitor.core.errors import MonitorError
 from monitor.core.history.revisions import REVISION_COLUMNS, Revision
 from monitor.core.store.vault import Vault
+from monitor.core.sync import contacts
 
 EXAMPLES = int(os.environ.get("MONITOR_ORDER_EXAMPLES", "200"))  # more for a longer hunt
 DEVICES = 3
@@ -215,12 +216,13 @@ def test_equal_generation_and_time_are_settled_by_the_hash_not_the_revision_id(t
     with Vault.create(tmp_path / "a.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="a") as origin:
         origin.put(new_facility(facility_id, capacity=1))
         root = export(origin, {facility_id})[0]
-    when = "2026-03-01T10:00:00.000000Z"
+        origin_key = origin.identity.signing_public.hex()
+    when = root.created_at  # both children at the same moment (the gate refuses a child dated before its parent)
     low_id, high_id = str(uuid.UUID(int=1, version=4)), str(uuid.UUID(int=2, version=4))
     for capacity in range(2, 200):  # find bodies where the revision ids and the hashes disagree
         def child(rev, cap, device):
             body = {**root.body, "capacity": cap}
-            return Revision(rev, facility_id, "facility", (root.rev,), "monitor", device, when, False, body).with_hash()
+            return signed(Revision(rev, facility_id, "facility", (root.rev,), "monitor", device, when, False, body))
 
         low = child(low_id, capacity, str(uuid.UUID(int=20, version=4)))
         high = child(high_id, capacity + 1000, str(uuid.UUID(int=30, version=4)))
@@ -232,6 +234,9 @@ def test_equal_generation_and_time_are_settled_by_the_hash_not_the_revision_id(t
     for order in ([low, high], [high, low]):
         path = tmp_path / f"receiver-{order[0].rev[-1]}.vault"
         with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="r") as receiver:
+            with receiver.writing() as conn:  # as after trusting the origin's contact file
+                contacts.learn_device(conn, root.device, origin_key, "contact")
+            introduce(receiver, low.device, high.device)
             receiver.insert_revisions([root])
             for revision in order:  # one at a time, so the view is recomputed after each arrival
                 receiver.insert_revisions([revision])

@@ -254,16 +254,29 @@ def test_a_child_dated_five_years_before_its_parent_is_refused(trio, tmp_path):
     assert c.get(PERSON["id"])["notes"] == "часы отстают"
 
 
-@pytest.mark.parametrize("field", ["vault_id", "device_id", "profile"])
+@pytest.mark.parametrize("field", ["vault_id", "device_id"])
 def test_a_manifest_naming_the_receiver_is_refused(trio, tmp_path, field):
     a, _b, c = trio
     c.put(FACILITY)
     a.put(PERSON)
     out = tmp_path / "a.monitor-bundle"
     exchange.export_bundle(a, out, to=["coordinator"])
-    own = {"vault_id": c.vault_id, "device_id": c.device_id, "profile": c.profile}[field]
+    own = {"vault_id": c.vault_id, "device_id": c.device_id}[field]
     bad = forged(out, c, a.identity, tmp_path, manifest=lambda m: m["exporter"].__setitem__(field, own))
     refused(c, bad, errors.BundleTampered, f"names this vault's own {field}")
+
+
+def test_two_people_with_the_same_name_can_exchange(trio, tmp_path):
+    """A profile is a person's display name, which two people may share (two fresh laptops are both
+    "monitor"): it is not an identity, so a bundle naming the receiver's profile is not refused for it.
+    Authorship comes from each revision's device key, never from the manifest's profile."""
+    a, _b, c = trio
+    a.put(PERSON)
+    out = tmp_path / "a.monitor-bundle"
+    exchange.export_bundle(a, out, to=["coordinator"])
+    same = forged(out, c, a.identity, tmp_path, manifest=lambda m: m["exporter"].__setitem__("profile", c.profile))
+    exchange.import_bundle(c, same)
+    assert c.get(PERSON["id"])["code"] == PERSON["code"]
 
 
 def test_a_version_1_bundle_is_refused_as_from_before_signatures(trio, tmp_path):

@@ -218,7 +218,8 @@ MAX_DEVICES = 10_000
 
 def _check_exporter(vault: Vault, conn, manifest: bundle.Manifest) -> None:
     """A bundle from a version with signed revisions, whose exporter is not this vault (its vault
-    id, one of its device ids, its profile or its key): a bundle never comes from the receiver."""
+    id, one of its device ids or its key): a bundle never comes from the receiver. The profile is a
+    person's display name, which two people may share, so it proves nothing and is not compared."""
     version = manifest.data.get("version")
     if not isinstance(version, int) or version < bundle.VERSION:
         raise BundleError(Message("bundle_too_old", version=repr(version), ours=bundle.VERSION))
@@ -227,7 +228,6 @@ def _check_exporter(vault: Vault, conn, manifest: bundle.Manifest) -> None:
     own_devices = set(sync_log.devices_of_key(conn, own_key)) | {vault.device_id}
     claims = (("vault_id", exporter.get("vault_id") == vault.vault_id),
               ("device_id", exporter.get("device_id") in own_devices),
-              ("profile", exporter.get("profile") == vault.profile),
               ("signing_key", manifest.signing_key.hex() == own_key))
     for name, same in claims:
         if same:
