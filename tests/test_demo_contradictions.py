@@ -95,3 +95,18 @@ def test_findings_are_graded_only_against_allegations_that_could_leave_them(demo
             if injury["injury_type"] in NON_SPECIFIC:
                 assert injury["consistency"] not in ("typical", "diagnostic"), (case["code"], injury)
     assert threat_only > 10 and graded > 400  # both kinds are exercised
+
+
+def test_exams_are_signed_after_they_happen_and_record_each_system(demo):
+    for exam in demo["exams"]:
+        signed = _day(exam["signing_date"])
+        assert _day(exam["date"]) <= signed, exam["id"]
+        if exam.get("sealed_at"):
+            assert signed <= _day(exam["sealed_at"]), exam["id"]
+        systems = exam["systems"]
+        # a system with findings has an injury behind it, and a normal one has no finding text
+        assert sum(1 for s in systems.values() if "abnormal_findings" in s) <= len(exam["injuries"])
+        assert all(("normal" in s) != ("abnormal_findings" in s) for s in systems.values())
+        if exam["injuries"]:
+            assert any("abnormal_findings" in s for s in systems.values()), exam["id"]
+        assert len(exam["psychological_evaluation"]["mental_status"]) == 8

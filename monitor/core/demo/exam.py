@@ -160,6 +160,11 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
         "diagnoses": [{"icd_code": d["icd_code"], "label": say(d["label"])} for d in psychology["diagnoses"]],
         "consistency": pick(r, ("consistent", "highly_consistent", "typical"), (40, 45, 15)),
         "notes": say(text["psych_notes"])}
+    ms = text["mental_status"]
+    rec["psychological_evaluation"]["mental_status"] = {
+        key: say(ms[key], female=p.female) for key in ("appearance", "behaviour", "speech", "mood_affect", "thought",
+                                                       "perception", "cognition", "insight_judgement")}
+    rec["systems"] = systems(found)
     if r.random() < 0.8 and p.statuses[0] != "draft" and p.first_filed < day:  # an СМЭ is ordered on a complaint, never before it
         rec["forensic_examination"] = forensic(g, p, day, found)
     if r.random() < 0.3 and any(i["injury_type"] == "fracture" for i in found):
@@ -171,6 +176,7 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     rec["conclusions"] = say(r.choice(text["conclusions"]))
     rec["recommendations"] = say(text["recommendations"])
     rec["truthfulness_statement"] = say(text["truthfulness_statement"])
+    rec["signing_date"] = iso(day)  # signed the day of the examination, before any seal
     if r.random() < 0.5:
         rec["sealed"] = True
         rec["sealed_at"] = g.dt(day, p.region, 19, 23)
@@ -178,6 +184,27 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     else:
         rec["sealed"] = False
     return rec
+
+
+# the system of the body a finding belongs to (Annex IV 7: the examination system by system)
+SYSTEM_OF_TYPE = {"perforated_eardrum": "ear_nose_throat", "tooth_injury": "oral_cavity", "fracture": "musculoskeletal",
+                  "dislocation": "musculoskeletal", "swelling": "musculoskeletal"}
+HEAD = {"face", "scalp", "head"}
+# genitourinary is left out: an intimate examination needs its own consent, which the demo does not take
+SYSTEMS = ("skin", "head_face", "eyes", "ear_nose_throat", "oral_cavity", "chest", "abdomen", "musculoskeletal",
+           "neurological")
+
+
+def systems(found: list[dict]) -> dict:
+    """Each system examined: the findings where there are some, "no abnormality found" elsewhere."""
+    text = corpus().examinations
+    seen: dict[str, list[str]] = {}
+    for inj in found:
+        system = SYSTEM_OF_TYPE.get(inj["injury_type"]) or ("head_face" if inj["region"] in HEAD else "skin")
+        seen.setdefault(system, []).append(
+            f"{say(text['injury_names'][inj['injury_type']])} ({say(text['regions'][inj['region']]['name'])})")
+    return {key: ({"abnormal_findings": "; ".join(seen[key]).capitalize() + "."} if key in seen else {"normal": True})
+            for key in SYSTEMS}
 
 
 def forensic(g, p, day: int, found: list[dict]) -> dict:
