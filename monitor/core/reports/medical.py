@@ -45,7 +45,7 @@ def _systems(tr: Tr, red: Redactor, systems: dict) -> Table:
         else:
             found = tr("system_not_recorded")
         rows.append([titles.field_title(f"examination.systems.{key}", tr.lang), found])
-    return Table([tr("system"), tr("system_finding")], rows, widths=[2, 5], caption=tr("systems"))
+    return Table([tr("system"), tr("system_finding")], rows, widths=[2.5, 4.5], caption=tr("systems"))
 
 
 def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | None = None) -> Report:
