@@ -12,7 +12,7 @@ from records import full_set, uid
 from reports_support import flat, pdftotext, png_bytes
 
 from monitor.core import reports
-from monitor.core.errors import MonitorError
+from monitor.core.errors import MonitorError, SchemaViolation
 
 EXAM, PERSON = uid(8), uid(3)
 SYSTEMS = {"skin": {"abnormal_findings": "Кровоподтёк 12×2 см на спине"}, "eyes": {"normal": True},
@@ -83,6 +83,32 @@ def test_the_gate_refuses_a_malformed_system_and_stores_nothing(vault, systems):
     with pytest.raises(MonitorError):
         vault.put({**before, "systems": systems})
     assert vault.get(EXAM) == before
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "a system with findings cannot be marked 'no abnormality found'"),
+    ("ru", "при описанных изменениях нельзя отметить «патологических изменений не выявлено»"),
+])
+def test_no_abnormality_and_findings_together_are_refused(vault, lang, text):
+    stock(vault)
+    before = vault.get(EXAM)
+    with pytest.raises(SchemaViolation) as caught:
+        vault.put({**before, "systems": {"skin": {"normal": True, "abnormal_findings": "Ссадина"}}})
+    problem = caught.value.problems[0]
+    assert (problem.rule, problem.path) == ("system_normal_findings", "systems.skin.normal")
+    assert text in caught.value.localized(lang)
+    assert vault.get(EXAM) == before
+
+
+def test_a_report_signed_before_its_examination_is_refused(vault):
+    stock(vault)
+    before = vault.get(EXAM)  # examined on 2026-03-02
+    with pytest.raises(SchemaViolation) as caught:
+        vault.put({**before, "signing_date": "2026-03-01"})
+    assert caught.value.problems[0].rule == "date_order"
+    assert "signed before the examination" in str(caught.value)
+    assert vault.get(EXAM) == before
+    vault.put({**before, "signing_date": "2026-03-02"})  # the same day is fine
 
 
 def test_the_generated_form_has_every_system(vault, qtbot):
