@@ -131,6 +131,18 @@ def test_the_generated_form_has_every_system(vault, qtbot):
     assert vault.get(EXAM)["systems"]["eyes"] == {"normal": True}
 
 
+def test_the_examination_editor_shows_systems_and_mental_status(vault, qtbot):
+    from monitor.gui.editors.examination_editor import ExaminationEditor
+
+    stock(vault, exam={"systems": SYSTEMS, "psychological_evaluation": {"mental_status": MENTAL}})
+    editor = ExaminationEditor(vault, vault.get(EXAM), lang="kk")
+    qtbot.addWidget(editor)
+    assert editor.form.find("systems.skin.abnormal_findings").value() == SYSTEMS["skin"]["abnormal_findings"]
+    assert editor.form.find("systems.eyes.normal").value() is True
+    assert editor.form.find("psychological_evaluation.mental_status.appearance").value() == MENTAL["appearance"]
+    assert editor.form.find("signing_date") is not None
+
+
 # --- 2. mental status --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [
