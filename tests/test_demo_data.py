@@ -471,7 +471,7 @@ def test_diagnostic_only_for_findings_that_can_be(demo_1000):
                 assert injury["injury_type"] in DIAGNOSTIC_CAPABLE, injury
         strongest = max((i["consistency"] for i in e["injuries"]), key=order.index)
         assert order.index(e["overall_opinion"]) <= order.index(strongest), e["id"]
-        assert ("диагностичны" in e["interpretation"]) == (e["overall_opinion"] == "diagnostic")
+        assert ("специфичны" in e["interpretation"]) == (e["overall_opinion"] == "diagnostic")
     assert diagnostic  # the rule is exercised, not vacuous
 
 
