@@ -75,6 +75,7 @@ CASES = {
     "amount_fine": ("proceeding", punishment(1, amount=100)),
     "sentence_length": ("proceeding", lambda r: r["charges"][1]["punishments"][0].pop("years")),
     "private_officer": ("examination", update(private=True, officer_present=True)),
+    "system_normal_findings": ("examination", update(systems={"skin": {"normal": True, "abnormal_findings": "Ссадина"}})),
     "view_side": ("examination", first("injuries", view="front")),
     "withdrawal_scope": ("consent", lambda r: r.update(withdrawal=True, scope={k: True for k in r["scope"]})),
     "complaint_other_case": ("proceeding", update(case_id=OTHER_CASE)),

@@ -24,7 +24,8 @@ def injuries(g, p, age_days: int) -> list[dict]:
     text = corpus().examinations
     table = corpus().methods
     candidates = [(tuple(x), m) for m in p.methods for x in table["methods"][m]["injuries"]]
-    if not candidates:
+    physical = bool(candidates)
+    if not physical:  # threats, humiliation…: what the doctor finds is not graded against them
         candidates = [(tuple(x), None) for x in table["fallback_injuries"]]
     out = []
     seen = set()
@@ -51,6 +52,8 @@ def injuries(g, p, age_days: int) -> list[dict]:
         if itype in text["can_be_diagnostic"]["types"] and r.random() < 0.3:
             drawn = "diagnostic"
         consistency = min(drawn, spec["max_consistency"], key=CONSISTENCY_ORDER.index)
+        if not physical:
+            consistency = "not_consistent"  # a bruise says nothing about threats: an older, unrelated finding
         older = consistency == "not_consistent"  # the finding predates the events, and says so
         lo, hi = (age_days + 15, age_days + 30) if older else (max(1, age_days - 2), age_days + 2)
         if itype in ("bruise", "haematoma", "tramline_bruise"):
@@ -59,8 +62,8 @@ def injuries(g, p, age_days: int) -> list[dict]:
         inj["estimated_age"] = say(text["estimated_age"], lo=lo, hi=hi)
         inj["attributed_cause"] = say(text["attributed_cause"], female=p.female)
         inj["consistency"] = consistency
-        inj["allegation_id"] = p.allegation_id
-        if method:
+        if method:  # graded against the allegation only where it alleges a method that leaves this mark
+            inj["allegation_id"] = p.allegation_id
             inj["method"] = method
         inj["other_causes"] = say(text["older_finding"] if older else spec["other_causes"])
         out.append(inj)
@@ -71,7 +74,7 @@ def examination_with_photos(g, p):
     """Yield the consent, the photos (blob, then attachment) and the examination; return it."""
     r = g.rng
     text = corpus().examinations
-    exam_day = p.incident + r.randint(3, 20)
+    exam_day = p.period_end + r.randint(3, 20)  # after the last day of the events it documents
     exam_dt = g.dt(exam_day, p.region, 9, 16)
     found = injuries(g, p, exam_day - p.incident)
     visible = [i for i in found if "length_mm" in i]  # photographed: skin findings, not an eardrum
@@ -157,7 +160,12 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
         "diagnoses": [{"icd_code": d["icd_code"], "label": say(d["label"])} for d in psychology["diagnoses"]],
         "consistency": pick(r, ("consistent", "highly_consistent", "typical"), (40, 45, 15)),
         "notes": say(text["psych_notes"])}
-    if r.random() < 0.4:
+    ms = text["mental_status"]
+    rec["psychological_evaluation"]["mental_status"] = {
+        key: say(ms[key], female=p.female) for key in ("appearance", "behaviour", "speech", "mood_affect", "thought",
+                                                       "perception", "cognition", "insight_judgement")}
+    rec["systems"] = systems(found)
+    if r.random() < 0.8 and p.statuses[0] != "draft" and p.first_filed < day:  # an СМЭ is ordered on a complaint, never before it
         rec["forensic_examination"] = forensic(g, p, day, found)
     if r.random() < 0.3 and any(i["injury_type"] == "fracture" for i in found):
         rec["diagnostic_tests"] = say(text["diagnostic_tests"])
@@ -168,6 +176,7 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     rec["conclusions"] = say(r.choice(text["conclusions"]))
     rec["recommendations"] = say(text["recommendations"])
     rec["truthfulness_statement"] = say(text["truthfulness_statement"])
+    rec["signing_date"] = iso(day)  # signed the day of the examination, before any seal
     if r.random() < 0.5:
         rec["sealed"] = True
         rec["sealed_at"] = g.dt(day, p.region, 19, 23)
@@ -177,11 +186,32 @@ def examination(g, p, day, exam_dt, found, examiner, consent_id) -> dict:
     return rec
 
 
+# the system of the body a finding belongs to (Annex IV 7: the examination system by system)
+SYSTEM_OF_TYPE = {"perforated_eardrum": "ear_nose_throat", "tooth_injury": "oral_cavity", "fracture": "musculoskeletal",
+                  "dislocation": "musculoskeletal", "swelling": "musculoskeletal"}
+HEAD = {"face", "scalp", "head"}
+# genitourinary is left out: an intimate examination needs its own consent, which the demo does not take
+SYSTEMS = ("skin", "head_face", "eyes", "ear_nose_throat", "oral_cavity", "chest", "abdomen", "musculoskeletal",
+           "neurological")
+
+
+def systems(found: list[dict]) -> dict:
+    """Each system examined: the findings where there are some, "no abnormality found" elsewhere."""
+    text = corpus().examinations
+    seen: dict[str, list[str]] = {}
+    for inj in found:
+        system = SYSTEM_OF_TYPE.get(inj["injury_type"]) or ("head_face" if inj["region"] in HEAD else "skin")
+        seen.setdefault(system, []).append(
+            f"{say(text['injury_names'][inj['injury_type']])} ({say(text['regions'][inj['region']]['name'])})")
+    return {key: ({"abnormal_findings": "; ".join(seen[key]).capitalize() + "."} if key in seen else {"normal": True})
+            for key in SYSTEMS}
+
+
 def forensic(g, p, day: int, found: list[dict]) -> dict:
     """The official forensic examination (СМЭ), its harm grade following the findings."""
     r = g.rng
     text = corpus().examinations["forensic"]
-    made = r.randint(p.incident + 1, day)
+    made = r.randint(p.first_filed + 1, day)  # ordered on the complaint, done by the day of this examination
     if day - p.incident > 14 and r.random() < 0.3:
         severity = "not_determined"  # healed before the expert saw them
     elif any(i["injury_type"] in SERIOUS for i in found):

@@ -180,6 +180,10 @@ def _examination(record: dict, where: str) -> None:
     _order(where, record, "time_start", "time_end", "order_examination", "examination")
     if record.get("private") and record.get("officer_present"):
         _fail(where, ("officer_present",), "private_officer", "examination")
+    _order(where, record, "date", "signing_date", "order_signing", "examination")
+    for key, system in (record.get("systems") or {}).items():  # "no abnormality" and findings contradict
+        if system.get("normal") is True and system.get("abnormal_findings"):
+            _fail(where, (f"systems.{key}", "normal"), "system_normal_findings", "examination")
     for i, injury in enumerate(record.get("injuries", [])):
         side, view = injury.get("side"), injury.get("view")
         if side and view and view in ("front", "back") and side != view:

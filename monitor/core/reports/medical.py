@@ -10,8 +10,8 @@ forensic examination, psychological evaluation, per-injury view/allegation/metho
 from __future__ import annotations
 
 from ..messages import Message
-from ..model import diagram
-from .common import date_of, fields, finish, flag_conflict, new_report
+from ..model import diagram, schema, titles
+from .common import fields, finish, flag_conflict, new_report
 from .evidence import addendum_note, seal_rows
 from .i18n import Tr
 from .images import exam_photos
@@ -23,6 +23,30 @@ from .sources import Reader
 
 def _text_or_note(tr: Tr, red: Redactor, value) -> Paragraph:
     return Paragraph(red.text(value)) if value else Paragraph(tr("not_stated"), "note")
+
+
+def _mental_status_items() -> list[str]:
+    """The mental-status items in the schema's order (appearance … insight and judgement)."""
+    node = schema.inlined("examination")["properties"]["psychological_evaluation"]["properties"]["mental_status"]
+    return list(node["properties"])
+
+
+def _systems(tr: Tr, red: Redactor, systems: dict) -> Table:
+    """Every system of the examination, in the schema's order: no abnormality found, the findings, or
+    not recorded (a negative finding is a finding, and an unexamined system is not a normal one)."""
+    rows = []
+    for key in schema.inlined("examination")["properties"]["systems"]["properties"]:
+        entry = systems.get(key) or {}
+        if entry.get("abnormal_findings"):
+            found = red.text(entry["abnormal_findings"])
+        elif entry.get("normal") is True:
+            found = tr("system_normal")
+        elif entry.get("normal") is False:
+            found = tr("system_abnormal")
+        else:
+            found = tr("system_not_recorded")
+        rows.append([titles.field_title(f"examination.systems.{key}", tr.lang), found])
+    return Table([tr("system"), tr("system_finding")], rows, widths=[2.5, 4.5], caption=tr("systems"))
 
 
 def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | None = None) -> Report:
@@ -149,13 +173,20 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
                 s7.add(Paragraph(f"{i}. {notes}", "small"))
     else:
         s7.add(Paragraph(tr("no_injuries")))
+    if b.get("systems"):
+        s7.add(_systems(tr, red, b["systems"]))
     report.sections.append(s7)
 
     # 8. psychological
     s8 = Section(tr("ip8"))
     s8.add(_text_or_note(tr, red, b.get("psychological_findings")))
     psych = b.get("psychological_evaluation") or {}
-    if psych:
+    mental = psych.get("mental_status") or {}
+    if mental:
+        s8.add(Section(tr("mental_status"), level=3).add(fields([
+            (titles.field_title(f"examination.psychological_evaluation.mental_status.{key}", lang), red.text(value))
+            for key, value in ((k, mental.get(k)) for k in _mental_status_items()) if value])))
+    if set(psych) - {"mental_status"}:
         s8.add(fields([
             (tr("psych_symptoms"), ", ".join(red.text(x) for x in psych.get("symptoms", []))),
             (tr("psych_diagnoses"), "; ".join(f"{d.get('icd_code', '')} {red.text(d.get('label', ''))}".strip()
@@ -180,9 +211,9 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     if forensic:
         s11.add(Section(tr("forensic"), level=3).add(fields([
             (tr("reference"), forensic.get("number")), (tr("date"), tr.date(forensic.get("date"))),
-            (tr("examiner"), red.staff(forensic.get("expert")) if forensic.get("expert") else ""),
+            (tr("forensic_expert"), red.staff(forensic.get("expert")) if forensic.get("expert") else ""),
             (tr("harm"), reader.label("harm_severity", forensic.get("harm_severity"), lang)),
-            (tr("ip13"), red.text(forensic.get("conclusions"))),
+            (tr("forensic_conclusions"), red.text(forensic.get("conclusions"))),
         ])))
     report.sections.append(s11)
 
@@ -215,8 +246,12 @@ def build_medical(vault, exam_id: str, tr: Tr, level: str, *, audience: str | No
     report.sections.append(Section(tr("ip15")).add(_text_or_note(tr, red, b.get("restrictions"))))
 
     s16 = Section(tr("ip16"))
-    s16.add(fields([(tr("examiner"), red.staff(examiner.get("name"))), (tr("date"), tr.date(b["date"])),
+    # the signing date is its own field; the examination's date stands in only when it is absent, and says so
+    s16.add(fields([(tr("examiner"), red.staff(examiner.get("name"))),
+                    (tr("signing_date"), tr.date(b.get("signing_date") or b["date"])),
                     (tr("place"), red.text(b.get("place")))]))
+    if not b.get("signing_date"):
+        s16.add(Paragraph(tr("signing_date_is_exam_date"), "note"))
     s16.add(Paragraph(tr("signature_line"), "signature"))
     if b.get("sealed"):
         s16.add(fields(seal_rows(reader, red, tr, exam)))

@@ -255,8 +255,13 @@ class Redactor:
             rows.append((t("born"), t.date(ident["date_of_birth"])))
         if ident.get("gender"):
             rows.append((t("gender"), self.reader.label("gender", ident["gender"], t.lang)))
+        if ident.get("place_of_birth"):
+            rows.append((t("place_of_birth"), ident["place_of_birth"]))
         if ident.get("nationality"):
             rows.append((t("nationality"), t.country(ident["nationality"])))
+        document = ident.get("identity_document") or {}
+        if document.get("kind") or document.get("number"):
+            rows.append((t("identity_document"), " ".join(x for x in (document.get("kind"), document.get("number")) if x)))
         if ident.get("languages"):
             rows.append((t("languages"), t.language(ident["languages"])))
         if ident.get("contact"):
