@@ -48,6 +48,11 @@ def proceeding(g, p, complaint: dict) -> dict:
     text = corpus().legal["proceeding"]
     status = p.proc_status
     registered, charged = articles(g, p)
+    will_charge = status in ("at_trial", "judgment", "appeal", "terminated", "closed") and bool(p.perps)
+    if will_charge and registered["article"] in ("cc1997-141-1", "cc2014-146") and "torture_to_abuse" not in g.told:
+        g.told.add("torture_to_abuse")  # the report's central finding, told at least once even in a small demo
+        old = p.incident < NEW_CODE
+        charged = article_ref("cc1997-308" if old else "cc2014-362", "4", "а" if old else "1")
     authority = pick(r, ("prosecutor", "national_security", "anti_corruption"), (80, 12, 8))
     rec: dict = {"id": g.uid(), "type": "proceeding", "case_id": p.cid, "complaint_id": complaint["id"],
                  "authority": authority}
