@@ -101,6 +101,10 @@ def test_no_reply_contradicts_the_proceedings_decision_of_its_day(demo):
                     assert status is not None and status not in P.NOT_REGISTERING, (c["id"], r["date"], status)
             if c["id"] == p.get("complaint_id"):
                 assert (c["status"] == "refused") == (p["status"] == "refused_to_open"), (c["status"], p["status"])
+                appealed_to = {r["authority"] for r in c.get("responses", []) if r["kind"] == "appeal"}
+                assert "суд" not in p.get("notes", "") or "court" in appealed_to, (p["notes"], appealed_to)
+                if p["decisions"][0]["date"] < "2015-01-01":
+                    assert "ЕРДР" not in p.get("notes", ""), p["notes"]
     assert checked["refused"] and checked["opened"]
 
 

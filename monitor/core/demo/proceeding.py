@@ -75,7 +75,8 @@ def proceeding(g, p, complaint: dict) -> dict:
         decide(p.decided, "refused", article=registered)
         rec.update({"date_refused": iso(p.decided), "article": registered["article"], "article_registered": registered,
                     "status": status, "outcome": "refused", "decisions": decisions,
-                    "notes": say(text["refused_notes"], marker=DEMO_MARKER)})
+                    "notes": say(text["refused_notes_before_2015" if p.decided < NEW_CODE else "refused_notes"],
+                                 marker=DEMO_MARKER)})
         return rec
     if p.overturn:
         decide(p.overturn[0], "refused", article=registered)
