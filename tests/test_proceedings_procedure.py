@@ -149,3 +149,22 @@ def test_dossier_names_each_defendant_by_his_own_stage(vault, lang, acquitted, c
     flat = " ".join(reports.build(vault, "dossier", subject_id=CASE, lang=lang).text().split())
     assert f"{acquitted}: старший лейтенант" in flat
     assert f"{convicted}: " in flat
+
+
+def test_the_form_edits_a_decision_with_its_ground_and_act(qtbot, vault):
+    pytest.importorskip("PySide6.QtWidgets")
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from monitor.gui.editors.forms import RecordForm
+
+    def change(p):
+        p["decisions"].append(dec(7, "2026-11-01", "amnesty", authority="prosecutor", ground="amnesty",
+                                  act={"name": "Закон РК «Об амнистии»", "date": "2021-12-07"}))
+    stocked(vault, change=_change_proceeding(change))
+    record = vault.get(PROCEEDING)
+    form = RecordForm(vault, "proceeding", record, lang="ru")
+    qtbot.addWidget(form)
+    assert form.build() == record  # round-trips unchanged
+    shown = [b.currentText() for b in form.findChildren(QComboBox)] + [e.text() for e in form.findChildren(QLineEdit)]
+    assert "Вследствие акта амнистии (п. 3 ч. 1 ст. 35 УПК РК)" in shown
+    assert "Закон РК «Об амнистии»" in shown
