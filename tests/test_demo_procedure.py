@@ -111,9 +111,9 @@ def test_no_reply_contradicts_the_proceedings_decision_of_its_day(demo):
 # Each decision may follow these (compensation stands beside the judgment and the appeal).
 AFTER = {
     None: P.REGISTERING | P.NOT_REGISTERING,
-    **dict.fromkeys(P.NOT_REGISTERING, {"refusal_overturned"}),
+    **dict.fromkeys(P.NOT_REGISTERING, frozenset({"refusal_overturned"})),
     "refusal_overturned": P.REGISTERING,
-    **dict.fromkeys(P.REGISTERING, {"charged", "suspended"} | P.ENDING),
+    **dict.fromkeys(P.REGISTERING, frozenset({"charged", "suspended"}) | P.ENDING),
     "charged": {"sent_to_court", "suspended"} | P.ENDING,
     "sent_to_court": {"sent_back", "judgment"},
     "sent_back": {"sent_to_court"},
