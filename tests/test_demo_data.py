@@ -676,7 +676,7 @@ def test_no_anachronisms_and_no_impossible_places(demo_1000):
             if when < "2015-01-01":
                 assert "Следственный суд" not in name and authority != "anti_corruption", (when, name)
         for r in c.get("responses", []):
-            if r["date"] < "2015-01-01" or c["date_filed"] < "2015-01-01":
+            if r["date"] < "2015-01-01":  # worded as the code in force on the day of the reply
                 assert "ЕРДР" not in r["text"] and "Книге учёта информации" not in r["text"], r
     for p in t["proceeding"]:
         if p.get("date_opened", "9999") < "2015-01-01":
@@ -755,8 +755,9 @@ def test_proceedings_tell_the_report_story(demo_1000):
                         and p.get("article_charged", {}).get("article") in ("cc1997-308", "cc2014-362")]
     assert {p["article_charged"]["article"] for p in torture_to_abuse} == {"cc1997-308", "cc2014-362"}
     kinds = [[d["kind"] for d in p["decisions"]] for p in procs]
-    assert any(k == ["refused"] for k in kinds)
+    assert any(k == ["refused"] for k in kinds) and any(k == ["not_registered_kui"] for k in kinds)
     assert any(k[:3] == ["refused", "refusal_overturned", "registered"] for k in kinds)
+    assert any(k[:3] == ["not_registered_kui", "refusal_overturned", "registered_erdr"] for k in kinds)
     verdicts = Counter(c["verdict"] for p in procs for c in p.get("charges", []))
     assert verdicts["convicted"] and verdicts["acquitted"] and verdicts["amnestied"]
     assert Counter(p["outcome"] for p in procs)["amnesty"]
@@ -769,7 +770,8 @@ def test_proceedings_tell_the_report_story(demo_1000):
         decisions = p["decisions"]
         order = [d["kind"] for d in decisions]
         if "charges" in p:
-            assert "charged" in order and order.index("registered") < order.index("charged")
+            registered = next(i for i, k in enumerate(order) if k in ("registered", "registered_erdr"))
+            assert "charged" in order and registered < order.index("charged")
             assert all(order.index("charged") < order.index(k) for k in ("sent_to_court", "judgment") if k in order)
         for d in decisions:  # the right court at each step
             if d["kind"] in ("judgment", "compensation"):
@@ -782,10 +784,12 @@ def test_proceedings_tell_the_report_story(demo_1000):
             assert "осуждённ" not in p["appeal"]["by"]  # an acquitted officer's defence does not appeal
         assert [d["date"] for d in decisions] == sorted(d["date"] for d in decisions)
         last = [d["kind"] for d in decisions if d["kind"] not in ("compensation",)][-1]
-        expected = {"refused_to_open": {"refused"}, "terminated": {"terminated"}, "closed": {"terminated"},
+        expected = {"refused_to_open": {"refused", "not_registered_kui"},
+                    "terminated": {"terminated", "investigation_terminated"},
+                    "closed": {"terminated", "investigation_terminated", "amnesty"},
                     "suspended": {"suspended"}, "at_trial": {"sent_to_court"}, "judgment": {"judgment"},
-                    "appeal": {"appeal_filed", "appeal_decided"}, "investigation": {"registered"},
-                    "pre_investigation": {"registered"}}[p["status"]]
+                    "appeal": {"appeal_filed", "appeal_decided"}, "investigation": {"registered", "registered_erdr"},
+                    "pre_investigation": {"registered", "registered_erdr"}}[p["status"]]
         assert last in expected, (p["status"], [d["kind"] for d in decisions])
         if p.get("erdr_date"):
             assert p["erdr_date"] >= "2015-01-01" and "case_number" not in p
@@ -793,7 +797,7 @@ def test_proceedings_tell_the_report_story(demo_1000):
             assert charge["verdict"] == {"conviction": charge["verdict"], "acquittal": charge["verdict"],
                                          "terminated": "terminated", "amnesty": "amnestied",
                                          "pending": "pending"}[p["outcome"]]
-            assert bool(charge.get("punishments")) == (charge["verdict"] in ("convicted", "amnestied"))
+            assert bool(charge.get("punishments")) == (charge["verdict"] == "convicted")  # an amnesty is a decision
         if "compensation" in p:
             assert p["compensation"]["awarded"] <= p["compensation"]["claimed"]
             assert p["judgment_date"] <= p["compensation"]["date"]
@@ -944,7 +948,8 @@ def test_corpus_has_every_language_beside_each_entry():
             assert entry.get("use", "ru") in ("ru", "kk", "en"), path
             langs = [k for k in ("ru", "kk", "en", "ru_f", "kk_f", "en_f") if k in entry]  # *_f: said of a woman
             assert set(entry) - set(langs) <= {"use", "lawyer_late", "max_days", "ratio", "weight", "outside", "purpose",
-                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter", "not_with"}, path
+                                               "penal", "full_access", "blocks_sources", "regions", "from_year", "defence", "custody", "rare_letter", "not_with",
+                                               "date", "facility_types"}, path
             kinds = {type(entry[lang]) for lang in langs}
             assert len(kinds) == 1, path
             if kinds == {str}:

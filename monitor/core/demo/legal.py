@@ -25,6 +25,14 @@ from .proceeding import article_ref
 COMPLAINT_STATUS = ("refused", "forwarded", "no_reply", "registered", "closed", "investigation_opened",
                     "filed", "draft", "withdrawn")
 COMPLAINT_STATUS_W = (30, 20, 15, 10, 10, 5, 7, 3, 3)
+# Who answers a complaint, and how: an investigating body registers it (КУИ / ЕРДР), refuses, forwards
+# or opens an investigation; a court hears a complaint about the investigation; an ombudsman or the NPM
+# takes it up or passes it to the prosecutor; the penitentiary committee holds an internal inquiry;
+# a UN body registers a communication or not. None of them answers with another's decision.
+INVESTIGATIVE = ("prosecutor", "police", "anti_corruption", "national_security")
+AUTHORITY_GROUP = {**dict.fromkeys(INVESTIGATIVE, "investigative"), "court": "court", "ombudsman": "oversight",
+                   "npm": "oversight", "penitentiary_committee": "administration", "un_body": "un"}
+FIT_STATUS = {"court": {"forwarded": "registered"}, "un": {"forwarded": "registered", "closed": "registered"}}
 PROC_STATUS = ("refused_to_open", "terminated", "pre_investigation", "investigation", "suspended",
                "at_trial", "judgment", "appeal", "closed")
 PROC_STATUS_W = (40, 14, 5, 8, 5, 5, 15, 5, 5)
@@ -70,10 +78,12 @@ def case_status(g, p) -> str:
     r = g.rng
     n_complaints = 1 if r.random() < 0.6 else 2
     statuses = [pick(r, COMPLAINT_STATUS, COMPLAINT_STATUS_W) for _ in range(n_complaints)]
+    # only the first complaint can open the proceeding (and its replies follow the proceeding's decisions)
+    statuses = [s if j == 0 else "registered" if s == "investigation_opened" else s for j, s in enumerate(statuses)]
     if p.has_proc:
         statuses[0] = "refused" if p.proc_status == "refused_to_open" else "investigation_opened"
-    elif "investigation_opened" in statuses:
-        statuses = ["registered" if s == "investigation_opened" else s for s in statuses]
+    elif statuses[0] == "investigation_opened":
+        statuses[0] = "registered"
     if p.i == 0 and statuses[0] == "draft":
         statuses[0] = "refused"  # the first case tells the whole story, even in a one-case demo
     if "withdrawn" in statuses:  # a withdrawn complaint is not followed by another one
@@ -130,13 +140,18 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     text = corpus().legal["complaint"]
     if j == 0:
         authority = pick(r, ("prosecutor", "police", "anti_corruption", "national_security"), (80, 10, 5, 5))
-    else:
+    else:  # once a proceeding is under way, a later complaint goes to a court or an oversight body
         authority = pick(r, ("court", "ombudsman", "npm", "penitentiary_committee", "un_body", "prosecutor"),
-                         (25, 25, 15, 10, 5, 20))
+                         (25, 25, 15, 10, 5, 0 if p.has_proc else 20))
     if status == "investigation_opened" or (authority == "anti_corruption" and filed < NEW_CODE):
         authority = "prosecutor"
     if authority == "npm" and filed < NPM_START:
         authority = "ombudsman"
+    group = AUTHORITY_GROUP[authority]
+    status = FIT_STATUS.get(group, {}).get(status, status)
+    if authority == "police" and status == "forwarded":  # the police do not forward to the police
+        status = "registered"
+    replies = text["replies"] if group == "investigative" else text["replies_by_authority"][group]
     complainant = p.relative if (p.relative and p.intake == "relative") else p.victim_id
     filed_by = say(text["filed_by_lawyer"], name=p.lawyer[1]) if p.lawyer else say(corpus().names["ngo"])
     rec: dict = {"id": g.uid(), "type": "complaint", "case_id": p.cid, "complainant_id": complainant,
@@ -150,18 +165,27 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
     rec["statement"] = say(text["statement"], methods=method_nouns(p.methods), marker=DEMO_MARKER,
                            **{"in": say(p.place["in"])})
     reply_day = filed + r.randint(10, 60)
-    if status in text["replies"] and reply_day > CUTOFF and status != "investigation_opened":
-        status = "registered" if status in ("refused", "closed") else status
+    if j == 0 and p.has_proc:  # answered on the day of the proceeding's first decision, and as it decided
+        reply_day = p.overturn[0] if p.overturn else p.decided
+        status = "refused" if p.overturn else status
+    if status in replies and reply_day > CUTOFF and status != "investigation_opened":
+        status = "registered" if status in ("refused", "closed") and "registered" in replies else status
     responses = []
-    if status in text["replies"] and reply_day <= CUTOFF:
+    if status in replies and reply_day <= CUTOFF:
         kind = "forwarded" if status == "forwarded" else "acknowledgement" if status == "registered" else "reply"
-        old = text["replies"].get(f"{status}_before_2015") if filed < NEW_CODE else None
-        responses.append(response(g, p, reply_day, kind, authority, say(old or text["replies"][status])))
+        responses.append(response(g, p, reply_day, kind, authority, words(replies, status, reply_day)))
         if status == "forwarded":
-            rec["forwarded_to"] = {"authority": "police", "date": iso(reply_day),
-                                   "authority_name": authority_name("police", p.region, reply_day)}
+            to = "police" if group == "investigative" else "prosecutor"
+            rec["forwarded_to"] = {"authority": to, "date": iso(reply_day),
+                                   "authority_name": authority_name(to, p.region, reply_day)}
         appeal_day = reply_day + r.randint(5, 30)
-        if status == "refused" and appeal_day + 30 <= CUTOFF and r.random() < 0.5:
+        if j == 0 and p.has_proc and p.overturn:  # appealed to the court, which overturned the refusal
+            appeal_day = r.randint(p.overturn[0] + 1, p.overturn[1] - 1)
+            responses.append(response(g, p, appeal_day, "appeal", "court", words(text, "appeal_court", appeal_day)))
+            responses.append(response(g, p, p.decided, "reply", authority,
+                                      words(replies, "investigation_opened_after_court", p.decided)))
+            status = "investigation_opened"
+        elif status == "refused" and group == "investigative" and appeal_day + 30 <= CUTOFF and r.random() < 0.5:
             # appealed to the Prosecutor General's Office, which answers
             responses.append(response(g, p, appeal_day, "appeal", "prosecutor", say(text["appeal"]), higher=True))
             responses.append(response(g, p, appeal_day + r.randint(10, 30), "reply", "prosecutor",
@@ -177,6 +201,12 @@ def complaint(g, p, filed: int, status: str, j: int) -> dict:
             rec["reply_date"] = first_reply["date"]
             rec["reply"] = first_reply["text"]
     return rec
+
+
+def words(entries: dict, key: str, day: int) -> str:
+    """An entry in Russian, in the wording of the code in force on ``day`` (``*_before_2015``)."""
+    old = entries.get(f"{key}_before_2015") if day < NEW_CODE else None
+    return say(old or entries[key])
 
 
 def response(g, p, day: int, kind: str, authority: str, words: str, higher: bool = False) -> dict:
@@ -203,7 +233,7 @@ def reprisals(g, p) -> Iterator[tuple[str, object]]:
         day = p.reprisal["day"] = min(filed + r.randint(3, 20), CUTOFF)
         if day <= filed:
             return
-    text = corpus().legal["reprisals"][kind]
+    text = corpus().legal["reprisals"].get(f"{kind}_{p.ftype}", corpus().legal["reprisals"][kind])  # карцер in a SIZO
     rec: dict = {"id": g.uid(), "type": "reprisal", "person_id": p.victim_id, "date": iso(day), "kind": kind,
                  "description": say(text, female=p.female), "complaint_id": after["id"],
                  "case_id": p.cid, "facility_id": p.fid}

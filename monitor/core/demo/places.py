@@ -105,7 +105,7 @@ def visit(g, k: int) -> Iterator[tuple[str, object]]:
         return
     blocked_themes, blocked_sources = set(), set()
     if outcome == "partly_denied":
-        denial = r.choice(text["partial_denials"])
+        denial = r.choice([d for d in text["partial_denials"] if type_key in d.get("facility_types", (type_key,))])
         blocked_themes.update(denial["blocks_themes"])
         blocked_sources.update(denial.get("blocks_sources", ()))
         rec["cooperation"] = say(text["partly_denied_cooperation"])
@@ -128,14 +128,14 @@ def visit(g, k: int) -> Iterator[tuple[str, object]]:
         if theme == "accommodation":  # overcrowding is what the population figures say it is
             load = rec["population"]["total"] / max(1, capacity)
             rating = RATINGS[(load > 1.0) + (load > 1.1) + (load > 1.2)]
-        note = text["themes"][theme]["adequate" if rating == "adequate" else "problem"]
+        note = theme_words(theme, "adequate" if rating == "adequate" else "problem", type_key)
         conditions.append({"theme": theme, "rating": rating, "notes": say(note)})
         if rating != "adequate":
             problems.append(theme)
     rec["conditions"] = conditions
     last_day = iso_day(rec.get("date_end", rec["date_start"]))
     chosen = r.sample(problems, min(len(problems), r.randint(2, 4)))
-    findings = [finding(g, fid, theme, start, blocked_sources) for theme in chosen]
+    findings = [finding(g, fid, theme, start, blocked_sources, type_key) for theme in chosen]
     if findings:
         rec["findings"] = findings
     rec["interviews_count"] = r.randint(3, 25)
@@ -143,7 +143,7 @@ def visit(g, k: int) -> Iterator[tuple[str, object]]:
                         if s["kind"] in text["registers"]})
     if registers:
         rec["registers_checked"] = registers
-    rec["recommendations"] = recommendations(g, fid, follow_up, findings, start)
+    rec["recommendations"] = recommendations(g, fid, follow_up, findings, start, type_key)
     if r.random() < 0.6:
         rec["good_practices"] = [say(p) for p in r.sample(text["good_practices"], r.randint(1, 2))]
     if follow_up:
@@ -185,7 +185,15 @@ def new_recommendation(g, words: str, addressee: str, day: int) -> dict:
     return item
 
 
-def finding(g, fid: str, theme: str, visit_day: int, blocked: set[str]) -> dict:
+def theme_words(theme: str, part: str, type_key: str) -> dict:
+    """A theme's text (``adequate``, ``problem``, ``recommendation``) in the words of this facility
+    type where it has its own (``problem_colony``: ШИЗО, ``problem_sizo``: карцер), else the neutral
+    wording: a guardhouse or a police station has no ШИЗО and holds no convicts."""
+    entry = corpus().visits["themes"][theme]
+    return entry.get(f"{part}_{type_key}", entry[part])
+
+
+def finding(g, fid: str, theme: str, visit_day: int, blocked: set[str], type_key: str) -> dict:
     """A finding on one theme with one to three sources of different kinds. It cites an interview or
     photo of this facility only if it was made before the visit, and claims "several independent
     sources" only when it has them; ill-treatment reports always rest on interviews with detainees."""
@@ -206,7 +214,7 @@ def finding(g, fid: str, theme: str, visit_day: int, blocked: set[str]) -> dict:
             src["record_id"] = photo[0]
         src["note"] = say(text["source_notes"][kind])
         sources.append(src)
-    words = say(text["themes"][theme]["problem"])
+    words = say(theme_words(theme, "problem", type_key))
     if len(sources) >= 2:
         words = f"{words} {say(text['several_sources'])}"
     return {"id": g.uid(), "theme": theme, "text": words, "sources": sources}
@@ -216,7 +224,7 @@ def iso_day(text: str) -> int:
     return date.fromisoformat(text).toordinal()
 
 
-def recommendations(g, fid: str, follow_up: bool, findings: list[dict], day: int) -> list[dict]:
+def recommendations(g, fid: str, follow_up: bool, findings: list[dict], day: int, type_key: str) -> list[dict]:
     """The earlier visit's open recommendations, followed up, then new ones from this visit's findings."""
     r = g.rng
     themes = corpus().visits["themes"]
@@ -232,7 +240,8 @@ def recommendations(g, fid: str, follow_up: bool, findings: list[dict], day: int
             if status != "implemented":
                 still_open.append((item["id"], words, addressee))
     for theme in r.sample([f["theme"] for f in findings], min(len(findings), r.randint(1, 3))):
-        item = new_recommendation(g, say(themes[theme]["recommendation"]), say(themes[theme]["addressee"]), day)
+        item = new_recommendation(g, say(theme_words(theme, "recommendation", type_key)),
+                                  say(themes[theme]["addressee"]), day)
         recs.append(item)
         still_open.append((item["id"], item["text"], item["addressee"]))
     g.fac_recs[fid] = still_open[:6]

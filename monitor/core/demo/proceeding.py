@@ -14,6 +14,10 @@ from datetime import date
 
 from .corpus import CUTOFF, DEMO_MARKER, NEW_CODE, authority_name, corpus, iso, label, pick, say
 
+NEW_CODE_KINDS = {"registered": "registered_erdr", "refused": "not_registered_kui",
+                  "terminated": "investigation_terminated"}
+TERMINATION_GROUNDS = ("no_corpus_delicti", "no_event", "limitation")
+TERMINATION_GROUNDS_W = (70, 25, 5)
 TERM_ARTICLE = "cc2014-107"  # the coordinator-added article (a `term` record, see methods.json)
 
 
@@ -44,12 +48,19 @@ def proceeding(g, p, complaint: dict) -> dict:
     text = corpus().legal["proceeding"]
     status = p.proc_status
     registered, charged = articles(g, p)
+    will_charge = status in ("at_trial", "judgment", "appeal", "terminated", "closed") and bool(p.perps)
+    if will_charge and registered["article"] in ("cc1997-141-1", "cc2014-146") and "torture_to_abuse" not in g.told:
+        g.told.add("torture_to_abuse")  # the report's central finding, told at least once even in a small demo
+        old = p.incident < NEW_CODE
+        charged = article_ref("cc1997-308" if old else "cc2014-362", "4", "а" if old else "1")
     authority = pick(r, ("prosecutor", "national_security", "anti_corruption"), (80, 12, 8))
     rec: dict = {"id": g.uid(), "type": "proceeding", "case_id": p.cid, "complaint_id": complaint["id"],
                  "authority": authority}
     decisions = []
 
     def decide(day: int, kind: str, **extra) -> None:
+        if day >= NEW_CODE:  # the 2014 code: ЕРДР or КУИ instead of opening or refusing a criminal case
+            kind = NEW_CODE_KINDS.get(kind, kind)
         item = {"id": g.uid(), "date": iso(day), "kind": kind, "authority": extra.pop("by", authority)}
         court = "appeal" if kind.startswith("appeal") else "trial" if kind in ("judgment", "compensation") \
             else "investigating"
@@ -64,7 +75,8 @@ def proceeding(g, p, complaint: dict) -> dict:
         decide(p.decided, "refused", article=registered)
         rec.update({"date_refused": iso(p.decided), "article": registered["article"], "article_registered": registered,
                     "status": status, "outcome": "refused", "decisions": decisions,
-                    "notes": say(text["refused_notes"], marker=DEMO_MARKER)})
+                    "notes": say(text["refused_notes_before_2015" if p.decided < NEW_CODE else "refused_notes"],
+                                 marker=DEMO_MARKER)})
         return rec
     if p.overturn:
         decide(p.overturn[0], "refused", article=registered)
@@ -80,20 +92,27 @@ def proceeding(g, p, complaint: dict) -> dict:
     rec["article_registered"] = registered
     outcome = "pending"
     verdict = "pending"
-    amnesty = status == "closed" and ("amnesty" not in g.told or r.random() < 0.7)
-    if status == "terminated" or (status == "closed" and not amnesty):
-        decide(r.randint(p.decided + 30, min(p.decided + 200, CUTOFF)), "terminated")
-        outcome, verdict = "terminated", "terminated"
-    elif status == "closed":  # an amnesty ends the case before trial
-        g.told.add("amnesty")
+    act = amnesty_act(p) if status == "closed" and ("amnesty" not in g.told or r.random() < 0.7) else None
+    if status == "terminated" or (status == "closed" and not act):
         decide(r.randint(p.decided + 30, min(p.decided + 200, CUTOFF)), "terminated",
-               reference=say(text["amnesty_reference"]))
+               ground=pick(r, TERMINATION_GROUNDS, TERMINATION_GROUNDS_W))
+        outcome, verdict = "terminated", "terminated"
+    elif status == "closed":  # an amnesty ends the case before trial: a decision with its act
+        g.told.add("amnesty")
+        act_day = date.fromisoformat(act["date"]).toordinal()
+        day = r.randint(max(p.decided + 30, act_day + 10), min(max(p.decided + 30, act_day + 10) + 90, CUTOFF))
+        decide(day, "amnesty", ground="amnesty", act=act)
         outcome, verdict = "amnesty", "amnestied"
     elif status == "suspended":
         decide(r.randint(p.decided + 30, min(p.decided + 120, CUTOFF)), "suspended")
     elif status in ("at_trial", "judgment", "appeal"):
         latest = min(p.decided + 60, p.judgment - 30) if status != "at_trial" else min(p.decided + 60, CUTOFF)
-        decide(r.randint(p.decided + 30, latest), "sent_to_court", article=charged)
+        sent = r.randint(p.decided + 30, latest)
+        decide(sent, "sent_to_court", article=charged, by="prosecutor")
+        end = p.judgment - 10 if status != "at_trial" else CUTOFF
+        if r.random() < 0.15 and sent + 60 <= end:  # the court sends it back, the prosecutor sends it again
+            decide(sent + r.randint(10, 25), "sent_back", by="court")
+            decide(sent + r.randint(40, 60), "sent_to_court", article=charged, by="prosecutor")
     if status in ("judgment", "appeal"):
         outcome = "conviction" if r.random() < 0.85 else "acquittal"
         if "conviction" in g.told and "acquittal" not in g.told:
@@ -161,10 +180,18 @@ def charges(g, p, article: dict, verdict: str) -> list[dict]:
         charge = {"id": g.uid(), **who, "article": article, "verdict": own}
         if own == "convicted":
             charge["punishments"] = punishments(r, sentence)
-        elif own == "amnestied":
-            charge["punishments"] = [{"kind": "amnesty_release"}]
         out.append(charge)
     return out
+
+
+def amnesty_act(p) -> dict | None:
+    """The amnesty law that can end this case: the earliest passed after the acts (an amnesty covers
+    offences committed before it) and after the case was registered; None if none fits before CUTOFF."""
+    for act in corpus().legal["proceeding"]["amnesty_acts"]:
+        day = date.fromisoformat(act["date"]).toordinal()
+        if p.incident < day and max(p.decided + 30, day + 10) + 90 <= CUTOFF:
+            return {"name": say(act), "date": act["date"]}
+    return None
 
 
 def punishments(r, sentence: tuple[str, int] | None) -> list[dict]:

@@ -101,7 +101,7 @@ def registered_article(body: dict) -> str | None:
     if _key(body.get("article_registered")):
         return _key(body["article_registered"])
     for d in sorted(body.get("decisions", []), key=lambda d: d.get("date", "")):
-        if d.get("kind") == "registered" and _key(d.get("article")):
+        if d.get("kind") in ("registered", "registered_erdr") and _key(d.get("article")):
             return _key(d["article"])
     return _key(body.get("article"))
 
@@ -121,7 +121,7 @@ def registration_year(body: dict) -> int | None:
         except (TypeError, ValueError):
             continue
     for d in body.get("decisions", []):
-        if d.get("kind") == "registered":
+        if d.get("kind") in ("registered", "registered_erdr"):
             try:
                 return _dt.date.fromisoformat(str(d.get("date"))[:10]).year
             except (TypeError, ValueError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..errors import Cancelled
 from ..messages import Message
-from ..model import registry, titles
+from ..model import proceedings, registry, titles
 from .common import fields, finish, flag_conflict, new_report
 from .i18n import Tr
 from .evidence import action_text, addendum_note, custody_fields, output_text, seal_rows
@@ -389,7 +389,7 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
     decisions = sorted(b.get("decisions", []), key=lambda d: d.get("date", ""))
     if decisions:
         sec.add(Table([tr("date"), tr("decision"), tr("authority"), tr("article"), tr("ref_short")],
-                      [[tr.date(d.get("date", "")), reader.label("decision_kind", d.get("kind"), lang),
+                      [[tr.date(d.get("date", "")), _decision_text(reader, tr, d),
                         ", ".join(x for x in (reader.label("authority", d.get("authority"), lang),
                                                d.get("authority_name", "")) if x),
                         article_text(reader, d.get("article"), lang), d.get("reference", "")] for d in decisions],
@@ -403,9 +403,9 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
             else:
                 officer = ch.get("officer") or {}
                 who = ", ".join(red.text(officer.get(k)) for k in ("rank", "unit", "description") if officer.get(k))
-            stage = _stage(b, ch)
+            stage = proceedings.procedural_status(b, ch)
             if stage:  # the procedural status the decision chain gives him; the neutral heading otherwise
-                who = f"{tr(stage)}: {who}"
+                who = f"{tr('status_' + stage)}: {who}"
             rows.append([who, article_text(reader, ch.get("article"), lang),
                          reader.label("verdict", ch.get("verdict"), lang),
                          "; ".join(punishment_text(reader, tr, pun) for pun in ch.get("punishments", []))])
@@ -417,21 +417,15 @@ def _proceeding_section(report, reader: Reader, red: Redactor, tr: Tr, p: Source
     return sec
 
 
-def _stage(b: dict, charge: dict) -> str | None:
-    """The accused's procedural status by stage, from the decision chain and the charge's verdict:
-    suspect (a charge recorded, no indictment yet), accused (indicted: "charged"), defendant (the
-    case sent to court, no verdict yet), convicted. None where the record cannot tell (no decisions):
-    the table's neutral heading then stands alone."""
-    kinds = {d.get("kind") for d in b.get("decisions", [])}
-    if charge.get("verdict") == "convicted":
-        return "status_convicted"
-    if kinds & {"sent_to_court", "judgment"}:
-        return "status_defendant"
-    if "charged" in kinds:
-        return "status_accused"
-    if kinds & {"registered", "reopened", "refusal_overturned"}:
-        return "status_suspect"
-    return None
+def _decision_text(reader: Reader, tr: Tr, d: dict) -> str:
+    """A decision in words: its kind, the ground of a termination, the act applied (an amnesty law)."""
+    text = reader.label("decision_kind", d.get("kind"), tr.lang)
+    if d.get("ground"):
+        text += f" ({reader.label('termination_ground', d['ground'], tr.lang)})"
+    act = d.get("act")
+    if act:
+        text += f": {act['name']}" + (f", {tr.date(act['date'])}" if act.get("date") else "")
+    return text
 
 
 def _compensation(tr: Tr, c: dict | None) -> str:
