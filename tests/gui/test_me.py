@@ -78,6 +78,22 @@ def test_first_run_without_a_name_keeps_the_default(qtbot, tmp_path):
         vault.close()
 
 
+def test_a_demo_vault_made_on_the_first_run_is_worked_on_under_the_name_given(qtbot, tmp_path):
+    with ui_language("kk"):
+        dialog = UnlockDialog(tmp_path / "demo.vault", kdf=TEST_KDF, lang="kk")
+        qtbot.addWidget(dialog)
+        type_text(child(dialog, QLineEdit, "passphrase"), PASSPHRASE)
+        type_text(child(dialog, QLineEdit, "confirm"), PASSPHRASE)
+        type_text(child(dialog, QLineEdit, "me_name"), NAME)
+        with qtbot.waitSignal(dialog.unlocked, timeout=60_000) as blocker:
+            QTest.mouseClick(child(dialog, QPushButton, "demo"), Qt.LeftButton)
+    vault = blocker.args[0]
+    try:
+        assert me.read(vault) == me.Me(NAME) and vault.profile == NAME
+    finally:
+        vault.close()
+
+
 def test_settings_change_the_name_in_the_vault_and_refuse_an_empty_one(qtbot, tmp_path):
     path = tmp_path / "v.vault"
     vault = Vault.create(path, PASSPHRASE, kdf=TEST_KDF)

@@ -238,7 +238,7 @@ class UnlockDialog(QDialog):
             return
         path, kdf, cost = self.path, self.kdf_iter, self.kdf
         person = None
-        if not demo and any(f.text().strip() for f in (self.me_name, self.me_role, self.me_organisation)):
+        if any(f.text().strip() for f in (self.me_name, self.me_role, self.me_organisation)):
             from ...core.store import me
 
             try:  # checked before the vault exists, so a refusal leaves nothing behind
@@ -262,7 +262,16 @@ class UnlockDialog(QDialog):
 
                     wipe_files(path)
                     raise Cancelled()
-                return Vault.open(path, passphrase, kdf=cost, kdf_iter=kdf)
+                vault = Vault.open(path, passphrase, kdf=cost, kdf_iter=kdf)
+                if person is not None:  # the demo's work is signed "demo"; what follows, by the person
+                    from ...core.store import me
+
+                    try:
+                        me.write(vault, person.name, person.role, person.organisation)
+                    except BaseException:
+                        vault.close()
+                        raise
+                return vault
             if person is None:
                 return Vault.create(path, passphrase, kdf=cost, kdf_iter=kdf)
             from ...core.store import me
