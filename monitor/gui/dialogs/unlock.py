@@ -85,7 +85,7 @@ class UnlockDialog(QDialog):
         self.show_box = QCheckBox(self.tr("Show passphrase"), objectName="show")
         # first run: who signs the work (issue 19 §3); optional, kept in the vault, changed in Settings
         self.me_name = QLineEdit(objectName="me_name", maxLength=60)
-        self.me_name.setPlaceholderText(self.tr("optional; signs your work and your contact file"))
+        self.me_name.setPlaceholderText(self.tr("optional; it signs your work"))
         self.me_role = QLineEdit(objectName="me_role", maxLength=40)
         self.me_role.setPlaceholderText(self.tr("e.g. doctor, lawyer"))
         self.me_organisation = QLineEdit(objectName="me_organisation", maxLength=80)
