@@ -2051,8 +2051,8 @@ Seal it now?</source>
     </message>
     <message>
         <location filename="../../monitor/gui/dialogs/unlock.py" line="88" />
-        <source>optional; signs your work and your contact file</source>
-        <translation>необязательно; им подписываются ваша работа и файл контакта</translation>
+        <source>optional; it signs your work</source>
+        <translation>необязательно; им подписывается ваша работа</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
@@ -2141,42 +2141,42 @@ Seal it now?</source>
     </message>
     <message>
         <location filename="../../monitor/gui/dialogs/unlock.py" line="235" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="415" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="424" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="274" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="274" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="313" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="322" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="316" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="325" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="384" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="393" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="388" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="397" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="431" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="440" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
