@@ -783,7 +783,16 @@ def cmd_contacts(args) -> int:
         elif args.action == "mine":
             if args.role:  # the role this vault gives itself from now on (a coordinator may revoke)
                 contacts.set_own_role(vault, args.role)
-            me = contacts.own(vault.identity, args.name or vault.profile, contacts.own_role(vault), vault.device_id)
+            from .core.store import me as person
+
+            if args.name is not None or args.occupation is not None or args.organisation is not None:
+                # your name, role and organisation, kept in the vault: they sign new work (issue 19 §3)
+                was = person.read(vault)
+                now = person.write(vault, was.name if args.name is None else args.name,
+                                   was.role if args.occupation is None else args.occupation,
+                                   was.organisation if args.organisation is None else args.organisation)
+                print(_t("cli_me_saved", name=shown(now.signature())), file=sys.stderr)
+            me = contacts.own(vault.identity, person.read(vault).signature(), contacts.own_role(vault), vault.device_id)
             if args.out:
                 from .core.fs import atomic_writer
 
@@ -931,7 +940,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("list", "add", "mine", "revoke"), nargs="?", default="list")
     p.add_argument("file", nargs="?", help="the contact file to add (add), or the contact to revoke (revoke)")
     p.add_argument("--fingerprint", help="the fingerprint its owner read to you (required to add)")
-    p.add_argument("--name", help="your name in the contact you write (mine)")
+    p.add_argument("--name", help="your name, kept in the vault: it signs your new work and your contact (mine)")
+    p.add_argument("--occupation", help="your role in your own words, e.g. doctor, lawyer (mine; kept in the vault)")
+    p.add_argument("--organisation", help="your organisation (mine; kept in the vault)")
     p.add_argument("--role", choices=("monitor", "coordinator"),
                    help="this vault's role, kept from now on (mine; default: as set before, else monitor)")
     p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")

@@ -377,12 +377,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
         <source>monitor</source>
         <translation>бақылаушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="48" />
         <source>coordinator</source>
         <translation>үйлестіруші</translation>
     </message>
@@ -390,32 +390,32 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="124" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
         <source>Trusted contacts</source>
         <translation>Сенімді байланыстар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="134" />
         <source>Add from a contact file…</source>
         <translation>Байланыс файлынан қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="133" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="138" />
         <source>Revoke the selected laptop…</source>
         <translation>Таңдалған ноутбукті қайтарып алу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="151" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
         <source>revoked from {date}</source>
         <translation>{date} бастап қайтарып алынған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="161" />
         <source>Revoke a laptop</source>
         <translation>Ноутбукті қайтарып алу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="157" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="162" />
         <source>Revoke {name} ({fingerprint})?
 
 From now on its revisions and bundles are refused here, and by every vault that receives this vault's bundles.</source>
@@ -424,22 +424,22 @@ From now on its revisions and bundles are refused here, and by every vault that 
 Осы сәттен бастап оның нұсқалары мен топтамалары мұнда және осы қойманың топтамаларын алатын әр қоймада қабылданбайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="186" />
         <source>Revoked {name}.</source>
         <translation>{name}: кілті қайтарып алынды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="190" />
         <source>Add a contact</source>
         <translation>Байланыс қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="197" />
         <source>Compare the fingerprint</source>
         <translation>Саусақ ізін салыстырыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -452,12 +452,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Иесі сізге дәл осы саусақ ізін оқып берді ме? Тек солай болса ғана қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="220" />
         <source>Not added.</source>
         <translation>Қосылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="224" />
         <source>Added {name}.</source>
         <translation>{name} қосылды.</translation>
     </message>
@@ -465,57 +465,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="78" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="79" />
         <source>Remove this injury</source>
         <translation>Бұл жарақатты жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="81" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="82" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="110" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="111" />
         <source>Examination details</source>
         <translation>Куәландыру туралы мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="119" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="120" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="122" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="195" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
         <source>Injury {n}</source>
         <translation>Жарақат {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
         <source>No injury selected</source>
         <translation>Жарақат таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="244" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="245" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="264" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="265" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="314" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -523,37 +523,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="309" />
         <source>Export a bundle</source>
         <translation>Пакетті экспорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="306" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
         <source>Encrypt for:</source>
         <translation>Кім үшін шифрлау:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="320" />
         <source>Only what changed since the last export to them</source>
         <translation>Оларға соңғы экспорттан бергі өзгерістер ғана</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="318" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="323" />
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="337" />
         <source>Save the bundle</source>
         <translation>Пакетті сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="339" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>Choose at least one contact.</source>
         <translation>Кемінде бір байланысты таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="349" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>{path} жазылды: {revisions} нұсқа, {attachments} тіркеме.</translation>
     </message>
@@ -740,37 +740,42 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="73" />
         <source>My identity</source>
         <translation>Құрылғы деректерім</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="78" />
+        <source>My name in the contact file:</source>
+        <translation>Байланыс файлындағы атым:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="87" />
         <source>My role:</source>
         <translation>Менің рөлім:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="84" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="89" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Сізді байланысқа қосатын адамға осы саусақ ізін дауыстап оқып, ол көріп отырғанымен салыстырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="93" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>age алушысы (пакеттер соған шифрланады):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="96" />
         <source>Save contact file…</source>
         <translation>Байланыс файлын сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="111" />
         <source>Save contact file</source>
         <translation>Байланыс файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="120" />
         <source>Saved {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
@@ -778,28 +783,28 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="377" />
         <source>Import a bundle</source>
         <translation>Пакетті импорттау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="360" />
         <source>Choose a bundle…</source>
         <translation>Пакетті таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="364" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="390" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="395" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="392" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="397" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
@@ -1880,52 +1885,82 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="26" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
         <source>Lock when the window is minimised</source>
         <translation>Терезе жиналғанда құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source>System language</source>
         <translation>Жүйе тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
         <source>Remember recently opened vaults</source>
         <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
         <source>Lock after no activity for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Clear copied text after</source>
         <translation>Көшірілген мәтінді тазалау уақыты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <source>e.g. doctor, lawyer</source>
+        <translation>мысалы, дәрігер, заңгер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <source>My name, role and organisation</source>
+        <translation>Менің атым, рөлім және ұйымым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <source>Name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
+        <translation>Осы қоймада сақталады. Жаңа жұмысыңызға осы атпен қол қойылады, ол байланыс файлыңызда да тұрады, сондықтан басқалар жұмысты кім істегенін көреді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл келесі іске қосудан бастап қолданылады.</translation>
     </message>
@@ -1933,27 +1968,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="404" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="409" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="417" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="422" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="418" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="423" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="419" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="424" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="420" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>
@@ -2015,108 +2050,133 @@ Seal it now?</source>
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="88" />
+        <source>optional; it signs your work</source>
+        <translation>міндетті емес; жұмысыңызға осымен қол қойылады</translation>
+    </message>
+    <message>
         <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <source>e.g. doctor, lawyer</source>
+        <translation>мысалы, дәрігер, заңгер</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="96" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="97" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="93" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Vault</source>
         <translation>Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="102" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <source>Your name</source>
+        <translation>Атыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="111" />
+        <source>Your role</source>
+        <translation>Рөліңіз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="170" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="162" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="173" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="174" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="185" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="210" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="224" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="387" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="235" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="424" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="322" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="288" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="325" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="393" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="397" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="403" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="440" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>
@@ -2261,17 +2321,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="239" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="264" />
         <source>Working…</source>
         <translation>Орындалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="288" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="293" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Болдырылмады; ештеңе өзгерген жоқ.</translation>
     </message>

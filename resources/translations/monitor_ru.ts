@@ -377,12 +377,12 @@
 <context>
     <name>Contacts</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
         <source>monitor</source>
         <translation>наблюдатель</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="48" />
         <source>coordinator</source>
         <translation>координатор</translation>
     </message>
@@ -390,32 +390,32 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="124" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
         <source>Trusted contacts</source>
         <translation>Доверенные контакты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="129" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="134" />
         <source>Add from a contact file…</source>
         <translation>Добавить из файла контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="133" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="138" />
         <source>Revoke the selected laptop…</source>
         <translation>Отозвать выбранный ноутбук…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="151" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
         <source>revoked from {date}</source>
         <translation>отозван с {date}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="156" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="161" />
         <source>Revoke a laptop</source>
         <translation>Отзыв ноутбука</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="157" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="162" />
         <source>Revoke {name} ({fingerprint})?
 
 From now on its revisions and bundles are refused here, and by every vault that receives this vault's bundles.</source>
@@ -424,22 +424,22 @@ From now on its revisions and bundles are refused here, and by every vault that 
 С этого момента его редакции и пакеты отклоняются здесь и в каждом хранилище, которое получает пакеты этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="181" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="186" />
         <source>Revoked {name}.</source>
         <translation>{name}: ключ отозван.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="190" />
         <source>Add a contact</source>
         <translation>Добавить контакт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="197" />
         <source>Compare the fingerprint</source>
         <translation>Сверьте отпечаток</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="193" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="198" />
         <source>{name} ({role})
 
 {fingerprint}
@@ -452,12 +452,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 Владелец прочитал вам именно этот отпечаток? Добавляйте контакт, только если да.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="220" />
         <source>Not added.</source>
         <translation>Не добавлено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="219" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="224" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
     </message>
@@ -465,57 +465,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="78" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="79" />
         <source>Remove this injury</source>
         <translation>Удалить это повреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="81" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="82" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="110" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="111" />
         <source>Examination details</source>
         <translation>Сведения об освидетельствовании</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="119" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="120" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="122" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="195" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="244" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="245" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="264" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="265" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="314" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -523,37 +523,37 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="309" />
         <source>Export a bundle</source>
         <translation>Экспорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="306" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="311" />
         <source>Encrypt for:</source>
         <translation>Зашифровать для:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="315" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="320" />
         <source>Only what changed since the last export to them</source>
         <translation>Только изменения с последнего экспорта для них</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="318" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="323" />
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="332" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="337" />
         <source>Save the bundle</source>
         <translation>Сохранить пакет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="339" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
         <source>Choose at least one contact.</source>
         <translation>Выберите хотя бы один контакт.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="344" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="349" />
         <source>Wrote {path}: {revisions} revisions, {attachments} attachments.</source>
         <translation>Записано {path}: редакций {revisions}, вложений {attachments}.</translation>
     </message>
@@ -740,37 +740,42 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="73" />
         <source>My identity</source>
         <translation>Мои данные устройства</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="78" />
+        <source>My name in the contact file:</source>
+        <translation>Моё имя в файле контакта:</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="87" />
         <source>My role:</source>
         <translation>Моя роль:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="84" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="89" />
         <source>Read this fingerprint aloud to whoever adds you as a contact, and compare it with the one they see.</source>
         <translation>Прочитайте этот отпечаток вслух тому, кто добавляет вас в контакты, и сверьте с тем, что видит он.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="93" />
         <source>Age recipient (others encrypt bundles to it):</source>
         <translation>Получатель age (для него шифруют пакеты):</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="96" />
         <source>Save contact file…</source>
         <translation>Сохранить файл контакта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="111" />
         <source>Save contact file</source>
         <translation>Сохранить файл контакта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="115" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="120" />
         <source>Saved {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
@@ -778,28 +783,28 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="352" />
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="372" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="377" />
         <source>Import a bundle</source>
         <translation>Импорт пакета</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="360" />
         <source>Choose a bundle…</source>
         <translation>Выбрать пакет…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="364" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="390" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="395" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="392" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="397" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
@@ -1880,52 +1885,82 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="26" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
         <source>Lock when the window is minimised</source>
         <translation>Блокировать при сворачивании окна</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
         <source>Remember recently opened vaults</source>
         <translation>Запоминать недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
         <source>Lock after no activity for</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Clear copied text after</source>
         <translation>Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <source>e.g. doctor, lawyer</source>
+        <translation>например, врач, юрист</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <source>My name, role and organisation</source>
+        <translation>Моё имя, роль и организация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
+        <translation>Хранится в этом хранилище. Ваша новая работа подписывается этим именем, и оно же стоит в вашем файле контакта, чтобы другие видели, кто её сделал.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
     </message>
@@ -1933,27 +1968,27 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="404" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="409" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="417" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="422" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="418" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="423" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="419" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="424" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="420" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
@@ -2015,108 +2050,133 @@ Seal it now?</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="88" />
+        <source>optional; it signs your work</source>
+        <translation>необязательно; им подписывается ваша работа</translation>
+    </message>
+    <message>
         <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <source>e.g. doctor, lawyer</source>
+        <translation>например, врач, юрист</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="96" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="97" />
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="93" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="102" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="111" />
+        <source>Your role</source>
+        <translation>Ваша роль</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="170" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="162" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="173" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="174" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="185" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="175" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="210" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="224" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="387" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="235" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="424" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="285" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="322" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="288" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="325" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="393" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="397" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="403" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="440" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
@@ -2261,17 +2321,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>_Job</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="239" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="264" />
         <source>Working…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="288" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="293" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Отменено; ничего не изменено.</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Settings: when to lock, how long copies stay on the clipboard, the language, recent vaults."""
+"""Settings: when to lock, how long copies stay on the clipboard, the language, recent vaults, and
+(with a vault open) my name, role and organisation, kept in the vault (issue 19 §3)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,24 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
 )
 
+from ...core.errors import MonitorError
+from ...core.messages import localize
 from ..i18n import NAMES
 from ..settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent=None):
+    def __init__(self, settings: Settings, parent=None, *, vault=None, lang: str | None = None):
         super().__init__(parent)
         self.settings = settings
+        # the open vault (by default the window's): my name, role and organisation are kept in it
+        self.vault = vault if vault is not None else getattr(parent, "vault", None)
+        self.lang = lang or getattr(parent, "lang", None) or settings.language or "en"
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(480)
         self.lock_minutes = QSpinBox(objectName="lock_minutes", minimum=1, maximum=240,
@@ -46,6 +53,35 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Clear copied text after"), self.clipboard_seconds)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.remember)
+        self.me_name = QLineEdit(objectName="me_name", maxLength=60)
+        self.me_role = QLineEdit(objectName="me_role", maxLength=40)
+        self.me_role.setPlaceholderText(self.tr("e.g. doctor, lawyer"))
+        self.me_organisation = QLineEdit(objectName="me_organisation", maxLength=80)
+        self.error = QLabel(objectName="error")
+        self.error.setTextFormat(Qt.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setVisible(False)
+        if self.vault is not None:
+            from ...core.store import me
+
+            person = me.read(self.vault)
+            self.me_name.setText(person.name)
+            self.me_role.setText(person.role)
+            self.me_organisation.setText(person.organisation)
+            heading = QLabel(self.tr("My name, role and organisation"), objectName="me_heading")
+            heading.setStyleSheet("font-weight: bold")
+            form.addRow(heading)
+            form.addRow(self.tr("Name"), self.me_name)
+            form.addRow(self.tr("Role"), self.me_role)
+            form.addRow(self.tr("Organisation"), self.me_organisation)
+            me_note = QLabel(self.tr("Kept in this vault. Your new work is signed with this name, and your "
+                                     "contact file carries it, so others see who did it."), objectName="me_note")
+            me_note.setTextFormat(Qt.PlainText)
+            me_note.setWordWrap(True)
+            form.addRow(me_note)
+            for field in (self.me_name, self.me_role, self.me_organisation):
+                field.textChanged.connect(lambda _text: self.error.setVisible(False))
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
                               "A new language applies from the next start."), objectName="note")
         note.setTextFormat(Qt.PlainText)
@@ -57,9 +93,20 @@ class SettingsDialog(QDialog):
         layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        if self.vault is not None:  # first, so that a refused name leaves everything as it was
+            from ...core.store import me
+
+            try:
+                me.write(self.vault, self.me_name.text(), self.me_role.text(), self.me_organisation.text())
+            except MonitorError as exc:
+                self.error.setText(localize(exc, self.lang))
+                self.error.setVisible(True)
+                self.me_name.setFocus()
+                return
         s = self.settings
         s.lock_minutes = self.lock_minutes.value()
         s.lock_on_minimise = self.lock_on_minimise.isChecked()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import Cancelled, MonitorError, UnknownSigner
 from ...core.messages import localize
+from ...core.store import me
 from ...core.sync import contacts, exchange
 from .. import worker as workers
 from ..plain import plain
@@ -71,8 +72,12 @@ class IdentityDialog(QDialog):
         self.vault, self.lang = vault, lang
         self.setWindowTitle(self.tr("My identity"))
         identity = vault.identity
-        self.contact = contacts.own(identity, vault.profile, contacts.own_role(vault), vault.device_id)
+        self.contact = contacts.own(identity, me.read(vault).signature(), contacts.own_role(vault), vault.device_id)
         layout = QVBoxLayout(self)
+        # the name the contact file carries (set in Settings › My name, role and organisation)
+        layout.addWidget(_plain(QLabel(self.tr("My name in the contact file:"))))
+        self.name = _plain(QLabel(self.contact.name, objectName="name"))
+        layout.addWidget(self.name)
         # the role this vault's contact file gives (a coordinator's must say coordinator)
         self.role = QComboBox(objectName="role")
         for role in contacts.ROLES:
@@ -100,10 +105,10 @@ class IdentityDialog(QDialog):
     def _role_changed(self, index: int) -> None:
         role = self.role.itemData(index)
         contacts.set_own_role(self.vault, role)
-        self.contact = contacts.own(self.vault.identity, self.vault.profile, role, self.vault.device_id)
+        self.contact = contacts.own(self.vault.identity, me.read(self.vault).signature(), role, self.vault.device_id)
 
     def _ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save contact file"), f"{self.vault.profile}.contact")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save contact file"), f"{me.read(self.vault).name.replace('/', '-')}.contact")
         if name:
             self.save(Path(name))
 

@@ -83,6 +83,12 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit(echoMode=QLineEdit.Password, objectName="passphrase")
         self.confirm = QLineEdit(echoMode=QLineEdit.Password, objectName="confirm")
         self.show_box = QCheckBox(self.tr("Show passphrase"), objectName="show")
+        # first run: who signs the work (issue 19 §3); optional, kept in the vault, changed in Settings
+        self.me_name = QLineEdit(objectName="me_name", maxLength=60)
+        self.me_name.setPlaceholderText(self.tr("optional; it signs your work"))
+        self.me_role = QLineEdit(objectName="me_role", maxLength=40)
+        self.me_role.setPlaceholderText(self.tr("e.g. doctor, lawyer"))
+        self.me_organisation = QLineEdit(objectName="me_organisation", maxLength=80)
         self.hint = _plain(QLabel(objectName="hint"))
         self.error = _plain(QLabel(objectName="error"))
         self.error.setStyleSheet("color: #b00020")
@@ -101,6 +107,9 @@ class UnlockDialog(QDialog):
         self.form.addRow(self.tr("Passphrase"), self.passphrase)
         self.form.addRow(self.tr("Again"), self.confirm)
         self.form.addRow("", self.show_box)
+        self.form.addRow(self.tr("Your name"), self.me_name)
+        self.form.addRow(self.tr("Your role"), self.me_role)
+        self.form.addRow(self.tr("Organisation"), self.me_organisation)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SetMinimumSize)  # wrapped text never gets clipped
         layout.addWidget(self.reason)
@@ -152,6 +161,8 @@ class UnlockDialog(QDialog):
         exists = self.path.exists()
         creating = not exists
         self.form.setRowVisible(self.confirm, creating)
+        for field in (self.me_name, self.me_role, self.me_organisation):
+            self.form.setRowVisible(field, creating)
         self.unlock_button.setVisible(exists)
         self.create_button.setVisible(creating)
         self.demo_button.setVisible(creating)
@@ -226,6 +237,17 @@ class UnlockDialog(QDialog):
             self.confirm.selectAll()
             return
         path, kdf, cost = self.path, self.kdf_iter, self.kdf
+        person = None
+        if any(f.text().strip() for f in (self.me_name, self.me_role, self.me_organisation)):
+            from ...core.store import me
+
+            try:  # checked before the vault exists, so a refusal leaves nothing behind
+                person = me.check(self.me_name.text() or me.DEFAULT_NAME, self.me_role.text(),
+                                  self.me_organisation.text())
+            except MonitorError as exc:
+                self._show_error(exc.localized(self.lang))
+                self.me_name.setFocus()
+                return
 
         def make(progress, cancel):
             from ...core.store.vault import Vault
@@ -240,8 +262,23 @@ class UnlockDialog(QDialog):
 
                     wipe_files(path)
                     raise Cancelled()
-                return Vault.open(path, passphrase, kdf=cost, kdf_iter=kdf)
-            return Vault.create(path, passphrase, kdf=cost, kdf_iter=kdf)
+                vault = Vault.open(path, passphrase, kdf=cost, kdf_iter=kdf)
+                if person is not None:  # the demo's work is signed "demo"; what follows, by the person
+                    from ...core.store import me
+
+                    try:
+                        me.write(vault, person.name, person.role, person.organisation)
+                    except BaseException:
+                        vault.close()
+                        raise
+                return vault
+            if person is None:
+                return Vault.create(path, passphrase, kdf=cost, kdf_iter=kdf)
+            from ...core.store import me
+
+            # the name is the profile; role and organisation are written before the vault is put in place
+            return Vault.create(path, passphrase, kdf=cost, kdf_iter=kdf, profile=person.name,
+                                populate=lambda vault: me.write(vault, person.name, person.role, person.organisation))
 
         self._run(make, self.tr("Creating the demo vault…") if demo else self.tr("Creating the vault…"),
                   "demo" if demo else "create")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import diagram, schema, titles
 from ...core.history.revisions import new_id, utc_now
+from ...core.store import me
 from .body_diagram import BodyDiagram
 from .forms import MISSING, FieldError, FormContext, ObjectEditor, RecordForm, lenient_value
 from .saving import Shown, save_and_show_errors
@@ -47,7 +48,7 @@ class ExaminationEditor(QWidget):
         self.vault, self.lang = vault, lang
         self.setObjectName("examination_editor")
         body = dict(record) if record else {"id": new_id(), "type": "examination", "date": utc_now(),
-                                            "examiner": {"name": vault.profile}, **(defaults or {})}
+                                            "examiner": me.examiner(vault), **(defaults or {})}
         self.record = body
         self.is_new = record is None
         self.injuries: list[dict] = [dict(i) for i in body.get("injuries", [])]
