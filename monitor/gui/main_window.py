@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,7 +44,7 @@ from ..core.store.vault import Vault
 from .pages.attachments_view import AttachmentView, add_files
 from .pages.case_file import CaseFilePage
 from .editors.examination_editor import ExaminationEditor
-from .editors.forms import RecordForm
+from .editors.forms import RecordForm, focus_first_field, install_wheel_guard
 from .pages.history_view import HistoryView
 from .editors.interview_editor import InterviewEditor
 from .labels import info_label
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())  # the wheel over a drop-down scrolls the form
         self.vault = vault
         # A save while long work (an import, an export, a report) holds the vault says so at once
         # instead of freezing the window until it ends (VaultBusy; editors keep the typing).
@@ -367,6 +369,9 @@ class MainWindow(QMainWindow):
             self.type_filter.addItem(label, key)
         self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
         toolbar.addWidget(self.type_filter)
+        # Tab from the search box goes to the results, not to the type filter (where Down would change it).
+        QWidget.setTabOrder(self.search_box, self.table)
+        self.type_filter.setFocusPolicy(Qt.ClickFocus)
         toolbar.addAction(self.lock_action)
 
     # --- navigation --------------------------------------------------------------------------
@@ -479,6 +484,7 @@ class MainWindow(QMainWindow):
             self.status.setText(info_label(self.vault, info, self.lang))
         elif kind == "new":
             self._set_page(self._editor(location[1], None, location[2], location[3] if len(location) > 3 else None))
+            focus_first_field(self.page)  # a new record: typing goes to its first field
             self.status.setText(titles.type_title(location[1], self.lang))
         elif kind == "history":
             self._set_page(HistoryView(self.vault, location[1], self.lang))

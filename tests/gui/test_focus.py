@@ -12,7 +12,7 @@ require_module("PySide6.QtWidgets")  # skips without Qt, fails under CI=true
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton  # noqa: E402
 
 from monitor.core.store.vault import Vault  # noqa: E402
 from monitor.gui.dialogs.unlock import UnlockDialog  # noqa: E402
@@ -79,3 +79,131 @@ def test_unlock_dialog_enter_unlocks_even_from_the_browse_button(qtbot, stocked_
         press(Qt.Key_Return)
     blocker.args[0].close()
     assert isinstance(dialog.passphrase, QLineEdit)
+
+
+def test_a_new_form_starts_in_its_first_field(qtbot, stocked_copy, kazakh):
+    from monitor.gui.main_window import MainWindow
+
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.new_actions["facility"].trigger()
+        form = window.page
+        name = form.find("name").box
+        qtbot.waitUntil(lambda: focused() is name)
+        type_here("Семей қаласының ТИ")  # typed straight away, no click first
+        assert name.text() == "Семей қаласының ТИ"
+    finally:
+        window.clear()
+        vault.close()
+
+
+def test_tab_from_the_search_box_goes_to_the_results(qtbot, stocked_copy, kazakh):
+    from monitor.gui.main_window import MainWindow
+
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.find_action.trigger()
+        qtbot.waitUntil(lambda: focused() is window.search_box)
+        chosen = window.type_filter.currentIndex()
+        press(Qt.Key_Tab)
+        assert focused() is window.table
+        press(Qt.Key_Down)
+        assert window.type_filter.currentIndex() == chosen
+    finally:
+        window.clear()
+        vault.close()
+
+
+def wheel(widget, delta: int = -120) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    glob = QPointF(widget.mapToGlobal(pos.toPoint()))
+    event = QWheelEvent(pos, glob, QPoint(0, 0), QPoint(0, delta), Qt.NoButton, Qt.NoModifier,
+                        Qt.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_drop_down_scrolls_the_form_unless_it_has_the_focus(qtbot, stocked_copy, kazakh):
+    from PySide6.QtWidgets import QComboBox, QScrollArea
+
+    from monitor.gui.main_window import MainWindow
+
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.resize(900, 420)  # small, so the form scrolls
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        window.new_actions["facility"].trigger()
+        form = window.page
+        combo = form.find("type_key").box
+        assert isinstance(combo, QComboBox)
+        scroll = form.findChild(QScrollArea)
+        qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+        before, top = combo.currentIndex(), scroll.verticalScrollBar().value()
+        wheel(combo)
+        assert combo.currentIndex() == before  # the value stays
+        assert not combo.hasFocus()
+        assert scroll.verticalScrollBar().value() > top  # the form scrolled instead
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus)
+        wheel(combo)
+        assert combo.currentIndex() != before  # focused: the wheel chooses
+    finally:
+        window.clear()
+        vault.close()
+
+
+def test_a_refused_save_scrolls_to_the_second_injurys_field_and_focuses_it(qtbot, stocked_copy, kazakh):
+    from PySide6.QtCore import QPoint
+
+    from monitor.gui.editors.examination_editor import ExaminationEditor
+    from records import uid
+
+    vault = open_vault(stocked_copy)
+    try:
+        editor = ExaminationEditor(vault, lang="kk", defaults={"person_id": uid(3), "case_id": uid(6)})
+        qtbot.addWidget(editor)
+        editor.resize(900, 380)  # small: the injury's fields do not all fit
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        canvas = editor.diagram.canvas
+        for x, y in ((0.5, 0.3), (0.5, 0.7)):
+            QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, canvas.to_widget(x, y).toPoint())
+        first = editor.injuries[0]
+        for name, key in (("injury_type", "bruise"), ("consistency", "consistent")):
+            first[name] = key
+        first.setdefault("region", "chest")
+        first["description"] = "Көгеру"
+        editor.select(0)
+        save = editor.findChild(QPushButton, "save")
+        QTest.mouseClick(save, Qt.LeftButton)
+        assert vault.type_of(editor.record_id) is None  # refused: nothing stored
+        assert editor.current == 1  # the second injury, which lacks its fields, is shown
+        marked = [e for e in editor.panel.findChildren(type(editor.banner), "field_error") if e.isVisible()]
+        assert marked
+        widget = editor.focusWidget()
+        assert widget is not None and editor.panel.isAncestorOf(widget)
+        editor_of = widget.parentWidget()
+        while editor_of is not None and editor_of.findChild(type(editor.banner), "field_error") is None:
+            editor_of = editor_of.parentWidget()
+        assert editor_of is not None and not editor_of.findChild(type(editor.banner), "field_error").isHidden()
+        top_left = widget.mapTo(editor, QPoint(0, 0))
+        assert 0 <= top_left.y() and top_left.y() + widget.height() <= editor.height()  # on screen
+    finally:
+        vault.close()

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -88,6 +88,104 @@ class FormContext:
 
 
 # --- editors ------------------------------------------------------------------------------------
+
+
+
+# --- the mouse wheel -------------------------------------------------------------------------------
+
+class WheelGuard(QObject):
+    """The mouse wheel changes a drop-down or a number box only when it has the focus; otherwise the
+    wheel goes on to the form around it, which scrolls (a value never changes under a scrolling hand)."""
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtWidgets import QAbstractSpinBox
+
+        kind = event.type()
+        if kind not in (QEvent.Wheel, QEvent.Polish) or not isinstance(obj, (QComboBox, QAbstractSpinBox)):
+            return False
+        if kind == QEvent.Polish:
+            if obj.focusPolicy() == Qt.WheelFocus:
+                obj.setFocusPolicy(Qt.StrongFocus)  # the wheel does not take the focus either
+            return False
+        if obj.hasFocus():
+            return False
+        from PySide6.QtGui import QWheelEvent
+        from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+        area = obj.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:  # the form around it scrolls instead
+            viewport = area.viewport()
+            pos = viewport.mapFromGlobal(event.globalPosition().toPoint())
+            QApplication.sendEvent(viewport, QWheelEvent(
+                pos.toPointF(), event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
+                event.modifiers(), event.phase(), event.inverted()))
+        event.accept()
+        return True
+
+
+def install_wheel_guard(app) -> None:
+    """Install :class:`WheelGuard` on the whole application, once."""
+    if app is None or app.property("monitor_wheel_guard"):
+        return
+    app.installEventFilter(WheelGuard(app))
+    app.setProperty("monitor_wheel_guard", True)
+
+# --- focus ---------------------------------------------------------------------------------------
+
+def _takes_input(widget: QWidget) -> bool:
+    from PySide6.QtWidgets import QAbstractSpinBox, QTextEdit
+
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+        return not widget.isReadOnly()
+    return isinstance(widget, (QComboBox, QAbstractSpinBox, QCheckBox))
+
+
+def inputs_in_order(root: QWidget) -> list[QWidget]:
+    """The controls a person can type into or choose in under ``root``, in Tab order."""
+    out, widget, seen = [], root.nextInFocusChain(), set()
+    while widget is not None and widget is not root and id(widget) not in seen:
+        seen.add(id(widget))
+        if (root.isAncestorOf(widget) and _takes_input(widget) and widget.isEnabled()
+                and widget.isVisibleTo(root) and widget.focusPolicy() & Qt.TabFocus):
+            out.append(widget)
+        widget = widget.nextInFocusChain()
+    return out
+
+
+def show_and_focus(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` to it, and give it the keyboard focus."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 20, 40)
+        parent = parent.parentWidget()
+    widget.setFocus(Qt.OtherFocusReason)
+
+
+def focus_first_field(root: QWidget) -> bool:
+    """A new form starts with the focus in its first field that takes input (True if there is one)."""
+    inputs = inputs_in_order(root)
+    if inputs:
+        show_and_focus(inputs[0])
+    return bool(inputs)
+
+
+def reveal_first_error(root: QWidget) -> bool:
+    """After a refused save: scroll to the first field marked with an error and focus it, so a field
+    scrolled out of view (the second injury's) is not left unseen. True if there was one."""
+    marked = [label.parentWidget() for label in root.findChildren(QLabel, "field_error")
+              if label.isVisibleTo(root) and label.text()]
+    if not marked:
+        return False
+    for widget in inputs_in_order(root):
+        if any(editor.isAncestorOf(widget) for editor in marked):
+            show_and_focus(widget)
+            return True
+    show_and_focus(marked[0])
+    return True
+
 
 class Editor(QWidget):
     """A field's control with an error line under it. Subclasses implement value/set_value."""
