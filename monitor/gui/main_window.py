@@ -102,12 +102,35 @@ class RecordPage(QWidget):
         attach.clicked.connect(window.add_attachment_dialog)
         for button in (edit, history, attach):
             bar.addWidget(button)
+        # The next step from a place or a visit, pre-filled with it.
+        here = {"facility": [(self.tr("New visit here"), "new_visit_here", "visit")],
+                "visit": [(self.tr("New interview here"), "new_interview_here", "interview"),
+                          (self.tr("New examination here"), "new_examination_here", "examination")]}
+        for text, name, record_type in here.get(info.type, []) if not info.deleted else []:
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(lambda _=False, t=record_type: window.new_record(t, self._here(t)))
+            bar.addWidget(button)
         bar.addStretch(1)
         edit.setEnabled(not info.deleted)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+
+    def _here(self, record_type: str) -> dict:
+        """What a record made from this page knows already (beyond the window's own defaults)."""
+        vault = self.window_.vault
+        info = vault.info(self.record_id)
+        node = schema.inlined(record_type).get("properties", {})
+        if info.type == "visit" and record_type == "examination" and "place" in node:
+            facility = (info.body or {}).get("facility_id")
+            if facility:  # an examination has no visit: it is made at the visit's place
+                try:
+                    name = (vault.info(facility).body or {}).get("name")
+                except MonitorError:
+                    name = None
+                return {"place": name} if name else {}
+        return {}
 
 
 class CasePage(QWidget):
@@ -123,6 +146,8 @@ class CasePage(QWidget):
                    (self.tr("New interview"), "new_interview", lambda: window.new_record("interview")),
                    (self.tr("New examination"), "new_examination", lambda: window.new_record("examination")),
                    (self.tr("New complaint"), "new_complaint", lambda: window.new_record("complaint")),
+                   (self.tr("Add a person with a role…"), "add_person",
+                    lambda: window.new_record("link", {"target_id": case_id})),
                    (self.tr("Add photo or document…"), "attach", window.add_attachment_dialog),
                    (self.tr("History"), "history_button", lambda: window.navigate(("history", case_id)))]
         for text, name, slot in buttons:
@@ -589,7 +614,9 @@ class MainWindow(QMainWindow):
         if reload:
             self.navigate(location, push=False)
 
-    def new_record(self, record_type: str) -> None:
+    def new_record(self, record_type: str, extra: dict | None = None) -> None:
+        """A new ``record_type`` record, with defaults from the record shown (its case, visit, person or
+        facility) and ``extra`` (what a button "… here" already knows)."""
         if self.vault is None:
             return
         defaults = {}
@@ -612,10 +639,29 @@ class MainWindow(QMainWindow):
                 body = info.body or {}
                 if "case_id" in node and body.get("case_id") and "case_id" not in defaults:
                     defaults["case_id"] = body["case_id"]
+        defaults.update(extra or {})
+        self._victim_default(record_type, defaults)
         # The id the new record's draft is kept under: the same when the user comes back (Back), and an
         # unsaved new record of this type left by a lock or a crash is offered again rather than lost.
         record_id = drafts.unsaved_new(self.vault, record_type, defaults) or new_id()
         self.navigate(("new", record_type, defaults, record_id))
+
+    def _victim_default(self, record_type: str, defaults: dict) -> None:
+        """An interview or examination for a case with exactly one victim is about that victim."""
+        case_id = defaults.get("case_id")
+        if not case_id or defaults.get("person_id") or "person_id" not in schema.inlined(record_type).get(
+                "properties", {}) or record_type == "link":
+            return
+        from ..core.queries import casefile
+
+        try:
+            links = casefile.gather(self.vault, case_id).links
+        except MonitorError:
+            return
+        victims = list(dict.fromkeys(link["person_id"] for link in links
+                                     if link.get("role") == "victim" and link.get("person_id")))
+        if len(victims) == 1:
+            defaults["person_id"] = victims[0]
 
     def current_record_id(self) -> str | None:
         location = self.location

@@ -207,3 +207,81 @@ def test_a_refused_save_scrolls_to_the_second_injurys_field_and_focuses_it(qtbot
         assert 0 <= top_left.y() and top_left.y() + widget.height() <= editor.height()  # on screen
     finally:
         vault.close()
+
+
+# --- 2. missing steps in the case flow ---------------------------------------------------------
+
+def click(widget) -> None:
+    assert widget is not None, "no such button"
+    QTest.mouseClick(widget, Qt.LeftButton)
+
+
+def choose_data(box, key) -> None:
+    """Choose ``key`` in a drop-down the way a person does: open it, move to the item, Enter."""
+    index = box.findData(key)
+    assert index >= 0, key
+    box.setFocus()
+    box.showPopup()
+    view = box.view()
+    view.setCurrentIndex(view.model().index(index, box.modelColumn()))
+    QTest.keyClick(view, Qt.Key_Return)
+    assert box.currentIndex() == index
+
+
+def test_the_case_page_adds_a_person_with_a_role_and_the_examination_knows_the_victim(qtbot, stocked_copy, kazakh):
+    from records import uid
+
+    from monitor.gui.main_window import MainWindow
+
+    case_id, person_id = uid(6), uid(4)
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_record(case_id)
+        click(window.page.findChild(QPushButton, "add_person"))
+        form = window.page
+        assert form.record_type == "link" and form.find("target_id").value() == case_id
+        choose_data(form.find("person_id").box, person_id)
+        choose_data(form.find("role").box, "victim")
+        click(form.findChild(QPushButton, "save"))
+        from monitor.core.queries import casefile
+
+        links = [r for r in casefile.gather(vault, case_id).links if r.get("role") == "victim"]
+        assert [r["person_id"] for r in links] == [person_id]
+        # The case now has exactly one victim: a new examination from the case page is about them.
+        window.open_record(case_id)
+        click(window.page.findChild(QPushButton, "new_examination"))
+        assert window.page.form.find("person_id").value() == person_id
+        assert window.page.form.find("case_id").value() == case_id
+    finally:
+        window.clear()
+        vault.close()
+
+
+def test_facility_and_visit_pages_start_the_next_record_here(qtbot, stocked_copy, kazakh):
+    from records import uid
+
+    from monitor.gui.main_window import MainWindow
+
+    facility_id, visit_id = uid(1), uid(2)
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_record(facility_id)
+        click(window.page.findChild(QPushButton, "new_visit_here"))
+        assert window.page.record_type == "visit" and window.page.find("facility_id").value() == facility_id
+        window.open_record(visit_id)
+        click(window.page.findChild(QPushButton, "new_interview_here"))
+        assert window.page.form.find("visit_id").value() == visit_id
+        window.open_record(visit_id)
+        click(window.page.findChild(QPushButton, "new_examination_here"))
+        assert window.page.form.find("place").value() == "Қарағанды қаласының ИВС"
+    finally:
+        window.clear()
+        vault.close()
