@@ -285,3 +285,31 @@ def test_facility_and_visit_pages_start_the_next_record_here(qtbot, stocked_copy
     finally:
         window.clear()
         vault.close()
+
+
+def test_the_body_diagram_takes_the_region_from_the_click(qtbot, stocked_copy, kazakh):
+    from monitor.gui.editors.examination_editor import ExaminationEditor
+    from records import uid
+
+    vault = open_vault(stocked_copy)
+    try:
+        editor = ExaminationEditor(vault, lang="kk", defaults={"person_id": uid(3), "case_id": uid(6)})
+        qtbot.addWidget(editor)
+        editor.resize(1200, 800)
+        editor.show()
+        qtbot.waitExposed(editor)
+        canvas = editor.diagram.canvas
+        wanted = {("back", 0.4, 0.3): "back_upper", ("front", 0.2, 0.45): "forearm_right",
+                  ("front", 0.5, 0.3): "chest", ("front", 0.62, 0.85): "leg_left"}
+        for (view, x, y), region in wanted.items():
+            editor.diagram.set_view(view)
+            QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, canvas.to_widget(x, y).toPoint())
+            box = editor.panel.fields["region"].box
+            assert box.currentData() == region, (view, x, y, box.currentData())  # shown in the panel
+            choose_data(editor.panel.fields["injury_type"].box, "bruise")
+            choose_data(editor.panel.fields["consistency"].box, "consistent")
+        click(editor.findChild(QPushButton, "save"))
+        stored = vault.get(editor.record_id)
+        assert [i["region"] for i in stored["injuries"]] == list(wanted.values())
+    finally:
+        vault.close()
