@@ -313,3 +313,41 @@ def test_the_body_diagram_takes_the_region_from_the_click(qtbot, stocked_copy, k
         assert [i["region"] for i in stored["injuries"]] == list(wanted.values())
     finally:
         vault.close()
+
+
+# --- 4. conflict review ------------------------------------------------------------------------
+
+def test_the_merged_record_is_shown_as_a_readable_record(qtbot, tmp_path, kazakh):
+    from conflicts_support import FACILITY, make_conflicts
+    from conftest import forget_place
+
+    from monitor.core.model import titles
+    from monitor.gui.main_window import MainWindow
+
+    folder = tmp_path / "vaults"
+    make_conflicts(folder)
+    forget_place(folder / "coordinator.vault")
+    vault = Vault.open(folder / "coordinator.vault", PASSPHRASE, kdf=TEST_KDF)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.review_conflicts(FACILITY["id"])
+        pane = window.page.review
+        table = pane.table
+        row = next(i for i, r in enumerate(pane.review.rows) if r.name == "name")
+        theirs = next(i for i, v in enumerate(pane.review.versions) if v.author == "monitor-b")
+        item = table.item(row, theirs + 1)
+        table.scrollToItem(item)
+        QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualItemRect(item).center())
+        shown = pane.preview.toPlainText()
+        assert pane.merged()["name"] in shown  # the picked value
+        assert titles.field_title("facility.name", "kk") in shown  # Kazakh field titles
+        assert vault.label("facility_type", FACILITY["type_key"], "kk") in shown  # the vocabulary label
+        for raw in (FACILITY["id"], "type_key", '"', "{", "facility_id"):
+            assert raw not in shown, raw
+    finally:
+        window.clear()
+        vault.close()
