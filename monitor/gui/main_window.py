@@ -696,6 +696,17 @@ class MainWindow(QMainWindow):
             if self.table.columnWidth(column) > MAX_COLUMN:
                 self.table.setColumnWidth(column, MAX_COLUMN)
 
+    def vault_changed(self) -> None:
+        """Records came in from outside the window (an import, the inbox): a list shown is read again, the
+        first-run screen gives way to the list, and the status bar counts again (never a stale "empty")."""
+        if self.vault is None:
+            return
+        location = self.location
+        if location is None or location[0] == "list":
+            self._reads(lambda: self._show_list(location[1] if location else self.list_name))
+        elif self.pages.currentWidget() is self.welcome or self.page is None:
+            self._reads(lambda: self._show_list(self.list_name))
+
     def _empty_vault(self) -> bool:
         counts = self.vault.counts()
         return not any(counts.get(t) for t in ("case", "visit", "facility", "person"))

@@ -351,3 +351,50 @@ def test_the_merged_record_is_shown_as_a_readable_record(qtbot, tmp_path, kazakh
     finally:
         window.clear()
         vault.close()
+
+
+# --- 3. stale and clipped text -----------------------------------------------------------------
+
+def test_the_status_bar_and_first_run_screen_follow_an_import(qtbot, tmp_path, kazakh):
+    from records import new_person, uid
+
+    from monitor.gui.dialogs.sync_dialogs import ContactsDialog, ExportDialog, IdentityDialog, ImportDialog
+    from monitor.gui.main_window import MainWindow
+
+    monitor = Vault.create(tmp_path / "m.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Айгүл")
+    coordinator = Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile="Координатор")
+    try:
+        window = MainWindow(coordinator, lang="kk")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.pages.currentWidget() is window.welcome
+        empty = window.status.text()
+        assert empty and empty != "The vault is empty."  # said in Kazakh
+        monitor.put(new_person(uid(3), code="P-2026-0042", notes="Қамау кезінде"))
+        contact = tmp_path / "coord.contact"
+        me = IdentityDialog(coordinator, lang="kk")
+        qtbot.addWidget(me)
+        me.save(contact)
+        book = ContactsDialog(monitor, lang="kk")
+        qtbot.addWidget(book)
+        assert book.add_file(contact, confirm=lambda c: True)
+        export = ExportDialog(monitor, lang="kk")
+        qtbot.addWidget(export)
+        export.recipients.item(0).setCheckState(Qt.Checked)
+        out = tmp_path / "to-coordinator.monitor-bundle"
+        export.export_to(out)
+        qtbot.waitUntil(lambda: not export.busy, timeout=30_000)
+        importer = ImportDialog(coordinator, window, lang="kk")
+        importer.confirm_signer = lambda fingerprint: True
+        importer.import_from(out)
+        qtbot.waitUntil(lambda: importer.result is not None, timeout=30_000)
+        assert importer.result.new == 1
+        assert window.status.text() != empty  # no stale "the vault is empty"
+        assert "1" in window.status.text()
+        assert window.pages.currentWidget() is window.list_page  # the first-run screen gave way
+        importer.close()
+    finally:
+        window.clear()
+        monitor.close()
+        coordinator.close()
