@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -175,10 +176,18 @@ class Welcome(QWidget):
             "recommendations.\n\n"
             "Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away."),
             textFormat=Qt.PlainText, wordWrap=True)
+        text.setObjectName("welcome_text")
         text.setMaximumWidth(640)
+        text.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(text, 0, Qt.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets its height for the wrong
+        # width, which clipped the first line of the wrapped text.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text, 4)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         row = QHBoxLayout()
         row.addStretch(1)
         for label, name, record_type in ((self.tr("New case"), "welcome_case", "case"),

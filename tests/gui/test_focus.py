@@ -398,3 +398,25 @@ def test_the_status_bar_and_first_run_screen_follow_an_import(qtbot, tmp_path, k
         window.clear()
         monitor.close()
         coordinator.close()
+
+
+def test_the_first_run_text_is_not_clipped(qtbot, tmp_path, kazakh):
+    from PySide6.QtWidgets import QLabel
+
+    from monitor.gui.main_window import MainWindow
+
+    vault = Vault.create(tmp_path / "e.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        for width in (1200, 800):
+            window.resize(width, 700)
+            window.show()
+            qtbot.waitExposed(window)
+            QApplication.processEvents()
+            text = window.welcome.findChild(QLabel, "welcome_text")
+            assert text.isVisible() and text.text().startswith("Қойма бос")
+            assert text.height() >= text.heightForWidth(text.width()), width  # every wrapped line fits
+    finally:
+        window.clear()
+        vault.close()
