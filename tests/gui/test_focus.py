@@ -420,3 +420,47 @@ def test_the_first_run_text_is_not_clipped(qtbot, tmp_path, kazakh):
     finally:
         window.clear()
         vault.close()
+
+
+def _lines_of(browser, text: str) -> set[int]:
+    """The layout lines (block number, line number) that ``text`` occupies in a text browser."""
+    document = browser.document()
+    cursor = document.find(text)
+    assert not cursor.isNull(), text
+    lines = set()
+    for position in range(cursor.selectionStart(), cursor.selectionEnd()):
+        block = document.findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        lines.add((block.blockNumber(), line.lineNumber()))
+    return lines
+
+
+def test_a_narrow_pane_never_breaks_a_date(qtbot, stocked_copy, kazakh):
+    from records import uid
+
+    from monitor.gui.labels import format_date
+    from monitor.gui.pages.case_file import CaseFilePage
+    from monitor.gui.pages.record_view import RecordBrowser
+
+    vault = open_vault(stocked_copy)
+    try:
+        visit = vault.get(uid(2))
+        date = format_date(visit["date_start"], "kk")
+        for width in (120, 150, 180):
+            view = RecordBrowser(vault, "kk")
+            qtbot.addWidget(view)
+            view.resize(width, 600)
+            view.show()
+            view.show_record(uid(2))
+            QApplication.processEvents()
+            assert len(_lines_of(view, date)) == 1, (width, date)
+        case = CaseFilePage(vault, "kk")
+        qtbot.addWidget(case)
+        case.resize(140, 600)
+        case.show()
+        case.show_case(uid(6))
+        QApplication.processEvents()
+        period = format_date(vault.get(uid(6))["period_start"], "kk")
+        assert len(_lines_of(case, period)) == 1, period
+    finally:
+        vault.close()

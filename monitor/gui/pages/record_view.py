@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import schema, titles
@@ -177,6 +178,8 @@ class RecordBrowser(QTextBrowser):
         self.vault, self.lang = vault, lang
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Lines break between words only: a narrow pane never splits a date ("01.12.202/6").
+        self.setWordWrapMode(QTextOption.WordWrap)
         self.revealed: set[str] = set()
         self.record_id: str | None = None
         self.anchorClicked.connect(self._clicked)
