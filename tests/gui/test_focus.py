@@ -464,3 +464,26 @@ def test_a_narrow_pane_never_breaks_a_date(qtbot, stocked_copy, kazakh):
         assert len(_lines_of(case, period)) == 1, period
     finally:
         vault.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_injury_table_header_is_cut(qtbot, stocked_copy, lang):
+    from monitor.gui.editors.examination_editor import ExaminationEditor
+
+    vault = open_vault(stocked_copy)
+    try:
+        with ui_language(lang):
+            editor = ExaminationEditor(vault, lang=lang)
+            qtbot.addWidget(editor)
+            editor.resize(1000, 700)
+            editor.show()
+            qtbot.waitExposed(editor)
+            canvas = editor.diagram.canvas
+            QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, canvas.to_widget(0.5, 0.3).toPoint())
+            QApplication.processEvents()
+            table, header = editor.table, editor.table.horizontalHeader()
+            for column in range(header.count()):
+                assert table.columnWidth(column) >= header.sectionSizeHint(column), \
+                    table.horizontalHeaderItem(column).text()
+    finally:
+        vault.close()
