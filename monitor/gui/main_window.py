@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
                                     clearButtonEnabled=True, minimumWidth=180)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_filter = QComboBox(objectName="status_filter")
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # «Кез келген мәртебе» whole
         self.status_filter.currentIndexChanged.connect(lambda _: self._reload_list())
         self.facility_filter = QComboBox(objectName="facility_filter", maximumWidth=260)
         self.facility_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -736,6 +737,7 @@ class MainWindow(QMainWindow):
             for key, label in self.vault.vocabulary(vocabulary, self.lang):
                 self.status_filter.addItem(label, key)
         self.status_filter.setVisible(bool(vocabulary))
+        self.status_filter.setMinimumWidth(self.status_filter.sizeHint().width())  # never cut in a crowded row
         self.status_filter.blockSignals(False)
         self.facility_filter.blockSignals(True)
         self.facility_filter.clear()

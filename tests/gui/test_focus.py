@@ -487,3 +487,23 @@ def test_no_injury_table_header_is_cut(qtbot, stocked_copy, lang):
                     table.horizontalHeaderItem(column).text()
     finally:
         vault.close()
+
+
+def test_the_status_filter_is_never_cut(qtbot, stocked_copy, kazakh):
+    from monitor.gui.main_window import MainWindow
+
+    vault = open_vault(stocked_copy)
+    try:
+        window = MainWindow(vault, lang="kk")
+        qtbot.addWidget(window)
+        window.resize(1200, 780)
+        window.show()
+        qtbot.waitExposed(window)
+        window.show_list("cases")
+        QApplication.processEvents()
+        box = window.status_filter
+        assert box.currentText() == "Кез келген мәртебе"
+        assert box.width() >= box.sizeHint().width()
+    finally:
+        window.clear()
+        vault.close()
