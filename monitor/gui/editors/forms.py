@@ -46,6 +46,7 @@ from ...core.model import titles
 from ...core.errors import MonitorError
 from ...core.history.revisions import new_id
 from .body_diagram import ConsistencyCombo
+from .focus import focus_first_field, inputs_in_order, reveal_first_error, show_and_focus  # noqa: F401  (re-exported)
 from .saving import FieldError, FieldErrors  # noqa: F401  (re-exported: the editors import them from here)
 from ..labels import format_datetime, info_label, to_local
 
@@ -131,61 +132,6 @@ def install_wheel_guard(app) -> None:
         return
     app.installEventFilter(WheelGuard(app))
     app.setProperty("monitor_wheel_guard", True)
-
-# --- focus ---------------------------------------------------------------------------------------
-
-def _takes_input(widget: QWidget) -> bool:
-    from PySide6.QtWidgets import QAbstractSpinBox, QTextEdit
-
-    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-        return not widget.isReadOnly()
-    return isinstance(widget, (QComboBox, QAbstractSpinBox, QCheckBox))
-
-
-def inputs_in_order(root: QWidget) -> list[QWidget]:
-    """The controls a person can type into or choose in under ``root``, in Tab order."""
-    out, widget, seen = [], root.nextInFocusChain(), set()
-    while widget is not None and widget is not root and id(widget) not in seen:
-        seen.add(id(widget))
-        if (root.isAncestorOf(widget) and _takes_input(widget) and widget.isEnabled()
-                and widget.isVisibleTo(root) and widget.focusPolicy() & Qt.TabFocus):
-            out.append(widget)
-        widget = widget.nextInFocusChain()
-    return out
-
-
-def show_and_focus(widget: QWidget) -> None:
-    """Scroll every scroll area around ``widget`` to it, and give it the keyboard focus."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 20, 40)
-        parent = parent.parentWidget()
-    widget.setFocus(Qt.OtherFocusReason)
-
-
-def focus_first_field(root: QWidget) -> bool:
-    """A new form starts with the focus in its first field that takes input (True if there is one)."""
-    inputs = inputs_in_order(root)
-    if inputs:
-        show_and_focus(inputs[0])
-    return bool(inputs)
-
-
-def reveal_first_error(root: QWidget) -> bool:
-    """After a refused save: scroll to the first field marked with an error and focus it, so a field
-    scrolled out of view (the second injury's) is not left unseen. True if there was one."""
-    marked = [label.parentWidget() for label in root.findChildren(QLabel, "field_error")
-              if label.isVisibleTo(root) and label.text()]
-    if not marked:
-        return False
-    for widget in inputs_in_order(root):
-        if any(editor.isAncestorOf(widget) for editor in marked):
-            show_and_focus(widget)
-            return True
-    show_and_focus(marked[0])
-    return True
-
 
 class Editor(QWidget):
     """A field's control with an error line under it. Subclasses implement value/set_value."""
