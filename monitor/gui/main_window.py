@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -43,7 +45,7 @@ from ..core.store.vault import Vault
 from .pages.attachments_view import AttachmentView, add_files
 from .pages.case_file import CaseFilePage
 from .editors.examination_editor import ExaminationEditor
-from .editors.forms import RecordForm
+from .editors.forms import RecordForm, focus_first_field, install_wheel_guard
 from .pages.history_view import HistoryView
 from .editors.interview_editor import InterviewEditor
 from .labels import info_label
@@ -101,12 +103,35 @@ class RecordPage(QWidget):
         attach.clicked.connect(window.add_attachment_dialog)
         for button in (edit, history, attach):
             bar.addWidget(button)
+        # The next step from a place or a visit, pre-filled with it.
+        here = {"facility": [(self.tr("New visit here"), "new_visit_here", "visit")],
+                "visit": [(self.tr("New interview here"), "new_interview_here", "interview"),
+                          (self.tr("New examination here"), "new_examination_here", "examination")]}
+        for text, name, record_type in here.get(info.type, []) if not info.deleted else []:
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(lambda _=False, t=record_type: window.new_record(t, self._here(t)))
+            bar.addWidget(button)
         bar.addStretch(1)
         edit.setEnabled(not info.deleted)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+
+    def _here(self, record_type: str) -> dict:
+        """What a record made from this page knows already (beyond the window's own defaults)."""
+        vault = self.window_.vault
+        info = vault.info(self.record_id)
+        node = schema.inlined(record_type).get("properties", {})
+        if info.type == "visit" and record_type == "examination" and "place" in node:
+            facility = (info.body or {}).get("facility_id")
+            if facility:  # an examination has no visit: it is made at the visit's place
+                try:
+                    name = (vault.info(facility).body or {}).get("name")
+                except MonitorError:
+                    name = None
+                return {"place": name} if name else {}
+        return {}
 
 
 class CasePage(QWidget):
@@ -122,6 +147,8 @@ class CasePage(QWidget):
                    (self.tr("New interview"), "new_interview", lambda: window.new_record("interview")),
                    (self.tr("New examination"), "new_examination", lambda: window.new_record("examination")),
                    (self.tr("New complaint"), "new_complaint", lambda: window.new_record("complaint")),
+                   (self.tr("Add a person with a role…"), "add_person",
+                    lambda: window.new_record("link", {"target_id": case_id})),
                    (self.tr("Add photo or document…"), "attach", window.add_attachment_dialog),
                    (self.tr("History"), "history_button", lambda: window.navigate(("history", case_id)))]
         for text, name, slot in buttons:
@@ -149,10 +176,18 @@ class Welcome(QWidget):
             "recommendations.\n\n"
             "Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away."),
             textFormat=Qt.PlainText, wordWrap=True)
+        text.setObjectName("welcome_text")
         text.setMaximumWidth(640)
+        text.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(text, 0, Qt.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets its height for the wrong
+        # width, which clipped the first line of the wrapped text.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text, 4)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         row = QHBoxLayout()
         row.addStretch(1)
         for label, name, record_type in ((self.tr("New case"), "welcome_case", "case"),
@@ -173,6 +208,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, vault: Vault, parent=None, *, lang: str = "en"):
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())  # the wheel over a drop-down scrolls the form
         self.vault = vault
         # A save while long work (an import, an export, a report) holds the vault says so at once
         # instead of freezing the window until it ends (VaultBusy; editors keep the typing).
@@ -213,6 +249,7 @@ class MainWindow(QMainWindow):
                                     clearButtonEnabled=True, minimumWidth=180)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.status_filter = QComboBox(objectName="status_filter")
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # «Кез келген мәртебе» whole
         self.status_filter.currentIndexChanged.connect(lambda _: self._reload_list())
         self.facility_filter = QComboBox(objectName="facility_filter", maximumWidth=260)
         self.facility_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -367,6 +404,9 @@ class MainWindow(QMainWindow):
             self.type_filter.addItem(label, key)
         self.type_filter.activated.connect(lambda _i: self.search_box.text().strip() and self.run_search())
         toolbar.addWidget(self.type_filter)
+        # Tab from the search box goes to the results, not to the type filter (where Down would change it).
+        QWidget.setTabOrder(self.search_box, self.table)
+        self.type_filter.setFocusPolicy(Qt.ClickFocus)
         toolbar.addAction(self.lock_action)
 
     # --- navigation --------------------------------------------------------------------------
@@ -479,6 +519,7 @@ class MainWindow(QMainWindow):
             self.status.setText(info_label(self.vault, info, self.lang))
         elif kind == "new":
             self._set_page(self._editor(location[1], None, location[2], location[3] if len(location) > 3 else None))
+            focus_first_field(self.page)  # a new record: typing goes to its first field
             self.status.setText(titles.type_title(location[1], self.lang))
         elif kind == "history":
             self._set_page(HistoryView(self.vault, location[1], self.lang))
@@ -583,7 +624,9 @@ class MainWindow(QMainWindow):
         if reload:
             self.navigate(location, push=False)
 
-    def new_record(self, record_type: str) -> None:
+    def new_record(self, record_type: str, extra: dict | None = None) -> None:
+        """A new ``record_type`` record, with defaults from the record shown (its case, visit, person or
+        facility) and ``extra`` (what a button "… here" already knows)."""
         if self.vault is None:
             return
         defaults = {}
@@ -606,10 +649,29 @@ class MainWindow(QMainWindow):
                 body = info.body or {}
                 if "case_id" in node and body.get("case_id") and "case_id" not in defaults:
                     defaults["case_id"] = body["case_id"]
+        defaults.update(extra or {})
+        self._victim_default(record_type, defaults)
         # The id the new record's draft is kept under: the same when the user comes back (Back), and an
         # unsaved new record of this type left by a lock or a crash is offered again rather than lost.
         record_id = drafts.unsaved_new(self.vault, record_type, defaults) or new_id()
         self.navigate(("new", record_type, defaults, record_id))
+
+    def _victim_default(self, record_type: str, defaults: dict) -> None:
+        """An interview or examination for a case with exactly one victim is about that victim."""
+        case_id = defaults.get("case_id")
+        if not case_id or defaults.get("person_id") or "person_id" not in schema.inlined(record_type).get(
+                "properties", {}) or record_type == "link":
+            return
+        from ..core.queries import casefile
+
+        try:
+            links = casefile.gather(self.vault, case_id).links
+        except MonitorError:
+            return
+        victims = list(dict.fromkeys(link["person_id"] for link in links
+                                     if link.get("role") == "victim" and link.get("person_id")))
+        if len(victims) == 1:
+            defaults["person_id"] = victims[0]
 
     def current_record_id(self) -> str | None:
         location = self.location
@@ -644,6 +706,17 @@ class MainWindow(QMainWindow):
             if self.table.columnWidth(column) > MAX_COLUMN:
                 self.table.setColumnWidth(column, MAX_COLUMN)
 
+    def vault_changed(self) -> None:
+        """Records came in from outside the window (an import, the inbox): a list shown is read again, the
+        first-run screen gives way to the list, and the status bar counts again (never a stale "empty")."""
+        if self.vault is None:
+            return
+        location = self.location
+        if location is None or location[0] == "list":
+            self._reads(lambda: self._show_list(location[1] if location else self.list_name))
+        elif self.pages.currentWidget() is self.welcome or self.page is None:
+            self._reads(lambda: self._show_list(self.list_name))
+
     def _empty_vault(self) -> bool:
         counts = self.vault.counts()
         return not any(counts.get(t) for t in ("case", "visit", "facility", "person"))
@@ -664,6 +737,7 @@ class MainWindow(QMainWindow):
             for key, label in self.vault.vocabulary(vocabulary, self.lang):
                 self.status_filter.addItem(label, key)
         self.status_filter.setVisible(bool(vocabulary))
+        self.status_filter.setMinimumWidth(self.status_filter.sizeHint().width())  # never cut in a crowded row
         self.status_filter.blockSignals(False)
         self.facility_filter.blockSignals(True)
         self.facility_filter.clear()

@@ -259,32 +259,37 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="121" />
+        <location filename="../../monitor/gui/main_window.py" line="146" />
         <source>Edit the case</source>
         <translation>Істі өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="122" />
+        <location filename="../../monitor/gui/main_window.py" line="147" />
         <source>New interview</source>
         <translation>Жаңа сұхбат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="123" />
+        <location filename="../../monitor/gui/main_window.py" line="148" />
         <source>New examination</source>
         <translation>Жаңа куәландыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="124" />
+        <location filename="../../monitor/gui/main_window.py" line="149" />
         <source>New complaint</source>
         <translation>Жаңа шағым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="125" />
+        <location filename="../../monitor/gui/main_window.py" line="150" />
+        <source>Add a person with a role…</source>
+        <translation>Тұлғаны рөлімен қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="152" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="153" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
@@ -341,12 +346,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="346" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -354,22 +359,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="594" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="603" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="632" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="634" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -465,57 +470,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="79" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="80" />
         <source>Remove this injury</source>
         <translation>Бұл жарақатты жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="82" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="83" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Жарақатты белгілеу үшін суретті басыңыз; белгіні жылжыту үшін сүйреңіз; сипаттамасын өзгерту үшін белгіні басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="111" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="112" />
         <source>Examination details</source>
         <translation>Куәландыру туралы мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="120" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="122" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="123" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
         <source>Injury {n}</source>
         <translation>Жарақат {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="198" />
         <source>No injury selected</source>
         <translation>Жарақат таңдалмаған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="245" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="246" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="265" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="266" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -584,117 +589,117 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="155" />
+        <location filename="../../monitor/gui/editors/forms.py" line="199" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="240" />
+        <location filename="../../monitor/gui/editors/forms.py" line="284" />
         <source>Enter a whole number.</source>
         <translation>Бүтін санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="240" />
+        <location filename="../../monitor/gui/editors/forms.py" line="284" />
         <source>Enter a number.</source>
         <translation>Санды енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="264" />
+        <location filename="../../monitor/gui/editors/forms.py" line="308" />
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="309" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="266" />
+        <location filename="../../monitor/gui/editors/forms.py" line="310" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="393" />
+        <location filename="../../monitor/gui/editors/forms.py" line="437" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="394" />
+        <location filename="../../monitor/gui/editors/forms.py" line="438" />
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="383" />
+        <location filename="../../monitor/gui/editors/forms.py" line="427" />
         <source>DD.MM.YYYY HH:MM</source>
         <translation>КК.АА.ЖЖЖЖ СС:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <location filename="../../monitor/gui/editors/forms.py" line="428" />
         <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
         <translation>КК.АА.ЖЖЖЖ, АА.ЖЖЖЖ не ЖЖЖЖ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="385" />
+        <location filename="../../monitor/gui/editors/forms.py" line="429" />
         <source>DD.MM.YYYY</source>
         <translation>КК.АА.ЖЖЖЖ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="391" />
+        <location filename="../../monitor/gui/editors/forms.py" line="435" />
         <source>Choose the day in a calendar</source>
         <translation>Күнді күнтізбеден таңдау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="602" />
+        <location filename="../../monitor/gui/editors/forms.py" line="646" />
         <source>Choose a record from the list.</source>
         <translation>Тізімнен жазбаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="732" />
+        <location filename="../../monitor/gui/editors/forms.py" line="776" />
         <source>Add</source>
         <translation>Қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="746" />
+        <location filename="../../monitor/gui/editors/forms.py" line="790" />
         <source>Remove</source>
         <translation>Жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="777" />
+        <location filename="../../monitor/gui/editors/forms.py" line="821" />
         <source>Add at least one.</source>
         <translation>Кемінде біреуін қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="892" />
+        <location filename="../../monitor/gui/editors/forms.py" line="936" />
         <source>Show identity fields</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="916" />
+        <location filename="../../monitor/gui/editors/forms.py" line="960" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="947" />
+        <location filename="../../monitor/gui/editors/forms.py" line="991" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған өзгерістер қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="972" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
         <source>New: {what}</source>
         <translation>Жаңа жазба: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="978" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
         <source>Editing: {what}</source>
         <translation>Өзгерту: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1064" />
         <source>Not saved: correct the marked fields ({fields}).</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1066" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -799,12 +804,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="395" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="398" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгермеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="397" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="400" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Жаңа {new}, жаңартылған {updated}, қайшылықтар {conflicts}, мөрленген жазбалардың қабылданбаған өзгерістері {sealed}, өткізілген {skipped}, қосылған тіркемелер {attachments}.</translation>
     </message>
@@ -830,93 +835,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="175" />
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="219" />
         <source>Inbox folder</source>
         <translation>Кіріс қалтасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="177" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Осы қалтаға (синхрондалатын қалта, USB жинақтауыш) келген осы қоймаға арналған топтамалар қойма ашық тұрғанда біріктіріледі, әрқайсысы толығымен немесе мүлдем емес. Қалтадағы файлдар ешқашан өзгертілмейді және жойылмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="183" />
         <source>Choose folder…</source>
         <translation>Қалтаны таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="187" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="185" />
         <source>Stop using this folder</source>
         <translation>Бұл қалтаны енді қолданбау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="189" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="187" />
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="204" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="202" />
         <source>Compare the fingerprint and import…</source>
         <translation>Саусақ ізін салыстырып, импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="207" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="255" />
         <source>Merged</source>
         <translation>Біріктірілді</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="255" />
         <source>Imported before</source>
         <translation>Бұрын импортталған</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="256" />
         <source>Waits for trust</source>
         <translation>Сенімді күтуде</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="256" />
         <source>Refused</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="262" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Folder: {path}</source>
         <translation>Қалта: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Бұл қойма үшін кіріс қалтасы таңдалмаған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="284" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="282" />
         <source>Checking the folder…</source>
         <translation>Қалта тексерілуде…</translation>
     </message>
@@ -924,7 +929,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="143" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="145" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Кіріс: біріктірілді {merged}, сенімді күтуде {waiting}, қабылданбады {refused}</translation>
     </message>
@@ -1081,315 +1086,315 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="181" />
+        <location filename="../../monitor/gui/main_window.py" line="217" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="189" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>Type</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="189" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="226" />
         <source>Match</source>
         <translation>Сәйкестік</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="226" />
         <source>Matched words</source>
         <translation>Сәйкес келген сөздер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="212" />
+        <location filename="../../monitor/gui/main_window.py" line="248" />
         <source>Filter this list…</source>
         <translation>Тізімді сүзу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="221" />
+        <location filename="../../monitor/gui/main_window.py" line="258" />
         <source>from YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК бастап</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="223" />
+        <location filename="../../monitor/gui/main_window.py" line="260" />
         <source>to YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК дейін</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="264" />
+        <location filename="../../monitor/gui/main_window.py" line="301" />
         <source>Search narratives, names, notes…</source>
         <translation>Айғақтар, есімдер, жазбалар бойынша іздеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="320" />
         <source>My passphrase or laptop may be compromised…</source>
         <translation>Құпия фразам немесе ноутбугім бөгде қолға түсуі мүмкін…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="299" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="300" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Forward</source>
         <translation>Алға</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="301" />
-        <location filename="../../monitor/gui/main_window.py" line="422" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="302" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>Find…</source>
         <translation>Табу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="304" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="342" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="306" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="308" />
+        <location filename="../../monitor/gui/main_window.py" line="345" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="350" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="316" />
+        <location filename="../../monitor/gui/main_window.py" line="353" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="363" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="368" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="375" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="376" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="376" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="377" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="377" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="343" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Check a printed report…</source>
         <translation>Басылған есепті тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="386" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="352" />
+        <location filename="../../monitor/gui/main_window.py" line="389" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="353" />
-        <location filename="../../monitor/gui/main_window.py" line="902" />
+        <location filename="../../monitor/gui/main_window.py" line="390" />
+        <location filename="../../monitor/gui/main_window.py" line="976" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="354" />
-        <location filename="../../monitor/gui/main_window.py" line="908" />
+        <location filename="../../monitor/gui/main_window.py" line="391" />
+        <location filename="../../monitor/gui/main_window.py" line="982" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="356" />
+        <location filename="../../monitor/gui/main_window.py" line="393" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="365" />
+        <location filename="../../monitor/gui/main_window.py" line="402" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="418" />
+        <location filename="../../monitor/gui/main_window.py" line="458" />
         <source>Unsaved changes</source>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="419" />
+        <location filename="../../monitor/gui/main_window.py" line="459" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>Бұл бетте сақталмаған өзгерістер бар. Кетер алдында оларды сақтау керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="423" />
+        <location filename="../../monitor/gui/main_window.py" line="463" />
         <source>Discard</source>
         <translation>Сақтамау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="424" />
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="493" />
+        <location filename="../../monitor/gui/main_window.py" line="534" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <location filename="../../monitor/gui/main_window.py" line="544" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="526" />
+        <location filename="../../monitor/gui/main_window.py" line="567" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="529" />
+        <location filename="../../monitor/gui/main_window.py" line="570" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="542" />
+        <location filename="../../monitor/gui/main_window.py" line="583" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="753" />
+        <location filename="../../monitor/gui/main_window.py" line="827" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="801" />
+        <location filename="../../monitor/gui/main_window.py" line="875" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="802" />
+        <location filename="../../monitor/gui/main_window.py" line="876" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="803" />
+        <location filename="../../monitor/gui/main_window.py" line="877" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="823" />
+        <location filename="../../monitor/gui/main_window.py" line="897" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="836" />
+        <location filename="../../monitor/gui/main_window.py" line="910" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="879" />
+        <location filename="../../monitor/gui/main_window.py" line="953" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="880" />
+        <location filename="../../monitor/gui/main_window.py" line="954" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="881" />
+        <location filename="../../monitor/gui/main_window.py" line="955" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="909" />
+        <location filename="../../monitor/gui/main_window.py" line="983" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="307" />
+        <location filename="../../monitor/gui/main_window.py" line="344" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Lock</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="395" />
+        <location filename="../../monitor/gui/main_window.py" line="435" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="655" />
+        <location filename="../../monitor/gui/main_window.py" line="728" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="663" />
+        <location filename="../../monitor/gui/main_window.py" line="736" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="671" />
+        <location filename="../../monitor/gui/main_window.py" line="745" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="708" />
+        <location filename="../../monitor/gui/main_window.py" line="782" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="821" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="751" />
+        <location filename="../../monitor/gui/main_window.py" line="825" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1440,55 +1445,70 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="96" />
+        <location filename="../../monitor/gui/main_window.py" line="98" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="98" />
+        <location filename="../../monitor/gui/main_window.py" line="100" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="100" />
+        <location filename="../../monitor/gui/main_window.py" line="102" />
         <source>Add photo or document…</source>
         <translation>Сурет немесе құжат қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <source>New visit here</source>
+        <translation>Осы мекемеге жаңа бару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <source>New interview here</source>
+        <translation>Осында жаңа сұхбат</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <source>New examination here</source>
+        <translation>Осында жаңа куәландыру</translation>
     </message>
 </context>
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="25" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
         <source>updated {time}</source>
         <translation>өзгертілген уақыты {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
         <source>Deleted.</source>
         <translation>Жойылған.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
         <source>Sealed — addenda only.</source>
         <translation>Мөрленген — тек толықтырулар.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
         <source>Conflict: {n} concurrent versions.</source>
         <translation>Қайшылық: қатар нұсқалар саны — {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
         <source>hidden</source>
         <translation>жасырын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Reveal identity</source>
         <translation>Жеке деректерді көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="32" />
         <source>Linked records</source>
         <translation>Байланысты жазбалар</translation>
     </message>
@@ -1695,134 +1715,134 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="577" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="178" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
         <source>Resolve</source>
         <translation>Шешу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="192" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
         <source>The merged record:</source>
         <translation>Біріктірілген жазба:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="217" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
         <source>Nothing to review.</source>
         <translation>Қарайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="236" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="241" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
         <source>Keep the sealed version</source>
         <translation>Мөрленген нұсқаны қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="263" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
         <source>refused edit of a sealed record</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
         <source>deletes the record</source>
         <translation>жазбаны жояды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
         <source>current view</source>
         <translation>ағымдағы нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
         <source>concurrent version</source>
         <translation>қатар нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
         <source>Version {n}</source>
         <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="274" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="330" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="354" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="381" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="409" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="430" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="412" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="479" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="532" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="535" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="550" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="561" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>
@@ -1968,32 +1988,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="409" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="412" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="422" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
         <source>My identity…</source>
         <translation>Құрылғы деректерім…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="423" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="426" />
         <source>Trusted contacts…</source>
         <translation>Сенімді байланыстар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="424" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="427" />
         <source>Export a bundle…</source>
         <translation>Пакетті экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="428" />
         <source>Import a bundle…</source>
         <translation>Пакетті импорттау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="302" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="300" />
         <source>Inbox folder…</source>
         <translation>Кіріс қалтасы…</translation>
     </message>
@@ -2035,148 +2055,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="73" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
         <source>Monitor — unlock</source>
         <translation>Монитор — құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
         <source>Open another vault file…</source>
         <translation>Басқа қойма файлын ашу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
         <source>Show passphrase</source>
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
         <source>optional; it signs your work</source>
         <translation>міндетті емес; жұмысыңызға осымен қол қойылады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="96" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="97" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Vault</source>
         <translation>Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="111" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
         <source>Your role</source>
         <translation>Рөліңіз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="170" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="235" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="424" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="393" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="397" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="440" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>
@@ -2255,7 +2275,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="145" />
+        <location filename="../../monitor/gui/main_window.py" line="172" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -2270,17 +2290,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Енгізгеннің бәрі осы шифрланған қоймада қалады. Кетерде оны Ctrl+L пернелерімен құлыптаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="158" />
+        <location filename="../../monitor/gui/main_window.py" line="193" />
         <source>New case</source>
         <translation>Жаңа іс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="159" />
+        <location filename="../../monitor/gui/main_window.py" line="194" />
         <source>New facility</source>
         <translation>Жаңа мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="160" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>New visit</source>
         <translation>Жаңа бару</translation>
     </message>

@@ -259,32 +259,37 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="121" />
+        <location filename="../../monitor/gui/main_window.py" line="146" />
         <source>Edit the case</source>
         <translation>Изменить дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="122" />
+        <location filename="../../monitor/gui/main_window.py" line="147" />
         <source>New interview</source>
         <translation>Новое интервью</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="123" />
+        <location filename="../../monitor/gui/main_window.py" line="148" />
         <source>New examination</source>
         <translation>Новое освидетельствование</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="124" />
+        <location filename="../../monitor/gui/main_window.py" line="149" />
         <source>New complaint</source>
         <translation>Новая жалоба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="125" />
+        <location filename="../../monitor/gui/main_window.py" line="150" />
+        <source>Add a person with a role…</source>
+        <translation>Добавить лицо с ролью…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="152" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="126" />
+        <location filename="../../monitor/gui/main_window.py" line="153" />
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -341,12 +346,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="284" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="346" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -354,22 +359,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="594" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="603" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="632" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="634" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -465,57 +470,57 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>ExaminationEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="79" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="80" />
         <source>Remove this injury</source>
         <translation>Удалить это повреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="82" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="83" />
         <source>Click the figure to mark an injury; drag a marker to move it; click a marker to edit its injury.</source>
         <translation>Щёлкните по фигуре, чтобы отметить повреждение; перетащите метку, чтобы сдвинуть её; щёлкните по метке, чтобы изменить описание.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="111" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="112" />
         <source>Examination details</source>
         <translation>Сведения об освидетельствовании</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="120" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="122" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="123" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="196" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
         <source>Injury {n}</source>
         <translation>Повреждение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="197" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="198" />
         <source>No injury selected</source>
         <translation>Повреждение не выбрано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="245" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="246" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="265" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="266" />
         <source>Unsaved work from {time} was restored from the vault.</source>
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="315" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -584,117 +589,117 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="155" />
+        <location filename="../../monitor/gui/editors/forms.py" line="199" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="240" />
+        <location filename="../../monitor/gui/editors/forms.py" line="284" />
         <source>Enter a whole number.</source>
         <translation>Введите целое число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="240" />
+        <location filename="../../monitor/gui/editors/forms.py" line="284" />
         <source>Enter a number.</source>
         <translation>Введите число.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="264" />
+        <location filename="../../monitor/gui/editors/forms.py" line="308" />
         <source>not stated</source>
         <translation>не указано</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="265" />
+        <location filename="../../monitor/gui/editors/forms.py" line="309" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="266" />
+        <location filename="../../monitor/gui/editors/forms.py" line="310" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="393" />
+        <location filename="../../monitor/gui/editors/forms.py" line="437" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="394" />
+        <location filename="../../monitor/gui/editors/forms.py" line="438" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="383" />
+        <location filename="../../monitor/gui/editors/forms.py" line="427" />
         <source>DD.MM.YYYY HH:MM</source>
         <translation>ДД.ММ.ГГГГ ЧЧ:ММ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="384" />
+        <location filename="../../monitor/gui/editors/forms.py" line="428" />
         <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
         <translation>ДД.ММ.ГГГГ, ММ.ГГГГ или ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="385" />
+        <location filename="../../monitor/gui/editors/forms.py" line="429" />
         <source>DD.MM.YYYY</source>
         <translation>ДД.ММ.ГГГГ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="391" />
+        <location filename="../../monitor/gui/editors/forms.py" line="435" />
         <source>Choose the day in a calendar</source>
         <translation>Выбрать день в календаре</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="602" />
+        <location filename="../../monitor/gui/editors/forms.py" line="646" />
         <source>Choose a record from the list.</source>
         <translation>Выберите запись из списка.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="732" />
+        <location filename="../../monitor/gui/editors/forms.py" line="776" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="746" />
+        <location filename="../../monitor/gui/editors/forms.py" line="790" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="777" />
+        <location filename="../../monitor/gui/editors/forms.py" line="821" />
         <source>Add at least one.</source>
         <translation>Добавьте хотя бы один элемент.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="892" />
+        <location filename="../../monitor/gui/editors/forms.py" line="936" />
         <source>Show identity fields</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="916" />
+        <location filename="../../monitor/gui/editors/forms.py" line="960" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="947" />
+        <location filename="../../monitor/gui/editors/forms.py" line="991" />
         <source>Unsaved changes from {time} were restored from the vault.</source>
         <translation>Несохранённые изменения от {time} восстановлены из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="972" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1016" />
         <source>New: {what}</source>
         <translation>Новая запись: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="978" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
         <source>Editing: {what}</source>
         <translation>Изменение: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1020" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1064" />
         <source>Not saved: correct the marked fields ({fields}).</source>
         <translation>Не сохранено: исправьте отмеченные поля ({fields}).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/forms.py" line="1022" />
+        <location filename="../../monitor/gui/editors/forms.py" line="1066" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -799,12 +804,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="395" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="398" />
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже был импортирован; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="397" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="400" />
         <source>{new} new, {updated} updated, {conflicts} conflicts, {sealed} sealed edits refused, {skipped} skipped, {attachments} attachments added.</source>
         <translation>Новых {new}, обновлено {updated}, конфликтов {conflicts}, отклонено изменений запечатанных записей {sealed}, пропущено {skipped}, добавлено вложений {attachments}.</translation>
     </message>
@@ -830,93 +835,93 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="175" />
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="219" />
         <source>Inbox folder</source>
         <translation>Папка входящих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="179" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="177" />
         <source>Bundles for this vault that arrive in this folder (a synced folder, a USB stick) are merged while the vault is open, each all or nothing. Files there are never changed or deleted.</source>
         <translation>Пакеты для этого хранилища, которые появляются в этой папке (синхронизируемая папка, USB-накопитель), объединяются, пока хранилище открыто, каждый целиком или никак. Файлы в папке никогда не изменяются и не удаляются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="183" />
         <source>Choose folder…</source>
         <translation>Выбрать папку…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="187" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="185" />
         <source>Stop using this folder</source>
         <translation>Больше не использовать эту папку</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="189" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="187" />
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="196" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="194" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="204" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="202" />
         <source>Compare the fingerprint and import…</source>
         <translation>Сверить отпечаток и импортировать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="207" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="255" />
         <source>Merged</source>
         <translation>Объединён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="255" />
         <source>Imported before</source>
         <translation>Уже импортирован</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="256" />
         <source>Waits for trust</source>
         <translation>Ждёт доверия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="258" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="256" />
         <source>Refused</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="262" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="260" />
         <source>Folder: {path}</source>
         <translation>Папка: {path}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="263" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="261" />
         <source>No inbox folder is chosen for this vault.</source>
         <translation>Для этого хранилища папка входящих не выбрана.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="284" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="282" />
         <source>Checking the folder…</source>
         <translation>Проверка папки…</translation>
     </message>
@@ -924,7 +929,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InboxWatcher</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="143" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="145" />
         <source>Inbox: {merged} merged, {waiting} waiting for trust, {refused} refused</source>
         <translation>Входящие: объединено {merged}, ждут доверия {waiting}, отклонено {refused}</translation>
     </message>
@@ -1081,315 +1086,315 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="181" />
+        <location filename="../../monitor/gui/main_window.py" line="217" />
         <source>Monitor</source>
         <translation>Монитор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="189" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="189" />
+        <location filename="../../monitor/gui/main_window.py" line="225" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="226" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="190" />
+        <location filename="../../monitor/gui/main_window.py" line="226" />
         <source>Matched words</source>
         <translation>Совпавшие слова</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="212" />
+        <location filename="../../monitor/gui/main_window.py" line="248" />
         <source>Filter this list…</source>
         <translation>Фильтр списка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="221" />
+        <location filename="../../monitor/gui/main_window.py" line="258" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="223" />
+        <location filename="../../monitor/gui/main_window.py" line="260" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="264" />
+        <location filename="../../monitor/gui/main_window.py" line="301" />
         <source>Search narratives, names, notes…</source>
         <translation>Поиск по показаниям, именам, заметкам…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="283" />
+        <location filename="../../monitor/gui/main_window.py" line="320" />
         <source>My passphrase or laptop may be compromised…</source>
         <translation>Моя парольная фраза или ноутбук могли попасть в чужие руки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="299" />
+        <location filename="../../monitor/gui/main_window.py" line="336" />
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="300" />
+        <location filename="../../monitor/gui/main_window.py" line="337" />
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="301" />
-        <location filename="../../monitor/gui/main_window.py" line="422" />
+        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="302" />
+        <location filename="../../monitor/gui/main_window.py" line="339" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="304" />
+        <location filename="../../monitor/gui/main_window.py" line="341" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="305" />
+        <location filename="../../monitor/gui/main_window.py" line="342" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="306" />
+        <location filename="../../monitor/gui/main_window.py" line="343" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="308" />
+        <location filename="../../monitor/gui/main_window.py" line="345" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="313" />
+        <location filename="../../monitor/gui/main_window.py" line="350" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="316" />
+        <location filename="../../monitor/gui/main_window.py" line="353" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="326" />
+        <location filename="../../monitor/gui/main_window.py" line="363" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="331" />
+        <location filename="../../monitor/gui/main_window.py" line="368" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="338" />
+        <location filename="../../monitor/gui/main_window.py" line="375" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="376" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="339" />
+        <location filename="../../monitor/gui/main_window.py" line="376" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="377" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="340" />
+        <location filename="../../monitor/gui/main_window.py" line="377" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="343" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Check a printed report…</source>
         <translation>Проверить напечатанный отчёт…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="349" />
+        <location filename="../../monitor/gui/main_window.py" line="386" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="352" />
+        <location filename="../../monitor/gui/main_window.py" line="389" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="353" />
-        <location filename="../../monitor/gui/main_window.py" line="902" />
+        <location filename="../../monitor/gui/main_window.py" line="390" />
+        <location filename="../../monitor/gui/main_window.py" line="976" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="354" />
-        <location filename="../../monitor/gui/main_window.py" line="908" />
+        <location filename="../../monitor/gui/main_window.py" line="391" />
+        <location filename="../../monitor/gui/main_window.py" line="982" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="356" />
+        <location filename="../../monitor/gui/main_window.py" line="393" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="365" />
+        <location filename="../../monitor/gui/main_window.py" line="402" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="418" />
+        <location filename="../../monitor/gui/main_window.py" line="458" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="419" />
+        <location filename="../../monitor/gui/main_window.py" line="459" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>На этой странице есть несохранённые изменения. Сохранить их перед уходом?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="423" />
+        <location filename="../../monitor/gui/main_window.py" line="463" />
         <source>Discard</source>
         <translation>Не сохранять</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="424" />
+        <location filename="../../monitor/gui/main_window.py" line="464" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="493" />
+        <location filename="../../monitor/gui/main_window.py" line="534" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="503" />
+        <location filename="../../monitor/gui/main_window.py" line="544" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="526" />
+        <location filename="../../monitor/gui/main_window.py" line="567" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="529" />
+        <location filename="../../monitor/gui/main_window.py" line="570" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="542" />
+        <location filename="../../monitor/gui/main_window.py" line="583" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="753" />
+        <location filename="../../monitor/gui/main_window.py" line="827" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="801" />
+        <location filename="../../monitor/gui/main_window.py" line="875" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="802" />
+        <location filename="../../monitor/gui/main_window.py" line="876" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="803" />
+        <location filename="../../monitor/gui/main_window.py" line="877" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="823" />
+        <location filename="../../monitor/gui/main_window.py" line="897" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="836" />
+        <location filename="../../monitor/gui/main_window.py" line="910" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="879" />
+        <location filename="../../monitor/gui/main_window.py" line="953" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="880" />
+        <location filename="../../monitor/gui/main_window.py" line="954" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское освидетельствование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="881" />
+        <location filename="../../monitor/gui/main_window.py" line="955" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="909" />
+        <location filename="../../monitor/gui/main_window.py" line="983" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="307" />
+        <location filename="../../monitor/gui/main_window.py" line="344" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="303" />
+        <location filename="../../monitor/gui/main_window.py" line="340" />
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="395" />
+        <location filename="../../monitor/gui/main_window.py" line="435" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="655" />
+        <location filename="../../monitor/gui/main_window.py" line="728" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="663" />
+        <location filename="../../monitor/gui/main_window.py" line="736" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="671" />
+        <location filename="../../monitor/gui/main_window.py" line="745" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="708" />
+        <location filename="../../monitor/gui/main_window.py" line="782" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="747" />
+        <location filename="../../monitor/gui/main_window.py" line="821" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="751" />
+        <location filename="../../monitor/gui/main_window.py" line="825" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1440,55 +1445,70 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="96" />
+        <location filename="../../monitor/gui/main_window.py" line="98" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="98" />
+        <location filename="../../monitor/gui/main_window.py" line="100" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="100" />
+        <location filename="../../monitor/gui/main_window.py" line="102" />
         <source>Add photo or document…</source>
         <translation>Добавить фото или документ…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="107" />
+        <source>New visit here</source>
+        <translation>Новое посещение этого учреждения</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="108" />
+        <source>New interview here</source>
+        <translation>Новое интервью в этом посещении</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="109" />
+        <source>New examination here</source>
+        <translation>Новое освидетельствование здесь</translation>
     </message>
 </context>
 <context>
     <name>RecordView</name>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="25" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
         <source>updated {time}</source>
         <translation>изменено {time}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="26" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
         <source>Deleted.</source>
         <translation>Удалено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="27" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
         <source>Sealed — addenda only.</source>
         <translation>Запечатано — только дополнения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="28" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
         <source>Conflict: {n} concurrent versions.</source>
         <translation>Конфликт: параллельных версий — {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="29" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
         <source>hidden</source>
         <translation>скрыто</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="30" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
         <source>Reveal identity</source>
         <translation>Показать личные данные</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/record_view.py" line="31" />
+        <location filename="../../monitor/gui/pages/record_view.py" line="32" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
     </message>
@@ -1695,134 +1715,134 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="577" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="178" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
         <source>Resolve</source>
         <translation>Разрешить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="192" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
         <source>The merged record:</source>
         <translation>Объединённая запись:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="217" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
         <source>Nothing to review.</source>
         <translation>Проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="236" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="241" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
         <source>Keep the sealed version</source>
         <translation>Сохранить запечатанную версию</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="263" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
         <source>refused edit of a sealed record</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
         <source>deletes the record</source>
         <translation>удаляет запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
         <source>current view</source>
         <translation>текущая версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
         <source>concurrent version</source>
         <translation>параллельная версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
         <source>Version {n}</source>
         <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="274" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="325" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="330" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="354" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="381" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="409" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="430" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="412" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="479" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="532" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="535" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="550" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="561" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -1968,32 +1988,32 @@ Seal it now?</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="409" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="412" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="422" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
         <source>My identity…</source>
         <translation>Мои данные устройства…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="423" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="426" />
         <source>Trusted contacts…</source>
         <translation>Доверенные контакты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="424" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="427" />
         <source>Export a bundle…</source>
         <translation>Экспорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="425" />
+        <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="428" />
         <source>Import a bundle…</source>
         <translation>Импорт пакета…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/inbox.py" line="302" />
+        <location filename="../../monitor/gui/dialogs/inbox.py" line="300" />
         <source>Inbox folder…</source>
         <translation>Папка входящих…</translation>
     </message>
@@ -2035,148 +2055,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="73" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
         <source>Monitor — unlock</source>
         <translation>Монитор — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
         <source>Open another vault file…</source>
         <translation>Открыть другой файл хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
         <source>Show passphrase</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
         <source>optional; it signs your work</source>
         <translation>необязательно; им подписывается ваша работа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="96" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="97" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="111" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
         <source>Your role</source>
         <translation>Ваша роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="170" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="173" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="185" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="221" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="235" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="424" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="283" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="322" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="325" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="393" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="397" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="440" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
@@ -2255,7 +2275,7 @@ Seal it now?</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="145" />
+        <location filename="../../monitor/gui/main_window.py" line="172" />
         <source>This vault is empty. Start with what you are documenting:
 
 • a case — one person's or one event's file: people, allegations, interviews, examinations, complaints;
@@ -2270,17 +2290,17 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="158" />
+        <location filename="../../monitor/gui/main_window.py" line="193" />
         <source>New case</source>
         <translation>Новое дело</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="159" />
+        <location filename="../../monitor/gui/main_window.py" line="194" />
         <source>New facility</source>
         <translation>Новое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="160" />
+        <location filename="../../monitor/gui/main_window.py" line="195" />
         <source>New visit</source>
         <translation>Новое посещение</translation>
     </message>

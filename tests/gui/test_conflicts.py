@@ -4,7 +4,6 @@ chosen; the banner on a record in conflict; gate errors in one line with the vau
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -122,7 +121,10 @@ def test_pick_fields_from_two_versions_and_resolve(qtbot, window):
         assert table.item(row_of(pane, name), other + 1).checkState() == Qt.Unchecked
     assert table.item(row_of(pane, "capacity"), count + 1).text() == "10"
     assert table.item(row_of(pane, "name"), count + 1).text() == "ИВС г. Костанай"
-    assert json.loads(pane.preview.toPlainText()) == MERGED
+    assert pane.merged() == MERGED
+    shown = pane.preview.toPlainText()  # readable, as a record page: titles and labels, no UUID, no keys
+    assert "Capacity" in shown and "ИВС г. Костанай" in shown and FACILITY["id"] not in shown
+    assert "type_key" not in shown and "ivs" not in shown.split() and "{" not in shown
     assert pane.check.text().startswith("✓")
     heads = pane.review.heads
     qtbot.mouseClick(pane.resolve_button, Qt.LeftButton)

@@ -51,7 +51,8 @@ def test_two_markers_on_two_views_saved_with_their_injuries(qtbot, vault):
     assert editor.current == 0 and editor.table.rowCount() == 1
     # Missing the required description: Save refuses and points at the injury's field.
     assert not editor.save()
-    assert editor.panel.fields["region"].error.isVisible()
+    assert editor.injuries[0]["region"] == "back_upper"  # taken from the click
+    assert editor.panel.fields["injury_type"].error.isVisible()
     describe_injury(editor, "bruise", "back_upper", "highly_consistent")
     wanted_view = "head" if "view" in editor.injury_fields else "front"
     editor.diagram.set_view(wanted_view)

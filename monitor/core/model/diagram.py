@@ -120,3 +120,76 @@ def consistency_definitions() -> dict[str, dict[str, str]]:
 def consistency_definition(key: str, lang: str = "en") -> str:
     entry = consistency_definitions().get(key, {})
     return entry.get(lang) or entry.get("en") or ""
+
+
+# --- the body region under a point ------------------------------------------------------------------
+# Bands in the normalised frame of each view, read off body.json's outlines (head above y 0.12, shoulders
+# at 0.165, hands end at 0.63, knees near 0.74, ankles at 0.92). Coarse on purpose: the region is a
+# proposal the examiner can change, never a measurement.
+
+_LIMB_BANDS = ((0.22, "shoulder"), (0.38, "arm"), (0.5, "forearm"), (0.55, "wrist"), (0.64, "hand"))
+_LEG_BANDS = ((0.74, "thigh"), (0.92, "leg"), (0.95, "ankle"), (1.01, "foot"))
+
+
+def _viewer_left_is(v: DiagramView) -> str:
+    """Which side of the person is on the viewer's left in this view: "right" or "left"."""
+    for mark in v.marks:
+        if mark.x < 0.5:
+            return "right" if mark.text == "R" else "left"
+    return "left" if v.name == "left" else "right"
+
+
+def _band(bands, y: float) -> str:
+    for limit, name in bands:
+        if y < limit:
+            return name
+    return bands[-1][1]
+
+
+def region_at(v: DiagramView | str, x: float, y: float) -> str | None:
+    """The ``body_region`` vocabulary key under a normalised point of a view, or None outside the body.
+
+    Example: ``region_at("back", 0.4, 0.3)`` is "back_upper"; ``region_at("front", 0.2, 0.45)`` is
+    "forearm_right" (the person's right is on the viewer's left, as when facing them).
+    """
+    v = _as_view(v)
+    if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
+        return None
+    near = "right" if (x < 0.5) == (_viewer_left_is(v) == "right") else "left"
+    if v.name == "soles":
+        return f"sole_{near}"
+    if v.name in ("palms", "hands_back"):
+        return f"hand_{near}"
+    if v.name == "head":
+        if x < 0.185 or x > 0.815:
+            return f"ear_{near}" if 0.35 <= y <= 0.6 else None
+        return "scalp" if y < 0.3 else "face" if y < 0.78 else "neck"
+    if y < 0.12:
+        return "face" if v.name == "front" else "head"
+    if y < 0.165:
+        return "neck"
+    if v.name in ("left", "right"):  # a profile: the arm hangs over the flank
+        side = v.name
+        if y < 0.64:
+            return f"{_band(_LIMB_BANDS, y)}_{side}"
+        return f"{_band(_LEG_BANDS, y)}_{side}"
+    centre = abs(x - 0.5)
+    if y < 0.64 and centre > 0.22:  # beside the trunk: the arms
+        return f"{_band(_LIMB_BANDS, y)}_{near}"
+    if y < 0.22 and centre > 0.15:
+        return f"shoulder_{near}"
+    if v.name == "back":
+        if y < 0.36:
+            return "back_upper"
+        if y < 0.5:
+            return "back_lower"
+        if y < 0.6:
+            return "buttocks"
+    else:
+        if y < 0.34:
+            return "chest"
+        if y < 0.5:
+            return "abdomen"
+        if y < 0.57 and centre < 0.08:
+            return "genitals"
+    return f"{_band(_LEG_BANDS, max(y, 0.57))}_{near}"

@@ -139,14 +139,12 @@ class InboxWatcher(QObject):
             merged = [o for o in outcomes if o.status == inbox.IMPORTED]
             waiting = [o for o in outcomes if o.status == inbox.UNKNOWN_SIGNER]
             refused = [o for o in outcomes if o.status == inbox.REFUSED]
+            if merged:
+                window.vault_changed()  # the list, the first-run screen and the status bar follow
             if merged or waiting or refused:
                 window.status.setText(self.tr("Inbox: {merged} merged, {waiting} waiting for trust, "
                                                    "{refused} refused").format(
                     merged=len(merged), waiting=len(waiting), refused=len(refused)))
-            if merged:
-                location = window.location
-                if location and location[0] == "list":
-                    window._reads(window._reload_list)
         self.changed.emit()
         if self._again:
             self._again = False

@@ -391,6 +391,9 @@ class ImportDialog(_Job):
         return ask_to_trust(self, fingerprint)
 
     def done_text(self, report) -> None:
+        changed = getattr(self.parent(), "vault_changed", None)
+        if changed is not None and not report.replay:
+            changed()  # the window's list and status bar show what came in
         if report.replay:
             self.status.setText(self.tr("This bundle was imported before; nothing changed."))
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...core import messages
@@ -80,6 +81,7 @@ class UnlockDialog(QDialog):
         self.chooser = QComboBox(objectName="recent")
         self.chooser.setMinimumContentsLength(30)
         self.browse_button = QPushButton(self.tr("Open another vault file…"), objectName="browse")
+        self.browse_button.setAutoDefault(False)  # Enter never opens a file dialog: it unlocks or creates
         self.passphrase = QLineEdit(echoMode=QLineEdit.Password, objectName="passphrase")
         self.confirm = QLineEdit(echoMode=QLineEdit.Password, objectName="confirm")
         self.show_box = QCheckBox(self.tr("Show passphrase"), objectName="show")
@@ -139,6 +141,17 @@ class UnlockDialog(QDialog):
         self._fill_chooser(recent or [])
         self.chooser.activated.connect(lambda i: self.set_path(Path(self.chooser.itemData(i))))
         self.set_path(self.path)
+        # The passphrase comes first: typing, Tab, typing again, Enter unlocks or creates.
+        order = [self.passphrase, self.confirm, self.show_box, self.unlock_button, self.create_button,
+                 self.demo_button, self.cancel_button, self.chooser, self.browse_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self.passphrase.setFocus(Qt.OtherFocusReason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.passphrase.isEnabled():
+            self.passphrase.setFocus(Qt.ActiveWindowFocusReason)
 
     # --- which vault ----------------------------------------------------------------------------
 

@@ -245,6 +245,9 @@ class BodyDiagram(QWidget):
         injury = {"id": new_id(), "view": self.view_name, "x": round(x, 4), "y": round(y, 4)}
         if self.view_name in diagram.LEGACY_SIDES:
             injury["side"] = self.view_name
+        region = diagram.region_at(self.view_name, x, y)  # the body region under the click, a proposal
+        if region:
+            injury["region"] = region
         if self.fields is not None:
             injury = {k: v for k, v in injury.items() if k in self.fields}
             if "view" not in self.fields and "side" not in injury:

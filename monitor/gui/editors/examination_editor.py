@@ -63,7 +63,8 @@ class ExaminationEditor(QWidget):
             "№", titles.field_title("examination.injuries.view", lang),
             titles.field_title("examination.injuries.injury_type", lang),
             titles.field_title("examination.injuries.region", lang),
-            titles.field_title("examination.injuries.consistency", lang)])
+            # a long title goes on two lines rather than being cut ("Соответствие (Стамбульский протокол)")
+            titles.field_title("examination.injuries.consistency", lang).replace(" (", "\n(")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -46,6 +46,7 @@ from ...core.model import titles
 from ...core.errors import MonitorError
 from ...core.history.revisions import new_id
 from .body_diagram import ConsistencyCombo
+from .focus import focus_first_field, inputs_in_order, reveal_first_error, show_and_focus  # noqa: F401  (re-exported)
 from .saving import FieldError, FieldErrors  # noqa: F401  (re-exported: the editors import them from here)
 from ..labels import format_datetime, info_label, to_local
 
@@ -88,6 +89,49 @@ class FormContext:
 
 
 # --- editors ------------------------------------------------------------------------------------
+
+
+
+# --- the mouse wheel -------------------------------------------------------------------------------
+
+class WheelGuard(QObject):
+    """The mouse wheel changes a drop-down or a number box only when it has the focus; otherwise the
+    wheel goes on to the form around it, which scrolls (a value never changes under a scrolling hand)."""
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtWidgets import QAbstractSpinBox
+
+        kind = event.type()
+        if kind not in (QEvent.Wheel, QEvent.Polish) or not isinstance(obj, (QComboBox, QAbstractSpinBox)):
+            return False
+        if kind == QEvent.Polish:
+            if obj.focusPolicy() == Qt.WheelFocus:
+                obj.setFocusPolicy(Qt.StrongFocus)  # the wheel does not take the focus either
+            return False
+        if obj.hasFocus():
+            return False
+        from PySide6.QtGui import QWheelEvent
+        from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+        area = obj.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:  # the form around it scrolls instead
+            viewport = area.viewport()
+            pos = viewport.mapFromGlobal(event.globalPosition().toPoint())
+            QApplication.sendEvent(viewport, QWheelEvent(
+                pos.toPointF(), event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
+                event.modifiers(), event.phase(), event.inverted()))
+        event.accept()
+        return True
+
+
+def install_wheel_guard(app) -> None:
+    """Install :class:`WheelGuard` on the whole application, once."""
+    if app is None or app.property("monitor_wheel_guard"):
+        return
+    app.installEventFilter(WheelGuard(app))
+    app.setProperty("monitor_wheel_guard", True)
 
 class Editor(QWidget):
     """A field's control with an error line under it. Subclasses implement value/set_value."""

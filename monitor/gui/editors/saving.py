@@ -123,6 +123,9 @@ def save_and_show_errors(owner, action: Callable[[], object], *, route: Route | 
         owner.show_errors(shown_errors(exc, owner.lang, route))
     else:
         return True
+    from .focus import reveal_first_error
+
+    reveal_first_error(owner)  # the first marked field, scrolled into view and focused
     return False
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.queries import casefile
@@ -79,6 +79,8 @@ class CaseFilePage(QTextBrowser):
         self.vault, self.lang = vault, lang
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._clicked)
+        # Lines break between words only: a narrow pane never splits a date ("01.12.202/6").
+        self.setWordWrapMode(QTextOption.WordWrap)
         self.case_id: str | None = None
         self.shown_intimate: set[str] = set()
         self.links: list[str] = []  # record ids linked from the page, in order (for tests and keyboard use)

@@ -15,7 +15,6 @@ Everything from the vault is shown as plain text (table items and plain-text lab
 
 from __future__ import annotations
 
-import json
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -169,7 +169,8 @@ class ReviewPane(QWidget):
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button = QPushButton(self.tr("Delete record"), objectName="delete_record")
         self.delete_button.clicked.connect(self.delete_record)
-        self.preview = QPlainTextEdit(objectName="merged_preview", readOnly=True)
+        # The merged record as the rest of the app shows a record (titles, labels, dates; no UUID, no keys).
+        self.preview = QTextBrowser(objectName="merged_preview", openLinks=False)
         self.preview.setMaximumHeight(180)
         self.check = plain(QLabel(objectName="merged_check"))
         self.error = plain(QLabel(objectName="review_error"))
@@ -539,7 +540,9 @@ class ReviewPane(QWidget):
             self.preview.clear()
             self.check.clear()
             return
-        self.preview.setPlainText(json.dumps(body, ensure_ascii=False, indent=2))
+        from .record_view import Renderer
+
+        self.preview.setHtml(Renderer(self.vault, self.lang).body_html(self.review.record_type, body))
         try:
             gate.check_body(body, "merged record")
         except MonitorError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import schema, titles
@@ -94,6 +95,25 @@ class Renderer:
         title = titles.field_title(path, self.lang)
         return f"<tr><th align='left' valign='top'>{esc(title)}</th><td>{self.value(node, value, path)}</td></tr>"
 
+    def body_html(self, record_type: str, body: dict) -> str:
+        """A record body not (yet) stored, such as a merge being chosen: the same field titles, labels,
+        dates and links as a stored record's page; identity fields stay hidden."""
+        node = schema.inlined(record_type) if record_type in schema.RECORD_TYPES else {}
+        rows = []
+        props = node.get("properties", {})
+        for name, sub in props.items():
+            if name in SKIP or name not in body:
+                continue
+            if (record_type, name) in IDENTITY_FIELDS:
+                rows.append(f"<tr><th align='left'>{esc(titles.field_title(f'{record_type}.{name}', self.lang))}"
+                            f"</th><td><i>{esc(t('hidden'))}</i></td></tr>")
+                continue
+            rows.append(self.row(sub, body[name], f"{record_type}.{name}"))
+        for name in body:  # fields this Monitor's schema does not know, shown as they are
+            if name not in props and name not in SKIP:
+                rows.append(f"<tr><th align='left'>{esc(name)}</th><td>{esc(body[name])}</td></tr>")
+        return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"
+
     def record(self, record_id: str) -> str:
         info = self.vault.info(record_id)
         body = info.body or {}
@@ -158,6 +178,8 @@ class RecordBrowser(QTextBrowser):
         self.vault, self.lang = vault, lang
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Lines break between words only: a narrow pane never splits a date ("01.12.202/6").
+        self.setWordWrapMode(QTextOption.WordWrap)
         self.revealed: set[str] = set()
         self.record_id: str | None = None
         self.anchorClicked.connect(self._clicked)
