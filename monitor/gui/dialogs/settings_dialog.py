@@ -47,7 +47,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.remember)
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
-                              "A new language applies from the next start."), objectName="note")
+                              "A new language applies at once."), objectName="note")
         note.setTextFormat(Qt.PlainText)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
