@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF_ITER
+from gui.helpers import type_text
 
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit  # noqa: E402
 
 from monitor.gui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
 from monitor.gui.session import Session  # noqa: E402
@@ -39,14 +40,28 @@ def choose_in_settings(qtbot, window, lang: str) -> None:
     QTest.mouseClick(ok, Qt.LeftButton)
 
 
-def test_a_language_chosen_in_settings_applies_at_once(qtbot, stocked_copy, tmp_path):
-    settings = Settings(path=tmp_path / "config" / "settings.json")
-    session = Session(stocked_copy, kdf_iter=TEST_KDF_ITER, settings=settings, lang="en")
+def unlocked(qtbot, path, settings) -> Session:
+    session = Session(path, kdf_iter=TEST_KDF_ITER, settings=settings, lang="en")
     dialog = session.start()
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(session.unlocked, timeout=10000):
         dialog.unlock()
+    return session
+
+
+def finish(qtbot, session: Session) -> None:
+    session.set_language("en")  # no Kazakh catalogue left installed for the next test
+    if session.dialog is not None:
+        qtbot.addWidget(session.dialog)
+    session.shutdown()
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    QApplication.processEvents()
+
+
+def test_a_language_chosen_in_settings_applies_at_once(qtbot, stocked_copy, tmp_path):
+    settings = Settings(path=tmp_path / "config" / "settings.json")
+    session = unlocked(qtbot, stocked_copy, settings)
     english = session.window
     qtbot.addWidget(english)
     try:
@@ -74,9 +89,31 @@ def test_a_language_chosen_in_settings_applies_at_once(qtbot, stocked_copy, tmp_
         assert menu_titles(session.window)[:2] == ["&File", "&Edit"]
         assert session.window.list_title.text() == english_title
     finally:
-        session.set_language("en")  # no Kazakh catalogue left installed for the next test
-        if session.dialog is not None:
-            qtbot.addWidget(session.dialog)
-        session.shutdown()
-        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
-        QApplication.processEvents()
+        finish(qtbot, session)
+
+
+def test_typing_in_a_new_record_survives_the_switch(qtbot, stocked_copy, tmp_path):
+    """The window built again opens the same editor with what was typed (kept as a draft meanwhile)."""
+    session = unlocked(qtbot, stocked_copy, Settings(path=tmp_path / "settings.json"))
+    english = session.window
+    qtbot.addWidget(english)
+    try:
+        english.new_actions["case"].trigger()
+        boxes = [b for kind in (QLineEdit, QPlainTextEdit) for b in english.page.findChildren(kind)
+                 if b.objectName() and b.isVisible() and not b.isReadOnly()]
+        box = next(b for b in boxes if not (b.text() if isinstance(b, QLineEdit) else b.toPlainText()))
+        name, typed = box.objectName(), "Түнде әкелді, ұрды"
+        type_text(box, typed)
+        location = english.location
+        assert location[0] == "new"
+
+        choose_in_settings(qtbot, english, "kk")
+        qtbot.waitUntil(lambda: session.window is not english and session.window.isVisible(), timeout=10000)
+        kazakh = session.window
+        qtbot.addWidget(kazakh)
+        assert kazakh.location == location
+        again = kazakh.page.findChild(type(box), name)
+        assert (again.text() if isinstance(again, QLineEdit) else again.toPlainText()) == typed
+        assert menu_titles(kazakh)[0] == "&Файл"
+    finally:
+        finish(qtbot, session)
