@@ -75,6 +75,9 @@ def test_every_help_and_description_is_a_catalogue_text(lang):
     missing = {where: text for where, text in found.items()
                if text is None or not any(p.match(text) for p in patterns)}
     assert missing == {}, "not from resources/messages/cli.json"
+    usage = messages.template("cli_argparse_usage", lang)
+    for p in parsers(cli.build_parser(lang)):  # every help page prints (a stray % in a text would not)
+        assert p.format_help().startswith(usage + p.prog)
 
 
 def test_in_kazakh_every_text_differs_from_the_english():
