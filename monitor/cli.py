@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -608,27 +609,20 @@ def cmd_report(args) -> int:
 
 
 def add_report_command(command) -> None:
-    p = command("report", cmd_report, "write a PDF report: case dossier, medical evaluation, visit report, statistics",
-                description="Write a PDF report (DejaVu Sans embedded, page N of M, footer with the SHA-256 of the "
-                            "records used). Consent and the redaction level decide what appears; what was "
-                            "withheld is stated as counts. Each report is logged in the audit trail with its SHA-256.")
-    p.add_argument("kind", choices=("dossier", "medical", "visit", "stats"))
-    p.add_argument("--case", metavar="ID", help="dossier: the case (id or code, e.g. KZ-2026-0007)")
-    p.add_argument("--exam", metavar="ID", help="medical: the examination id")
-    p.add_argument("--visit", metavar="ID", help="visit: the visit id")
-    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
+    p = command("report", cmd_report, "cmd_report", description=_help("report_desc"))
+    p.add_argument("kind", choices=("dossier", "medical", "visit", "stats"), help=_help("report_kind"))
+    p.add_argument("--case", metavar="ID", help=_help("report_case"))
+    p.add_argument("--exam", metavar="ID", help=_help("report_exam"))
+    p.add_argument("--visit", metavar="ID", help=_help("report_visit"))
+    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en", help=_help("report_lang"))
     p.add_argument("--level", choices=("full", "pseudonymised", "aggregate"), default="full",
-                   help="full: for the person's own lawyer; pseudonymised: codes instead of identities; "
-                        "aggregate: numbers only (statistics are always aggregate)")
+                   help=_help("report_level"))
     p.add_argument("--audience", choices=("lawyer", "partners", "un", "public"), default=None,
-                   help="who the report is for, which decides the consent item each person must have given: "
-                        "lawyer (full level, share with a lawyer), partners (pseudonymised, anonymised reports), "
-                        "un (full or pseudonymised, share with the UN: a UN body such as the Committee against "
-                        "Torture), public (aggregate); default: the level's own")
-    p.add_argument("--password-file", metavar="F", help="protect the PDF with the password in F (AES-256)")
-    p.add_argument("--from", dest="since", metavar="YEAR", help="stats: first year")
-    p.add_argument("--to", dest="until", metavar="YEAR", help="stats: last year")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF (atomically)")
+                   help=_help("report_audience"))
+    p.add_argument("--password-file", metavar="F", help=_help("report_password_file"))
+    p.add_argument("--from", dest="since", metavar="YEAR", help=_help("report_from"))
+    p.add_argument("--to", dest="until", metavar="YEAR", help=_help("report_to"))
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=_help("report_out"))
 
 
 def cmd_check_report(args) -> int:
@@ -643,36 +637,96 @@ def cmd_check_report(args) -> int:
 
 
 def add_check_report_command(command) -> None:
-    p = command("check-report", cmd_check_report, "check a printed report against this vault",
-                description="Read a report's number, audit head and record list from the PDF, then say in one "
-                            "line whether the file is, byte for byte, the report logged in the audit trail and "
-                            "whether the records it was built from are unchanged (those changed since are listed "
-                            "with their history). Exit status 0 only when both hold.")
-    p.add_argument("file", metavar="FILE.pdf")
-    p.add_argument("--password-file", metavar="F", help="the PDF's password, for a protected report")
+    p = command("check-report", cmd_check_report, "cmd_check_report", description=_help("check_report_desc"))
+    p.add_argument("file", metavar="FILE.pdf", help=_help("check_report_file"))
+    p.add_argument("--password-file", metavar="F", help=_help("check_report_password_file"))
 
 
 # --- parser ---------------------------------------------------------------------------------------
 
-WIPE_HELP = """Destroy the vault so that even the right passphrase no longer opens it. The vault is
-encrypted with a random data key that is stored only in its key file (VAULT.keyslot), wrapped by
-the passphrase. Wipe first overwrites that key file in place with random bytes and syncs it to
-disk: from then on no copy of the vault's pages (old WAL frames in free blocks included) can be
-decrypted, even with the passphrase. Then it overwrites the start of the vault, its WAL, the whole
-file and any half-made copies, and deletes them. It does not ask for the passphrase. It refuses a
-path that is a symbolic link or is not a Monitor vault: only a key file bound to the vault file's
-salt proves a vault. A vault from before key files has none, so wipe asks for its file name to be
-typed back (without a terminal: --confirm NAME, the file name without its folder); --yes alone does
-not wipe it. The vault is also dropped from the window's list of recent vaults.
+# The help texts are in resources/messages/cli.json (cli_help_*), in en, ru and kk.
 
-What remains: on SSDs and USB flash drives the drive may keep the old physical copy of the 4 KiB
-key file (wear levelling) where no program can overwrite it; anyone who reads it out of the chip
-and knows the passphrase can decrypt whatever pages also survive. Monitor does not spread the key
-file over many blocks as LUKS's anti-forensic split does: a flash drive retires a rewritten file's
-blocks together, so the split would not stop that. Copy-on-write or snapshotting file systems,
-backups, and copies of the vault and key file made elsewhere are not touched either. A vault from
-before key files may have left pages keyed by its passphrase in free blocks. Use full-disk
-encryption as well."""
+def _help(key: str, **params) -> str:
+    """A command's or option's help (``cli_help_<key>``) in the user's language."""
+    return _t(f"cli_help_{key}", **params)
+
+
+# argparse says its own words ("usage:", "options", "invalid choice: …") through its module's
+# gettext functions ``argparse._`` and ``argparse.ngettext``, looked up at the moment it speaks.
+# Parser puts catalogue lookups there while it builds, parses, prints help or reports an error,
+# and puts gettext back after: argparse's English text -> the id of its translation in cli.json.
+_ARGPARSE_WORDS = {
+    "usage: ": "cli_argparse_usage",
+    "positional arguments": "cli_argparse_positionals",
+    "options": "cli_argparse_options",
+    "show this help message and exit": "cli_argparse_help",
+    "%(prog)s: error: %(message)s\n": "cli_argparse_error",
+    "argument %(argument_name)s: %(message)s": "cli_argparse_argument",
+    "the following arguments are required: %s": "cli_argparse_required",
+    "one of the arguments %s is required": "cli_argparse_one_required",
+    "not allowed with argument %s": "cli_argparse_not_allowed",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli_argparse_invalid_choice",
+    "invalid %(type)s value: %(value)r": "cli_argparse_invalid_value",
+    "unrecognized arguments: %s": "cli_argparse_unrecognized",
+    "ambiguous option: %(option)s could match %(matches)s": "cli_argparse_ambiguous",
+    "expected one argument": "cli_argparse_expected_one",
+    "expected at most one argument": "cli_argparse_expected_at_most_one",
+    "expected at least one argument": "cli_argparse_expected_at_least_one",
+    "expected %s argument": "cli_argparse_expected_n",
+    "expected %s arguments": "cli_argparse_expected_n",
+    "ignored explicit argument %r": "cli_argparse_ignored_explicit",
+    "can't open '%(filename)s': %(error)s": "cli_argparse_cant_open",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "cli_argparse_unknown_parser",
+    "unexpected option string: %s": "cli_argparse_unexpected_option",
+}
+
+
+def _argparse_word(english: str) -> str:
+    from .core.messages import template
+
+    msg_id = _ARGPARSE_WORDS.get(english)
+    return template(msg_id, _LANG) if msg_id else english  # the rest are programming errors
+
+
+@contextmanager
+def _argparse_words():
+    saved = argparse._, argparse.ngettext
+    argparse._ = _argparse_word
+    argparse.ngettext = lambda singular, plural, n: _argparse_word(singular if n == 1 else plural)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks the user's language (``_LANG``) and reports a usage error in one line."""
+
+    def __init__(self, *args, **kwargs):
+        with _argparse_words():  # the group titles and -h's help are named here
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _argparse_words():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args=None, namespace=None):
+        with _argparse_words():
+            return super().parse_args(args, namespace)
+
+    def format_usage(self):
+        with _argparse_words():
+            return super().format_usage()
+
+    def format_help(self):
+        with _argparse_words():
+            return super().format_help()
+
+    def error(self, message):
+        """One line on stderr, ``monitor report: error: argument --lang: invalid choice: …``; exit 2."""
+        line = _argparse_word("%(prog)s: error: %(message)s\n").rstrip("\n")
+        self.exit(EXIT_USAGE, line % {"prog": self.prog, "message": " ".join(str(message).split())} + "\n")
+
 
 
 # --- sync by file (docs/bundle-format.md) --------------------------------------------------------
@@ -807,152 +861,125 @@ def cmd_contacts(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The ``monitor`` parser, its help and its errors in ``lang`` (default: the user's, as messages)."""
+    from .core.messages import system_language
+
+    global _LANG
+    _LANG = lang or system_language()
+
     def shared(default):
         # The same options before or after the command; after it, they must not reset the former.
-        options = argparse.ArgumentParser(add_help=False)
+        options = Parser(add_help=False)
         options.add_argument("--vault", metavar="PATH", default=default,
-                             help=f"vault file (default: {paths.default_vault_path()})")
+                             help=_help("vault", path=paths.default_vault_path()))
         options.add_argument("--passphrase-file", metavar="FILE", default=default,
-                             help="read the passphrase from FILE (also: $MONITOR_PASSPHRASE_FILE); else prompt")
+                             help=_help("passphrase_file"))
         return options
 
     common = shared(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
-        prog="monitor", parents=[shared(None)],
-        description="Monitor: offline, encrypted case manager for monitoring places of detention. "
-                    "With no command it starts the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"monitor {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = Parser(prog="monitor", parents=[shared(None)], description=_help("prog"))
+    parser.add_argument("--version", action="version", version=f"monitor {__version__}", help=_help("version"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=_help("command"))
 
-    def command(name, func, help_text, **kw):
+    def command(name, func, help_id, **kw):
+        help_text = _help(help_id)
         p = sub.add_parser(name, parents=[common], help=help_text, description=kw.pop("description", help_text), **kw)
         p.set_defaults(func=func)
         return p
 
-    p = command("init", cmd_init, "create a vault")
-    p.add_argument("--profile", default="monitor", help="author name recorded on every change (default: monitor)")
-    p = command("demo", cmd_demo, "create a new vault filled with fictional, multilingual demo data")
-    p.add_argument("--cases", type=int, default=50, help="number of cases (default 50)")
-    p.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same data")
-    p.add_argument("--profile", default="demo")
-    p = command("info", cmd_info, "path, schema version, device identity, counts")
-    p.add_argument("--json", action="store_true")
-    p = command("cases", cmd_cases, "list cases")
-    p.add_argument("--status", help="only cases with this status key")
-    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en")
-    p.add_argument("--json", action="store_true")
-    p = command("search", cmd_search, "full-text search over narratives, notes, names and findings")
-    p.add_argument("text")
-    p.add_argument("--type", action="append", help="only this record type (repeatable)")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-    p = command("load", cmd_load, "bulk import from JSON lines, CSV or an .xlsx sheet; all or nothing",
-                description="Bulk import. JSON lines: one record per line as 'monitor dump' writes them "
-                            "(docs/data-model.md). CSV (UTF-8, UTF-16 or Windows-1251) or one sheet of an .xlsx "
-                            "workbook: " + _csv_titles() + ", with the columns in docs/csv.md. "
-                            "The whole file is checked first; one bad line and nothing is loaded.")
-    p.add_argument("file")
+    json_help = _help("json")
+    p = command("init", cmd_init, "cmd_init")
+    p.add_argument("--profile", default="monitor", help=_help("profile", name="monitor"))
+    p = command("demo", cmd_demo, "cmd_demo")
+    p.add_argument("--cases", type=int, default=50, help=_help("demo_cases"))
+    p.add_argument("--seed", type=int, default=1, help=_help("demo_seed"))
+    p.add_argument("--profile", default="demo", help=_help("profile", name="demo"))
+    p = command("info", cmd_info, "cmd_info")
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("cases", cmd_cases, "cmd_cases")
+    p.add_argument("--status", help=_help("cases_status"))
+    p.add_argument("--lang", choices=("en", "ru", "kk"), default="en", help=_help("labels_lang"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("search", cmd_search, "cmd_search")
+    p.add_argument("text", help=_help("search_text"))
+    p.add_argument("--type", action="append", help=_help("search_type"))
+    p.add_argument("--limit", type=int, default=50, help=_help("search_limit"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    kinds = _csv_titles() if _LANG == "en" else ", ".join(e.name for e in registry.REGISTRY if e.csv)
+    p = command("load", cmd_load, "cmd_load", description=_help("load_desc", kinds=kinds))
+    p.add_argument("file", help=_help("load_file"))
     p.add_argument("--csv-type", choices=tuple(e.name for e in registry.REGISTRY if e.csv),
-                   help="what the CSV or sheet holds (default: from its header)")
-    p.add_argument("--sheet", help="the .xlsx sheet to read (default: the first)")
-    p.add_argument("--json", action="store_true")
-    p = command("dump", cmd_dump, "every record as JSON lines (plaintext!) to stdout")
-    p.add_argument("--type", help="only this record type")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    p = command("attach", cmd_attach, "store a file (photo, scan, audio) inside the vault")
-    p.add_argument("file")
-    p.add_argument("--to", metavar="RECORD_ID", help="the record it belongs to")
-    p.add_argument("--caption")
-    p.add_argument("--json", action="store_true")
-    command("reindex", cmd_reindex, "rebuild the search index from the records")
-    p = command("verify", cmd_verify, "check cipher integrity, the audit chain and attachment hashes")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--anchor", metavar="HASH", help="only check that the audit chain still contains this head "
-                                                    "(ENTRY:HASH or HASH, as a report's footer prints it): "
-                                                    "if not, the history was rewritten or it is another vault")
+                   help=_help("load_csv_type"))
+    p.add_argument("--sheet", help=_help("load_sheet"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("dump", cmd_dump, "cmd_dump")
+    p.add_argument("--type", help=_help("dump_type"))
+    p.add_argument("--out", metavar="FILE", help=_help("dump_out"))
+    p = command("attach", cmd_attach, "cmd_attach")
+    p.add_argument("file", help=_help("attach_file"))
+    p.add_argument("--to", metavar="RECORD_ID", help=_help("attach_to"))
+    p.add_argument("--caption", help=_help("attach_caption"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    command("reindex", cmd_reindex, "cmd_reindex")
+    p = command("verify", cmd_verify, "cmd_verify")
+    p.add_argument("--json", action="store_true", help=json_help)
+    p.add_argument("--anchor", metavar="HASH", help=_help("verify_anchor"))
     add_report_command(command)
     add_check_report_command(command)
-    p = command("conflicts", cmd_conflicts, "records with concurrent versions to review, or one record's versions",
-                description="Without RECORD: every record whose versions from different devices conflict, and "
-                            "sealed records that another device edited (those edits are refused and kept). "
-                            "With RECORD: each version side by side, with who, when and which device.")
-    p.add_argument("record", nargs="?", metavar="RECORD", help="a record id: show its versions and the fields "
-                   "that differ between them")
-    p.add_argument("--full", action="store_true", help="with RECORD: also print each version whole, as JSON")
-    p.add_argument("--json", action="store_true")
-    p = command("resolve", cmd_resolve, "settle a conflict: choose a version, or give a merged one",
-                description="Writes a new revision whose parents are all the record's current versions, and "
-                            "an audit entry saying who resolved what. A sealed record can only take its sealed "
-                            "version.")
-    p.add_argument("record", metavar="RECORD")
+    p = command("conflicts", cmd_conflicts, "cmd_conflicts", description=_help("conflicts_desc"))
+    p.add_argument("record", nargs="?", metavar="RECORD", help=_help("conflicts_record"))
+    p.add_argument("--full", action="store_true", help=_help("conflicts_full"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("resolve", cmd_resolve, "cmd_resolve", description=_help("resolve_desc"))
+    p.add_argument("record", metavar="RECORD", help=_help("resolve_record"))
     choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--take", metavar="REV", help="keep this version (a revision id from 'monitor conflicts')")
-    choice.add_argument("--body", metavar="FILE", help="a JSON file with the merged record")
-    choice.add_argument("--delete", action="store_true", help="resolve by deleting the record")
-    choice.add_argument("--base", metavar="REV", help="start from this version whole, then take the fields "
-                        "given with --field from other versions")
-    p.add_argument("--field", action="append", metavar="FIELD=REV",
-                   help="with --base: take this top-level field from version REV (left out if REV lacks it); "
-                        "repeatable. REV may be the first 8 or more characters of a revision id")
-    p.add_argument("--json", action="store_true")
-    p = command("passwd", cmd_passwd, "change the vault passphrase (rewraps the key file)")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
-    p.add_argument("--upgrade-key", action="store_true",
-                   help="convert a vault from before key files to a random data key with a key file "
-                        "(also done on its first unlock); keeps the passphrase")
-    p.add_argument("--rekey", action="store_true",
-                   help="also make a new random data key and re-encrypt the whole vault with it, destroying "
-                        "the old key file (use when the passphrase, the laptop or a copy of the key file "
-                        "may be compromised)")
-    p = command("export", cmd_export, "write an encrypted, signed bundle for another vault (docs/bundle-format.md)")
-    p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--to", action="append", metavar="CONTACT",
-                   help="a trusted contact (name or fingerprint) or an age1… recipient; repeatable")
-    p.add_argument("--transfer-passphrase-file", metavar="FILE",
-                   help="encrypt to a transfer passphrase read from FILE instead of recipients")
+    choice.add_argument("--take", metavar="REV", help=_help("resolve_take"))
+    choice.add_argument("--body", metavar="FILE", help=_help("resolve_body"))
+    choice.add_argument("--delete", action="store_true", help=_help("resolve_delete"))
+    choice.add_argument("--base", metavar="REV", help=_help("resolve_base"))
+    p.add_argument("--field", action="append", metavar="FIELD=REV", help=_help("resolve_field"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("passwd", cmd_passwd, "cmd_passwd")
+    p.add_argument("--new-passphrase-file", metavar="FILE", help=_help("passwd_new_file"))
+    p.add_argument("--upgrade-key", action="store_true", help=_help("passwd_upgrade_key"))
+    p.add_argument("--rekey", action="store_true", help=_help("passwd_rekey"))
+    p = command("export", cmd_export, "cmd_export")
+    p.add_argument("--out", required=True, metavar="FILE", help=_help("export_out"))
+    p.add_argument("--to", action="append", metavar="CONTACT", help=_help("export_to"))
+    p.add_argument("--transfer-passphrase-file", metavar="FILE", help=_help("transfer_file"))
     scope = p.add_mutually_exclusive_group()
-    scope.add_argument("--since-last", action="store_true", help="only what changed since the last export to them")
-    scope.add_argument("--case", action="append", metavar="ID", help="only this case and what it links to; repeatable")
-    scope.add_argument("--all", action="store_true", help="everything (the default)")
-    p.add_argument("--json", action="store_true")
-    p = command("import", cmd_import, "merge bundles from other vaults (all or nothing per bundle)")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
-                   help="accept this signer (after comparing its fingerprint with its owner)")
-    p.add_argument("--transfer-passphrase-file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p = command("inbox", cmd_inbox, "an inbox folder whose new bundles are merged (show, set, clear, check)",
-                description="A folder (a synced folder, a USB stick) where bundles for this vault arrive. "
-                            "'check' merges each bundle file there not handled yet, one transaction each, "
-                            "exactly as 'monitor import' would; the folder itself is never written to. "
-                            "A bundle from a signer you do not trust yet waits for --trust. The desktop app "
-                            "watches the folder while the vault is open (Sync > Inbox folder).")
-    p.add_argument("action", choices=("show", "set", "clear", "check"), nargs="?", default="show")
-    p.add_argument("folder", nargs="?", help="the folder (set; or check another folder once)")
-    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
-                   help="accept this signer (after comparing its fingerprint with its owner)")
-    p.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
-                   help="leave files modified in the last SECONDS for the next check (default 2)")
-    p.add_argument("--json", action="store_true")
-    p = command("contacts", cmd_contacts, "trusted contacts: list, add a contact file, write your own, or revoke one")
-    p.add_argument("action", choices=("list", "add", "mine", "revoke"), nargs="?", default="list")
-    p.add_argument("file", nargs="?", help="the contact file to add (add), or the contact to revoke (revoke)")
-    p.add_argument("--fingerprint", help="the fingerprint its owner read to you (required to add)")
-    p.add_argument("--name", help="your name, kept in the vault: it signs your new work and your contact (mine)")
-    p.add_argument("--occupation", help="your role in your own words, e.g. doctor, lawyer (mine; kept in the vault)")
-    p.add_argument("--organisation", help="your organisation (mine; kept in the vault)")
-    p.add_argument("--role", choices=("monitor", "coordinator"),
-                   help="this vault's role, kept from now on (mine; default: as set before, else monitor)")
-    p.add_argument("--out", metavar="FILE", help="write your contact to FILE (mine)")
-    p.add_argument("--from", metavar="UTC", help="revoke from this time, e.g. 2026-12-01T00:00:00.000000Z "
-                                                 "(revoke; default: now)")
-    p.add_argument("--reason", help="why the device is revoked (revoke)")
-    p = command("wipe", cmd_wipe, "destroy the vault (see its help for what it cannot promise)", description=WIPE_HELP)
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--confirm", metavar="NAME", help="the vault's file name, typed back: required to wipe a "
-                                                     "vault from before key files without a terminal")
+    scope.add_argument("--since-last", action="store_true", help=_help("export_since_last"))
+    scope.add_argument("--case", action="append", metavar="ID", help=_help("export_case"))
+    scope.add_argument("--all", action="store_true", help=_help("export_all"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("import", cmd_import, "cmd_import")
+    p.add_argument("files", nargs="+", metavar="FILE", help=_help("import_files"))
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT", help=_help("trust"))
+    p.add_argument("--transfer-passphrase-file", metavar="FILE", help=_help("transfer_read"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("inbox", cmd_inbox, "cmd_inbox", description=_help("inbox_desc"))
+    p.add_argument("action", choices=("show", "set", "clear", "check"), nargs="?", default="show",
+                   help=_help("inbox_action"))
+    p.add_argument("folder", nargs="?", help=_help("inbox_folder"))
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT", help=_help("trust"))
+    p.add_argument("--settle", type=float, default=2.0, metavar="SECONDS", help=_help("inbox_settle"))
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("contacts", cmd_contacts, "cmd_contacts")
+    p.add_argument("action", choices=("list", "add", "mine", "revoke"), nargs="?", default="list",
+                   help=_help("contacts_action"))
+    p.add_argument("file", nargs="?", help=_help("contacts_file"))
+    p.add_argument("--fingerprint", help=_help("contacts_fingerprint"))
+    p.add_argument("--name", help=_help("contacts_name"))
+    p.add_argument("--occupation", help=_help("contacts_occupation"))
+    p.add_argument("--organisation", help=_help("contacts_organisation"))
+    p.add_argument("--role", choices=("monitor", "coordinator"), help=_help("contacts_role"))
+    p.add_argument("--out", metavar="FILE", help=_help("contacts_out"))
+    p.add_argument("--from", metavar="UTC", help=_help("contacts_from"))
+    p.add_argument("--reason", help=_help("contacts_reason"))
+    p = command("wipe", cmd_wipe, "cmd_wipe", description=_help("wipe_desc"))
+    p.add_argument("--yes", action="store_true", help=_help("wipe_yes"))
+    p.add_argument("--confirm", metavar="NAME", help=_help("wipe_confirm"))
     return parser
 
 

@@ -26,6 +26,9 @@ def choose_language(preferred: str = "") -> str:
     return code if code in LANGUAGES else "en"
 
 
+_installed: list[QTranslator] = []  # what install_translator put in, for switch_language to take out
+
+
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     if lang == "en":
         return None
@@ -33,11 +36,24 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     qt = QTranslator(app)  # Qt's own buttons (OK, Cancel in standard dialogs)
     if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt)
+        _installed.append(qt)
     translator = QTranslator(app)
     if not translator.load(str(resources.path("translations", f"monitor_{lang}.qm"))):
         return None
     app.installTranslator(translator)
+    _installed.append(translator)
     return translator
+
+
+def switch_language(app: QCoreApplication, lang: str) -> None:
+    """Take out the catalogues installed so far and put in ``lang``'s (none for English), with its
+    locale for dates and numbers. Qt sends every widget a LanguageChange event; windows whose texts
+    are read when they are built are built again by their owner (Session.set_language)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if lang == "en":
+        QLocale.setDefault(QLocale.system())
+    install_translator(app, lang)
 
 
 def register_fonts(app) -> list[str]:

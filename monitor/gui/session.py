@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import VaultInUse
 from ..core.messages import localize
 from .clipboard import ClipboardGuard
+from .i18n import choose_language, switch_language
 from .settings import Settings
 from .dialogs.unlock import UnlockDialog
 
@@ -224,13 +225,22 @@ class Session(QObject):
         self.path = Path(path)
 
     def _on_unlocked(self, vault: "Vault") -> None:
-        from .main_window import MainWindow
-
         self.vault = vault
         self.path = Path(vault.path)
         self.settings.add_recent(self.path)
         self._save_settings()
-        self.window = MainWindow(vault, lang=self.lang)
+        self._build_window()
+        if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
+            self.window.statusBar().showMessage("  ".join(vault.warnings))
+        self.window.show()
+        self.idle.start()
+        self.watch.start()
+        self.unlocked.emit()
+
+    def _build_window(self) -> None:
+        from .main_window import MainWindow
+
+        self.window = MainWindow(self.vault, lang=self.lang)
         self.window.lock_requested.connect(lambda: self.lock(MANUAL))
         self.window.vault_lost.connect(lambda _message: self.lock(LOST))
         self.window.installEventFilter(self)
@@ -238,12 +248,28 @@ class Session(QObject):
 
         vault_care.install(self.window, self)
         self.window.add_rekey_action(self)
-        if vault.warnings:  # e.g. a damaged spare key slot was cleared while opening
-            self.window.statusBar().showMessage("  ".join(vault.warnings))
+
+    def set_language(self, lang: str) -> None:
+        """Speak ``lang`` at once, without a restart: Qt's catalogues are swapped, and the open window
+        (whose texts, and the core's, are read when it is built) is built again in its place, on the
+        page it showed. Unsaved typing is kept as a draft by the old window and found by the new."""
+        if lang == self.lang:
+            return
+        self.lang = lang
+        switch_language(QApplication.instance(), lang)
+        old = self.window
+        if old is None or self.vault is None:
+            return  # locked: the next unlock dialog and window are built in the new language
+        location, geometry = old.location, old.saveGeometry()
+        old.removeEventFilter(self)
+        old.clear()  # the draft is written, the inbox watcher stops, the old window lets go of the vault
+        self._build_window()
+        self.window.restoreGeometry(geometry)
+        if location is not None:
+            self.window.navigate(location)
         self.window.show()
-        self.idle.start()
-        self.watch.start()
-        self.unlocked.emit()
+        old.close()
+        old.deleteLater()
 
     def _check_vault(self) -> None:
         if self.vault is not None and self.window is not None and not self.vault.still_there():
@@ -256,6 +282,9 @@ class Session(QObject):
             pass  # preferences are not worth failing an unlock for
 
     def apply_settings(self) -> None:
+        lang = self.settings.language or choose_language("")  # a language chosen now wins over MONITOR_LANG
+        if lang != self.lang:  # after the Settings dialog (a child of the window) has closed
+            QTimer.singleShot(0, lambda: self.set_language(lang))
         self.idle.setInterval(self.settings.idle_ms)
         self.clipboard.set_seconds(self.settings.clipboard_seconds)
         if self.vault is not None:

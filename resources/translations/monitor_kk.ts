@@ -1872,32 +1872,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="201" />
+        <location filename="../../monitor/gui/session.py" line="202" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Құлыпталды: {n} минут әрекетсіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="203" />
+        <location filename="../../monitor/gui/session.py" line="204" />
         <source>Locked because the screen was locked.</source>
         <translation>Экран құлыпталғандықтан құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="205" />
+        <location filename="../../monitor/gui/session.py" line="206" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Компьютер ұйқы режиміне өтер алдында құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="207" />
+        <location filename="../../monitor/gui/session.py" line="208" />
         <source>Locked when the window was minimised.</source>
         <translation>Терезе жиналғанда құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="209" />
+        <location filename="../../monitor/gui/session.py" line="210" />
         <source>The vault was wiped.</source>
         <translation>Қойма жойылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="211" />
+        <location filename="../../monitor/gui/session.py" line="212" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
@@ -1981,8 +1981,8 @@ Seal it now?</source>
     </message>
     <message>
         <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
-        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
-        <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл келесі іске қосудан бастап қолданылады.</translation>
+        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
+        <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл бірден қолданылады.</translation>
     </message>
 </context>
 <context>

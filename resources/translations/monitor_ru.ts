@@ -1872,32 +1872,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="201" />
+        <location filename="../../monitor/gui/session.py" line="202" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Заблокировано: {n} мин. без действий.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="203" />
+        <location filename="../../monitor/gui/session.py" line="204" />
         <source>Locked because the screen was locked.</source>
         <translation>Заблокировано, потому что был заблокирован экран.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="205" />
+        <location filename="../../monitor/gui/session.py" line="206" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Заблокировано перед переходом компьютера в сон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="207" />
+        <location filename="../../monitor/gui/session.py" line="208" />
         <source>Locked when the window was minimised.</source>
         <translation>Заблокировано при сворачивании окна.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="209" />
+        <location filename="../../monitor/gui/session.py" line="210" />
         <source>The vault was wiped.</source>
         <translation>Хранилище уничтожено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="211" />
+        <location filename="../../monitor/gui/session.py" line="212" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
@@ -1981,8 +1981,8 @@ Seal it now?</source>
     </message>
     <message>
         <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
-        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies from the next start.</source>
-        <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует со следующего запуска.</translation>
+        <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
+        <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует сразу.</translation>
     </message>
 </context>
 <context>

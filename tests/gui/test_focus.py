@@ -28,6 +28,16 @@ def focused():
     return QApplication.focusWidget()
 
 
+@pytest.fixture(autouse=True)
+def no_other_windows():
+    """Keyboard focus belongs to the active window: close any window an earlier test left visible, so
+    the window under test can take the focus."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    yield
+
+
 def type_here(text: str) -> None:
     """Type into whatever has the keyboard focus, as key events (no setFocus: the focus is under test)."""
     for ch in text:

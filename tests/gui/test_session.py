@@ -494,6 +494,8 @@ def test_settings_round_trip_and_apply(qtbot, stocked_path, settings):
     again = Settings.load(settings.path)
     assert (again.lock_minutes, again.language, again.recent) == (7, "kk", [])
     assert oct(settings.path.stat().st_mode & 0o777) == "0o600"
+    qtbot.waitUntil(lambda: session.lang == "kk")  # the language applies at once (test_language_switch.py)
+    session.set_language("en")  # and no Kazakh catalogue is left installed for the next test
     finish(qtbot, session)
 
 

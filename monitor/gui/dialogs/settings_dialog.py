@@ -83,7 +83,7 @@ class SettingsDialog(QDialog):
             for field in (self.me_name, self.me_role, self.me_organisation):
                 field.textChanged.connect(lambda _text: self.error.setVisible(False))
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
-                              "A new language applies from the next start."), objectName="note")
+                              "A new language applies at once."), objectName="note")
         note.setTextFormat(Qt.PlainText)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
