@@ -37,8 +37,15 @@ def make_conflict(vault: Vault) -> str:
     allegations = [{**a, "methods": [*a.get("methods", []), "beating"]} for a in body.get("allegations", [])]
     theirs = {**body, "title": body["title"] + " (уточнено)", "status": "investigation",
               "tags": [*body.get("tags", []), "тергеу басталды"], "allegations": allegations}
+    # the other laptop's device key, as trusting its contact file teaches (every revision is signed)
+    from monitor.core.keys.identity import DeviceIdentity
+    from monitor.core.sync import contacts
+
+    other = DeviceIdentity.generate()
+    with vault.writing() as conn:
+        contacts.learn_device(conn, OTHER_DEVICE, other.signing_public.hex(), "contact")
     vault.insert_revisions([Revision(new_id(), info.id, "case", (head,), "Айгүл Сәрсенова", OTHER_DEVICE,
-                                     utc_now(), False, theirs).with_hash()])
+                                     utc_now(), False, theirs).signed_by(other)])
     return info.id
 
 
@@ -61,6 +68,15 @@ def main(out: Path) -> int:
         conflict = make_conflict(vault)
         for lang in ("ru", "kk"):
             translator = install_translator(app, lang)
+            # the first run: the dialog that creates a vault (and asks for the user's name)
+            from monitor.gui.dialogs.unlock import UnlockDialog
+
+            first = UnlockDialog(Path(tmp) / f"new-{lang}.vault", kdf_iter=2000, lang=lang)
+            first.show()
+            settle(app)
+            first.grab().save(str(out / f"first_run_{lang}.png"))
+            first.close()
+            first.deleteLater()
             window = MainWindow(vault, lang=lang)
             window.resize(1400, 900)
             window.show()
@@ -87,6 +103,19 @@ def main(out: Path) -> int:
             review.pick("summary", mine)
             settle(app)
             window.grab().save(str(out / f"conflict_review_{lang}.png"))
+            window.new_actions["interview"].trigger()
+            settle(app)
+            window.grab().save(str(out / f"new_interview_{lang}.png"))
+            window.page.discard_changes()
+            from monitor.gui.dialogs.settings_dialog import SettingsDialog
+            from monitor.gui.settings import Settings
+
+            dialog = SettingsDialog(Settings(), window, vault=vault, lang=lang)
+            dialog.show()
+            settle(app)
+            dialog.grab().save(str(out / f"settings_{lang}.png"))
+            dialog.close()
+            dialog.deleteLater()
             if "--more" in sys.argv:
                 window.navigate(("edit", next(vault.records("visit")).id))
                 settle(app)

@@ -138,7 +138,7 @@
     <message>
         <location filename="../../monitor/gui/pages/case_file.py" line="30" />
         <source>Medical examination</source>
-        <translation>Медицинское освидетельствование</translation>
+        <translation>Медицинское обследование</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/pages/case_file.py" line="31" />
@@ -271,7 +271,7 @@
     <message>
         <location filename="../../monitor/gui/main_window.py" line="148" />
         <source>New examination</source>
-        <translation>Новое освидетельствование</translation>
+        <translation>Новое обследование</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="149" />
@@ -482,7 +482,7 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     <message>
         <location filename="../../monitor/gui/editors/examination_editor.py" line="112" />
         <source>Examination details</source>
-        <translation>Сведения об освидетельствовании</translation>
+        <translation>Сведения об обследовании</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/editors/examination_editor.py" line="121" />
@@ -1065,7 +1065,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     <message>
         <location filename="../../monitor/gui/pages/lists.py" line="28" />
         <source>Examinations</source>
-        <translation>Освидетельствования</translation>
+        <translation>Обследования</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/pages/lists.py" line="28" />
@@ -1341,7 +1341,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="954" />
         <source>Open a medical examination first.</source>
-        <translation>Сначала откройте медицинское освидетельствование.</translation>
+        <translation>Сначала откройте медицинское обследование.</translation>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="955" />
@@ -1472,7 +1472,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="109" />
         <source>New examination here</source>
-        <translation>Новое освидетельствование здесь</translation>
+        <translation>Новое обследование здесь</translation>
     </message>
 </context>
 <context>
@@ -2284,7 +2284,7 @@ Seal it now?</source>
 Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when you step away.</source>
         <translation>Хранилище пусто. Начните с того, что вы документируете:
 
-• дело — материалы об одном человеке или событии: лица, заявленные нарушения, интервью, освидетельствования, жалобы;
+• дело — материалы об одном человеке или событии: лица, заявленные нарушения, интервью, обследования, жалобы;
 • посещение места лишения свободы — сначала добавьте учреждение, затем посещение, его выводы и рекомендации.
 
 Всё введённое остаётся в этом зашифрованном хранилище. Уходя, заблокируйте его клавишами Ctrl+L.</translation>
