@@ -119,6 +119,21 @@
     </message>
 </context>
 <context>
+    <name>BodyDiagram</name>
+    <message>
+        <location filename="../../monitor/gui/editors/body_diagram.py" line="150" />
+        <source>R</source>
+        <comment>the person's right side on the outline</comment>
+        <translation>П</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/body_diagram.py" line="151" />
+        <source>L</source>
+        <comment>the person's left side on the outline</comment>
+        <translation>Л</translation>
+    </message>
+</context>
+<context>
     <name>CaseFile</name>
     <message>
         <location filename="../../monitor/gui/pages/case_file.py" line="27" />

@@ -82,3 +82,28 @@ def test_consistency_terms_explain_themselves(qtbot):
     assert combo.key() == "consistent" and combo.toolTip() == diagram.consistency_definition("consistent", "kk")
     combo.set_key(None)
     assert combo.key() is None and combo.toolTip() == ""
+
+
+@pytest.mark.parametrize("lang, right, left", [("ru", "П", "Л"), ("kk", "О", "С")])
+def test_the_outline_marks_the_sides_in_the_users_language(qtbot, lang, right, left, monkeypatch):
+    """The window's outline, like the reports', says П/Л in Russian and О/С (оң/сол) in Kazakh."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from gui.helpers import ui_language
+    from monitor.gui.editors import body_diagram
+
+    drawn: list[str] = []
+    real = QPainter.drawText
+
+    def spy(self, *args):
+        drawn.append(args[-1])
+        return real(self, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", spy)
+    view = next(diagram.view(name) for name in diagram.views() if diagram.view(name).marks)
+    image = QImage(200, 400, QImage.Format_RGB32)
+    with ui_language(lang):
+        painter = QPainter(image)
+        body_diagram.paint_view(painter, view, 200, 400, [])
+        painter.end()
+    assert right in drawn and left in drawn and "R" not in drawn and "L" not in drawn

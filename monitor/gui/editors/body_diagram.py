@@ -7,7 +7,7 @@ Markers carry the number of their injury in the injury table (1-based position i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QTabBar, QToolTip, QVBoxLayout, QWidget
 
@@ -146,9 +146,12 @@ def paint_view(painter: QPainter, view: diagram.DiagramView, width: float, heigh
         vx, vy = diagram.to_view_coords(view, x, y)
         return QPointF(ox + vx * scale, oy + vy * scale)
 
+    # the person's right and left in the user's language (П/Л in Russian, О/С in Kazakh), as the reports do
+    sides = {"R": QCoreApplication.translate("BodyDiagram", "R", "the person's right side on the outline"),
+             "L": QCoreApplication.translate("BodyDiagram", "L", "the person's left side on the outline")}
     for mark in view.marks:
         p = at(mark.x, mark.y)
-        painter.drawText(QRectF(p.x() - 12, p.y() - 10, 24, 20), Qt.AlignCenter, mark.text)
+        painter.drawText(QRectF(p.x() - 12, p.y() - 10, 24, 20), Qt.AlignCenter, sides.get(mark.text, mark.text))
     for index, x, y in markers:
         centre = at(x, y)
         chosen = index == current
