@@ -1,0 +1,203 @@
+"""Spreadsheets out: a CSV kind's records as an .xlsx workbook that ``monitor load`` reads back
+(:mod:`.spreadsheet`), and any table (a list as shown, a statistics table) as a workbook.
+
+A kind's sheet has the kind's columns with headers in the chosen language (the first Russian or
+Kazakh alias the loader accepts; the column's name where it has none), vocabulary cells by their
+label in that language (the key where a label would not resolve back to the same term), dates as
+date cells, and codes for the person and case a record refers to. Every row carries the record's
+id, so loading the workbook into another vault gives the same records.
+
+Exported kinds: cases, complaints, official statistics, consent and reprisals. Proceedings are not
+exported: a proceeding spans several rows (one per charge) and holds fields (several victims,
+several punishments per charge) that its rows cannot hold, so its sheet would not load back as the
+same record. A case with more than one allegation keeps only its first one in the sheet.
+
+Text cells are always written as text, never as formulas (a cell starting with "=" stays text).
+The workbook is plaintext outside the vault: the caller warns, and :func:`export_kind` logs an
+audit entry with the file's SHA-256 in the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import LoadError, RecordNotFound
+from ..messages import Message
+from .csv_cells import CsvKind, Terms, fold
+from .csv_kinds import CSV_KINDS
+
+if TYPE_CHECKING:
+    from ..store.vault import Vault
+
+# The kinds whose records a sheet holds whole (see the module's note on proceedings).
+EXPORTED_KINDS = ("case", "complaint", "statistic", "consent", "reprisal")
+_CODE_COLUMNS = {"case_code": ("case_id", "case"), "person_code": ("person_id", "person")}
+
+
+def header_for(kind: CsvKind, lang: str) -> list[str]:
+    """The kind's column headers in ``lang`` (aliases the loader accepts)."""
+    out = []
+    for column in kind.columns:
+        aliases = {"ru": column.ru, "kk": column.kk}.get(lang, ())
+        out.append(aliases[0] if aliases else column.name)
+    return out
+
+
+def _fields(kind: str, body: dict) -> dict:
+    """The record's values by column name (before codes and labels)."""
+    out = {k: v for k, v in body.items() if not isinstance(v, (dict, list)) or k in ("tags", "covers")}
+    if kind == "case" and body.get("allegations"):
+        allegation = body["allegations"][0]
+        out.update(allegation_date=allegation.get("date"), allegation_place=allegation.get("place"),
+                   allegation_description=allegation.get("description"), methods=allegation.get("methods"))
+    elif kind == "complaint":
+        out["pressure_to_withdraw"] = (body.get("withdrawal_pressure") or {}).get("reported")
+        forwarded = body.get("forwarded_to") or {}
+        out.update(forwarded_to=forwarded.get("authority"), forwarded_to_name=forwarded.get("authority_name"),
+                   forwarded_date=forwarded.get("date"))
+    elif kind == "consent":
+        out.update(body.get("scope") or {})
+    elif kind == "reprisal":
+        article = body.get("counter_charge_article") or {}
+        out.update(counter_charge_article=article.get("article"), counter_charge_part=article.get("part"))
+    return out
+
+
+class _Rows:
+    """Turns records into rows of cell values, with labels and codes looked up once."""
+
+    def __init__(self, vault: Vault, kind: CsvKind, lang: str):
+        self.vault, self.kind, self.lang = vault, kind, lang
+        self.labels: dict[tuple[str, str], str] = {}
+        self.terms: dict[str, Terms] = {}
+        self.codes: dict[str, str | None] = {}
+        self.columns = [c for c in kind.columns]
+
+    def label(self, vocabulary: str, key: str) -> str:
+        cache = (vocabulary, key)
+        if cache not in self.labels:
+            if vocabulary not in self.terms:
+                self.terms[vocabulary] = Terms(self.vault, vocabulary)
+            label = self.vault.label(vocabulary, key, self.lang) or key
+            # a label that would load back as another term (or as none) is written as its key
+            self.labels[cache] = label if self.terms[vocabulary].lookup.get(fold(label)) == key else key
+        return self.labels[cache]
+
+    def code(self, record_id: str | None) -> str | None:
+        if not record_id:
+            return None
+        if record_id not in self.codes:
+            try:
+                self.codes[record_id] = (self.vault.info(record_id).body or {}).get("code")
+            except RecordNotFound:  # a deleted or missing record: the id column keeps the reference
+                self.codes[record_id] = None
+        return self.codes[record_id]
+
+    def row(self, body: dict) -> list:
+        values = _fields(self.kind.name, body)
+        cells = []
+        coded = set()
+        for column in self.columns:
+            if column.name in _CODE_COLUMNS:
+                id_field = _CODE_COLUMNS[column.name][0]
+                code = self.code(body.get(id_field))
+                if code:
+                    coded.add(id_field)
+                values[column.name] = code
+        for column in self.columns:
+            if column.name in coded:  # the code names it; the UUID column stays empty
+                values[column.name] = None
+            value = values.get(column.name)
+            if value is None or value == [] or value == "":
+                cells.append(None)
+            elif column.kind == "date":
+                cells.append(_dt.date.fromisoformat(value))
+            elif column.kind == "vocab":
+                cells.append(self.label(column.vocabulary, value))
+            elif column.kind == "vocablist":
+                cells.append("; ".join(self.label(column.vocabulary, v) for v in value))
+            elif column.kind in ("list", "uuids"):
+                cells.append("; ".join(value))
+            elif column.kind in ("bool", "int", "number"):
+                cells.append(value)
+            else:
+                cells.append(str(value))
+        return cells
+
+
+def _book(sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> bytes:
+    """An .xlsx workbook (bytes) of (title, header, rows) sheets; text is never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+
+    def cell(sheet, value, header_cell=False):
+        out = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str):
+            out.data_type = "s"  # "=HYPERLINK(...)" from a record stays text
+        elif isinstance(value, _dt.date):
+            out.number_format = "yyyy-mm-dd"
+        if header_cell:
+            out.font = bold
+        return out
+
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(_sheet_title(title))
+        sheet.append([cell(sheet, h, True) for h in header])
+        for row in rows:
+            sheet.append([cell(sheet, v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    for bad in "[]:*?/\\":
+        title = title.replace(bad, " ")
+    return (title.strip() or "Sheet")[:31]
+
+
+def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str], list[list]]:
+    """The header and rows of one kind's sheet."""
+    if kind_name not in EXPORTED_KINDS:
+        raise LoadError(Message("sheet_kind_not_exported", kind=kind_name, kinds=", ".join(EXPORTED_KINDS)))
+    kind = CSV_KINDS[kind_name]
+    rows = _Rows(vault, kind, lang)
+    with vault.reading():
+        out = [rows.row(info.body) for info in vault.records(kind.record_type, order="created")
+               if info.body is not None]
+    return header_for(kind, lang), out
+
+
+def table_workbook(sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> bytes:
+    """A workbook of tables as shown (a list's rows and columns, a statistics table)."""
+    return _book(sheets)
+
+
+def write_logged(vault: Vault, path: Path | str, data: bytes, action: str, detail: str) -> str:
+    """Write ``data`` to ``path`` atomically and log it (with its SHA-256) in one transaction."""
+    from ..fs import atomic_writer
+
+    digest = hashlib.sha256(data).hexdigest()
+    with vault.writing():  # the entry and the file: both or neither (as reports.trail.logged_output)
+        vault.audit(action, detail=f"{detail} sha256={digest}")
+        with atomic_writer(path) as out:
+            out.write(data)
+    return digest
+
+
+def export_kind(vault: Vault, kind_name: str, path: Path | str, lang: str = "en") -> int:
+    """Write one kind's records as a workbook ``monitor load`` reads back; returns the row count."""
+    header, rows = kind_table(vault, kind_name, lang)
+    title = CSV_KINDS[kind_name].title
+    data = _book([(title, header, rows)])
+    write_logged(vault, path, data, "sheet-written", f"kind={kind_name} rows={len(rows)} lang={lang}")
+    return len(rows)
