@@ -94,3 +94,22 @@ def test_a_table_as_shown_becomes_a_sheet(tmp_path):
     (tmp_path / "t.xlsx").write_bytes(data)
     rows = list(openpyxl.load_workbook(tmp_path / "t.xlsx")["Дела"].values)
     assert rows == [("Код", "Дата"), ("KZ-1", dt.datetime(2026, 1, 2)), ("=x", None)]
+
+
+@pytest.mark.process
+def test_the_command_warns_writes_and_the_sheet_loads_back(tmp_path):
+    from test_cli import CLI
+
+    cli = CLI(tmp_path)
+    cli("init")
+    for name in ("persons.jsonl", "cases.csv", "complaints.csv"):
+        cli("load", str(EXAMPLES / name))
+    out = tmp_path / "жалобы.xlsx"
+    cli.env["MONITOR_LANG"] = "ru"
+    result = cli("export-sheet", "complaint", "--out", str(out))
+    assert "ОТКРЫТЫМ ТЕКСТОМ" in result.stderr and "записано строк: 2" in result.stdout
+    assert next(iter(openpyxl.load_workbook(out).active.values))[2] == "код дела"  # the interface language
+    cli.env["MONITOR_LANG"] = "en"
+    assert "0 new, 0 updated, 2 unchanged" in cli("load", str(out)).stdout
+    refused = cli("export-sheet", "proceeding", "--out", str(tmp_path / "p.xlsx"), ok=False)
+    assert refused.returncode != 0 and not (tmp_path / "p.xlsx").exists()
