@@ -113,3 +113,59 @@ def test_the_command_warns_writes_and_the_sheet_loads_back(tmp_path):
     assert "0 new, 0 updated, 2 unchanged" in cli("load", str(out)).stdout
     refused = cli("export-sheet", "proceeding", "--out", str(tmp_path / "p.xlsx"), ok=False)
     assert refused.returncode != 0 and not (tmp_path / "p.xlsx").exists()
+
+
+# --- the complainant and facilities by name (loader) -----------------------------------------------
+
+def _facilities(vault):
+    from records import new_facility
+
+    vault.put(new_facility(uid(101), name="ИВС ДП г. Шымкента"))
+    vault.put(new_facility(uid(102), name="Учреждение ЕЦ-166/18", type_key="colony"))
+    vault.put(new_facility(uid(103), name="СИЗО-1"))
+    vault.put(new_facility(uid(104), name="сизо-1"))
+
+
+def test_facilities_by_name_and_the_complainant_by_code_load_and_export_back(stocked, tmp_path):
+    from test_csv import write
+
+    _facilities(stocked)
+    person = next(r for r in stocked.records("person"))
+    case = write(tmp_path, "Код дела,Название,Статус,Учреждение\n"
+                           "KZ-2026-0100,Тест,открыто,  ивс дп Г. ШЫМКЕНТА \n", "c.csv")
+    load_file(stocked, case)
+    loaded = next(r.body for r in stocked.records("case") if r.body["code"] == "KZ-2026-0100")
+    assert loaded["facility_id"] == uid(101)
+    complaint = write(tmp_path, "Код дела,Дата подачи,Орган,Статус,Код заявителя\n"
+                                f"KZ-2026-0100,02.03.2026,prosecutor,filed,{person.body['code']}\n", "k.csv")
+    load_file(stocked, complaint)
+    filed = next(r.body for r in stocked.records("complaint") if r.body["case_id"] == loaded["id"])
+    assert filed["complainant_id"] == person.id
+    export_kind(stocked, "case", tmp_path / "c.xlsx", lang="ru")
+    export_kind(stocked, "complaint", tmp_path / "k.xlsx", lang="kk")
+    case_rows = [dict(zip(*pair)) for pair in [(r[0], row) for r in [list(openpyxl.load_workbook(
+        tmp_path / "c.xlsx").active.values)] for row in r[1:]]]
+    ours = next(r for r in case_rows if r["код дела"] == "KZ-2026-0100")
+    assert (ours["учреждение"], ours["facility_id"]) == ("ИВС ДП г. Шымкента", None)
+    complaint_rows = list(openpyxl.load_workbook(tmp_path / "k.xlsx").active.values)
+    ours = next(dict(zip(complaint_rows[0], r)) for r in complaint_rows[1:] if r[2] == "KZ-2026-0100")
+    assert (ours["шағымданушы коды"], ours["complainant_id"]) == (person.body["code"], None)
+    assert load_file(stocked, tmp_path / "c.xlsx").unchanged == len(case_rows)
+    assert load_file(stocked, tmp_path / "k.xlsx").unchanged == len(complaint_rows) - 1
+
+
+@pytest.mark.parametrize("name, lang, expected", [
+    ("ИВС-9", "ru", "строка 2, столбец 'Учреждение' (facility): в хранилище нет учреждения «ИВС-9»"),
+    ("Сизо-1", "kk", ("2-жол, 'Учреждение' (facility) бағаны: «Сизо-1» деп аталатын мекемелер саны: 2; "
+                      "оның орнына facility_id көрсетіңіз")),
+])
+def test_an_unknown_or_shared_facility_name_is_refused_in_the_readers_language(vault, tmp_path, name, lang,
+                                                                              expected):
+    from test_csv import write
+
+    _facilities(vault)
+    path = write(tmp_path, f"Код дела,Название,Статус,Учреждение\nKZ-2026-0100,Тест,открыто,{name}\n", "c.csv")
+    with pytest.raises(LoadError) as info:
+        load_file(vault, path)
+    assert info.value.localized(lang) == expected
+    assert not list(vault.records("case"))

@@ -4,7 +4,8 @@
 A kind's sheet has the kind's columns with headers in the chosen language (the first Russian or
 Kazakh alias the loader accepts; the column's name where it has none), vocabulary cells by their
 label in that language (the key where a label would not resolve back to the same term), dates as
-date cells, and codes for the person and case a record refers to. Every row carries the record's
+date cells, codes for the person and case a record refers to (the complainant too), and a
+facility by its name where no other facility has that name (by its UUID otherwise). Every row carries the record's
 id, so loading the workbook into another vault gives the same records.
 
 Exported kinds: cases, complaints, official statistics, consent and reprisals. Proceedings are not
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 
 # The kinds whose records a sheet holds whole (see the module's note on proceedings).
 EXPORTED_KINDS = ("case", "complaint", "statistic", "consent", "reprisal")
-_CODE_COLUMNS = {"case_code": ("case_id", "case"), "person_code": ("person_id", "person")}
+_CODE_COLUMNS = {"case_code": ("case_id", "case"), "person_code": ("person_id", "person"),
+                 "complainant_code": ("complainant_id", "person")}
 
 
 def header_for(kind: CsvKind, lang: str) -> list[str]:
@@ -76,6 +78,7 @@ class _Rows:
         self.labels: dict[tuple[str, str], str] = {}
         self.terms: dict[str, Terms] = {}
         self.codes: dict[str, str | None] = {}
+        self.facilities: dict[str, str] | None = None  # facility id -> its name, where no other has it
         self.columns = [c for c in kind.columns]
 
     def label(self, vocabulary: str, key: str) -> str:
@@ -98,6 +101,17 @@ class _Rows:
                 self.codes[record_id] = None
         return self.codes[record_id]
 
+    def facility(self, facility_id: str) -> str | None:
+        """The facility's name when it names no other facility (the loader then finds it by name)."""
+        if self.facilities is None:
+            names: dict[str, list[tuple[str, str]]] = {}
+            for info in self.vault.records("facility"):
+                name = (info.body or {}).get("name")
+                if name:
+                    names.setdefault(fold(name), []).append((info.id, name))
+            self.facilities = {found[0][0]: found[0][1] for found in names.values() if len(found) == 1}
+        return self.facilities.get(facility_id)
+
     def row(self, body: dict) -> list:
         values = _fields(self.kind.name, body)
         cells = []
@@ -109,6 +123,11 @@ class _Rows:
                 if code:
                     coded.add(id_field)
                 values[column.name] = code
+            elif column.name == "facility" and body.get("facility_id"):
+                name = self.facility(body["facility_id"])
+                if name:
+                    coded.add("facility_id")
+                values["facility"] = name
         for column in self.columns:
             if column.name in coded:  # the code names it; the UUID column stays empty
                 values[column.name] = None
