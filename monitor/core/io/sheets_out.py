@@ -168,8 +168,14 @@ def _book(sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> bytes:
         return out
 
     book = Workbook(write_only=True)
+    used: set[str] = set()
     for title, header, rows in sheets:
-        sheet = book.create_sheet(_sheet_title(title))
+        name, number = _sheet_title(title), 1
+        while name.casefold() in used:  # sheet names are unique regardless of case
+            number += 1
+            name = f"{_sheet_title(title)[:26]} ({number})"
+        used.add(name.casefold())
+        sheet = book.create_sheet(name)
         sheet.append([cell(sheet, h, True) for h in header])
         for row in rows:
             sheet.append([cell(sheet, v) for v in row])
@@ -199,6 +205,18 @@ def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str
 def table_workbook(sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> bytes:
     """A workbook of tables as shown (a list's rows and columns, a statistics table)."""
     return _book(sheets)
+
+
+def report_tables(report) -> list[tuple[str, list[str], list[list]]]:
+    """The tables of a built report (the statistics report's, say) as (title, header, rows), each
+    titled by its caption or its section's title: what the reader saw in the preview, redacted alike."""
+    out = []
+    for section in report.sections:
+        for block in section.blocks:
+            if hasattr(block, "columns") and hasattr(block, "rows") and isinstance(block.rows, list):
+                out.append((getattr(block, "caption", None) or section.title, list(block.columns),
+                            [list(row) for row in block.rows]))
+    return out
 
 
 def write_logged(vault: Vault, path: Path | str, data: bytes, action: str, detail: str) -> str:
