@@ -319,8 +319,10 @@ def cmd_export_sheet(args) -> int:
     lang = args.lang or (_LANG if _LANG in ("en", "ru", "kk") else "en")
     with _open(args) as vault:
         print(_t("cli_sheet_warning"), file=sys.stderr)  # plaintext leaves the vault, as with dump
-        rows = export_kind(vault, args.kind, args.out, lang=lang)  # logged in the audit trail
+        rows, partial = export_kind(vault, args.kind, args.out, lang=lang)  # logged in the audit trail
     print(_t("cli_sheet_written", rows=rows, path=args.out))
+    if partial:
+        print(_t("cli_sheet_partial", count=partial), file=sys.stderr)
     return 0
 
 

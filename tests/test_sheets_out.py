@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from pathlib import Path
 
 import openpyxl
@@ -41,7 +42,8 @@ def test_every_exported_kind_loads_back_into_a_fresh_vault_as_the_same_records(s
     books = {}
     for kind in EXPORTED_KINDS:
         books[kind] = tmp_path / f"{kind}.xlsx"
-        assert export_kind(stocked, kind, books[kind], lang=lang) == len(bodies(stocked, kind)) > 0
+        rows, partial = export_kind(stocked, kind, books[kind], lang=lang)
+        assert (rows, partial) == (len(bodies(stocked, kind)), 0) and rows > 0
     fresh = Vault.create(tmp_path / "fresh.vault", PASSPHRASE, kdf=TEST_KDF, profile="tester")
     try:
         load_file(fresh, EXAMPLES / "persons.jsonl")
@@ -79,11 +81,29 @@ def test_text_that_looks_like_a_formula_stays_text(vault, tmp_path):
     assert cells['=HYPERLINK("http://x","y")'] == "s" and cells["=1+1"] == "s"
 
 
+def test_a_record_the_row_cannot_hold_whole_is_counted(vault, tmp_path):
+    import uuid
+
+    from monitor.core.io.csv_cells import CSV_NAMESPACE
+
+    def allegation(id_, n):
+        return {"id": id_, "description": f"событие {n}", "methods": ["beating"]}
+
+    derived = str(uuid.uuid5(CSV_NAMESPACE, f"allegation:{uid(2)}"))
+    vault.put(new_case(uid(1), code="KZ-2026-0001", allegations=[allegation(uid(11), 1), allegation(uid(12), 2)]))
+    vault.put(new_case(uid(2), code="KZ-2026-0002", allegations=[allegation(derived, 1)]))
+    vault.put(new_case(uid(3), code="KZ-2026-0003", allegations=[allegation(uid(13), 1)]))  # not the derived id
+    vault.put(new_case(uid(4), code="KZ-2026-0004"))
+    assert export_kind(vault, "case", tmp_path / "c.xlsx") == (4, 2)
+    (entry,) = audit_of_actions(vault, ("sheet-written",))
+    assert "rows=4 partial=2" in entry[-1]
+
+
 def test_the_write_is_audited_and_proceedings_are_refused(stocked, tmp_path):
     export_kind(stocked, "statistic", tmp_path / "s.xlsx", lang="kk")
     (entry,) = audit_of_actions(stocked, ("sheet-written",))
     digest = hashlib.sha256((tmp_path / "s.xlsx").read_bytes()).hexdigest()
-    assert entry[-1] == f"kind=statistic rows=10 lang=kk sha256={digest}"
+    assert entry[-1] == f"kind=statistic rows=10 partial=0 lang=kk sha256={digest}"
     with pytest.raises(LoadError) as info:
         export_kind(stocked, "proceeding", tmp_path / "p.xlsx")
     assert "proceeding" in info.value.localized("en") and not (tmp_path / "p.xlsx").exists()
@@ -108,9 +128,16 @@ def test_the_command_warns_writes_and_the_sheet_loads_back(tmp_path):
     cli.env["MONITOR_LANG"] = "ru"
     result = cli("export-sheet", "complaint", "--out", str(out))
     assert "ОТКРЫТЫМ ТЕКСТОМ" in result.stderr and "записано строк: 2" in result.stdout
+    assert "вмещает строка" not in result.stderr  # the examples' complaints fit their rows
     assert next(iter(openpyxl.load_workbook(out).active.values))[2] == "код дела"  # the interface language
     cli.env["MONITOR_LANG"] = "en"
     assert "0 new, 0 updated, 2 unchanged" in cli("load", str(out)).stdout
+    two = [{"id": uid(50 + n), "description": "событие", "methods": ["beating"]} for n in (1, 2)]
+    (tmp_path / "case.jsonl").write_text(json.dumps(new_case(uid(60), code="KZ-2026-0060", allegations=two),
+                                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    cli("load", str(tmp_path / "case.jsonl"))
+    partial = cli("export-sheet", "case", "--out", str(tmp_path / "cases.xlsx"))
+    assert "1 records hold more than their row can" in partial.stderr
     refused = cli("export-sheet", "proceeding", "--out", str(tmp_path / "p.xlsx"), ok=False)
     assert refused.returncode != 0 and not (tmp_path / "p.xlsx").exists()
 

@@ -11,7 +11,10 @@ id, so loading the workbook into another vault gives the same records.
 Exported kinds: cases, complaints, official statistics, consent and reprisals. Proceedings are not
 exported: a proceeding spans several rows (one per charge) and holds fields (several victims,
 several punishments per charge) that its rows cannot hold, so its sheet would not load back as the
-same record. A case with more than one allegation keeps only its first one in the sheet.
+same record. A record of another kind may hold more than its row can (a case's second allegation,
+a complaint's dated replies): it is written as far as the columns go and counted (``partial``),
+and the caller says so, because loading such a sheet back over the same vault replaces the record
+with what the row holds.
 
 Text cells are always written as text, never as formulas (a cell starting with "=" stays text).
 The workbook is plaintext outside the vault: the caller warns, and :func:`export_kind` logs an
@@ -29,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import LoadError, RecordNotFound
 from ..messages import Message
-from .csv_cells import CsvKind, Terms, fold
+from .csv_cells import CSV_NAMESPACE, CsvKind, Terms, fold
 from .csv_kinds import CSV_KINDS
 
 if TYPE_CHECKING:
@@ -68,6 +71,32 @@ def _fields(kind: str, body: dict) -> dict:
         article = body.get("counter_charge_article") or {}
         out.update(counter_charge_article=article.get("article"), counter_charge_part=article.get("part"))
     return out
+
+
+_NESTED = {"case": {"allegations"}, "complaint": {"withdrawal_pressure", "forwarded_to"}, "consent": {"scope"},
+           "reprisal": {"counter_charge_article"}}
+
+
+def whole(kind: CsvKind, body: dict) -> bool:
+    """Whether the kind's row holds all of the record: loading the row back over the record changes
+    nothing. A record with more (a second allegation, dated replies, …) is written as far as it
+    goes, and counted, because loading that sheet back into the same vault would drop the rest."""
+    import uuid
+
+    carried = {c.name for c in kind.columns} | {"type"} | _NESTED.get(kind.name, set())
+    if not set(body) <= carried:
+        return False
+    if kind.name == "case" and body.get("allegations"):
+        allegations = body["allegations"]
+        derived = str(uuid.uuid5(CSV_NAMESPACE, f"allegation:{body['id']}"))
+        return (len(allegations) == 1 and allegations[0].get("id") == derived
+                and set(allegations[0]) <= {"id", "date", "place", "description", "methods"})
+    if kind.name == "complaint":
+        return (set(body.get("withdrawal_pressure") or {}) <= {"reported"}
+                and set(body.get("forwarded_to") or {}) <= {"authority", "authority_name", "date"})
+    if kind.name == "reprisal":
+        return set(body.get("counter_charge_article") or {}) <= {"article", "part"}
+    return True
 
 
 class _Rows:
@@ -190,16 +219,20 @@ def _sheet_title(title: str) -> str:
     return (title.strip() or "Sheet")[:31]
 
 
-def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str], list[list]]:
-    """The header and rows of one kind's sheet."""
+def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str], list[list], int]:
+    """The header and rows of one kind's sheet, and how many of its records the rows do not hold
+    whole (see :func:`whole`)."""
     if kind_name not in EXPORTED_KINDS:
         raise LoadError(Message("sheet_kind_not_exported", kind=kind_name, kinds=", ".join(EXPORTED_KINDS)))
     kind = CSV_KINDS[kind_name]
     rows = _Rows(vault, kind, lang)
+    out, partial = [], 0
     with vault.reading():
-        out = [rows.row(info.body) for info in vault.records(kind.record_type, order="created")
-               if info.body is not None]
-    return header_for(kind, lang), out
+        for info in vault.records(kind.record_type, order="created"):
+            if info.body is not None:
+                out.append(rows.row(info.body))
+                partial += not whole(kind, info.body)
+    return header_for(kind, lang), out, partial
 
 
 def table_workbook(sheets: Iterable[tuple[str, list[str], Iterable[list]]]) -> bytes:
@@ -231,10 +264,12 @@ def write_logged(vault: Vault, path: Path | str, data: bytes, action: str, detai
     return digest
 
 
-def export_kind(vault: Vault, kind_name: str, path: Path | str, lang: str = "en") -> int:
-    """Write one kind's records as a workbook ``monitor load`` reads back; returns the row count."""
-    header, rows = kind_table(vault, kind_name, lang)
+def export_kind(vault: Vault, kind_name: str, path: Path | str, lang: str = "en") -> tuple[int, int]:
+    """Write one kind's records as a workbook ``monitor load`` reads back; returns the rows written
+    and how many of them do not hold their record whole."""
+    header, rows, partial = kind_table(vault, kind_name, lang)
     title = CSV_KINDS[kind_name].title
     data = _book([(title, header, rows)])
-    write_logged(vault, path, data, "sheet-written", f"kind={kind_name} rows={len(rows)} lang={lang}")
-    return len(rows)
+    write_logged(vault, path, data, "sheet-written",
+                 f"kind={kind_name} rows={len(rows)} partial={partial} lang={lang}")
+    return len(rows), partial
