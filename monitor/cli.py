@@ -930,7 +930,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--type", help=_help("dump_type"))
     p.add_argument("--out", metavar="FILE", help=_help("dump_out"))
     p = command("export-sheet", cmd_export_sheet, "cmd_export_sheet")
-    p.add_argument("kind", choices=("case", "complaint", "statistic", "consent", "reprisal"),
+    p.add_argument("kind", choices=("case", "complaint", "proceeding", "statistic", "consent", "reprisal"),
                    help=_help("export_sheet_kind"))
     p.add_argument("--out", metavar="FILE", required=True, help=_help("export_sheet_out"))
     p.add_argument("--lang", choices=("en", "ru", "kk"), help=_help("export_sheet_lang"))

@@ -43,7 +43,9 @@ def test_every_exported_kind_loads_back_into_a_fresh_vault_as_the_same_records(s
     for kind in EXPORTED_KINDS:
         books[kind] = tmp_path / f"{kind}.xlsx"
         rows, partial = export_kind(stocked, kind, books[kind], lang=lang)
-        assert (rows, partial) == (len(bodies(stocked, kind)), 0) and rows > 0
+        records = bodies(stocked, kind)
+        expected = sum(max(1, len(b.get("charges") or [])) for b in records.values())  # a row per charge
+        assert (rows, partial) == (expected, 0) and rows > 0
     fresh = Vault.create(tmp_path / "fresh.vault", PASSPHRASE, kdf=TEST_KDF, profile="tester")
     try:
         load_file(fresh, EXAMPLES / "persons.jsonl")
@@ -99,14 +101,14 @@ def test_a_record_the_row_cannot_hold_whole_is_counted(vault, tmp_path):
     assert "rows=4 partial=2" in entry[-1]
 
 
-def test_the_write_is_audited_and_proceedings_are_refused(stocked, tmp_path):
+def test_the_write_is_audited_and_other_types_are_refused(stocked, tmp_path):
     export_kind(stocked, "statistic", tmp_path / "s.xlsx", lang="kk")
     (entry,) = audit_of_actions(stocked, ("sheet-written",))
     digest = hashlib.sha256((tmp_path / "s.xlsx").read_bytes()).hexdigest()
     assert entry[-1] == f"kind=statistic rows=10 partial=0 lang=kk sha256={digest}"
     with pytest.raises(LoadError) as info:
-        export_kind(stocked, "proceeding", tmp_path / "p.xlsx")
-    assert "proceeding" in info.value.localized("en") and not (tmp_path / "p.xlsx").exists()
+        export_kind(stocked, "visit", tmp_path / "p.xlsx")
+    assert "'visit' is not exported" in info.value.localized("en") and not (tmp_path / "p.xlsx").exists()
 
 
 def test_a_table_as_shown_becomes_a_sheet(tmp_path):
@@ -138,7 +140,7 @@ def test_the_command_warns_writes_and_the_sheet_loads_back(tmp_path):
     cli("load", str(tmp_path / "case.jsonl"))
     partial = cli("export-sheet", "case", "--out", str(tmp_path / "cases.xlsx"))
     assert "1 records hold more than their row can" in partial.stderr
-    refused = cli("export-sheet", "proceeding", "--out", str(tmp_path / "p.xlsx"), ok=False)
+    refused = cli("export-sheet", "visit", "--out", str(tmp_path / "p.xlsx"), ok=False)
     assert refused.returncode != 0 and not (tmp_path / "p.xlsx").exists()
 
 
@@ -196,3 +198,22 @@ def test_an_unknown_or_shared_facility_name_is_refused_in_the_readers_language(v
         load_file(vault, path)
     assert info.value.localized(lang) == expected
     assert not list(vault.records("case"))
+
+
+def test_a_proceeding_is_a_row_per_charge_and_a_second_victim_is_counted(stocked, tmp_path):
+    export_kind(stocked, "proceeding", tmp_path / "p.xlsx", lang="ru")
+    rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx").active.values)
+    header = rows[0]
+    convicted = [dict(zip(header, r)) for r in rows[1:] if r[header.index("номер дела")] == "131500021000045"]
+    assert len(convicted) == 2  # two defendants, one row each, the proceeding's columns on both
+    from monitor.core.io.csv_kinds import CSV_KINDS
+    from monitor.core.io.sheets_out import header_for
+
+    names = dict(zip([c.name for c in CSV_KINDS["proceeding"].columns], header_for(CSV_KINDS["proceeding"], "ru")))
+    assert sorted(r[names["defendant_code"]] for r in convicted) == ["P-2013-0003", "P-2013-0004"]
+    assert [r[names["ban_years"]] for r in convicted] == [3, None] and convicted[1][names["probation_years"]] == 2
+    assert convicted[0]["статус"] == convicted[1]["статус"] and convicted[0]["id"] == convicted[1]["id"]
+    proceeding = next(r.body for r in stocked.records("proceeding") if len(r.body.get("charges", [])) == 2)
+    others = [r.id for r in stocked.records("person") if r.id != proceeding["victims"][0]["person_id"]]
+    stocked.put({**proceeding, "victims": [*proceeding["victims"], {"person_id": others[0], "status": "recognised"}]})
+    assert export_kind(stocked, "proceeding", tmp_path / "p2.xlsx")[1] == 1

@@ -8,13 +8,12 @@ date cells, codes for the person and case a record refers to (the complainant to
 facility by its name where no other facility has that name (by its UUID otherwise). Every row carries the record's
 id, so loading the workbook into another vault gives the same records.
 
-Exported kinds: cases, complaints, official statistics, consent and reprisals. Proceedings are not
-exported: a proceeding spans several rows (one per charge) and holds fields (several victims,
-several punishments per charge) that its rows cannot hold, so its sheet would not load back as the
-same record. A record of another kind may hold more than its row can (a case's second allegation,
-a complaint's dated replies): it is written as far as the columns go and counted (``partial``),
-and the caller says so, because loading such a sheet back over the same vault replaces the record
-with what the row holds.
+Every CSV kind is exported. A proceeding is one row per charge, its own columns repeated on each
+(the loader groups the rows by its id). A record may hold more than its rows can (a case's second
+allegation, a complaint's dated replies, a proceeding's second victim, a charge id the loader would
+not derive): it is written as far as the columns go and counted (``partial``), and the caller says
+so, because loading such a sheet back over the same vault replaces the record with what the rows
+hold.
 
 Text cells are always written as text, never as formulas (a cell starting with "=" stays text).
 The workbook is plaintext outside the vault: the caller warns, and :func:`export_kind` logs an
@@ -39,9 +38,13 @@ if TYPE_CHECKING:
     from ..store.vault import Vault
 
 # The kinds whose records a sheet holds whole (see the module's note on proceedings).
-EXPORTED_KINDS = ("case", "complaint", "statistic", "consent", "reprisal")
+EXPORTED_KINDS = ("case", "complaint", "proceeding", "statistic", "consent", "reprisal")
 _CODE_COLUMNS = {"case_code": ("case_id", "case"), "person_code": ("person_id", "person"),
-                 "complainant_code": ("complainant_id", "person")}
+                 "complainant_code": ("complainant_id", "person"), "victim_code": ("victim_id", "person"),
+                 "defendant_code": ("defendant_id", "person")}
+_STAGES = ("article_registered", "article_charged", "article_judgment")
+_PUNISHMENT = (("years", "years"), ("months", "months"), ("probation_years", "probation_years"),
+               ("probation_months", "probation_months"), ("fine_amount", "amount"), ("life", "life"))
 
 
 def header_for(kind: CsvKind, lang: str) -> list[str]:
@@ -70,10 +73,36 @@ def _fields(kind: str, body: dict) -> dict:
     elif kind == "reprisal":
         article = body.get("counter_charge_article") or {}
         out.update(counter_charge_article=article.get("article"), counter_charge_part=article.get("part"))
+    elif kind == "proceeding":
+        for stage in _STAGES:
+            article = body.get(stage) or {}
+            out.update({stage: article.get("article"), f"{stage}_part": article.get("part")})
+        compensation = body.get("compensation") or {}
+        out.update({f"compensation_{k}": compensation.get(k) for k in ("claimed", "awarded", "currency", "date")})
+        victims = body.get("victims") or []
+        if victims:
+            out.update(victim_id=victims[0].get("person_id"), victim_status=victims[0].get("status"))
     return out
 
 
-_NESTED = {"case": {"allegations"}, "complaint": {"withdrawal_pressure", "forwarded_to"}, "consent": {"scope"},
+def _charge_fields(charge: dict) -> dict:
+    """One charge of a proceeding as the charge columns of its row."""
+    officer = charge.get("officer") or {}
+    article = charge.get("article") or {}
+    out = {"defendant_id": charge.get("person_id"), "officer_rank": officer.get("rank"),
+           "officer_unit": officer.get("unit"), "charge_article": article.get("article"),
+           "charge_part": article.get("part"), "verdict": charge.get("verdict"),
+           "verdict_date": charge.get("verdict_date"), "charge_notes": charge.get("notes")}
+    punishments = list(charge.get("punishments") or [])
+    if len(punishments) > 1 and punishments[-1].get("kind") == "ban_from_office":
+        out["ban_years"] = punishments.pop().get("years")
+    if punishments:
+        out["punishment"] = punishments[0].get("kind")
+        out.update({column: punishments[0].get(name) for column, name in _PUNISHMENT})
+    return out
+
+
+_NESTED = {"case": {"allegations"}, "proceeding": {"victims", "charges", "compensation", *_STAGES}, "complaint": {"withdrawal_pressure", "forwarded_to"}, "consent": {"scope"},
            "reprisal": {"counter_charge_article"}}
 
 
@@ -96,6 +125,30 @@ def whole(kind: CsvKind, body: dict) -> bool:
                 and set(body.get("forwarded_to") or {}) <= {"authority", "authority_name", "date"})
     if kind.name == "reprisal":
         return set(body.get("counter_charge_article") or {}) <= {"article", "part"}
+    if kind.name == "proceeding":
+        return _proceeding_whole(body)
+    return True
+
+
+def _proceeding_whole(body: dict) -> bool:
+    import uuid
+
+    victims = body.get("victims") or []
+    if len(victims) > 1 or any(not set(v) <= {"person_id", "status"} for v in victims):
+        return False
+    for charge in body.get("charges") or []:
+        who = charge.get("person_id") or "officer:" + "\x1f".join(
+            (charge.get("officer") or {}).get(k, "") for k in ("rank", "unit"))
+        article = charge.get("article") or {}
+        what = f"{article['article']}:{article.get('part', '')}" if article else ""
+        derived = str(uuid.uuid5(CSV_NAMESPACE, f"charge:{body['id']}:{who}:{what}"))
+        punishments = charge.get("punishments") or []
+        ban_added = len(punishments) == 2 and punishments[1].get("kind") == "ban_from_office"
+        if (charge.get("id") != derived or len(punishments) > 1 + ban_added
+                or not set(charge) <= {"id", "person_id", "officer", "article", "verdict", "verdict_date",
+                                       "punishments", "notes"}
+                or (ban_added and set(punishments[1]) != {"kind", "years"})):
+            return False
     return True
 
 
@@ -141,19 +194,26 @@ class _Rows:
             self.facilities = {found[0][0]: found[0][1] for found in names.values() if len(found) == 1}
         return self.facilities.get(facility_id)
 
-    def row(self, body: dict) -> list:
+    def rows(self, body: dict) -> list[list]:
+        """The record's rows: one, or a proceeding's one per charge (its own columns repeated)."""
         values = _fields(self.kind.name, body)
+        if self.kind.name != "proceeding" or not body.get("charges"):
+            return [self.row(values)]
+        return [self.row({**values, **_charge_fields(charge)}) for charge in body["charges"]]
+
+    def row(self, values: dict) -> list:
+        values = dict(values)
         cells = []
         coded = set()
         for column in self.columns:
             if column.name in _CODE_COLUMNS:
                 id_field = _CODE_COLUMNS[column.name][0]
-                code = self.code(body.get(id_field))
+                code = self.code(values.get(id_field))
                 if code:
                     coded.add(id_field)
                 values[column.name] = code
-            elif column.name == "facility" and body.get("facility_id"):
-                name = self.facility(body["facility_id"])
+            elif column.name == "facility" and values.get("facility_id"):
+                name = self.facility(values["facility_id"])
                 if name:
                     coded.add("facility_id")
                 values["facility"] = name
@@ -230,7 +290,7 @@ def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str
     with vault.reading():
         for info in vault.records(kind.record_type, order="created"):
             if info.body is not None:
-                out.append(rows.row(info.body))
+                out.extend(rows.rows(info.body))
                 partial += not whole(kind, info.body)
     return header_for(kind, lang), out, partial
 
