@@ -95,10 +95,12 @@ def test_a_record_the_row_cannot_hold_whole_is_counted(vault, tmp_path):
     vault.put(new_case(uid(1), code="KZ-2026-0001", allegations=[allegation(uid(11), 1), allegation(uid(12), 2)]))
     vault.put(new_case(uid(2), code="KZ-2026-0002", allegations=[allegation(derived, 1)]))
     vault.put(new_case(uid(3), code="KZ-2026-0003", allegations=[allegation(uid(13), 1)]))  # not the derived id
-    vault.put(new_case(uid(4), code="KZ-2026-0004"))
-    assert export_kind(vault, "case", tmp_path / "c.xlsx") == (4, 2)
+    vault.put(new_case(uid(4), code="KZ-2026-0004", tags=["пытки", "ИВС"]))
+    vault.put(new_case(uid(5), code="KZ-2026-0005", tags=["a;b"]))  # would load back as two tags
+    vault.put(new_case(uid(6), code="KZ-2026-0006", summary="ә" * 40_000))  # a cell holds 32,767 characters
+    assert export_kind(vault, "case", tmp_path / "c.xlsx") == (6, 4)
     (entry,) = audit_of_actions(vault, ("sheet-written",))
-    assert "rows=4 partial=2" in entry[-1]
+    assert "rows=6 partial=4" in entry[-1]
 
 
 def test_the_write_is_audited_and_other_types_are_refused(stocked, tmp_path):

@@ -11,7 +11,7 @@ id, so loading the workbook into another vault gives the same records.
 Every CSV kind is exported. A proceeding is one row per charge, its own columns repeated on each
 (the loader groups the rows by its id). A record may hold more than its rows can (a case's second
 allegation, a complaint's dated replies, a proceeding's second victim, a charge id the loader would
-not derive): it is written as far as the columns go and counted (``partial``), and the caller says
+not derive, a text longer than a cell's 32,767 characters): it is written as far as the columns go and counted (``partial``), and the caller says
 so, because loading such a sheet back over the same vault replaces the record with what the rows
 hold.
 
@@ -37,11 +37,12 @@ from .csv_kinds import CSV_KINDS
 if TYPE_CHECKING:
     from ..store.vault import Vault
 
-# The kinds whose records a sheet holds whole (see the module's note on proceedings).
+# The kinds written as sheets: every CSV kind (the loader's, in the order they load in).
 EXPORTED_KINDS = ("case", "complaint", "proceeding", "statistic", "consent", "reprisal")
 _CODE_COLUMNS = {"case_code": ("case_id", "case"), "person_code": ("person_id", "person"),
                  "complainant_code": ("complainant_id", "person"), "victim_code": ("victim_id", "person"),
                  "defendant_code": ("defendant_id", "person")}
+MAX_XLSX_CELL = 32767  # the most characters a workbook cell holds (openpyxl cuts longer text there)
 _STAGES = ("article_registered", "article_charged", "article_judgment")
 _PUNISHMENT = (("years", "years"), ("months", "months"), ("probation_years", "probation_years"),
                ("probation_months", "probation_months"), ("fine_amount", "amount"), ("life", "life"))
@@ -115,6 +116,8 @@ def whole(kind: CsvKind, body: dict) -> bool:
     carried = {c.name for c in kind.columns} | {"type"} | _NESTED.get(kind.name, set())
     if not set(body) <= carried:
         return False
+    if any(";" in str(item) for name in ("tags", "covers") for item in body.get(name) or []):
+        return False  # a list cell is split at ';' when it is loaded
     if kind.name == "case" and body.get("allegations"):
         allegations = body["allegations"]
         derived = str(uuid.uuid5(CSV_NAMESPACE, f"allegation:{body['id']}"))
@@ -290,8 +293,10 @@ def kind_table(vault: Vault, kind_name: str, lang: str = "en") -> tuple[list[str
     with vault.reading():
         for info in vault.records(kind.record_type, order="created"):
             if info.body is not None:
-                out.extend(rows.rows(info.body))
-                partial += not whole(kind, info.body)
+                record_rows = rows.rows(info.body)
+                out.extend(record_rows)
+                partial += not whole(kind, info.body) or any(
+                    isinstance(cell, str) and len(cell) > MAX_XLSX_CELL for row in record_rows for cell in row)
     return header_for(kind, lang), out, partial
 
 
