@@ -313,6 +313,19 @@ def cmd_dump(args) -> int:
     return 0
 
 
+def cmd_export_sheet(args) -> int:
+    from .core.io.sheets_out import export_kind
+
+    lang = args.lang or (_LANG if _LANG in ("en", "ru", "kk") else "en")
+    with _open(args) as vault:
+        print(_t("cli_sheet_warning"), file=sys.stderr)  # plaintext leaves the vault, as with dump
+        rows, partial = export_kind(vault, args.kind, args.out, lang=lang)  # logged in the audit trail
+    print(_t("cli_sheet_written", rows=rows, path=args.out))
+    if partial:
+        print(_t("cli_sheet_partial", count=partial), file=sys.stderr)
+    return 0
+
+
 def cmd_attach(args) -> int:
     with _open(args) as vault:
         record = vault.add_attachment(args.file, parent_id=args.to, caption=args.caption, progress=_progress())
@@ -916,6 +929,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p = command("dump", cmd_dump, "cmd_dump")
     p.add_argument("--type", help=_help("dump_type"))
     p.add_argument("--out", metavar="FILE", help=_help("dump_out"))
+    p = command("export-sheet", cmd_export_sheet, "cmd_export_sheet")
+    p.add_argument("kind", choices=("case", "complaint", "proceeding", "statistic", "consent", "reprisal"),
+                   help=_help("export_sheet_kind"))
+    p.add_argument("--out", metavar="FILE", required=True, help=_help("export_sheet_out"))
+    p.add_argument("--lang", choices=("en", "ru", "kk"), help=_help("export_sheet_lang"))
     p = command("attach", cmd_attach, "cmd_attach")
     p.add_argument("file", help=_help("attach_file"))
     p.add_argument("--to", metavar="RECORD_ID", help=_help("attach_to"))

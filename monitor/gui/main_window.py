@@ -340,10 +340,13 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("Lock"), lambda: self.lock_requested.emit(), "Ctrl+L", "lock")
         self.attach_action = self._action(self.tr("Add photo or document…"), self.add_attachment_dialog, None, "attach")
         self.quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.Quit, "quit")
+        self.export_sheet_action = self._action(self.tr("Export list to spreadsheet…"), self.export_list_sheet, None,
+                                                 "export_sheet")
         self.history_action = self._action(self.tr("History of this record"), self.show_history, "Ctrl+H", "history")
         self.cases_action = self._action(self.tr("Cases"), lambda: self.show_list("cases"))
         menu_file = self.menuBar().addMenu(self.tr("&File"))
         menu_file.addAction(self.attach_action)
+        menu_file.addAction(self.export_sheet_action)
         menu_file.addSeparator()
         menu_file.addAction(self.lock_action)
         menu_file.addAction(self.quit_action)
@@ -752,6 +755,51 @@ class MainWindow(QMainWindow):
         self.date_to.setVisible(dated)
         self._reload_list()
 
+    def export_list_sheet(self) -> None:
+        """The list shown (its rows and columns, as shown, in the window's language) as an .xlsx
+        workbook: after a warning that the file is plaintext, written and logged on a worker thread."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from . import worker as workers
+
+        if self.pages.currentWidget() is not self.list_page or getattr(self, "_sheet_worker", None) is not None:
+            return
+        title = self.tr("Export to spreadsheet")
+        answer = QMessageBox.warning(
+            self, title, self.tr("The workbook will hold this list as PLAINTEXT outside the encrypted vault: "
+                                 "anyone who gets the file can read it. Keep it off shared or unencrypted disks. "
+                                 "Export it?"), QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        if answer != QMessageBox.Yes:
+            return
+        name = self.list_title.text() or "list"
+        path, _filter = QFileDialog.getSaveFileName(self, title, f"{name}.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        model = self.proxy.sourceModel()
+        if isinstance(model, RowsModel):
+            self._reads(model.fetch_all)  # the whole list, not only the rows read so far
+        proxy = self.proxy
+        header = [proxy.headerData(c, Qt.Horizontal, Qt.DisplayRole) for c in range(proxy.columnCount())]
+        rows = [[proxy.data(proxy.index(r, c), Qt.DisplayRole) for c in range(proxy.columnCount())]
+                for r in range(proxy.rowCount())]
+        self._sheet_worker = workers.Worker(_write_sheet, self.vault, path, name, header, rows,
+                                            detail=f"list={self.list_name} rows={len(rows)} lang={self.lang}")
+        self._sheet_worker.outcome.connect(self._sheet_written)
+        self.status.setText(self.tr("Writing the workbook…"))
+        self._sheet_thread = workers.start(self._sheet_worker, self)
+
+    def _sheet_written(self, _worker, result, exc) -> None:
+        if self._sheet_thread is not None:
+            self._sheet_thread.wait()
+        self._sheet_worker = self._sheet_thread = None
+        if exc is None:
+            self.status.setText(self.tr("Wrote {rows} rows to {path}").format(rows=result[0], path=result[1]))
+        else:
+            text = exc.localized(self.lang) if isinstance(exc, MonitorError) else type(exc).__name__
+            QMessageBox.warning(self, self.tr("Export to spreadsheet"), text)
+
     def _sort_all(self, column: int) -> None:
         """Sorting by a column sorts the whole list, so the rest of it is read first."""
         model = self.proxy.sourceModel()
@@ -1013,3 +1061,14 @@ class MainWindow(QMainWindow):
         self.banner_text.clear()
         self.banner_record = None
         self.history, self.position = [], -1
+
+
+def _write_sheet(vault: Vault, path: str, title: str, header: list, rows: list, *, detail: str, progress=None,
+                 cancel=None) -> tuple[int, str]:
+    """On a worker thread: the table as a workbook, written atomically with its audit entry."""
+    from ..core.io.sheets_out import table_workbook, write_logged
+
+    data = table_workbook([(title, header, rows)])
+    with vault.hold():  # the window's saves wait (or say busy) while the entry and the file are written
+        write_logged(vault, path, data, "sheet-written", detail)
+    return len(rows), path

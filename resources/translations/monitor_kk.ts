@@ -1162,7 +1162,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="338" />
-        <location filename="../../monitor/gui/main_window.py" line="462" />
+        <location filename="../../monitor/gui/main_window.py" line="465" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
@@ -1183,193 +1183,224 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="343" />
+        <source>Export list to spreadsheet…</source>
+        <translation>Тізімді кестеге шығару…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="345" />
         <source>History of this record</source>
         <translation>Осы жазбаның тарихы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="345" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="350" />
+        <location filename="../../monitor/gui/main_window.py" line="353" />
         <source>&amp;Edit</source>
         <translation>&amp;Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="353" />
+        <location filename="../../monitor/gui/main_window.py" line="356" />
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="363" />
+        <location filename="../../monitor/gui/main_window.py" line="366" />
         <source>&amp;Records</source>
         <translation>&amp;Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="368" />
+        <location filename="../../monitor/gui/main_window.py" line="371" />
         <source>New {what}</source>
         <translation>Жаңа: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="375" />
+        <location filename="../../monitor/gui/main_window.py" line="378" />
         <source>&amp;Reports</source>
         <translation>&amp;Есептер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>Case dossier…</source>
         <translation>Іс бойынша досье…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>Medical evaluation report…</source>
         <translation>Медициналық қорытынды…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Visit report…</source>
         <translation>Бару туралы есеп…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="380" />
+        <location filename="../../monitor/gui/main_window.py" line="383" />
         <source>Check a printed report…</source>
         <translation>Басылған есепті тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="386" />
+        <location filename="../../monitor/gui/main_window.py" line="389" />
         <source>Review conflicts…</source>
         <translation>Қайшылықтарды қарау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="389" />
+        <location filename="../../monitor/gui/main_window.py" line="392" />
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="390" />
-        <location filename="../../monitor/gui/main_window.py" line="976" />
+        <location filename="../../monitor/gui/main_window.py" line="393" />
+        <location filename="../../monitor/gui/main_window.py" line="1024" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Сәйкестік терминдері (Стамбул хаттамасы)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="391" />
-        <location filename="../../monitor/gui/main_window.py" line="982" />
+        <location filename="../../monitor/gui/main_window.py" line="394" />
+        <location filename="../../monitor/gui/main_window.py" line="1030" />
         <source>About Monitor</source>
         <translation>Monitor туралы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="393" />
+        <location filename="../../monitor/gui/main_window.py" line="396" />
         <source>Main</source>
         <translation>Негізгі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="402" />
+        <location filename="../../monitor/gui/main_window.py" line="405" />
         <source>All types</source>
         <translation>Барлық түрлер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="458" />
+        <location filename="../../monitor/gui/main_window.py" line="461" />
         <source>Unsaved changes</source>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="459" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>Бұл бетте сақталмаған өзгерістер бар. Кетер алдында оларды сақтау керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="463" />
+        <location filename="../../monitor/gui/main_window.py" line="466" />
         <source>Discard</source>
         <translation>Сақтамау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <location filename="../../monitor/gui/main_window.py" line="467" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="534" />
+        <location filename="../../monitor/gui/main_window.py" line="537" />
         <source>{n} records to review</source>
         <translation>қарайтын жазбалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="544" />
+        <location filename="../../monitor/gui/main_window.py" line="547" />
         <source>Review</source>
         <translation>Қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="567" />
+        <location filename="../../monitor/gui/main_window.py" line="570" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Әр құрылғыдан келген нұсқалар: {n}. Өңдеуден бұрын нені қалдыру керектігін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="570" />
+        <location filename="../../monitor/gui/main_window.py" line="573" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Бұл мөрленген жазбаның басқа құрылғыдан келген өзгерісі қабылданбады және сақталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="583" />
+        <location filename="../../monitor/gui/main_window.py" line="586" />
         <source>Resolved: {record}</source>
         <translation>Шешілді: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="767" />
+        <location filename="../../monitor/gui/main_window.py" line="801" />
+        <source>Export to spreadsheet</source>
+        <translation>Кестеге шығару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <source>The workbook will hold this list as PLAINTEXT outside the encrypted vault: anyone who gets the file can read it. Keep it off shared or unencrypted disks. Export it?</source>
+        <translation>Кітапта бұл тізім шифрланған қоймадан тыс АШЫҚ МӘТІНМЕН сақталады: файл қолына түскен кез келген адам оны оқи алады. Оны ортақ не шифрланбаған дискілерде сақтамаңыз. Шығару керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="775" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel кітабы (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="790" />
+        <source>Writing the workbook…</source>
+        <translation>Кітап жазылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="798" />
+        <source>Wrote {rows} rows to {path}</source>
+        <translation>{path} файлына {rows} жол жазылды</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="875" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>өте жиі сөздер: алдымен ең жаңа сәйкестіктер реттеледі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="875" />
+        <location filename="../../monitor/gui/main_window.py" line="923" />
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="876" />
+        <location filename="../../monitor/gui/main_window.py" line="924" />
         <source>Edit</source>
         <translation>Өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="877" />
+        <location filename="../../monitor/gui/main_window.py" line="925" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="897" />
+        <location filename="../../monitor/gui/main_window.py" line="945" />
         <source>Add photos or documents</source>
         <translation>Суреттер немесе құжаттар қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="910" />
+        <location filename="../../monitor/gui/main_window.py" line="958" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Қоймаға қосылған файлдар: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="953" />
+        <location filename="../../monitor/gui/main_window.py" line="1001" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Алдымен істі (немесе оның бір жазбасын) ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="954" />
+        <location filename="../../monitor/gui/main_window.py" line="1002" />
         <source>Open a medical examination first.</source>
         <translation>Алдымен медициналық тексеруді ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="955" />
+        <location filename="../../monitor/gui/main_window.py" line="1003" />
         <source>Open a visit first.</source>
         <translation>Алдымен баруды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="983" />
+        <location filename="../../monitor/gui/main_window.py" line="1031" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor бас бостандығынан айыру орындарына бару және азаптауды құжаттау жазбаларын желіге қосылмай, бір шифрланған қоймада сақтайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="346" />
         <source>Cases</source>
         <translation>Істер</translation>
     </message>
@@ -1379,37 +1410,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="435" />
+        <location filename="../../monitor/gui/main_window.py" line="438" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="728" />
+        <location filename="../../monitor/gui/main_window.py" line="731" />
         <source>The vault is empty.</source>
         <translation>Қойма бос.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="736" />
+        <location filename="../../monitor/gui/main_window.py" line="739" />
         <source>Any status</source>
         <translation>Кез келген мәртебе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="745" />
+        <location filename="../../monitor/gui/main_window.py" line="748" />
         <source>Any facility</source>
         <translation>Кез келген мекеме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="830" />
         <source>{cases} cases, {records} records</source>
         <translation>Істер: {cases}, жазбалар: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="821" />
+        <location filename="../../monitor/gui/main_window.py" line="869" />
         <source>Search: {text}</source>
         <translation>Іздеу: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="873" />
         <source>{n} matches</source>
         <translation>Сәйкестіктер: {n}</translation>
     </message>
@@ -1619,99 +1650,129 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>БҰҰ органы (БҰҰ-ға беруге келісім қажет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>any</source>
         <translation>кез келген</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="204" />
         <source>Protect with a password (AES-256)</source>
         <translation>Құпия сөзбен қорғау (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="209" />
         <source>Preview</source>
         <translation>Алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="200" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="210" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="201" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="400" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="418" />
         <source>Save as…</source>
         <translation>Басқаша сақтау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="212" />
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="213" />
+        <source>Spreadsheet…</source>
+        <translation>Кесте…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="214" />
+        <source>The report's tables as an .xlsx workbook</source>
+        <translation>Есеп кестелері .xlsx кітабы ретінде</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="217" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="229" />
         <source>Language</source>
         <translation>Тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="229" />
         <source>Level</source>
         <translation>Деңгейі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="230" />
         <source>Recipient</source>
         <translation>Алушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="234" />
         <source>From year</source>
         <translation>Бастапқы жыл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="234" />
         <source>To year</source>
         <translation>Соңғы жыл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="276" />
         <source>Building the report…</source>
         <translation>Есеп жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="306" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="325" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>{n} бет · енгізілмегені: {w} · жазбалар SHA-256 {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
         <source>Cancelled.</source>
         <translation>Болдырылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="346" />
+        <source>Export to spreadsheet</source>
+        <translation>Кестеге шығару</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="348" />
+        <source>The workbook will hold these tables as PLAINTEXT outside the encrypted vault: anyone who gets the file can read it. Keep it off shared or unencrypted disks. Export them?</source>
+        <translation>Кітапта бұл кестелер шифрланған қоймадан тыс АШЫҚ МӘТІНМЕН сақталады: файл қолына түскен кез келген адам оларды оқи алады. Оны ортақ не шифрланбаған дискілерде сақтамаңыз. Шығару керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="354" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel кітабы (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="374" />
+        <source>Saved {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="400" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="351" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="410" />
         <source>Enter a password, or untick the box.</source>
         <translation>Құпия сөзді енгізіңіз немесе белгіні алып тастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="361" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="420" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сақталды: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="392" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="451" />
         <source>Sent to the printer.</source>
         <translation>Басып шығаруға жіберілді.</translation>
     </message>

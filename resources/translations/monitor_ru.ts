@@ -1162,7 +1162,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="338" />
-        <location filename="../../monitor/gui/main_window.py" line="462" />
+        <location filename="../../monitor/gui/main_window.py" line="465" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1183,193 +1183,224 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
     <message>
         <location filename="../../monitor/gui/main_window.py" line="343" />
+        <source>Export list to spreadsheet…</source>
+        <translation>Выгрузить список в таблицу…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="345" />
         <source>History of this record</source>
         <translation>История этой записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="345" />
+        <location filename="../../monitor/gui/main_window.py" line="347" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="350" />
+        <location filename="../../monitor/gui/main_window.py" line="353" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="353" />
+        <location filename="../../monitor/gui/main_window.py" line="356" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="363" />
+        <location filename="../../monitor/gui/main_window.py" line="366" />
         <source>&amp;Records</source>
         <translation>&amp;Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="368" />
+        <location filename="../../monitor/gui/main_window.py" line="371" />
         <source>New {what}</source>
         <translation>Создать: {what}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="375" />
+        <location filename="../../monitor/gui/main_window.py" line="378" />
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>Case dossier…</source>
         <translation>Досье по делу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="376" />
+        <location filename="../../monitor/gui/main_window.py" line="379" />
         <source>Medical evaluation report…</source>
         <translation>Медицинское заключение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Visit report…</source>
         <translation>Отчёт о посещении…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="377" />
+        <location filename="../../monitor/gui/main_window.py" line="380" />
         <source>Statistics…</source>
         <translation>Статистика…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="380" />
+        <location filename="../../monitor/gui/main_window.py" line="383" />
         <source>Check a printed report…</source>
         <translation>Проверить напечатанный отчёт…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="386" />
+        <location filename="../../monitor/gui/main_window.py" line="389" />
         <source>Review conflicts…</source>
         <translation>Проверить конфликты…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="389" />
+        <location filename="../../monitor/gui/main_window.py" line="392" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="390" />
-        <location filename="../../monitor/gui/main_window.py" line="976" />
+        <location filename="../../monitor/gui/main_window.py" line="393" />
+        <location filename="../../monitor/gui/main_window.py" line="1024" />
         <source>Consistency terms (Istanbul Protocol)</source>
         <translation>Термины соответствия (Стамбульский протокол)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="391" />
-        <location filename="../../monitor/gui/main_window.py" line="982" />
+        <location filename="../../monitor/gui/main_window.py" line="394" />
+        <location filename="../../monitor/gui/main_window.py" line="1030" />
         <source>About Monitor</source>
         <translation>О программе Monitor</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="393" />
+        <location filename="../../monitor/gui/main_window.py" line="396" />
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="402" />
+        <location filename="../../monitor/gui/main_window.py" line="405" />
         <source>All types</source>
         <translation>Все типы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="458" />
+        <location filename="../../monitor/gui/main_window.py" line="461" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="459" />
+        <location filename="../../monitor/gui/main_window.py" line="462" />
         <source>This page has changes that are not saved. Save them before leaving?</source>
         <translation>На этой странице есть несохранённые изменения. Сохранить их перед уходом?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="463" />
+        <location filename="../../monitor/gui/main_window.py" line="466" />
         <source>Discard</source>
         <translation>Не сохранять</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="464" />
+        <location filename="../../monitor/gui/main_window.py" line="467" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="534" />
+        <location filename="../../monitor/gui/main_window.py" line="537" />
         <source>{n} records to review</source>
         <translation>записей для проверки: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="544" />
+        <location filename="../../monitor/gui/main_window.py" line="547" />
         <source>Review</source>
         <translation>Проверить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="567" />
+        <location filename="../../monitor/gui/main_window.py" line="570" />
         <source>{n} versions from different devices: choose what to keep before editing.</source>
         <translation>Версий с разных устройств: {n}. Выберите, что сохранить, прежде чем редактировать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="570" />
+        <location filename="../../monitor/gui/main_window.py" line="573" />
         <source>An edit of this sealed record from another device was refused and kept.</source>
         <translation>Изменение этой запечатанной записи с другого устройства отклонено и сохранено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="583" />
+        <location filename="../../monitor/gui/main_window.py" line="586" />
         <source>Resolved: {record}</source>
         <translation>Разрешено: {record}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="827" />
+        <location filename="../../monitor/gui/main_window.py" line="767" />
+        <location filename="../../monitor/gui/main_window.py" line="801" />
+        <source>Export to spreadsheet</source>
+        <translation>Выгрузка в таблицу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="769" />
+        <source>The workbook will hold this list as PLAINTEXT outside the encrypted vault: anyone who gets the file can read it. Keep it off shared or unencrypted disks. Export it?</source>
+        <translation>Книга будет содержать этот список ОТКРЫТЫМ ТЕКСТОМ вне зашифрованного хранилища: любой, к кому попадёт файл, сможет его прочитать. Не храните её на общих или незашифрованных дисках. Выгрузить?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="775" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="790" />
+        <source>Writing the workbook…</source>
+        <translation>Запись книги…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="798" />
+        <source>Wrote {rows} rows to {path}</source>
+        <translation>Записано строк: {rows} в {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/main_window.py" line="875" />
         <source>very common words: the most recent matches are ranked first</source>
         <translation>очень частые слова: сначала ранжируются самые новые совпадения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="875" />
+        <location filename="../../monitor/gui/main_window.py" line="923" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="876" />
+        <location filename="../../monitor/gui/main_window.py" line="924" />
         <source>Edit</source>
         <translation>Изменить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="877" />
+        <location filename="../../monitor/gui/main_window.py" line="925" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="897" />
+        <location filename="../../monitor/gui/main_window.py" line="945" />
         <source>Add photos or documents</source>
         <translation>Добавить фото или документы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="910" />
+        <location filename="../../monitor/gui/main_window.py" line="958" />
         <source>{n} file(s) added to the vault.</source>
         <translation>Добавлено файлов в хранилище: {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="953" />
+        <location filename="../../monitor/gui/main_window.py" line="1001" />
         <source>Open a case (or one of its records) first.</source>
         <translation>Сначала откройте дело (или одну из его записей).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="954" />
+        <location filename="../../monitor/gui/main_window.py" line="1002" />
         <source>Open a medical examination first.</source>
         <translation>Сначала откройте медицинское обследование.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="955" />
+        <location filename="../../monitor/gui/main_window.py" line="1003" />
         <source>Open a visit first.</source>
         <translation>Сначала откройте посещение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="983" />
+        <location filename="../../monitor/gui/main_window.py" line="1031" />
         <source>Monitor keeps the records of visits to places of detention and of torture documentation in one encrypted vault, offline.</source>
         <translation>Monitor хранит записи о посещениях мест лишения свободы и документировании пыток в одном зашифрованном хранилище, без подключения к сети.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="344" />
+        <location filename="../../monitor/gui/main_window.py" line="346" />
         <source>Cases</source>
         <translation>Дела</translation>
     </message>
@@ -1379,37 +1410,37 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Заблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="435" />
+        <location filename="../../monitor/gui/main_window.py" line="438" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="728" />
+        <location filename="../../monitor/gui/main_window.py" line="731" />
         <source>The vault is empty.</source>
         <translation>Хранилище пусто.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="736" />
+        <location filename="../../monitor/gui/main_window.py" line="739" />
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="745" />
+        <location filename="../../monitor/gui/main_window.py" line="748" />
         <source>Any facility</source>
         <translation>Любое учреждение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="782" />
+        <location filename="../../monitor/gui/main_window.py" line="830" />
         <source>{cases} cases, {records} records</source>
         <translation>Дел: {cases}, записей: {records}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="821" />
+        <location filename="../../monitor/gui/main_window.py" line="869" />
         <source>Search: {text}</source>
         <translation>Поиск: {text}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/main_window.py" line="825" />
+        <location filename="../../monitor/gui/main_window.py" line="873" />
         <source>{n} matches</source>
         <translation>Совпадений: {n}</translation>
     </message>
@@ -1619,99 +1650,129 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>орган ООН (нужно согласие на передачу в ООН)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
         <source>any</source>
         <translation>любой</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="194" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="204" />
         <source>Protect with a password (AES-256)</source>
         <translation>Защитить паролем (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="209" />
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="200" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="210" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="201" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="359" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="400" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="418" />
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="202" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="212" />
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="203" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="213" />
+        <source>Spreadsheet…</source>
+        <translation>Таблица…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="214" />
+        <source>The report's tables as an .xlsx workbook</source>
+        <translation>Таблицы отчёта как книга .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="217" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="229" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="229" />
         <source>Level</source>
         <translation>Уровень</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="216" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="230" />
         <source>Recipient</source>
         <translation>Адресат</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="234" />
         <source>From year</source>
         <translation>Начальный год</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="234" />
         <source>To year</source>
         <translation>Конечный год</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="259" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="276" />
         <source>Building the report…</source>
         <translation>Создание отчёта…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="306" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="325" />
         <source>{n} pages · {w} items withheld · SHA-256 of the records {h}…</source>
         <translation>Страниц: {n} · не включено: {w} · SHA-256 записей {h}…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="314" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="334" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="341" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="346" />
+        <source>Export to spreadsheet</source>
+        <translation>Выгрузка в таблицу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="348" />
+        <source>The workbook will hold these tables as PLAINTEXT outside the encrypted vault: anyone who gets the file can read it. Keep it off shared or unencrypted disks. Export them?</source>
+        <translation>Книга будет содержать эти таблицы ОТКРЫТЫМ ТЕКСТОМ вне зашифрованного хранилища: любой, к кому попадёт файл, сможет их прочитать. Не храните её на общих или незашифрованных дисках. Выгрузить?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="354" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="374" />
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="400" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="351" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="410" />
         <source>Enter a password, or untick the box.</source>
         <translation>Введите пароль или снимите отметку.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="361" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="420" />
         <source>Saved {path} (SHA-256 {h}…)</source>
         <translation>Сохранено: {path} (SHA-256 {h}…)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/report_preview.py" line="392" />
+        <location filename="../../monitor/gui/dialogs/report_preview.py" line="451" />
         <source>Sent to the printer.</source>
         <translation>Отправлено на печать.</translation>
     </message>

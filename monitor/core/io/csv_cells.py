@@ -154,6 +154,7 @@ class Context:
         self.terms: dict[str, Terms] = {}
         self.codes: dict[tuple[str, str], str | None] = {}
         self.seen: dict[bytes, int] = {}  # id -> the line that gave it (first pass only)
+        self.facilities: dict[str, list[str]] | None = None  # folded name -> facility ids (read once)
 
     def shown(self, column: str) -> str:
         written = self.written.get(column)
@@ -235,6 +236,24 @@ class Context:
         if found is None:
             raise row.error(column, Message("load_no_code", type=noun(record_type), code=one_line(code, 30)))
         return found
+
+    def facility(self, row: Row, column: str) -> str:
+        """The id of the live facility named in ``column``: one whose name matches, ignoring case
+        and spacing (Kazakh and Russian letters folded as headers are)."""
+        if self.facilities is None:
+            self.facilities = {}
+            for info in self.vault.records("facility"):
+                name = (info.body or {}).get("name")
+                if name:
+                    self.facilities.setdefault(fold(name), []).append(info.id)
+        name = row.values[column]
+        found = self.facilities.get(fold(name), [])
+        if not found:
+            raise row.error(column, Message("load_no_facility_name", name=one_line(name, 40)))
+        if len(found) > 1:
+            raise row.error(column, Message("load_facility_name_ambiguous", name=one_line(name, 40),
+                                            count=len(found)))
+        return found[0]
 
     def reference(self, row: Row, column: str, allowed: tuple[str, ...]) -> None:
         """A UUID cell names a live record of an allowed type in the vault."""

@@ -51,6 +51,19 @@ def _person_id(ctx: Context, row: Row, id_column: str, code_column: str, require
     return None
 
 
+def _facility_id(ctx: Context, row: Row, record: dict, paths: dict) -> None:
+    """``facility_id`` (a UUID) or ``facility`` (the facility's name) into the record's facility_id."""
+    if "facility_id" in row.values:
+        if "facility" in row.values:
+            raise row.error("facility", Message("load_facility_both", id=ctx.shown("facility_id"),
+                                                name=ctx.shown("facility")))
+        ctx.reference(row, "facility_id", ("facility",))
+        record["facility_id"] = row.values["facility_id"]
+    elif "facility" in row.values:
+        record["facility_id"] = ctx.facility(row, "facility")
+        paths["facility_id"] = "facility"
+
+
 def _refs(ctx: Context, row: Row, **columns: tuple[str, ...]) -> None:
     for column, allowed in columns.items():
         if column in row.values:
@@ -72,9 +85,9 @@ def _build_case(ctx: Context, row: Row) -> dict:
     for column in ("code", "title", "status"):
         row.need(column)
     record = {"id": ctx.record_id(row, "case"), "type": "case"}
-    _copy(row, record, "code", "title", "status", "facility_id", "period_start", "period_end", "summary", "tags")
-    _refs(ctx, row, facility_id=("facility",))
+    _copy(row, record, "code", "title", "status", "period_start", "period_end", "summary", "tags")
     paths = {}
+    _facility_id(ctx, row, record, paths)
     if any(c in row.values for c in ("allegation_date", "allegation_place", "allegation_description", "methods")):
         if "allegation_description" not in row.values or "methods" not in row.values:
             raise row.error(None, Message("load_allegation_needs", description=ctx.shown("allegation_description"),
@@ -104,6 +117,9 @@ def _build_complaint(ctx: Context, row: Row) -> dict:
               "case_id": case_id}
     _copy(row, record, "date_filed", "date_received", "intake_channel", "authority", "authority_name",
           "reference", "filed_by", "statement", "status", "reply_date", "reply")
+    complainant = _person_id(ctx, row, "complainant_id", "complainant_code", required=False)
+    if complainant:
+        record["complainant_id"] = complainant
     if "pressure_to_withdraw" in row.values:
         record["withdrawal_pressure"] = {"reported": row.values["pressure_to_withdraw"]}
     forwarded = {k: row.values[c] for k, c in (("authority", "forwarded_to"), ("authority_name", "forwarded_to_name"),
@@ -113,6 +129,8 @@ def _build_complaint(ctx: Context, row: Row) -> dict:
             raise row.error(None, Message("load_forwarded_needs", column=ctx.shown("forwarded_to")))
         record["forwarded_to"] = forwarded
     ctx.validate(row, record, {"case_id": "case_code" if "case_code" in row.values else "case_id",
+                               "complainant_id": "complainant_code" if "complainant_code" in row.values
+                               else "complainant_id",
                                "withdrawal_pressure": "pressure_to_withdraw", "forwarded_to.authority": "forwarded_to",
                                "forwarded_to.authority_name": "forwarded_to_name",
                                "forwarded_to.date": "forwarded_date"})
@@ -175,19 +193,20 @@ def _build_reprisal(ctx: Context, row: Row) -> dict:
     else:
         rid = str(uuid.uuid5(CSV_NAMESPACE, f"reprisal:{person}:{row.values['date']}:{row.values['kind']}"))
     record = {"id": rid, "type": "reprisal", "person_id": person}
-    _copy(row, record, "date", "kind", "complaint_id", "visit_id", "interview_id", "facility_id", "reported_by",
+    _copy(row, record, "date", "kind", "complaint_id", "visit_id", "interview_id", "reported_by",
           "action_taken", "notes")
     if case_id:
         record["case_id"] = case_id
-    _refs(ctx, row, complaint_id=("complaint",), visit_id=("visit",), interview_id=("interview",),
-          facility_id=("facility",))
+    _refs(ctx, row, complaint_id=("complaint",), visit_id=("visit",), interview_id=("interview",))
+    facility_paths: dict = {}
+    _facility_id(ctx, row, record, facility_paths)
     article = _article_ref(row, "counter_charge_article", "counter_charge_part")
     if article:
         record["counter_charge_article"] = article
     ctx.validate(row, record, {"person_id": "person_code" if "person_code" in row.values else "person_id",
                                "case_id": "case_code" if "case_code" in row.values else "case_id",
                                "counter_charge_article.article": "counter_charge_article",
-                               "counter_charge_article.part": "counter_charge_part"})
+                               "counter_charge_article.part": "counter_charge_part", **facility_paths})
     if ctx.first_pass:
         ctx.check_unique(row, record["id"], "reprisal")
     return record
@@ -352,6 +371,8 @@ def _kinds() -> dict[str, CsvKind]:
         _c("status", "required, a case_status term (open, documenting, complaint_filed, …)", "vocab", "case_status",
            ru="статус", kk="мәртебесі"),
         _c("facility_id", uuid_note + " (a facility)", "uuid"),
+        _c("facility", "optional, the facility's name as in the vault (any case); instead of facility_id",
+           ru="учреждение", kk="мекеме"),
         _c("period_start", "optional date (YYYY-MM-DD or DD.MM.YYYY)", "date", ru="начало периода", kk="кезеңнің басы"),
         _c("period_end", "optional date", "date", ru="конец периода", kk="кезеңнің соңы"),
         _c("summary", "optional text", ru="краткое описание", kk="қысқаша сипаттама"),
@@ -373,6 +394,9 @@ def _kinds() -> dict[str, CsvKind]:
         _c("authority_name", "optional, the office", ru="наименование органа", kk="органның атауы"),
         _c("reference", "optional registration number", ru="регистрационный номер", kk="тіркеу нөмірі"),
         _c("filed_by", "optional", ru="кем подана", kk="кім берді"),
+        _c("complainant_id", "optional UUID of the person who filed it (the complainant)", "uuid"),
+        _c("complainant_code", "optional pseudonym code of the complainant, a person in the vault",
+           ru="код заявителя", kk="шағымданушы коды"),
         _c("statement", "optional text", ru="текст жалобы", kk="шағым мәтіні"),
         _c("status", "required, a complaint_status term (filed, refused, …)", "vocab", "complaint_status",
            ru="статус", kk="мәртебесі"),
@@ -456,6 +480,8 @@ def _kinds() -> dict[str, CsvKind]:
         _c("visit_id", "optional UUID of the visit it followed", "uuid"),
         _c("interview_id", "optional UUID of the interview it followed", "uuid"),
         _c("facility_id", "optional UUID of the facility", "uuid"),
+        _c("facility", "optional, the facility's name as in the vault (any case); instead of facility_id",
+           ru="учреждение", kk="мекеме"),
         _c("counter_charge_article", "optional, an article term: the counter-charge (false denunciation, …)",
            "vocab", "article", ru="статья встречного обвинения", kk="қарсы айыптау бабы"),
         _c("counter_charge_part", "optional part of that article (ч. 2)", ru="часть статьи встречного обвинения",

@@ -157,6 +157,16 @@ def _build_unguarded(open_vault, kind, subject_id, lang, level, audience=None, p
     return report, data, images
 
 
+def _write_tables(open_vault, path: str, tables: list, *, detail: str, progress=None, cancel=None) -> str:
+    """Worker: the tables as a workbook, written atomically with its audit entry."""
+    from ...core.io.sheets_out import table_workbook, write_logged
+
+    data = table_workbook(tables)
+    with open_vault() as vault:
+        write_logged(vault, path, data, "sheet-written", detail)
+    return path
+
+
 class ReportPreview(QDialog):
     previewReady = Signal()
     previewFailed = Signal(str)
@@ -200,6 +210,10 @@ class ReportPreview(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.save_button = QPushButton(self.tr("Save as…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        self.sheet_button = QPushButton(self.tr("Spreadsheet…"), objectName="export_sheet")
+        self.sheet_button.setToolTip(self.tr("The report's tables as an .xlsx workbook"))
+        self.sheet_button.setVisible(kind == "stats")
+        self._sheet_worker = self._sheet_thread = None
         close = QPushButton(self.tr("Close"))
         self.progress = QProgressBar()
         self.status = QLabel()
@@ -230,6 +244,7 @@ class ReportPreview(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.sheet_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -242,10 +257,12 @@ class ReportPreview(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self._ask_save)
         self.print_button.clicked.connect(self.print_report)
+        self.sheet_button.clicked.connect(self.export_sheet)
         close.clicked.connect(self.reject)
         self._set_busy(False)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
+        self.sheet_button.setEnabled(False)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -290,6 +307,8 @@ class ReportPreview(QDialog):
             self._thread.wait()
         self._worker = self._thread = None
         self._set_busy(False)
+        if self._sheet_thread is not None:  # a workbook being written ends first
+            self._sheet_thread.wait()
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -307,6 +326,7 @@ class ReportPreview(QDialog):
             n=len(images), w=self._report.withheld.total(), h=self._report.source_digest[:16]))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+        self.sheet_button.setEnabled(True)
         self.previewReady.emit()
 
     def _on_failed(self, exc) -> None:
@@ -315,6 +335,45 @@ class ReportPreview(QDialog):
             str(exc) if isinstance(exc, MonitorError) else f"{type(exc).__name__}: {exc}")
         self.status.setText(message)
         self.previewFailed.emit(message)
+
+    # --- the statistics tables as a spreadsheet --------------------------------------------------
+
+    def export_sheet(self) -> None:
+        """The previewed report's tables as an .xlsx workbook (one sheet each), after a warning that
+        the file is plaintext; written with its audit entry on a worker thread."""
+        if self._report is None or self._sheet_worker is not None:
+            return
+        title = self.tr("Export to spreadsheet")
+        answer = QMessageBox.warning(
+            self, title, self.tr("The workbook will hold these tables as PLAINTEXT outside the encrypted vault: "
+                                 "anyone who gets the file can read it. Keep it off shared or unencrypted disks. "
+                                 "Export them?"), QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        if answer != QMessageBox.Yes:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, title, f"{self.tr(KINDS[self._kind])}.xlsx",
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        from ...core.io.sheets_out import report_tables
+
+        tables = report_tables(self._report)
+        detail = f"report={self._kind} level={self._report.level} lang={self._report.lang} tables={len(tables)}"
+        self._sheet_worker = workers.Worker(_write_tables, self._open_vault, path, tables, detail=detail)
+        self._sheet_worker.outcome.connect(self._sheet_written)
+        self.sheet_button.setEnabled(False)
+        self._sheet_thread = workers.start(self._sheet_worker, self)
+
+    def _sheet_written(self, _worker, result, exc) -> None:
+        if self._sheet_thread is not None:
+            self._sheet_thread.wait()
+        self._sheet_worker = self._sheet_thread = None
+        self.sheet_button.setEnabled(self._report is not None)
+        if exc is None:
+            self.status.setText(self.tr("Saved {path}").format(path=result))
+        else:
+            self.status.setText(str(exc) if isinstance(exc, MonitorError) else type(exc).__name__)
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
