@@ -702,15 +702,17 @@ class Vault:
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
-    def insert_revision(self, revision: Revision, batch: gate.Batch | None = None) -> bool:
+    def insert_revision(self, revision: Revision, batch: gate.Batch | None = None, *,
+                        hash_checked: bool = False) -> bool:
         """Insert a revision exactly as given (another device's, say) through the gate, refresh the
         view and log it. Must run inside a write transaction (``with vault.writing():``).
 
         Returns False (and changes nothing) if the revision is stored already. Raises a one-line
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
+        ``hash_checked``: the caller compared the revision's hash with its fields already.
         """
         batch = batch if batch is not None else gate.Batch()
-        line = gate.admit(self.conn, revision, batch)
+        line = gate.admit(self.conn, revision, batch, hash_checked=hash_checked)
         if line is None:
             return False
         if revision.record_type == "term":
@@ -721,13 +723,13 @@ class Vault:
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
         return True
 
-    def merge_revision(self, revision: Revision, batch: gate.Batch) -> str:
+    def merge_revision(self, revision: Revision, batch: gate.Batch, *, hash_checked: bool = False) -> str:
         """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
 
         Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
         kept as a rejected sibling: shown in the conflict review, never as the current view).
         """
-        if not self.insert_revision(revision, batch):
+        if not self.insert_revision(revision, batch, hash_checked=hash_checked):
             return "skipped"
         row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
         return "sealed_refused" if row and row[0] else "new"
