@@ -154,6 +154,7 @@ class Vault:
         self.device_id = meta["device_id"]
         self.profile = meta["profile"]
         self._vocab_cache: dict[str, set[str]] | None = None
+        self._chain: audit.Chain | None = None  # the audit chain of the write transaction open now
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -267,7 +268,12 @@ class Vault:
         until it ends. :data:`FOREVER` waits as long as it takes whatever ``write_wait`` says.
         """
         with self.hold(self.write_wait if timeout is None else timeout), transaction(self.conn):
-            yield self.conn
+            # every entry of this transaction goes through _audit: carry the chain's head along
+            self._chain = audit.Chain(self.conn)
+            try:
+                yield self.conn
+            finally:
+                self._chain = None
 
     @contextlib.contextmanager
     def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
@@ -766,6 +772,9 @@ class Vault:
                                       detail=f"resolved {len(current)} versions: {', '.join(current)}")
 
     def _audit(self, action: str, **fields) -> str:
+        chain = self._chain
+        if chain is not None and chain.conn is self.conn:
+            return chain.append(at=utc_now(), actor=self.profile, device=self.device_id, action=action, **fields)
         return audit.append(self.conn, at=utc_now(), actor=self.profile, device=self.device_id,
                              action=action, **fields)
 
