@@ -85,3 +85,18 @@ def test_a_rolled_back_transaction_carries_no_head_into_the_next(pair):
         assert audit.check_chain(conn) == []
         actions = [r[0] for r in conn.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 3")]
     assert actions == ["inside again", "inside", "after"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "2026-03-01T09:30:00.000000Z", "2024-02-29T23:59:59.999999Z", "2026-02-30T09:30:00.000000Z",
+    "2026-13-01T09:30:00.000000Z", "2026-03-01T24:00:00.000000Z", "2026-03-01T09:30:60.000000Z",
+    "0000-03-01T09:30:00.000000Z", "2026-03-01T09:30:00.1Z", "2026-03-01 09:30:00.000000Z",
+    "2026-03-01T09:30:00.000000Z\n", "\u0662\u0660\u0662\u0666-03-01T09:30:00.000000Z", "x", None, 5])
+def test_a_revision_time_reads_as_strptime_read_it(stamp):
+    import datetime as dt
+
+    try:
+        expected = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except (TypeError, ValueError):
+        expected = None
+    assert gate._when(stamp) == expected

@@ -396,6 +396,11 @@ def _check_signature(conn: Connection, revision: Revision, where: str, batch: Ba
 
 
 def _when(stamp: str) -> _dt.datetime | None:
+    if isinstance(stamp, str) and TIMESTAMP.fullmatch(stamp):  # the one form: read without strptime
+        try:
+            return _dt.datetime.fromisoformat(stamp[:-1])
+        except ValueError:
+            pass  # strptime decides, as it always did
     try:
         return _dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
     except (TypeError, ValueError):
