@@ -327,16 +327,17 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     ``body_checked``: a revision this vault just made, whose body the local door validated
     (:func:`check_record` or :func:`check_delete`) against the vault as it is now and whose hash
     it just computed; the checks of the revision's place in history (form, parents, seals, id
-    and type) run regardless. ``hash_checked``: the caller recomputed this revision's hash from
-    its fields and compared it already (a bundle's reader does, line by line), so it is not
-    computed a second time here.
+    and type) run regardless. ``hash_checked``: the caller checked the structure of the whole
+    revision (:func:`schema.check_structure`) and recomputed its hash from its fields and compared
+    it already (a bundle's reader does, line by line), so neither is done a second time here.
     """
     batch = batch if batch is not None else Batch()
     where = f"revision {one_line(str(revision.rev), 36)}"
     _check_form(revision, where)
     where = f"revision {revision.rev} ({revision.record_type} {revision.record_id[:8]})"
     if not body_checked:
-        schema.check_structure(revision.body, where)
+        if not hash_checked:
+            schema.check_structure(revision.body, where)
         check_text(revision.payload(), where)
     if not body_checked and not hash_checked \
             and revision.hash != revision.compute_hash(hash_version(revision.hash)):
