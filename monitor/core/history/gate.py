@@ -52,6 +52,19 @@ class Batch:
         self.deferred: list[tuple[str, str, tuple[str, ...]]] | None = None
         self._known = known  # the vault's vocabulary keys, if the caller has them (read only)
         self._claimed: dict[str, set[str]] | None = None
+        # device -> (signing key, introduced by, revoked from) as the vault had them when first asked:
+        # the devices and revocations a bundle brings are learned before its revisions are read.
+        self._devices: dict[str, tuple[str, str, str | None] | None] = {}
+
+    def device(self, conn: Connection, device: str) -> tuple[str, str, str | None] | None:
+        """A device's signing key (hex), who introduced it and since when its key is revoked (or
+        None), asked of the vault once per batch."""
+        if device not in self._devices:
+            row = conn.execute(
+                "SELECT k.signing_key, k.introduced_by, r.revoked_from FROM device_keys k "
+                "LEFT JOIN revocations r ON r.signing_key = k.signing_key WHERE k.device = ?", (device,)).fetchone()
+            self._devices[device] = tuple(row) if row is not None else None
+        return self._devices[device]
 
     def known(self, conn: Connection) -> dict[str, set[str]]:
         """Vocabulary keys in the vault now (shipped and owned terms)."""
@@ -307,23 +320,27 @@ def _check_form(revision: Revision, where: str) -> None:
 
 
 def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
-          body_checked: bool = False) -> Lineage | None:
+          body_checked: bool = False, hash_checked: bool = False) -> Lineage | None:
     """Check one revision for storing as it is. Returns its place in the graph, to hand to
     :func:`monitor.core.history.graph.insert`, or None if it is stored already (a no-op).
 
     ``body_checked``: a revision this vault just made, whose body the local door validated
     (:func:`check_record` or :func:`check_delete`) against the vault as it is now and whose hash
     it just computed; the checks of the revision's place in history (form, parents, seals, id
-    and type) run regardless.
+    and type) run regardless. ``hash_checked``: the caller checked the structure of the whole
+    revision (:func:`schema.check_structure`) and recomputed its hash from its fields and compared
+    it already (a bundle's reader does, line by line), so neither is done a second time here.
     """
     batch = batch if batch is not None else Batch()
     where = f"revision {one_line(str(revision.rev), 36)}"
     _check_form(revision, where)
     where = f"revision {revision.rev} ({revision.record_type} {revision.record_id[:8]})"
     if not body_checked:
-        schema.check_structure(revision.body, where)
+        if not hash_checked:
+            schema.check_structure(revision.body, where)
         check_text(revision.payload(), where)
-    if not body_checked and revision.hash != revision.compute_hash(hash_version(revision.hash)):
+    if not body_checked and not hash_checked \
+            and revision.hash != revision.compute_hash(hash_version(revision.hash)):
         raise SchemaViolation(Joined(where, Message("gate_hash_mismatch")))
     stored, existing = conn.execute(
         "SELECT (SELECT hash FROM revisions WHERE rev = ?), "
@@ -335,7 +352,7 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     if existing is not None and existing != revision.record_type:
         raise SchemaViolation(Joined(where, Message("gate_record_other_type", id=revision.record_id, existing=existing,
                                                      type=revision.record_type)))
-    _check_signature(conn, revision, where, local=body_checked)
+    _check_signature(conn, revision, where, batch, local=body_checked)
     _check_parents(conn, revision, where)
     line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                    body=revision.body, rev=revision.rev)
@@ -363,11 +380,10 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     return line
 
 
-def _check_signature(conn: Connection, revision: Revision, where: str, *, local: bool) -> None:
+def _check_signature(conn: Connection, revision: Revision, where: str, batch: Batch, *, local: bool) -> None:
     """The revision is signed by the device it names, with the key this vault knows for that
     device; one received from elsewhere does not claim to be made by this vault's own device."""
-    row = conn.execute("SELECT signing_key, introduced_by FROM device_keys WHERE device = ?",
-                       (revision.device,)).fetchone()
+    row = batch.device(conn, revision.device)
     if row is None:
         raise RevisionNotAuthentic(Joined(where, Message("gate_unknown_device", device=revision.device)))
     if row[1] == "self" and not local:
@@ -376,12 +392,16 @@ def _check_signature(conn: Connection, revision: Revision, where: str, *, local:
         raise RevisionNotAuthentic(Joined(where, Message("gate_unsigned")))
     if not signature_valid(row[0], revision.signature, revision.hash):
         raise RevisionNotAuthentic(Joined(where, Message("gate_bad_signature", device=revision.device)))
-    revoked = conn.execute("SELECT revoked_from FROM revocations WHERE signing_key = ?", (row[0],)).fetchone()
-    if revoked is not None and revision.created_at >= revoked[0]:
-        raise RevisionNotAuthentic(Joined(where, Message("gate_revoked", device=revision.device, since=revoked[0])))
+    if row[2] is not None and revision.created_at >= row[2]:
+        raise RevisionNotAuthentic(Joined(where, Message("gate_revoked", device=revision.device, since=row[2])))
 
 
 def _when(stamp: str) -> _dt.datetime | None:
+    if isinstance(stamp, str) and TIMESTAMP.fullmatch(stamp):  # the one form: read without strptime
+        try:
+            return _dt.datetime.fromisoformat(stamp[:-1])
+        except ValueError:
+            pass  # strptime decides, as it always did
     try:
         return _dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
     except (TypeError, ValueError):

@@ -12,6 +12,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidSignature
@@ -48,11 +49,16 @@ def signature_valid(public_key_hex: str, signature_hex: str, digest: str) -> boo
     if not SIGNATURE.fullmatch(signature_hex or "") or not re.fullmatch(r"[0-9a-f]{64}", public_key_hex or ""):
         return False
     try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex)).verify(
-            bytes.fromhex(signature_hex), signed_data(digest))
+        _public_key(public_key_hex).verify(bytes.fromhex(signature_hex), signed_data(digest))
         return True
     except (InvalidSignature, ValueError):
         return False
+
+
+@lru_cache(maxsize=256)
+def _public_key(public_key_hex: str) -> Ed25519PublicKey:
+    """A device's key, parsed once (a bundle's revisions come from a handful of devices)."""
+    return Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
 
 
 def hash_version(digest: str) -> int:

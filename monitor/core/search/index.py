@@ -91,9 +91,19 @@ def index_record(conn: Connection, rowid: int, record_id: str, record_type: str,
                          (rowid, forms_text(label), forms_text(body)))
 
 
+# The last connection seen to have the table: once there, it is dropped only by ensure_index (which
+# forgets this first), so every record a merge writes need not ask sqlite_master again.
+_forms_seen: list = [None]
+
+
 def _has_forms(conn: Connection) -> bool:
     # During the schema migrations (before ensure_index ran) the table may not exist yet.
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_forms'").fetchone() is not None
+    if _forms_seen[0] is conn:
+        return True
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_forms'").fetchone() is not None
+    if found:
+        _forms_seen[0] = conn
+    return found
 
 
 def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None) -> int:
@@ -132,11 +142,16 @@ def ensure_index(conn: Connection, progress: Callable | None = None) -> bool:
     """
     if index_version(conn) == SEARCH_VERSION and _has_forms(conn):
         return False
-    with transaction(conn):
-        conn.execute("DROP TABLE IF EXISTS search_forms")
-        conn.execute(FORMS_TABLE)
-        reindex_all(conn, progress=progress)
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_version', ?)", (SEARCH_VERSION,))
+    _forms_seen[0] = None
+    try:
+        with transaction(conn):
+            conn.execute("DROP TABLE IF EXISTS search_forms")
+            conn.execute(FORMS_TABLE)
+            reindex_all(conn, progress=progress)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_version', ?)", (SEARCH_VERSION,))
+    except BaseException:
+        _forms_seen[0] = None  # rolled back: the table may be gone again
+        raise
     return True
 
 

@@ -154,6 +154,7 @@ class Vault:
         self.device_id = meta["device_id"]
         self.profile = meta["profile"]
         self._vocab_cache: dict[str, set[str]] | None = None
+        self._chain: audit.Chain | None = None  # the audit chain of the write transaction open now
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -267,7 +268,12 @@ class Vault:
         until it ends. :data:`FOREVER` waits as long as it takes whatever ``write_wait`` says.
         """
         with self.hold(self.write_wait if timeout is None else timeout), transaction(self.conn):
-            yield self.conn
+            # every entry of this transaction goes through _audit: carry the chain's head along
+            self._chain = audit.Chain(self.conn)
+            try:
+                yield self.conn
+            finally:
+                self._chain = None
 
     @contextlib.contextmanager
     def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
@@ -702,15 +708,17 @@ class Vault:
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
-    def insert_revision(self, revision: Revision, batch: gate.Batch | None = None) -> bool:
+    def insert_revision(self, revision: Revision, batch: gate.Batch | None = None, *,
+                        hash_checked: bool = False) -> bool:
         """Insert a revision exactly as given (another device's, say) through the gate, refresh the
         view and log it. Must run inside a write transaction (``with vault.writing():``).
 
         Returns False (and changes nothing) if the revision is stored already. Raises a one-line
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
+        ``hash_checked``: the caller compared the revision's hash with its fields already.
         """
         batch = batch if batch is not None else gate.Batch()
-        line = gate.admit(self.conn, revision, batch)
+        line = gate.admit(self.conn, revision, batch, hash_checked=hash_checked)
         if line is None:
             return False
         if revision.record_type == "term":
@@ -721,13 +729,13 @@ class Vault:
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
         return True
 
-    def merge_revision(self, revision: Revision, batch: gate.Batch) -> str:
+    def merge_revision(self, revision: Revision, batch: gate.Batch, *, hash_checked: bool = False) -> str:
         """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
 
         Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
         kept as a rejected sibling: shown in the conflict review, never as the current view).
         """
-        if not self.insert_revision(revision, batch):
+        if not self.insert_revision(revision, batch, hash_checked=hash_checked):
             return "skipped"
         row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
         return "sealed_refused" if row and row[0] else "new"
@@ -764,6 +772,9 @@ class Vault:
                                       detail=f"resolved {len(current)} versions: {', '.join(current)}")
 
     def _audit(self, action: str, **fields) -> str:
+        chain = self._chain
+        if chain is not None and chain.conn is self.conn:
+            return chain.append(at=utc_now(), actor=self.profile, device=self.device_id, action=action, **fields)
         return audit.append(self.conn, at=utc_now(), actor=self.profile, device=self.device_id,
                              action=action, **fields)
 

@@ -259,13 +259,12 @@ def _learn_devices(vault: Vault, conn, manifest: bundle.Manifest) -> None:
         contacts.learn_device(conn, device, key, manifest.fingerprint)
 
 
-def _with_signature(revision: Revision, line: bytes) -> Revision:
-    """The revision with the signature its line carries ("" if none; the gate refuses it then).
-    The line parsed as a revision already (bounded depth), so reading it again is safe."""
-    signature = json.loads(line.decode("utf-8")).get("signature", "")
+def _signature_of(data: dict) -> str:
+    """The signature a revision's line carries ("" if none or not one; the gate refuses it then)."""
+    signature = data.get("signature", "")
     if not isinstance(signature, str) or not SIGNATURE.fullmatch(signature):
         signature = ""
-    return Revision(**{**revision.__dict__, "signature": signature})
+    return signature
 
 
 def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> int:
@@ -334,8 +333,9 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
             elif member.name == "revisions.jsonl":
                 for line in bundle.iter_lines(member):
                     revisions_seen += 1
-                    revision = _with_signature(_parse_revision(line, revisions_seen), line)
-                    outcome = vault.merge_revision(revision, batch)
+                    revision = _parse_revision(line, revisions_seen)
+                    # _parse_revision compared its hash already (BundleTampered if not): once is enough
+                    outcome = vault.merge_revision(revision, batch, hash_checked=True)
                     if outcome == "skipped":
                         report.skipped += 1
                     if revisions_seen % 500 == 0:
@@ -380,7 +380,8 @@ def _parse_revision(line: bytes, n: int) -> Revision:
     try:
         revision = Revision(str(data["rev"]), str(data["record_id"]), str(data["record_type"]),
                             tuple(str(p) for p in data["parents"]), str(data["author"]), str(data["device"]),
-                            str(data["created_at"]), bool(data["deleted"]), data["body"], str(data["hash"]))
+                            str(data["created_at"]), bool(data["deleted"]), data["body"], str(data["hash"]),
+                            _signature_of(data))
     except (KeyError, TypeError):
         raise SchemaViolation(Message("bundle_line_not_revision", where=where)) from None
     if revision.body is not None and not isinstance(revision.body, dict):
