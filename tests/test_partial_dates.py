@@ -76,4 +76,19 @@ def test_the_case_file_sorts_a_partial_date_with_the_whole_ones(vault):
 def test_the_dossier_prints_a_partial_date(vault):
     case_id = stocked_with_a_partial_allegation(vault)
     text = reports.build(vault, "dossier", subject_id=case_id, lang="ru").text()
-    assert "2019-03" in text and "Бұрынғы ұру" in text
+    assert "03.2019" in text and "2019-03" not in text and "Бұрынғы ұру" in text
+
+
+@pytest.mark.parametrize("value, lang, shown", [("2019-03", "ru", "03.2019"), ("2019-03", "kk", "03.2019"),
+                                                ("2019-03", "en", "3/2019"), ("2019", "ru", "2019"),
+                                                ("2019-03-05", "ru", "05.03.2019"), ("2019-13", "ru", "2019-13")])
+def test_a_partial_date_is_written_as_the_locale_writes_a_month_and_year(value, lang, shown):
+    """The reports (CLDR through Babel) and the window (which calls the same function) agree."""
+    from monitor.core.reports.locale import date
+
+    assert date(value, lang) == shown
+    pytest.importorskip("PySide6.QtCore")
+    from monitor.gui.labels import format_date
+
+    if len(value) in (4, 7):
+        assert format_date(value, lang) == shown

@@ -67,7 +67,11 @@ def info_label(vault, info, lang: str = "en") -> str:
 
 
 def format_date(value: str, lang: str = "en") -> str:
-    """YYYY-MM-DD → the locale's short date."""
+    """YYYY-MM-DD → the locale's short date; a partial date (YYYY-MM, YYYY) as the reports write it."""
+    if isinstance(value, str) and len(value) in (4, 7):
+        from ..core.reports.locale import date as partial_date
+
+        return partial_date(value, lang)
     try:
         d = dt.date.fromisoformat(value[:10])
     except (TypeError, ValueError):

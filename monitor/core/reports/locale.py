@@ -24,7 +24,7 @@ import zoneinfo
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_location
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_location
 from babel.numbers import format_decimal
 
 from .. import resources
@@ -59,10 +59,22 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
 def date(value, lang: str) -> str:
-    """``2010-05-22`` → ``22.05.2010`` (ru, kk) / ``May 22, 2010`` (en); a partial or odd value as it is."""
+    """``2010-05-22`` → ``22.05.2010`` (ru, kk) / ``May 22, 2010`` (en); a partial date (an old
+    allegation's ``2019-03`` or ``2019``) as the locale writes a month and year (``03.2019``) or the
+    year; any other odd value as it is."""
     if value in (None, ""):
         return ""
+    partial = _PARTIAL.fullmatch(str(value))
+    if partial:
+        year, month = partial.groups()
+        if month is None:
+            return year
+        if 1 <= int(month) <= 12:
+            return format_skeleton("yMM", dt.date(int(year), int(month), 1), locale=lang)
     day = parse_date(value)
     if day is None:
         return str(value)
