@@ -180,3 +180,28 @@ def test_a_vault_written_by_an_earlier_release_upgrades_to_the_schema_of_a_fresh
         shutil.copyfile(keyfile, path.with_name(path.name + ".keyslot"))
     with Vault.open(path, PASSPHRASE) as vault:  # fixtures use the production key derivation
         assert schema_of(vault.conn) == fresh_schema
+
+
+def test_schema_6_goes_back_to_5_and_up_again_keeping_every_record(tmp_path):
+    """The down step of the signatures migration: a v5 release can open the vault again, nothing but
+    the signature tables is lost, and upgrading once more gives a vault that opens, saves and verifies."""
+    from conftest import PASSPHRASE, TEST_KDF_ITER
+    from records import new_facility, new_person
+
+    from monitor.core.store import migrations
+    from monitor.core.store.vault import Vault
+
+    path = tmp_path / "v.vault"
+    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+        vault.put(new_facility("00000000-0000-4000-8000-000000000001"))
+        conn = vault.conn
+        assert migrations.version(conn) == 6
+        assert migrations.downgrade(conn, 5) == 1
+        assert migrations.version(conn) == 5
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert not tables & {"revision_signatures", "device_keys", "revocations"}
+        assert conn.execute("SELECT count(*) FROM revisions").fetchone()[0] >= 1
+    with Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:  # opening upgrades it again
+        assert vault.get("00000000-0000-4000-8000-000000000001")["type"] == "facility"
+        vault.put(new_person("00000000-0000-4000-8000-000000000002"))
+        assert vault.verify().ok

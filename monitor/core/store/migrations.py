@@ -309,9 +309,19 @@ def _v5_to_v6(conn: Connection) -> None:
         conn.execute(statement)
 
 
+def _v6_to_v5(conn: Connection) -> None:
+    """Back to schema v5 (the release before signatures): the signatures, device keys and
+    revocations go; every record, revision and audit entry stays. A v5 release then opens the vault;
+    upgrading again brings the tables back empty, and the revisions read as "from before signatures"."""
+    for table in ("revocations", "device_keys", "revision_signatures"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # its triggers and indexes go with it
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
                                                    _v5_to_v6]
 CURRENT_VERSION = len(MIGRATIONS)
+# The way back, step by step, from version N to N-1 (only the steps since down-steps exist).
+DOWNGRADES: dict[int, Callable[[Connection], None]] = {6: _v6_to_v5}
 
 
 def version(conn: Connection) -> int:
@@ -332,3 +342,16 @@ def upgrade(conn: Connection, target: int = CURRENT_VERSION, progress=None) -> i
         if progress:
             progress(step + 1 - current, target - current, f"schema version {step + 1}")
     return steps
+
+
+def downgrade(conn: Connection, target: int) -> int:
+    """Take the vault back step by step to ``target`` (each step one transaction), for returning to
+    an earlier release; return the number of steps applied. A version with no way back is refused."""
+    current = version(conn)
+    if any(step not in DOWNGRADES for step in range(current, target, -1)):
+        raise VaultTooNew(Message("vault_schema_too_new", version=current, supported=target))
+    for step in range(current, target, -1):
+        with transaction(conn):
+            DOWNGRADES[step](conn)
+            conn.execute(f"PRAGMA user_version = {step - 1}")
+    return current - target if current > target else 0
