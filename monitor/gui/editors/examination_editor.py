@@ -33,12 +33,12 @@ from .body_diagram import BodyDiagram
 from .forms import MISSING, FieldError, FormContext, ObjectEditor, RecordForm, lenient_value
 from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
-from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
+from .sealing import AddendaPanel, DraftKeeper, KeepsDraft, editor_title, seal_steps
 
 PLACEMENT = frozenset({"id", "x", "y", "side", "view"})
 
 
-class ExaminationEditor(QWidget):
+class ExaminationEditor(KeepsDraft, QWidget):
     saved = Signal(dict)
     sealed = Signal(str)
 
@@ -268,17 +268,6 @@ class ExaminationEditor(QWidget):
         self.banner.setStyleSheet("")
         self.banner.show()
         self.drafts.dirty = True
-
-    def has_unsaved_changes(self) -> bool:
-        return not self.is_sealed and self.drafts.pending()
-
-    def discard_changes(self) -> None:
-        """Forget the unsaved changes (the user chose Discard when leaving)."""
-        self.drafts.discard()
-
-    def flush_draft(self) -> None:
-        if not self.is_sealed:
-            self.drafts.flush()
 
     # --- saving --------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from .forms import (
 )
 from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
-from .sealing import AddendaPanel, DraftKeeper, editor_title, seal_steps
+from .sealing import AddendaPanel, DraftKeeper, KeepsDraft, editor_title, seal_steps
 
 
 def consent_is_a_record() -> bool:
@@ -46,7 +46,7 @@ def consent_is_a_record() -> bool:
     return "consent" in schema.RECORD_TYPES
 
 
-class InterviewEditor(QWidget):
+class InterviewEditor(KeepsDraft, QWidget):
     """Edit one interview (new when ``record`` is None). Emits ``saved(record)``."""
 
     saved = Signal(dict)
@@ -265,18 +265,6 @@ class InterviewEditor(QWidget):
         self.draft_state.setText(self.tr("Unsaved typing from {time} was restored from the vault.").format(
             time=format_datetime(draft["saved_at"], self.lang)))
         self.drafts.dirty = True
-
-    def has_unsaved_changes(self) -> bool:
-        return not self.is_sealed and self.drafts.pending()
-
-    def discard_changes(self) -> None:
-        """Forget the unsaved changes (the user chose Discard when leaving)."""
-        self.drafts.discard()
-
-    def flush_draft(self) -> None:
-        """Keep unsaved typing in the vault now (before a lock or when the editor closes)."""
-        if not self.is_sealed:
-            self.drafts.flush()
 
     # --- actions -------------------------------------------------------------------------------
 

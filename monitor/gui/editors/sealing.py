@@ -70,6 +70,23 @@ class DraftKeeper(QWidget):
         return self.vault.is_open and drafts.load(self.vault, self.record_id) is not None
 
 
+class KeepsDraft:
+    """What a sealable editor (interview, examination) does with its draft when the window leaves it,
+    locks or asks: it needs ``self.drafts`` (a :class:`DraftKeeper`) and ``self.is_sealed``."""
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.is_sealed and self.drafts.pending()
+
+    def discard_changes(self) -> None:
+        """Forget the unsaved changes (the user chose Discard when leaving)."""
+        self.drafts.discard()
+
+    def flush_draft(self) -> None:
+        """Keep unsaved typing in the vault now (before a lock or when the editor closes)."""
+        if not self.is_sealed:
+            self.drafts.flush()
+
+
 def editor_title(editor, record_type: str, sealed_note: str) -> str:
     """The heading of a sealable editor: the record's label (or its type while new), and when sealed,
     ``sealed_note`` (the editor's own translation of "sealed {time}: addenda only") with the time."""
