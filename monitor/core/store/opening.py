@@ -403,7 +403,11 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
         with open(copy, "rb+") as handle:
             os.fsync(handle.fileno())
         step(2)
-        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost)
+        from ..keys import duress
+
+        # the duress verifier (or the empty slot in its place) goes along unchanged, byte for byte
+        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost,
+                          duress_slot=duress.carried(path))
         del new_passphrase
         step(3)
     except BaseException:
