@@ -14,7 +14,7 @@ bytes, so only a derivation from the typed passphrase recognises the slot. The a
 the key file's magic and version and the slot index, not the vault binding: a rekey makes a new key
 file bound to a new database and carries the slot over byte for byte (``opening.rekey``).
 
-At unlock (:meth:`keyslot.KeyFile.unwrap`), a passphrase that opens no slot is ALWAYS derived
+At unlock (``store/opening.open_vault``), a passphrase that opens no slot is ALWAYS derived
 against slot 6 as well, whether or not a verifier is there, so a wrong passphrase and the duress
 passphrase cost the same. Then :func:`answer` rewrites the slot area under the key file's lock, in
 place, with one write and one fsync, in both cases: after a wrong passphrase it writes back the
@@ -158,14 +158,9 @@ def carried(vault_path) -> bytes | None:
 
 
 def _write(vault, slot: bytes) -> None:
-    """Write slot 6 in place; the open vault records the new key file as its own (see still_there)."""
-    with vault._lock:  # the vault's own bookkeeping, as in Vault.change_passphrase
-        vault._rewrapping = True  # a still_there() meanwhile must not take this for a wipe
-        try:
-            keyslot._write_slot(keyslot.path_for(vault.path), INDEX, slot)
-            vault._keyfile_seen = keyslot.state(vault.path)
-        finally:
-            vault._rewrapping = False
+    """Write slot 6 in place; the open vault takes the new key file as its own (see still_there)."""
+    with vault.changing_key_file():
+        keyslot._write_slot(keyslot.path_for(vault.path), INDEX, slot)
 
 
 def _open_keyfile(vault) -> keyslot.KeyFile:

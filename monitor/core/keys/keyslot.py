@@ -142,18 +142,13 @@ class KeyFile:
 
         Raises :class:`KeyFileDamaged` when no intact passphrase slot is left (the damaged one was
         it), else :class:`WrongPassphrase` (damage to a spare slot never hides a wrong passphrase).
-        A passphrase that opens no slot is also tried against the duress verifier (keys/duress.py),
-        at the same cost whether or not there is one; if it is the duress passphrase, the key file
-        is destroyed in place before the same WrongPassphrase is raised.
+        (The unlock, ``store/opening.py``, then tries a refused passphrase as the duress passphrase.)
         """
         opened = self.open_slots(passphrase)
         if opened is not None:
             return opened
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(Message("key_file_no_intact_slot", path=str(self.path), slot=self.damaged[0]))
-        from . import duress
-
-        duress.answer(self, passphrase)
         self._refuse()
 
     def open_slots(self, passphrase: str) -> tuple[bytearray, int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit
 
-from .vault_care import TaskDialog, _plain
+from .task import TaskDialog, _plain
 
 
 class DuressDialog(TaskDialog):
