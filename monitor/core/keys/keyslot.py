@@ -25,7 +25,6 @@ import secrets
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -149,7 +148,21 @@ class KeyFile:
             return opened
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(Message("key_file_no_intact_slot", path=str(self.path), slot=self.damaged[0]))
-        self._refuse()
+        # The binding is in every slot's associated data, so a header rewritten to name another
+        # database (its checksum fixed up) fails every slot: that is the file, not the passphrase.
+        vault_path = Path(str(self.path)[:-len(SUFFIX)])
+        try:
+            # an interrupted conversion or creation leaves the database the key file was made for
+            # under a temporary name (store/legacy.py finishes it once the passphrase opens a slot)
+            candidates = [vault_path, *vault_path.parent.glob(f".{vault_path.name}.converting-*"),
+                          *vault_path.parent.glob(f".{vault_path.name}.creating-*")]
+            files = [c for c in candidates if c.is_file() and not c.is_symlink()]
+            bound = not files or any(vault_salt(c) == self.vault_salt for c in files)
+        except OSError:
+            bound = True  # nothing to compare with: say no more than a wrong passphrase
+        if not bound:
+            raise KeyFileDamaged(Message("vault_damaged_other_key_file", path=str(vault_path), slot=str(self.path)))
+        raise WrongPassphrase(Message("wrong_passphrase_key_file"))
 
     def open_slots(self, passphrase: str) -> tuple[bytearray, int] | None:
         """The data key and slot index if ``passphrase`` opens an intact passphrase slot, else None
@@ -168,23 +181,6 @@ class KeyFile:
                 continue
             return key, index
         return None
-
-    def _refuse(self) -> NoReturn:
-        # The binding is in every slot's associated data, so a header rewritten to name another
-        # database (its checksum fixed up) fails every slot: that is the file, not the passphrase.
-        vault_path = Path(str(self.path)[:-len(SUFFIX)])
-        try:
-            # an interrupted conversion or creation leaves the database the key file was made for
-            # under a temporary name (store/legacy.py finishes it once the passphrase opens a slot)
-            candidates = [vault_path, *vault_path.parent.glob(f".{vault_path.name}.converting-*"),
-                          *vault_path.parent.glob(f".{vault_path.name}.creating-*")]
-            files = [c for c in candidates if c.is_file() and not c.is_symlink()]
-            bound = not files or any(vault_salt(c) == self.vault_salt for c in files)
-        except OSError:
-            bound = True  # nothing to compare with: say no more than a wrong passphrase
-        if not bound:
-            raise KeyFileDamaged(Message("vault_damaged_other_key_file", path=str(vault_path), slot=str(self.path)))
-        raise WrongPassphrase(Message("wrong_passphrase_key_file"))
 
     def cost(self, index: int) -> KdfCost:
         _kind, t, m, p, _salt, _nonce = _SLOT_HEAD.unpack_from(self.slots[index])
