@@ -176,6 +176,26 @@ def test_a_wrong_unlock_elsewhere_never_locks_an_open_vault(armed):
         window.close()
 
 
+def test_an_answer_acts_on_the_key_file_as_it_is_now_not_as_it_was_read(vault, vault_path):
+    """A wrong unlock read the key file, then a passphrase change landed, then the unlock wrote: the
+    change stays. A duress unlock in the same position destroys the new slot too."""
+    duress.set_passphrase(vault, DURESS)
+    stale = keyslot.read(vault_path)
+    vault.change_passphrase(OTHER, kdf=TEST_KDF)
+    changed = key_bytes(vault_path)
+    assert changed != b"".join([stale.header, *stale.slots])
+    duress.answer(stale, WRONG)
+    assert key_bytes(vault_path) == changed and vault.still_there()
+    vault.close()
+    Vault.open(vault_path, OTHER).close()
+    stale = keyslot.read(vault_path)
+    with Vault.open(vault_path, OTHER) as again:
+        again.change_passphrase(PASSPHRASE, kdf=TEST_KDF)
+    before = key_bytes(vault_path)
+    duress.answer(stale, DURESS)
+    assert_destroyed(vault_path, before)
+
+
 def test_the_duress_passphrase_at_a_passphrase_check_of_an_open_vault_is_only_wrong(armed):
     from monitor.core.store.care import passphrase_opens
 
