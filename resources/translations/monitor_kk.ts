@@ -2176,33 +2176,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="44" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="52" />
         <source>Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="46" />
-        <location filename="../../monitor/gui/dialogs/task.py" line="96" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="104" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="62" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="70" />
         <source>Done.</source>
         <translation>Дайын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="82" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="111" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="119" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/task.py" line="117" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="125" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>

@@ -148,14 +148,14 @@ def answer(keyfile: keyslot.KeyFile, passphrase: str) -> None:
         os.close(fd)
 
 
-# --- setting and removing it (only while the vault is open) --------------------------------------
-
 def carried(vault_path) -> bytes | None:
     """Slot 6 of the vault's key file, to carry into the new key file of a rekey (None: damaged)."""
     keyfile = keyslot.read(vault_path)
     slot = keyfile.slots[INDEX]
     return slot if INDEX not in keyfile.damaged and slot[0] == keyslot.KIND_EMPTY else None
 
+
+# --- setting and removing it (only while the vault is open) --------------------------------------
 
 def _write(vault, slot: bytes) -> None:
     """Write slot 6 in place; the open vault takes the new key file as its own (see still_there)."""

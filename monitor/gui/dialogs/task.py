@@ -9,7 +9,15 @@ import circle (vault_care opens Settings).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QVBoxLayout,
+)
 
 from ...core.errors import Cancelled, MonitorError
 from ...core.messages import localize
