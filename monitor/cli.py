@@ -553,6 +553,26 @@ def cmd_passwd(args) -> int:
     return 0
 
 
+def cmd_duress(args) -> int:
+    """Set or remove the duress passphrase (keys/duress.py); the vault's passphrase is asked first."""
+    from .core.keys import duress
+
+    with _open(args) as vault:
+        if args.action == "remove":
+            duress.remove(vault)
+            print(_t("cli_duress_removed"))
+            return 0
+        if args.duress_passphrase_file:
+            secret = _read_secret_file(args.duress_passphrase_file, Message("cli_what_duress_passphrase"))
+        elif sys.stdin.isatty():
+            secret = _prompt(_t("cli_prompt_duress_passphrase"), confirm=True)
+        else:
+            raise UserError(Message("cli_no_duress_passphrase"))
+        duress.set_passphrase(vault, secret, keep_recovery=args.keep_recovery)
+    print(_t("cli_duress_set"))
+    return 0
+
+
 def cmd_wipe(args) -> int:
     from .core.keys.wipe import identify, needs_name, wipe_files
     from .gui.settings import Settings  # plain JSON, no Qt: the window's recent list forgets the vault
@@ -962,6 +982,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--new-passphrase-file", metavar="FILE", help=_help("passwd_new_file"))
     p.add_argument("--upgrade-key", action="store_true", help=_help("passwd_upgrade_key"))
     p.add_argument("--rekey", action="store_true", help=_help("passwd_rekey"))
+    p = command("duress", cmd_duress, "cmd_duress", description=_help("duress_desc"))
+    p.add_argument("action", choices=("set", "remove"), help=_help("duress_action"))
+    p.add_argument("--duress-passphrase-file", metavar="FILE", help=_help("duress_file"))
+    p.add_argument("--keep-recovery", action="store_true", help=_help("duress_keep_recovery"))
     p = command("export", cmd_export, "cmd_export")
     p.add_argument("--out", required=True, metavar="FILE", help=_help("export_out"))
     p.add_argument("--to", action="append", metavar="CONTACT", help=_help("export_to"))

@@ -1,5 +1,5 @@
-"""Screenshots of the case file, the interview editor, the body diagram and the conflict review,
-in ru and kk.
+"""Screenshots of the case file, the interview editor, the body diagram, the conflict review, the
+settings and the duress passphrase setting, in ru and kk.
 
 Run under a real X server (Xvfb) so fonts and widgets render as users see them:
 
@@ -114,6 +114,10 @@ def main(out: Path) -> int:
             dialog.show()
             settle(app)
             dialog.grab().save(str(out / f"settings_{lang}.png"))
+            duress = dialog.open_duress()  # Settings › Duress passphrase…, its warning first
+            settle(app)
+            duress.grab().save(str(out / f"duress_{lang}.png"))
+            duress.close()
             dialog.close()
             dialog.deleteLater()
             if "--more" in sys.argv:

@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="149" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="138" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="155" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="140" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="157" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="174" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="191" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="97" />
         <source>Backup copy</source>
         <translation>Сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="89" />
         <source>Choose…</source>
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="91" />
         <source>Copy to</source>
         <translation>Қайда көшіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="93" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="99" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Monitor қоймалары (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="108" />
         <source>Choose where to write the copy.</source>
         <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="114" />
         <source>Written: {files}</source>
         <translation>Жазылды: {files}</translation>
     </message>
@@ -483,6 +483,75 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     </message>
 </context>
 <context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="18" />
+        <location filename="../../monitor/gui/dialogs/duress.py" line="47" />
+        <source>Duress passphrase</source>
+        <translation>Дабыл құпия фразасы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="24" />
+        <source>A second passphrase that, typed at unlock, destroys this vault's key file: every passphrase slot, and the coordinator recovery slot unless you keep it below. Monitor then behaves exactly as for a wrong passphrase. Nobody can open this vault afterwards, you included; only a backup copy of both files brings it back.</source>
+        <translation>Екінші құпия фраза: құлыпты ашқанда терілсе, ол осы қойманың кілт файлын жояды — құпия фразалардың барлық ұяшықтарын, сондай-ақ төменде сақтамасаңыз, үйлестірушінің қалпына келтіру ұяшығын да. Содан кейін Monitor құпия фраза қате болғандағыдай әрекет етеді. Осыдан кейін қойманы ешкім, сіз де аша алмайсыз; оны тек екі файлдың сақтық көшірмесінен қайтаруға болады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="29" />
+        <source>Risks: in many countries destroying data during a search or an inspection is itself an offence (obstruction, destroying evidence), and may be punished more harshly than what the data would have shown. A copy of this laptop's disk made before the unlock is not affected: whoever has it and your real passphrase still opens the vault. It only protects against an unlock forced at the laptop itself. GrapheneOS's duress PIN makes the same trade-off, and its users discuss exactly these risks.</source>
+        <translation>Тәуекелдер: көптеген елдерде тінту не тексеру кезінде деректерді жоюдың өзі құқық бұзушылық (кедергі келтіру, дәлелдемелерді жою) болып табылады және деректер көрсетуі мүмкін нәрседен де қатаңырақ жазалануы мүмкін. Құлыпты ашқанға дейін алынған осы ноутбук дискісінің көшірмесіне бұл әсер етпейді: оны иеленген әрі нағыз құпия фразаңызды білетін адам қойманы бәрібір ашады. Ол тек ноутбуктың өз басында мәжбүрлеп аштыруға қарсы қорғайды. GrapheneOS-тың мәжбүрлеу PIN-коды дәл осындай ымыраға барады, оның пайдаланушылары дәл осы тәуекелдерді талқылайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="37" />
+        <source>Off unless you set it. Monitor cannot show whether one is set: the key file looks the same either way. Setting replaces any earlier duress passphrase; Remove makes sure there is none.</source>
+        <translation>Өзіңіз орнатпасаңыз, өшірулі. Monitor оның орнатылғанын көрсете алмайды: кілт файлы екі жағдайда да бірдей көрінеді. Жаңа дабыл құпия фразасы бұрынғысын ауыстырады; «Жою» оның жоқ екеніне кепілдік береді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="46" />
+        <source>Keep the coordinator recovery slot</source>
+        <translation>Үйлестірушінің қалпына келтіру ұяшығын сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="48" />
+        <source>Again</source>
+        <translation>Қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="50" />
+        <source>It must differ from the vault's passphrase. Choose one you would never type by mistake.</source>
+        <translation>Ол қойманың құпия фразасынан өзгеше болуы керек. Оны ешқашан қателесіп термейтіндей етіп таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="52" />
+        <source>Set duress passphrase</source>
+        <translation>Дабыл фразасын орнату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="53" />
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="74" />
+        <source>Type the duress passphrase first.</source>
+        <translation>Алдымен дабыл құпия фразасын теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="77" />
+        <source>The two passphrases differ.</source>
+        <translation>Құпия фразалар сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="91" />
+        <source>No duress passphrase is set now.</source>
+        <translation>Қазір дабыл құпия фразасы орнатылмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="93" />
+        <source>The duress passphrase is set. Typed at unlock, it destroys this vault's key file.</source>
+        <translation>Дабыл құпия фразасы орнатылды. Құлыпты ашқанда терілсе, ол осы қойманың кілт файлын жояды.</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationEditor</name>
     <message>
         <location filename="../../monitor/gui/editors/examination_editor.py" line="80" />
@@ -530,12 +599,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -1017,22 +1086,22 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="296" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="362" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="363" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -1045,12 +1114,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>(жазба жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
@@ -1448,42 +1517,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="119" />
         <source>Change passphrase</source>
         <translation>Құпия фразаны өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Current passphrase</source>
         <translation>Қазіргі құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="126" />
         <source>New passphrase</source>
         <translation>Жаңа құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="127" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="128" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="136" />
         <source>Type the current passphrase.</source>
         <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="142" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="160" />
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
     </message>
@@ -1926,7 +1995,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="112" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1935,12 +2004,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="115" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="118" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="135" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1981,82 +2050,92 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Lock when the window is minimised</source>
         <translation>Терезе жиналғанда құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>System language</source>
         <translation>Жүйе тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="48" />
         <source>Remember recently opened vaults</source>
         <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Lock after no activity for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Clear copied text after</source>
         <translation>Көшірілген мәтінді тазалау уақыты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="56" />
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="60" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="74" />
         <source>My name, role and organisation</source>
         <translation>Менің атым, рөлім және ұйымым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Name</source>
         <translation>Аты-жөні</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="80" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Осы қоймада сақталады. Жаңа жұмысыңызға осы атпен қол қойылады, ол байланыс файлыңызда да тұрады, сондықтан басқалар жұмысты кім істегенін көреді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="88" />
+        <source>Duress passphrase…</source>
+        <translation>Дабыл құпия фразасы…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="91" />
+        <source>At a checkpoint</source>
+        <translation>Тексеру кезіне</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="92" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл бірден қолданылады.</translation>
     </message>
@@ -2097,33 +2176,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="52" />
         <source>Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="104" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="70" />
         <source>Done.</source>
         <translation>Дайын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="82" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="119" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="125" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
@@ -2280,37 +2359,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="213" />
         <source>Wiping…</source>
         <translation>Жойылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="219" />
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Settings…</source>
         <translation>Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="238" />
         <source>Change passphrase…</source>
         <translation>Құпия фразаны өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="239" />
         <source>Verify…</source>
         <translation>Тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="240" />
         <source>Backup copy…</source>
         <translation>Сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="242" />
         <source>Quick wipe…</source>
         <translation>Жедел жою…</translation>
     </message>
@@ -2318,32 +2397,32 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="32" />
         <source>Verify the vault</source>
         <translation>Қойманы тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="34" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="40" />
         <source>optional: the audit chain head from a printed report</source>
         <translation>міндетті емес: басылған есептегі аудит тізбегінің басы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="41" />
         <source>Printed head</source>
         <translation>Басылған тізбек басы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="74" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="79" />
         <source>{n} problem(s) found:</source>
         <translation>Табылған ақаулар: {n}:</translation>
     </message>
@@ -2384,32 +2463,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>Quick wipe</source>
         <translation>Жедел жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="172" />
         <source>WIPE</source>
         <translation>ЖОЮ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="176" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="179" />
         <source>Type {word} to confirm:</source>
         <translation>Растау үшін {word} деп жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="183" />
         <source>Wipe now</source>
         <translation>Қазір жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>

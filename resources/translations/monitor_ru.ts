@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="149" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="138" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="155" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="140" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="157" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="174" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="191" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -82,38 +82,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="97" />
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="89" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="91" />
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="93" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="99" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="108" />
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="114" />
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -483,6 +483,75 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
     </message>
 </context>
 <context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="18" />
+        <location filename="../../monitor/gui/dialogs/duress.py" line="47" />
+        <source>Duress passphrase</source>
+        <translation>Тревожная парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="24" />
+        <source>A second passphrase that, typed at unlock, destroys this vault's key file: every passphrase slot, and the coordinator recovery slot unless you keep it below. Monitor then behaves exactly as for a wrong passphrase. Nobody can open this vault afterwards, you included; only a backup copy of both files brings it back.</source>
+        <translation>Вторая парольная фраза: набранная при разблокировке, она уничтожает файл ключа этого хранилища — все слоты парольных фраз, а также слот восстановления координатора, если вы не сохраните его ниже. Затем Monitor ведёт себя точно так же, как при неверной парольной фразе. После этого хранилище не откроет никто, в том числе вы; вернуть его можно только из резервной копии обоих файлов.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="29" />
+        <source>Risks: in many countries destroying data during a search or an inspection is itself an offence (obstruction, destroying evidence), and may be punished more harshly than what the data would have shown. A copy of this laptop's disk made before the unlock is not affected: whoever has it and your real passphrase still opens the vault. It only protects against an unlock forced at the laptop itself. GrapheneOS's duress PIN makes the same trade-off, and its users discuss exactly these risks.</source>
+        <translation>Риски: во многих странах уничтожение данных во время обыска или досмотра само по себе является правонарушением (воспрепятствование, уничтожение доказательств) и может караться строже, чем то, что показали бы данные. Копия диска этого ноутбука, снятая до разблокировки, не затрагивается: тот, у кого она есть и кто знает вашу настоящую парольную фразу, по-прежнему откроет хранилище. Защита действует только против разблокировки, к которой принуждают у самого ноутбука. Такой же компромисс сделан в PIN-коде принуждения GrapheneOS, и его пользователи обсуждают именно эти риски.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="37" />
+        <source>Off unless you set it. Monitor cannot show whether one is set: the key file looks the same either way. Setting replaces any earlier duress passphrase; Remove makes sure there is none.</source>
+        <translation>Выключено, пока вы её не зададите. Monitor не может показать, задана ли она: файл ключа выглядит одинаково в обоих случаях. Новая тревожная парольная фраза заменяет прежнюю; «Удалить» гарантирует, что её нет.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="46" />
+        <source>Keep the coordinator recovery slot</source>
+        <translation>Сохранить слот восстановления координатора</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="48" />
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="50" />
+        <source>It must differ from the vault's passphrase. Choose one you would never type by mistake.</source>
+        <translation>Она должна отличаться от парольной фразы хранилища. Выберите такую, которую вы никогда не наберёте по ошибке.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="52" />
+        <source>Set duress passphrase</source>
+        <translation>Задать тревожную фразу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="53" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="74" />
+        <source>Type the duress passphrase first.</source>
+        <translation>Сначала введите тревожную парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="77" />
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="91" />
+        <source>No duress passphrase is set now.</source>
+        <translation>Тревожная парольная фраза теперь не задана.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="93" />
+        <source>The duress passphrase is set. Typed at unlock, it destroys this vault's key file.</source>
+        <translation>Тревожная парольная фраза задана. Набранная при разблокировке, она уничтожит файл ключа этого хранилища.</translation>
+    </message>
+</context>
+<context>
     <name>ExaminationEditor</name>
     <message>
         <location filename="../../monitor/gui/editors/examination_editor.py" line="80" />
@@ -530,12 +599,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -1017,22 +1086,22 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="296" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="362" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="363" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1045,12 +1114,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>(запись отсутствует)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -1448,42 +1517,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="119" />
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="126" />
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="127" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="128" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="136" />
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="142" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="160" />
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1926,7 +1995,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="112" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1935,12 +2004,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="115" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="118" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="135" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1981,82 +2050,92 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Lock when the window is minimised</source>
         <translation>Блокировать при сворачивании окна</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="48" />
         <source>Remember recently opened vaults</source>
         <translation>Запоминать недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Lock after no activity for</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Clear copied text after</source>
         <translation>Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="56" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="60" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="74" />
         <source>My name, role and organisation</source>
         <translation>Моё имя, роль и организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="80" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Хранится в этом хранилище. Ваша новая работа подписывается этим именем, и оно же стоит в вашем файле контакта, чтобы другие видели, кто её сделал.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="88" />
+        <source>Duress passphrase…</source>
+        <translation>Тревожная парольная фраза…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="91" />
+        <source>At a checkpoint</source>
+        <translation>На случай досмотра</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="92" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует сразу.</translation>
     </message>
@@ -2097,33 +2176,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="52" />
         <source>Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="104" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="70" />
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="82" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="119" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="125" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
@@ -2280,37 +2359,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="213" />
         <source>Wiping…</source>
         <translation>Уничтожение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="219" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="238" />
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="239" />
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="240" />
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="242" />
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -2318,32 +2397,32 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="32" />
         <source>Verify the vault</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="34" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="40" />
         <source>optional: the audit chain head from a printed report</source>
         <translation>необязательно: вершина журнала аудита из напечатанного отчёта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="41" />
         <source>Printed head</source>
         <translation>Напечатанная вершина</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="74" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="79" />
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -2384,32 +2463,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="172" />
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="176" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="179" />
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="183" />
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

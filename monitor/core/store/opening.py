@@ -21,7 +21,7 @@ from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, Wro
 from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from ..history.revisions import new_id, utc_now
-from ..keys import keyslot
+from ..keys import duress, keyslot
 from ..keys.identity import DeviceIdentity
 from ..keys.passphrase import check_strength, normalise
 from ..model import vocab
@@ -180,7 +180,13 @@ def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: ke
     if not (slot_path.exists() or slot_path.is_symlink()):
         return _open_legacy(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
     keyfile = keyslot.read(path)
-    data_key, _index = keyfile.unwrap(passphrase)
+    try:
+        data_key, _index = keyfile.unwrap(passphrase)
+    except WrongPassphrase:
+        # the same derivation, write and sync for a wrong passphrase and the duress one, which
+        # destroys the key file in place: either way the caller sees this very WrongPassphrase
+        duress.answer(keyfile, passphrase)
+        raise
     del passphrase
     if keyfile.vault_salt != keyslot.vault_salt(path):
         if not legacy.finish_conversion(path, keyfile):
@@ -403,7 +409,9 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
         with open(copy, "rb+") as handle:
             os.fsync(handle.fileno())
         step(2)
-        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost)
+        # the duress verifier (or the empty slot in its place) goes along unchanged, byte for byte
+        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost,
+                          duress_slot=duress.carried(path))
         del new_passphrase
         step(3)
     except BaseException:

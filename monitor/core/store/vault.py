@@ -368,6 +368,22 @@ class Vault:
             with transaction(self.conn):
                 self._audit("passphrase-changed")
 
+    @contextlib.contextmanager
+    def changing_key_file(self) -> Iterator[None]:
+        """Hold the vault while the block changes its key file in place (a duress verifier, say):
+        meanwhile :meth:`still_there` does not take the change for a wipe, and afterwards the key
+        file as it now is counts as this vault's own. Raises VaultLocked when the vault is closed."""
+        from ..keys import keyslot
+
+        with self._lock:
+            self.conn  # noqa: B018 - raises VaultLocked when closed
+            self._rewrapping = True
+            try:
+                yield
+                self._keyfile_seen = keyslot.state(self.path)
+            finally:
+                self._rewrapping = False
+
     @property
     def identity(self) -> DeviceIdentity:
         meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('age_identity', 'signing_key')"))
