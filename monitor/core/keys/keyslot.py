@@ -49,7 +49,7 @@ VAULT_SALT_BYTES = 16  # SQLCipher keeps its salt in the first 16 bytes of the d
 
 KIND_EMPTY = 0
 KIND_PASSPHRASE = 1  # Argon2id + AES-256-GCM
-# 2 is reserved for a recovery slot wrapped to an age X25519 recipient (not built yet).
+KIND_RECOVERY = 2  # the data key age-encrypted to a coordinator's X25519 recipient (keys/recovery.py)
 
 # slot: kind u8, 3 reserved bytes, t u32, memory KiB u32, lanes u32, salt 32, nonce 12 | sealed key 48 | … | sha256 32
 _SLOT_HEAD = struct.Struct(">B3xIII32s12s")  # 60 bytes
@@ -253,6 +253,9 @@ def _write_slot(path: Path, index: int, slot: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+write_slot, empty_slot = _write_slot, _empty_slot  # for keys/recovery.py: one slot, in place, synced
 
 
 def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost) -> None:

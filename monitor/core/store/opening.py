@@ -333,7 +333,7 @@ def finish_rekey(path: Path) -> bool:
 
 
 def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progress: Progress | None = None,
-          cancel=None) -> None:
+          cancel=None, recovery_recipients=()) -> None:
     """Re-encrypt the open vault under a new random data key, with a new key file.
 
     The steps, in this order (docs/vault.md): copy the database with ``sqlcipher_export`` into
@@ -342,6 +342,12 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     vault file (the commit point); destroy the old key file in place and rename the new one into
     place; overwrite the old database through its second name. :func:`finish_rekey` completes or
     undoes any of this after a crash, on the next open. Cancel works until the commit point.
+
+    A recovery slot (keys/recovery.py) is carried forward: the new key file gets one wrapping the
+    new data key to the same recipient, written before the commit point (so a crash leaves either
+    the old key file with the old slot or the new one with the new slot). Its recipient is found
+    by fingerprint among the vault's contacts and ``recovery_recipients``; an unknown one refuses
+    the rekey before anything is written.
     """
     from ..db import raw_key_literal
     from ..errors import Cancelled
@@ -359,6 +365,9 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     step(0)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     revisions = conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
+    from ..keys import recovery
+
+    carried = recovery.recipients(vault, keyslot.read(path), recovery_recipients)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finish_rekey(path)  # an earlier attempt's leftovers (normally cleared at open)
     new_key = keyslot.new_data_key()
@@ -405,6 +414,7 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
         step(2)
         keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost)
         del new_passphrase
+        recovery.write_slots(copy, new_key, carried)  # in the new key file, still beside the copy
         step(3)
     except BaseException:
         from ..keys.wipe import wipe_files
