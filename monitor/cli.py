@@ -569,7 +569,9 @@ def _recovery_identity(args):
 
 
 def cmd_recovery(args) -> int:
-    from .core.keys import recovery
+    from .core.keys.recovery import shown_fingerprint
+    from .core.store import recovery
+    from .core.sync import contacts
 
     if args.action == "open":
         if not args.target:
@@ -592,11 +594,11 @@ def cmd_recovery(args) -> int:
         if args.action == "add":
             if not args.target:
                 raise UserError(Message("cli_recovery_needs_contact"))
-            slot = recovery.add(vault, args.target)
+            slot = recovery.add(vault, contacts.find_in(vault, args.target))
             ensure_still_there(vault)
             name = dict((s.index, n) for s, n in recovery.described(vault)).get(slot.index)
             print(_t("cli_recovery_added", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
-                     fingerprint=recovery.shown_fingerprint(slot.fingerprint)))
+                     fingerprint=shown_fingerprint(slot.fingerprint)))
         elif args.action == "remove":
             recovery.remove(vault)
             print(_t("cli_recovery_removed"))
@@ -604,7 +606,7 @@ def cmd_recovery(args) -> int:
             found = recovery.described(vault)
             for slot, name in found:
                 print(_t("cli_recovery_status", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
-                         fingerprint=recovery.shown_fingerprint(slot.fingerprint)))
+                         fingerprint=shown_fingerprint(slot.fingerprint)))
             if not found:
                 print(_t("cli_recovery_none"))
     return 0

@@ -13,8 +13,9 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, data_key, put_full_set
 from test_rekey import _opens_nothing
 
-from monitor.core.errors import KeyFileDamaged, MonitorError, WrongPassphrase
+from monitor.core.errors import KeyFileDamaged, MonitorError, VaultLocked, WrongPassphrase
 from monitor.core.keys import keyslot, recovery
+from monitor.core.store import recovery as vault_recovery
 from monitor.core.keys.identity import DeviceIdentity
 from monitor.core.store.vault import Vault
 from monitor.core.sync import contacts
@@ -45,7 +46,7 @@ def _identity(device: DeviceIdentity):
 
 def _with_slot(path: Path) -> int:
     with Vault.open(path, PASSPHRASE) as v:
-        return recovery.add(v, "Айгүл").index
+        return vault_recovery.add(v, contacts.find_in(v, "Айгүл")).index
 
 
 def _records(path: Path, passphrase: str) -> list:
@@ -60,7 +61,7 @@ def test_the_slot_opens_the_vault_with_the_age_identity_alone(vault_path, coordi
     assert index == 1 and keyslot.read(vault_path).slots[index][0] == keyslot.KIND_RECOVERY
     key, opened = recovery.unwrap(keyslot.read(vault_path), _identity(coordinator))
     assert (bytes(key), opened) == (old_key, index)  # no passphrase involved
-    with recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF) as v:
+    with vault_recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF) as v:
         assert [(r.id, r.head) for r in v.records()] == before
         actions = [row[0] for row in v.conn.execute("SELECT action FROM audit ORDER BY seq")]
         assert actions[-3:] == ["recovery-slot-added", "vault-recovered", "vault-rekeyed"]
@@ -80,7 +81,7 @@ def test_the_slot_opens_the_vault_with_the_age_identity_alone(vault_path, coordi
 def test_keep_key_only_rewraps(vault_path, coordinator):
     old_key = bytes(data_key(vault_path))
     _with_slot(vault_path)
-    recovery.recover(vault_path, _identity(coordinator), NEW, keep_key=True, kdf=TEST_KDF).close()
+    vault_recovery.recover(vault_path, _identity(coordinator), NEW, keep_key=True, kdf=TEST_KDF).close()
     assert bytes(data_key(vault_path, NEW)) == old_key
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_path, PASSPHRASE)
@@ -125,7 +126,7 @@ def test_a_tampered_slot_is_damage_not_a_wrong_key(vault_path, coordinator):
         data[at:at + keyslot.SLOT_SIZE] = slot
         slot_path.write_bytes(bytes(data))
         with pytest.raises((KeyFileDamaged, WrongPassphrase)) as err:
-            recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
+            vault_recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
         if offset == 4:  # a changed fingerprint names another recipient: that is the wrong-key message
             assert err.value.message.id == "recovery_wrong_identity"
         else:
@@ -140,18 +141,18 @@ def test_a_tampered_slot_is_damage_not_a_wrong_key(vault_path, coordinator):
     data[at:at + keyslot.SLOT_SIZE] = keyslot.empty_slot(index)
     slot_path.write_bytes(bytes(data))
     with pytest.raises(KeyFileDamaged) as err:
-        recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
+        vault_recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
     assert err.value.message.id == "recovery_slot_damaged"
 
 
 def test_a_wrong_identity_and_no_slot_are_said_plainly(vault_path, coordinator):
     with pytest.raises(MonitorError) as err:
-        recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
+        vault_recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
     assert err.value.message.id == "recovery_no_slot"
     _with_slot(vault_path)
     before = keyslot.path_for(vault_path).read_bytes()
     with pytest.raises(WrongPassphrase) as err:
-        recovery.recover(vault_path, _identity(DeviceIdentity.generate()), NEW, kdf=TEST_KDF)
+        vault_recovery.recover(vault_path, _identity(DeviceIdentity.generate()), NEW, kdf=TEST_KDF)
     assert err.value.message.id == "recovery_wrong_identity"
     assert keyslot.path_for(vault_path).read_bytes() == before
     assert _records(vault_path, PASSPHRASE)  # the passphrase still opens it
@@ -160,15 +161,18 @@ def test_a_wrong_identity_and_no_slot_are_said_plainly(vault_path, coordinator):
 def test_add_refuses_a_monitor_contact_a_second_slot_and_a_locked_vault(vault_path):
     with Vault.open(vault_path, PASSPHRASE) as v:
         with pytest.raises(MonitorError) as err:
-            recovery.add(v, "Марат")
+            vault_recovery.add(v, contacts.find_in(v, "Марат"))
         assert err.value.message.id == "recovery_not_coordinator"
-        recovery.add(v, "Айгүл")
+        aigul = contacts.find_in(v, "Айгүл")
+        vault_recovery.add(v, aigul)
         with pytest.raises(MonitorError) as err:
-            recovery.add(v, "Айгүл")
+            vault_recovery.add(v, aigul)
         assert err.value.message.id == "recovery_slot_exists"
         assert v.still_there()  # the slot is the vault's own change, not a replaced key file
-    with pytest.raises(MonitorError):
-        recovery.add(v, "Айгүл")  # closed: no data key
+        vault_recovery.remove(v)
+    with pytest.raises(VaultLocked):
+        vault_recovery.add(v, aigul)  # closed: no data key
+    assert recovery.status(vault_path) == []
 
 
 def test_remove_overwrites_the_slot_in_place_and_wipe_leaves_none(vault_path, coordinator):
@@ -177,14 +181,14 @@ def test_remove_overwrites_the_slot_in_place_and_wipe_leaves_none(vault_path, co
     inode = slot_path.stat().st_ino
     old = slot_path.read_bytes()[keyslot.HEADER_SIZE + index * keyslot.SLOT_SIZE:][:keyslot.SLOT_SIZE]
     with Vault.open(vault_path, PASSPHRASE) as v:
-        assert recovery.remove(v) == [index]
+        assert vault_recovery.remove(v) == [index]
         assert v.still_there()
     data = slot_path.read_bytes()
     assert slot_path.stat().st_ino == inode  # in place, not a new file
     assert old[38:200] not in data and data[keyslot.HEADER_SIZE + index * keyslot.SLOT_SIZE] == keyslot.KIND_EMPTY
     assert recovery.status(vault_path) == []
     with pytest.raises(MonitorError) as err:
-        recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
+        vault_recovery.recover(vault_path, _identity(coordinator), NEW, kdf=TEST_KDF)
     assert err.value.message.id == "recovery_no_slot"
     # wipe destroys the whole key file: no recovery slot (nor any slot) is left in it
     index = _with_slot(vault_path)
@@ -259,7 +263,7 @@ def test_cli_open_with_the_coordinators_own_vault_and_keep_key(vault_path, tmp_p
         me = contacts.own(c.identity, "Coordinator", "coordinator")
     with Vault.open(vault_path, PASSPHRASE) as v:
         contacts.trust(v, me)
-        recovery.add(v, "Coordinator")
+        vault_recovery.add(v, me)
     (tmp_path / "own").write_text(own_pass, encoding="utf-8")
     (tmp_path / "new").write_text(NEW, encoding="utf-8")
     old_key = bytes(data_key(vault_path))
@@ -289,3 +293,17 @@ def test_independent_open_through_the_recovery_slot(vault_path, coordinator, tmp
                              "--identity", str(wrong)], capture_output=True, text=True, timeout=120, check=False,
                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""})
     assert result.returncode != 0 and "no recovery slot for this identity" in result.stderr
+
+
+def test_the_last_slot_is_never_a_recovery_slot(vault_path):
+    """The duress verifier keeps slot SLOTS - 1 (issue 21 §2): with 1..5 taken, adding is refused."""
+    slot_path = keyslot.path_for(vault_path)
+    first = slot_path.read_bytes()[keyslot.HEADER_SIZE:][:keyslot.SLOT_SIZE]
+    for index in range(1, keyslot.SLOTS - 1):  # a used (if useless) slot at each index but the last
+        body = first[:480]
+        keyslot.write_slot(slot_path, index, body + hashlib.sha256(bytes([index]) + body).digest())
+    last = slot_path.read_bytes()[-keyslot.SLOT_SIZE:]
+    with Vault.open(vault_path, PASSPHRASE) as v, pytest.raises(MonitorError) as err:
+        vault_recovery.add(v, contacts.find_in(v, "Айгүл"))
+    assert err.value.message.id == "key_file_no_free_slot"
+    assert slot_path.read_bytes()[-keyslot.SLOT_SIZE:] == last

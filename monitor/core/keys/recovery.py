@@ -24,10 +24,12 @@ does: a slot copied into another key file or moved to another index decrypts but
 binding, and a changed length leaves no age file that decrypts; either is refused as damage. A
 changed fingerprint names another recipient, so it reads as a wrong identity.
 
-A recovery slot can only be added while the vault is open (it needs the data key). Removing it
-overwrites it in place with an empty slot. A rekey (``monitor passwd --rekey``, and every recovery
-without ``--keep-key``) carries it forward: the new data key is wrapped to the same recipient in
-the new key file before the commit point (see :func:`recipients` and :func:`write_slots`).
+This module is the key file's side (no vault); :mod:`monitor.core.store.recovery` adds, removes and
+opens through the slot on a vault. A recovery slot can only be added while the vault is open (it
+needs the data key). Removing it overwrites it in place with an empty slot. A rekey (``monitor
+passwd --rekey``, and every recovery without ``--keep-key``) carries it forward: the new data key is
+wrapped to the same recipient in the new key file before the commit point (see :func:`recipients`
+and :func:`write_slots`).
 """
 
 from __future__ import annotations
@@ -37,17 +39,13 @@ import secrets
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 import pyrage
 
 from ..errors import KeyFileDamaged, MonitorError, WrongPassphrase
 from ..messages import Message
 from . import keyslot
-
-if TYPE_CHECKING:
-    from ..store.vault import Vault
 
 KIND = keyslot.KIND_RECOVERY
 _HEAD = struct.Struct(">B3x32sH")  # kind, reserved, recipient fingerprint, length of the age file: 38 bytes
@@ -188,15 +186,13 @@ def write_slots(vault_path: Path, data_key: bytes, recipients_: Iterable[str]) -
     return written
 
 
-def recipients(vault: Vault, keyfile: keyslot.KeyFile, known: Iterable[str] = ()) -> list[str]:
-    """The age recipients of a key file's recovery slots, found among the open vault's contacts and
-    ``known`` by fingerprint. A slot whose recipient is in neither is refused (before a rekey starts:
+def recipients(keyfile: keyslot.KeyFile, candidates: Iterable[str]) -> list[str]:
+    """The age recipients of a key file's recovery slots, found among ``candidates`` by fingerprint.
+    A slot whose recipient is not among them is refused (a rekey asks this before it starts:
     carrying a slot forward needs its recipient, and the slot names only a hash of it)."""
-    from ..sync import contacts
-
-    by_digest = {fingerprint(r): r.strip() for r in known}
-    for contact in contacts.known(vault):
-        by_digest.setdefault(fingerprint(contact.age_recipient), contact.age_recipient)
+    by_digest = {}
+    for recipient in candidates:
+        by_digest.setdefault(fingerprint(recipient), recipient.strip())
     found = []
     for slot in slots(keyfile):
         if slot.fingerprint not in by_digest:
@@ -205,108 +201,8 @@ def recipients(vault: Vault, keyfile: keyslot.KeyFile, known: Iterable[str] = ()
     return found
 
 
-def _changing(vault: Vault, change: Callable[[], None], action: str, detail: Callable[[], str]) -> None:
-    """Change the open vault's key file in place (under its lock, as its own change) and log it."""
-    from ..db import transaction
-    from ..errors import VaultLocked
-
-    with vault.hold():
-        if vault._data_key is None:  # noqa: SLF001 - the store's own
-            raise VaultLocked(Message("vault_locked"))
-        vault.conn  # noqa: B018 - raises VaultLocked when closed
-        vault._rewrapping = True  # noqa: SLF001 - our own key-file change, not a wipe (see still_there)
-        try:
-            change()
-            vault._keyfile_seen = keyslot.state(vault.path)  # noqa: SLF001
-        finally:
-            vault._rewrapping = False  # noqa: SLF001
-        with transaction(vault.conn):
-            vault._audit(action, detail=detail())  # noqa: SLF001
-
-
-def add(vault: Vault, who: str) -> Slot:
-    """Add a recovery slot for the coordinator contact ``who`` (name, fingerprint or age recipient)
-    to the open vault's key file. Refused for a contact who is not a coordinator, and when the key
-    file already has a recovery slot (remove it first)."""
-    from ..sync import contacts
-
-    contact = contacts.find_in(vault, who)
-    if contact.role != "coordinator":
-        raise MonitorError(Message("recovery_not_coordinator", name=contact.name))
-    if slots(keyslot.read(vault.path)):
-        raise MonitorError(Message("recovery_slot_exists"))
-    written: list[int] = []
-
-    def change() -> None:
-        written.extend(write_slots(vault.path, vault._data_key, [contact.age_recipient]))  # noqa: SLF001
-
-    digest = fingerprint(contact.age_recipient)
-    _changing(vault, change, "recovery-slot-added",
-              lambda: f"key-file slot {written[0]} wraps the data key to {shown_fingerprint(digest)}")
-    return Slot(written[0], digest)
-
-
-def remove(vault: Vault) -> list[int]:
-    """Overwrite every recovery slot of the open vault's key file in place with an empty slot (synced)."""
-    found = slots(keyslot.read(vault.path))
-    if not found:
-        raise MonitorError(Message("recovery_no_slot", path=str(keyslot.path_for(vault.path))))
-
-    def change() -> None:
-        for slot in found:
-            keyslot.write_slot(keyslot.path_for(vault.path), slot.index, keyslot.empty_slot(slot.index))
-
-    _changing(vault, change, "recovery-slot-removed",
-              lambda: "key-file slot(s) " + ", ".join(str(s.index) for s in found) + " overwritten")
-    return [s.index for s in found]
-
-
-def recover(path: Path | str, identity, new_passphrase: str, *, keep_key: bool = False,
-            kdf: keyslot.KdfCost | None = None, progress=None, cancel=None) -> Vault:
-    """Open the vault at ``path`` through its recovery slot with the coordinator's age ``identity``
-    and give it ``new_passphrase``; returns it open.
-
-    Unless ``keep_key``, the vault is then rekeyed (:func:`..store.opening.rekey`, crash-safe): a new
-    data key and a new key file holding only the new passphrase slot and the recovery slot carried
-    forward, so the data key the coordinator has seen protects nothing from then on and the old
-    passphrase stops working. With ``keep_key`` the data key is only rewrapped under the new
-    passphrase (the old passphrase slot destroyed in place, the recovery slot kept).
-    """
-    from ..db import wipe
-    from ..errors import VaultDamaged, VaultNotFound
-    from ..store import opening
-    from ..store.vault import Vault
-    from .passphrase import check_strength
-
-    path = Path(path)
-    new_passphrase = check_strength(new_passphrase)
-    if not path.is_file():
-        raise VaultNotFound(Message("vault_not_found", path=str(path)))
-    opening.finish_rekey(path)  # an interrupted rekey is completed or undone before any unwrap
-    keyfile = keyslot.read(path)
-    data_key, _index = unwrap(keyfile, identity)
-    if keyfile.vault_salt != keyslot.vault_salt(path):
-        wipe(data_key)
-        raise VaultDamaged(Message("vault_damaged_other_key_file", path=str(path), slot=str(keyfile.path)))
-    vault = opening._open_keyed(Vault, path, data_key, progress=progress)  # noqa: SLF001 - the store's own
-    try:
-        vault.audit("vault-recovered", detail=f"opened through recovery slot {_index}"
-                    + ("; the data key kept" if keep_key else "; rekeyed"))
-        if keep_key:
-            vault.change_passphrase(new_passphrase, kdf=kdf)
-        else:
-            vault.rekey(new_passphrase, kdf=kdf, progress=progress, cancel=cancel,
-                        recovery_recipients=[str(identity.to_public())])
-    except BaseException:
-        vault.close()
-        raise
-    return vault
-
-
-def described(vault: Vault) -> list[tuple[Slot, str | None]]:
-    """The open vault's recovery slots, each with the name of the contact it was made for (None when
-    no contact has that recipient any more)."""
-    from ..sync import contacts
-
-    names = {fingerprint(c.age_recipient): c.name for c in contacts.known(vault)}
-    return [(slot, names.get(slot.fingerprint)) for slot in slots(keyslot.read(vault.path))]
+def remove_slots(vault_path: Path, indices: Iterable[int]) -> None:
+    """Overwrite the given slots of the key file in place with empty slots, each synced."""
+    path = keyslot.path_for(Path(vault_path))
+    for index in indices:
+        keyslot.write_slot(path, index, keyslot.empty_slot(index))

@@ -15,13 +15,13 @@ import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import audit, legacy, migrations
+from . import audit, legacy, migrations, sync_log
 from ..db import Connection, DatabaseError, connect, transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from ..history.revisions import new_id, utc_now
-from ..keys import keyslot
+from ..keys import keyslot, recovery
 from ..keys.identity import DeviceIdentity
 from ..keys.passphrase import check_strength, normalise
 from ..model import vocab
@@ -365,9 +365,8 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     step(0)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     revisions = conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
-    from ..keys import recovery
-
-    carried = recovery.recipients(vault, keyslot.read(path), recovery_recipients)
+    carried = recovery.recipients(keyslot.read(path), [*recovery_recipients,
+                                                       *(row[2] for row in sync_log.contact_rows(conn))])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finish_rekey(path)  # an earlier attempt's leftovers (normally cleared at open)
     new_key = keyslot.new_data_key()
