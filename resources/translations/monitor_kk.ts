@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="149" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="138" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="155" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="140" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="157" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="174" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="191" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -530,12 +530,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -1017,22 +1017,22 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="296" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="362" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="363" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -1045,12 +1045,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>(жазба жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
@@ -1560,6 +1560,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="43" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Қалпына келтіру ұяшығы жоқ: ұмытылған құпия фразаны қалпына келтіру мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="47" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>{slot}-қалпына келтіру ұяшығы: деректер кілті {name} үшін шифрланған ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>a recipient not among the contacts</source>
+        <translation>байланыстар арасында жоқ алушы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="59" />
+        <source>Recovery</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="62" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Қалпына келтіру ұяшығы құпия фразаңызды ұмытып қалсаңыз, өзіңіз сенетін үйлестірушіге осы қойманы ашуға мүмкіндік береді. Онда осы қойманың кілті үйлестірушінің age кілтіне шифрланып сақталады. Сол кілт, қойманың және оның кілт файлының көшірмелері кімде болса, сол оны аша алады, сондықтан мұндағы әр жазбаны сеніп тапсыра алатын үйлестірушіні ғана таңдаңыз. Қалпына келтіргенде қойма жаңа кілт пен жаңа құпия фраза алады. Қойманы жойғанда ұяшық та жойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="106" />
+        <source>Add a recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="71" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="117" />
+        <source>Remove the recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын алып тастау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="76" />
+        <source>Coordinator</source>
+        <translation>Үйлестіруші</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="101" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Байланыстарыңыз арасында үйлестіруші жоқ. Алдымен үйлестірушінің байланыс файлын Синхрондау › Сенімді байланыстар мәзірінде қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="107" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Осы үйлестірушінің age кілті кімде болса, сол осы қойманы оның және кілт файлының көшірмелерінен аша алады. Қалпына келтіру ұяшығы қосылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="118" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Қалпына келтіру ұяшығы алып тасталсын ба? Содан кейін құпия фразаңызды ұмытсаңыз, бұл қойманы ешкім аша алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="144" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Қосылды. {name} өзінің Monitor қоймасын (немесе age кілтін) сенімді сақтасын деп айтыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="158" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Алып тасталды: ұяшық орнында қайта жазылды.</translation>
+    </message>
+</context>
+<context>
     <name>RekeyDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
@@ -1926,7 +2000,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="112" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1935,12 +2009,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="115" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="118" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="135" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1981,84 +2055,89 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="34" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source>Lock when the window is minimised</source>
         <translation>Терезе жиналғанда құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="41" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="43" />
         <source>System language</source>
         <translation>Жүйе тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
         <source>Remember recently opened vaults</source>
         <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="52" />
         <source>Lock after no activity for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
         <source>Clear copied text after</source>
         <translation>Көшірілген мәтінді тазалау уақыты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="59" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="73" />
         <source>My name, role and organisation</source>
         <translation>Менің атым, рөлім және ұйымым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
         <source>Name</source>
         <translation>Аты-жөні</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Осы қоймада сақталады. Жаңа жұмысыңызға осы атпен қол қойылады, ол байланыс файлыңызда да тұрады, сондықтан басқалар жұмысты кім істегенін көреді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="87" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл бірден қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="108" />
+        <source>Recovery…</source>
+        <translation>Қалпына келтіру…</translation>
     </message>
 </context>
 <context>

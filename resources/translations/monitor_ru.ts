@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="149" />
         <source>Addenda</source>
         <translation>Дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="138" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="155" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Исправление или новые сведения; запечатанный текст остаётся как был.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="140" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="157" />
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="174" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="191" />
         <source>Write the addendum first.</source>
         <translation>Сначала напишите дополнение.</translation>
     </message>
@@ -530,12 +530,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>Несохранённая работа от {time} восстановлена из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
@@ -1017,22 +1017,22 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="296" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="362" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="363" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1045,12 +1045,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>(запись отсутствует)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -1560,6 +1560,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="43" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Слота восстановления нет: забытую парольную фразу восстановить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="47" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>Слот восстановления {slot}: ключ данных зашифрован для {name} ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>a recipient not among the contacts</source>
+        <translation>получатель, которого нет среди контактов</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="59" />
+        <source>Recovery</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="62" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Слот восстановления позволяет координатору, которому вы доверяете, открыть это хранилище, если вы забудете парольную фразу. В нём ключ этого хранилища, зашифрованный для ключа age координатора. Тот, у кого есть этот ключ и копии хранилища и его файла ключа, может его открыть, поэтому выбирайте только координатора, которому доверяете каждую запись здесь. При восстановлении хранилище получает новый ключ и новую парольную фразу. Уничтожение хранилища уничтожает и слот.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="106" />
+        <source>Add a recovery slot</source>
+        <translation>Добавить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="71" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="117" />
+        <source>Remove the recovery slot</source>
+        <translation>Удалить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="76" />
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="101" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Среди ваших контактов нет координатора. Сначала добавьте файл контакта координатора в меню Синхронизация › Доверенные контакты.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="107" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Тот, у кого есть ключ age этого координатора, сможет открыть это хранилище по копиям хранилища и его файла ключа. Добавить слот восстановления?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="118" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Удалить слот восстановления? Если после этого вы забудете парольную фразу, никто не сможет открыть это хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="144" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Добавлено. Попросите {name} надёжно хранить своё хранилище Monitor (или ключ age).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="158" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Удалено: слот перезаписан на месте.</translation>
+    </message>
+</context>
+<context>
     <name>RekeyDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
@@ -1926,7 +2000,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="112" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1935,12 +2009,12 @@ Seal it now?</source>
 Запечатать сейчас?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="115" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
         <source>Seal — this is final</source>
         <translation>Запечатать — это окончательно</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="118" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="135" />
         <source>Seal</source>
         <translation>Запечатать</translation>
     </message>
@@ -1981,84 +2055,89 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="34" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source>Lock when the window is minimised</source>
         <translation>Блокировать при сворачивании окна</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="41" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="43" />
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="47" />
         <source>Remember recently opened vaults</source>
         <translation>Запоминать недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="52" />
         <source>Lock after no activity for</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
         <source>Clear copied text after</source>
         <translation>Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="59" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="73" />
         <source>My name, role and organisation</source>
         <translation>Моё имя, роль и организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Хранится в этом хранилище. Ваша новая работа подписывается этим именем, и оно же стоит в вашем файле контакта, чтобы другие видели, кто её сделал.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="87" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="108" />
+        <source>Recovery…</source>
+        <translation>Восстановление…</translation>
     </message>
 </context>
 <context>

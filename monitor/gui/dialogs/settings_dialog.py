@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -82,6 +83,7 @@ class SettingsDialog(QDialog):
             form.addRow(me_note)
             for field in (self.me_name, self.me_role, self.me_organisation):
                 field.textChanged.connect(lambda _text: self.error.setVisible(False))
+            self._add_recovery_row(form)
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
                               "A new language applies at once."), objectName="note")
         note.setTextFormat(Qt.PlainText)
@@ -95,6 +97,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _add_recovery_row(self, form: QFormLayout) -> None:
+        """Settings › Recovery: whether the key file has a coordinator recovery slot, and a button to it."""
+        from .recovery import RecoveryDialog, summary
+
+        self.recovery_summary = QLabel(summary(self.vault), objectName="recovery_summary")
+        self.recovery_summary.setTextFormat(Qt.PlainText)
+        self.recovery_summary.setWordWrap(True)
+        button = QPushButton(self.tr("Recovery…"), objectName="recovery_button")
+
+        def open_recovery() -> None:
+            self.recovery_dialog = RecoveryDialog(self.vault, self, lang=self.lang)
+            self.recovery_dialog.changed.connect(lambda: self.recovery_summary.setText(summary(self.vault)))
+            self.recovery_dialog.open()
+
+        button.clicked.connect(open_recovery)
+        form.addRow(button, self.recovery_summary)
 
     def accept(self) -> None:
         if self.vault is not None:  # first, so that a refused name leaves everything as it was
