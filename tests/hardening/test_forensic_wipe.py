@@ -146,3 +146,61 @@ def test_after_wipe_nothing_on_the_ext4_image_unwraps_with_any_passphrase(ext4, 
 def test_forensic_wipe_long(ext4, totals, sessions):
     mnt, image = ext4
     run_scenario(mnt, image, sessions=sessions, totals=totals, suite="forensic wipe long (ext4 loop image)")
+
+
+def _recovery_remnants(image: bytes, slot: bytes, identity) -> dict[str, int]:
+    """What an examiner holding the coordinator's age identity finds of a recovery slot: its age file,
+    its fingerprint, and any 512-byte-aligned block shaped like a recovery slot that decrypts."""
+    import pyrage
+
+    length = int.from_bytes(slot[36:38], "big")
+    found = {"age_file": image.count(slot[38:38 + length]), "fingerprint": image.count(slot[4:36]),
+             "slot_candidates": 0, "decrypted": 0}
+    for offset in range(0, len(image) - keyslot.SLOT_SIZE + 1, 512):
+        if image[offset] != keyslot.KIND_RECOVERY or image[offset + 38:offset + 59] != b"age-encryption.org/v1":
+            continue
+        found["slot_candidates"] += 1
+        size = int.from_bytes(image[offset + 36:offset + 38], "big")
+        try:
+            pyrage.decrypt(image[offset + 38:offset + 38 + size], [identity])
+        except Exception:  # noqa: BLE001 - any failure is "did not decrypt"
+            continue
+        found["decrypted"] += 1
+    return found
+
+
+def test_after_recovery_remove_no_remnant_of_the_slot_is_on_the_ext4_image(ext4, totals, tmp_path):
+    """Issue 21 §1: ``monitor recovery remove`` overwrites the slot in place; the image (free blocks
+    included) holds no byte run of it afterwards, and nothing on it decrypts with the identity."""
+    from monitor.core.keys import recovery
+    from monitor.core.keys.identity import DeviceIdentity
+    from monitor.core.store import recovery as vault_recovery
+    from monitor.core.sync import contacts
+
+    mnt, image = ext4
+    path = mnt / "v" / "monitor.vault"
+    coordinator = DeviceIdentity.generate()
+    identity = recovery.load_identity(coordinator.age_identity)
+    with Vault.create(path, PASSPHRASE, kdf=TEST_KDF) as vault:
+        contacts.trust(vault, contacts.own(coordinator, "Айгүл", "coordinator"))
+        for n in range(1, 6):
+            vault.put(new_person(uid(n), code=f"P-2026-{n:04d}", identity={"name_cyrillic": f"{SECRET} {n}"}))
+        index = vault_recovery.add(vault, contacts.find_in(vault, "Айгүл")).index
+    slot = keyslot.path_for(path).read_bytes()[keyslot.HEADER_SIZE + index * keyslot.SLOT_SIZE:][:keyslot.SLOT_SIZE]
+    os.sync()
+    before = _recovery_remnants(image.read_bytes(), slot, identity)
+    assert before["age_file"] >= 1 and before["decrypted"] >= 1, f"the examiner must find the live slot: {before}"
+    (tmp_path / "pass").write_text(PASSPHRASE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    env.update(MONITOR_PASSPHRASE_FILE=str(tmp_path / "pass"), MONITOR_LANG="en")
+    removed = subprocess.run([sys.executable, "-m", "monitor", "recovery", "remove", "--vault", str(path)],
+                             capture_output=True, text=True, env=env, timeout=120)
+    assert removed.returncode == 0, removed.stderr
+    with Vault.open(path, PASSPHRASE) as vault:  # the vault itself is untouched and still opens
+        assert vault.counts()
+    _unmount(mnt)
+    after = _recovery_remnants(image.read_bytes(), slot, identity)
+    totals("forensic recovery-slot removal (ext4 loop image)", rounds=1, age_file_copies=after["age_file"],
+           fingerprint_copies=after["fingerprint"], slot_candidates=after["slot_candidates"],
+           decrypted_after_removal=after["decrypted"])
+    assert after == {"age_file": 0, "fingerprint": 0, "slot_candidates": 0, "decrypted": 0}, after
