@@ -569,7 +569,6 @@ def _recovery_identity(args):
 
 
 def cmd_recovery(args) -> int:
-    from .core.keys.recovery import shown_fingerprint
     from .core.store import recovery
     from .core.sync import contacts
 
@@ -596,17 +595,17 @@ def cmd_recovery(args) -> int:
                 raise UserError(Message("cli_recovery_needs_contact"))
             slot = recovery.add(vault, contacts.find_in(vault, args.target))
             ensure_still_there(vault)
-            name = dict((s.index, n) for s, n in recovery.described(vault)).get(slot.index)
+            [(slot, name, fingerprint)] = recovery.described(vault)
             print(_t("cli_recovery_added", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
-                     fingerprint=shown_fingerprint(slot.fingerprint)))
+                     fingerprint=fingerprint))
         elif args.action == "remove":
             recovery.remove(vault)
             print(_t("cli_recovery_removed"))
         else:
             found = recovery.described(vault)
-            for slot, name in found:
+            for slot, name, fingerprint in found:
                 print(_t("cli_recovery_status", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
-                         fingerprint=shown_fingerprint(slot.fingerprint)))
+                         fingerprint=fingerprint))
             if not found:
                 print(_t("cli_recovery_none"))
     return 0

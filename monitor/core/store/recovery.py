@@ -17,6 +17,7 @@ from ..db import transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultLocked, VaultNotFound
 from ..keys import keyslot
 from ..keys import recovery as slots_
+from ..keys.identity import fingerprint
 from ..keys.passphrase import check_strength
 from ..messages import Message
 
@@ -86,12 +87,18 @@ def remove(vault: Vault) -> list[int]:
     return indices
 
 
-def described(vault: Vault) -> list[tuple[slots_.Slot, str | None]]:
-    """The open vault's recovery slots, each with the name of the contact it was made for (None when
-    no contact has that recipient any more)."""
+def described(vault: Vault) -> list[tuple[slots_.Slot, str | None, str]]:
+    """The open vault's recovery slots, each with the name of the contact it was made for and that
+    contact's fingerprint (the one compared aloud); for a recipient no contact has any more, None and
+    the slot's own recipient fingerprint."""
     with vault.reading() as conn:
-        names = {slots_.fingerprint(row[2]): row[0] for row in sync_log.contact_rows(conn)}
-    return [(slot, names.get(slot.fingerprint)) for slot in slots_.slots(keyslot.read(vault.path))]
+        known = {slots_.fingerprint(row[2]): (row[0], fingerprint(bytes.fromhex(row[3])))
+                 for row in sync_log.contact_rows(conn)}
+    found = []
+    for slot in slots_.slots(keyslot.read(vault.path)):
+        name, shown = known.get(slot.fingerprint, (None, slots_.shown_fingerprint(slot.fingerprint)))
+        found.append((slot, name, shown))
+    return found
 
 
 def recover(path: Path | str, identity, new_passphrase: str, *, keep_key: bool = False,

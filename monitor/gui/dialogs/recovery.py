@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import MonitorError
-from ...core.keys.recovery import shown_fingerprint
 from ...core.messages import localize
 from ...core.store import recovery
 from ...core.sync import contacts
@@ -42,11 +41,11 @@ def summary(vault) -> str:
     if not found:
         return QCoreApplication.translate("RecoveryDialog",
                                           "No recovery slot: a forgotten passphrase cannot be recovered.")
-    slot, name = found[0]
+    slot, name, fingerprint = found[0]
     unknown = QCoreApplication.translate("RecoveryDialog", "a recipient not among the contacts")
     return QCoreApplication.translate(
         "RecoveryDialog", "Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).").format(
-        slot=slot.index, name=name or unknown, fingerprint=shown_fingerprint(slot.fingerprint)[:19])
+        slot=slot.index, name=name or unknown, fingerprint=fingerprint[:19])
 
 
 class RecoveryDialog(QDialog):
