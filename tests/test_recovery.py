@@ -307,3 +307,49 @@ def test_the_last_slot_is_never_a_recovery_slot(vault_path):
         vault_recovery.add(v, contacts.find_in(v, "Айгүл"))
     assert err.value.message.id == "key_file_no_free_slot"
     assert slot_path.read_bytes()[-keyslot.SLOT_SIZE:] == last
+
+
+@pytest.mark.parametrize("when", ["before_the_slot", "before_the_commit", "after_the_commit"])
+def test_a_crashed_rekey_leaves_the_slot_wrapping_the_key_that_opens_the_vault(vault_path, coordinator,
+                                                                               monkeypatch, when):
+    """A crash while the recovery slot is written into the new key file, just before the copy takes the
+    vault's name, or just after: the next open finishes or undoes the rekey, and the recovery slot
+    then wraps exactly the key that opens the vault."""
+    from monitor.core.store import opening
+
+    _with_slot(vault_path)
+    old_key = bytes(data_key(vault_path))
+    real_write, real_replace, real_finish, calls = recovery.write_slots, os.replace, opening.finish_rekey, []
+
+    def crash_writing(*args, **kwargs):
+        raise SystemExit("killed")
+
+    def crash_replacing(src, dst, *a, **k):
+        if ".rekeying-" in str(src) and not str(src).endswith(".keyslot"):
+            raise SystemExit("killed")
+        return real_replace(src, dst, *a, **k)
+
+    def crash_finishing(path):
+        calls.append(path)
+        if len(calls) == 1:
+            return real_finish(path)
+        raise SystemExit("killed")
+
+    with Vault.open(vault_path, PASSPHRASE) as v:
+        if when == "before_the_slot":
+            monkeypatch.setattr(recovery, "write_slots", crash_writing)
+        elif when == "before_the_commit":
+            monkeypatch.setattr(os, "replace", crash_replacing)
+        else:
+            monkeypatch.setattr(opening, "finish_rekey", crash_finishing)
+        with pytest.raises(SystemExit):
+            v.rekey(NEW, kdf=TEST_KDF)
+        monkeypatch.undo()
+    assert real_write is recovery.write_slots
+    passphrase = NEW if when == "after_the_commit" else PASSPHRASE
+    with Vault.open(vault_path, passphrase) as v:
+        assert v.verify().ok
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == ["r.vault", "r.vault.keyslot"]
+    key, _ = recovery.unwrap(keyslot.read(vault_path), _identity(coordinator))
+    assert bytes(key) == bytes(data_key(vault_path, passphrase))
+    assert (bytes(key) == old_key) == (when != "after_the_commit")
