@@ -1562,54 +1562,54 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
         <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
         <translation>Қалпына келтіру ұяшығы жоқ: ұмытылған құпия фразаны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
         <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
         <translation>{slot}-қалпына келтіру ұяшығы: деректер кілті {name} үшін шифрланған ({fingerprint}…).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
         <source>a recipient not among the contacts</source>
         <translation>байланыстар арасында жоқ алушы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="59" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
         <source>Recovery</source>
         <translation>Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="62" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
         <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
         <translation>Қалпына келтіру ұяшығы құпия фразаңызды ұмытып қалсаңыз, өзіңіз сенетін үйлестірушіге осы қойманы ашуға мүмкіндік береді. Онда осы қойманың кілті үйлестірушінің age кілтіне шифрланып сақталады. Сол кілт, қойманың және оның кілт файлының көшірмелері кімде болса, сол оны аша алады, сондықтан мұндағы әр жазбаны сеніп тапсыра алатын үйлестірушіні ғана таңдаңыз. Қалпына келтіргенде қойма жаңа кілт пен жаңа құпия фраза алады. Қойманы жойғанда ұяшық та жойылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
         <source>Add a recovery slot</source>
         <translation>Қалпына келтіру ұяшығын қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="71" />
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="117" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
         <source>Remove the recovery slot</source>
         <translation>Қалпына келтіру ұяшығын алып тастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
         <source>Coordinator</source>
         <translation>Үйлестіруші</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
         <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
         <translation>Байланыстарыңыз арасында үйлестіруші жоқ. Алдымен үйлестірушінің байланыс файлын Синхрондау › Сенімді байланыстар мәзірінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="107" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
         <source>{name} ({fingerprint})
 
 Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
@@ -1618,17 +1618,17 @@ Whoever holds this coordinator's age key will be able to open this vault from co
 Осы үйлестірушінің age кілті кімде болса, сол осы қойманы оның және кілт файлының көшірмелерінен аша алады. Қалпына келтіру ұяшығы қосылсын ба?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="118" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
         <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
         <translation>Қалпына келтіру ұяшығы алып тасталсын ба? Содан кейін құпия фразаңызды ұмытсаңыз, бұл қойманы ешкім аша алмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="144" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
         <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
         <translation>Қосылды. {name} өзінің Monitor қоймасын (немесе age кілтін) сенімді сақтасын деп айтыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
         <source>Removed: the slot was overwritten in place.</source>
         <translation>Алып тасталды: ұяшық орнында қайта жазылды.</translation>
     </message>

@@ -1562,54 +1562,54 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="43" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
         <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
         <translation>Слота восстановления нет: забытую парольную фразу восстановить нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="47" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
         <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
         <translation>Слот восстановления {slot}: ключ данных зашифрован для {name} ({fingerprint}…).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
         <source>a recipient not among the contacts</source>
         <translation>получатель, которого нет среди контактов</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="59" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
         <source>Recovery</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="62" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
         <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
         <translation>Слот восстановления позволяет координатору, которому вы доверяете, открыть это хранилище, если вы забудете парольную фразу. В нём ключ этого хранилища, зашифрованный для ключа age координатора. Тот, у кого есть этот ключ и копии хранилища и его файла ключа, может его открыть, поэтому выбирайте только координатора, которому доверяете каждую запись здесь. При восстановлении хранилище получает новый ключ и новую парольную фразу. Уничтожение хранилища уничтожает и слот.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="106" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
         <source>Add a recovery slot</source>
         <translation>Добавить слот восстановления</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="71" />
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="117" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
         <source>Remove the recovery slot</source>
         <translation>Удалить слот восстановления</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
         <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
         <translation>Среди ваших контактов нет координатора. Сначала добавьте файл контакта координатора в меню Синхронизация › Доверенные контакты.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="107" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
         <source>{name} ({fingerprint})
 
 Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
@@ -1618,17 +1618,17 @@ Whoever holds this coordinator's age key will be able to open this vault from co
 Тот, у кого есть ключ age этого координатора, сможет открыть это хранилище по копиям хранилища и его файла ключа. Добавить слот восстановления?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="118" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
         <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
         <translation>Удалить слот восстановления? Если после этого вы забудете парольную фразу, никто не сможет открыть это хранилище.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="144" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
         <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
         <translation>Добавлено. Попросите {name} надёжно хранить своё хранилище Monitor (или ключ age).</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/recovery.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
         <source>Removed: the slot was overwritten in place.</source>
         <translation>Удалено: слот перезаписан на месте.</translation>
     </message>

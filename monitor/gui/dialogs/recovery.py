@@ -100,26 +100,24 @@ class RecoveryDialog(QDialog):
             self.message.setText(self.tr("No coordinator among your contacts. Add the coordinator's contact "
                                          "file under Sync › Trusted contacts first."))
 
-    def add_question(self, contact: contacts.Contact) -> QMessageBox:
-        """Trusting a coordinator with the vault: No is the default and the Escape button."""
-        box = QMessageBox(QMessageBox.Warning, self.tr("Add a recovery slot"),
-                          self.tr("{name} ({fingerprint})\n\nWhoever holds this coordinator's age key will be "
-                                  "able to open this vault from copies of it and its key file. Add the recovery "
-                                  "slot?").format(name=contact.name, fingerprint=contact.fingerprint),
-                          QMessageBox.Yes | QMessageBox.No, self)
+    def _question(self, icon, title: str, text: str) -> QMessageBox:
+        """A question with No as the default and the Escape button: Enter alone changes nothing."""
+        box = QMessageBox(icon, title, text, QMessageBox.Yes | QMessageBox.No, self)
         box.setTextFormat(Qt.PlainText)
         box.setDefaultButton(QMessageBox.No)
         box.setEscapeButton(QMessageBox.No)
         return box
 
+    def add_question(self, contact: contacts.Contact) -> QMessageBox:
+        """Trusting a coordinator with the vault."""
+        return self._question(QMessageBox.Warning, self.tr("Add a recovery slot"), self.tr(
+            "{name} ({fingerprint})\n\nWhoever holds this coordinator's age key will be able to open this vault "
+            "from copies of it and its key file. Add the recovery slot?").format(
+            name=contact.name, fingerprint=contact.fingerprint))
+
     def remove_question(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Question, self.tr("Remove the recovery slot"),
-                          self.tr("Remove the recovery slot? If you then forget your passphrase, nobody can "
-                                  "open this vault."), QMessageBox.Yes | QMessageBox.No, self)
-        box.setTextFormat(Qt.PlainText)
-        box.setDefaultButton(QMessageBox.No)
-        box.setEscapeButton(QMessageBox.No)
-        return box
+        return self._question(QMessageBox.Question, self.tr("Remove the recovery slot"), self.tr(
+            "Remove the recovery slot? If you then forget your passphrase, nobody can open this vault."))
 
     def _confirm_add(self, contact) -> bool:
         return self.add_question(contact).exec() == QMessageBox.Yes
