@@ -203,8 +203,12 @@ def cmd_demo(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from .core.store import recovery
+
     with _open(args) as vault:
         summary = vault.summary()
+        summary["recovery_slots"] = [{"slot": slot.index, "contact": name, "fingerprint": fingerprint}
+                                     for slot, name, fingerprint in recovery.described(vault)]
     if args.json:
         _emit_json(summary)
         return 0
@@ -223,6 +227,9 @@ def cmd_info(args) -> int:
         ("cli_info_files", _t("cli_info_files_value", n=f"{summary['attachments']['blobs']:,}",
                               bytes=f"{summary['attachments']['bytes']:,}")),
         ("cli_info_audit", f"{summary['audit_entries']:,}"),
+        ("cli_info_recovery", "; ".join(
+            _t("cli_info_recovery_slot", slot=r["slot"], name=shown(r["contact"] or _t("cli_recovery_unknown_name")),
+               fingerprint=r["fingerprint"]) for r in summary["recovery_slots"]) or _t("cli_info_recovery_none")),
     ]
     width = max(len(_t(key)) for key, _ in rows if key) + 2
     for key, value in rows:

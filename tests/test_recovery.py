@@ -4,6 +4,7 @@ real vaults, real key files. The forensic check of a removed slot is in tests/te
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -231,12 +232,19 @@ def test_cli_add_status_open_remove(vault_path, coordinator, tmp_path):
     env["MONITOR_LANG"] = "en"
     result = _cli(["recovery", "status", "--vault", str(vault_path)], env)
     assert result.returncode == 0 and "no recovery slot" in result.stdout
+    result = _cli(["info", "--json", "--vault", str(vault_path)], env)
+    assert json.loads(result.stdout)["recovery_slots"] == []
     result = _cli(["recovery", "add", "Марат", "--vault", str(vault_path)], env)
     assert result.returncode == 1 and "not a coordinator" in result.stderr
     result = _cli(["recovery", "add", "Айгүл", "--vault", str(vault_path)], env)
     assert result.returncode == 0, result.stderr
     result = _cli(["recovery", "status", "--vault", str(vault_path)], env)
     assert "recovery slot 1" in result.stdout and "Айгүл" in result.stdout
+    fingerprint = contacts.own(coordinator, "x").fingerprint
+    assert fingerprint in result.stdout  # the contact's fingerprint, the one compared aloud
+    result = _cli(["info", "--vault", str(vault_path)], env)  # where the vault is summarised
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("recovery slot")]
+    assert line.endswith(f"slot 1, for Айгүл ({fingerprint})"), line
     wrong = tmp_path / "wrong.age"
     wrong.write_text(DeviceIdentity.generate().age_identity + "\n", encoding="utf-8")
     result = _cli(["recovery", "open", str(vault_path), "--identity", str(wrong), "--new-passphrase-file",
