@@ -48,7 +48,8 @@ def recovery_key(keyfile: bytes, identity_file: str) -> bytes:
     """docs/vault.md, "Recovery slot (kind 2)": the data key age-encrypted to the identity's recipient."""
     import pyrage
 
-    lines = [line.strip() for line in open(identity_file, encoding="utf-8")]
+    with open(identity_file, encoding="utf-8") as handle:
+        lines = [line.strip() for line in handle]
     identity = pyrage.x25519.Identity.from_str(next(x for x in lines if x and not x.startswith("#")))
     wanted = hashlib.sha256(str(identity.to_public()).encode("ascii")).digest()
     header = keyfile[:512]
@@ -67,7 +68,8 @@ def recovery_key(keyfile: bytes, identity_file: str) -> bytes:
 
 
 def main(vault: str, passphrase_file: str, identity_file: str | None = None) -> None:
-    keyfile = open(vault + ".keyslot", "rb").read()
+    with open(vault + ".keyslot", "rb") as handle:
+        keyfile = handle.read()
     if len(keyfile) != 4096 or keyfile[:15] != b"MonitorKeySlot\x00" or keyfile[15] != 1:
         raise SystemExit("not a version-1 Monitor key file")
     if identity_file is not None:

@@ -14,10 +14,15 @@ import pytest
 from conftest import PASSPHRASE, TEST_KDF, data_key, put_full_set
 from test_rekey import _opens_nothing
 
-from monitor.core.errors import KeyFileDamaged, MonitorError, VaultLocked, WrongPassphrase
+from monitor.core.errors import (
+    KeyFileDamaged,
+    MonitorError,
+    VaultLocked,
+    WrongPassphrase,
+)
 from monitor.core.keys import keyslot, recovery
-from monitor.core.store import recovery as vault_recovery
 from monitor.core.keys.identity import DeviceIdentity
+from monitor.core.store import recovery as vault_recovery
 from monitor.core.store.vault import Vault
 from monitor.core.sync import contacts
 
