@@ -40,8 +40,9 @@ def contact_recipients(vault: Vault) -> list[str]:
 
 
 def _changing(vault: Vault, change: Callable[[], None], action: str, detail: Callable[[], str]) -> None:
-    """Change the open vault's key file in place (under its lock, as its own change) and log it."""
-    with vault.hold():
+    """Change the open vault's key file in place (under its lock, as its own change) and log it. Waits
+    for the lock as a save does (``Vault.write_wait``: the window says "busy" rather than freeze)."""
+    with vault._hold():
         if vault._data_key is None:
             raise VaultLocked(Message("vault_locked"))
         vault.conn  # noqa: B018 - raises VaultLocked when closed
