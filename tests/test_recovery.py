@@ -124,7 +124,9 @@ def test_a_tampered_slot_is_damage_not_a_wrong_key(vault_path, coordinator):
     slot_path = keyslot.path_for(vault_path)
     original = slot_path.read_bytes()
     at = keyslot.HEADER_SIZE + index * keyslot.SLOT_SIZE
-    for offset in (38 + 150, 38 + 5, 4):  # inside the age payload, its header, the fingerprint's first byte
+    length = int.from_bytes(original[at + 36:at + 38], "big")
+    # in the age file's encrypted payload, its header's MAC area, its magic; the length; the fingerprint
+    for offset in (38 + length - 20, 38 + 150, 38 + 5, 37, 4):
         data = bytearray(original)
         slot = data[at:at + keyslot.SLOT_SIZE]
         slot[offset] ^= 0x01
