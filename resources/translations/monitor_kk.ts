@@ -361,12 +361,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="286" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="348" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -374,22 +374,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="598" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="607" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="636" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="638" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -1629,6 +1629,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Қалпына келтіру ұяшығы жоқ: ұмытылған құпия фразаны қалпына келтіру мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
+        <source>a recipient not among the contacts</source>
+        <translation>байланыстар арасында жоқ алушы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>{slot}-қалпына келтіру ұяшығы: деректер кілті {name} үшін шифрланған ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
+        <source>Recovery</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Қалпына келтіру ұяшығы құпия фразаңызды ұмытып қалсаңыз, өзіңіз сенетін үйлестірушіге осы қойманы ашуға мүмкіндік береді. Онда осы қойманың кілті үйлестірушінің age кілтіне шифрланып сақталады. Сол кілт, қойманың және оның кілт файлының көшірмелері кімде болса, сол оны аша алады, сондықтан мұндағы әр жазбаны сеніп тапсыра алатын үйлестірушіні ғана таңдаңыз. Қалпына келтіргенде қойма жаңа кілт пен жаңа құпия фраза алады. Қойманы жойғанда ұяшық та жойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
+        <source>Add a recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
+        <source>Remove the recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын алып тастау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
+        <source>Coordinator</source>
+        <translation>Үйлестіруші</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Байланыстарыңыз арасында үйлестіруші жоқ. Алдымен үйлестірушінің байланыс файлын Синхрондау › Сенімді байланыстар мәзірінде қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Осы үйлестірушінің age кілті кімде болса, сол осы қойманы оның және кілт файлының көшірмелерінен аша алады. Қалпына келтіру ұяшығы қосылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Қалпына келтіру ұяшығы алып тасталсын ба? Содан кейін құпия фразаңызды ұмытсаңыз, бұл қойманы ешкім аша алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Қосылды. {name} өзінің Monitor қоймасын (немесе age кілтін) сенімді сақтасын деп айтыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Алып тасталды: ұяшық орнында қайта жазылды.</translation>
+    </message>
+</context>
+<context>
     <name>RekeyDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
@@ -1849,145 +1923,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="152" />
         <source>Only fields that differ</source>
         <translation>Тек айырмашылығы бар өрістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="169" />
         <source>Edit merged value…</source>
         <translation>Біріктірілген мәнді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="171" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="581" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="180" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Resolve</source>
         <translation>Шешу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="194" />
         <source>The merged record:</source>
         <translation>Біріктірілген жазба:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="219" />
         <source>Nothing to review.</source>
         <translation>Қарайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="238" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Keep the sealed version</source>
         <translation>Мөрленген нұсқаны қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>refused edit of a sealed record</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>deletes the record</source>
         <translation>жазбаны жояды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>current view</source>
         <translation>ағымдағы нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>concurrent version</source>
         <translation>қатар нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="273" />
         <source>Version {n}</source>
         <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="276" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="332" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="356" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="385" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="432" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="414" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="481" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="534" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="537" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="565" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>
@@ -2135,9 +2209,14 @@ Seal it now?</source>
         <translation>Тексеру кезіне</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="93" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл бірден қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="122" />
+        <source>Recovery…</source>
+        <translation>Қалпына келтіру…</translation>
     </message>
 </context>
 <context>

@@ -361,12 +361,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="286" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="348" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -374,22 +374,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="598" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="607" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="636" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="638" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -1629,6 +1629,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Слота восстановления нет: забытую парольную фразу восстановить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
+        <source>a recipient not among the contacts</source>
+        <translation>получатель, которого нет среди контактов</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>Слот восстановления {slot}: ключ данных зашифрован для {name} ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
+        <source>Recovery</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Слот восстановления позволяет координатору, которому вы доверяете, открыть это хранилище, если вы забудете парольную фразу. В нём ключ этого хранилища, зашифрованный для ключа age координатора. Тот, у кого есть этот ключ и копии хранилища и его файла ключа, может его открыть, поэтому выбирайте только координатора, которому доверяете каждую запись здесь. При восстановлении хранилище получает новый ключ и новую парольную фразу. Уничтожение хранилища уничтожает и слот.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
+        <source>Add a recovery slot</source>
+        <translation>Добавить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
+        <source>Remove the recovery slot</source>
+        <translation>Удалить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Среди ваших контактов нет координатора. Сначала добавьте файл контакта координатора в меню Синхронизация › Доверенные контакты.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Тот, у кого есть ключ age этого координатора, сможет открыть это хранилище по копиям хранилища и его файла ключа. Добавить слот восстановления?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Удалить слот восстановления? Если после этого вы забудете парольную фразу, никто не сможет открыть это хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Добавлено. Попросите {name} надёжно хранить своё хранилище Monitor (или ключ age).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Удалено: слот перезаписан на месте.</translation>
+    </message>
+</context>
+<context>
     <name>RekeyDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/rekey.py" line="18" />
@@ -1849,145 +1923,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="152" />
         <source>Only fields that differ</source>
         <translation>Только различающиеся поля</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="169" />
         <source>Edit merged value…</source>
         <translation>Изменить объединённое значение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="171" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="581" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="180" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Resolve</source>
         <translation>Разрешить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="194" />
         <source>The merged record:</source>
         <translation>Объединённая запись:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="219" />
         <source>Nothing to review.</source>
         <translation>Проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="238" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Keep the sealed version</source>
         <translation>Сохранить запечатанную версию</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>refused edit of a sealed record</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>deletes the record</source>
         <translation>удаляет запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>current view</source>
         <translation>текущая версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>concurrent version</source>
         <translation>параллельная версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="273" />
         <source>Version {n}</source>
         <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="276" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="332" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="356" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="385" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="432" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="414" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="481" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="534" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="537" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="565" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -2135,9 +2209,14 @@ Seal it now?</source>
         <translation>На случай досмотра</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="93" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="122" />
+        <source>Recovery…</source>
+        <translation>Восстановление…</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from . import keyslot
 from .passphrase import normalise
 
 INDEX = keyslot.DURESS_SLOT
-KIND_RECOVERY = 2  # docs/vault.md: the recovery slot (keys/recovery.py); kept on request
+KIND_RECOVERY = keyslot.KIND_RECOVERY  # the recovery slot (keys/recovery.py); kept on request
 KEEP_RECOVERY = 0x01  # flags bit 0
 MIN_LENGTH = 6  # so that a stray key press is never the duress passphrase
 

@@ -49,7 +49,7 @@ VAULT_SALT_BYTES = 16  # SQLCipher keeps its salt in the first 16 bytes of the d
 
 KIND_EMPTY = 0
 KIND_PASSPHRASE = 1  # Argon2id + AES-256-GCM
-# 2 is reserved for a recovery slot wrapped to an age X25519 recipient (not built yet).
+KIND_RECOVERY = 2  # the data key age-encrypted to a coordinator's X25519 recipient (keys/recovery.py)
 # The last slot is reserved for the duress verifier (keys/duress.py): kind byte 0 whether or not one is
 # there, so no passphrase or recovery slot is ever written to it.
 DURESS_SLOT = SLOTS - 1
@@ -279,6 +279,9 @@ def _write_slot(path: Path, index: int, slot: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+write_slot, empty_slot = _write_slot, _empty_slot  # for keys/recovery.py: one slot, in place, synced
 
 
 def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost) -> None:

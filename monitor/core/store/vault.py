@@ -222,10 +222,11 @@ class Vault:
             self._conn, self._data_key, self._keyfile_seen = conn, data_key, keyfile_seen
 
     def rekey(self, new_passphrase: str, *, kdf: "KdfCost | None" = None, progress: Progress | None = None,
-              cancel=None) -> None:
+              cancel=None, recovery_recipients=()) -> None:
         """Re-encrypt the whole vault under a new random data key, wrapped under ``new_passphrase``
         in a new key file; the old key file is destroyed in place. Crash-safe: see
-        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete."""
+        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete. A
+        recovery slot is carried forward (its recipient from the contacts or ``recovery_recipients``)."""
         from ..keys import keyslot
         from . import opening
 
@@ -234,7 +235,8 @@ class Vault:
             self.conn  # noqa: B018 - raises VaultLocked when closed
             self._rewrapping = True  # our own key file change, not a wipe (see still_there)
             try:
-                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel)
+                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel,
+                              recovery_recipients=recovery_recipients)
             finally:
                 self._rewrapping = False
 

@@ -89,6 +89,7 @@ class SettingsDialog(QDialog):
             self.duress_button.setAutoDefault(False)
             self.duress_button.clicked.connect(self.open_duress)
             form.addRow(self.tr("At a checkpoint"), self.duress_button)
+            self._add_recovery_row(form)
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
                               "A new language applies at once."), objectName="note")
         note.setTextFormat(Qt.PlainText)
@@ -110,6 +111,23 @@ class SettingsDialog(QDialog):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _add_recovery_row(self, form: QFormLayout) -> None:
+        """Settings › Recovery: whether the key file has a coordinator recovery slot, and a button to it."""
+        from .recovery import RecoveryDialog, summary
+
+        self.recovery_summary = QLabel(summary(self.vault), objectName="recovery_summary")
+        self.recovery_summary.setTextFormat(Qt.PlainText)
+        self.recovery_summary.setWordWrap(True)
+        button = QPushButton(self.tr("Recovery…"), objectName="recovery_button")
+
+        def open_recovery() -> None:
+            self.recovery_dialog = RecoveryDialog(self.vault, self, lang=self.lang)
+            self.recovery_dialog.changed.connect(lambda: self.recovery_summary.setText(summary(self.vault)))
+            self.recovery_dialog.open()
+
+        button.clicked.connect(open_recovery)
+        form.addRow(button, self.recovery_summary)
 
     def accept(self) -> None:
         if self.vault is not None:  # first, so that a refused name leaves everything as it was
