@@ -39,6 +39,33 @@ def sort_key(text: str | None) -> tuple:
     return (tuple(parts), text)
 
 
+def label_key(text: str | None) -> bytes:
+    """:func:`sort_key` as bytes that sort the same way byte by byte (SQLite's BINARY order), stored
+    beside each record's label (``records.label_key``) so that sorted lists and their index need no
+    call into Python.
+
+    Each character of the key becomes one number, in the key's order (the case-folded code point
+    below U+0400, then the Cyrillic letters by their Kazakh alphabet place, then any other code point),
+    written in 1 to 3 bytes whose first byte says the length (longer codes are greater), so byte order
+    is number order. A 0 byte ends the key (a shorter key sorts first), and the label itself follows
+    in UTF-8 (code point order) for the tie between upper and lower case.
+    """
+    parts, original = sort_key(text)
+    out = bytearray()
+    for kind, value in parts:
+        n = value + 1 if kind == 0 else 0x401 + value if kind == 1 else 0x500 + value
+        if n < 0x80:
+            out.append(n)
+        elif n < 0x4080:
+            n -= 0x80
+            out += bytes((0x80 | n >> 8, n & 0xFF))
+        else:
+            n -= 0x4080
+            out += bytes((0xC0 | n >> 16, n >> 8 & 0xFF, n & 0xFF))
+    out.append(0)
+    return bytes(out) + original.encode("utf-8", "surrogatepass")
+
+
 @functools.lru_cache(maxsize=512)
 def _cached_key(text: str | None) -> tuple:
     return sort_key(text)

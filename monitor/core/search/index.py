@@ -1,18 +1,18 @@
 """Full-text search over the vault (SQLite FTS5 inside the encrypted file), with word forms.
 
-Two derived tables, both rebuildable from the records at any time (:func:`reindex_all`):
-
-- ``search`` (record_id, type, label, body): the words as written. FTS5's unicode61 tokenizer
-  folds case for Cyrillic, including the Kazakh letters (Қ/қ, Ә/ә, …); we also fold ё to е.
-  Snippets and highlights are cut from its text.
-- ``search_forms`` (label, body): the same text as stems (:mod:`monitor.core.search.stemming`:
-  Snowball for Russian, suffix rules for Kazakh), so «избиения» finds «избиение» and «қамауда»
-  finds «қамау». Queries run here; its rowid is the record's rowid, as in ``search``.
+One derived table, rebuildable from the records at any time (:func:`reindex_all`):
+``search_forms`` (label, body), the words of each record's label and text as stems
+(:mod:`monitor.core.search.stemming`: Snowball for Russian, suffix rules for Kazakh), so «избиения»
+finds «избиение» and «қамауда» finds «қамау». Its rowid is the record's rowid in ``records``. It is
+contentless (``content=''``, ``contentless_delete=1``): only the index is kept, no copy of the stems,
+which nothing reads back. Snippets and highlights are cut from the record's own text (its head
+revision's body) for the rows shown, never from a second copy. (Schemas 2-6 also had a ``search``
+table of the words as written, with a stored copy of the text; schema 7 dropped it.)
 
 ``search_forms`` is not part of the schema migrations: the meta key ``search_version`` says
-which stemming built it, and :func:`ensure_index` (run at every open) rebuilds both tables in
-one transaction, with progress, when the version differs. Change :data:`SEARCH_VERSION` whenever
-stemming or the indexed text changes.
+which stemming built it, and :func:`ensure_index` (run at every open) rebuilds it in one
+transaction, with progress, when the version differs. Change :data:`SEARCH_VERSION` whenever
+stemming, the indexed text or the table's definition changes.
 
 Ranking and very common words: bm25 over the whole match set costs time in proportion to the
 number of matches. When every word of a query is in more than :data:`COMMON_DOCS` records (an
@@ -38,13 +38,15 @@ from ..model import schema
 from ..db import Connection, transaction
 from .stemming import fold, heads as stem_heads, stems
 
-SEARCH_VERSION = "3"  # 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots
+# 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots;
+# 4: search_forms contentless (schema v7, which dropped the words-as-written `search` table)
+SEARCH_VERSION = "4"
 COMMON_DOCS = 5000  # a query whose every word is in more records than this is "very common"
 RECENT_RANKED = 500  # … and only its most recent matches are ranked
 
 FORMS_TABLE = (
     "CREATE VIRTUAL TABLE search_forms USING fts5("
-    "label, body, tokenize = 'unicode61 remove_diacritics 0')"
+    "label, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')"
 )
 
 _TOKEN = re.compile(r"\w+\*?", re.UNICODE)
@@ -74,21 +76,15 @@ def index_record(conn: Connection, rowid: int, record_id: str, record_type: str,
     An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
     ``new``: the record's row was just inserted, so it has no entries to remove (rows of
     ``records`` are never deleted; an entry left at a reused rowid would make the insert fail).
+    ``record_id`` and ``record_type`` live in ``records`` (kept in the signature for callers).
     """
-    forms = _has_forms(conn)
+    if not _has_forms(conn):  # during the schema migrations, before ensure_index built it
+        return
     if not new:
-        conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-        if forms:
-            conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
+        conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
     if record is not None:
-        label, body = _fold(label), document_text(record, annotated)
-        conn.execute(
-            "INSERT INTO search (rowid, record_id, type, label, body) VALUES (?, ?, ?, ?, ?)",
-            (rowid, record_id, record_type, label, body),
-        )
-        if forms:
-            conn.execute("INSERT INTO search_forms (rowid, label, body) VALUES (?, ?, ?)",
-                         (rowid, forms_text(label), forms_text(body)))
+        conn.execute("INSERT INTO search_forms (rowid, label, body) VALUES (?, ?, ?)",
+                     (rowid, forms_text(_fold(label)), forms_text(document_text(record, annotated))))
 
 
 # The last connection seen to have the table: once there, it is dropped only by ensure_index (which
@@ -108,9 +104,9 @@ def _has_forms(conn: Connection) -> bool:
 
 def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None) -> int:
     """Rebuild the whole index from the live records (inside the caller's transaction)."""
-    conn.execute("DELETE FROM search")
-    if _has_forms(conn):
-        conn.execute("DELETE FROM search_forms")
+    if not _has_forms(conn):  # the schema migrations before ensure_index: nothing to fill yet
+        return 0
+    conn.execute("INSERT INTO search_forms (search_forms) VALUES ('delete-all')")  # contentless: the whole index
     total = conn.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
     rows = conn.execute("SELECT r.rowid, r.id, r.type, r.label, v.body FROM records r "
                         "JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0")
@@ -328,10 +324,13 @@ def _records(conn: Connection, rowids: list[int]) -> dict[int, tuple[str, str, s
 
 
 def _bodies(conn: Connection, rowids: list[int]) -> dict[int, str]:
+    """The indexed text of the rows shown, from each record's head revision (the index keeps no copy)."""
     if not rowids:
         return {}
     marks = ",".join("?" * len(rowids))
-    return dict(conn.execute(f"SELECT rowid, body FROM search WHERE rowid IN ({marks})", rowids).fetchall())
+    rows = conn.execute(f"SELECT r.rowid, v.body FROM records r JOIN revisions v ON v.rev = r.head "
+                        f"WHERE r.rowid IN ({marks})", rowids).fetchall()
+    return {rowid: document_text(json.loads(body)) for rowid, body in rows if body is not None}
 
 
 def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list[tuple[int, int, str]]:
