@@ -37,8 +37,8 @@ DOWN = {
     # empty (version 6 would have filled it; the upgrade drops it again either way)
     7: ["DROP INDEX records_label_key", "ALTER TABLE records DROP COLUMN label_key",
         "CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id)",
-        "CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, type UNINDEXED, label, body, "
-        "tokenize = 'unicode61 remove_diacritics 2')"],
+        ("CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, type UNINDEXED, label, body, "
+         "tokenize = 'unicode61 remove_diacritics 2')")],
 }
 
 

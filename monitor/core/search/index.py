@@ -58,7 +58,54 @@ def _fold(text: str) -> str:
 
 
 def document_text(record: dict, annotated: list | None = None) -> str:
-    return _fold("\n".join(schema.text_values(record, annotated)))
+    """The record's free-text values, folded, one per line (what is indexed and what snippets are cut
+    from). Pass ``annotated`` to reuse a walk already made; without it, only the schema's paths that
+    can hold text are walked (:func:`_text_plan`), with the same values in the same order as
+    :func:`schema.text_values`."""
+    if annotated is not None:
+        return _fold("\n".join(schema.text_values(record, annotated)))
+    out: list[str] = []
+    plan = _text_plan(record["type"])
+    if plan is not None:
+        _texts(plan, record, out)
+    return _fold("\n".join(out))
+
+
+_Plan = tuple  # (plan of each property that leads to text, plan of list items or None, whether text)
+
+
+@lru_cache(maxsize=None)
+def _text_plan(record_type: str) -> _Plan | None:
+    """The parts of a record type's (inlined) schema that lead to an ``x-text`` value; None: none do."""
+    return _plan(schema.inlined(record_type))
+
+
+def _plan(node: dict) -> _Plan | None:
+    props = {}
+    for key, sub in (node.get("properties") or {}).items():
+        if isinstance(sub, dict) and (found := _plan(sub)) is not None:
+            props[key] = found
+    items = node.get("items")
+    item_plan = _plan(items) if isinstance(items, dict) else None
+    text = bool(node.get("x-text"))
+    return (props, item_plan, text) if props or item_plan is not None or text else None
+
+
+def _texts(plan: _Plan, value, out: list[str]) -> None:
+    """The walk of :func:`schema.annotated_values`, limited to the plan: dicts by their keys in the
+    record's order, lists in order, a text value kept when it is a string."""
+    props, items, text = plan
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            found = props.get(key)
+            if found is not None:
+                _texts(found, sub, out)
+    elif isinstance(value, list):
+        if items is not None:
+            for sub in value:
+                _texts(items, sub, out)
+    elif text and isinstance(value, str):
+        out.append(value)
 
 
 def forms_text(text: str) -> str:
@@ -244,9 +291,15 @@ class SearchPage:
     recent_only: bool = False  # very common words: only the most recent matches were ranked
 
 
+# The last connection that has the temporary fts5vocab table over search_forms (it lives as long as the connection).
+_vocab_seen: list = [None]
+
+
 def _stem_docs(conn: Connection, stem: str, prefix: bool) -> int:
     """How many records hold this stem (or, ``prefix``, a stem starting with it): an fts5vocab lookup."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_forms_vocab USING fts5vocab(main, search_forms, row)")
+    if _vocab_seen[0] is not conn:  # one statement fewer per stem once the connection has it
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_forms_vocab USING fts5vocab(main, search_forms, row)")
+        _vocab_seen[0] = conn
     if prefix:
         row = conn.execute("SELECT coalesce(sum(doc), 0) FROM temp.search_forms_vocab WHERE term >= ? AND term < ?",
                            (stem, stem + "\U0010ffff")).fetchone()
