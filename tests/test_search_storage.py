@@ -3,21 +3,20 @@ FTS5 table of stems, snippets cut from each shown record's own head revision."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-from records import full_set, new_facility, uid
+from conftest import reopen
+from records import new_facility, uid
 
 from monitor.core.model import schema
 from monitor.core.search import index as core_search
 
 
 @pytest.fixture
-def stocked(vault):
-    blob = vault.store_blob(io.BytesIO(b"photo" * 100))
-    vault.put_many(full_set(blob.sha256, blob.size))
-    return vault
+def stocked(stocked_copy):
+    with reopen(stocked_copy) as vault:  # records.full_set, every record type
+        yield vault
 
 
 def test_one_contentless_index_and_no_copy_of_the_text(stocked):
@@ -34,7 +33,7 @@ def test_the_indexed_text_is_the_schemas_text_values_in_order(stocked):
     """The text-only walk gives what the full annotated walk gives, for every record type."""
     for (body,) in stocked.conn.execute("SELECT body FROM revisions WHERE body IS NOT NULL"):
         record = json.loads(body)
-        full = core_search._fold("\n".join(schema.text_values(record)))  # noqa: SLF001
+        full = core_search._fold("\n".join(schema.text_values(record)))
         assert core_search.document_text(record) == full
         assert core_search.document_text(record, list(schema.annotated_values(record))) == full
 

@@ -44,24 +44,24 @@ def label_key(text: str | None) -> bytes:
     beside each record's label (``records.label_key``) so that sorted lists and their index need no
     call into Python.
 
-    Each character of the key becomes one number, in the key's order (the case-folded code point
-    below U+0400, then the Cyrillic letters by their Kazakh alphabet place, then any other code point),
-    written in 1 to 3 bytes whose first byte says the length (longer codes are greater), so byte order
-    is number order. A 0 byte ends the key (a shorter key sorts first), and the label itself follows
-    in UTF-8 (code point order) for the tie between upper and lower case.
+    Each character of the key becomes a code whose first byte places it: an ASCII character its
+    code point + 1 (one byte), another code point below U+0400 0x81 and two bytes, a Cyrillic letter
+    0x82 + its place in the Kazakh alphabet (one byte), any other code point 0xAC and three bytes. So
+    byte order is the key's order, and no code is the start of another. A 0 byte ends the key (a
+    shorter key sorts first), and the label itself follows in UTF-8 (code point order) to break the
+    tie between upper and lower case.
     """
     parts, original = sort_key(text)
     out = bytearray()
     for kind, value in parts:
-        n = value + 1 if kind == 0 else 0x401 + value if kind == 1 else 0x500 + value
-        if n < 0x80:
-            out.append(n)
-        elif n < 0x4080:
-            n -= 0x80
-            out += bytes((0x80 | n >> 8, n & 0xFF))
+        if kind == 1:
+            out.append(0x82 + value)
+        elif kind == 0 and value < 0x80:
+            out.append(value + 1)
+        elif kind == 0:
+            out += bytes((0x81, value >> 8, value & 0xFF))
         else:
-            n -= 0x4080
-            out += bytes((0xC0 | n >> 16, n >> 8 & 0xFF, n & 0xFF))
+            out += bytes((0xAC, value >> 16, value >> 8 & 0xFF, value & 0xFF))
     out.append(0)
     return bytes(out) + original.encode("utf-8", "surrogatepass")
 

@@ -31,7 +31,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from ..model import schema
@@ -74,7 +74,7 @@ def document_text(record: dict, annotated: list | None = None) -> str:
 _Plan = tuple  # (plan of each property that leads to text, plan of list items or None, whether text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text_plan(record_type: str) -> _Plan | None:
     """The parts of a record type's (inlined) schema that lead to an ``x-text`` value; None: none do."""
     return _plan(schema.inlined(record_type))
