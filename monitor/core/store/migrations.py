@@ -325,6 +325,7 @@ LABEL_KEY_SCHEMA = """
 -- the vault digest. If text.sort_key ever changes, a migration must recompute every label_key.
 ALTER TABLE records ADD COLUMN label_key BLOB NOT NULL DEFAULT x'00';
 DROP INDEX records_label;
+-- (the keys are computed here, then indexed in one sort)
 CREATE INDEX records_label_key ON records(type, deleted, label_key, id);
 -- The words-as-written index was only read for its stored copy of each record's text (snippets);
 -- snippets are now cut from the head revision's own text for the rows shown, and queries run on
@@ -342,18 +343,28 @@ def _v6_to_v7(conn: Connection, progress=None) -> None:
     the label under the `monitor` collation; the `search` table and its second copy of the text go."""
     from ..text import label_key
 
-    for statement in _statements(LABEL_KEY_SCHEMA):
-        conn.execute(statement)
-    total = conn.execute("SELECT count(*) FROM records").fetchone()[0]
-    done = 0
+    add_column, drop_index, create_index, drop_search = _statements(LABEL_KEY_SCHEMA)
+    conn.execute(add_column)
+    conn.execute(drop_index)
     rows = conn.execute("SELECT rowid, label FROM records").fetchall()
-    for start in range(0, len(rows), 1000):
+    # The steps after the keys (the index, dropping the old table's pages: secure_delete overwrites
+    # them) take about as long again: they count as the second half of the progress.
+    total, done = 2 * len(rows) or 1, 0
+    if progress:
+        progress(done, total, "sorting labels")
+    for start in range(0, len(rows), 1000):  # before the index exists, so each update is a row write
         batch = rows[start:start + 1000]
         conn.executemany("UPDATE records SET label_key = ? WHERE rowid = ?",
                          [(label_key(label), rowid) for rowid, label in batch])
         done += len(batch)
         if progress:
             progress(done, total, "sorting labels")
+    conn.execute(create_index)
+    if progress:
+        progress(done + len(rows) // 4, total, "sorting labels")
+    conn.execute(drop_search)
+    if progress:
+        progress(total, total, "sorting labels")
 
 
 def _v7_to_v6(conn: Connection) -> None:
