@@ -122,7 +122,9 @@ def index_record(conn: Connection, rowid: int, record_id: str, record_type: str,
 
     An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
     ``new``: the record's row was just inserted, so it has no entries to remove (rows of
-    ``records`` are never deleted; an entry left at a reused rowid would make the insert fail).
+    ``records`` are never deleted, so its rowid was never used). A contentless table does not refuse
+    a second entry at one rowid, so every other write removes the old entry first (removing one that
+    is not there is harmless).
     ``record_id`` and ``record_type`` live in ``records`` (kept in the signature for callers).
     """
     if not _has_forms(conn):  # during the schema migrations, before ensure_index built it
