@@ -161,7 +161,7 @@ def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None)
                         "JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0")
     done = 0
     for rowid, record_id, record_type, label, body in rows:  # streamed: one record in memory at a time
-        index_record(conn, rowid, record_id, record_type, label, json.loads(body))
+        index_record(conn, rowid, record_id, record_type, label, json.loads(body), new=True)  # all removed above
         done += 1
         if done % 1000 == 0:
             if cancel is not None and cancel.is_set():
