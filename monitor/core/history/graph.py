@@ -36,7 +36,7 @@ from ..search import index as _search
 from ..db import Connection
 from ..model.labels import record_label
 from .revisions import REVISION_COLUMNS, Revision
-from ..text import canonical_json
+from ..text import canonical_json, label_key
 
 # Non-shipped vocabulary terms (from `term` records) are listed after the shipped ones, by key.
 EXTENSION_POSITION = 1_000_000
@@ -140,6 +140,25 @@ def insert(conn: Connection, revision: Revision, line: Lineage | None = None) ->
     refresh_view(conn, revision.record_id)
 
 
+# The last connection seen to have `records.label_key` (schema v7): the schema migrations before v7
+# rebuild the view on a `records` table without it. A down step forgets it (:func:`forget_columns`).
+_keyed_seen: list = [None]
+
+
+def _has_label_key(conn: Connection) -> bool:
+    if _keyed_seen[0] is conn:
+        return True
+    found = any(column[1] == "label_key" for column in conn.execute("PRAGMA table_info(records)"))
+    if found:
+        _keyed_seen[0] = conn
+    return found
+
+
+def forget_columns() -> None:
+    """Ask again whether `records` has its v7 columns (after a down step changed the schema)."""
+    _keyed_seen[0] = None
+
+
 def refresh_view(conn: Connection, record_id: str) -> None:
     """Recompute the current view of one record from its revisions (and everything derived)."""
     rows = conn.execute(
@@ -173,14 +192,17 @@ def refresh_view(conn: Connection, record_id: str) -> None:
     # Not an upsert either: with foreign keys on, SQLite's ON CONFLICT DO UPDATE costs several times
     # a plain INSERT or UPDATE here, and an import refreshes the view once per revision.
     values = (record_type, rev, versions, created, updated_at, int(deleted), int(sealed), label)
+    keyed = _has_label_key(conn)
+    if keyed:  # the label's sort key goes with it (schema v7): lists sort by it under plain BINARY
+        values += (label_key(label),)
     row = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()
     if row is None:
-        rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
-                             (record_id, *values)).lastrowid
+        rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}{', label_key' if keyed else ''}) "
+                             f"VALUES ({','.join('?' * (len(values) + 1))})", (record_id, *values)).lastrowid
     else:
         rowid = row[0]
         conn.execute("UPDATE records SET type = ?, head = ?, heads = ?, created_at = ?, updated_at = ?, deleted = ?, "
-                     "sealed = ?, label = ? WHERE rowid = ?", (*values, rowid))
+                     f"sealed = ?, label = ?{', label_key = ?' if keyed else ''} WHERE rowid = ?", (*values, rowid))
     annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
     conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
     links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []

@@ -116,7 +116,7 @@ def _records_query(select: str, record_type: str | None, include_deleted: bool, 
             raise MonitorError(Message("vault_cannot_filter", name=one_line(name, 30)))
         sql += f" AND json_extract(v.body, '$.{name}') = ?"
         params.append(value)
-    sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
+    sql += " ORDER BY r.label_key, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
     return sql, params
 
 
