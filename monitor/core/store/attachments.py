@@ -88,6 +88,24 @@ def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
     return BlobInfo(sha, size, True)
 
 
+def finish_staged(conn: Connection, blob_id: int) -> BlobInfo:
+    """Give a blob that was staged chunk by chunk (a recording, :mod:`monitor.core.audio`) its SHA-256,
+    size and chunk count, read back from its rows (inside the caller's transaction). Identical bytes
+    stored already win and the staged copy is dropped, as in :func:`store`."""
+    digest, size, n = hashlib.sha256(), 0, 0
+    for (data,) in conn.execute("SELECT data FROM blob_chunks WHERE blob_id = ? ORDER BY n", (blob_id,)):
+        digest.update(data)
+        size += len(data)
+        n += 1
+    sha = digest.hexdigest()
+    existing = conn.execute("SELECT id FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
+    if existing:
+        conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))  # chunks cascade
+        return BlobInfo(sha, size, False)
+    conn.execute("UPDATE blobs SET sha256 = ?, size = ?, chunks = ? WHERE id = ?", (sha, size, n, blob_id))
+    return BlobInfo(sha, size, True)
+
+
 def read(conn: Connection, sha256: str) -> Iterator[bytes]:
     """Yield the stored bytes chunk by chunk (one chunk in memory at a time)."""
     row = conn.execute("SELECT id, chunks FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()

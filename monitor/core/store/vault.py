@@ -612,6 +612,24 @@ class Vault:
                 self._store(nfc(record), action=None)
         return record
 
+    def attach_staged(self, record: dict, blob_id: int, *, also: Callable[[Connection], None] | None = None) -> dict:
+        """Store ``record`` (an attachment) for the blob ``blob_id`` that was staged chunk by chunk
+        (a recording: :mod:`monitor.core.audio.recording`): the blob gets its hash and size, the record
+        names them, and ``also(conn)`` runs (dropping the recording's note), all in one transaction."""
+        with self._hold(), self.writing() as conn:
+            blob = attachments.finish_staged(conn, blob_id)
+            record = nfc({**record, "sha256": blob.sha256, "size": blob.size})
+            batch = gate.Batch(self._vocab_keys())
+            gate.check_record(conn, record, "attachment", batch)
+            gate.check_references(conn, [("attachment", "attachment", record["id"], item)
+                                         for item in schema.references(record)], batch)
+            if blob.new:
+                self._audit("blob-stored", detail=f"sha256={blob.sha256} size={blob.size}")
+            if also is not None:
+                also(conn)
+            self._store(record, action=None)
+        return record
+
     def read_attachment(self, sha256: str) -> Iterator[bytes]:
         """The stored bytes, chunk by chunk."""
         return attachments.read(self.conn, sha256)
