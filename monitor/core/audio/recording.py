@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Callable
 from ..errors import Cancelled, MonitorError, VaultBusy
 from ..messages import Message
 from ..store import recordings as _store
+from ..store.recordings import check_allowed  # noqa: F401  (the GUI greys out Record with it)
 from ..text import one_line
 
 if TYPE_CHECKING:
@@ -284,6 +285,45 @@ def import_pcm(vault: "Vault", interview_id: str, pcm: bytes, *, sample_rate: in
         if not rec.finished:
             rec.abort()
         raise
+
+
+def import_file(vault: "Vault", interview_id: str, path, *, device: str = "", caption: str | None = None,
+                progress: Callable | None = None, cancel=None) -> str:
+    """Store a sound file (WAV, FLAC, anything libsndfile reads) as a recording of the interview,
+    read a second at a time and encoded through the same path as a live recording (the stored file
+    is FLAC, 16-bit); returns the attachment id. The file itself is not changed or removed."""
+    from pathlib import Path
+
+    sf = _soundfile()
+    path = Path(path)
+    if not path.is_file():
+        raise MonitorError(Message("not_a_file", path=one_line(str(path), 80)))
+    try:
+        source = sf.SoundFile(str(path))
+    except (sf.LibsndfileError, RuntimeError, OSError) as exc:
+        raise MonitorError(Message("recording_wav_unreadable", path=one_line(str(path), 80),
+                                   detail=one_line(str(exc), 80))) from None
+    with source:
+        rate, channels = source.samplerate, source.channels
+        if rate not in SAMPLE_RATES or not 1 <= channels <= MAX_CHANNELS:
+            raise MonitorError(Message("recording_wav_format", path=one_line(path.name, 60), rate=rate,
+                                       channels=channels, rates=", ".join(str(r) for r in SAMPLE_RATES)))
+        total = source.frames
+        rec = start(vault, interview_id, sample_rate=rate, channels=channels, device=device)
+        try:
+            done = 0
+            for block in source.blocks(blocksize=rate, dtype="int16", always_2d=True):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                rec.append(block.tobytes())
+                done += len(block)
+                if progress:
+                    progress(done, total, "recording")
+            return rec.finish(caption=caption)
+        except BaseException:
+            if not rec.finished:
+                rec.abort()
+            raise
 
 
 # --- reading -------------------------------------------------------------------------------------
