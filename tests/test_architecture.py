@@ -134,7 +134,7 @@ CORE_ALLOWED = {
     "queries": CORE_BASE | {"model", "history", "store"},
     "io": CORE_BASE | {"model", "history", "store"},
     "sync": CORE_BASE | {"keys", "model", "history", "store"},
-    "reports": CORE_BASE | {"model", "history", "store", "queries"},
+    "reports": CORE_BASE | {"model", "history", "store", "queries", "audio"},
     "demo": CORE_BASE | {"keys", "model", "history", "store"},
     "audio": CORE_BASE | {"store"},
 }

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Callable
 from ..errors import Cancelled, MonitorError, VaultBusy
 from ..messages import Message
 from ..store import recordings as _store
-from ..store.recordings import check_allowed  # noqa: F401  (the GUI greys out Record with it)
+from ..store.recordings import check_allowed, is_recording  # noqa: F401  (re-exported for the GUI)
 from ..text import one_line
 
 if TYPE_CHECKING:
@@ -327,11 +327,6 @@ def import_file(vault: "Vault", interview_id: str, path, *, device: str = "", ca
 
 
 # --- reading -------------------------------------------------------------------------------------
-
-def is_recording(body: dict | None) -> bool:
-    """Whether an attachment record is an audio recording."""
-    return bool(body) and str(body.get("mime_type", "")).startswith("audio/")
-
 
 def recordings_of(vault: "Vault", interview_id: str) -> list[RecordingInfo]:
     """The finished recordings of an interview, oldest first."""

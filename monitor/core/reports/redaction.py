@@ -379,3 +379,29 @@ class Redactor:
             self._missing(person_id, "share_with_un")
             return False
         return True
+
+    def may_list_recording(self, person_id: str | None) -> bool:
+        """An audio recording of this person's interview (None: not known whose), listed by its
+        hash, length and device: the same rules as a photograph, with the ``audio`` consent item in
+        place of ``photographs`` (a withdrawal removes it, counted as withheld)."""
+        t = self.tr
+        what = t("w_audio")
+        if self.aggregate:
+            self.withheld.add(what, t("r_level"))
+            return False
+        if person_id is None:
+            if not self.full:
+                self.withheld.add(what, t("r_identifying"))
+                return False
+            return True
+        if not self.consent.allows(person_id, "audio"):
+            self.withheld.add(what, self._why(person_id, "audio", "r_no_audio"))
+            return False
+        if not self.full and not self.consent.allows(person_id, "anonymised_reports"):
+            self.withheld.add(what, self._why(person_id, "anonymised_reports", "r_no_anon"))
+            return False
+        if self.audience == "un" and not self.consent.allows(person_id, "share_with_un"):
+            self.withheld.add(what, self._why(person_id, "share_with_un", "r_no_un"))
+            self._missing(person_id, "share_with_un")
+            return False
+        return True

@@ -39,6 +39,11 @@ _LIVE: dict[tuple[str, str], weakref.ref] = {}
 _LIVE_LOCK = threading.Lock()
 
 
+def is_recording(body: dict | None) -> bool:
+    """Whether an attachment record is an audio recording (reports, bundles and the GUI ask)."""
+    return bool(body) and str(body.get("mime_type", "")).startswith("audio/")
+
+
 def _meta_key(attachment_id: str) -> str:
     return META_PREFIX + attachment_id
 
@@ -57,6 +62,25 @@ def check_allowed(vault: "Vault", interview_id: str) -> None:
     person = info.body.get("person_id")
     if not person or not consent.allows(vault, person, "audio"):
         raise ConsentRequired(Message("recording_no_consent"))
+
+
+def withheld(vault: "Vault") -> set[str]:
+    """The recordings no bundle may carry now: those of an interview whose person's current
+    consent does not give ``audio`` (withdrawn, say). Reports leave them out by the same item
+    (``Redactor.may_list_recording``)."""
+    out, allowed = set(), {}
+    for info in vault.records("attachment", order="created"):
+        if not is_recording(info.body) or not info.body.get("parent_id"):
+            continue
+        parent = vault.type_of(info.body["parent_id"])
+        if parent is None or parent[0] != "interview":
+            continue
+        person = (vault.info(info.body["parent_id"]).body or {}).get("person_id")
+        if person not in allowed:
+            allowed[person] = bool(person) and consent.allows(vault, person, "audio")
+        if not allowed[person]:
+            out.add(info.id)
+    return out
 
 
 # --- a recording in progress ----------------------------------------------------------------------
