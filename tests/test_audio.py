@@ -307,3 +307,38 @@ def test_the_last_whole_frame_is_found_at_every_cut():
         assert recordings.last_whole_frame(unfinished[:inside]) == recordings.last_whole_frame(unfinished[:before])
     with pytest.raises(MonitorError):
         recordings.last_whole_frame(b"RIFF" + bytes(100))
+
+
+def test_a_sealed_interview_seals_its_recordings(consenting, tmp_path):
+    """Sealing waits for a recording in progress; afterwards the interview's recordings can be
+    neither changed nor deleted, and no recording (nor an audio file) can be added to it."""
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    rec.append(sine(1))
+    with pytest.raises(MonitorError) as err:
+        consenting.seal(INTERVIEW)
+    assert err.value.message.id == "vault_seal_recording" and not consenting.info(INTERVIEW).sealed
+    aid = rec.finish(caption="before the seal")
+    photo = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # photos: as before
+    consenting.seal(INTERVIEW)
+    body = consenting.get(aid)
+    with pytest.raises(SealedRecord) as err:
+        consenting.put({**body, "caption": "changed after the seal"})
+    assert err.value.message.id == "gate_recording_sealed"
+    with pytest.raises(SealedRecord):
+        consenting.put({**body, "parent_id": uid(3)})  # moved away from the sealed interview
+    with pytest.raises(SealedRecord):
+        consenting.delete(aid)
+    flac = tmp_path / "other.flac"
+    flac.write_bytes(recording.audio_bytes(consenting, aid))
+    with pytest.raises(SealedRecord):
+        consenting.add_attachment(flac, parent_id=INTERVIEW)
+    assert consenting.get(aid) == body and [r.sealed for r in recording.recordings_of(consenting, INTERVIEW)] == [True]
+    consenting.put({**consenting.get(photo["id"]), "caption": "photos keep their old rule"})
+
+
+def _png(tmp_path):
+    from reports_support import png_bytes
+
+    path = tmp_path / "photo.png"
+    path.write_bytes(png_bytes())
+    return path

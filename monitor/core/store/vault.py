@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import attachments, audit, consent, migrations
+from . import attachments, audit, consent, migrations, recordings
 from ..history import gate
 from ..model import schema, vocab
 from ..search import index as _search
@@ -563,6 +563,8 @@ class Vault:
             raise SealedRecord(Message("vault_already_sealed", type=info.type, id=record_id))
         if not consent.allows(self, info.body["person_id"], "documentation"):
             raise ConsentRequired(Message("vault_seal_no_consent", type=info.type, id=record_id))
+        if any(note.get("interview_id") == record_id for _, note in recordings.staged(self)):
+            raise MonitorError(Message("vault_seal_recording"))  # the seal covers its recordings: finish first
         body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
                 "sealed_by": self.profile}
         return self.put_many([body], action="seal")[0]
