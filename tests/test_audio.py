@@ -157,6 +157,7 @@ def test_abort_and_an_empty_recording_leave_nothing(consenting):
     rec.append(sine(4))
     rec.flush()
     assert consenting.conn.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] > before[1]
+    assert consenting.verify().problems == []  # a recording in progress is not a leftover
     rec.abort()
     assert state() == before and recording.staged(consenting) == []
     with pytest.raises(MonitorError) as err:
@@ -342,3 +343,14 @@ def _png(tmp_path):
     path = tmp_path / "photo.png"
     path.write_bytes(png_bytes())
     return path
+
+
+def test_verify_tells_a_leftover_staged_blob_from_a_recording_in_progress(consenting):
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    rec.append(sine(4))
+    assert consenting.verify().problems == []
+    with consenting.writing() as conn:  # what an interrupted import without a recording's note would leave
+        conn.execute("INSERT INTO blobs (sha256, created_at) VALUES (NULL, '2026-01-01T00:00:00Z')")
+    assert [p.id for p in consenting.verify().problems] == ["verify_staged"]
+    assert consenting.verify().problems[0].params["n"] == 1
+    rec.abort()
