@@ -80,11 +80,16 @@ def store(conn: Connection, stream: BinaryIO, *, total: int | None = None,
     sha = digest.hexdigest()
     if known is not None and known != (sha, size):
         raise MonitorError(Message("attachment_changed_while_stored"))
+    return _settle(conn, blob_id, sha, size, n)
+
+
+def _settle(conn: Connection, blob_id: int, sha: str, size: int, chunks: int) -> BlobInfo:
+    """A staged blob gets its hash; identical bytes already stored win and the staged copy goes."""
     existing = conn.execute("SELECT id FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
     if existing:
         conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))  # chunks cascade
         return BlobInfo(sha, size, False)
-    conn.execute("UPDATE blobs SET sha256 = ?, size = ?, chunks = ? WHERE id = ?", (sha, size, n, blob_id))
+    conn.execute("UPDATE blobs SET sha256 = ?, size = ?, chunks = ? WHERE id = ?", (sha, size, chunks, blob_id))
     return BlobInfo(sha, size, True)
 
 
@@ -97,13 +102,7 @@ def finish_staged(conn: Connection, blob_id: int) -> BlobInfo:
         digest.update(data)
         size += len(data)
         n += 1
-    sha = digest.hexdigest()
-    existing = conn.execute("SELECT id FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
-    if existing:
-        conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))  # chunks cascade
-        return BlobInfo(sha, size, False)
-    conn.execute("UPDATE blobs SET sha256 = ?, size = ?, chunks = ? WHERE id = ?", (sha, size, n, blob_id))
-    return BlobInfo(sha, size, True)
+    return _settle(conn, blob_id, digest.hexdigest(), size, n)
 
 
 def read(conn: Connection, sha256: str) -> Iterator[bytes]:
