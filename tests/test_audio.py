@@ -354,3 +354,32 @@ def test_verify_tells_a_leftover_staged_blob_from_a_recording_in_progress(consen
     assert [p.id for p in consenting.verify().problems] == ["verify_staged"]
     assert consenting.verify().problems[0].params["n"] == 1
     rec.abort()
+
+
+@pytest.mark.parametrize("tail", [3000, 1 << 20])
+def test_recovery_reads_only_the_end_of_a_long_recording(consenting, vault_path, monkeypatch, tail):
+    from monitor.core.store import recordings
+
+    monkeypatch.setattr(recordings, "TAIL", tail)  # small: the frames are searched in the last chunks only
+    pcm = sine(20, 16000, seed=5)
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    for at in range(0, len(pcm), 16000):
+        rec.append(pcm[at:at + 16000])
+    rec.flush()
+    chunks = consenting.conn.execute("SELECT count(*), sum(length(data)) FROM blob_chunks").fetchone()
+    assert chunks[0] >= 6 and chunks[1] > 4 * 3000
+    consenting.close()
+    with reopen(vault_path) as again:
+        [info] = recording.recordings_of(again, INTERVIEW)
+        decoded = recording.decode(recording.audio_bytes(again, info.attachment_id))[0]
+        assert pcm.startswith(decoded) and len(decoded) >= len(pcm) - 4 * recording.BLOCK
+        assert again.verify().problems == []
+
+
+def test_a_damaged_recording_note_does_not_keep_the_vault_shut(consenting, vault_path):
+    with consenting.writing() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('recording:x', '{not json')")
+    consenting.close()
+    with reopen(vault_path) as again:
+        assert any("recording" in w for w in again.warnings)
+        assert again.get(INTERVIEW)["id"] == INTERVIEW
