@@ -383,3 +383,33 @@ def test_a_damaged_recording_note_does_not_keep_the_vault_shut(consenting, vault
     with reopen(vault_path) as again:
         assert any("recording" in w for w in again.warnings)
         assert again.get(INTERVIEW)["id"] == INTERVIEW
+
+
+def test_a_busy_vault_delays_a_commit_without_losing_sound(consenting):
+    """While another thread holds the vault (an import), appends go on; the commit waits for the next."""
+    from monitor.core.errors import VaultBusy
+
+    pcm = sine(8, 16000, seed=3)
+    consenting.write_wait = 0.05  # as the desktop app: a write that cannot go at once says so
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    held, release = threading.Event(), threading.Event()
+
+    def importer():
+        with consenting.hold():
+            held.set()
+            release.wait(30)
+
+    worker = threading.Thread(target=importer)
+    worker.start()
+    held.wait(30)
+    try:
+        rec.append(pcm[:len(pcm) // 2])  # 4 s: a commit is due and cannot happen
+        with pytest.raises(VaultBusy):
+            rec.flush()
+    finally:
+        release.set()
+        worker.join()
+    assert consenting.conn.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] == 0
+    rec.append(pcm[len(pcm) // 2:])
+    assert consenting.conn.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] >= 1
+    check_stored(consenting, rec.finish(), pcm, rate=16000)
