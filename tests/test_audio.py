@@ -303,7 +303,7 @@ def test_the_last_whole_frame_is_found_at_every_cut():
         decoded, rate, channels = recording.decode(fixed)
         assert (rate, channels) == (16000, 2) and decoded == pcm[:frames].tobytes()
     # cut inside a frame (commits never are; a damaged file might be): the frame before it counts
-    for before, cut in zip(whole, whole[1:]):
+    for before, cut in zip(whole, whole[1:], strict=False):
         inside = (before + cut) // 2
         assert recordings.last_whole_frame(unfinished[:inside]) == recordings.last_whole_frame(unfinished[:before])
     with pytest.raises(MonitorError):
