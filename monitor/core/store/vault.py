@@ -717,17 +717,22 @@ class Vault:
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
         ``hash_checked``: the caller compared the revision's hash with its fields already.
         """
+        return self._insert_revision(revision, batch, hash_checked=hash_checked) is not None
+
+    def _insert_revision(self, revision: Revision, batch: gate.Batch | None, *,
+                         hash_checked: bool) -> _history.Lineage | None:
+        """:meth:`insert_revision`, returning the revision's place in the graph (None: stored already)."""
         batch = batch if batch is not None else gate.Batch()
         line = gate.admit(self.conn, revision, batch, hash_checked=hash_checked)
         if line is None:
-            return False
+            return None
         if revision.record_type == "term":
             self._vocab_cache = None
         _history.insert(self.conn, revision, line)
         sync_log.store_signature(self.conn, revision.rev, revision.signature)  # the gate checked it
         self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
-        return True
+        return line
 
     def merge_revision(self, revision: Revision, batch: gate.Batch, *, hash_checked: bool = False) -> str:
         """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
@@ -735,8 +740,11 @@ class Vault:
         Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
         kept as a rejected sibling: shown in the conflict review, never as the current view).
         """
-        if not self.insert_revision(revision, batch, hash_checked=hash_checked):
+        line = self._insert_revision(revision, batch, hash_checked=hash_checked)
+        if line is None:
             return "skipped"
+        if line.first:  # a record's only revision is its view: never rejected
+            return "new"
         row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
         return "sealed_refused" if row and row[0] else "new"
 
