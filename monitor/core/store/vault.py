@@ -155,6 +155,7 @@ class Vault:
         self.profile = meta["profile"]
         self._vocab_cache: dict[str, set[str]] | None = None
         self._chain: audit.Chain | None = None  # the audit chain of the write transaction open now
+        self._identity_for: tuple[audit.Chain, DeviceIdentity] | None = None  # see _signer
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -273,7 +274,7 @@ class Vault:
             try:
                 yield self.conn
             finally:
-                self._chain = None
+                self._chain = self._identity_for = None
 
     @contextlib.contextmanager
     def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
@@ -695,9 +696,7 @@ class Vault:
         """Make, admit and store a local revision (its body was checked by the local door)."""
         if parents is None:
             parents = _history.heads(self.conn, record_id, include_rejected=False)
-        identity = self.identity
-        # this vault's device and its key: the gate checks every revision against its device's key
-        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        identity = self._signer()
         revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
                             utc_now(), deleted, body).signed_by(identity)
         line = gate.admit(self.conn, revision, body_checked=True)
@@ -707,6 +706,19 @@ class Vault:
         sync_log.store_signature(self.conn, revision.rev, revision.signature)
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
+
+    def _signer(self) -> DeviceIdentity:
+        """This device's identity, its key learned by the vault (the gate checks every revision
+        against its device's key): once per write transaction, not once per revision (the meta
+        read, deriving the public key and the device_keys insert were about a sixth of a save)."""
+        chain = self._chain
+        if chain is not None and self._identity_for is not None and self._identity_for[0] is chain:
+            return self._identity_for[1]
+        identity = self.identity
+        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        if chain is not None and chain.conn is self.conn:
+            self._identity_for = (chain, identity)  # dropped when the transaction ends
+        return identity
 
     def insert_revision(self, revision: Revision, batch: gate.Batch | None = None, *,
                         hash_checked: bool = False) -> bool:
