@@ -293,7 +293,7 @@ def bench_stalls(tmp: Path, cases: int, why: bool = False, rounds: int = 1) -> N
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
     probe = Probe(why)
     results: dict[str, list[float]] = {}
-    idle, spin = [], []
+    idle, spin, search_cpu, raw_table = [], [], [], []
 
     def on_worker(name, func):
         done = {}
@@ -343,9 +343,12 @@ def bench_stalls(tmp: Path, cases: int, why: bool = False, rounds: int = 1) -> N
         app.processEvents()
         window.search_box.setText("избиения")
         probe.start()
+        cpu = time.thread_time()
         window.run_search()
         app.processEvents()
+        search_cpu.append((time.thread_time() - cpu) * 1000)
         results.setdefault("search", []).append(probe.stop("search"))
+        raw_table.append(_raw_table(app, probe, window))
         with lines.open("w", encoding="utf-8") as out:
             for i in range(5000):
                 out.write(json.dumps({"id": str(uuid.UUID(int=10_000 + 5000 * r + i, version=4)), "type": "facility",
@@ -362,10 +365,41 @@ def bench_stalls(tmp: Path, cases: int, why: bool = False, rounds: int = 1) -> N
     row("UI stall", f"longest {worst:5.0f} ms over {rounds} round(s)",
         f"idle loop {max(idle):4.0f} ms, Python thread {max(spin):4.0f} ms", "<= 100 ms")
     for name, gaps in results.items():
-        print(f"{'':<13}  {name:<18} longest {max(gaps):5.0f} ms, median {statistics.median(gaps):5.0f} ms")
+        extra = (f" (UI thread CPU {statistics.median(search_cpu):.0f} ms; raw: the same rows put into a plain "
+                 f"QStandardItemModel table, columns fitted and painted, longest {max(r[0] for r in raw_table):.0f} ms, "
+                 f"CPU {statistics.median(r[1] for r in raw_table):.0f} ms)") if name == "search" else ""
+        print(f"{'':<13}  {name:<18} longest {max(gaps):5.0f} ms, median {statistics.median(gaps):5.0f} ms{extra}")
     print(f"{'':<13}  raw: idle loop longest {max(idle):.0f} ms; a spinning Python thread longest {max(spin):.0f} ms, "
           f"median {statistics.median(spin):.0f} ms; switch interval {sys.getswitchinterval() * 1000:.0f} ms; "
           f"load average {load}")
+
+
+def _raw_table(app, probe: Probe, window) -> tuple[float, float]:
+    """The raw side of a search's stall: the rows the window shows, put into a plain Qt table of the
+    same size (QStandardItemModel), its columns fitted to their contents and painted."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    source = window.results_model
+    rows = [[str(r.get(key, "")) for key, _ in source.columns] for r in source.rows]
+    view = QTableView()
+    view.resize(window.size())
+    view.show()
+    app.processEvents()
+    probe.start()
+    cpu = time.thread_time()
+    model = QStandardItemModel(len(rows), len(source.columns))
+    model.setHorizontalHeaderLabels([header for _, header in source.columns])
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            model.setItem(i, j, QStandardItem(text))
+    view.setModel(model)
+    view.resizeColumnsToContents()
+    app.processEvents()
+    cpu = (time.thread_time() - cpu) * 1000
+    stall = probe.stop("raw table")
+    view.close()
+    return stall, cpu
 
 
 _KEEP: list = []
