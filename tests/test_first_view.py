@@ -6,6 +6,7 @@ save of every record type the demo makes and for a bundle merged from another de
 from __future__ import annotations
 
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER
+
 from monitor.core.demo.create import fill
 from monitor.core.history import graph
 from monitor.core.store.vault import Vault

@@ -63,9 +63,10 @@ def _delete_widgets_before_pyside_exit() -> None:
 # The UI thread waits for the GIL whenever a worker runs Python: a thread that wants the GIL asks the
 # running one to drop it after the switch interval (5 ms by default), and on a loaded machine each
 # such hand-over also waits for the OS to schedule the threads. A Qt timer tick or a paint takes
-# several hand-overs, so the interval multiplies. At 1 ms, the longest UI stall while a plain Python
-# thread spins fell from 104 to 54 ms at load 8 on 2 cores (tests/benchmarks/bench_ui.py --only
-# stall); a worker alone, with nobody waiting for the GIL, never switches and loses nothing.
+# several hand-overs, so the interval multiplies. Measured with bench_ui's probe (a 5 ms UI timer)
+# while a plain Python thread spins, 8 interleaved pairs of 2 s at load 11 on 2 cores: the longest
+# gap 82 -> 53 ms (median of the pairs), the mean gap 36 -> 10 ms. A worker alone, with nobody
+# waiting for the GIL, never switches and loses nothing.
 UI_SWITCH_INTERVAL = 0.001
 
 _keep_singletons_alive()
