@@ -1,4 +1,8 @@
-"""Photographs in reports: read from the vault into memory only while the PDF is drawn, metadata removed.
+"""Photographs in reports: read from the vault into memory while the report is made (never a file), metadata removed.
+
+A photo is read when the PDF draws it; one the custody trail already read whole for its EXIF is
+handed over instead (:class:`PhotoBytes`, at most :data:`HANDED_OVER_BYTES` held per report, each
+dropped when drawn), so it is decrypted once.
 
 JPEG files are passed to the PDF as they are (no re-encoding, no quality loss), but their
 metadata segments (APP1–APP15: EXIF with GPS position, camera serial, XMP, …; and comments) are cut
