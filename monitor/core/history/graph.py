@@ -327,8 +327,8 @@ DIGEST_QUERIES = (
     ("revision_parents", "SELECT rev, parent FROM revision_parents ORDER BY rev, parent"),
     ("revision_graph", "SELECT rev, record_id, generation, seal, rejected FROM revision_graph ORDER BY rev"),
     ("records", f"SELECT {_RECORD_COLUMNS} FROM records ORDER BY id"),
-    ("refs", "SELECT r.id, f.target_id, f.field FROM refs f JOIN records r ON r.rowid = f.source "
-             "ORDER BY r.id, f.target_id, f.field"),
+    ("refs", ("SELECT r.id, f.target_id, f.field FROM refs f JOIN records r ON r.rowid = f.source "
+              "ORDER BY r.id, f.target_id, f.field")),
     ("vocabularies", "SELECT name, labels, closed FROM vocabularies ORDER BY name"),
     ("vocab_terms", "SELECT vocabulary, key, labels, position, origin FROM vocab_terms ORDER BY vocabulary, key"),
     ("blobs", "SELECT sha256, size FROM blobs WHERE sha256 IS NOT NULL ORDER BY sha256"),

@@ -333,6 +333,14 @@ CREATE INDEX records_label_key ON records(type, deleted, label_key, id);
 DROP TABLE search;
 """
 
+# Made again with the table whenever schema 7's steps rebuild `revision_signatures`.
+_SIGNATURE_TRIGGERS = """
+CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END;
+CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+"""
+
 SIZE_SCHEMA = """
 -- Indexes another index already serves: records_label_key leads with (type, deleted); the graph's
 -- rows of one record are found through revisions_record (and its rejected ones by
@@ -340,7 +348,7 @@ SIZE_SCHEMA = """
 DROP INDEX records_type;
 DROP INDEX revision_graph_record;
 -- Signatures as their 64 bytes, keyed by the revision's seq (its rowid) instead of its 36-character
--- id: a third of the size. The JSON and bundle forms stay hex (SIGNATURE_HEX, sync_log.store_signature).
+-- id: a third of the size. The JSON and bundle forms stay hex (sync_log.SIGNATURE_HEX, store_signature).
 CREATE TABLE revision_signatures_v7 (
     seq       INTEGER PRIMARY KEY REFERENCES revisions(seq),
     signature BLOB NOT NULL                  -- 64 bytes
@@ -350,10 +358,7 @@ INSERT INTO revision_signatures_v7 (seq, signature)
     FROM revision_signatures s JOIN revisions v ON v.rev = s.rev ORDER BY v.seq;
 DROP TABLE revision_signatures;
 ALTER TABLE revision_signatures_v7 RENAME TO revision_signatures;
-CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures
-BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END;
-CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures
-BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+""" + _SIGNATURE_TRIGGERS + """
 -- Links name the naming record by its rowid in `records` (which never changes: records are updated
 -- in place, never deleted) instead of its 36-character id, in the table and in refs_target.
 CREATE TABLE refs_v7 (
@@ -381,10 +386,7 @@ INSERT INTO revision_signatures_v6 (rev, signature)
     SELECT v.rev, lower(hex(s.signature)) FROM revision_signatures s JOIN revisions v ON v.seq = s.seq;
 DROP TABLE revision_signatures;
 ALTER TABLE revision_signatures_v6 RENAME TO revision_signatures;
-CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures
-BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END;
-CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures
-BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+""" + _SIGNATURE_TRIGGERS + """
 CREATE TABLE refs_v6 (
     record_id TEXT NOT NULL,
     target_id TEXT NOT NULL,
