@@ -16,6 +16,7 @@ content, for both doors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import re
@@ -378,6 +379,8 @@ def admit(conn: Connection, revision: Revision, batch: Batch | None = None, *,
     _check_parents(conn, revision, where)
     line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                    body=revision.body, rev=revision.rev)
+    if existing is None:  # no revision of this record is stored: graph.insert need not read its view back
+        line = dataclasses.replace(line, first=True)
     if line.seal is not None and line.seal != revision.rev:
         sealed = conn.execute("SELECT body FROM revisions WHERE rev = ?", (line.seal,)).fetchone()[0]
         if revision.deleted:

@@ -155,6 +155,7 @@ class Vault:
         self.profile = meta["profile"]
         self._vocab_cache: dict[str, set[str]] | None = None
         self._chain: audit.Chain | None = None  # the audit chain of the write transaction open now
+        self._identity_for: tuple[audit.Chain, DeviceIdentity] | None = None  # see _signer
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -275,7 +276,7 @@ class Vault:
             try:
                 yield self.conn
             finally:
-                self._chain = None
+                self._chain = self._identity_for = None
 
     @contextlib.contextmanager
     def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
@@ -734,9 +735,7 @@ class Vault:
         """Make, admit and store a local revision (its body was checked by the local door)."""
         if parents is None:
             parents = _history.heads(self.conn, record_id, include_rejected=False)
-        identity = self.identity
-        # this vault's device and its key: the gate checks every revision against its device's key
-        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        identity = self._signer()
         revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
                             utc_now(), deleted, body).signed_by(identity)
         line = gate.admit(self.conn, revision, body_checked=True)
@@ -747,6 +746,19 @@ class Vault:
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
+    def _signer(self) -> DeviceIdentity:
+        """This device's identity, its key learned by the vault (the gate checks every revision
+        against its device's key): once per write transaction, not once per revision (the meta
+        read, deriving the public key and the device_keys insert were about a sixth of a save)."""
+        chain = self._chain
+        if chain is not None and self._identity_for is not None and self._identity_for[0] is chain:
+            return self._identity_for[1]
+        identity = self.identity
+        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        if chain is not None and chain.conn is self.conn:
+            self._identity_for = (chain, identity)  # dropped when the transaction ends
+        return identity
+
     def insert_revision(self, revision: Revision, batch: gate.Batch | None = None, *,
                         hash_checked: bool = False) -> bool:
         """Insert a revision exactly as given (another device's, say) through the gate, refresh the
@@ -756,17 +768,22 @@ class Vault:
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
         ``hash_checked``: the caller compared the revision's hash with its fields already.
         """
+        return self._insert_revision(revision, batch, hash_checked=hash_checked) is not None
+
+    def _insert_revision(self, revision: Revision, batch: gate.Batch | None, *,
+                         hash_checked: bool) -> _history.Lineage | None:
+        """:meth:`insert_revision`, returning the revision's place in the graph (None: stored already)."""
         batch = batch if batch is not None else gate.Batch()
         line = gate.admit(self.conn, revision, batch, hash_checked=hash_checked)
         if line is None:
-            return False
+            return None
         if revision.record_type == "term":
             self._vocab_cache = None
         _history.insert(self.conn, revision, line)
         sync_log.store_signature(self.conn, revision.rev, revision.signature)  # the gate checked it
         self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
-        return True
+        return line
 
     def merge_revision(self, revision: Revision, batch: gate.Batch, *, hash_checked: bool = False) -> str:
         """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
@@ -774,8 +791,11 @@ class Vault:
         Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
         kept as a rejected sibling: shown in the conflict review, never as the current view).
         """
-        if not self.insert_revision(revision, batch, hash_checked=hash_checked):
+        line = self._insert_revision(revision, batch, hash_checked=hash_checked)
+        if line is None:
             return "skipped"
+        if line.first:  # a record's only revision is its view: never rejected
+            return "new"
         row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
         return "sealed_refused" if row and row[0] else "new"
 
