@@ -156,11 +156,16 @@ def _first_view(conn: Connection, revision: Revision, body_text: str) -> None:
     label = record_label(body)
     values = (revision.record_id, revision.record_type, revision.rev, 1, revision.created_at, revision.created_at,
               0, int(bool(body.get("sealed"))), label)
-    rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", values).lastrowid
+    keyed = _has_label_key(conn)  # schema v7: the label's sort key, and links by the record's rowid
+    if keyed:
+        values += (label_key(label),)
+    rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}{', label_key' if keyed else ''}) "
+                         f"VALUES ({','.join('?' * len(values))})", values).lastrowid
     annotated = list(schema.annotated_values(body))
-    links = [(revision.record_id, item.value, item.path) for item in schema.references(body, annotated)]
+    source, column = (rowid, "source") if keyed else (revision.record_id, "record_id")
+    links = [(source, item.value, item.path) for item in schema.references(body, annotated)]
     if links:
-        conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
+        conn.executemany(f"INSERT OR IGNORE INTO refs ({column}, target_id, field) VALUES (?, ?, ?)", links)
     _search.index_record(conn, rowid, revision.record_id, revision.record_type, label, body, annotated, new=True)
     if revision.record_type == "term":
         _project_term(conn, revision.record_id, body)
