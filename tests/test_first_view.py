@@ -12,8 +12,9 @@ from monitor.core.history import graph
 from monitor.core.store.vault import Vault
 from monitor.core.sync import contacts, exchange
 
-DERIVED = ("SELECT rowid, * FROM records ORDER BY rowid", "SELECT * FROM refs ORDER BY record_id, target_id, field",
-           "SELECT rowid, * FROM search ORDER BY rowid", "SELECT rowid, * FROM search_forms ORDER BY rowid",
+# (search_forms is contentless: its rowids and each entry's token counts stand for it)
+DERIVED = ("SELECT rowid, * FROM records ORDER BY rowid", "SELECT * FROM refs ORDER BY source, target_id, field",
+           "SELECT rowid FROM search_forms ORDER BY rowid", "SELECT id, sz FROM search_forms_docsize ORDER BY id",
            "SELECT * FROM vocab_terms ORDER BY vocabulary, key")
 
 

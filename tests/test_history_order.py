@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from monitor.core.history import graph as history
 from monitor.core.errors import MonitorError
 from monitor.core.history.revisions import REVISION_COLUMNS, Revision
+from monitor.core.store import sync_log
 from monitor.core.store.vault import Vault
 from monitor.core.sync import contacts
 
@@ -54,8 +55,8 @@ def fleet(tmp_path_factory):
 def export(vault: Vault, ids: set[str]) -> list[Revision]:
     """A device's revisions of these records, in its own arrival order (as a bundle would list them)."""
     columns = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(","))
-    rows = vault.conn.execute(f"SELECT {columns}, s.signature FROM revisions v LEFT JOIN revision_signatures s "
-                              "ON s.rev = v.rev ORDER BY v.seq").fetchall()
+    rows = vault.conn.execute(f"SELECT {columns}, {sync_log.SIGNATURE_HEX} FROM revisions v "
+                              "LEFT JOIN revision_signatures s ON s.seq = v.seq ORDER BY v.seq").fetchall()
     return [Revision.from_row(r) for r in rows if r[1] in ids]
 
 

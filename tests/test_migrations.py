@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import re
 from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_KDF, TEST_KDF_ITER, raw_connect, reopen
-from records import KAZAKH_WORD, full_set, new_facility, uid
+from records import KAZAKH_WORD, full_set, new_facility, new_visit, uid
 
 from monitor.core import db
 from monitor.core.store import migrations
@@ -38,7 +39,29 @@ DOWN = {
     7: ["DROP INDEX records_label_key", "ALTER TABLE records DROP COLUMN label_key",
         "CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id)",
         ("CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, type UNINDEXED, label, body, "
-         "tokenize = 'unicode61 remove_diacritics 2')")],
+         "tokenize = 'unicode61 remove_diacritics 2')"),
+        # the size work (issue 20 §4): two redundant indexes, and signatures as hex text keyed by rev
+        "CREATE INDEX records_type ON records(type, deleted)",
+        "CREATE INDEX revision_graph_record ON revision_graph(record_id)",
+        "CREATE TABLE old_signatures (rev TEXT PRIMARY KEY, signature TEXT NOT NULL) STRICT, WITHOUT ROWID",
+        ("INSERT INTO old_signatures SELECT v.rev, lower(hex(s.signature)) FROM revision_signatures s "
+         "JOIN revisions v ON v.seq = s.seq"),
+        "DROP TABLE revision_signatures",
+        ("CREATE TABLE revision_signatures (rev TEXT PRIMARY KEY REFERENCES revisions(rev), "
+         "signature TEXT NOT NULL) STRICT, WITHOUT ROWID"),
+        "INSERT INTO revision_signatures SELECT rev, signature FROM old_signatures",
+        "DROP TABLE old_signatures",
+        ("CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures "
+         "BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END"),
+        ("CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures "
+         "BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END"),
+        # ... and links naming their record by id
+        ("CREATE TABLE old_refs (record_id TEXT NOT NULL, target_id TEXT NOT NULL, field TEXT NOT NULL, "
+         "PRIMARY KEY (record_id, target_id, field)) STRICT, WITHOUT ROWID"),
+        "INSERT INTO old_refs SELECT r.id, f.target_id, f.field FROM refs f JOIN records r ON r.rowid = f.source",
+        "DROP TABLE refs",
+        "ALTER TABLE old_refs RENAME TO refs",
+        "CREATE INDEX refs_target ON refs(target_id)"],
 }
 
 
@@ -224,6 +247,12 @@ def test_schema_7_goes_back_to_6_and_up_again_keeping_the_kazakh_order(tmp_path)
     names = [KAZAKH_ORDER[i] for i in (5, 3, 12, 0, 6, 2, 9, 1, 11, 4, 8, 10, 7)]
     with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
         vault.put_many([new_facility(uid(300 + i), name=name, type_key="ivs") for i, name in enumerate(names)])
+        vault.put_many([new_visit(uid(350 + i), uid(300 + i % 3)) for i in range(5)])  # links to keep
+        ids = [uid(300 + i) for i in range(len(names))] + [uid(350 + i) for i in range(5)]
+        signed = {r.rev: r.signature for i in ids for r in vault.history(i)}
+        before, linked = vault.digest(), vault.referencing(uid(301))
+        assert linked == [(uid(351), "facility_id"), (uid(354), "facility_id")]
+        assert all(re.fullmatch("[0-9a-f]{128}", s) for s in signed.values())
         conn = vault.conn
         assert migrations.downgrade(conn, 6) == 1
         assert migrations.version(conn) == 6
@@ -231,6 +260,9 @@ def test_schema_7_goes_back_to_6_and_up_again_keeping_the_kazakh_order(tmp_path)
         assert "label_key" not in columns
         indexes = {r[0]: r[1] for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")}
         assert "COLLATE monitor" in indexes["records_label"] and "records_label_key" not in indexes
+        assert {"records_type", "revision_graph_record"} <= set(indexes)
+        assert dict(conn.execute("SELECT rev, signature FROM revision_signatures")) == signed  # v6: hex by rev
+        assert {r[1] for r in conn.execute("PRAGMA table_info(refs)")} == {"record_id", "target_id", "field"}
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "search" in tables and "search_forms" not in tables
         assert conn.execute("SELECT count(*) FROM meta WHERE key = 'search_version'").fetchone()[0] == 0
@@ -249,6 +281,12 @@ def test_schema_7_goes_back_to_6_and_up_again_keeping_the_kazakh_order(tmp_path)
         keys = vault.conn.execute("SELECT label, label_key FROM records").fetchall()
         assert all(key == label_key(label) for label, key in keys)
         assert vault.search("ИВС")  # the search index was rebuilt
+        assert {r.rev: r.signature for i in ids for r in vault.history(i)} == signed
+        assert vault.digest() == before and vault.referencing(uid(301)) == linked
+        stored = vault.conn.execute("SELECT typeof(signature), length(signature) FROM revision_signatures")
+        assert set(stored) == {("blob", 64)}  # v7: the 64 bytes, keyed by seq
+        indexes = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert not indexes & {"records_type", "revision_graph_record"}
         vault.put(new_facility(uid(400), name="Ақтөбе ИВС", type_key="ivs"))
         assert [r.label for r in vault.records("facility")][:3] == ["Абай ИВС", "Ақтөбе ИВС", "Әлия колония"]
         assert vault.verify().ok

@@ -26,10 +26,11 @@ def test_a_swapped_signature_is_found(vault):
     _stock(vault)
     revs = [r for (r,) in vault.conn.execute("SELECT rev FROM revisions WHERE record_id IN (?, ?) ORDER BY seq",
                                               (uid(1), uid(2)))]
-    sigs = [vault.conn.execute("SELECT signature FROM revision_signatures WHERE rev = ?", (r,)).fetchone()[0]
-            for r in revs]
+    sigs = [vault.conn.execute("SELECT signature FROM revision_signatures s JOIN revisions v ON v.seq = s.seq "
+                               "WHERE v.rev = ?", (r,)).fetchone()[0] for r in revs]
     vault.conn.execute("DROP TRIGGER revision_signatures_immutable")  # someone with the key and a SQL shell
-    vault.conn.execute("UPDATE revision_signatures SET signature = ? WHERE rev = ?", (sigs[1], revs[0]))
+    vault.conn.execute("UPDATE revision_signatures SET signature = ? WHERE seq = "
+                       "(SELECT seq FROM revisions WHERE rev = ?)", (sigs[1], revs[0]))
     problems = vault.verify().problems
     assert any(revs[0] in p and "signature does not hold" in p for p in problems), problems
     assert not any(revs[1] in p for p in problems)
@@ -47,7 +48,8 @@ def test_a_stripped_signature_after_signed_ones_is_found(vault):
     _stock(vault)
     last = vault.conn.execute("SELECT rev FROM revisions ORDER BY seq DESC LIMIT 1").fetchone()[0]
     vault.conn.execute("DROP TRIGGER revision_signatures_kept")
-    vault.conn.execute("DELETE FROM revision_signatures WHERE rev = ?", (last,))
+    vault.conn.execute("DELETE FROM revision_signatures WHERE seq = (SELECT seq FROM revisions WHERE rev = ?)",
+                       (last,))
     problems = vault.verify().problems
     assert any(last in p and "no signature" in p for p in problems), problems
 

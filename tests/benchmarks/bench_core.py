@@ -239,6 +239,7 @@ def bench_size(tmp: Path, cases: int, *, parts: bool = True) -> None:
     with Vault.open(path, PASS) as vault:
         dump = sum(len((dump_line(r) + "\n").encode("utf-8")) for r in dump_records(vault))
         records = vault.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+        free = vault.conn.execute("PRAGMA freelist_count").fetchone()[0]  # pages a made vault left unused
         tables = [r[0] for r in vault.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
             "AND name NOT LIKE 'search%' ORDER BY name")]
@@ -251,7 +252,7 @@ def bench_size(tmp: Path, cases: int, *, parts: bool = True) -> None:
     size = _compacted(path)
     print(f"size at {cases:,} demo cases ({records:,} records, built in {built:.0f} s): vault as made"
           f" {made / 2**20:6.2f} MiB, vacuumed {size / 2**20:6.2f} MiB | dump {dump / 2**20:6.2f} MiB |"
-          f" ratio {made / dump:.2f} as made, {size / dump:.2f} vacuumed (goal: <= 3)")
+          f" ratio {made / dump:.2f} as made, {size / dump:.2f} vacuumed (goal: <= 3); free pages as made: {free}")
     if not parts:
         return
     print("  where the bytes go (each dropped in a vacuumed copy, a table with its indexes; share of the vault):")

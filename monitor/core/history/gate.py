@@ -304,7 +304,8 @@ def check_resolution(conn: Connection, record_id: str, body: dict | None,
 
 def _check_unreferenced(conn: Connection, record_type: str, record_id: str, where: str = "") -> None:
     users = conn.execute(
-        "SELECT record_id, field FROM refs WHERE target_id = ? ORDER BY record_id, field", (record_id,)).fetchall()
+        "SELECT r.id, f.field FROM refs f JOIN records r ON r.rowid = f.source WHERE f.target_id = ? "
+        "ORDER BY r.id, f.field", (record_id,)).fetchall()
     if users:
         raise SchemaViolation(Joined(where, Message("gate_still_referred", type=record_type, id=record_id,
                                                     n=len(users), first=users[0][0], field=users[0][1])))

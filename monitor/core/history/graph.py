@@ -91,8 +91,8 @@ def lineage(conn: Connection, parents: Iterable[str], *, record_type: str, delet
 
 def heads(conn: Connection, record_id: str, *, include_rejected: bool = True) -> list[str]:
     """The record's heads (revisions no other revision names as a parent), sorted."""
-    sql = ("SELECT g.rev FROM revision_graph g WHERE g.record_id = ? AND NOT EXISTS "
-           "(SELECT 1 FROM revision_parents p WHERE p.parent = g.rev)")
+    sql = ("SELECT g.rev FROM revisions v JOIN revision_graph g ON g.rev = v.rev WHERE v.record_id = ? "
+           "AND NOT EXISTS (SELECT 1 FROM revision_parents p WHERE p.parent = g.rev)")
     if not include_rejected:
         sql += " AND g.rejected = 0"
     return sorted(r[0] for r in conn.execute(sql, (record_id,)))
@@ -156,18 +156,24 @@ def _first_view(conn: Connection, revision: Revision, body_text: str) -> None:
     label = record_label(body)
     values = (revision.record_id, revision.record_type, revision.rev, 1, revision.created_at, revision.created_at,
               0, int(bool(body.get("sealed"))), label)
-    rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", values).lastrowid
+    keyed = _has_label_key(conn)  # schema v7: the label's sort key, and links by the record's rowid
+    if keyed:
+        values += (label_key(label),)
+    rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}{', label_key' if keyed else ''}) "
+                         f"VALUES ({','.join('?' * len(values))})", values).lastrowid
     annotated = list(schema.annotated_values(body))
-    links = [(revision.record_id, item.value, item.path) for item in schema.references(body, annotated)]
+    source, column = (rowid, "source") if keyed else (revision.record_id, "record_id")
+    links = [(source, item.value, item.path) for item in schema.references(body, annotated)]
     if links:
-        conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
+        conn.executemany(f"INSERT OR IGNORE INTO refs ({column}, target_id, field) VALUES (?, ?, ?)", links)
     _search.index_record(conn, rowid, revision.record_id, revision.record_type, label, body, annotated, new=True)
     if revision.record_type == "term":
         _project_term(conn, revision.record_id, body)
 
 
-# The last connection seen to have `records.label_key` (schema v7): the schema migrations before v7
-# rebuild the view on a `records` table without it. A down step forgets it (:func:`forget_columns`).
+# The last connection seen to have `records.label_key` (schema v7, whose `refs` name the naming record
+# by its rowid in `records`): the schema migrations before v7 rebuild the view on tables of the older
+# shape. A down step forgets it (:func:`forget_columns`).
 _keyed_seen: list = [None]
 
 
@@ -214,7 +220,8 @@ def refresh_view(conn: Connection, record_id: str) -> None:
             "ORDER BY g.generation DESC, v.created_at DESC, v.hash DESC LIMIT 1", (record_id,)).fetchone()
         label = record_label(json.loads(last[0])) if last else ""
     sealed = bool(body and body.get("sealed"))
-    # An update in place (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry.
+    # An update in place (not INSERT OR REPLACE) keeps the row's rowid, which keys its search entry
+    # and its links in `refs`.
     # Not an upsert either: with foreign keys on, SQLite's ON CONFLICT DO UPDATE costs several times
     # a plain INSERT or UPDATE here, and an import refreshes the view once per revision.
     values = (record_type, rev, versions, created, updated_at, int(deleted), int(sealed), label)
@@ -230,10 +237,11 @@ def refresh_view(conn: Connection, record_id: str) -> None:
         conn.execute("UPDATE records SET type = ?, head = ?, heads = ?, created_at = ?, updated_at = ?, deleted = ?, "
                      f"sealed = ?, label = ?{', label_key = ?' if keyed else ''} WHERE rowid = ?", (*values, rowid))
     annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
-    conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
-    links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []
+    source, column = (rowid, "source") if keyed else (record_id, "record_id")  # v7: the naming record's rowid
+    conn.execute(f"DELETE FROM refs WHERE {column} = ?", (source,))
+    links = [(source, item.value, item.path) for item in schema.references(body, annotated)] if body else []
     if links:
-        conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
+        conn.executemany(f"INSERT OR IGNORE INTO refs ({column}, target_id, field) VALUES (?, ?, ?)", links)
     _search.index_record(conn, rowid, record_id, record_type, label, body, annotated, new=row is None)
     if record_type == "term":
         _project_term(conn, record_id, body)
@@ -350,7 +358,8 @@ DIGEST_QUERIES = (
     ("revision_parents", "SELECT rev, parent FROM revision_parents ORDER BY rev, parent"),
     ("revision_graph", "SELECT rev, record_id, generation, seal, rejected FROM revision_graph ORDER BY rev"),
     ("records", f"SELECT {_RECORD_COLUMNS} FROM records ORDER BY id"),
-    ("refs", "SELECT record_id, target_id, field FROM refs ORDER BY record_id, target_id, field"),
+    ("refs", ("SELECT r.id, f.target_id, f.field FROM refs f JOIN records r ON r.rowid = f.source "
+              "ORDER BY r.id, f.target_id, f.field")),
     ("vocabularies", "SELECT name, labels, closed FROM vocabularies ORDER BY name"),
     ("vocab_terms", "SELECT vocabulary, key, labels, position, origin FROM vocab_terms ORDER BY vocabulary, key"),
     ("blobs", "SELECT sha256, size FROM blobs WHERE sha256 IS NOT NULL ORDER BY sha256"),

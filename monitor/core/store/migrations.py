@@ -333,6 +333,73 @@ CREATE INDEX records_label_key ON records(type, deleted, label_key, id);
 DROP TABLE search;
 """
 
+# Made again with the table whenever schema 7's steps rebuild `revision_signatures`.
+_SIGNATURE_TRIGGERS = """
+CREATE TRIGGER revision_signatures_immutable BEFORE UPDATE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are immutable'); END;
+CREATE TRIGGER revision_signatures_kept BEFORE DELETE ON revision_signatures
+BEGIN SELECT RAISE(ABORT, 'revisions are never deleted'); END;
+"""
+
+SIZE_SCHEMA = """
+-- Indexes another index already serves: records_label_key leads with (type, deleted); the graph's
+-- rows of one record are found through revisions_record (and its rejected ones by
+-- revision_graph_rejected).
+DROP INDEX records_type;
+DROP INDEX revision_graph_record;
+-- Signatures as their 64 bytes, keyed by the revision's seq (its rowid) instead of its 36-character
+-- id: a third of the size. The JSON and bundle forms stay hex (sync_log.SIGNATURE_HEX, store_signature).
+CREATE TABLE revision_signatures_v7 (
+    seq       INTEGER PRIMARY KEY REFERENCES revisions(seq),
+    signature BLOB NOT NULL                  -- 64 bytes
+) STRICT;
+INSERT INTO revision_signatures_v7 (seq, signature)
+    SELECT v.seq, coalesce(unhex(s.signature), CAST(s.signature AS BLOB))
+    FROM revision_signatures s JOIN revisions v ON v.rev = s.rev ORDER BY v.seq;
+DROP TABLE revision_signatures;
+ALTER TABLE revision_signatures_v7 RENAME TO revision_signatures;
+""" + _SIGNATURE_TRIGGERS + """
+-- Links name the naming record by its rowid in `records` (which never changes: records are updated
+-- in place, never deleted) instead of its 36-character id, in the table and in refs_target.
+CREATE TABLE refs_v7 (
+    source    INTEGER NOT NULL,              -- records.rowid of the record whose body names the target
+    target_id TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    PRIMARY KEY (source, target_id, field)
+) STRICT, WITHOUT ROWID;
+INSERT INTO refs_v7 (source, target_id, field)
+    SELECT r.rowid, f.target_id, f.field FROM refs f JOIN records r ON r.id = f.record_id;
+DROP TABLE refs;
+ALTER TABLE refs_v7 RENAME TO refs;
+CREATE INDEX refs_target ON refs(target_id);
+"""
+
+# Schema v6's forms of what SIZE_SCHEMA changed (for the way back).
+_V6_SIZE = """
+CREATE INDEX records_type ON records(type, deleted);
+CREATE INDEX revision_graph_record ON revision_graph(record_id);
+CREATE TABLE revision_signatures_v6 (
+    rev       TEXT PRIMARY KEY REFERENCES revisions(rev),
+    signature TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO revision_signatures_v6 (rev, signature)
+    SELECT v.rev, lower(hex(s.signature)) FROM revision_signatures s JOIN revisions v ON v.seq = s.seq;
+DROP TABLE revision_signatures;
+ALTER TABLE revision_signatures_v6 RENAME TO revision_signatures;
+""" + _SIGNATURE_TRIGGERS + """
+CREATE TABLE refs_v6 (
+    record_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    PRIMARY KEY (record_id, target_id, field)
+) STRICT, WITHOUT ROWID;
+INSERT INTO refs_v6 (record_id, target_id, field)
+    SELECT r.id, f.target_id, f.field FROM refs f JOIN records r ON r.rowid = f.source;
+DROP TABLE refs;
+ALTER TABLE refs_v6 RENAME TO refs;
+CREATE INDEX refs_target ON refs(target_id);
+"""
+
 # The v2 words-as-written index, as schema v6 had it (for the way back).
 _V6_SEARCH = V2_SCHEMA
 _V6_LABEL_INDEX = "CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id)"
@@ -340,7 +407,9 @@ _V6_LABEL_INDEX = "CREATE INDEX records_label ON records(type, deleted, label CO
 
 def _v6_to_v7(conn: Connection, progress=None) -> None:
     """Schema v7 (issue 20 §2, §4): each record's label sort key beside its label, indexed instead of
-    the label under the `monitor` collation; the `search` table and its second copy of the text go."""
+    the label under the `monitor` collation; the `search` table and its second copy of the text go;
+    two redundant indexes go, signatures are stored as bytes keyed by seq and links name the naming
+    record by its rowid (SIZE_SCHEMA)."""
     from ..text import label_key
 
     add_column, drop_index, create_index, drop_search = _statements(LABEL_KEY_SCHEMA)
@@ -363,6 +432,8 @@ def _v6_to_v7(conn: Connection, progress=None) -> None:
     if progress:
         progress(done + len(rows) // 4, total, "sorting labels")
     conn.execute(drop_search)
+    for statement in _statements(SIZE_SCHEMA):
+        conn.execute(statement)
     if progress:
         progress(total, total, "sorting labels")
 
@@ -370,7 +441,8 @@ def _v6_to_v7(conn: Connection, progress=None) -> None:
 def _v7_to_v6(conn: Connection) -> None:
     """Back to schema v6: the label index under the `monitor` collation again, and an empty `search`
     table; the search index's version is forgotten, so the v6 release rebuilds both search tables
-    (its own way, with their stored text) at its next open."""
+    (its own way, with their stored text) at its next open; the two dropped indexes come back and
+    the signatures are hex text keyed by revision id again, and links name records by id."""
     from ..history.graph import forget_columns
 
     conn.execute("DROP INDEX IF EXISTS records_label_key")
@@ -381,6 +453,8 @@ def _v7_to_v6(conn: Connection) -> None:
         conn.execute(statement)
     conn.execute("DROP TABLE IF EXISTS search_forms")
     conn.execute("DELETE FROM meta WHERE key = 'search_version'")
+    for statement in _statements(_V6_SIZE):
+        conn.execute(statement)
 
 
 MIGRATIONS: list[Callable[..., None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,

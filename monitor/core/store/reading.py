@@ -43,7 +43,8 @@ def head_hashes(vault: "Vault", record_id: str) -> list[str]:
 def referring_ids(vault: "Vault", target_id: str) -> list[str]:
     """Ids of the live records that name ``target_id`` in a reference field, sorted."""
     return [r[0] for r in vault.conn.execute(
-        "SELECT DISTINCT record_id FROM refs WHERE target_id = ? ORDER BY record_id", (target_id,))]
+        "SELECT DISTINCT r.id FROM refs f JOIN records r ON r.rowid = f.source WHERE f.target_id = ? "
+        "ORDER BY r.id", (target_id,))]
 
 
 def term_origin(vault: "Vault", vocabulary: str, key: str) -> str | None:

@@ -48,7 +48,8 @@ def records_naming(conn: Connection, targets: set[str]) -> set[str]:
     found: set[str] = set()
     for part in _chunks(sorted(targets)):
         found |= {r[0] for r in conn.execute(
-            f"SELECT DISTINCT record_id FROM refs WHERE target_id IN ({_marks(part)})", part)}
+            "SELECT DISTINCT r.id FROM refs f JOIN records r ON r.rowid = f.source "
+            f"WHERE f.target_id IN ({_marks(part)})", part)}
     return found
 
 
@@ -57,7 +58,8 @@ def records_named_by(conn: Connection, sources: set[str]) -> set[str]:
     found: set[str] = set()
     for part in _chunks(sorted(sources)):
         found |= {r[0] for r in conn.execute(
-            f"SELECT DISTINCT target_id FROM refs WHERE record_id IN ({_marks(part)})", part)}
+            "SELECT DISTINCT f.target_id FROM records r JOIN refs f ON f.source = r.rowid "
+            f"WHERE r.id IN ({_marks(part)})", part)}
     return found
 
 
@@ -78,6 +80,11 @@ def term_revisions(conn: Connection) -> set[int]:
     return {r[0] for r in conn.execute("SELECT seq FROM revisions WHERE record_type = 'term'")}
 
 
+# A revision's signature as the JSON and bundle forms carry it (hex), from revision_signatures s, which
+# stores its 64 bytes; '' where the revision has none (hex(NULL) is '').
+SIGNATURE_HEX = "lower(hex(s.signature))"
+
+
 def last_revision(conn: Connection) -> int:
     """The seq of the newest revision, 0 in an empty vault."""
     return conn.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
@@ -88,7 +95,7 @@ def revisions(conn: Connection, seqs: Sequence[int]) -> Iterator[Revision]:
     for part in _chunks(seqs):
         columns = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(","))
         rows = {row[0]: row[1:] for row in conn.execute(
-            f"SELECT v.seq, {columns}, s.signature FROM revisions v LEFT JOIN revision_signatures s ON s.rev = v.rev "
+            f"SELECT v.seq, {columns}, {SIGNATURE_HEX} FROM revisions v LEFT JOIN revision_signatures s ON s.seq = v.seq "
             f"WHERE v.seq IN ({_marks(part)})", part)}
         for seq in part:
             yield Revision.from_row(rows[seq])
@@ -226,11 +233,14 @@ def contact_by_key(conn: Connection, signing_key: str) -> tuple[str, str] | None
 
 
 def store_signature(conn: Connection, rev: str, signature: str) -> None:
-    conn.execute("INSERT INTO revision_signatures (rev, signature) VALUES (?, ?)", (rev, signature))
+    """Store the (hex, lower-case: revisions.SIGNATURE) signature of the stored revision ``rev`` as its bytes."""
+    conn.execute("INSERT INTO revision_signatures (seq, signature) SELECT seq, unhex(?) FROM revisions WHERE rev = ?",
+                 (signature, rev))
 
 
 def signature_of(conn: Connection, rev: str) -> str:
-    row = conn.execute("SELECT signature FROM revision_signatures WHERE rev = ?", (rev,)).fetchone()
+    row = conn.execute(f"SELECT {SIGNATURE_HEX} FROM revisions v JOIN revision_signatures s ON s.seq = v.seq "
+                       "WHERE v.rev = ?", (rev,)).fetchone()
     return row[0] if row else ""
 
 

@@ -130,7 +130,7 @@ def _info(row) -> RecordInfo:
 
 # A revision's columns and its signature (NULL: from before signatures), from revisions v and
 # revision_signatures s.
-_SIGNED_COLUMNS = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(",")) + ", s.signature"
+_SIGNED_COLUMNS = ", ".join("v." + c.strip() for c in REVISION_COLUMNS.split(",")) + ", " + sync_log.SIGNATURE_HEX
 
 
 class Vault:
@@ -445,7 +445,7 @@ class Vault:
 
     def history(self, record_id: str) -> list[Revision]:
         rows = self.conn.execute(
-            f"SELECT {_SIGNED_COLUMNS} FROM revisions v LEFT JOIN revision_signatures s ON s.rev = v.rev "
+            f"SELECT {_SIGNED_COLUMNS} FROM revisions v LEFT JOIN revision_signatures s ON s.seq = v.seq "
             "WHERE v.record_id = ? ORDER BY v.seq", (record_id,)
         ).fetchall()
         if not rows:
@@ -455,7 +455,8 @@ class Vault:
     def referencing(self, record_id: str) -> list[tuple[str, str]]:
         """(record id, field) of every live record that names ``record_id``."""
         return self.conn.execute(
-            "SELECT record_id, field FROM refs WHERE target_id = ? ORDER BY record_id, field", (record_id,)
+            "SELECT r.id, f.field FROM refs f JOIN records r ON r.rowid = f.source WHERE f.target_id = ? "
+            "ORDER BY r.id, f.field", (record_id,)
         ).fetchall()
 
     def counts(self) -> dict[str, int]:
@@ -477,7 +478,7 @@ class Vault:
 
     def revision(self, rev: str) -> Revision:
         row = self.conn.execute(f"SELECT {_SIGNED_COLUMNS} FROM revisions v LEFT JOIN revision_signatures s "
-                                "ON s.rev = v.rev WHERE v.rev = ?", (rev,)).fetchone()
+                                "ON s.seq = v.seq WHERE v.rev = ?", (rev,)).fetchone()
         if row is None:
             raise RecordNotFound(Message("vault_no_revision", id=one_line(rev, 40)))
         return Revision.from_row(row)

@@ -11,6 +11,7 @@ from ..db import Connection, DatabaseError
 from ..errors import Cancelled, MonitorError
 from ..messages import Message
 from ..history.revisions import REVISION_COLUMNS, Revision, signature_valid
+from .sync_log import SIGNATURE_HEX
 
 
 @dataclass
@@ -116,7 +117,8 @@ def _check_signatures(conn, report: VerifyReport, cancel=None) -> None:
     if not _has_table(conn, "revision_signatures"):
         return  # a vault from before signatures (opened read-only by an old path)
     keys = dict(conn.execute("SELECT device, signing_key FROM device_keys"))
-    signatures = dict(conn.execute("SELECT rev, signature FROM revision_signatures"))
+    signatures = dict(conn.execute(f"SELECT v.rev, {SIGNATURE_HEX} FROM revision_signatures s "
+                                   "JOIN revisions v ON v.seq = s.seq"))
     first_signed: dict[str, str] = {}
     unsigned: list[tuple[str, str, str, str]] = []
     signed = problems = 0
