@@ -337,6 +337,55 @@ def cmd_attach(args) -> int:
     return 0
 
 
+def cmd_audio(args) -> int:
+    """Interview recordings: list them, bring a sound file in, write one out (issue 21 §3)."""
+    from .core.audio import recording
+
+    with _open(args) as vault:
+        if args.action == "list":
+            found = recording.recordings_of(vault, args.interview)
+            if args.json:
+                _emit_json([{**vars(r)} for r in found])
+            for r in [] if args.json else found:
+                print(_t("cli_audio_line", id=r.attachment_id, duration=_duration(r.seconds), at=r.captured_at,
+                         device=shown(r.device or "—"), sha256=r.sha256,
+                         sealed=_t("cli_audio_sealed") if r.sealed else ""))
+            if not found and not args.json:
+                print(_t("cli_audio_none"), file=sys.stderr)
+        elif args.action == "import":
+            cancel = threading.Event()
+            try:
+                aid = recording.import_file(vault, args.interview, Path(args.file).expanduser(),
+                                            device=args.device or "", caption=args.caption,
+                                            progress=_progress(), cancel=cancel)
+            except KeyboardInterrupt:
+                cancel.set()
+                raise
+            ensure_still_there(vault)
+            body = vault.get(aid)
+            if args.json:
+                _emit_json(body)
+            else:
+                print(_t("cli_audio_imported", id=aid, duration=_duration(body["duration_seconds"]),
+                         sha256=body["sha256"]))
+        else:  # export: a copy outside the vault, logged in the audit trail
+            from .core.io.exports import export_attachment_copy
+
+            body = vault.get(args.attachment)
+            if not recording.is_recording(body if body.get("type") == "attachment" else None):
+                raise UserError(Message("recording_not_a_recording", id=args.attachment))
+            print(_t("cli_audio_export_warning"), file=sys.stderr)
+            export_attachment_copy(vault, args.attachment, Path(args.out).expanduser())
+            print(_t("cli_audio_exported", path=shown(args.out), sha256=body["sha256"]))
+    return 0
+
+
+def _duration(seconds: float) -> str:
+    from .core.audio import timestamps
+
+    return timestamps.format(seconds)
+
+
 def cmd_reindex(args) -> int:
     with _open(args) as vault:
         n = vault.rebuild_search_index(progress=_progress())
@@ -939,6 +988,22 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="RECORD_ID", help=_help("attach_to"))
     p.add_argument("--caption", help=_help("attach_caption"))
     p.add_argument("--json", action="store_true", help=json_help)
+    p = command("audio", cmd_audio, "cmd_audio", description=_help("audio_desc"))
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help=_help("audio_action"))
+    a = actions.add_parser("list", parents=[common], help=_help("audio_list"), description=_help("audio_list"))
+    a.add_argument("interview", metavar="INTERVIEW", help=_help("audio_interview"))
+    a.add_argument("--json", action="store_true", help=json_help)
+    a = actions.add_parser("import", parents=[common], help=_help("audio_import"),
+                           description=_help("audio_import_desc"))
+    a.add_argument("interview", metavar="INTERVIEW", help=_help("audio_interview"))
+    a.add_argument("file", metavar="FILE", help=_help("audio_file"))
+    a.add_argument("--device", help=_help("audio_device"))
+    a.add_argument("--caption", help=_help("attach_caption"))
+    a.add_argument("--json", action="store_true", help=json_help)
+    a = actions.add_parser("export", parents=[common], help=_help("audio_export"),
+                           description=_help("audio_export_desc"))
+    a.add_argument("attachment", metavar="RECORDING", help=_help("audio_recording"))
+    a.add_argument("--out", metavar="FILE", required=True, help=_help("audio_out"))
     command("reindex", cmd_reindex, "cmd_reindex")
     p = command("verify", cmd_verify, "cmd_verify")
     p.add_argument("--json", action="store_true", help=json_help)

@@ -60,6 +60,17 @@ def run() -> int:
     with pikepdf.open(io.BytesIO(pdf.getvalue())) as doc:
         doc.save(encrypted, encryption=pikepdf.Encryption(owner="o", user="u", R=6))
 
+    from monitor.core.audio import recording  # libsndfile (soundfile's own copy) encodes and decodes FLAC
+
+    tone = bytes(range(256)) * 64
+    encoder = recording._StagedFile()  # noqa: SLF001 - the recorder's in-memory file, as a recording uses it
+    import soundfile
+
+    with soundfile.SoundFile(encoder, "w", samplerate=16000, channels=1, format="FLAC", subtype="PCM_16") as flac:
+        flac.buffer_write(tone, dtype="int16")
+    if recording.decode(bytes(encoder.pending))[0] != tone:
+        raise SystemExit("FLAC did not give back the sound it was given")
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QImageReader
     from PySide6.QtPrintSupport import QPrinter  # noqa: F401  (the report preview prints)
@@ -71,6 +82,6 @@ def run() -> int:
     if missing:
         raise SystemExit(f"Qt cannot read {sorted(missing)}")
     print(f"monitor selfcheck: ok, {len(names)} modules imported, pdfium rendered {bitmap.size[0]}x{bitmap.size[1]}, "
-          f"pikepdf encrypted {len(encrypted.getvalue())} bytes, resources in the bundle, "
+          f"pikepdf encrypted {len(encrypted.getvalue())} bytes, FLAC encoded and decoded, resources in the bundle, "
           f"Qt image formats {' '.join(sorted(formats & {'png', 'jpeg', 'gif', 'webp', 'tiff', 'svg'}))}")
     return 0

@@ -163,8 +163,27 @@ def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, bl
         batch.add_term(record["vocabulary"], record["key"])
     if record_type == "attachment" and blob_known:
         _check_blob(conn, record, where)
+    if record_type == "attachment" and (row is None or not unchanged):
+        _check_recording_not_sealed(conn, record, where)
     batch.types[rid] = record_type
     return annotated
+
+
+def _sealed_recording(conn: Connection, body: dict | None) -> bool:
+    """Whether ``body`` is an audio recording of a sealed interview: the seal covers it too."""
+    if not body or not str(body.get("mime_type", "")).startswith("audio/") or not body.get("parent_id"):
+        return False
+    parent = conn.execute("SELECT type, sealed FROM records WHERE id = ?", (body["parent_id"],)).fetchone()
+    return parent is not None and parent[0] == "interview" and bool(parent[1])
+
+
+def _check_recording_not_sealed(conn: Connection, record: dict, where: str) -> None:
+    """A local save may neither add a recording to a sealed interview nor change one of its
+    recordings (whose record, as it is now, names the sealed interview)."""
+    row = _current(conn, record["id"])
+    before = json.loads(row[3]) if row is not None and row[3] is not None and not row[2] else None
+    if _sealed_recording(conn, record) or _sealed_recording(conn, before):
+        raise SealedRecord(Message("gate_recording_sealed", where=where))
 
 
 def _check_term(conn: Connection, record: dict, where: str, batch: Batch) -> None:
@@ -238,6 +257,8 @@ def check_delete(conn: Connection, record_id: str) -> str:
         raise SealedRecord(Message("gate_sealed_delete", type=record_type, id=record_id))
     if record_type == "addendum":
         raise SealedRecord(Message("gate_addendum_delete", id=record_id))
+    if record_type == "attachment" and _sealed_recording(conn, json.loads(row[3]) if row[3] else None):
+        raise SealedRecord(Message("gate_recording_sealed", where=record_id))
     if row[4] > 1:
         raise RecordInConflict(conflict_message(record_type, record_id, row[4]))
     _check_unreferenced(conn, record_type, record_id)

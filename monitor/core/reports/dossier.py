@@ -20,6 +20,8 @@ from .model import Paragraph, Report, Section, Table
 from .parts import (CONSENT_ITEMS, article_text, body_diagram, consent_at_act, injury_table, missing_consent,
                     punishment_text, sentence_text)
 from .redaction import Redactor, ReportRefused
+from ..audio import timestamps
+from ..store import recordings
 from .sources import Reader, Source
 
 
@@ -279,6 +281,7 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     for parent in owners:
         attachments += [a for a in reader.referring(parent, "attachment") if a.body.get("parent_id") == parent]
     photos = Section(tr("photos"))
+    sounds: list[Source] = []
     listed: list[Source] = []
     for a in attachments:
         if a.body.get("parent_id") in hidden_parents:
@@ -287,7 +290,11 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
         if a.id in shown_photo_ids:
             listed.append(a)
             continue
-        if is_image:
+        if recordings.is_recording(a.body):  # listed like a photo, by hash; the sound is not in the report
+            if red.may_list_recording(owners.get(a.body.get("parent_id"))):
+                sounds.append(a)
+                listed.append(a)
+        elif is_image:
             if red.may_show_photo(owners.get(a.body.get("parent_id")), bool(a.body.get("intimate"))):
                 photos.add(photo_block(vault, reader, red, tr, a))
                 listed.append(a)
@@ -295,6 +302,8 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
             listed.append(a)
     if photos.blocks:
         report.sections.append(photos)
+    if sounds:
+        report.sections.append(_recordings_section(sounds, red, tr))
     index = Section(tr("attachments"))
     rows = [[red.text(a.body.get("caption") or a.body.get("original_name") or "") if red.full
              else red.text(a.body.get("caption") or ""),
@@ -349,6 +358,17 @@ def build_dossier(vault, case_id: str, tr: Tr, level: str, *, progress=None, can
     missing_consent(report, red, tr)
     step(9, "finishing")
     return finish(report, reader, red, tr)
+
+
+def _recordings_section(chosen: list[Source], red: Redactor, tr: Tr) -> Section:
+    """The recordings as one table (what, length, recorded when, device, SHA-256)."""
+    section = Section(tr("recordings")).add(Paragraph(tr("recordings_intro"), "lead"))
+    rows = [[red.text(a.body.get("caption") or "") or "—", timestamps.format(a.body.get("duration_seconds") or 0),
+             tr.when(a.body.get("captured_at")) or tr("unknown"), red.text(a.body.get("capture_device") or "") or "—",
+             a.body["sha256"]] for a in chosen]
+    section.add(Table([tr("file"), tr("recording_length"), tr("recorded"), tr("recording_device"), "SHA-256"], rows,
+                      widths=[1.8, 1, 1.6, 1.8, 4.6]))
+    return section
 
 
 def _facility_text(reader: Reader, facility: Source | None, lang: str) -> str:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import io
 
-from ..store import reading
+from ..audio import timestamps
+from ..store import reading, recordings
 from .i18n import Tr, has_key
 from .redaction import Redactor
 from .sources import Reader, Source
@@ -159,7 +160,9 @@ def custody_fields(reader: Reader, red: Redactor, tr: Tr, attachment: Source, *,
         ("SHA-256", b["sha256"]),
         (tr("captured_by"), captured_by),
         (tr("captured"), tr.when(b.get("captured_at")) or tr("unknown")),
-        (tr("camera"), camera_text),
+        *([(tr("recording_device"), red.text(b.get("capture_device") or "") or tr("unknown")),
+           (tr("recording_length"), timestamps.format(b.get("duration_seconds") or 0))]
+          if recordings.is_recording(b) else [(tr("camera"), camera_text)]),
         (tr("added"), tr("added_when_by", who=added_by, at=tr.when(origin[2]) or "—",
                          fp=_device_text(reader, tr, attachment.id, origin[1]))),
     ]

@@ -356,21 +356,31 @@ class Redactor:
     def may_show_photo(self, person_id: str | None, intimate: bool) -> bool:
         """A photograph of this person (None: not known whose)."""
         t = self.tr
-        what = t("w_intimate") if intimate else t("w_photo")
+        items = [("photographs", "r_no_photo")] + ([("intimate_photographs", "r_no_intimate")] if intimate else [])
+        return self._may_show(person_id, t("w_intimate") if intimate else t("w_photo"), items, unknown_ok=not intimate)
+
+    def may_list_recording(self, person_id: str | None) -> bool:
+        """An audio recording of this person's interview (None: not known whose), listed by its
+        hash, length and device: the same rules as a photograph, with the ``audio`` consent item in
+        place of ``photographs`` (a withdrawal removes it, counted as withheld)."""
+        return self._may_show(person_id, self.tr("w_audio"), [("audio", "r_no_audio")], unknown_ok=True)
+
+    def _may_show(self, person_id: str | None, what: str, items: list[tuple[str, str]], *, unknown_ok: bool) -> bool:
+        """An exhibit of this person: every consent item of ``items`` (item, reason if missing), and
+        what the level and audience need besides; what is left out is counted as withheld."""
+        t = self.tr
         if self.aggregate:
             self.withheld.add(what, t("r_level"))
             return False
         if person_id is None:
-            if intimate or not self.full:
+            if not unknown_ok or not self.full:
                 self.withheld.add(what, t("r_identifying"))
                 return False
             return True
-        if not self.consent.allows(person_id, "photographs"):
-            self.withheld.add(what, self._why(person_id, "photographs", "r_no_photo"))
-            return False
-        if intimate and not self.consent.allows(person_id, "intimate_photographs"):
-            self.withheld.add(what, self._why(person_id, "intimate_photographs", "r_no_intimate"))
-            return False
+        for item, reason in items:
+            if not self.consent.allows(person_id, item):
+                self.withheld.add(what, self._why(person_id, item, reason))
+                return False
         if not self.full and not self.consent.allows(person_id, "anonymised_reports"):
             self.withheld.add(what, self._why(person_id, "anonymised_reports", "r_no_anon"))
             return False

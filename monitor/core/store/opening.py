@@ -15,7 +15,7 @@ import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import audit, legacy, migrations
+from . import audit, legacy, migrations, recordings
 from ..db import Connection, DatabaseError, connect, transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from ..messages import Message
@@ -205,7 +205,9 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
                     vocab.seed(conn)
             _search.ensure_index(conn, progress=progress)  # derived; rebuilt when its version changed
             renew_device_if_copied(conn, path)
-            return cls(path, conn, data_key, keyfile_seen=keyslot.state(path))
+            vault = cls(path, conn, data_key, keyfile_seen=keyslot.state(path))
+            _recover_recordings(vault)
+            return vault
         except DatabaseError as exc:
             raise VaultDamaged(Message("vault_damaged_detail", detail=one_line(str(exc), 60))) from exc
     except BaseException:
@@ -214,6 +216,13 @@ def _open_keyed(cls: type["Vault"], path: Path, data_key: bytes, *, progress: Pr
         if isinstance(data_key, bytearray):
             wipe(data_key)
         raise
+
+def _recover_recordings(vault: "Vault") -> None:
+    """Finish recordings a crash cut short (:func:`.recordings.recover`); one look-up in ``meta``'s
+    key index when there are none."""
+    if recordings.has_staged(vault.conn):
+        recordings.recover(vault)
+
 
 def _open_legacy(cls: type["Vault"], path: Path, passphrase: str, *, kdf: keyslot.KdfCost | None,
                  kdf_iter: int | None, progress: Progress | None) -> "Vault":

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import attachments, audit, consent, migrations
+from . import attachments, audit, consent, migrations, recordings
 from ..history import gate
 from ..model import schema, vocab
 from ..search import index as _search
@@ -563,6 +563,8 @@ class Vault:
             raise SealedRecord(Message("vault_already_sealed", type=info.type, id=record_id))
         if not consent.allows(self, info.body["person_id"], "documentation"):
             raise ConsentRequired(Message("vault_seal_no_consent", type=info.type, id=record_id))
+        if any(note.get("interview_id") == record_id for _, note in recordings.staged(self)):
+            raise MonitorError(Message("vault_seal_recording"))  # the seal covers its recordings: finish first
         body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
                 "sealed_by": self.profile}
         return self.put_many([body], action="seal")[0]
@@ -610,6 +612,24 @@ class Vault:
                 if blob.new:
                     self._audit("blob-stored", detail=f"sha256={blob.sha256} size={blob.size}")
                 self._store(nfc(record), action=None)
+        return record
+
+    def attach_staged(self, record: dict, blob_id: int, *, also: Callable[[Connection], None] | None = None) -> dict:
+        """Store ``record`` (an attachment) for the blob ``blob_id`` that was staged chunk by chunk
+        (a recording: :mod:`monitor.core.audio.recording`): the blob gets its hash and size, the record
+        names them, and ``also(conn)`` runs (dropping the recording's note), all in one transaction."""
+        with self._hold(), self.writing() as conn:
+            blob = attachments.finish_staged(conn, blob_id)
+            record = nfc({**record, "sha256": blob.sha256, "size": blob.size})
+            batch = gate.Batch(self._vocab_keys())
+            gate.check_record(conn, record, "attachment", batch)
+            gate.check_references(conn, [("attachment", "attachment", record["id"], item)
+                                         for item in schema.references(record)], batch)
+            if blob.new:
+                self._audit("blob-stored", detail=f"sha256={blob.sha256} size={blob.size}")
+            if also is not None:
+                also(conn)
+            self._store(record, action=None)
         return record
 
     def read_attachment(self, sha256: str) -> Iterator[bytes]:

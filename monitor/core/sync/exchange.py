@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ..store import attachments, audit, sync_log
+from ..store import attachments, audit, recordings, sync_log
 from ..store.vault import FOREVER
 from ..history import gate
 from ..model import schema
@@ -105,6 +106,16 @@ def _selected_seqs(vault: "Vault", conn, *, since: int = 0, cases: list[str] | N
     return sorted(seqs, key=lambda seq: (seq not in terms, seq))
 
 
+def _without_withheld(vault: "Vault", conn, seqs: Sequence[int]) -> Sequence[int]:
+    """``seqs`` less the revisions of recordings whose person's ``audio`` consent is not in force
+    (withdrawn): a bundle carries neither their records nor their sound, as a report lists none."""
+    hidden = recordings.withheld(vault)
+    if not hidden:
+        return seqs
+    drop = set(sync_log.revisions_of(conn, hidden))
+    return array("q", (seq for seq in seqs if seq not in drop))
+
+
 def _revision_lines(conn, seqs: Sequence[int]) -> Iterator[bytes]:
     for revision in sync_log.revisions(conn, seqs):
         yield canonical_json(revision.to_json()) + b"\n"
@@ -150,7 +161,7 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
     with vault.hold():  # no local write between measuring and writing, nor before the log below
         with vault.snapshot() as conn:
-            seqs = _selected_seqs(vault, conn, since=since, cases=cases)
+            seqs = _without_withheld(vault, conn, _selected_seqs(vault, conn, since=since, cases=cases))
             upto = sync_log.last_revision(conn)
             blobs = sync_log.attachment_sizes(conn, seqs)
             rev_size, rev_sha = _measure(_revision_lines(conn, seqs))
