@@ -13,16 +13,16 @@ from records import uid
 
 require_module("PySide6.QtMultimedia")  # skips without Qt, fails under CI=true
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtMultimedia import QAudioFormat, QMediaPlayer  # noqa: E402
-from shiboken6 import Shiboken  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtMultimedia import QAudioFormat, QMediaPlayer
+from shiboken6 import Shiboken
 
-from monitor.core.audio import recording as audio_core  # noqa: E402
-from monitor.core.history.revisions import new_id, utc_now  # noqa: E402
-from monitor.core.store.vault import Vault  # noqa: E402
-from monitor.gui.editors import audio  # noqa: E402
-from monitor.gui.editors.interview_editor import InterviewEditor  # noqa: E402
+from monitor.core.audio import recording as audio_core
+from monitor.core.history.revisions import new_id, utc_now
+from monitor.core.store.vault import Vault
+from monitor.gui.editors import audio
+from monitor.gui.editors.interview_editor import InterviewEditor
 
 RATE = 16000
 INTERVIEW, PERSON = uid(7), uid(3)
@@ -130,8 +130,8 @@ def test_a_device_giving_float_samples_is_recorded_as_int16(qtbot, stocked):
     feed = synthetic(editor.audio, sample_format=QAudioFormat.Float, channels=2)
     assert editor.audio.record()
     floats = array.array("f", [0.25, -0.25] * RATE).tobytes()  # one second of stereo
-    for i in range(0, len(floats), 4000):
-        feed.feed(floats[i:i + 4000])
+    for i in range(0, len(floats), 3001):  # buffers that end inside a sample: the rest waits for the next
+        feed.feed(floats[i:i + 3001])
     feed.feed(floats[:6])  # less than a frame (two 4-byte samples): it waits for the rest
     assert editor.audio.seconds == pytest.approx(1.0)
     assert editor.audio.level.value() == round(audio.peak_level(audio.to_int16(floats[:8], QAudioFormat.Float)) * 100)
@@ -165,14 +165,21 @@ def test_a_new_interview_is_saved_before_it_records(qtbot, stocked):
     editor = InterviewEditor(vault, lang="en", defaults={"case_id": uid(6)})
     qtbot.addWidget(editor)
     editor.form.find("person_id").set_value(PERSON)
-    synthetic(editor.audio)
+    editor.form.find("reprisal_risk").box.setCurrentIndex(1)
+    feed = synthetic(editor.audio)
     assert not editor.audio.record()  # no narrative yet: it cannot be saved, so it does not record
     assert editor.is_new and editor.narrative_error.isVisibleTo(editor)
     assert "saved before recording" in editor.audio.message.text()
     editor.narrative.setPlainText("Записано со слов.")
-    assert editor.audio.record(), editor.audio.message.text()
+    assert editor.audio.record(), editor.banner.text()
     assert not editor.is_new and vault.get(editor.record_id)["narrative"] == "Записано со слов."
-    editor.audio.stop_and_save()
+    # Stopped before any sound came: nothing is stored, and it says so.
+    assert editor.audio.stop_and_save() is None
+    assert editor.audio.message.isVisibleTo(editor) and editor.audio.state == audio.IDLE
+    assert audio_core.recordings_of(vault, editor.record_id) == []
+    assert editor.audio.record()
+    play_in(feed, 1.0)
+    assert editor.audio.stop_and_save()
     assert len(audio_core.recordings_of(vault, editor.record_id)) == 1
 
 
@@ -301,8 +308,9 @@ def test_playback_is_from_memory_with_duration_seek_and_play(qtbot, stocked):
     assert panel.play_button.text() == "Play"
     # The editor goes: the player lets go, the bytes read for it are dropped.
     editor.flush_draft()
-    assert panel.loaded_id is None and player.sourceDevice() is None
-    assert not Shiboken.isValid(device)  # the buffer and its copy of the bytes are gone
+    assert panel.loaded_id is None and panel.player is None
+    qtbot.waitUntil(lambda: not Shiboken.isValid(player), timeout=5000)  # deleted by the event loop
+    assert not Shiboken.isValid(device)  # and with it the buffer and its copy of the bytes
 
 
 def test_timestamps_are_inserted_and_followed(qtbot, stocked):
@@ -315,21 +323,21 @@ def test_timestamps_are_inserted_and_followed(qtbot, stocked):
     editor.narrative.moveCursor(QTextCursor.End)
     panel.stamp_button.click()
     text = editor.narrative.toPlainText()
-    assert text.endswith("[0:03] ")
+    assert text.endswith("[00:03] ")
     assert editor.has_unsaved_changes()
     # The list beside the player names it; choosing it moves the player there.
     qtbot.waitUntil(lambda: panel.stamps.count() == 1, timeout=3000)
-    assert panel.stamps.item(0).text().startswith("[0:03]")
+    assert panel.stamps.item(0).text().startswith("[00:03]")
     panel.seek(0)
     assert panel.player.position() == 0
     panel.stamps.itemActivated.emit(panel.stamps.item(0))
     assert panel.player.position() == 3000
     # Ctrl+click on a timestamp in the narrative does the same; a plain click only moves the cursor.
-    editor.narrative.setPlainText("Сначала [0:01] била, затем [0:02] угрожал.")
+    editor.narrative.setPlainText("Сначала [00:01] била, затем [00:02] угрожал.")
     editor.show()
     qtbot.waitExposed(editor)
     cursor = editor.narrative.textCursor()
-    cursor.setPosition(len("Сначала [0:0"))
+    cursor.setPosition(len("Сначала [00:0"))
     point = editor.narrative.cursorRect(cursor).center()
     qtbot.mouseClick(editor.narrative.viewport(), Qt.LeftButton, Qt.NoModifier, point)
     assert panel.player.position() == 3000
@@ -347,7 +355,7 @@ def test_a_timestamp_during_recording_is_the_recording_time(qtbot, stocked):
     play_in(feed, 75.0, pcm=b"\0\0" * (75 * RATE))
     editor.narrative.moveCursor(QTextCursor.Start)
     editor.audio.stamp_button.click()
-    assert editor.narrative.toPlainText().startswith("[1:15] ")
+    assert editor.narrative.toPlainText().startswith("[01:15] ")
     assert editor.audio.timer.text() == "01:15"
     editor.audio.stop_and_save()
 

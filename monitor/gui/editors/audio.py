@@ -11,12 +11,12 @@ Nothing is written to a file. The core's ``start`` checks the person's ``audio``
 first sample; its one-line message is shown when it refuses.
 
 Playback: the recording's encoded bytes are read from the vault into a ``QBuffer`` and given to
-``QMediaPlayer.setSourceDevice``: no file either. That QBuffer is made by Qt, not by Python (it is
-the one a ``QDataStream`` over the bytes owns): FFmpeg's threads read the player's device, and a
-QBuffer made in Python is a PySide wrapper whose virtual calls (``readData``, ``seek``) take Python's
-GIL. Changing or stopping the source while the window's thread holds the GIL and waits for those
-threads then deadlocked (measured: about half of the runs of "load, then change the source at
-once"); Qt's own QBuffer never calls into Python.
+``QMediaPlayer.setSourceDevice``: no file either. FFmpeg's threads read that device, so it is Qt's
+own QBuffer (the one a ``QDataStream`` over the bytes owns), never one made in Python: a QBuffer made
+in Python is a PySide wrapper whose virtual calls (``readData``, ``seek``) take Python's GIL, and
+"load, then change the source at once" deadlocked in about half of the runs. For the same reason a
+player is never changed or stopped from Python: each recording gets a new player, and the old one
+is retired to the event loop (:func:`_retire`).
 
 Stopping: Stop, leaving the editor, locking (Ctrl+L, idle, screen lock: the window's ``clear``
 flushes the editor) and closing the window all end a recording the same way,
@@ -30,7 +30,7 @@ import math
 import sys
 from array import array
 
-from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,11 +108,10 @@ def peak_level(pcm: bytes) -> float:
 
 
 def clock(seconds: float) -> str:
-    """A duration as the timer shows it: mm:ss, or h:mm:ss from an hour on (the core's timestamp form)."""
+    """A duration as the timer shows it: mm:ss, or h:mm:ss from an hour on (the narrative's timestamp form)."""
     from ...core.audio import timestamps
 
-    text = timestamps.format(max(0.0, seconds))
-    return text if len(text) >= 5 else "0" + text
+    return timestamps.format(seconds)
 
 
 # --- capture sources ------------------------------------------------------------------------------
@@ -179,16 +178,19 @@ class MicrophoneCapture(Capture):
         return not self.audio_device.isNull() and self.sample_rate > 0
 
     def _choose_format(self):
+        """Mono (else stereo: the core takes at most two channels), 16-bit if the device can, else its
+        own sample format; at the device's preferred rate."""
         fmt = _multimedia().QAudioFormat
         preferred = self.audio_device.preferredFormat()
         if self.audio_device.isNull():
             return preferred
-        for channels in (1, preferred.channelCount()):
-            wanted = fmt(preferred)
-            wanted.setChannelCount(channels)
-            wanted.setSampleFormat(fmt.Int16)
-            if self.audio_device.isFormatSupported(wanted):
-                return wanted
+        for sample_format in (fmt.Int16, preferred.sampleFormat()):
+            for channels in (1, 2):
+                wanted = fmt(preferred)
+                wanted.setChannelCount(channels)
+                wanted.setSampleFormat(sample_format)
+                if self.audio_device.isFormatSupported(wanted):
+                    return wanted
         return preferred
 
     def open(self, parent: QObject) -> QIODevice:
@@ -298,6 +300,30 @@ def timestamp_at(text: str, position: int) -> float | None:
         if start <= position <= end:
             return seconds
     return None
+
+
+# --- playback ---------------------------------------------------------------------------------
+
+_RETIRED: dict[int, object] = {}  # the byte streams of retired players, until each player is deleted
+
+
+def _retire(player, stream) -> None:
+    """End a player without waiting for it here. Changing, stopping or deleting a QMediaPlayer waits
+    for FFmpeg's threads, and those threads, while they end, call into the PySide wrappers of the
+    player and its audio output (``disconnectNotify``), which takes Python's GIL: called from Python,
+    which holds it, that waits for ever (measured: a hang in most runs of play, pause, change source).
+    So the player goes silent and is deleted later by the event loop, which runs without the GIL; its
+    stream (and the bytes in it) is let go when the player is gone."""
+    player.blockSignals(True)  # nothing more for the panel (``destroyed`` is sent anyway)
+    output = player.audioOutput()
+    if output is not None:
+        output.setMuted(True)
+    if player.playbackState() == player.PlaybackState.PlayingState:
+        player.pause()
+    key = id(stream)
+    _RETIRED[key] = stream
+    player.destroyed.connect(lambda *_: _RETIRED.pop(key, None))
+    player.deleteLater()
 
 
 # --- the panel -------------------------------------------------------------------------------
@@ -605,8 +631,8 @@ class AudioPanel(QGroupBox):
 
     def _make_player(self) -> None:
         mm = _multimedia()
-        self.player = mm.QMediaPlayer(self)
-        self.output = mm.QAudioOutput(self)
+        self.player = mm.QMediaPlayer()
+        self.output = mm.QAudioOutput(self.player)
         self.player.setAudioOutput(self.output)
         self.player.durationChanged.connect(self._duration_changed)
         self.player.positionChanged.connect(self._position_changed)
@@ -625,8 +651,7 @@ class AudioPanel(QGroupBox):
             self._say(exc.localized(self.lang))
             return
         self.unload()
-        if self.player is None:
-            self._make_player()
+        self._make_player()
         # Qt's own QBuffer, open for reading over the bytes (see the module's docstring: not one made in Python)
         self._stream = QDataStream(QByteArray(data))
         self._buffer = self._stream.device()
@@ -635,14 +660,14 @@ class AudioPanel(QGroupBox):
         self._update_position(0)
 
     def unload(self) -> None:
-        """The player lets go of the recording, and the bytes read for it are dropped."""
+        """The player lets go of the recording: it is retired (see :func:`_retire`), and the bytes read
+        for it are dropped with it."""
         self._pending_seek = None
         self.loaded_id = None
-        if self.player is not None:
-            self.player.stop()
-            self.player.setSourceDevice(None)
-        self._buffer = None
-        self._stream = None  # deletes its QBuffer and with it the bytes
+        player, stream = self.player, self._stream
+        self.player = self.output = self._buffer = self._stream = None
+        if player is not None:
+            _retire(player, stream)
         self.seek_bar.setRange(0, 0)
         self._update_position(0)
 
@@ -665,7 +690,7 @@ class AudioPanel(QGroupBox):
             self.load(item.data(0, Qt.UserRole))
             if self.player is None:
                 return
-        ms = int(round(seconds * 1000))
+        ms = round(seconds * 1000)
         status = self.player.mediaStatus()
         if status in (self.player.MediaStatus.LoadingMedia, self.player.MediaStatus.NoMedia):
             self._pending_seek = ms
