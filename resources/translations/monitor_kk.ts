@@ -36,22 +36,22 @@
 <context>
     <name>AddendaPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="149" />
         <source>Addenda</source>
         <translation>Толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="138" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="155" />
         <source>A correction or later information; the sealed text stays as it was.</source>
         <translation>Түзету немесе кейінгі мәлімет; мөрленген мәтін өзгеріссіз қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="140" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="157" />
         <source>Add addendum</source>
         <translation>Толықтыру қосу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="174" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="191" />
         <source>Write the addendum first.</source>
         <translation>Алдымен толықтыруды жазыңыз.</translation>
     </message>
@@ -77,6 +77,117 @@
         <location filename="../../monitor/gui/pages/attachments_view.py" line="67" />
         <source>Cancelled; the file being added was not kept.</source>
         <translation>Тоқтатылды; қосылып жатқан файл сақталмады.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPanel</name>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="349" />
+        <source>Audio recording</source>
+        <translation>Аудиожазба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="365" />
+        <source>Record</source>
+        <translation>Жазу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="368" />
+        <location filename="../../monitor/gui/editors/audio.py" line="470" />
+        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="370" />
+        <source>Stop</source>
+        <translation>Тоқтату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="380" />
+        <source>Input level</source>
+        <translation>Кіріс сигналының деңгейі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="383" />
+        <source>Insert timestamp</source>
+        <translation>Уақыт белгісін қою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="384" />
+        <source>Put the time of the recording or of the player, e.g. [12:34], into the narrative at the cursor.</source>
+        <translation>Жазбаның немесе ойнатқыштың уақытын, мысалы [12:34], әңгімеге курсор тұрған жерге қою.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <source>Duration</source>
+        <translation>Ұзақтығы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <source>Recorded</source>
+        <translation>Жазылған күні</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="396" />
+        <source>The narrative's timestamps: choose one, or Ctrl+click one in the narrative, to move the player there.</source>
+        <translation>Әңгімедегі уақыт белгілері: ойнатқышты сол сәтке жылжыту үшін белгіні таңдаңыз немесе әңгімеде Ctrl басып тұрып оны шертіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="402" />
+        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <source>Play</source>
+        <translation>Ойнату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="405" />
+        <source>Position in the recording</source>
+        <translation>Жазбадағы орын</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="423" />
+        <source>Recordings</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="424" />
+        <source>Timestamps in the narrative</source>
+        <translation>Әңгімедегі уақыт белгілері</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="456" />
+        <source>Microphone: {name}</source>
+        <translation>Микрофон: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="458" />
+        <source>No microphone found.</source>
+        <translation>Микрофон табылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="470" />
+        <source>Resume</source>
+        <translation>Жалғастыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="492" />
+        <source>The interview must be saved before recording: correct the marked fields.</source>
+        <translation>Жазу алдында сұхбатты сақтау керек: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="507" />
+        <source>The microphone could not be opened.</source>
+        <translation>Микрофонды ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="706" />
+        <source>This recording cannot be played.</source>
+        <translation>Бұл жазбаны ойнату мүмкін емес.</translation>
     </message>
 </context>
 <context>
@@ -530,12 +641,12 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <translation>{time} кезіндегі сақталмаған жұмыс қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="316" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="305" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/examination_editor.py" line="317" />
+        <location filename="../../monitor/gui/editors/examination_editor.py" line="306" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
@@ -952,87 +1063,87 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="80" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="86" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="83" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="89" />
         <source>Save the consent</source>
         <translation>Келісімді сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="110" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="115" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="130" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="117" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="132" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="146" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="182" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="202" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="200" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="220" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="209" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="229" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="223" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="243" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="265" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="285" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="296" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="323" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="362" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="389" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="363" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="390" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="422" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -1045,12 +1156,12 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>(жазба жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/labels.py" line="102" />
+        <location filename="../../monitor/gui/labels.py" line="106" />
         <source>no</source>
         <translation>жоқ</translation>
     </message>
@@ -1926,7 +2037,7 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>Sealing</name>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="112" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="129" />
         <source>Once sealed, this {what} can never be changed again, by anyone. Later corrections can only be added as addenda, which are kept beside it.
 
 Seal it now?</source>
@@ -1935,12 +2046,12 @@ Seal it now?</source>
 Қазір мөрлеу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="115" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="132" />
         <source>Seal — this is final</source>
         <translation>Мөрлеу — бұл түпкілікті</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/sealing.py" line="118" />
+        <location filename="../../monitor/gui/editors/sealing.py" line="135" />
         <source>Seal</source>
         <translation>Мөрлеу</translation>
     </message>
@@ -1948,32 +2059,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="202" />
+        <location filename="../../monitor/gui/session.py" line="205" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Құлыпталды: {n} минут әрекетсіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="204" />
+        <location filename="../../monitor/gui/session.py" line="207" />
         <source>Locked because the screen was locked.</source>
         <translation>Экран құлыпталғандықтан құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="206" />
+        <location filename="../../monitor/gui/session.py" line="209" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Компьютер ұйқы режиміне өтер алдында құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="208" />
+        <location filename="../../monitor/gui/session.py" line="211" />
         <source>Locked when the window was minimised.</source>
         <translation>Терезе жиналғанда құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="210" />
+        <location filename="../../monitor/gui/session.py" line="213" />
         <source>The vault was wiped.</source>
         <translation>Қойма жойылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="212" />
+        <location filename="../../monitor/gui/session.py" line="215" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
