@@ -346,6 +346,24 @@ def test_timestamps_are_inserted_and_followed(qtbot, stocked):
     assert audio.timestamp_at(editor.narrative.toPlainText(), 2) is None
 
 
+def test_timestamps_are_shown_as_links_and_listed_without_touching_the_draft(qtbot, stocked):
+    from PySide6.QtWidgets import QApplication
+
+    vault, _ = stocked
+    body = vault.get(INTERVIEW)
+    vault.put({**body, "narrative": body["narrative"] + " [01:02] затем [1:00:05], не [99] и не [1:2]"})
+    editor = editor_of(qtbot, vault)
+    editor.show()
+    for _ in range(10):
+        QApplication.processEvents()
+    assert not editor.has_unsaved_changes()  # showing the links is not typing
+    marks = editor.narrative.extraSelections()
+    assert [m.cursor.selectedText() for m in marks] == ["[01:02]", "[1:00:05]"]
+    assert all(m.format.fontUnderline() for m in marks)
+    assert [editor.audio.stamps.item(i).data(Qt.UserRole) for i in range(editor.audio.stamps.count())] == [62, 3605]
+    assert editor.audio.stamps.item(0).text() == "[01:02]  затем [1:00:05], не [99] и не [1:2]"
+
+
 def test_a_timestamp_during_recording_is_the_recording_time(qtbot, stocked):
     vault, _ = stocked
     give_audio_consent(vault)

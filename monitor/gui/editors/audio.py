@@ -31,7 +31,7 @@ import sys
 from array import array
 
 from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QStyle,
+    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -257,20 +258,23 @@ def tone(seconds: float, *, sample_rate: int = 16000, channels: int = 1, hz: flo
 
 # --- timestamps in the narrative ---------------------------------------------------------------
 
-class TimestampHighlighter(QSyntaxHighlighter):
-    """Shows each ``[12:34]`` of the narrative as a link (underlined); the text stays plain."""
+def mark_timestamps(edit) -> None:
+    """Show each ``[12:34]`` of a plain-text editor as a link (underlined). Extra selections, not a
+    syntax highlighter: they change nothing in the document, so the editor's draft is not touched."""
+    from ...core.audio import timestamps
 
-    def __init__(self, document):
-        super().__init__(document)
-        self.style = QTextCharFormat()
-        self.style.setFontUnderline(True)
-        self.style.setForeground(QColor("#1a5fb4"))
-
-    def highlightBlock(self, text: str) -> None:
-        from ...core.audio import timestamps
-
-        for start, end, _seconds in timestamps.find(text):
-            self.setFormat(start, end - start, self.style)
+    style = QTextCharFormat()
+    style.setFontUnderline(True)
+    style.setForeground(QColor("#1a5fb4"))
+    marks = []
+    for start, end, _seconds in timestamps.find(edit.toPlainText()):
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = QTextCursor(edit.document())
+        mark.cursor.setPosition(start)
+        mark.cursor.setPosition(end, QTextCursor.KeepAnchor)
+        mark.format = style
+        marks.append(mark)
+    edit.setExtraSelections(marks)
 
 
 class TimestampClicks(QObject):

@@ -41,7 +41,7 @@ from .forms import (
     RecordForm,
     lenient_value,
 )
-from .audio import AudioPanel, TimestampClicks, TimestampHighlighter
+from .audio import AudioPanel, TimestampClicks, mark_timestamps
 from .saving import Shown, save_and_show_errors
 from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, KeepsDraft, editor_title, seal_steps
@@ -118,10 +118,9 @@ class InterviewEditor(KeepsDraft, QWidget):
         # Audio: recording, the recordings and the player, timestamps in the narrative.
         self.audio = AudioPanel(vault, body["id"], lang, stored_interview=self._stored_for_recording)
         self.audio.timestamp.connect(self._insert_timestamp)
-        self.stamp_links = TimestampHighlighter(self.narrative.document())
         self.stamp_clicks = TimestampClicks(self.narrative, self.audio.seek)
         self.stamps_timer = QTimer(self, singleShot=True, interval=300)
-        self.stamps_timer.timeout.connect(lambda: self.audio.set_narrative(self.narrative.toPlainText()))
+        self.stamps_timer.timeout.connect(self._show_timestamps)
         self.narrative.textChanged.connect(self.stamps_timer.start)
 
         # Buttons and addenda.
@@ -175,7 +174,7 @@ class InterviewEditor(KeepsDraft, QWidget):
         layout.addLayout(buttons)
         self._restore_draft()
         self._update_state()
-        self.audio.set_narrative(self.narrative.toPlainText())
+        self._show_timestamps()
         if not self.is_new:
             self.audio.refresh()
 
@@ -294,6 +293,11 @@ class InterviewEditor(KeepsDraft, QWidget):
         if self.is_new and not self.save():
             return None
         return self.record_id
+
+    def _show_timestamps(self) -> None:
+        """The narrative's timestamps shown as links, and listed beside the player."""
+        mark_timestamps(self.narrative)
+        self.audio.set_narrative(self.narrative.toPlainText())
 
     def _insert_timestamp(self, text: str) -> None:
         if not self.narrative.isReadOnly():
