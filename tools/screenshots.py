@@ -113,7 +113,6 @@ def recording_shots(app, window, interview_id: str, lang: str, out: Path) -> Non
     settle(app)
     window.grab().save(str(out / f"interview_recording_{lang}.png"))
     editor.audio.stop_and_save()
-    editor.audio.set_narrative(editor.narrative.toPlainText())
     settle(app)
     if editor.audio.stamps.count():
         editor.audio.stamps.setCurrentRow(0)

@@ -92,7 +92,7 @@ def test_record_pause_resume_stop_lists_the_recording(qtbot, stocked):
     panel = editor.audio
     feed = synthetic(panel)
     assert panel.device_label.text() == "Microphone: synthetic tone"
-    assert not panel.playback.isVisible() and panel.recordings.topLevelItemCount() == 0
+    assert not panel.playback.isVisibleTo(editor) and panel.recordings.topLevelItemCount() == 0
     assert panel.record_button.isEnabled() and not panel.stop_button.isEnabled()
     panel.record_button.click()
     assert panel.state == audio.RECORDING, panel.message.text()
@@ -167,6 +167,7 @@ def test_a_new_interview_is_saved_before_it_records(qtbot, stocked):
     editor.form.find("person_id").set_value(PERSON)
     editor.form.find("reprisal_risk").box.setCurrentIndex(1)
     feed = synthetic(editor.audio)
+    assert not editor.audio.playback.isVisibleTo(editor)  # no recordings: no player
     assert not editor.audio.record()  # no narrative yet: it cannot be saved, so it does not record
     assert editor.is_new and editor.narrative_error.isVisibleTo(editor)
     assert "saved before recording" in editor.audio.message.text()
@@ -326,7 +327,8 @@ def test_timestamps_are_inserted_and_followed(qtbot, stocked):
     assert text.endswith("[00:03] ")
     assert editor.has_unsaved_changes()
     # The list beside the player names it; choosing it moves the player there.
-    qtbot.waitUntil(lambda: panel.stamps.count() == 1, timeout=3000)
+    assert panel.stamps.count() == 1  # listed at once, and shown as a link
+    assert [m.cursor.selectedText() for m in editor.narrative.extraSelections()] == ["[00:03]"]
     assert panel.stamps.item(0).text().startswith("[00:03]")
     panel.seek(0)
     assert panel.player.position() == 0

@@ -31,7 +31,7 @@ import sys
 from array import array
 
 from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QStyle,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -306,6 +305,19 @@ def timestamp_at(text: str, position: int) -> float | None:
     return None
 
 
+def record_icon() -> QIcon:
+    """The usual sign for recording: a red dot (greyed by Qt when the button is disabled)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor("#c01c28"))
+    painter.drawEllipse(5, 5, 22, 22)
+    painter.end()
+    return QIcon(pixmap)
+
+
 # --- playback ---------------------------------------------------------------------------------
 
 _RETIRED: dict[int, object] = {}  # the byte streams of retired players, until each player is deleted
@@ -367,7 +379,7 @@ class AudioPanel(QGroupBox):
 
         # Recording row.
         self.record_button = QPushButton(self.tr("Record"), objectName="record")
-        self.record_button.setIcon(self.style().standardIcon(QStyle.SP_DialogYesButton))
+        self.record_button.setIcon(record_icon())
         self.record_button.clicked.connect(self.record)
         self.pause_button = QPushButton(self.tr("Pause"), objectName="pause")
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -403,6 +415,8 @@ class AudioPanel(QGroupBox):
         self.stamps.itemClicked.connect(self._stamp_chosen)
         for view in (self.recordings, self.stamps):
             view.setMaximumHeight(96)
+        self.stamps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.stamps.setTextElideMode(Qt.ElideRight)
         self.play_button = QPushButton(self.tr("Play"), objectName="play")
         self.play_button.clicked.connect(self.toggle_play)
         self.seek_bar = QSlider(Qt.Horizontal, objectName="seek_bar")
@@ -439,6 +453,7 @@ class AudioPanel(QGroupBox):
         layout.addLayout(record_row)
         layout.addWidget(self.message)
         layout.addWidget(self.playback)
+        self.playback.hide()  # until the interview has a recording (refresh)
         self._show_device()
         self._update_buttons()
 
@@ -623,6 +638,7 @@ class AudioPanel(QGroupBox):
             if len(after) > TIMESTAMP_CONTEXT:
                 after = after[:TIMESTAMP_CONTEXT].rstrip() + "…"
             item = QListWidgetItem(f"{text[start:end]}  {after}".rstrip())
+            item.setToolTip(item.text())
             item.setData(Qt.UserRole, seconds)
             self.stamps.addItem(item)
 

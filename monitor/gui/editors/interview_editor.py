@@ -303,6 +303,8 @@ class InterviewEditor(KeepsDraft, QWidget):
         if not self.narrative.isReadOnly():
             self.narrative.insertPlainText(text)
             self.narrative.setFocus()
+            self.stamps_timer.stop()
+            self._show_timestamps()  # the new timestamp is a link at once
 
     def flush_draft(self) -> None:
         """Leaving the editor, locking, closing the window: a recording is stored, then the typing kept."""
