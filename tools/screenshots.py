@@ -20,8 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from monitor.core.model import diagram
 from monitor.core.demo.create import create_demo_vault
+from monitor.core.model import diagram
 from monitor.core.store.vault import Vault
 from monitor.gui.i18n import install_translator
 from monitor.gui.main_window import MainWindow

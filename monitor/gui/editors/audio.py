@@ -30,7 +30,16 @@ import math
 import sys
 from array import array
 
-from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QEvent,
+    QIODevice,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,

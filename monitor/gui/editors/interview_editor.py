@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import schema, titles
 from ...core.errors import MonitorError
 from ...core.history.revisions import new_id, utc_now
+from ...core.model import schema, titles
+from ..labels import format_datetime
+from .audio import AudioPanel, TimestampClicks, mark_timestamps
 from .forms import (
     MISSING,
     FieldError,
@@ -41,9 +43,7 @@ from .forms import (
     RecordForm,
     lenient_value,
 )
-from .audio import AudioPanel, TimestampClicks, mark_timestamps
 from .saving import Shown, save_and_show_errors
-from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, KeepsDraft, editor_title, seal_steps
 
 
