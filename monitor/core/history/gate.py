@@ -51,6 +51,9 @@ class Batch:
         # A stream of revisions (a bundle) may name a record that arrives later in the same stream:
         # with a list here, such references are kept and checked by settle_deferred() at the end.
         self.deferred: list[tuple[str, str, tuple[str, ...]]] | None = None
+        # attachments the bundle's exporter left out for want of consent (its signed manifest says
+        # which): a revision may name one that this vault does not hold (docs/bundle-format.md)
+        self.withheld: frozenset[str] = frozenset()
         self._known = known  # the vault's vocabulary keys, if the caller has them (read only)
         self._claimed: dict[str, set[str]] | None = None
         # device -> (signing key, introduced by, revoked from) as the vault had them when first asked:
@@ -253,6 +256,8 @@ def settle_deferred(conn: Connection, batch: Batch) -> None:
     """Check the references a stream kept for its end (see :attr:`Batch.deferred`)."""
     for where, target, allowed in batch.deferred or ():
         row = conn.execute("SELECT type FROM records WHERE id = ?", (target,)).fetchone()
+        if row is None and target in batch.withheld and ("*" in allowed or "attachment" in allowed):
+            continue  # a photo or recording withheld for consent: it travels once consent is in force
         if row is None:
             raise SchemaViolation(Joined(where, Message("record_not_found", id=target)))
         if "*" not in allowed and row[0] not in allowed:
