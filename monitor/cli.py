@@ -203,8 +203,12 @@ def cmd_demo(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from .core.store import recovery
+
     with _open(args) as vault:
         summary = vault.summary()
+        summary["recovery_slots"] = [{"slot": slot.index, "contact": name, "fingerprint": fingerprint}
+                                     for slot, name, fingerprint in recovery.described(vault)]
     if args.json:
         _emit_json(summary)
         return 0
@@ -223,6 +227,9 @@ def cmd_info(args) -> int:
         ("cli_info_files", _t("cli_info_files_value", n=f"{summary['attachments']['blobs']:,}",
                               bytes=f"{summary['attachments']['bytes']:,}")),
         ("cli_info_audit", f"{summary['audit_entries']:,}"),
+        ("cli_info_recovery", "; ".join(
+            _t("cli_info_recovery_slot", slot=r["slot"], name=shown(r["contact"] or _t("cli_recovery_unknown_name")),
+               fingerprint=r["fingerprint"]) for r in summary["recovery_slots"]) or _t("cli_info_recovery_none")),
     ]
     width = max(len(_t(key)) for key, _ in rows if key) + 2
     for key, value in rows:
@@ -599,6 +606,84 @@ def cmd_passwd(args) -> int:
             return 0
         vault.change_passphrase(new_passphrase(args))
     print(_t("cli_passphrase_changed"))
+    return 0
+
+
+def cmd_duress(args) -> int:
+    """Set or remove the duress passphrase (keys/duress.py); the vault's passphrase is asked first."""
+    from .core.keys import duress
+
+    with _open(args) as vault:
+        if args.action == "remove":
+            duress.remove(vault)
+            print(_t("cli_duress_removed"))
+            return 0
+        if args.duress_passphrase_file:
+            secret = _read_secret_file(args.duress_passphrase_file, Message("cli_what_duress_passphrase"))
+        elif sys.stdin.isatty():
+            secret = _prompt(_t("cli_prompt_duress_passphrase"), confirm=True)
+        else:
+            raise UserError(Message("cli_no_duress_passphrase"))
+        duress.set_passphrase(vault, secret, keep_recovery=args.keep_recovery)
+    print(_t("cli_duress_set"))
+    return 0
+
+
+def _recovery_identity(args):
+    """The age identity for ``recovery open``: an identity file, or the coordinator's own vault."""
+    from .core.keys import keyslot, recovery
+
+    if not args.identity:
+        raise UserError(Message("cli_recovery_needs_identity"))
+    source = Path(args.identity).expanduser()
+    if keyslot.path_for(source).exists():  # a Monitor vault: its own age identity, unlocked with its passphrase
+        from .core.store.vault import Vault
+
+        with Vault.open(source, passphrase(args)) as own:
+            return recovery.load_identity(own.identity.age_identity)
+    return recovery.load_identity(_read_secret_file(str(source), Message("cli_what_identity")))
+
+
+def cmd_recovery(args) -> int:
+    from .core.store import recovery
+    from .core.sync import contacts
+
+    if args.action == "open":
+        if not args.target:
+            raise UserError(Message("cli_recovery_needs_vault"))
+        identity = _recovery_identity(args)
+        args.new_passphrase_file = args.new_passphrase_file or os.environ.get("MONITOR_NEW_PASSPHRASE_FILE")
+        cancel = threading.Event()
+        try:
+            vault = recovery.recover(Path(args.target).expanduser(), identity, new_passphrase(args),
+                                     keep_key=args.keep_key, progress=_progress(), cancel=cancel)
+        except KeyboardInterrupt:
+            cancel.set()
+            raise
+        vault.close()
+        print(_t("cli_passphrase_changed") if args.keep_key else _t("cli_recovery_opened"))
+        if args.keep_key:
+            print(_t("cli_recovery_kept_key"), file=sys.stderr)
+        return 0
+    with _open(args) as vault:
+        if args.action == "add":
+            if not args.target:
+                raise UserError(Message("cli_recovery_needs_contact"))
+            slot = recovery.add(vault, contacts.find_in(vault, args.target))
+            ensure_still_there(vault)
+            [(slot, name, fingerprint)] = recovery.described(vault)
+            print(_t("cli_recovery_added", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
+                     fingerprint=fingerprint))
+        elif args.action == "remove":
+            recovery.remove(vault)
+            print(_t("cli_recovery_removed"))
+        else:
+            found = recovery.described(vault)
+            for slot, name, fingerprint in found:
+                print(_t("cli_recovery_status", slot=slot.index, name=shown(name or _t("cli_recovery_unknown_name")),
+                         fingerprint=fingerprint))
+            if not found:
+                print(_t("cli_recovery_none"))
     return 0
 
 
@@ -1027,6 +1112,17 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--new-passphrase-file", metavar="FILE", help=_help("passwd_new_file"))
     p.add_argument("--upgrade-key", action="store_true", help=_help("passwd_upgrade_key"))
     p.add_argument("--rekey", action="store_true", help=_help("passwd_rekey"))
+    p = command("duress", cmd_duress, "cmd_duress", description=_help("duress_desc"))
+    p.add_argument("action", choices=("set", "remove"), help=_help("duress_action"))
+    p.add_argument("--duress-passphrase-file", metavar="FILE", help=_help("duress_file"))
+    p.add_argument("--keep-recovery", action="store_true", help=_help("duress_keep_recovery"))
+    p = command("recovery", cmd_recovery, "cmd_recovery")
+    p.add_argument("action", choices=("status", "add", "remove", "open"), nargs="?", default="status",
+                   help=_help("recovery_action"))
+    p.add_argument("target", nargs="?", metavar="CONTACT|VAULT", help=_help("recovery_target"))
+    p.add_argument("--identity", metavar="FILE", help=_help("recovery_identity"))
+    p.add_argument("--new-passphrase-file", metavar="FILE", help=_help("recovery_new_file"))
+    p.add_argument("--keep-key", action="store_true", help=_help("recovery_keep_key"))
     p = command("export", cmd_export, "cmd_export")
     p.add_argument("--out", required=True, metavar="FILE", help=_help("export_out"))
     p.add_argument("--to", action="append", metavar="CONTACT", help=_help("export_to"))

@@ -303,7 +303,7 @@ def test_the_last_whole_frame_is_found_at_every_cut():
         decoded, rate, channels = recording.decode(fixed)
         assert (rate, channels) == (16000, 2) and decoded == pcm[:frames].tobytes()
     # cut inside a frame (commits never are; a damaged file might be): the frame before it counts
-    for before, cut in zip(whole, whole[1:]):
+    for before, cut in zip(whole, whole[1:], strict=False):
         inside = (before + cut) // 2
         assert recordings.last_whole_frame(unfinished[:inside]) == recordings.last_whole_frame(unfinished[:before])
     with pytest.raises(MonitorError):
@@ -319,7 +319,7 @@ def test_a_sealed_interview_seals_its_recordings(consenting, tmp_path):
         consenting.seal(INTERVIEW)
     assert err.value.message.id == "vault_seal_recording" and not consenting.info(INTERVIEW).sealed
     aid = rec.finish(caption="before the seal")
-    photo = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # photos: as before
+    photo = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # filed under it: sealed with it
     consenting.seal(INTERVIEW)
     body = consenting.get(aid)
     with pytest.raises(SealedRecord) as err:
@@ -334,7 +334,15 @@ def test_a_sealed_interview_seals_its_recordings(consenting, tmp_path):
     with pytest.raises(SealedRecord):
         consenting.add_attachment(flac, parent_id=INTERVIEW)
     assert consenting.get(aid) == body and [r.sealed for r in recording.recordings_of(consenting, INTERVIEW)] == [True]
-    consenting.put({**consenting.get(photo["id"]), "caption": "photos keep their old rule"})
+    assert body["sealed"] is True and consenting.info(aid).sealed and consenting.info(photo["id"]).sealed
+    with pytest.raises(SealedRecord) as err:
+        consenting.put({**consenting.get(photo["id"]), "caption": "changed after the seal"})
+    assert err.value.message.id == "gate_exhibit_sealed"
+    with pytest.raises(SealedRecord) as err:
+        consenting.delete(photo["id"])
+    assert err.value.message.id == "gate_exhibit_sealed"
+    later = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # a later file: not part of the seal
+    consenting.put({**consenting.get(later["id"]), "caption": "a later photo stays editable"})
 
 
 def _png(tmp_path):
@@ -354,3 +362,62 @@ def test_verify_tells_a_leftover_staged_blob_from_a_recording_in_progress(consen
     assert [p.id for p in consenting.verify().problems] == ["verify_staged"]
     assert consenting.verify().problems[0].params["n"] == 1
     rec.abort()
+
+
+@pytest.mark.parametrize("tail", [3000, 1 << 20])
+def test_recovery_reads_only_the_end_of_a_long_recording(consenting, vault_path, monkeypatch, tail):
+    from monitor.core.store import recordings
+
+    monkeypatch.setattr(recordings, "TAIL", tail)  # small: the frames are searched in the last chunks only
+    pcm = sine(20, 16000, seed=5)
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    for at in range(0, len(pcm), 16000):
+        rec.append(pcm[at:at + 16000])
+    rec.flush()
+    chunks = consenting.conn.execute("SELECT count(*), sum(length(data)) FROM blob_chunks").fetchone()
+    assert chunks[0] >= 6 and chunks[1] > 4 * 3000
+    consenting.close()
+    with reopen(vault_path) as again:
+        [info] = recording.recordings_of(again, INTERVIEW)
+        decoded = recording.decode(recording.audio_bytes(again, info.attachment_id))[0]
+        assert pcm.startswith(decoded) and len(decoded) >= len(pcm) - 4 * recording.BLOCK
+        assert again.verify().problems == []
+
+
+def test_a_damaged_recording_note_does_not_keep_the_vault_shut(consenting, vault_path):
+    with consenting.writing() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('recording:x', '{not json')")
+    consenting.close()
+    with reopen(vault_path) as again:
+        assert any("recording" in w for w in again.warnings)
+        assert again.get(INTERVIEW)["id"] == INTERVIEW
+
+
+def test_a_busy_vault_delays_a_commit_without_losing_sound(consenting):
+    """While another thread holds the vault (an import), appends go on; the commit waits for the next."""
+    from monitor.core.errors import VaultBusy
+
+    pcm = sine(8, 16000, seed=3)
+    consenting.write_wait = 0.05  # as the desktop app: a write that cannot go at once says so
+    rec = recording.start(consenting, INTERVIEW, sample_rate=16000, channels=1, device="d")
+    held, release = threading.Event(), threading.Event()
+
+    def importer():
+        with consenting.hold():
+            held.set()
+            release.wait(30)
+
+    worker = threading.Thread(target=importer)
+    worker.start()
+    held.wait(30)
+    try:
+        rec.append(pcm[:len(pcm) // 2])  # 4 s: a commit is due and cannot happen
+        with pytest.raises(VaultBusy):
+            rec.flush()
+    finally:
+        release.set()
+        worker.join()
+    assert consenting.conn.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] == 0
+    rec.append(pcm[len(pcm) // 2:])
+    assert consenting.conn.execute("SELECT count(*) FROM blob_chunks").fetchone()[0] >= 1
+    check_stored(consenting, rec.finish(), pcm, rate=16000)

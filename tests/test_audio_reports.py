@@ -114,3 +114,10 @@ def test_a_withdrawn_audio_consent_keeps_the_recording_out_of_bundles(recorded, 
         merged = exchange.import_bundle(other, after, passphrase=TRANSFER, trust=[vault_fingerprint(vault)])
         assert merged.new > 0 and recording.recordings_of(other, INTERVIEW) == []
         assert other.get(INTERVIEW)["person_id"] == PERSON and other.verify().problems == []
+    # the one from before the withdrawal carried it whole: it arrives and plays on the other side
+    with Vault.create(tmp_path / "third.vault", PASSPHRASE, kdf=TEST_KDF) as third:
+        exchange.import_bundle(third, first, passphrase=TRANSFER, trust=[vault_fingerprint(vault)])
+        [arrived] = recording.recordings_of(third, INTERVIEW)
+        assert arrived.sha256 == sha and arrived.device == KAZAKH_DEVICE and arrived.caption == KAZAKH_CAPTION
+        assert recording.decode(recording.audio_bytes(third, aid))[0] == sine(65)
+        assert third.verify().problems == []

@@ -15,6 +15,7 @@ import pytest
 
 from monitor.core.store import migrations
 from monitor.core.store.vault import Vault
+from monitor.core.text import label_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSPHRASE = "copper lantern steppe violin"  # the fixtures use the production key derivation
@@ -49,6 +50,9 @@ def test_fixture_vault_opens_upgrades_keeps_records_and_verifies(tmp_path, fixtu
             if want["body"] is not None:
                 assert _without_new_fields(info.body, want["body"]) == want["body"]
         assert vault.search("қамау"), "the Kazakh narrative is no longer found"
+        # schema 7: every label's sort key, computed by the upgrade or written with the label
+        keys = vault.conn.execute("SELECT label, label_key FROM records").fetchall()
+        assert keys and all(key == label_key(label) for label, key in keys)
         # built-in vocabulary changes reach old vaults (v4 added falanga)
         assert "falanga" in dict(vault.vocabulary("method"))
         report = vault.verify()

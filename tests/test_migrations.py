@@ -21,6 +21,7 @@ from monitor.core import db
 from monitor.core.store import migrations
 from monitor.core.errors import VaultTooNew
 from monitor.core.store.vault import Vault
+from monitor.core.text import label_key
 
 # DOWN[n] turns a version-n vault into a version-(n-1) vault, as version n-1 would have left it.
 DOWN = {
@@ -32,6 +33,12 @@ DOWN = {
         "DROP TABLE peer_audit"],
     # signed revisions (issue 17): the signatures and the device keys (their triggers go with them)
     6: ["DROP TABLE revision_signatures", "DROP TABLE device_keys", "DROP TABLE revocations"],
+    # the label sort key (issue 20): the collated label index again; and the words-as-written index,
+    # empty (version 6 would have filled it; the upgrade drops it again either way)
+    7: ["DROP INDEX records_label_key", "ALTER TABLE records DROP COLUMN label_key",
+        "CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id)",
+        ("CREATE VIRTUAL TABLE search USING fts5(record_id UNINDEXED, type UNINDEXED, label, body, "
+         "tokenize = 'unicode61 remove_diacritics 2')")],
 }
 
 
@@ -149,11 +156,13 @@ def fresh_schema(tmp_path_factory) -> dict:
 
 
 def test_a_fresh_vault_keeps_its_labels_in_kazakh_order(fresh_schema):
-    """Lists sort by label in Kazakh order through an index, so every label index uses that collation."""
-    label_columns = [(name, column) for (kind, name), columns in fresh_schema.items() if kind == "index columns"
-                     for column in columns if column[2] == "label"]
-    assert label_columns, "no index covers the labels that lists sort by"
-    assert [(name, column[4]) for name, column in label_columns] == [(name, "monitor") for name, _ in label_columns]
+    """Lists sort by label in Kazakh order through an index: since schema 7, an index of each label's
+    sort key (text.label_key) under plain BINARY, with no index left on the label under a Python collation."""
+    index_columns = [(name, column) for (kind, name), columns in fresh_schema.items() if kind == "index columns"
+                     for column in columns]
+    keyed = [(name, column[4]) for name, column in index_columns if column[2] == "label_key"]
+    assert keyed == [("records_label_key", "BINARY")], "no index covers the label keys that lists sort by"
+    assert not [name for name, column in index_columns if column[4] == "monitor"]
 
 
 @pytest.mark.parametrize("version", range(1, migrations.CURRENT_VERSION))
@@ -195,8 +204,8 @@ def test_schema_6_goes_back_to_5_and_up_again_keeping_every_record(tmp_path):
     with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
         vault.put(new_facility("00000000-0000-4000-8000-000000000001"))
         conn = vault.conn
-        assert migrations.version(conn) == 6
-        assert migrations.downgrade(conn, 5) == 1
+        assert migrations.version(conn) == migrations.CURRENT_VERSION
+        assert migrations.downgrade(conn, 5) == migrations.CURRENT_VERSION - 5
         assert migrations.version(conn) == 5
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert not tables & {"revision_signatures", "device_keys", "revocations"}
@@ -204,4 +213,42 @@ def test_schema_6_goes_back_to_5_and_up_again_keeping_every_record(tmp_path):
     with Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:  # opening upgrades it again
         assert vault.get("00000000-0000-4000-8000-000000000001")["type"] == "facility"
         vault.put(new_person("00000000-0000-4000-8000-000000000002"))
+        assert vault.verify().ok
+
+
+def test_schema_7_goes_back_to_6_and_up_again_keeping_the_kazakh_order(tmp_path):
+    """The down step of the label-key migration: the collated label index and an empty `search` table
+    come back and the search index's version is forgotten (a v6 release rebuilds both of its tables at
+    its next open); upgrading again recomputes every label key (with progress) in Kazakh order."""
+    path = tmp_path / "v.vault"
+    names = [KAZAKH_ORDER[i] for i in (5, 3, 12, 0, 6, 2, 9, 1, 11, 4, 8, 10, 7)]
+    with Vault.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as vault:
+        vault.put_many([new_facility(uid(300 + i), name=name, type_key="ivs") for i, name in enumerate(names)])
+        conn = vault.conn
+        assert migrations.downgrade(conn, 6) == 1
+        assert migrations.version(conn) == 6
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(records)")}
+        assert "label_key" not in columns
+        indexes = {r[0]: r[1] for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")}
+        assert "COLLATE monitor" in indexes["records_label"] and "records_label_key" not in indexes
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "search" in tables and "search_forms" not in tables
+        assert conn.execute("SELECT count(*) FROM meta WHERE key = 'search_version'").fetchone()[0] == 0
+        assert [r[0] for r in conn.execute("SELECT label FROM records WHERE type = 'facility' "
+                                           "ORDER BY label COLLATE monitor")] == KAZAKH_ORDER
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    seen = []
+    with Vault.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER,
+                    progress=lambda done, total, label: seen.append((done, total, label))) as vault:
+        assert vault.schema_version == migrations.CURRENT_VERSION
+        records = vault.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+        steps = [(done, total) for done, total, label in seen if label == "sorting labels"]
+        assert steps[0] == (0, 2 * records) and steps[-1] == (2 * records, 2 * records)
+        assert (records, 2 * records) in steps  # every key computed: the first half
+        assert [r.label for r in vault.records("facility")] == KAZAKH_ORDER
+        keys = vault.conn.execute("SELECT label, label_key FROM records").fetchall()
+        assert all(key == label_key(label) for label, key in keys)
+        assert vault.search("ИВС")  # the search index was rebuilt
+        vault.put(new_facility(uid(400), name="Ақтөбе ИВС", type_key="ivs"))
+        assert [r.label for r in vault.records("facility")][:3] == ["Абай ИВС", "Ақтөбе ИВС", "Әлия колония"]
         assert vault.verify().ok

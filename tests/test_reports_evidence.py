@@ -197,3 +197,23 @@ def test_a_seal_made_on_another_device_names_that_contact(evidence_vault, tmp_pa
         assert coordinator.identity.fingerprint in text  # the footer: the coordinator's device made the PDF
     finally:
         coordinator.close()
+
+
+def test_each_photo_is_read_from_the_vault_once_per_report(evidence_vault, tmp_path, monkeypatch):
+    """The custody trail reads a photo whole for its EXIF; the PDF's drawing takes those bytes
+    (issue 20 §5) instead of decrypting the photo again, and embeds the same stripped JPEG."""
+    jpeg = evidence_vault.get(JPEG_PHOTO)
+    original = b"".join(evidence_vault.read_attachment(jpeg["sha256"]))
+    reads: list[str] = []
+    read = type(evidence_vault).read_attachment
+
+    def counting(self, sha256, *args, **kwargs):
+        reads.append(sha256)
+        return read(self, sha256, *args, **kwargs)
+
+    monkeypatch.setattr(type(evidence_vault), "read_attachment", counting)
+    out = tmp_path / "d.pdf"
+    reports.generate(evidence_vault, "dossier", out, subject_id=CASE, lang="en", level="full")
+    assert reads.count(jpeg["sha256"]) == 1
+    assert strip_jpeg_metadata(original) in out.read_bytes()  # embedded as it was, without its metadata
+    assert "Canon EOS 250D" in flat(pdftotext(out))

@@ -1,5 +1,6 @@
 """Screenshots of the case file, the interview editor (and recording an interview, then its
-recording listed with the player), the body diagram and the conflict review, in ru and kk.
+recording listed with the player), the body diagram, the conflict review, Settings (with its
+Recovery panel) and the duress passphrase setting, in ru and kk.
 
 The recording is synthetic speech (espeak-ng, a tone without it) fed to the interview editor's audio
 panel in place of a microphone, through the same path a microphone's buffers take.
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from monitor.core.demo.create import create_demo_vault
 from monitor.core.model import diagram
@@ -132,6 +133,40 @@ def settle(app, rounds: int = 20) -> None:
         app.processEvents()
 
 
+def recovery_shots(app, window, vault: Vault, lang: str, out: Path) -> None:
+    """Settings › Recovery (issue 21 §1): the panel before a slot is added, then Settings and the
+    panel with the slot; the slot is removed again afterwards."""
+    from monitor.core.keys.identity import DeviceIdentity
+    from monitor.core.store import recovery
+    from monitor.core.sync import contacts
+    from monitor.gui.dialogs.recovery import RecoveryDialog
+    from monitor.gui.dialogs.settings_dialog import SettingsDialog
+    from monitor.gui.settings import Settings
+
+    if not any(c.role == "coordinator" for c in contacts.known(vault)):
+        contacts.trust(vault, contacts.own(DeviceIdentity.generate(), "Айгүл Сәрсенова", "coordinator"))
+    panel = RecoveryDialog(vault, window, lang=lang)
+    panel.show()
+    settle(app)
+    panel.grab().save(str(out / f"recovery_none_{lang}.png"))
+    panel.close()
+    panel.deleteLater()
+    coordinator = next(c for c in contacts.known(vault) if c.role == "coordinator")
+    recovery.add(vault, coordinator)
+    settings = SettingsDialog(Settings(), window, vault=vault, lang=lang)
+    settings.show()
+    settle(app)
+    settings.grab().save(str(out / f"settings_recovery_{lang}.png"))
+    settings.findChild(QPushButton, "recovery_button").click()
+    settle(app)
+    settings.recovery_dialog.grab().save(str(out / f"recovery_{lang}.png"))
+    settings.recovery_dialog.close()
+    settings.close()
+    settings.deleteLater()
+    recovery.remove(vault)
+    settle(app)
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -194,8 +229,13 @@ def main(out: Path) -> int:
             dialog.show()
             settle(app)
             dialog.grab().save(str(out / f"settings_{lang}.png"))
+            duress = dialog.open_duress()  # Settings › Duress passphrase…, its warning first
+            settle(app)
+            duress.grab().save(str(out / f"duress_{lang}.png"))
+            duress.close()
             dialog.close()
             dialog.deleteLater()
+            recovery_shots(app, window, vault, lang, out)
             if "--more" in sys.argv:
                 window.navigate(("edit", next(vault.records("visit")).id))
                 settle(app)

@@ -39,6 +39,33 @@ def sort_key(text: str | None) -> tuple:
     return (tuple(parts), text)
 
 
+def label_key(text: str | None) -> bytes:
+    """:func:`sort_key` as bytes that sort the same way byte by byte (SQLite's BINARY order), stored
+    beside each record's label (``records.label_key``) so that sorted lists and their index need no
+    call into Python.
+
+    Each character of the key becomes a code whose first byte places it: an ASCII character its
+    code point + 1 (one byte), another code point below U+0400 0x81 and two bytes, a Cyrillic letter
+    0x82 + its place in the Kazakh alphabet (one byte), any other code point 0xAC and three bytes. So
+    byte order is the key's order, and no code is the start of another. A 0 byte ends the key (a
+    shorter key sorts first), and the label itself follows in UTF-8 (code point order) to break the
+    tie between upper and lower case.
+    """
+    parts, original = sort_key(text)
+    out = bytearray()
+    for kind, value in parts:
+        if kind == 1:
+            out.append(0x82 + value)
+        elif kind == 0 and value < 0x80:
+            out.append(value + 1)
+        elif kind == 0:
+            out += bytes((0x81, value >> 8, value & 0xFF))
+        else:
+            out += bytes((0xAC, value >> 16, value >> 8 & 0xFF, value & 0xFF))
+    out.append(0)
+    return bytes(out) + original.encode("utf-8", "surrogatepass")
+
+
 @functools.lru_cache(maxsize=512)
 def _cached_key(text: str | None) -> tuple:
     return sort_key(text)

@@ -82,110 +82,110 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="349" />
+        <location filename="../../monitor/gui/editors/audio.py" line="374" />
         <source>Audio recording</source>
         <translation>Аудиожазба</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="365" />
+        <location filename="../../monitor/gui/editors/audio.py" line="390" />
         <source>Record</source>
         <translation>Жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="368" />
-        <location filename="../../monitor/gui/editors/audio.py" line="470" />
-        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <location filename="../../monitor/gui/editors/audio.py" line="393" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
         <source>Pause</source>
         <translation>Кідірту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="370" />
+        <location filename="../../monitor/gui/editors/audio.py" line="395" />
         <source>Stop</source>
         <translation>Тоқтату</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="380" />
+        <location filename="../../monitor/gui/editors/audio.py" line="405" />
         <source>Input level</source>
         <translation>Кіріс сигналының деңгейі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="383" />
+        <location filename="../../monitor/gui/editors/audio.py" line="408" />
         <source>Insert timestamp</source>
         <translation>Уақыт белгісін қою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="384" />
+        <location filename="../../monitor/gui/editors/audio.py" line="409" />
         <source>Put the time of the recording or of the player, e.g. [12:34], into the narrative at the cursor.</source>
         <translation>Жазбаның немесе ойнатқыштың уақытын, мысалы [12:34], әңгімеге курсор тұрған жерге қою.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Duration</source>
         <translation>Ұзақтығы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Recorded</source>
         <translation>Жазылған күні</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Device</source>
         <translation>Құрылғы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="396" />
+        <location filename="../../monitor/gui/editors/audio.py" line="421" />
         <source>The narrative's timestamps: choose one, or Ctrl+click one in the narrative, to move the player there.</source>
         <translation>Әңгімедегі уақыт белгілері: ойнатқышты сол сәтке жылжыту үшін белгіні таңдаңыз немесе әңгімеде Ctrl басып тұрып оны шертіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="402" />
-        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <location filename="../../monitor/gui/editors/audio.py" line="429" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
         <source>Play</source>
         <translation>Ойнату</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="405" />
+        <location filename="../../monitor/gui/editors/audio.py" line="432" />
         <source>Position in the recording</source>
         <translation>Жазбадағы орын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="423" />
+        <location filename="../../monitor/gui/editors/audio.py" line="450" />
         <source>Recordings</source>
         <translation>Жазбалар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="424" />
+        <location filename="../../monitor/gui/editors/audio.py" line="451" />
         <source>Timestamps in the narrative</source>
         <translation>Әңгімедегі уақыт белгілері</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="456" />
+        <location filename="../../monitor/gui/editors/audio.py" line="484" />
         <source>Microphone: {name}</source>
         <translation>Микрофон: {name}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="458" />
+        <location filename="../../monitor/gui/editors/audio.py" line="486" />
         <source>No microphone found.</source>
         <translation>Микрофон табылмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="470" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
         <source>Resume</source>
         <translation>Жалғастыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="492" />
+        <location filename="../../monitor/gui/editors/audio.py" line="520" />
         <source>The interview must be saved before recording: correct the marked fields.</source>
         <translation>Жазу алдында сұхбатты сақтау керек: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="507" />
+        <location filename="../../monitor/gui/editors/audio.py" line="535" />
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="706" />
+        <location filename="../../monitor/gui/editors/audio.py" line="735" />
         <source>This recording cannot be played.</source>
         <translation>Бұл жазбаны ойнату мүмкін емес.</translation>
     </message>
@@ -193,38 +193,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="97" />
         <source>Backup copy</source>
         <translation>Сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="89" />
         <source>Choose…</source>
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="91" />
         <source>Copy to</source>
         <translation>Қайда көшіру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="93" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Қойманың (және оның кілт файлының) шифрланған көшірмесін таңдалған файлға жазады. Ол сол құпия фразамен ашылады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="99" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Monitor қоймалары (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="108" />
         <source>Choose where to write the copy.</source>
         <translation>Көшірмені қайда жазу керегін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="114" />
         <source>Written: {files}</source>
         <translation>Жазылды: {files}</translation>
     </message>
@@ -472,12 +472,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="286" />
         <source>(absent)</source>
         <translation>(жоқ)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="348" />
         <source>(deleted)</source>
         <translation>(жойылған)</translation>
     </message>
@@ -485,22 +485,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="598" />
         <source>Conflicts to review</source>
         <translation>Қарауға арналған қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="607" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Қарайтын ештеңе жоқ: ешбір жазбада әр құрылғыдан келген қайшы нұсқалар жоқ, мөрленген жазбаның ешбір өзгерісі қабылданбаған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="636" />
         <source>{n} versions</source>
         <translation>нұсқалар: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="638" />
         <source>refused sealed edit</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
@@ -591,6 +591,75 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="224" />
         <source>Added {name}.</source>
         <translation>{name} қосылды.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="18" />
+        <location filename="../../monitor/gui/dialogs/duress.py" line="47" />
+        <source>Duress passphrase</source>
+        <translation>Дабыл құпия фразасы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="24" />
+        <source>A second passphrase that, typed at unlock, destroys this vault's key file: every passphrase slot, and the coordinator recovery slot unless you keep it below. Monitor then behaves exactly as for a wrong passphrase. Nobody can open this vault afterwards, you included; only a backup copy of both files brings it back.</source>
+        <translation>Екінші құпия фраза: құлыпты ашқанда терілсе, ол осы қойманың кілт файлын жояды — құпия фразалардың барлық ұяшықтарын, сондай-ақ төменде сақтамасаңыз, үйлестірушінің қалпына келтіру ұяшығын да. Содан кейін Monitor құпия фраза қате болғандағыдай әрекет етеді. Осыдан кейін қойманы ешкім, сіз де аша алмайсыз; оны тек екі файлдың сақтық көшірмесінен қайтаруға болады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="29" />
+        <source>Risks: in many countries destroying data during a search or an inspection is itself an offence (obstruction, destroying evidence), and may be punished more harshly than what the data would have shown. A copy of this laptop's disk made before the unlock is not affected: whoever has it and your real passphrase still opens the vault. It only protects against an unlock forced at the laptop itself. GrapheneOS's duress PIN makes the same trade-off, and its users discuss exactly these risks.</source>
+        <translation>Тәуекелдер: көптеген елдерде тінту не тексеру кезінде деректерді жоюдың өзі құқық бұзушылық (кедергі келтіру, дәлелдемелерді жою) болып табылады және деректер көрсетуі мүмкін нәрседен де қатаңырақ жазалануы мүмкін. Құлыпты ашқанға дейін алынған осы ноутбук дискісінің көшірмесіне бұл әсер етпейді: оны иеленген әрі нағыз құпия фразаңызды білетін адам қойманы бәрібір ашады. Ол тек ноутбуктың өз басында мәжбүрлеп аштыруға қарсы қорғайды. GrapheneOS-тың мәжбүрлеу PIN-коды дәл осындай ымыраға барады, оның пайдаланушылары дәл осы тәуекелдерді талқылайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="37" />
+        <source>Off unless you set it. Monitor cannot show whether one is set: the key file looks the same either way. Setting replaces any earlier duress passphrase; Remove makes sure there is none.</source>
+        <translation>Өзіңіз орнатпасаңыз, өшірулі. Monitor оның орнатылғанын көрсете алмайды: кілт файлы екі жағдайда да бірдей көрінеді. Жаңа дабыл құпия фразасы бұрынғысын ауыстырады; «Жою» оның жоқ екеніне кепілдік береді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="46" />
+        <source>Keep the coordinator recovery slot</source>
+        <translation>Үйлестірушінің қалпына келтіру ұяшығын сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="48" />
+        <source>Again</source>
+        <translation>Қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="50" />
+        <source>It must differ from the vault's passphrase. Choose one you would never type by mistake.</source>
+        <translation>Ол қойманың құпия фразасынан өзгеше болуы керек. Оны ешқашан қателесіп термейтіндей етіп таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="52" />
+        <source>Set duress passphrase</source>
+        <translation>Дабыл фразасын орнату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="53" />
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="74" />
+        <source>Type the duress passphrase first.</source>
+        <translation>Алдымен дабыл құпия фразасын теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="77" />
+        <source>The two passphrases differ.</source>
+        <translation>Құпия фразалар сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="91" />
+        <source>No duress passphrase is set now.</source>
+        <translation>Қазір дабыл құпия фразасы орнатылмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="93" />
+        <source>The duress passphrase is set. Typed at unlock, it destroys this vault's key file.</source>
+        <translation>Дабыл құпия фразасы орнатылды. Құлыпты ашқанда терілсе, ол осы қойманың кілт файлын жояды.</translation>
     </message>
 </context>
 <context>
@@ -1078,72 +1147,72 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="130" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="129" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="132" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="146" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="145" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="201" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="220" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="219" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="229" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="228" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="243" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="242" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="285" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="323" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="329" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="389" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="390" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="396" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="422" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="428" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -1559,42 +1628,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="119" />
         <source>Change passphrase</source>
         <translation>Құпия фразаны өзгерту</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Current passphrase</source>
         <translation>Қазіргі құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="126" />
         <source>New passphrase</source>
         <translation>Жаңа құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="127" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="128" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Бір-бірімен байланыссыз төрт не одан көп сөз алыңыз. Сақтық көшірмелер ескі құпия фразамен қалады.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="136" />
         <source>Type the current passphrase.</source>
         <translation>Қазіргі құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="142" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="160" />
         <source>The passphrase was changed.</source>
         <translation>Құпия фраза өзгертілді.</translation>
     </message>
@@ -1668,6 +1737,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/pages/record_view.py" line="32" />
         <source>Linked records</source>
         <translation>Байланысты жазбалар</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Қалпына келтіру ұяшығы жоқ: ұмытылған құпия фразаны қалпына келтіру мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
+        <source>a recipient not among the contacts</source>
+        <translation>байланыстар арасында жоқ алушы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>{slot}-қалпына келтіру ұяшығы: деректер кілті {name} үшін шифрланған ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
+        <source>Recovery</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Қалпына келтіру ұяшығы құпия фразаңызды ұмытып қалсаңыз, өзіңіз сенетін үйлестірушіге осы қойманы ашуға мүмкіндік береді. Онда осы қойманың кілті үйлестірушінің age кілтіне шифрланып сақталады. Сол кілт, қойманың және оның кілт файлының көшірмелері кімде болса, сол оны аша алады, сондықтан мұндағы әр жазбаны сеніп тапсыра алатын үйлестірушіні ғана таңдаңыз. Қалпына келтіргенде қойма жаңа кілт пен жаңа құпия фраза алады. Қойманы жойғанда ұяшық та жойылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
+        <source>Add a recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын қосу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
+        <source>Remove the recovery slot</source>
+        <translation>Қалпына келтіру ұяшығын алып тастау</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
+        <source>Coordinator</source>
+        <translation>Үйлестіруші</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Байланыстарыңыз арасында үйлестіруші жоқ. Алдымен үйлестірушінің байланыс файлын Синхрондау › Сенімді байланыстар мәзірінде қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Осы үйлестірушінің age кілті кімде болса, сол осы қойманы оның және кілт файлының көшірмелерінен аша алады. Қалпына келтіру ұяшығы қосылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Қалпына келтіру ұяшығы алып тасталсын ба? Содан кейін құпия фразаңызды ұмытсаңыз, бұл қойманы ешкім аша алмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Қосылды. {name} өзінің Monitor қоймасын (немесе age кілтін) сенімді сақтасын деп айтыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Алып тасталды: ұяшық орнында қайта жазылды.</translation>
     </message>
 </context>
 <context>
@@ -1891,145 +2034,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="152" />
         <source>Only fields that differ</source>
         <translation>Тек айырмашылығы бар өрістер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="169" />
         <source>Edit merged value…</source>
         <translation>Біріктірілген мәнді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="171" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="581" />
         <source>Delete record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="180" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Resolve</source>
         <translation>Шешу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="194" />
         <source>The merged record:</source>
         <translation>Біріктірілген жазба:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="219" />
         <source>Nothing to review.</source>
         <translation>Қарайтын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="238" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Бұл жазба мөрленген: оның мазмұны ешқашан өзгермейді, сондықтан тек мөрленген нұсқасын қалдыруға болады. Қабылданбаған өзгеріс жазбаның тарихында қалады және оны осында оқуға болады; егер онда жаңа мәлімет болса, оны жазбаға толықтыру ретінде қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Өрістің сол нұсқадағы мәнін қалдыру үшін ұяшықты басыңыз; мәнді өзіңіз енгізу үшін біріктірілген бағандағы ұяшықты екі рет басыңыз. Айырмашылығы бар жолдар ерекшеленген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Keep the sealed version</source>
         <translation>Мөрленген нұсқаны қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>refused edit of a sealed record</source>
         <translation>мөрленген жазбаның қабылданбаған өзгерісі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>deletes the record</source>
         <translation>жазбаны жояды</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>current view</source>
         <translation>ағымдағы нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>concurrent version</source>
         <translation>қатар нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="273" />
         <source>Version {n}</source>
         <translation>{n}-нұсқа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="276" />
         <source>{time} · generation {n}</source>
         <translation>{time} · {n}-буын</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Merged result</source>
         <translation>Біріктіру нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="332" />
         <source>Revision {rev}</source>
         <translation>{rev} нұсқасы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="356" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісі: оны оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n}: delete</source>
         <translation>{n}-нұсқаны қалдыру: жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="385" />
         <source>Keep version {n} whole</source>
         <translation>{n}-нұсқаны толық қалдыру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="432" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Мөрленген жазбаның қабылданбаған өзгерісін оқуға болады, бірақ таңдауға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="414" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Бұл нұсқа жазбаны жояды: онда қалдыратын өрістер жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="481" />
         <source>A sealed record's content cannot change.</source>
         <translation>Мөрленген жазбаның мазмұны өзгермейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="534" />
         <source>Typed by hand.</source>
         <translation>Қолмен енгізілген.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="537" />
         <source>From version {n}.</source>
         <translation>{n}-нұсқадан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Біріктірілген жазба пішін тексерулерінен өтеді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="565" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Қайшылықты осы жазбаны жою арқылы шешу керек пе? Барлық нұсқа оның тарихында қалады.</translation>
     </message>
@@ -2092,84 +2235,99 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Lock when the window is minimised</source>
         <translation>Терезе жиналғанда құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>System language</source>
         <translation>Жүйе тілі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="48" />
         <source>Remember recently opened vaults</source>
         <translation>Жуырда ашылған қоймаларды есте сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Lock after no activity for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Clear copied text after</source>
         <translation>Көшірілген мәтінді тазалау уақыты</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="56" />
         <source>Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="60" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="74" />
         <source>My name, role and organisation</source>
         <translation>Менің атым, рөлім және ұйымым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Name</source>
         <translation>Аты-жөні</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="80" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Осы қоймада сақталады. Жаңа жұмысыңызға осы атпен қол қойылады, ол байланыс файлыңызда да тұрады, сондықтан басқалар жұмысты кім істегенін көреді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="88" />
+        <source>Duress passphrase…</source>
+        <translation>Дабыл құпия фразасы…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="91" />
+        <source>At a checkpoint</source>
+        <translation>Тексеру кезіне</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="93" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor экран құлыпталғанда және компьютер ұйқыға кетер алдында да құлыпталады. Жаңа тіл бірден қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="122" />
+        <source>Recovery…</source>
+        <translation>Қалпына келтіру…</translation>
     </message>
 </context>
 <context>
@@ -2208,33 +2366,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="52" />
         <source>Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="104" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="70" />
         <source>Done.</source>
         <translation>Дайын.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="82" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="119" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="125" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
@@ -2242,148 +2400,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Monitor — unlock</source>
         <translation>Монитор — құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Open another vault file…</source>
         <translation>Басқа қойма файлын ашу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="95" />
         <source>Show passphrase</source>
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>optional; it signs your work</source>
         <translation>міндетті емес; жұмысыңызға осымен қол қойылады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="116" />
         <source>Vault</source>
         <translation>Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="117" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="118" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="120" />
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="121" />
         <source>Your role</source>
         <translation>Рөліңіз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="122" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="191" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="194" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="206" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="228" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="447" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="345" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="348" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="416" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="420" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="463" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>
@@ -2391,37 +2549,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="213" />
         <source>Wiping…</source>
         <translation>Жойылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="219" />
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Settings…</source>
         <translation>Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="238" />
         <source>Change passphrase…</source>
         <translation>Құпия фразаны өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="239" />
         <source>Verify…</source>
         <translation>Тексеру…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="240" />
         <source>Backup copy…</source>
         <translation>Сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="242" />
         <source>Quick wipe…</source>
         <translation>Жедел жою…</translation>
     </message>
@@ -2429,32 +2587,32 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="32" />
         <source>Verify the vault</source>
         <translation>Қойманы тексеру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="34" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Әр беттің шифрлануын, дерекқорды, әр нұсқаны, аудит тізбегін және әр тіркеменің хешін тексереді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="40" />
         <source>optional: the audit chain head from a printed report</source>
         <translation>міндетті емес: басылған есептегі аудит тізбегінің басы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="41" />
         <source>Printed head</source>
         <translation>Басылған тізбек басы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="74" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Қойма бүтін: тексерілген нұсқалар — {n}, аудит жазбалары — {a}, тіркемелер — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="79" />
         <source>{n} problem(s) found:</source>
         <translation>Табылған ақаулар: {n}:</translation>
     </message>
@@ -2495,32 +2653,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>Quick wipe</source>
         <translation>Жедел жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="172" />
         <source>WIPE</source>
         <translation>ЖОЮ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="176" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>{path} қоймасы біржола жойылады: алдымен кілт материалы, содан кейін әр байт. Осыдан кейін оны ешкім, тіпті құпия фразаны білсе де, аша алмайды. Басқа жердегі сақтық көшірмелерге тиіспейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="179" />
         <source>Type {word} to confirm:</source>
         <translation>Растау үшін {word} деп жазыңыз:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="183" />
         <source>Wipe now</source>
         <translation>Қазір жою</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>

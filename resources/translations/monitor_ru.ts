@@ -82,110 +82,110 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="349" />
+        <location filename="../../monitor/gui/editors/audio.py" line="374" />
         <source>Audio recording</source>
         <translation>Аудиозапись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="365" />
+        <location filename="../../monitor/gui/editors/audio.py" line="390" />
         <source>Record</source>
         <translation>Записать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="368" />
-        <location filename="../../monitor/gui/editors/audio.py" line="470" />
-        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <location filename="../../monitor/gui/editors/audio.py" line="393" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="370" />
+        <location filename="../../monitor/gui/editors/audio.py" line="395" />
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="380" />
+        <location filename="../../monitor/gui/editors/audio.py" line="405" />
         <source>Input level</source>
         <translation>Уровень входного сигнала</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="383" />
+        <location filename="../../monitor/gui/editors/audio.py" line="408" />
         <source>Insert timestamp</source>
         <translation>Вставить отметку времени</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="384" />
+        <location filename="../../monitor/gui/editors/audio.py" line="409" />
         <source>Put the time of the recording or of the player, e.g. [12:34], into the narrative at the cursor.</source>
         <translation>Вставить в рассказ у курсора время записи или проигрывателя, например [12:34].</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Recorded</source>
         <translation>Дата записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="392" />
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="396" />
+        <location filename="../../monitor/gui/editors/audio.py" line="421" />
         <source>The narrative's timestamps: choose one, or Ctrl+click one in the narrative, to move the player there.</source>
         <translation>Отметки времени в рассказе: выберите отметку или щёлкните по ней в рассказе с нажатой Ctrl, чтобы перейти к этому месту записи.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="402" />
-        <location filename="../../monitor/gui/editors/audio.py" line="726" />
+        <location filename="../../monitor/gui/editors/audio.py" line="429" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
         <source>Play</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="405" />
+        <location filename="../../monitor/gui/editors/audio.py" line="432" />
         <source>Position in the recording</source>
         <translation>Положение в записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="423" />
+        <location filename="../../monitor/gui/editors/audio.py" line="450" />
         <source>Recordings</source>
         <translation>Записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="424" />
+        <location filename="../../monitor/gui/editors/audio.py" line="451" />
         <source>Timestamps in the narrative</source>
         <translation>Отметки времени в рассказе</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="456" />
+        <location filename="../../monitor/gui/editors/audio.py" line="484" />
         <source>Microphone: {name}</source>
         <translation>Микрофон: {name}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="458" />
+        <location filename="../../monitor/gui/editors/audio.py" line="486" />
         <source>No microphone found.</source>
         <translation>Микрофон не найден.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="470" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
         <source>Resume</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="492" />
+        <location filename="../../monitor/gui/editors/audio.py" line="520" />
         <source>The interview must be saved before recording: correct the marked fields.</source>
         <translation>Перед записью интервью нужно сохранить: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="507" />
+        <location filename="../../monitor/gui/editors/audio.py" line="535" />
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/audio.py" line="706" />
+        <location filename="../../monitor/gui/editors/audio.py" line="735" />
         <source>This recording cannot be played.</source>
         <translation>Эту запись невозможно воспроизвести.</translation>
     </message>
@@ -193,38 +193,38 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="204" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="215" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="97" />
         <source>Backup copy</source>
         <translation>Резервная копия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="207" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="89" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="209" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="91" />
         <source>Copy to</source>
         <translation>Куда копировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="211" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="93" />
         <source>Writes an encrypted copy of the vault (and its key file) to the file you choose. It opens with the same passphrase.</source>
         <translation>Записывает зашифрованную копию хранилища (и его файла ключа) в выбранный файл. Она открывается той же парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="217" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="99" />
         <source>Monitor vaults (*.vault)</source>
         <translation>Хранилища Monitor (*.vault)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="226" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="108" />
         <source>Choose where to write the copy.</source>
         <translation>Выберите, куда записать копию.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="232" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="114" />
         <source>Written: {files}</source>
         <translation>Записано: {files}</translation>
     </message>
@@ -472,12 +472,12 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="285" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="286" />
         <source>(absent)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="347" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="348" />
         <source>(deleted)</source>
         <translation>(удалена)</translation>
     </message>
@@ -485,22 +485,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="597" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="598" />
         <source>Conflicts to review</source>
         <translation>Конфликты для проверки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="606" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="607" />
         <source>Nothing to review: no record has versions from different devices that conflict, and no edit of a sealed record was refused.</source>
         <translation>Проверять нечего: ни у одной записи нет конфликтующих версий с разных устройств, и ни одно изменение запечатанной записи не было отклонено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="635" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="636" />
         <source>{n} versions</source>
         <translation>версий: {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="637" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="638" />
         <source>refused sealed edit</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
@@ -591,6 +591,75 @@ Does the owner read you exactly this fingerprint? Add the contact only if they d
         <location filename="../../monitor/gui/dialogs/sync_dialogs.py" line="224" />
         <source>Added {name}.</source>
         <translation>Добавлен контакт {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="18" />
+        <location filename="../../monitor/gui/dialogs/duress.py" line="47" />
+        <source>Duress passphrase</source>
+        <translation>Тревожная парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="24" />
+        <source>A second passphrase that, typed at unlock, destroys this vault's key file: every passphrase slot, and the coordinator recovery slot unless you keep it below. Monitor then behaves exactly as for a wrong passphrase. Nobody can open this vault afterwards, you included; only a backup copy of both files brings it back.</source>
+        <translation>Вторая парольная фраза: набранная при разблокировке, она уничтожает файл ключа этого хранилища — все слоты парольных фраз, а также слот восстановления координатора, если вы не сохраните его ниже. Затем Monitor ведёт себя точно так же, как при неверной парольной фразе. После этого хранилище не откроет никто, в том числе вы; вернуть его можно только из резервной копии обоих файлов.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="29" />
+        <source>Risks: in many countries destroying data during a search or an inspection is itself an offence (obstruction, destroying evidence), and may be punished more harshly than what the data would have shown. A copy of this laptop's disk made before the unlock is not affected: whoever has it and your real passphrase still opens the vault. It only protects against an unlock forced at the laptop itself. GrapheneOS's duress PIN makes the same trade-off, and its users discuss exactly these risks.</source>
+        <translation>Риски: во многих странах уничтожение данных во время обыска или досмотра само по себе является правонарушением (воспрепятствование, уничтожение доказательств) и может караться строже, чем то, что показали бы данные. Копия диска этого ноутбука, снятая до разблокировки, не затрагивается: тот, у кого она есть и кто знает вашу настоящую парольную фразу, по-прежнему откроет хранилище. Защита действует только против разблокировки, к которой принуждают у самого ноутбука. Такой же компромисс сделан в PIN-коде принуждения GrapheneOS, и его пользователи обсуждают именно эти риски.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="37" />
+        <source>Off unless you set it. Monitor cannot show whether one is set: the key file looks the same either way. Setting replaces any earlier duress passphrase; Remove makes sure there is none.</source>
+        <translation>Выключено, пока вы её не зададите. Monitor не может показать, задана ли она: файл ключа выглядит одинаково в обоих случаях. Новая тревожная парольная фраза заменяет прежнюю; «Удалить» гарантирует, что её нет.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="46" />
+        <source>Keep the coordinator recovery slot</source>
+        <translation>Сохранить слот восстановления координатора</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="48" />
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="50" />
+        <source>It must differ from the vault's passphrase. Choose one you would never type by mistake.</source>
+        <translation>Она должна отличаться от парольной фразы хранилища. Выберите такую, которую вы никогда не наберёте по ошибке.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="52" />
+        <source>Set duress passphrase</source>
+        <translation>Задать тревожную фразу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="53" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="74" />
+        <source>Type the duress passphrase first.</source>
+        <translation>Сначала введите тревожную парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="77" />
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="91" />
+        <source>No duress passphrase is set now.</source>
+        <translation>Тревожная парольная фраза теперь не задана.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/duress.py" line="93" />
+        <source>The duress passphrase is set. Typed at unlock, it destroys this vault's key file.</source>
+        <translation>Тревожная парольная фраза задана. Набранная при разблокировке, она уничтожит файл ключа этого хранилища.</translation>
     </message>
 </context>
 <context>
@@ -1078,72 +1147,72 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <translation>Рассказ человека его словами, как он был дан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="130" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="129" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="132" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="146" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="145" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="202" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="201" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="220" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="219" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>Consent on record: {items}</source>
         <translation>Записанное согласие: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="227" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="229" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="228" />
         <source>Withdrawn: {items}</source>
         <translation>Отозвано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="243" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="242" />
         <source>Choose the person first.</source>
         <translation>Сначала выберите лицо.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="285" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="323" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="329" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="389" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="390" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="396" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="422" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="428" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1559,42 +1628,42 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="119" />
         <source>Change passphrase</source>
         <translation>Смена парольной фразы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="243" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
         <source>Current passphrase</source>
         <translation>Текущая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="244" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="126" />
         <source>New passphrase</source>
         <translation>Новая парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="245" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="127" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="246" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="128" />
         <source>Choose four or more unrelated words. Backup copies keep the old passphrase.</source>
         <translation>Возьмите четыре или больше не связанных слов. Резервные копии сохраняют старую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="254" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="136" />
         <source>Type the current passphrase.</source>
         <translation>Введите текущую парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="260" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="142" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="278" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="160" />
         <source>The passphrase was changed.</source>
         <translation>Парольная фраза изменена.</translation>
     </message>
@@ -1668,6 +1737,80 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
         <location filename="../../monitor/gui/pages/record_view.py" line="32" />
         <source>Linked records</source>
         <translation>Связанные записи</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="42" />
+        <source>No recovery slot: a forgotten passphrase cannot be recovered.</source>
+        <translation>Слота восстановления нет: забытую парольную фразу восстановить нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="45" />
+        <source>a recipient not among the contacts</source>
+        <translation>получатель, которого нет среди контактов</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="46" />
+        <source>Recovery slot {slot}: the data key is wrapped to {name} ({fingerprint}…).</source>
+        <translation>Слот восстановления {slot}: ключ данных зашифрован для {name} ({fingerprint}…).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="58" />
+        <source>Recovery</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="61" />
+        <source>A recovery slot lets a coordinator you trust open this vault if you forget your passphrase. It holds this vault's key, encrypted to the coordinator's age key. Whoever holds that key and copies of this vault and its key file can open it, so choose only a coordinator you trust with every record here. A recovery gives the vault a new key and a new passphrase. Wiping the vault destroys the slot too.</source>
+        <translation>Слот восстановления позволяет координатору, которому вы доверяете, открыть это хранилище, если вы забудете парольную фразу. В нём ключ этого хранилища, зашифрованный для ключа age координатора. Тот, у кого есть этот ключ и копии хранилища и его файла ключа, может его открыть, поэтому выбирайте только координатора, которому доверяете каждую запись здесь. При восстановлении хранилище получает новый ключ и новую парольную фразу. Уничтожение хранилища уничтожает и слот.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="69" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="113" />
+        <source>Add a recovery slot</source>
+        <translation>Добавить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="70" />
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="119" />
+        <source>Remove the recovery slot</source>
+        <translation>Удалить слот восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="75" />
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="100" />
+        <source>No coordinator among your contacts. Add the coordinator's contact file under Sync › Trusted contacts first.</source>
+        <translation>Среди ваших контактов нет координатора. Сначала добавьте файл контакта координатора в меню Синхронизация › Доверенные контакты.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="114" />
+        <source>{name} ({fingerprint})
+
+Whoever holds this coordinator's age key will be able to open this vault from copies of it and its key file. Add the recovery slot?</source>
+        <translation>{name} ({fingerprint})
+
+Тот, у кого есть ключ age этого координатора, сможет открыть это хранилище по копиям хранилища и его файла ключа. Добавить слот восстановления?</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="120" />
+        <source>Remove the recovery slot? If you then forget your passphrase, nobody can open this vault.</source>
+        <translation>Удалить слот восстановления? Если после этого вы забудете парольную фразу, никто не сможет открыть это хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="141" />
+        <source>Added. Tell {name} to keep their Monitor vault (or age key) safe.</source>
+        <translation>Добавлено. Попросите {name} надёжно хранить своё хранилище Monitor (или ключ age).</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/recovery.py" line="155" />
+        <source>Removed: the slot was overwritten in place.</source>
+        <translation>Удалено: слот перезаписан на месте.</translation>
     </message>
 </context>
 <context>
@@ -1891,145 +2034,145 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="151" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="152" />
         <source>Only fields that differ</source>
         <translation>Только различающиеся поля</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="168" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="169" />
         <source>Edit merged value…</source>
         <translation>Изменить объединённое значение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="170" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="580" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="171" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="581" />
         <source>Delete record</source>
         <translation>Удалить запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="179" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="180" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Resolve</source>
         <translation>Разрешить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="193" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="194" />
         <source>The merged record:</source>
         <translation>Объединённая запись:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="218" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="219" />
         <source>Nothing to review.</source>
         <translation>Проверять нечего.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="237" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="238" />
         <source>This record is sealed: its content can never change, so only its sealed version can be kept. The refused edit stays in the record's history and can be read here; if it holds something new, add it to the record as an addendum.</source>
         <translation>Эта запись запечатана: её содержание не может измениться, поэтому сохранить можно только запечатанную версию. Отклонённое изменение остаётся в истории записи, и его можно прочитать здесь; если в нём есть что-то новое, добавьте это к записи как дополнение.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="242" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="243" />
         <source>Click a cell to keep that version's value of the field; double-click a cell of the merged column to type a value. Rows that differ are highlighted.</source>
         <translation>Щёлкните ячейку, чтобы сохранить значение поля из этой версии; дважды щёлкните ячейку объединённого столбца, чтобы ввести значение. Различающиеся строки выделены.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="244" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="245" />
         <source>Keep the sealed version</source>
         <translation>Сохранить запечатанную версию</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="264" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="265" />
         <source>refused edit of a sealed record</source>
         <translation>отклонённое изменение запечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="266" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="267" />
         <source>deletes the record</source>
         <translation>удаляет запись</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="268" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="269" />
         <source>current view</source>
         <translation>текущая версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="270" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="271" />
         <source>concurrent version</source>
         <translation>параллельная версия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="272" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="273" />
         <source>Version {n}</source>
         <translation>Версия {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="275" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="276" />
         <source>{time} · generation {n}</source>
         <translation>{time} · поколение {n}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="326" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="327" />
         <source>Merged result</source>
         <translation>Итог объединения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="331" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="332" />
         <source>Revision {rev}</source>
         <translation>Редакция {rev}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="355" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="356" />
         <source>A refused edit of a sealed record: it can be read, never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи: его можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="382" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="383" />
         <source>Keep version {n}: delete</source>
         <translation>Оставить версию {n}: удалить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="384" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="385" />
         <source>Keep version {n} whole</source>
         <translation>Оставить версию {n} целиком</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="410" />
-        <location filename="../../monitor/gui/pages/conflicts.py" line="431" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="411" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="432" />
         <source>A refused edit of a sealed record can be read, but never chosen.</source>
         <translation>Отклонённое изменение запечатанной записи можно прочитать, но нельзя выбрать.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="413" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="414" />
         <source>That version deletes the record: it has no fields to keep.</source>
         <translation>Эта версия удаляет запись: в ней нет полей, которые можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="480" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="481" />
         <source>A sealed record's content cannot change.</source>
         <translation>Содержание запечатанной записи не может измениться.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="533" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="534" />
         <source>Typed by hand.</source>
         <translation>Введено вручную.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="536" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="537" />
         <source>From version {n}.</source>
         <translation>Из версии {n}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="553" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="554" />
         <source>The merged record passes the form checks.</source>
         <translation>Объединённая запись проходит проверки формы.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/pages/conflicts.py" line="564" />
+        <location filename="../../monitor/gui/pages/conflicts.py" line="565" />
         <source>Resolve by deleting this record? Every version stays in its history.</source>
         <translation>Разрешить конфликт, удалив эту запись? Все версии останутся в её истории.</translation>
     </message>
@@ -2092,84 +2235,99 @@ Seal it now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="38" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="39" />
         <source>Lock when the window is minimised</source>
         <translation>Блокировать при сворачивании окна</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="44" />
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="48" />
         <source>Remember recently opened vaults</source>
         <translation>Запоминать недавно открытые хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
         <source>Lock after no activity for</source>
         <translation>Блокировать после бездействия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="55" />
         <source>Clear copied text after</source>
         <translation>Очищать скопированный текст через</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="56" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="60" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="72" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="74" />
         <source>My name, role and organisation</source>
         <translation>Моё имя, роль и организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="75" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="77" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="79" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="78" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="80" />
         <source>Kept in this vault. Your new work is signed with this name, and your contact file carries it, so others see who did it.</source>
         <translation>Хранится в этом хранилище. Ваша новая работа подписывается этим именем, и оно же стоит в вашем файле контакта, чтобы другие видели, кто её сделал.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="88" />
+        <source>Duress passphrase…</source>
+        <translation>Тревожная парольная фраза…</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="91" />
+        <source>At a checkpoint</source>
+        <translation>На случай досмотра</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="93" />
         <source>Monitor also locks when the screen locks and before the computer sleeps. A new language applies at once.</source>
         <translation>Monitor также блокируется при блокировке экрана и перед сном компьютера. Новый язык действует сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/dialogs/settings_dialog.py" line="122" />
+        <source>Recovery…</source>
+        <translation>Восстановление…</translation>
     </message>
 </context>
 <context>
@@ -2208,33 +2366,33 @@ Seal it now?</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="58" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="52" />
         <source>Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="60" />
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="54" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="104" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="76" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="70" />
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="88" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="82" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="125" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="119" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="131" />
+        <location filename="../../monitor/gui/dialogs/task.py" line="125" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
@@ -2242,148 +2400,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Monitor — unlock</source>
         <translation>Монитор — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Open another vault file…</source>
         <translation>Открыть другой файл хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="95" />
         <source>Show passphrase</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>optional; it signs your work</source>
         <translation>необязательно; им подписывается ваша работа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="116" />
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="117" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="118" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="120" />
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="121" />
         <source>Your role</source>
         <translation>Ваша роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="122" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="191" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="194" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="206" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="228" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="447" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="345" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="348" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="416" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="420" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="463" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>
@@ -2391,37 +2549,37 @@ Seal it now?</source>
 <context>
     <name>VaultCare</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="331" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="213" />
         <source>Wiping…</source>
         <translation>Уничтожение…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="337" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="219" />
         <source>&amp;Vault</source>
         <translation>&amp;Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="355" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="237" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="356" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="238" />
         <source>Change passphrase…</source>
         <translation>Сменить парольную фразу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="357" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="239" />
         <source>Verify…</source>
         <translation>Проверить…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="358" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="240" />
         <source>Backup copy…</source>
         <translation>Резервная копия…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="360" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="242" />
         <source>Quick wipe…</source>
         <translation>Быстрое уничтожение…</translation>
     </message>
@@ -2429,32 +2587,32 @@ Seal it now?</source>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="150" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="32" />
         <source>Verify the vault</source>
         <translation>Проверка хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="152" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="34" />
         <source>Checks the encryption of every page, the database, every revision, the audit chain and every attachment's hash.</source>
         <translation>Проверяет шифрование каждой страницы, базу данных, каждую редакцию, цепочку аудита и хеш каждого вложения.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="158" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="40" />
         <source>optional: the audit chain head from a printed report</source>
         <translation>необязательно: вершина журнала аудита из напечатанного отчёта</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="159" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="41" />
         <source>Printed head</source>
         <translation>Напечатанная вершина</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="192" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="74" />
         <source>The vault is intact: {n} revisions, {a} audit entries and {b} attachments checked.</source>
         <translation>Хранилище цело: проверено редакций — {n}, записей аудита — {a}, вложений — {b}.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="197" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="79" />
         <source>{n} problem(s) found:</source>
         <translation>Найдено проблем: {n}:</translation>
     </message>
@@ -2495,32 +2653,32 @@ Everything you enter stays inside this encrypted vault. Lock it with Ctrl+L when
 <context>
     <name>WipeDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="286" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="168" />
         <source>Quick wipe</source>
         <translation>Быстрое уничтожение</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="290" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="172" />
         <source>WIPE</source>
         <translation>УНИЧТОЖИТЬ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="294" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="176" />
         <source>This destroys the vault {path} for ever: its key material first, then every byte. Nobody, not even with the passphrase, can open it afterwards. Backup copies elsewhere are not touched.</source>
         <translation>Хранилище {path} будет уничтожено навсегда: сначала ключевой материал, затем каждый байт. После этого его не откроет никто, даже зная парольную фразу. Резервные копии в других местах не затрагиваются.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="297" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="179" />
         <source>Type {word} to confirm:</source>
         <translation>Для подтверждения введите {word}:</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="301" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="183" />
         <source>Wipe now</source>
         <translation>Уничтожить сейчас</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/vault_care.py" line="304" />
+        <location filename="../../monitor/gui/dialogs/vault_care.py" line="186" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

@@ -132,6 +132,8 @@ def bench_unlock(tmp: Path) -> None:
 
 
 def bench_search(tmp: Path, testimonies: int) -> None:
+    from monitor.core.search import index as core_search
+
     rng = random.Random(5)
     path = tmp / "search.vault"
     vault = Vault.create(path, PASS)
@@ -167,10 +169,10 @@ def bench_search(tmp: Path, testimonies: int) -> None:
             t = time.perf_counter()
             vault.search(q, limit=50)
             ours.append(time.perf_counter() - t)
-            fts = " AND ".join(f'"{w}"' for w in q.split())
+            fts = core_search.forms_query(core_search.parse(q))  # the same FTS query, run raw
             t = time.perf_counter()
-            vault.conn.execute("SELECT record_id FROM search WHERE search MATCH ? ORDER BY rank LIMIT 50",
-                               (fts,)).fetchall()
+            vault.conn.execute("SELECT rowid FROM search_forms WHERE search_forms MATCH ? "
+                               "ORDER BY bm25(search_forms, 4.0, 1.0) LIMIT 50", (fts,)).fetchall()
             raw.append(time.perf_counter() - t)
     vault.close()
 
@@ -207,16 +209,90 @@ def bench_receive(tmp: Path, revisions: int) -> None:
           f" | ratio {receive_s / local_s:.2f} | replay (all stored) {replay_s:5.2f} s")
 
 
+def _file_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def _compacted(path: Path) -> int:
+    """The vault's size once checkpointed and vacuumed (free pages and the WAL gone)."""
+    with Vault.open(path, PASS) as vault:
+        vault.conn.execute("VACUUM")
+        vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return _file_bytes(path)
+
+
+def bench_size(tmp: Path, cases: int, *, parts: bool = True) -> None:
+    """Vault bytes against ``monitor dump`` bytes at ``cases`` demo cases (issue 20 §4: goal <= 3x),
+    and where the bytes go: each table (with its indexes) dropped in a copy, vacuumed, the difference.
+    (The SQLCipher build has no dbstat virtual table to count pages directly.)"""
+    import shutil
+
+    from monitor.core.demo.create import create_demo_vault
+    from monitor.core.io.dump import dump_line, dump_records
+
+    path = tmp / "size.vault"
+    t = time.perf_counter()
+    from monitor.core.keys import keyslot
+
+    create_demo_vault(path, PASS, cases=cases, seed=1, kdf=keyslot.TEST_COST)  # the size, not the unlock
+    built = time.perf_counter() - t
+    with Vault.open(path, PASS) as vault:
+        dump = sum(len((dump_line(r) + "\n").encode("utf-8")) for r in dump_records(vault))
+        records = vault.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+        tables = [r[0] for r in vault.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+            "AND name NOT LIKE 'search%' ORDER BY name")]
+        fts = [r[0] for r in vault.conn.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        indexes = [r[0] for r in vault.conn.execute(  # the named ones (a table's own key goes with the table)
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY tbl_name, name")]
+        vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    made = _file_bytes(path)
+    size = _compacted(path)
+    print(f"size at {cases:,} demo cases ({records:,} records, built in {built:.0f} s): vault as made"
+          f" {made / 2**20:6.2f} MiB, vacuumed {size / 2**20:6.2f} MiB | dump {dump / 2**20:6.2f} MiB |"
+          f" ratio {made / dump:.2f} as made, {size / dump:.2f} vacuumed (goal: <= 3)")
+    if not parts:
+        return
+    print("  where the bytes go (each dropped in a vacuumed copy, a table with its indexes; share of the vault):")
+    for name in fts + tables + indexes:
+        copy = tmp / "size-part.vault"
+        for suffix in ("", ".keyslot"):
+            shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+        with Vault.open(copy, PASS) as vault:
+            conn = vault.conn
+            conn.execute("PRAGMA foreign_keys = OFF")
+            for trigger in [r[0] for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (name,))]:
+                conn.execute(f"DROP TRIGGER {trigger}")
+            conn.execute(f"DROP {'INDEX' if name in indexes else 'TABLE'} {name}")
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        part = size - _file_bytes(copy)
+        print(f"    {('index ' if name in indexes else '') + name:28} {part / 2**20:6.2f} MiB {100 * part / size:5.1f}%")
+        for p in tmp.glob("size-part.vault*"):
+            p.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--only", choices=["unlock", "ingest", "search", "receive", "size"], action="append")
+    parser.add_argument("--cases", type=int, default=1000, help="demo cases for the size figure")
     args = parser.parse_args()
+    only = set(args.only or ["unlock", "ingest", "search", "receive", "size"])
     with tempfile.TemporaryDirectory(prefix="monitor-bench-") as tmp:  # benchmark data is synthetic
         tmp = Path(tmp)
-        bench_unlock(tmp)
-        bench_ingest(tmp, 32 if args.quick else 256)
-        bench_search(tmp, 5_000 if args.quick else 100_000)
-        bench_receive(tmp, 2_000 if args.quick else 10_000)
+        if "size" in only:
+            bench_size(tmp, 100 if args.quick else args.cases)
+        if "unlock" in only:
+            bench_unlock(tmp)
+        if "ingest" in only:
+            bench_ingest(tmp, 32 if args.quick else 256)
+        if "search" in only:
+            bench_search(tmp, 5_000 if args.quick else 100_000)
+        if "receive" in only:
+            bench_receive(tmp, 2_000 if args.quick else 10_000)
 
 
 if __name__ == "__main__":

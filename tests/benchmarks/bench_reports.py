@@ -255,7 +255,17 @@ def child(side: str, setup_file: Path, out: Path) -> None:
         import reportlab.platypus.tableofcontents  # noqa: F401
     startup = time.perf_counter() - t
     t, cpu = time.perf_counter(), time.process_time()
-    if side == "monitor":
+    if os.environ.get("BENCH_PROFILE"):  # --profile: where Monitor's extra time goes
+        import cProfile
+
+        profile = cProfile.Profile()
+        if side == "monitor":
+            profile.runcall(run_monitor, setup, out, vault)
+            vault.close()
+        else:
+            profile.runcall(run_raw, setup["raw"], out)
+        profile.dump_stats(os.environ["BENCH_PROFILE"])
+    elif side == "monitor":
         run_monitor(setup, out, vault)
         vault.close()
     else:
@@ -269,11 +279,19 @@ def child(side: str, setup_file: Path, out: Path) -> None:
                       "bytes": out.stat().st_size, "accel": accel}))
 
 
+def _pages(pdf: Path) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--photos", type=int, default=30)
     parser.add_argument("--injuries", type=int, default=50)
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="after the runs, profile one more Monitor run and print its N costliest functions")
     parser.add_argument("--child", choices=("monitor", "raw"))
     parser.add_argument("--setup")
     parser.add_argument("--out")
@@ -311,6 +329,19 @@ def main() -> None:
         print(f"CPU time: raw {med['raw']['cpu']:.2f} s, Monitor {med['monitor']['cpu']:.2f} s, "
               f"ratio {med['monitor']['cpu'] / med['raw']['cpu']:.2f}x")
         print(f"monitor/raw time {ratio:.2f}x   goals: <= 5 s, <= 400 MB, <= 1.3x   -> {'MET' if ok else 'NOT MET'}")
+        if args.profile:
+            import pstats
+
+            for side in ("raw", "monitor"):
+                stats_file = folder / f"{side}.prof"
+                subprocess.run([sys.executable, __file__, "--child", side, "--setup", str(setup_file),
+                                "--out", str(folder / f"profiled-{side}.pdf")], capture_output=True, text=True,
+                               check=True, env={**os.environ, "PYTHONPATH": str(ROOT), "BENCH_PROFILE": str(stats_file)})
+                print(f"--- {side}: pages {_pages(folder / f'profiled-{side}.pdf')}")
+                stats = pstats.Stats(str(stats_file))
+                stats.sort_stats("tottime").print_stats(args.profile)
+                if side == "monitor":
+                    stats.sort_stats("cumulative").print_stats("monitor/core", args.profile)
 
 
 if __name__ == "__main__":

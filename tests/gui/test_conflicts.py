@@ -356,3 +356,16 @@ def test_a_version_that_deletes_the_record(qtbot, tmp_path):
     finally:
         here.close()
         there.close()
+
+
+def test_nested_partial_dates_read_as_the_locale_writes_them():
+    """An allegation's date inside a case (a partial date, nested in a list) is a date to the review,
+    not ISO text: the merged case's "Date: 2011-07-17" read as 17.07.2011 in ru/kk."""
+    from monitor.core.model import schema
+    from monitor.gui.labels import format_date
+    from monitor.gui.pages.conflicts import _formats
+
+    formats = _formats(schema.inlined("case"))
+    assert formats.get("allegations.date") == "date", formats
+    assert format_date("2011-07-17", "kk") == "17.07.2011"
+    assert format_date("2011-07", "ru") == "07.2011"

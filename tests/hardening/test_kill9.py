@@ -6,7 +6,9 @@ or, for passwd, the new passphrase), ``cipher_integrity_check``, ``integrity_che
 pass, every record committed before is present, and the interrupted operation is all or nothing.
 Quick: 2 trials per operation; long (``-m slow``): 50 per operation (200). ``passwd --rekey`` has its
 own runs: 10 trials in the quick suite, 100 in the long one; after each, the vault opens with exactly
-one of the two passphrases and no rekey leftovers remain. Import and export join when sync lands.
+one of the two passphrases and no rekey leftovers remain. The vault has a coordinator recovery slot:
+after every trial it must unwrap to the key the passphrase opens (a rekey carries it forward before its
+commit point). Import and export join when sync lands.
 """
 
 from __future__ import annotations
@@ -22,11 +24,15 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_KDF
+from conftest import PASSPHRASE, TEST_KDF, data_key
 from records import new_facility, uid
 
 from monitor.core.errors import VaultNotFound, WrongPassphrase
+from monitor.core.keys import keyslot, recovery
+from monitor.core.keys.identity import DeviceIdentity
+from monitor.core.store import recovery as vault_recovery
 from monitor.core.store.vault import Vault
+from monitor.core.sync import contacts
 
 pytestmark = pytest.mark.process  # every test here starts the CLI or another child process
 
@@ -41,8 +47,12 @@ def world(tmp_path_factory):
     """A base vault with some records, the inputs, and how long each operation takes uninterrupted."""
     base = tmp_path_factory.mktemp("kill9")
     vault = base / "base.vault"
+    coordinator = DeviceIdentity.generate()
     with Vault.create(vault, PASSPHRASE, kdf=TEST_KDF) as v:
         v.put_many([new_facility(uid(i), name=f"СИЗО {i}") for i in range(50)])
+        # a coordinator recovery slot (issue 21 §1): every operation keeps it, a rekey carries it forward
+        contacts.trust(v, contacts.own(coordinator, "Айгүл", "coordinator"))
+        vault_recovery.add(v, contacts.find_in(v, "Айгүл"))
     jsonl = base / "load.jsonl"
     jsonl.write_text("".join(json.dumps(new_facility(uid(100_000 + i), name=f"ИВС № {i} Қостанай",
                                                      type_key="ivs", notes="ә" * 500), ensure_ascii=False) + "\n"
@@ -51,7 +61,8 @@ def world(tmp_path_factory):
     video.write_bytes(os.urandom(ATTACH_BYTES))
     (base / "pass").write_text(PASSPHRASE + "\n", encoding="utf-8")
     (base / "new").write_text(NEW + "\n", encoding="utf-8")
-    world = {"base": base, "vault": vault, "jsonl": jsonl, "video": video, "durations": {}}
+    world = {"base": base, "vault": vault, "jsonl": jsonl, "video": video, "durations": {},
+             "recovery_identity": recovery.load_identity(coordinator.age_identity)}
     started = time.monotonic()  # the interpreter and imports: kills before this hit nothing
     subprocess.run([sys.executable, "-c", "import monitor.cli, monitor.core.store.vault"], check=True)
     world["startup"] = time.monotonic() - started
@@ -129,6 +140,9 @@ def check_trial(world, op: str, trial: Path) -> str:
         counts = vault.counts()
         if op == "demo":
             return "done"  # it opened complete (creation renames a finished file into place)
+        # the recovery slot opens exactly what the passphrase opens: the old key, or the new one after a rekey
+        key, _index = recovery.unwrap(keyslot.read(path), world["recovery_identity"])
+        assert bytes(key) == bytes(data_key(path, passphrase)), "the recovery slot wraps another key"
         for i in range(50):  # every record committed before the operation
             assert vault.get(uid(i))["name"] == f"СИЗО {i}"
         if op == "load":

@@ -36,7 +36,7 @@ from ..search import index as _search
 from ..db import Connection
 from ..model.labels import record_label
 from .revisions import REVISION_COLUMNS, Revision
-from ..text import canonical_json
+from ..text import canonical_json, label_key
 
 # Non-shipped vocabulary terms (from `term` records) are listed after the shipped ones, by key.
 EXTENSION_POSITION = 1_000_000
@@ -69,6 +69,9 @@ class Lineage:
 
     generation: int
     seal: str | None
+    # The record has no stored revision yet (the gate saw none): this one will be its only head, so
+    # its view needs no reading back (see :func:`insert`).
+    first: bool = False
 
 
 def lineage(conn: Connection, parents: Iterable[str], *, record_type: str, deleted: bool,
@@ -126,18 +129,60 @@ def insert(conn: Connection, revision: Revision, line: Lineage | None = None) ->
     if line is None:
         line = lineage(conn, revision.parents, record_type=revision.record_type, deleted=revision.deleted,
                        body=revision.body, rev=revision.rev)
+    body_text = canonical_json(revision.body).decode("utf-8") if revision.body is not None else None
     conn.execute(
         f"INSERT INTO revisions ({REVISION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (revision.rev, revision.record_id, revision.record_type, json.dumps(sorted(revision.parents)),
-         revision.author, revision.device, revision.created_at, int(revision.deleted),
-         canonical_json(revision.body).decode("utf-8") if revision.body is not None else None, revision.hash),
+         revision.author, revision.device, revision.created_at, int(revision.deleted), body_text, revision.hash),
     )
     if revision.parents:
         conn.executemany("INSERT INTO revision_parents (rev, parent) VALUES (?, ?)",
                          [(revision.rev, p) for p in revision.parents])
     conn.execute("INSERT INTO revision_graph (rev, record_id, generation, seal, rejected) VALUES (?,?,?,?,0)",
                  (revision.rev, revision.record_id, line.generation, line.seal))
-    refresh_view(conn, revision.record_id)
+    if line.first and not revision.parents and body_text is not None:
+        _first_view(conn, revision, body_text)
+    else:
+        refresh_view(conn, revision.record_id)
+
+
+def _first_view(conn: Connection, revision: Revision, body_text: str) -> None:
+    """:func:`refresh_view` for the first revision of a record, without reading back what it would
+    find: the one head is this revision (so it wins, nothing is rejected, there is one version and
+    the earliest date is its own), no ``records`` row or ``refs`` exist for the record yet, and the
+    body is read from the stored text as refresh_view reads it. About a third of the statements of
+    a new record's save or merge."""
+    body = json.loads(body_text)
+    label = record_label(body)
+    values = (revision.record_id, revision.record_type, revision.rev, 1, revision.created_at, revision.created_at,
+              0, int(bool(body.get("sealed"))), label)
+    rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", values).lastrowid
+    annotated = list(schema.annotated_values(body))
+    links = [(revision.record_id, item.value, item.path) for item in schema.references(body, annotated)]
+    if links:
+        conn.executemany("INSERT OR IGNORE INTO refs (record_id, target_id, field) VALUES (?, ?, ?)", links)
+    _search.index_record(conn, rowid, revision.record_id, revision.record_type, label, body, annotated, new=True)
+    if revision.record_type == "term":
+        _project_term(conn, revision.record_id, body)
+
+
+# The last connection seen to have `records.label_key` (schema v7): the schema migrations before v7
+# rebuild the view on a `records` table without it. A down step forgets it (:func:`forget_columns`).
+_keyed_seen: list = [None]
+
+
+def _has_label_key(conn: Connection) -> bool:
+    if _keyed_seen[0] is conn:
+        return True
+    found = any(column[1] == "label_key" for column in conn.execute("PRAGMA table_info(records)"))
+    if found:
+        _keyed_seen[0] = conn
+    return found
+
+
+def forget_columns() -> None:
+    """Ask again whether `records` has its v7 columns (after a down step changed the schema)."""
+    _keyed_seen[0] = None
 
 
 def refresh_view(conn: Connection, record_id: str) -> None:
@@ -173,14 +218,17 @@ def refresh_view(conn: Connection, record_id: str) -> None:
     # Not an upsert either: with foreign keys on, SQLite's ON CONFLICT DO UPDATE costs several times
     # a plain INSERT or UPDATE here, and an import refreshes the view once per revision.
     values = (record_type, rev, versions, created, updated_at, int(deleted), int(sealed), label)
+    keyed = _has_label_key(conn)
+    if keyed:  # the label's sort key goes with it (schema v7): lists sort by it under plain BINARY
+        values += (label_key(label),)
     row = conn.execute("SELECT rowid FROM records WHERE id = ?", (record_id,)).fetchone()
     if row is None:
-        rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
-                             (record_id, *values)).lastrowid
+        rowid = conn.execute(f"INSERT INTO records ({_RECORD_COLUMNS}{', label_key' if keyed else ''}) "
+                             f"VALUES ({','.join('?' * (len(values) + 1))})", (record_id, *values)).lastrowid
     else:
         rowid = row[0]
         conn.execute("UPDATE records SET type = ?, head = ?, heads = ?, created_at = ?, updated_at = ?, deleted = ?, "
-                     "sealed = ?, label = ? WHERE rowid = ?", (*values, rowid))
+                     f"sealed = ?, label = ?{', label_key = ?' if keyed else ''} WHERE rowid = ?", (*values, rowid))
     annotated = list(schema.annotated_values(body)) if body is not None else []  # one walk for both
     conn.execute("DELETE FROM refs WHERE record_id = ?", (record_id,))
     links = [(record_id, item.value, item.path) for item in schema.references(body, annotated)] if body else []

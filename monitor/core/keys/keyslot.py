@@ -49,7 +49,10 @@ VAULT_SALT_BYTES = 16  # SQLCipher keeps its salt in the first 16 bytes of the d
 
 KIND_EMPTY = 0
 KIND_PASSPHRASE = 1  # Argon2id + AES-256-GCM
-# 2 is reserved for a recovery slot wrapped to an age X25519 recipient (not built yet).
+KIND_RECOVERY = 2  # the data key age-encrypted to a coordinator's X25519 recipient (keys/recovery.py)
+# The last slot is reserved for the duress verifier (keys/duress.py): kind byte 0 whether or not one is
+# there, so no passphrase or recovery slot is ever written to it.
+DURESS_SLOT = SLOTS - 1
 
 # slot: kind u8, 3 reserved bytes, t u32, memory KiB u32, lanes u32, salt 32, nonce 12 | sealed key 48 | … | sha256 32
 _SLOT_HEAD = struct.Struct(">B3xIII32s12s")  # 60 bytes
@@ -138,20 +141,11 @@ class KeyFile:
 
         Raises :class:`KeyFileDamaged` when no intact passphrase slot is left (the damaged one was
         it), else :class:`WrongPassphrase` (damage to a spare slot never hides a wrong passphrase).
+        (The unlock, ``store/opening.py``, then tries a refused passphrase as the duress passphrase.)
         """
-        for index in self.used():
-            slot = self.slots[index]
-            if slot[0] != KIND_PASSPHRASE:
-                continue
-            kind, t, m, p, salt, nonce = _SLOT_HEAD.unpack_from(slot)
-            kek = derive(passphrase, salt, KdfCost(t, m, p))
-            sealed = slot[_SLOT_HEAD.size:_SLOT_HEAD.size + _SEALED_BYTES]
-            key = bytearray(KEY_BYTES)  # decrypted into a buffer the caller can wipe, never into bytes
-            try:
-                AESGCM(kek).decrypt_into(nonce, sealed, _associated_data(self.header, index, slot[:_SLOT_HEAD.size]), key)
-            except InvalidTag:
-                continue
-            return key, index
+        opened = self.open_slots(passphrase)
+        if opened is not None:
+            return opened
         if self.damaged and not any(self.slots[i][0] == KIND_PASSPHRASE for i in self.used()):
             raise KeyFileDamaged(Message("key_file_no_intact_slot", path=str(self.path), slot=self.damaged[0]))
         # The binding is in every slot's associated data, so a header rewritten to name another
@@ -169,6 +163,24 @@ class KeyFile:
         if not bound:
             raise KeyFileDamaged(Message("vault_damaged_other_key_file", path=str(vault_path), slot=str(self.path)))
         raise WrongPassphrase(Message("wrong_passphrase_key_file"))
+
+    def open_slots(self, passphrase: str) -> tuple[bytearray, int] | None:
+        """The data key and slot index if ``passphrase`` opens an intact passphrase slot, else None
+        (no duress check: for checking a passphrase while the vault is open)."""
+        for index in self.used():
+            slot = self.slots[index]
+            if slot[0] != KIND_PASSPHRASE:
+                continue
+            kind, t, m, p, salt, nonce = _SLOT_HEAD.unpack_from(slot)
+            kek = derive(passphrase, salt, KdfCost(t, m, p))
+            sealed = slot[_SLOT_HEAD.size:_SLOT_HEAD.size + _SEALED_BYTES]
+            key = bytearray(KEY_BYTES)  # decrypted into a buffer the caller can wipe, never into bytes
+            try:
+                AESGCM(kek).decrypt_into(nonce, sealed, _associated_data(self.header, index, slot[:_SLOT_HEAD.size]), key)
+            except InvalidTag:
+                continue
+            return key, index
+        return None
 
     def cost(self, index: int) -> KdfCost:
         _kind, t, m, p, _salt, _nonce = _SLOT_HEAD.unpack_from(self.slots[index])
@@ -218,17 +230,20 @@ def vault_salt(vault_path: Path) -> bytes:
         return handle.read(VAULT_SALT_BYTES)
 
 
-def write_new(vault_path: Path, target: Path, data_key: bytes, passphrase: str, cost: KdfCost) -> None:
+def write_new(vault_path: Path, target: Path, data_key: bytes, passphrase: str, cost: KdfCost, *,
+              duress_slot: bytes | None = None) -> None:
     """Write a fresh key file for the database at ``vault_path`` to ``target``, atomically.
 
     ``target`` is the key file's final name (``path_for(final vault)``); the database may still
-    sit under a temporary name. Refuses to replace an existing key file.
+    sit under a temporary name. Refuses to replace an existing key file. ``duress_slot``: the last
+    slot's bytes to carry over from the old key file (a rekey), else a fresh empty slot.
     """
     salt = vault_salt(vault_path)
     if len(salt) != VAULT_SALT_BYTES:
         raise MonitorError(Message("key_file_vault_too_short"))
     header = _header(salt)
-    data = header + _seal_slot(header, 0, data_key, passphrase, cost) + b"".join(_empty_slot(i) for i in range(1, SLOTS))
+    data = (header + _seal_slot(header, 0, data_key, passphrase, cost)
+            + b"".join(_empty_slot(i) for i in range(1, DURESS_SLOT)) + (duress_slot or _empty_slot(DURESS_SLOT)))
     tmp = temp_sibling(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
@@ -246,13 +261,27 @@ def write_new(vault_path: Path, target: Path, data_key: bytes, passphrase: str, 
             pass
 
 
+def lock_exclusive(fd: int) -> None:
+    """An advisory lock on the open key file, held until ``fd`` is closed: every in-place write takes
+    it, so a rewrite of bytes read a moment ago (keys/duress.py) never undoes another write."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory lock
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 def _write_slot(path: Path, index: int, slot: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
+        lock_exclusive(fd)
         os.pwrite(fd, slot, HEADER_SIZE + index * SLOT_SIZE)
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+write_slot, empty_slot = _write_slot, _empty_slot  # for keys/recovery.py: one slot, in place, synced
 
 
 def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost) -> None:
@@ -260,7 +289,7 @@ def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost
     destroy every other passphrase slot in place (the old passphrase stops working)."""
     keyfile = read(vault_path)
     used = keyfile.used()
-    free = [i for i in range(SLOTS) if i not in used]
+    free = [i for i in range(SLOTS) if i not in used and i != DURESS_SLOT]
     if not free:
         raise MonitorError(Message("key_file_no_free_slot", path=str(keyfile.path)))
     _write_slot(keyfile.path, free[0], _seal_slot(keyfile.header, free[0], data_key, new_passphrase, cost))
@@ -296,6 +325,7 @@ def destroy(vault_path: Path) -> bool:
 
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
+        lock_exclusive(fd)
         fs.overwrite(fd, max(os.fstat(fd).st_size, FILE_SIZE))
     finally:
         os.close(fd)

@@ -18,6 +18,7 @@ import io
 from ..audio import timestamps
 from ..store import reading, recordings
 from .i18n import Tr, has_key
+from .images import photo_bytes
 from .redaction import Redactor
 from .sources import Reader, Source
 
@@ -116,20 +117,26 @@ def output_text(reader: Reader, tr: Tr, entry: tuple) -> str:
     return action_text(tr, action)
 
 
-def camera_of(vault, sha256: str, mime: str) -> dict[str, str]:
-    """Make, model, lens, software and artist from the file's own EXIF (Pillow), read in memory."""
+def camera_of(vault, sha256: str, mime: str, handed=None) -> dict[str, str]:
+    """Make, model, lens, software and artist from the file's own EXIF (Pillow), read in memory.
+
+    ``handed`` (images.PhotoBytes): a photo read whole here is kept there for the PDF's drawing."""
     if not mime.startswith("image/"):
         return {}
-    chunks, size = [], 0
+    chunks, size, whole = [], 0, True
     for chunk in vault.read_attachment(sha256):
         chunks.append(chunk)
         size += len(chunk)
         if size >= EXIF_READ_BYTES:
+            whole = False
             break
+    data = b"".join(chunks)
+    if whole and handed is not None:
+        handed.keep(sha256, data)
     try:
         from PIL import Image
 
-        with Image.open(io.BytesIO(b"".join(chunks))) as image:
+        with Image.open(io.BytesIO(data)) as image:
             exif = image.getexif()
             found = {name: exif.get(tag) for name, tag in _TAGS.items()}
             found["lens"] = exif.get_ifd(_EXIF_IFD).get(_LENS_MODEL)
@@ -146,7 +153,7 @@ def custody_fields(reader: Reader, red: Redactor, tr: Tr, attachment: Source, *,
     """The custody trail of one exhibit as label/value rows (redaction applied)."""
     b = attachment.body
     origin = reader.revision_origin(attachment.id) or ("", "", "")
-    camera = camera_of(reader.vault, b["sha256"], b.get("mime_type", ""))
+    camera = camera_of(reader.vault, b["sha256"], b.get("mime_type", ""), photo_bytes(reader))
     device = " ".join(x for x in (camera.get("make"), camera.get("model")) if x)
     if device and camera.get("make") and camera.get("model", "").startswith(camera["make"]):
         device = camera["model"]

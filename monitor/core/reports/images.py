@@ -1,4 +1,8 @@
-"""Photographs in reports: read from the vault into memory only while the PDF is drawn, metadata removed.
+"""Photographs in reports: read from the vault into memory while the report is made (never a file), metadata removed.
+
+A photo is read when the PDF draws it; one the custody trail already read whole for its EXIF is
+handed over instead (:class:`PhotoBytes`, at most :data:`HANDED_OVER_BYTES` held per report, each
+dropped when drawn), so it is decrypted once.
 
 JPEG files are passed to the PDF as they are (no re-encoding, no quality loss), but their
 metadata segments (APP1–APP15: EXIF with GPS position, camera serial, XMP, …; and comments) are cut
@@ -15,6 +19,34 @@ from .sources import Reader, Source
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff")
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
+# Whole photos the custody trail read for their EXIF, handed to the PDF's loader, so a photo is
+# decrypted once per report, not twice. The bytes kept at once are bounded; each is dropped when
+# drawn, or with the report.
+HANDED_OVER_BYTES = 64 * 1024 * 1024
+
+
+class PhotoBytes:
+    """A photo's bytes read once for one report, handed to its drawing (see HANDED_OVER_BYTES)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, bytes] = {}
+        self._size = 0
+
+    def keep(self, sha256: str, data: bytes) -> None:
+        if sha256 not in self._data and self._size + len(data) <= HANDED_OVER_BYTES:
+            self._data[sha256] = data
+            self._size += len(data)
+
+    def take(self, sha256: str) -> bytes | None:
+        data = self._data.pop(sha256, None)
+        if data is not None:
+            self._size -= len(data)
+        return data
+
+
+def photo_bytes(reader: Reader) -> PhotoBytes:
+    """This report's photo bytes read once (kept in the reader's memo)."""
+    return reader.memo.setdefault("photo_bytes", PhotoBytes())
 
 
 def strip_jpeg_metadata(data: bytes) -> bytes:
@@ -49,15 +81,19 @@ def strip_jpeg_metadata(data: bytes) -> bytes:
     return data
 
 
-def _loader(vault, sha256: str, mime: str):
+def _loader(vault, sha256: str, mime: str, handed: PhotoBytes | None = None):
     def load() -> bytes:
-        chunks, size = [], 0
-        for chunk in vault.read_attachment(sha256):
-            size += len(chunk)
-            if size > MAX_IMAGE_BYTES:
-                raise ValueError("image too large to embed")
-            chunks.append(chunk)
-        data = b"".join(chunks)
+        data = handed.take(sha256) if handed is not None else None
+        if data is None:
+            chunks, size = [], 0
+            for chunk in vault.read_attachment(sha256):
+                size += len(chunk)
+                if size > MAX_IMAGE_BYTES:
+                    raise ValueError("image too large to embed")
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        elif len(data) > MAX_IMAGE_BYTES:
+            raise ValueError("image too large to embed")
         return strip_jpeg_metadata(data) if mime == "image/jpeg" else data
 
     return load
@@ -73,7 +109,7 @@ def photo_block(vault, reader: Reader, red: Redactor, tr: Tr, attachment: Source
     details = tr("photo_details", h=b["sha256"], t=tr.when(b.get("captured_at")) or tr("unknown"),
                  scale=tr("with_scale") if b.get("has_scale") else tr("no_scale"))
     mime = b.get("mime_type", "")
-    loader = _loader(vault, b["sha256"], mime) if mime in IMAGE_TYPES else None
+    loader = _loader(vault, b["sha256"], mime, photo_bytes(reader)) if mime in IMAGE_TYPES else None
     return Photo(sha256=b["sha256"], caption=caption, details=details, loader=loader,
                  stripped_note=tr("photo_stripped", h="{h}", orig=b["sha256"]),
                  pixels_note=tr("photo_pixels", orig=b["sha256"]))

@@ -73,7 +73,8 @@ class BarChart:
 
 @dataclass
 class Photo:
-    """An attachment shown as an image; ``data`` is read from the vault only while rendering."""
+    """An attachment shown as an image; ``loader`` gives its bytes while rendering (read from the vault
+    then, or handed over by the custody trail that read them: images.PhotoBytes)."""
 
     sha256: str
     caption: str

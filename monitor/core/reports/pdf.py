@@ -41,6 +41,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import resources
 from . import cells, model, outline
+from .locale import number as _number
 
 # Image streams as binary, not ASCII85: reportlab's ASCII85 encoder is pure Python here and took ~1.8 s
 # per phone photo (a 30-photo dossier: ~2 minutes); binary streams are standard PDF and 20% smaller.
@@ -401,7 +402,10 @@ class _Renderer:
             bc.bars[i].strokeColor = None
         bc.barLabels.fontName = FONT
         bc.barLabels.fontSize = 6
-        bc.barLabelFormat = lambda v: "" if not v else f"{v:.0f}"  # no "0" over empty bars
+        lang = self.report.lang
+        # ticks and bar labels with the language's separators (ru/kk: 1 500, 2,5), as the tables print them
+        bc.valueAxis.labelTextFormat = lambda v: _number(v, lang, None if float(v).is_integer() else 1)
+        bc.barLabelFormat = lambda v: "" if not v else _number(round(v), lang)  # no "0" over empty bars
         bc.barLabels.nudge = 6
         d.add(bc)
         legend = Legend()  # above the chart, one series per line, swatch first

@@ -1,18 +1,18 @@
 """Full-text search over the vault (SQLite FTS5 inside the encrypted file), with word forms.
 
-Two derived tables, both rebuildable from the records at any time (:func:`reindex_all`):
-
-- ``search`` (record_id, type, label, body): the words as written. FTS5's unicode61 tokenizer
-  folds case for Cyrillic, including the Kazakh letters (Қ/қ, Ә/ә, …); we also fold ё to е.
-  Snippets and highlights are cut from its text.
-- ``search_forms`` (label, body): the same text as stems (:mod:`monitor.core.search.stemming`:
-  Snowball for Russian, suffix rules for Kazakh), so «избиения» finds «избиение» and «қамауда»
-  finds «қамау». Queries run here; its rowid is the record's rowid, as in ``search``.
+One derived table, rebuildable from the records at any time (:func:`reindex_all`):
+``search_forms`` (label, body), the words of each record's label and text as stems
+(:mod:`monitor.core.search.stemming`: Snowball for Russian, suffix rules for Kazakh), so «избиения»
+finds «избиение» and «қамауда» finds «қамау». Its rowid is the record's rowid in ``records``. It is
+contentless (``content=''``, ``contentless_delete=1``): only the index is kept, no copy of the stems,
+which nothing reads back. Snippets and highlights are cut from the record's own text (its head
+revision's body) for the rows shown, never from a second copy. (Schemas 2-6 also had a ``search``
+table of the words as written, with a stored copy of the text; schema 7 dropped it.)
 
 ``search_forms`` is not part of the schema migrations: the meta key ``search_version`` says
-which stemming built it, and :func:`ensure_index` (run at every open) rebuilds both tables in
-one transaction, with progress, when the version differs. Change :data:`SEARCH_VERSION` whenever
-stemming or the indexed text changes.
+which stemming built it, and :func:`ensure_index` (run at every open) rebuilds it in one
+transaction, with progress, when the version differs. Change :data:`SEARCH_VERSION` whenever
+stemming, the indexed text or the table's definition changes.
 
 Ranking and very common words: bm25 over the whole match set costs time in proportion to the
 number of matches. When every word of a query is in more than :data:`COMMON_DOCS` records (an
@@ -31,20 +31,22 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Callable
 
 from ..model import schema
 from ..db import Connection, transaction
 from .stemming import fold, heads as stem_heads, stems
 
-SEARCH_VERSION = "3"  # 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots
+# 1: words only (schema v2); 2: + word forms in search_forms; 3: + short Kazakh verb roots;
+# 4: search_forms contentless (schema v7, which dropped the words-as-written `search` table)
+SEARCH_VERSION = "4"
 COMMON_DOCS = 5000  # a query whose every word is in more records than this is "very common"
 RECENT_RANKED = 500  # … and only its most recent matches are ranked
 
 FORMS_TABLE = (
     "CREATE VIRTUAL TABLE search_forms USING fts5("
-    "label, body, tokenize = 'unicode61 remove_diacritics 0')"
+    "label, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')"
 )
 
 _TOKEN = re.compile(r"\w+\*?", re.UNICODE)
@@ -56,7 +58,54 @@ def _fold(text: str) -> str:
 
 
 def document_text(record: dict, annotated: list | None = None) -> str:
-    return _fold("\n".join(schema.text_values(record, annotated)))
+    """The record's free-text values, folded, one per line (what is indexed and what snippets are cut
+    from). Pass ``annotated`` to reuse a walk already made; without it, only the schema's paths that
+    can hold text are walked (:func:`_text_plan`), with the same values in the same order as
+    :func:`schema.text_values`."""
+    if annotated is not None:
+        return _fold("\n".join(schema.text_values(record, annotated)))
+    out: list[str] = []
+    plan = _text_plan(record["type"])
+    if plan is not None:
+        _texts(plan, record, out)
+    return _fold("\n".join(out))
+
+
+_Plan = tuple  # (plan of each property that leads to text, plan of list items or None, whether text)
+
+
+@cache
+def _text_plan(record_type: str) -> _Plan | None:
+    """The parts of a record type's (inlined) schema that lead to an ``x-text`` value; None: none do."""
+    return _plan(schema.inlined(record_type))
+
+
+def _plan(node: dict) -> _Plan | None:
+    props = {}
+    for key, sub in (node.get("properties") or {}).items():
+        if isinstance(sub, dict) and (found := _plan(sub)) is not None:
+            props[key] = found
+    items = node.get("items")
+    item_plan = _plan(items) if isinstance(items, dict) else None
+    text = bool(node.get("x-text"))
+    return (props, item_plan, text) if props or item_plan is not None or text else None
+
+
+def _texts(plan: _Plan, value, out: list[str]) -> None:
+    """The walk of :func:`schema.annotated_values`, limited to the plan: dicts by their keys in the
+    record's order, lists in order, a text value kept when it is a string."""
+    props, items, text = plan
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            found = props.get(key)
+            if found is not None:
+                _texts(found, sub, out)
+    elif isinstance(value, list):
+        if items is not None:
+            for sub in value:
+                _texts(items, sub, out)
+    elif text and isinstance(value, str):
+        out.append(value)
 
 
 def forms_text(text: str) -> str:
@@ -73,22 +122,18 @@ def index_record(conn: Connection, rowid: int, record_id: str, record_type: str,
 
     An entry's rowid is its record's rowid in ``records``, so replacing it is a key lookup.
     ``new``: the record's row was just inserted, so it has no entries to remove (rows of
-    ``records`` are never deleted; an entry left at a reused rowid would make the insert fail).
+    ``records`` are never deleted, so its rowid was never used). A contentless table does not refuse
+    a second entry at one rowid, so every other write removes the old entry first (removing one that
+    is not there is harmless).
+    ``record_id`` and ``record_type`` live in ``records`` (kept in the signature for callers).
     """
-    forms = _has_forms(conn)
+    if not _has_forms(conn):  # during the schema migrations, before ensure_index built it
+        return
     if not new:
-        conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-        if forms:
-            conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
+        conn.execute("DELETE FROM search_forms WHERE rowid = ?", (rowid,))
     if record is not None:
-        label, body = _fold(label), document_text(record, annotated)
-        conn.execute(
-            "INSERT INTO search (rowid, record_id, type, label, body) VALUES (?, ?, ?, ?, ?)",
-            (rowid, record_id, record_type, label, body),
-        )
-        if forms:
-            conn.execute("INSERT INTO search_forms (rowid, label, body) VALUES (?, ?, ?)",
-                         (rowid, forms_text(label), forms_text(body)))
+        conn.execute("INSERT INTO search_forms (rowid, label, body) VALUES (?, ?, ?)",
+                     (rowid, forms_text(_fold(label)), forms_text(document_text(record, annotated))))
 
 
 # The last connection seen to have the table: once there, it is dropped only by ensure_index (which
@@ -108,15 +153,15 @@ def _has_forms(conn: Connection) -> bool:
 
 def reindex_all(conn: Connection, progress: Callable | None = None, cancel=None) -> int:
     """Rebuild the whole index from the live records (inside the caller's transaction)."""
-    conn.execute("DELETE FROM search")
-    if _has_forms(conn):
-        conn.execute("DELETE FROM search_forms")
+    if not _has_forms(conn):  # the schema migrations before ensure_index: nothing to fill yet
+        return 0
+    conn.execute("INSERT INTO search_forms (search_forms) VALUES ('delete-all')")  # contentless: the whole index
     total = conn.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
     rows = conn.execute("SELECT r.rowid, r.id, r.type, r.label, v.body FROM records r "
                         "JOIN revisions v ON v.rev = r.head WHERE r.deleted = 0")
     done = 0
     for rowid, record_id, record_type, label, body in rows:  # streamed: one record in memory at a time
-        index_record(conn, rowid, record_id, record_type, label, json.loads(body))
+        index_record(conn, rowid, record_id, record_type, label, json.loads(body), new=True)  # all removed above
         done += 1
         if done % 1000 == 0:
             if cancel is not None and cancel.is_set():
@@ -248,9 +293,15 @@ class SearchPage:
     recent_only: bool = False  # very common words: only the most recent matches were ranked
 
 
+# The last connection that has the temporary fts5vocab table over search_forms (it lives as long as the connection).
+_vocab_seen: list = [None]
+
+
 def _stem_docs(conn: Connection, stem: str, prefix: bool) -> int:
     """How many records hold this stem (or, ``prefix``, a stem starting with it): an fts5vocab lookup."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_forms_vocab USING fts5vocab(main, search_forms, row)")
+    if _vocab_seen[0] is not conn:  # one statement fewer per stem once the connection has it
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_forms_vocab USING fts5vocab(main, search_forms, row)")
+        _vocab_seen[0] = conn
     if prefix:
         row = conn.execute("SELECT coalesce(sum(doc), 0) FROM temp.search_forms_vocab WHERE term >= ? AND term < ?",
                            (stem, stem + "\U0010ffff")).fetchone()
@@ -328,10 +379,13 @@ def _records(conn: Connection, rowids: list[int]) -> dict[int, tuple[str, str, s
 
 
 def _bodies(conn: Connection, rowids: list[int]) -> dict[int, str]:
+    """The indexed text of the rows shown, from each record's head revision (the index keeps no copy)."""
     if not rowids:
         return {}
     marks = ",".join("?" * len(rowids))
-    return dict(conn.execute(f"SELECT rowid, body FROM search WHERE rowid IN ({marks})", rowids).fetchall())
+    rows = conn.execute(f"SELECT r.rowid, v.body FROM records r JOIN revisions v ON v.rev = r.head "
+                        f"WHERE r.rowid IN ({marks})", rowids).fetchall()
+    return {rowid: document_text(json.loads(body)) for rowid, body in rows if body is not None}
 
 
 def match_spans(text: str, terms: list[Term], cache: dict | None = None) -> list[tuple[int, int, str]]:

@@ -118,10 +118,21 @@ def backup(vault: "Vault", destination: Path | str, *, progress: Callable | None
 
 
 def passphrase_opens(path: Path | str, passphrase: str, *, kdf_iter: int | None = None) -> bool:
-    """Whether ``passphrase`` opens the vault at ``path`` (the vault stays as it is)."""
+    """Whether ``passphrase`` opens the vault at ``path`` (the vault stays as it is).
+
+    Asked while the vault is open (the current passphrase before a change or a rekey), so the
+    duress passphrase is only a wrong passphrase here: it destroys the key file at unlock alone.
+    """
     from ..errors import WrongPassphrase
+    from ..keys import keyslot
+    from ..keys.passphrase import normalise
     from .vault import Vault
 
+    if keyslot.path_for(Path(path)).is_file():
+        opened = keyslot.read(Path(path)).open_slots(normalise(passphrase))
+        if opened is not None:
+            opened[0][:] = bytes(len(opened[0]))
+        return opened is not None
     try:
         Vault.open(path, passphrase, kdf_iter=kdf_iter).close()
     except WrongPassphrase:

@@ -317,11 +317,79 @@ def _v6_to_v5(conn: Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {table}")  # its triggers and indexes go with it
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
-                                                   _v5_to_v6]
+LABEL_KEY_SCHEMA = """
+-- Lists sort by label in Kazakh/Russian alphabetical order. Each record keeps its label's sort key
+-- (text.label_key: bytes that sort in that order under SQLite's plain BINARY comparison), written
+-- with the label, so the index and every ORDER BY walk it without calling into Python (the
+-- `monitor` collation cost about 14 calls per inserted record). Derived from the label, so not in
+-- the vault digest. If text.sort_key ever changes, a migration must recompute every label_key.
+ALTER TABLE records ADD COLUMN label_key BLOB NOT NULL DEFAULT x'00';
+DROP INDEX records_label;
+-- (the keys are computed here, then indexed in one sort)
+CREATE INDEX records_label_key ON records(type, deleted, label_key, id);
+-- The words-as-written index was only read for its stored copy of each record's text (snippets);
+-- snippets are now cut from the head revision's own text for the rows shown, and queries run on
+-- search_forms (which ensure_index rebuilds contentless at the next open: SEARCH_VERSION 4).
+DROP TABLE search;
+"""
+
+# The v2 words-as-written index, as schema v6 had it (for the way back).
+_V6_SEARCH = V2_SCHEMA
+_V6_LABEL_INDEX = "CREATE INDEX records_label ON records(type, deleted, label COLLATE monitor, id)"
+
+
+def _v6_to_v7(conn: Connection, progress=None) -> None:
+    """Schema v7 (issue 20 §2, §4): each record's label sort key beside its label, indexed instead of
+    the label under the `monitor` collation; the `search` table and its second copy of the text go."""
+    from ..text import label_key
+
+    add_column, drop_index, create_index, drop_search = _statements(LABEL_KEY_SCHEMA)
+    conn.execute(add_column)
+    conn.execute(drop_index)
+    rows = conn.execute("SELECT rowid, label FROM records").fetchall()
+    # The steps after the keys (the index, dropping the old table's pages: secure_delete overwrites
+    # them) take about as long again: they count as the second half of the progress.
+    total, done = 2 * len(rows) or 1, 0
+    if progress:
+        progress(done, total, "sorting labels")
+    for start in range(0, len(rows), 1000):  # before the index exists, so each update is a row write
+        batch = rows[start:start + 1000]
+        conn.executemany("UPDATE records SET label_key = ? WHERE rowid = ?",
+                         [(label_key(label), rowid) for rowid, label in batch])
+        done += len(batch)
+        if progress:
+            progress(done, total, "sorting labels")
+    conn.execute(create_index)
+    if progress:
+        progress(done + len(rows) // 4, total, "sorting labels")
+    conn.execute(drop_search)
+    if progress:
+        progress(total, total, "sorting labels")
+
+
+def _v7_to_v6(conn: Connection) -> None:
+    """Back to schema v6: the label index under the `monitor` collation again, and an empty `search`
+    table; the search index's version is forgotten, so the v6 release rebuilds both search tables
+    (its own way, with their stored text) at its next open."""
+    from ..history.graph import forget_columns
+
+    conn.execute("DROP INDEX IF EXISTS records_label_key")
+    conn.execute("ALTER TABLE records DROP COLUMN label_key")
+    forget_columns()
+    conn.execute(_V6_LABEL_INDEX)
+    for statement in _statements(_V6_SEARCH):
+        conn.execute(statement)
+    conn.execute("DROP TABLE IF EXISTS search_forms")
+    conn.execute("DELETE FROM meta WHERE key = 'search_version'")
+
+
+MIGRATIONS: list[Callable[..., None]] = [_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5,
+                                         _v5_to_v6, _v6_to_v7]
 CURRENT_VERSION = len(MIGRATIONS)
 # The way back, step by step, from version N to N-1 (only the steps since down-steps exist).
-DOWNGRADES: dict[int, Callable[[Connection], None]] = {6: _v6_to_v5}
+DOWNGRADES: dict[int, Callable[[Connection], None]] = {6: _v6_to_v5, 7: _v7_to_v6}
+# Steps long enough to report their own progress (they take ``progress=``).
+_REPORTING = {_v6_to_v7}
 
 
 def version(conn: Connection) -> int:
@@ -336,7 +404,11 @@ def upgrade(conn: Connection, target: int = CURRENT_VERSION, progress=None) -> i
     steps = 0
     for step in range(current, target):
         with transaction(conn):
-            MIGRATIONS[step](conn)
+            migrate = MIGRATIONS[step]
+            if progress and migrate in _REPORTING:
+                migrate(conn, progress=progress)
+            else:
+                migrate(conn)
             conn.execute(f"PRAGMA user_version = {step + 1}")
         steps += 1
         if progress:

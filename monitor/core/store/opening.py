@@ -15,13 +15,13 @@ import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import audit, legacy, migrations, recordings
+from . import audit, legacy, migrations, recordings, sync_log
 from ..db import Connection, DatabaseError, connect, transaction, wipe
 from ..errors import MonitorError, VaultDamaged, VaultExists, VaultNotFound, WrongPassphrase
 from ..messages import Message
 from ..fs import PRIVATE_FILE, ensure_private_dir, fsync_dir, temp_sibling
 from ..history.revisions import new_id, utc_now
-from ..keys import keyslot
+from ..keys import duress, keyslot, recovery
 from ..keys.identity import DeviceIdentity
 from ..keys.passphrase import check_strength, normalise
 from ..model import vocab
@@ -180,7 +180,13 @@ def open_vault(cls: type["Vault"], path: Path | str, passphrase: str, *, kdf: ke
     if not (slot_path.exists() or slot_path.is_symlink()):
         return _open_legacy(cls, path, passphrase, kdf=kdf, kdf_iter=kdf_iter, progress=progress)
     keyfile = keyslot.read(path)
-    data_key, _index = keyfile.unwrap(passphrase)
+    try:
+        data_key, _index = keyfile.unwrap(passphrase)
+    except WrongPassphrase:
+        # the same derivation, write and sync for a wrong passphrase and the duress one, which
+        # destroys the key file in place: either way the caller sees this very WrongPassphrase
+        duress.answer(keyfile, passphrase)
+        raise
     del passphrase
     if keyfile.vault_salt != keyslot.vault_salt(path):
         if not legacy.finish_conversion(path, keyfile):
@@ -342,7 +348,7 @@ def finish_rekey(path: Path) -> bool:
 
 
 def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progress: Progress | None = None,
-          cancel=None) -> None:
+          cancel=None, recovery_recipients=()) -> None:
     """Re-encrypt the open vault under a new random data key, with a new key file.
 
     The steps, in this order (docs/vault.md): copy the database with ``sqlcipher_export`` into
@@ -351,6 +357,12 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     vault file (the commit point); destroy the old key file in place and rename the new one into
     place; overwrite the old database through its second name. :func:`finish_rekey` completes or
     undoes any of this after a crash, on the next open. Cancel works until the commit point.
+
+    A recovery slot (keys/recovery.py) is carried forward: the new key file gets one wrapping the
+    new data key to the same recipient, written before the commit point (so a crash leaves either
+    the old key file with the old slot or the new one with the new slot). Its recipient is found
+    by fingerprint among the vault's contacts and ``recovery_recipients``; an unknown one refuses
+    the rekey before anything is written.
     """
     from ..db import raw_key_literal
     from ..errors import Cancelled
@@ -368,6 +380,8 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
     step(0)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     revisions = conn.execute("SELECT count(*) FROM revisions").fetchone()[0]
+    carried = recovery.recipients(keyslot.read(path), [*recovery_recipients,
+                                                       *(row[2] for row in sync_log.contact_rows(conn))])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finish_rekey(path)  # an earlier attempt's leftovers (normally cleared at open)
     new_key = keyslot.new_data_key()
@@ -412,8 +426,11 @@ def rekey(vault: "Vault", new_passphrase: str, cost: keyslot.KdfCost, *, progres
         with open(copy, "rb+") as handle:
             os.fsync(handle.fileno())
         step(2)
-        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost)
+        # the duress verifier (or the empty slot in its place) goes along unchanged, byte for byte
+        keyslot.write_new(copy, keyslot.path_for(copy), new_key, new_passphrase, cost,
+                          duress_slot=duress.carried(path))
         del new_passphrase
+        recovery.write_slots(copy, new_key, carried)  # in the new key file, still beside the copy
         step(3)
     except BaseException:
         from ..keys.wipe import wipe_files

@@ -64,25 +64,6 @@ def check_allowed(vault: "Vault", interview_id: str) -> None:
         raise ConsentRequired(Message("recording_no_consent"))
 
 
-def withheld(vault: "Vault") -> set[str]:
-    """The recordings no bundle may carry now: those of an interview whose person's current
-    consent does not give ``audio`` (withdrawn, say). Reports leave them out by the same item
-    (``Redactor.may_list_recording``)."""
-    out, allowed = set(), {}
-    for info in vault.records("attachment", order="created"):
-        if not is_recording(info.body) or not info.body.get("parent_id"):
-            continue
-        parent = vault.type_of(info.body["parent_id"])
-        if parent is None or parent[0] != "interview":
-            continue
-        person = (vault.info(info.body["parent_id"]).body or {}).get("person_id")
-        if person not in allowed:
-            allowed[person] = bool(person) and consent.allows(vault, person, "audio")
-        if not allowed[person]:
-            out.add(info.id)
-    return out
-
-
 # --- a recording in progress ----------------------------------------------------------------------
 
 def stage(vault: "Vault", interview_id: str, *, sample_rate: int, channels: int, device: str,
@@ -307,14 +288,19 @@ def _metadata_end(data: bytes) -> int:
     raise MonitorError(Message("recording_not_flac"))
 
 
-def last_whole_frame(data: bytes, *, tries: int = 64) -> tuple[int, int]:
+def last_whole_frame(data: bytes) -> tuple[int, int]:
     """(samples per channel, bytes) of a FLAC stream cut short, up to the end of its last whole
     frame: a frame whose header checks (CRC-8) and whose CRC-16 matches the two bytes where it ends,
     at the end of the data or where the frame after it (cut short itself) begins. (0, end of the
     metadata) when there is no whole frame. The count is the frame's number times the block size,
     plus its own samples (a fixed-blocksize stream, as libsndfile writes)."""
     start = _metadata_end(data)
-    block = int.from_bytes(data[8:10], "big")  # STREAMINFO's minimum block size
+    frames, end = _last_frame(data, start, int.from_bytes(data[8:10], "big"))
+    return (frames, end) if frames else (0, start)
+
+
+def _last_frame(data: bytes, start: int, block: int, tries: int = 64) -> tuple[int, int]:
+    """:func:`last_whole_frame` over ``data``, the end of a stream, frames searched from ``start`` on."""
     end = len(data)
     at = end - 8
     while at >= start and tries > 0:
@@ -326,6 +312,35 @@ def last_whole_frame(data: bytes, *, tries: int = 64) -> tuple[int, int]:
             end = at  # this frame is not whole: the one before it must end here
         at -= 1
     return 0, start
+
+
+TAIL = 1 << 20  # bytes read from a cut recording's end to find its last frame (frames are ≤ 64 KiB here)
+
+
+def _cut_recording(vault: "Vault", blob_id: int) -> tuple[bytes, int, int]:
+    """(the first 42 bytes, samples in whole frames, where the last whole frame ends) of a staged
+    recording, reading its first chunk and no more of its end than :data:`TAIL` (a two-hour recording
+    is not read whole to be recovered)."""
+    with vault.reading() as conn:
+        sizes = conn.execute("SELECT n, length(data) FROM blob_chunks WHERE blob_id = ? ORDER BY n",
+                             (blob_id,)).fetchall()
+        if not sizes:
+            return b"", 0, 0
+        total = sum(size for _, size in sizes)
+        head = conn.execute("SELECT substr(data, 1, 65536) FROM blob_chunks WHERE blob_id = ? AND n = ?",
+                            (blob_id, sizes[0][0])).fetchone()[0]
+        if len(head) < 42:
+            return head, 0, 0
+        meta_end = _metadata_end(head)
+        tail, base = [], total
+        for n, size in reversed(sizes):
+            if total - base >= TAIL:
+                break
+            tail.insert(0, conn.execute("SELECT data FROM blob_chunks WHERE blob_id = ? AND n = ?",
+                                        (blob_id, n)).fetchone()[0])
+            base -= size
+    frames, end = _last_frame(b"".join(tail), max(meta_end - base, 0), int.from_bytes(head[8:10], "big"))
+    return head[:42], frames, base + end
 
 
 def with_total(header: bytes, frames: int) -> bytes:
@@ -348,20 +363,22 @@ def recover(vault: "Vault", progress: Callable | None = None) -> list[str]:
     left alone. One that cannot be finished (its interview was deleted meanwhile, say) stays staged
     and a line is added to ``vault.warnings``."""
     done = []
-    for attachment_id, note in staged(vault):
+    try:
+        left = staged(vault)
+    except ValueError as exc:  # a note that is not JSON: said, and the vault opens
+        vault.warnings.append(f"a recording cut short could not be read: {one_line(str(exc), 120)}")
+        return done
+    for attachment_id, note in left:
         if _in_progress_here(vault, attachment_id):
             continue
-        with vault.reading() as conn:
-            data = b"".join(row[0] for row in conn.execute(
-                "SELECT data FROM blob_chunks WHERE blob_id = ? ORDER BY n", (note["blob_id"],)))
         try:
-            frames, end = last_whole_frame(data) if len(data) > 42 else (0, 0)
+            header, frames, end = _cut_recording(vault, note["blob_id"])
             if frames == 0:
                 drop(vault, attachment_id, note, why="nothing committed")
                 continue
-            finish(vault, attachment_id, note, frames / note["sample_rate"], header=with_total(data[:42], frames),
+            finish(vault, attachment_id, note, frames / note["sample_rate"], header=with_total(header, frames),
                    length=end)
-        except MonitorError as exc:
+        except (MonitorError, KeyError, TypeError, ValueError) as exc:  # a damaged note: the vault still opens
             vault.warnings.append(f"a recording cut short could not be finished: {one_line(str(exc), 120)}")
             continue
         done.append(attachment_id)

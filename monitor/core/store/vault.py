@@ -116,7 +116,7 @@ def _records_query(select: str, record_type: str | None, include_deleted: bool, 
             raise MonitorError(Message("vault_cannot_filter", name=one_line(name, 30)))
         sql += f" AND json_extract(v.body, '$.{name}') = ?"
         params.append(value)
-    sql += " ORDER BY r.label COLLATE monitor, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
+    sql += " ORDER BY r.label_key, r.id" if order == "label" else " ORDER BY r.created_at, r.id"
     return sql, params
 
 
@@ -155,6 +155,7 @@ class Vault:
         self.profile = meta["profile"]
         self._vocab_cache: dict[str, set[str]] | None = None
         self._chain: audit.Chain | None = None  # the audit chain of the write transaction open now
+        self._identity_for: tuple[audit.Chain, DeviceIdentity] | None = None  # see _signer
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -222,10 +223,11 @@ class Vault:
             self._conn, self._data_key, self._keyfile_seen = conn, data_key, keyfile_seen
 
     def rekey(self, new_passphrase: str, *, kdf: "KdfCost | None" = None, progress: Progress | None = None,
-              cancel=None) -> None:
+              cancel=None, recovery_recipients=()) -> None:
         """Re-encrypt the whole vault under a new random data key, wrapped under ``new_passphrase``
         in a new key file; the old key file is destroyed in place. Crash-safe: see
-        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete."""
+        :func:`.opening.rekey` and docs/vault.md. Cancel works until the copy is complete. A
+        recovery slot is carried forward (its recipient from the contacts or ``recovery_recipients``)."""
         from ..keys import keyslot
         from . import opening
 
@@ -234,7 +236,8 @@ class Vault:
             self.conn  # noqa: B018 - raises VaultLocked when closed
             self._rewrapping = True  # our own key file change, not a wipe (see still_there)
             try:
-                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel)
+                opening.rekey(self, new_passphrase, kdf or keyslot.DEFAULT_COST, progress=progress, cancel=cancel,
+                              recovery_recipients=recovery_recipients)
             finally:
                 self._rewrapping = False
 
@@ -273,7 +276,7 @@ class Vault:
             try:
                 yield self.conn
             finally:
-                self._chain = None
+                self._chain = self._identity_for = None
 
     @contextlib.contextmanager
     def hold(self, timeout: float | None = FOREVER) -> Iterator["Vault"]:
@@ -367,6 +370,22 @@ class Vault:
                 self._rewrapping = False
             with transaction(self.conn):
                 self._audit("passphrase-changed")
+
+    @contextlib.contextmanager
+    def changing_key_file(self) -> Iterator[None]:
+        """Hold the vault while the block changes its key file in place (a duress verifier, say):
+        meanwhile :meth:`still_there` does not take the change for a wipe, and afterwards the key
+        file as it now is counts as this vault's own. Raises VaultLocked when the vault is closed."""
+        from ..keys import keyslot
+
+        with self._lock:
+            self.conn  # noqa: B018 - raises VaultLocked when closed
+            self._rewrapping = True
+            try:
+                yield
+                self._keyfile_seen = keyslot.state(self.path)
+            finally:
+                self._rewrapping = False
 
     @property
     def identity(self) -> DeviceIdentity:
@@ -565,9 +584,25 @@ class Vault:
             raise ConsentRequired(Message("vault_seal_no_consent", type=info.type, id=record_id))
         if any(note.get("interview_id") == record_id for _, note in recordings.staged(self)):
             raise MonitorError(Message("vault_seal_recording"))  # the seal covers its recordings: finish first
-        body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
-                "sealed_by": self.profile}
-        return self.put_many([body], action="seal")[0]
+        stamp = {"sealed": True, "sealed_at": utc_now(), "sealed_by": self.profile}
+        body = {**self.get(record_id), **stamp}
+        exhibits = [{**self.get(aid), **stamp} for aid in self.exhibits_of(record_id)]
+        return self.put_many([body, *exhibits], action="seal")[0]
+
+    def exhibits_of(self, record_id: str) -> list[str]:
+        """The live, unsealed attachments a seal of ``record_id`` covers (sorted ids): those filed
+        under it (``parent_id``: an interview's recordings, say) and the photos its injuries show
+        (``injuries[].photo_ids``). :meth:`seal` seals them in the same transaction, so the seal of
+        each holds on every device whatever order bundles arrive in (docs/vault.md, "History")."""
+        body = self.get(record_id)
+        named = {aid for injury in body.get("injuries") or () for aid in injury.get("photo_ids") or ()}
+        named |= {rid for rid, field in self.referencing(record_id) if field == "parent_id"}
+        if not named:
+            return []
+        marks = ",".join("?" * len(named))
+        rows = self.conn.execute(f"SELECT id FROM records WHERE id IN ({marks}) AND type = 'attachment' "
+                                 "AND deleted = 0 AND sealed = 0 ORDER BY id", sorted(named)).fetchall()
+        return [row[0] for row in rows]
 
     def add_addendum(self, target_id: str, text: str, *, author: str | None = None) -> dict:
         record = {"id": new_id(), "type": "addendum", "target_id": target_id, "text": text,
@@ -715,9 +750,7 @@ class Vault:
         """Make, admit and store a local revision (its body was checked by the local door)."""
         if parents is None:
             parents = _history.heads(self.conn, record_id, include_rejected=False)
-        identity = self.identity
-        # this vault's device and its key: the gate checks every revision against its device's key
-        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        identity = self._signer()
         revision = Revision(new_id(), record_id, record_type, tuple(sorted(parents)), self.profile, self.device_id,
                             utc_now(), deleted, body).signed_by(identity)
         line = gate.admit(self.conn, revision, body_checked=True)
@@ -728,6 +761,19 @@ class Vault:
         self._audit(action, record_id=record_id, rev=revision.rev, rev_hash=revision.hash, detail=detail)
         return revision
 
+    def _signer(self) -> DeviceIdentity:
+        """This device's identity, its key learned by the vault (the gate checks every revision
+        against its device's key): once per write transaction, not once per revision (the meta
+        read, deriving the public key and the device_keys insert were about a sixth of a save)."""
+        chain = self._chain
+        if chain is not None and self._identity_for is not None and self._identity_for[0] is chain:
+            return self._identity_for[1]
+        identity = self.identity
+        sync_log.learn_device(self.conn, self.device_id, identity.signing_public.hex(), "self")
+        if chain is not None and chain.conn is self.conn:
+            self._identity_for = (chain, identity)  # dropped when the transaction ends
+        return identity
+
     def insert_revision(self, revision: Revision, batch: gate.Batch | None = None, *,
                         hash_checked: bool = False) -> bool:
         """Insert a revision exactly as given (another device's, say) through the gate, refresh the
@@ -737,17 +783,22 @@ class Vault:
         :class:`MonitorError` if the gate refuses it; the caller's transaction then rolls back.
         ``hash_checked``: the caller compared the revision's hash with its fields already.
         """
+        return self._insert_revision(revision, batch, hash_checked=hash_checked) is not None
+
+    def _insert_revision(self, revision: Revision, batch: gate.Batch | None, *,
+                         hash_checked: bool) -> _history.Lineage | None:
+        """:meth:`insert_revision`, returning the revision's place in the graph (None: stored already)."""
         batch = batch if batch is not None else gate.Batch()
         line = gate.admit(self.conn, revision, batch, hash_checked=hash_checked)
         if line is None:
-            return False
+            return None
         if revision.record_type == "term":
             self._vocab_cache = None
         _history.insert(self.conn, revision, line)
         sync_log.store_signature(self.conn, revision.rev, revision.signature)  # the gate checked it
         self._audit("revision-received", record_id=revision.record_id, rev=revision.rev, rev_hash=revision.hash,
                     detail=f"from device {revision.device} by {one_line(revision.author, 60)}")
-        return True
+        return line
 
     def merge_revision(self, revision: Revision, batch: gate.Batch, *, hash_checked: bool = False) -> str:
         """Merge one revision from elsewhere (a bundle's) through the gate, inside :meth:`writing`.
@@ -755,8 +806,11 @@ class Vault:
         Returns 'new', 'skipped' (stored already) or 'sealed_refused' (an edit of a sealed record,
         kept as a rejected sibling: shown in the conflict review, never as the current view).
         """
-        if not self.insert_revision(revision, batch, hash_checked=hash_checked):
+        line = self._insert_revision(revision, batch, hash_checked=hash_checked)
+        if line is None:
             return "skipped"
+        if line.first:  # a record's only revision is its view: never rejected
+            return "new"
         row = self.conn.execute("SELECT rejected FROM revision_graph WHERE rev = ?", (revision.rev,)).fetchone()
         return "sealed_refused" if row and row[0] else "new"
 

@@ -8,9 +8,9 @@ from typing import Callable
 from . import attachments, audit
 from ..history import graph as history
 from ..db import Connection, DatabaseError
-from ..errors import MonitorError
+from ..errors import Cancelled, MonitorError
 from ..messages import Message
-from ..history.revisions import REVISION_COLUMNS, Revision
+from ..history.revisions import REVISION_COLUMNS, Revision, signature_valid
 
 
 @dataclass
@@ -45,6 +45,7 @@ def verify(conn: Connection, progress: Callable | None = None, cancel=None) -> V
             report.problems += [Message("verify_database", detail=line) for line in result[:20]]
         step(2)
         _check_revisions(conn, report)
+        _check_signatures(conn, report, cancel)
         step(3)
         chain = audit.check_chain(conn, cancel=cancel)
         report.problems += [p.message() for p in chain]
@@ -98,6 +99,55 @@ def _check_revisions(conn, report: VerifyReport) -> None:
     ).fetchone()[0]
     if stale or orphans:
         report.problems.append(Message("verify_view", n=stale + orphans))
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _check_signatures(conn, report: VerifyReport, cancel=None) -> None:
+    """Every stored signature again, against the key this vault holds for the device it names.
+
+    The gate checked each revision as it arrived; this finds a signature or device key changed
+    since (by someone who edited the database with the passphrase: they can recompute every hash,
+    but not sign as another laptop). A revision without a signature is expected from before
+    signatures (schema 6); one made by a device after that device already signed others is not.
+    """
+    if not _has_table(conn, "revision_signatures"):
+        return  # a vault from before signatures (opened read-only by an old path)
+    keys = dict(conn.execute("SELECT device, signing_key FROM device_keys"))
+    signatures = dict(conn.execute("SELECT rev, signature FROM revision_signatures"))
+    first_signed: dict[str, str] = {}
+    unsigned: list[tuple[str, str, str, str]] = []
+    signed = problems = 0
+    rows = conn.execute("SELECT rev, record_id, device, created_at, hash FROM revisions ORDER BY seq")
+    for n, (rev, record_id, device, created_at, digest) in enumerate(rows):
+        if cancel is not None and n % 1000 == 0 and cancel.is_set():
+            raise Cancelled()
+        signature = signatures.get(rev)
+        if signature is None:
+            unsigned.append((rev, record_id, device, created_at))
+            continue
+        signed += 1
+        if created_at < first_signed.get(device, "\uffff"):
+            first_signed[device] = created_at
+        key = keys.get(device)
+        if key is None:
+            problems += 1
+            if problems <= 20:
+                report.problems.append(Message("verify_signature_unknown_device", rev=rev, record=record_id,
+                                               device=device))
+        elif not signature_valid(key, signature, digest):
+            problems += 1
+            if problems <= 20:
+                report.problems.append(Message("verify_signature_bad", rev=rev, record=record_id, device=device))
+    late = [(rev, record_id, device) for rev, record_id, device, created_at in unsigned
+            if device in first_signed and created_at > first_signed[device]]
+    for rev, record_id, device in late[:20]:
+        report.problems.append(Message("verify_signature_missing", rev=rev, record=record_id, device=device))
+    if problems > 20 or len(late) > 20:
+        report.problems.append(Message("verify_signature_more", n=max(0, problems - 20) + max(0, len(late) - 20)))
+    report.checked["signatures"] = signed
 
 
 def _check_audit_covers_revisions(conn, report: VerifyReport) -> None:

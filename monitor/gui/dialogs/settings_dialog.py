@@ -1,5 +1,6 @@
 """Settings: when to lock, how long copies stay on the clipboard, the language, recent vaults, and
-(with a vault open) my name, role and organisation, kept in the vault (issue 19 §3)."""
+(with a vault open) my name, role and organisation, kept in the vault (issue 19 §3), and the way to
+the duress passphrase (dialogs/duress.py, issue 21 §2)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -82,6 +84,12 @@ class SettingsDialog(QDialog):
             form.addRow(me_note)
             for field in (self.me_name, self.me_role, self.me_organisation):
                 field.textChanged.connect(lambda _text: self.error.setVisible(False))
+            # issue 21 §2: opt-in, off by default; its own dialog states the risks first
+            self.duress_button = QPushButton(self.tr("Duress passphrase…"), objectName="duress")
+            self.duress_button.setAutoDefault(False)
+            self.duress_button.clicked.connect(self.open_duress)
+            form.addRow(self.tr("At a checkpoint"), self.duress_button)
+            self._add_recovery_row(form)
         note = QLabel(self.tr("Monitor also locks when the screen locks and before the computer sleeps. "
                               "A new language applies at once."), objectName="note")
         note.setTextFormat(Qt.PlainText)
@@ -95,6 +103,31 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def open_duress(self):
+        from .duress import DuressDialog
+
+        dialog = DuressDialog(self, self.vault, self.lang)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _add_recovery_row(self, form: QFormLayout) -> None:
+        """Settings › Recovery: whether the key file has a coordinator recovery slot, and a button to it."""
+        from .recovery import RecoveryDialog, summary
+
+        self.recovery_summary = QLabel(summary(self.vault), objectName="recovery_summary")
+        self.recovery_summary.setTextFormat(Qt.PlainText)
+        self.recovery_summary.setWordWrap(True)
+        button = QPushButton(self.tr("Recovery…"), objectName="recovery_button")
+
+        def open_recovery() -> None:
+            self.recovery_dialog = RecoveryDialog(self.vault, self, lang=self.lang)
+            self.recovery_dialog.changed.connect(lambda: self.recovery_summary.setText(summary(self.vault)))
+            self.recovery_dialog.open()
+
+        button.clicked.connect(open_recovery)
+        form.addRow(button, self.recovery_summary)
 
     def accept(self) -> None:
         if self.vault is not None:  # first, so that a refused name leaves everything as it was

@@ -38,6 +38,14 @@ if TYPE_CHECKING:  # the vault module (and jsonschema behind it) loads on the wo
     from ...core.store.vault import Vault
 
 
+def _warm_up() -> None:
+    """Load what the first search needs (the stemmers and the Kazakh verb pattern, about 60 ms of
+    imports and regex compiling) here on the worker, not on the UI thread at the first search."""
+    from ...core.search.stemming import stems
+
+    stems("алды")  # Cyrillic without a Kazakh letter: both the Russian stemmer and the verb pattern
+
+
 def _plain(label: QLabel) -> QLabel:
     plain(label)  # paths and messages are never interpreted as markup
     label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
@@ -229,6 +237,7 @@ class UnlockDialog(QDialog):
             if cancel.is_set():
                 vault.close()
                 raise Cancelled()
+            _warm_up()
             return vault
 
         self._run(open_vault, self.tr("Unlocking…"), "unlock")
@@ -265,6 +274,7 @@ class UnlockDialog(QDialog):
         def make(progress, cancel):
             from ...core.store.vault import Vault
 
+            _warm_up()
             if demo:
                 from ...core.demo.create import create_demo_vault
 

@@ -100,12 +100,13 @@ _INDEX = re.compile(r"\[\d+\]")
 
 
 def _formats(node: dict, path: str = "", out: dict | None = None) -> dict[str, str]:
-    """{field path without list indexes: "date" or "date-time"} for every dated field of a schema."""
+    """{field path without list indexes: "date" or "date-time"} for every dated field of a schema
+    (a partial date, YYYY-MM-DD or YYYY-MM or YYYY, counts as "date": format_date writes all three)."""
     out = {} if out is None else out
     if not isinstance(node, dict):
         return out
-    if node.get("format") in ("date", "date-time") and path:
-        out[path] = node["format"]
+    if node.get("format") in ("date", "date-time", "partial-date") and path:
+        out[path] = "date-time" if node["format"] == "date-time" else "date"
     for name, sub in node.get("properties", {}).items():
         _formats(sub, f"{path}.{name}" if path else name, out)
     if isinstance(node.get("items"), dict):
