@@ -184,12 +184,18 @@ def test_a_new_interview_is_saved_before_it_records(qtbot, stocked):
     assert len(audio_core.recordings_of(vault, editor.record_id)) == 1
 
 
-def test_a_sealed_interview_plays_but_does_not_record(qtbot, stocked):
-    vault, _ = stocked
+def recording_editor(qtbot, vault):
+    """(an editor of the stocked interview recording from a synthetic feed, the feed)."""
     give_audio_consent(vault)
     editor = editor_of(qtbot, vault)
     feed = synthetic(editor.audio)
-    editor.audio.record()
+    assert editor.audio.record(), editor.audio.message.text()
+    return editor, feed
+
+
+def test_a_sealed_interview_plays_but_does_not_record(qtbot, stocked):
+    vault, _ = stocked
+    editor, feed = recording_editor(qtbot, vault)
     play_in(feed, 1.0)
     assert editor.seal(confirmed=True)  # sealing stores the recording first
     assert editor.audio.state == audio.IDLE and len(audio_core.recordings_of(vault, INTERVIEW)) == 1
@@ -201,16 +207,10 @@ def test_a_sealed_interview_plays_but_does_not_record(qtbot, stocked):
 # --- a recording is never lost --------------------------------------------------------------------
 
 def session_with_interview(qtbot, path):
-    from monitor.gui.session import Session
+    from gui.test_session import unlocked_session
     from monitor.gui.settings import Settings
 
-    session = Session(path, kdf_iter=TEST_KDF_ITER, settings=Settings(path=path.parent / "settings.json"))
-    dialog = session.start()
-    qtbot.addWidget(dialog)
-    dialog.passphrase.setText(PASSPHRASE)
-    with qtbot.waitSignal(session.unlocked, timeout=10000):
-        dialog.unlock()
-    qtbot.addWidget(session.window)
+    session = unlocked_session(qtbot, path, Settings(path=path.parent / "settings.json"))
     session.window.open_record(INTERVIEW)
     editor = session.window.page
     assert isinstance(editor, InterviewEditor)
@@ -274,10 +274,7 @@ def test_closing_the_window_while_recording_stores_it(qtbot, stocked):
 # --- timestamps and playback ------------------------------------------------------------------
 
 def recorded_editor(qtbot, vault, seconds: float = 4.0) -> InterviewEditor:
-    give_audio_consent(vault)
-    editor = editor_of(qtbot, vault)
-    feed = synthetic(editor.audio)
-    editor.audio.record()
+    editor, feed = recording_editor(qtbot, vault)
     play_in(feed, seconds)
     editor.audio.stop_and_save()
     return editor
@@ -368,10 +365,7 @@ def test_timestamps_are_shown_as_links_and_listed_without_touching_the_draft(qtb
 
 def test_a_timestamp_during_recording_is_the_recording_time(qtbot, stocked):
     vault, _ = stocked
-    give_audio_consent(vault)
-    editor = editor_of(qtbot, vault)
-    feed = synthetic(editor.audio)
-    editor.audio.record()
+    editor, feed = recording_editor(qtbot, vault)
     play_in(feed, 75.0, pcm=b"\0\0" * (75 * RATE))
     editor.narrative.moveCursor(QTextCursor.Start)
     editor.audio.stamp_button.click()
