@@ -319,7 +319,7 @@ def test_a_sealed_interview_seals_its_recordings(consenting, tmp_path):
         consenting.seal(INTERVIEW)
     assert err.value.message.id == "vault_seal_recording" and not consenting.info(INTERVIEW).sealed
     aid = rec.finish(caption="before the seal")
-    photo = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # photos: as before
+    photo = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # filed under it: sealed with it
     consenting.seal(INTERVIEW)
     body = consenting.get(aid)
     with pytest.raises(SealedRecord) as err:
@@ -334,7 +334,15 @@ def test_a_sealed_interview_seals_its_recordings(consenting, tmp_path):
     with pytest.raises(SealedRecord):
         consenting.add_attachment(flac, parent_id=INTERVIEW)
     assert consenting.get(aid) == body and [r.sealed for r in recording.recordings_of(consenting, INTERVIEW)] == [True]
-    consenting.put({**consenting.get(photo["id"]), "caption": "photos keep their old rule"})
+    assert body["sealed"] is True and consenting.info(aid).sealed and consenting.info(photo["id"]).sealed
+    with pytest.raises(SealedRecord) as err:
+        consenting.put({**consenting.get(photo["id"]), "caption": "changed after the seal"})
+    assert err.value.message.id == "gate_exhibit_sealed"
+    with pytest.raises(SealedRecord) as err:
+        consenting.delete(photo["id"])
+    assert err.value.message.id == "gate_exhibit_sealed"
+    later = consenting.add_attachment(_png(tmp_path), parent_id=INTERVIEW)  # a later file: not part of the seal
+    consenting.put({**consenting.get(later["id"]), "caption": "a later photo stays editable"})
 
 
 def _png(tmp_path):

@@ -13,6 +13,8 @@ ids and vocabulary keys), so 200 examples run in well under a minute.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import random
 import uuid
@@ -33,6 +35,7 @@ from monitor.core.sync import contacts
 
 EXAMPLES = int(os.environ.get("MONITOR_ORDER_EXAMPLES", "200"))  # more for a longer hunt
 DEVICES = 3
+PHOTO = b"\x89PNG order photo " * 64
 
 CONSENT = {k: True for k in ("documentation", "photographs", "intimate_photographs", "share_with_lawyer",
                              "anonymised_reports", "publication_with_name")}
@@ -45,6 +48,7 @@ def fleet(tmp_path_factory):
     for name in ("monitor-a", "monitor-b", "monitor-c", "coordinator-1", "coordinator-2", "coordinator-3"):
         vault = Vault.create(folder / f"{name}.vault", PASSPHRASE, kdf_iter=TEST_KDF_ITER, profile=name)
         vault.conn.execute("PRAGMA synchronous = OFF")  # test speed only; production keeps FULL
+        vault.store_blob(io.BytesIO(PHOTO))  # every laptop has the photo's bytes; its record travels
         vaults.append(vault)
     meet(*vaults)  # each knows the others' device keys (every revision is signed by its device)
     yield vaults
@@ -88,6 +92,7 @@ class Example:
         self.spare = str(uuid.uuid4())         # "the same CSV on two laptops": identical bodies
         self.person = str(uuid.uuid4())
         self.interview = str(uuid.uuid4())     # edited, sealed, given addenda
+        self.photo = str(uuid.uuid4())         # filed under the interview: sealed with it, captioned
         self.term_ids: list[str] = []
         self.addenda: list[str] = []
         tag = uuid.uuid4().hex[:10]
@@ -95,7 +100,7 @@ class Example:
 
     @property
     def ids(self) -> set[str]:
-        return {self.facility, self.spare, self.person, self.interview, *self.term_ids, *self.addenda}
+        return {self.facility, self.spare, self.person, self.interview, self.photo, *self.term_ids, *self.addenda}
 
     def base(self) -> list[dict]:
         return [
@@ -104,11 +109,13 @@ class Example:
             {"id": self.interview, "type": "interview", "person_id": self.person, "interviewers": ["A. Monitor"],
              "date": "2026-01-05T10:00:00+05:00", "private": True, "narrative": "Мені ұрды.",
              "reprisal_risk": "medium", "consent": CONSENT},
+            {"id": self.photo, "type": "attachment", "sha256": hashlib.sha256(PHOTO).hexdigest(), "size": len(PHOTO),
+             "mime_type": "image/png", "parent_id": self.interview, "caption": "Қолхат"},
         ]
 
 
 # Weighted towards what makes histories interesting: concurrent edits, seals, syncs and resolves.
-OPS = ("edit_facility", "resolve") * 3 + ("edit_interview", "seal", "sync", "same", "add_term") * 2 + (
+OPS = ("edit_facility", "resolve") * 3 + ("edit_interview", "edit_photo", "seal", "sync", "same", "add_term") * 2 + (
     "delete_facility", "addendum", "edit_term", "delete_term", "edit_person")
 
 op_strategy = st.tuples(st.integers(0, DEVICES - 1), st.sampled_from(OPS), st.integers(0, 5))
@@ -125,6 +132,8 @@ def apply(vault: Vault, op: str, n: int, ex: Example, devices: list[Vault], d: i
         vault.put(new_person(ex.person, code=f"P-2026-000{n}"))
     elif op == "edit_interview":
         vault.put({**vault.get(ex.interview), "narrative": f"Мені ұрды. Қосымша {n}."})
+    elif op == "edit_photo":
+        vault.put({**vault.get(ex.photo), "caption": f"Қолхат {n} ({d})"})
     elif op == "seal":
         vault.seal(ex.interview)
     elif op == "addendum":
@@ -198,6 +207,9 @@ def test_view_is_the_same_whatever_order_revisions_arrive_in(fleet, ops, seed):
     info = receivers[0].info(ex.interview)
     if any(h.revision.body and h.revision.body.get("sealed") for h in receivers[0].heads(ex.interview)):
         assert info.sealed and not info.conflict
+    if info.sealed:  # the photo was sealed with it (the seal writes both): no edit made beside it is the view
+        photo = receivers[0].info(ex.photo)
+        assert photo.sealed and not photo.conflict and photo.body["sealed"] is True
 
 
 def test_whole_vaults_agree_after_all_examples(fleet):

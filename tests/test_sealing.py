@@ -130,6 +130,41 @@ def test_a_sealed_record_still_takes_addenda_and_identical_saves(sealed, rid):
     assert _snapshot(sealed, rid) == before
 
 
+def test_sealing_an_examination_seals_the_photos_its_injuries_show(sealed):
+    """The photo is filed under the case but shown by the examination's injury: the examination's seal
+    covers it (once: the second examination that shows it finds it sealed already)."""
+    photo = sealed.get(EXAMINATION)["injuries"][0]["photo_ids"][0]
+    body, exam = sealed.get(photo), sealed.get(EXAMINATION)
+    assert body["parent_id"] != EXAMINATION and sealed.info(photo).sealed
+    assert (body["sealed"], body["sealed_at"], body["sealed_by"]) == (True, exam["sealed_at"], exam["sealed_by"])
+    assert [r.parents != () for r in sealed.history(photo)] == [False, True]  # made, then sealed: no more
+    before = _snapshot(sealed, photo)
+    for change in ({**body, "caption": "Другая подпись"}, {**body, "sealed": False}):
+        with pytest.raises(SealedRecord) as err:
+            sealed.put(change)
+        assert err.value.message.id == "gate_exhibit_sealed"
+    with pytest.raises(SealedRecord) as err:
+        sealed.delete(photo)
+    assert err.value.message.id == "gate_exhibit_sealed"
+    assert _snapshot(sealed, photo) == before
+
+
+def test_files_filed_under_an_examination_are_sealed_with_it_but_not_a_deleted_one(vault, tmp_path):
+    blob = vault.store_blob(io.BytesIO(b"photo bytes " * 50))
+    vault.put_many(full_set(blob.sha256, blob.size))
+    scan, gone = tmp_path / "заключение.pdf", tmp_path / "черновик.txt"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    gone.write_bytes(b"draft")
+    kept = vault.add_attachment(scan, parent_id=EXAMINATION)["id"]
+    dropped = vault.add_attachment(gone, parent_id=EXAMINATION)["id"]
+    vault.delete(dropped)
+    shown = vault.get(EXAMINATION)["injuries"][0]["photo_ids"][0]
+    assert vault.exhibits_of(EXAMINATION) == sorted([kept, shown])
+    vault.seal(EXAMINATION)
+    assert vault.info(kept).sealed and vault.info(shown).sealed and vault.exhibits_of(EXAMINATION) == []
+    assert vault.info(dropped).deleted and not vault.info(dropped).sealed and len(vault.history(dropped)) == 2
+
+
 @pytest.mark.process
 @pytest.mark.parametrize("rid,change", [(EXAMINATION, "injury changed"), (EXAMINATION, "conclusion"),
                                         (INTERVIEW, "consent")], ids=["exam-injury", "exam-field", "interview-consent"])

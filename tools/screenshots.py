@@ -1,5 +1,9 @@
-"""Screenshots of the case file, the interview editor, the body diagram, the conflict review,
-Settings (with its Recovery panel) and the duress passphrase setting, in ru and kk.
+"""Screenshots of the case file, the interview editor (and recording an interview, then its
+recording listed with the player), the body diagram, the conflict review, Settings (with its
+Recovery panel) and the duress passphrase setting, in ru and kk.
+
+The recording is synthetic speech (espeak-ng, a tone without it) fed to the interview editor's audio
+panel in place of a microphone, through the same path a microphone's buffers take.
 
 Run under a real X server (Xvfb) so fonts and widgets render as users see them:
 
@@ -14,10 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from monitor.core.model import diagram
 from monitor.core.demo.create import create_demo_vault
+from monitor.core.model import diagram
 from monitor.core.store.vault import Vault
 from monitor.gui.i18n import install_translator
 from monitor.gui.main_window import MainWindow
@@ -47,6 +52,80 @@ def make_conflict(vault: Vault) -> str:
     vault.insert_revisions([Revision(new_id(), info.id, "case", (head,), "Айгүл Сәрсенова", OTHER_DEVICE,
                                      utc_now(), False, theirs).signed_by(other)])
     return info.id
+
+
+SPEECH = {
+    "ru": "Меня задержали вечером. В камере было холодно, меня били по спине.",
+    "kk": "Мені кешке қарай ұстады. Камерада суық болды, арқамнан ұрды.",
+}
+
+
+def speech(lang: str) -> tuple[bytes, int]:
+    """(PCM signed 16-bit mono, sample rate) of a sentence spoken by espeak-ng, in memory (its
+    standard output); a tone when espeak-ng is not installed."""
+    import shutil
+    import subprocess
+
+    from monitor.gui.editors.audio import tone
+
+    if shutil.which("espeak-ng"):
+        wav = subprocess.run(["espeak-ng", "-v", lang, "--stdout", SPEECH[lang]], capture_output=True,
+                             check=True).stdout
+        rate = int.from_bytes(wav[24:28], "little")
+        return wav[44:], rate
+    return tone(4.0, sample_rate=22050), 22050
+
+
+def give_audio_consent(vault: Vault, interview) -> None:
+    from monitor.core.history.revisions import new_id, utc_now
+
+    vault.put({"id": new_id(), "type": "consent", "person_id": interview.body["person_id"], "date": utc_now(),
+               "method": "oral", "taken_by": vault.profile, "scope": {"audio": True}})
+
+
+def recording_shots(app, window, interview_id: str, lang: str, out: Path) -> None:
+    """The interview editor while recording (timer, level meter, device), then with the recording
+    listed and the player moved to a timestamp of the narrative."""
+    from PySide6.QtGui import QTextCursor
+
+    from monitor.gui.editors.audio import DeviceCapture, PcmFeed
+
+    window.navigate(("edit", interview_id))
+    settle(app)
+    editor = window.page
+    pcm, rate = speech(lang)
+    feed = PcmFeed(editor.audio)
+    editor.audio.set_capture(DeviceCapture(feed, sample_rate=rate, name="espeak-ng"))
+    if not editor.audio.record():
+        raise SystemExit(f"recording refused: {editor.audio.message.text()}")
+    editor.narrative.moveCursor(QTextCursor.End)
+    editor.narrative.insertPlainText("\n")
+    step = rate // 10 * 2  # a tenth of a second, as a microphone gives it
+    pieces = [pcm[i:i + step] for i in range(0, len(pcm), step)]
+    for round_ in range(12):  # about a minute of speech and pauses
+        for piece in pieces:
+            feed.feed(piece)
+        if round_ == 5:
+            editor.audio.insert_timestamp()
+            editor.narrative.insertPlainText(SPEECH[lang].split(".")[1].strip() + ".\n")
+        feed.feed(b"\0\0" * rate)
+    for piece in pieces[: len(pieces) // 3]:  # stop in the middle of a word: the meter shows its level
+        feed.feed(piece)
+    settle(app)
+    window.grab().save(str(out / f"interview_recording_{lang}.png"))
+    editor.audio.stop_and_save()
+    settle(app)
+    if editor.audio.stamps.count():
+        editor.audio.stamps.setCurrentRow(0)
+        editor.audio.seek(editor.audio.stamps.item(0).data(0x0100))  # Qt.UserRole
+    for _ in range(50):  # FFmpeg reads the recording from memory on its own thread
+        settle(app)
+        if editor.audio.player is not None and editor.audio.player.duration() > 0:
+            break
+        QThread.msleep(20)
+    settle(app)
+    window.grab().save(str(out / f"interview_playback_{lang}.png"))
+    editor.discard_changes()
 
 
 def settle(app, rounds: int = 20) -> None:
@@ -100,6 +179,7 @@ def main(out: Path) -> int:
         interview = next(i for i in vault.records("interview") if not i.sealed) if any(
             not i.sealed for i in vault.records("interview")) else next(vault.records("interview"))
         conflict = make_conflict(vault)
+        give_audio_consent(vault, interview)
         for lang in ("ru", "kk"):
             translator = install_translator(app, lang)
             # the first run: the dialog that creates a vault (and asks for the user's name)
@@ -121,6 +201,7 @@ def main(out: Path) -> int:
             window.open_record(interview.id)
             settle(app)
             window.grab().save(str(out / f"interview_{lang}.png"))
+            recording_shots(app, window, interview.id, lang, out)
             window.open_record(exam.id)
             settle(app)
             editor = window.page

@@ -10,6 +10,9 @@ clipboard, and shows the unlock dialog with the reason — on:
   freedesktop ScreenSaver ``ActiveChanged`` and login1 ``PrepareForSleep`` D-Bus signals);
 - minimising the window, if the user asked for that in Settings.
 
+Before the vault closes, the window keeps what it holds (:meth:`MainWindow.clear`): unsaved typing
+as a draft, and an interview recording in progress stopped and stored. Quitting does the same.
+
 One process per vault: :meth:`Session.claim` takes a lock file beside the vault
 (``.NAME.lock``, a ``QLockFile`` holding the process id); a second Monitor is told which process
 has the vault and cannot unlock it there. A crashed process's lock is recognised as stale.
@@ -335,9 +338,13 @@ class Session(QObject):
             self.dialog.set_path(self.path)
 
     def shutdown(self) -> None:
+        """The application quits (Quit, SIGTERM): what the window holds is kept first (a recording in
+        progress is stored, unsaved typing kept as a draft), then the vault closes."""
         self.idle.stop()
         self.watch.stop()
         self.clipboard.clear_now()
+        if self.window is not None and self.vault is not None and hasattr(self.window, "clear"):
+            self.window.clear()
         if self.dialog is not None:
             self.dialog.join_workers()
         if self.vault is not None:

@@ -80,6 +80,117 @@
     </message>
 </context>
 <context>
+    <name>AudioPanel</name>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="374" />
+        <source>Audio recording</source>
+        <translation>Аудиожазба</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="390" />
+        <source>Record</source>
+        <translation>Жазу</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="393" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="395" />
+        <source>Stop</source>
+        <translation>Тоқтату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="405" />
+        <source>Input level</source>
+        <translation>Кіріс сигналының деңгейі</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="408" />
+        <source>Insert timestamp</source>
+        <translation>Уақыт белгісін қою</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="409" />
+        <source>Put the time of the recording or of the player, e.g. [12:34], into the narrative at the cursor.</source>
+        <translation>Жазбаның немесе ойнатқыштың уақытын, мысалы [12:34], әңгімеге курсор тұрған жерге қою.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Duration</source>
+        <translation>Ұзақтығы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Recorded</source>
+        <translation>Жазылған күні</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="421" />
+        <source>The narrative's timestamps: choose one, or Ctrl+click one in the narrative, to move the player there.</source>
+        <translation>Әңгімедегі уақыт белгілері: ойнатқышты сол сәтке жылжыту үшін белгіні таңдаңыз немесе әңгімеде Ctrl басып тұрып оны шертіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="429" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
+        <source>Play</source>
+        <translation>Ойнату</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="432" />
+        <source>Position in the recording</source>
+        <translation>Жазбадағы орын</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="450" />
+        <source>Recordings</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="451" />
+        <source>Timestamps in the narrative</source>
+        <translation>Әңгімедегі уақыт белгілері</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="484" />
+        <source>Microphone: {name}</source>
+        <translation>Микрофон: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="486" />
+        <source>No microphone found.</source>
+        <translation>Микрофон табылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <source>Resume</source>
+        <translation>Жалғастыру</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="520" />
+        <source>The interview must be saved before recording: correct the marked fields.</source>
+        <translation>Жазу алдында сұхбатты сақтау керек: белгіленген өрістерді түзетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="535" />
+        <source>The microphone could not be opened.</source>
+        <translation>Микрофонды ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="735" />
+        <source>This recording cannot be played.</source>
+        <translation>Бұл жазбаны ойнату мүмкін емес.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
@@ -1021,87 +1132,87 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="80" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="86" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Келісімнің өзгеруін немесе кері алынуын жазу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="83" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="89" />
         <source>Save the consent</source>
         <translation>Келісімді сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="110" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Адамның әңгімесі, өз сөзімен, қалай айтса солай.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="115" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="129" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="117" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Seal…</source>
         <translation>Мөрлеу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="145" />
         <source>Details</source>
         <translation>Мәліметтер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="182" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="201" />
         <source>sealed {time}: addenda only</source>
         <translation>мөрленді {time}: тек толықтырулар</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="200" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="219" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Берген келісімін көру үшін тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>Consent on record: {items}</source>
         <translation>Жазылған келісім: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="209" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="228" />
         <source>Withdrawn: {items}</source>
         <translation>Кері алынды: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="223" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="242" />
         <source>Choose the person first.</source>
         <translation>Алдымен тұлғаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="265" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>{time} кезіндегі сақталмаған мәтін қоймадан қалпына келтірілді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="329" />
         <source>Required.</source>
         <translation>Міндетті өріс.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Сақталмады: белгіленген өрістерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="396" />
         <source>Not saved: {message}</source>
         <translation>Сақталмады: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="428" />
         <source>Saved.</source>
         <translation>Сақталды.</translation>
     </message>
@@ -2091,32 +2202,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="202" />
+        <location filename="../../monitor/gui/session.py" line="205" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Құлыпталды: {n} минут әрекетсіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="204" />
+        <location filename="../../monitor/gui/session.py" line="207" />
         <source>Locked because the screen was locked.</source>
         <translation>Экран құлыпталғандықтан құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="206" />
+        <location filename="../../monitor/gui/session.py" line="209" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Компьютер ұйқы режиміне өтер алдында құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="208" />
+        <location filename="../../monitor/gui/session.py" line="211" />
         <source>Locked when the window was minimised.</source>
         <translation>Терезе жиналғанда құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="210" />
+        <location filename="../../monitor/gui/session.py" line="213" />
         <source>The vault was wiped.</source>
         <translation>Қойма жойылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="212" />
+        <location filename="../../monitor/gui/session.py" line="215" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Қойма ашық тұрғанда оны басқа бағдарлама өшірді, өзгертті немесе бүлдірді. Monitor оны құлыптады.</translation>
     </message>
@@ -2289,148 +2400,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Monitor — unlock</source>
         <translation>Монитор — құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Open another vault file…</source>
         <translation>Басқа қойма файлын ашу…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="95" />
         <source>Show passphrase</source>
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>optional; it signs your work</source>
         <translation>міндетті емес; жұмысыңызға осымен қол қойылады</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>e.g. doctor, lawyer</source>
         <translation>мысалы, дәрігер, заңгер</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Unlock</source>
         <translation>Құлыпты ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Create empty vault</source>
         <translation>Бос қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Create demo vault</source>
         <translation>Демо қойма құру</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="116" />
         <source>Vault</source>
         <translation>Қойма</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="117" />
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="118" />
         <source>Again</source>
         <translation>Қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="120" />
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="121" />
         <source>Your role</source>
         <translation>Рөліңіз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="122" />
         <source>Organisation</source>
         <translation>Ұйым</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="191" />
         <source>Type the passphrase of this vault.</source>
         <translation>Осы қойманың құпия фразасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="194" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>Бұл жолда әлі қойма жоқ. Бір-бірімен байланыссыз төрт не одан көп сөзден тұратын құпия фраза ойлап табыңыз; ұмытсаңыз, оны қалпына келтіру мүмкін емес.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="206" />
         <source>Open a vault file</source>
         <translation>Қойма файлын ашу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Monitor қоймалары (*.vault);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="228" />
         <source>Type the passphrase first.</source>
         <translation>Алдымен құпия фразаны енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Unlocking…</source>
         <translation>Құлып ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="447" />
         <source>The two passphrases differ.</source>
         <translation>Құпия фразалар сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the demo vault…</source>
         <translation>Демо қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the vault…</source>
         <translation>Қойма құрылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="345" />
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="348" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="416" />
         <source>Cancelled; nothing was created.</source>
         <translation>Тоқтатылды; ештеңе құрылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="420" />
         <source>Unexpected error: {error}</source>
         <translation>Күтпеген қате: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="463" />
         <source>Strong enough.</source>
         <translation>Жеткілікті берік.</translation>
     </message>

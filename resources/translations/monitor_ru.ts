@@ -80,6 +80,117 @@
     </message>
 </context>
 <context>
+    <name>AudioPanel</name>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="374" />
+        <source>Audio recording</source>
+        <translation>Аудиозапись</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="390" />
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="393" />
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="395" />
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="405" />
+        <source>Input level</source>
+        <translation>Уровень входного сигнала</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="408" />
+        <source>Insert timestamp</source>
+        <translation>Вставить отметку времени</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="409" />
+        <source>Put the time of the recording or of the player, e.g. [12:34], into the narrative at the cursor.</source>
+        <translation>Вставить в рассказ у курсора время записи или проигрывателя, например [12:34].</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Recorded</source>
+        <translation>Дата записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="417" />
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="421" />
+        <source>The narrative's timestamps: choose one, or Ctrl+click one in the narrative, to move the player there.</source>
+        <translation>Отметки времени в рассказе: выберите отметку или щёлкните по ней в рассказе с нажатой Ctrl, чтобы перейти к этому месту записи.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="429" />
+        <location filename="../../monitor/gui/editors/audio.py" line="755" />
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="432" />
+        <source>Position in the recording</source>
+        <translation>Положение в записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="450" />
+        <source>Recordings</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="451" />
+        <source>Timestamps in the narrative</source>
+        <translation>Отметки времени в рассказе</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="484" />
+        <source>Microphone: {name}</source>
+        <translation>Микрофон: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="486" />
+        <source>No microphone found.</source>
+        <translation>Микрофон не найден.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="498" />
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="520" />
+        <source>The interview must be saved before recording: correct the marked fields.</source>
+        <translation>Перед записью интервью нужно сохранить: исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="535" />
+        <source>The microphone could not be opened.</source>
+        <translation>Не удалось открыть микрофон.</translation>
+    </message>
+    <message>
+        <location filename="../../monitor/gui/editors/audio.py" line="735" />
+        <source>This recording cannot be played.</source>
+        <translation>Эту запись невозможно воспроизвести.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../monitor/gui/dialogs/vault_care.py" line="86" />
@@ -1021,87 +1132,87 @@ Trust it only if its owner reads you exactly this fingerprint.</source>
 <context>
     <name>InterviewEditor</name>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="80" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="86" />
         <source>Record a change or withdrawal of consent</source>
         <translation>Записать изменение или отзыв согласия</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="83" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="89" />
         <source>Save the consent</source>
         <translation>Сохранить согласие</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="104" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="110" />
         <source>The person's account, in their words, as they gave it.</source>
         <translation>Рассказ человека его словами, как он был дан.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="115" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="129" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="117" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
         <source>Seal…</source>
         <translation>Запечатать…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="131" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="145" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="182" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="201" />
         <source>sealed {time}: addenda only</source>
         <translation>запечатано {time}: только дополнения</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="200" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="219" />
         <source>Choose the person to see the consent they have given.</source>
         <translation>Выберите лицо, чтобы увидеть данное им согласие.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>Consent on record: {items}</source>
         <translation>Записанное согласие: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="207" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="226" />
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="209" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="228" />
         <source>Withdrawn: {items}</source>
         <translation>Отозвано: {items}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="223" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="242" />
         <source>Choose the person first.</source>
         <translation>Сначала выберите лицо.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="265" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
         <source>Unsaved typing from {time} was restored from the vault.</source>
         <translation>Несохранённый текст от {time} восстановлен из хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="284" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="329" />
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="350" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="395" />
         <source>Not saved: correct the marked fields.</source>
         <translation>Не сохранено: исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="351" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="396" />
         <source>Not saved: {message}</source>
         <translation>Не сохранено: {message}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/editors/interview_editor.py" line="383" />
+        <location filename="../../monitor/gui/editors/interview_editor.py" line="428" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -2091,32 +2202,32 @@ Seal it now?</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../monitor/gui/session.py" line="202" />
+        <location filename="../../monitor/gui/session.py" line="205" />
         <source>Locked after {n} minutes without activity.</source>
         <translation>Заблокировано: {n} мин. без действий.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="204" />
+        <location filename="../../monitor/gui/session.py" line="207" />
         <source>Locked because the screen was locked.</source>
         <translation>Заблокировано, потому что был заблокирован экран.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="206" />
+        <location filename="../../monitor/gui/session.py" line="209" />
         <source>Locked before the computer went to sleep.</source>
         <translation>Заблокировано перед переходом компьютера в сон.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="208" />
+        <location filename="../../monitor/gui/session.py" line="211" />
         <source>Locked when the window was minimised.</source>
         <translation>Заблокировано при сворачивании окна.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="210" />
+        <location filename="../../monitor/gui/session.py" line="213" />
         <source>The vault was wiped.</source>
         <translation>Хранилище уничтожено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/session.py" line="212" />
+        <location filename="../../monitor/gui/session.py" line="215" />
         <source>The vault was wiped, changed or damaged by another program while it was open. Monitor has locked it.</source>
         <translation>Хранилище было стёрто, изменено или повреждено другой программой, пока оно было открыто. Monitor заблокировал его.</translation>
     </message>
@@ -2289,148 +2400,148 @@ Seal it now?</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="74" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="82" />
         <source>Monitor — unlock</source>
         <translation>Монитор — разблокировка</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="83" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="91" />
         <source>Open another vault file…</source>
         <translation>Открыть другой файл хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="87" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="95" />
         <source>Show passphrase</source>
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="90" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
         <source>optional; it signs your work</source>
         <translation>необязательно; им подписывается ваша работа</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="92" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
         <source>e.g. doctor, lawyer</source>
         <translation>например, врач, юрист</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="98" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="106" />
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="99" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="107" />
         <source>Create empty vault</source>
         <translation>Создать пустое хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="100" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
         <source>Create demo vault</source>
         <translation>Создать демо-хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="101" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="108" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="116" />
         <source>Vault</source>
         <translation>Хранилище</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="109" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="117" />
         <source>Passphrase</source>
         <translation>Парольная фраза</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="110" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="118" />
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="112" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="120" />
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="113" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="121" />
         <source>Your role</source>
         <translation>Ваша роль</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="114" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="122" />
         <source>Organisation</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="183" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="191" />
         <source>Type the passphrase of this vault.</source>
         <translation>Введите парольную фразу этого хранилища.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="186" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="194" />
         <source>There is no vault at this path yet. Choose a passphrase of four or more unrelated words; it cannot be recovered if lost.</source>
         <translation>По этому пути хранилища ещё нет. Придумайте парольную фразу из четырёх или больше не связанных слов; если её забыть, восстановить её нельзя.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="198" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="206" />
         <source>Open a vault file</source>
         <translation>Открыть файл хранилища</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="199" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="207" />
         <source>Monitor vaults (*.vault);;All files (*)</source>
         <translation>Хранилища Monitor (*.vault);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="220" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="228" />
         <source>Type the passphrase first.</source>
         <translation>Сначала введите парольную фразу.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="234" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="243" />
         <source>Unlocking…</source>
         <translation>Разблокировка…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="248" />
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="437" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="257" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="447" />
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the demo vault…</source>
         <translation>Создание демо-хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="296" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="306" />
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="335" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="345" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="338" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="348" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="406" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="416" />
         <source>Cancelled; nothing was created.</source>
         <translation>Отменено; ничего не создано.</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="410" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="420" />
         <source>Unexpected error: {error}</source>
         <translation>Непредвиденная ошибка: {error}</translation>
     </message>
     <message>
-        <location filename="../../monitor/gui/dialogs/unlock.py" line="453" />
+        <location filename="../../monitor/gui/dialogs/unlock.py" line="463" />
         <source>Strong enough.</source>
         <translation>Достаточно надёжная.</translation>
     </message>

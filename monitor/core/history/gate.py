@@ -51,6 +51,9 @@ class Batch:
         # A stream of revisions (a bundle) may name a record that arrives later in the same stream:
         # with a list here, such references are kept and checked by settle_deferred() at the end.
         self.deferred: list[tuple[str, str, tuple[str, ...]]] | None = None
+        # attachments the bundle's exporter left out for want of consent (its signed manifest says
+        # which): a revision may name one that this vault does not hold (docs/bundle-format.md)
+        self.withheld: frozenset[str] = frozenset()
         self._known = known  # the vault's vocabulary keys, if the caller has them (read only)
         self._claimed: dict[str, set[str]] | None = None
         # device -> (signing key, introduced by, revoked from) as the vault had them when first asked:
@@ -141,6 +144,8 @@ def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, bl
         if row[0] != record_type:
             raise violation(where, "", "id_other_type", record_type=record_type, id=rid, existing=row[0], type=record_type)
         unchanged = row[3] is not None and json.loads(row[3]) == record
+        if record_type == "attachment" and not unchanged:
+            _check_attachment_not_sealed(conn, record, where)  # says why: sealed with its interview
         if row[1] and not row[2] and not unchanged:
             raise SealedRecord(Message("gate_sealed_changed", where=where, type=record_type))
         if record_type == "addendum" and not row[2] and not unchanged:
@@ -164,8 +169,8 @@ def check_record(conn: Connection, record: dict, where: str, batch: Batch, *, bl
         batch.add_term(record["vocabulary"], record["key"])
     if record_type == "attachment" and blob_known:
         _check_blob(conn, record, where)
-    if record_type == "attachment" and (row is None or not unchanged):
-        _check_recording_not_sealed(conn, record, where)
+    if record_type == "attachment" and row is None:
+        _check_attachment_not_sealed(conn, record, where)
     batch.types[rid] = record_type
     return annotated
 
@@ -178,13 +183,28 @@ def _sealed_recording(conn: Connection, body: dict | None) -> bool:
     return parent is not None and parent[0] == "interview" and bool(parent[1])
 
 
-def _check_recording_not_sealed(conn: Connection, record: dict, where: str) -> None:
-    """A local save may neither add a recording to a sealed interview nor change one of its
-    recordings (whose record, as it is now, names the sealed interview)."""
+def _check_attachment_not_sealed(conn: Connection, record: dict, where: str) -> None:
+    """A local save of an attachment: it may not add a recording to a sealed interview, nor change a
+    recording whose record, as it is now, names one (an interview sealed before its recordings were
+    sealed with it), nor change a file sealed with its interview or examination (:meth:`Vault.seal`
+    seals them; the generic check would refuse it too, with a message that does not say why)."""
     row = _current(conn, record["id"])
     before = json.loads(row[3]) if row is not None and row[3] is not None and not row[2] else None
-    if _sealed_recording(conn, record) or _sealed_recording(conn, before):
+    if _sealed_recording(conn, record):
         raise SealedRecord(Message("gate_recording_sealed", where=where))
+    refusal = _attachment_seal(conn, before, where)
+    if refusal is not None:
+        raise SealedRecord(refusal)
+
+
+def _attachment_seal(conn: Connection, body: dict | None, where: str) -> Message | None:
+    """Why the attachment ``body`` (its current version) may not change or go, or None: it is a
+    recording of a sealed interview, or a file sealed with its interview or examination."""
+    if _sealed_recording(conn, body):
+        return Message("gate_recording_sealed", where=where)
+    if body is not None and body.get("sealed") is True:
+        return Message("gate_exhibit_sealed", where=where)
+    return None
 
 
 def _check_term(conn: Connection, record: dict, where: str, batch: Batch) -> None:
@@ -236,6 +256,8 @@ def settle_deferred(conn: Connection, batch: Batch) -> None:
     """Check the references a stream kept for its end (see :attr:`Batch.deferred`)."""
     for where, target, allowed in batch.deferred or ():
         row = conn.execute("SELECT type FROM records WHERE id = ?", (target,)).fetchone()
+        if row is None and target in batch.withheld and ("*" in allowed or "attachment" in allowed):
+            continue  # a photo or recording withheld for consent: it travels once consent is in force
         if row is None:
             raise SchemaViolation(Joined(where, Message("record_not_found", id=target)))
         if "*" not in allowed and row[0] not in allowed:
@@ -254,12 +276,13 @@ def check_delete(conn: Connection, record_id: str) -> str:
     record_type = row[0]
     if row[2]:
         raise RecordNotFound(Message("gate_already_deleted", id=record_id))
+    refusal = _attachment_seal(conn, json.loads(row[3]), record_id) if record_type == "attachment" else None
+    if refusal is not None:
+        raise SealedRecord(refusal)
     if row[1]:
         raise SealedRecord(Message("gate_sealed_delete", type=record_type, id=record_id))
     if record_type == "addendum":
         raise SealedRecord(Message("gate_addendum_delete", id=record_id))
-    if record_type == "attachment" and _sealed_recording(conn, json.loads(row[3]) if row[3] else None):
-        raise SealedRecord(Message("gate_recording_sealed", where=record_id))
     if row[4] > 1:
         raise RecordInConflict(conflict_message(record_type, record_id, row[4]))
     _check_unreferenced(conn, record_type, record_id)

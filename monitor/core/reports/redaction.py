@@ -56,6 +56,9 @@ AUDIENCE_ITEM = {"lawyer": "share_with_lawyer", "partners": "anonymised_reports"
                  "public": None}
 # the reason printed in the withheld table when the audience's item is missing
 AUDIENCE_REASON = {"lawyer": "r_no_lawyer", "partners": "r_no_anon", "un": "r_no_un", "public": "r_level"}
+# why an exhibit is left out when its person's consent lacks an item (the items: store/consent.py)
+_ITEM_REASON = {"photographs": "r_no_photo", "intimate_photographs": "r_no_intimate", "audio": "r_no_audio"}
+
 # roles in which a person acts in an official capacity and is named without consent
 OFFICIAL_ROLES = frozenset({"alleged_perpetrator", "defendant", "lawyer", "monitor", "medical_expert",
                             "interpreter"})
@@ -354,16 +357,18 @@ class Redactor:
         return False
 
     def may_show_photo(self, person_id: str | None, intimate: bool) -> bool:
-        """A photograph of this person (None: not known whose)."""
+        """A photograph of this person (None: not known whose); the consent items are the ones a
+        bundle asks too (:func:`monitor.core.store.consent.photo_items`)."""
         t = self.tr
-        items = [("photographs", "r_no_photo")] + ([("intimate_photographs", "r_no_intimate")] if intimate else [])
+        items = [(item, _ITEM_REASON[item]) for item in _consent.photo_items(intimate)]
         return self._may_show(person_id, t("w_intimate") if intimate else t("w_photo"), items, unknown_ok=not intimate)
 
     def may_list_recording(self, person_id: str | None) -> bool:
         """An audio recording of this person's interview (None: not known whose), listed by its
         hash, length and device: the same rules as a photograph, with the ``audio`` consent item in
         place of ``photographs`` (a withdrawal removes it, counted as withheld)."""
-        return self._may_show(person_id, self.tr("w_audio"), [("audio", "r_no_audio")], unknown_ok=True)
+        items = [(item, _ITEM_REASON[item]) for item in _consent.RECORDING_ITEMS]
+        return self._may_show(person_id, self.tr("w_audio"), items, unknown_ok=True)
 
     def _may_show(self, person_id: str | None, what: str, items: list[tuple[str, str]], *, unknown_ok: bool) -> bool:
         """An exhibit of this person: every consent item of ``items`` (item, reason if missing), and

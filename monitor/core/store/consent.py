@@ -143,3 +143,62 @@ def allows(vault: "Records", person_id: str, item: str) -> bool:
         raise ValueError(f"unknown consent item {item!r}")
     state = current(vault, person_id).get(item)
     return bool(state and state.given)
+
+
+# --- exhibits: the one rule for recordings and photographs ----------------------------------------
+
+RECORDING_ITEMS: tuple[str, ...] = ("audio",)
+
+
+def photo_items(intimate: bool) -> tuple[str, ...]:
+    """The consent items a photograph of a person needs, every one in force."""
+    return ("photographs", "intimate_photographs") if intimate else ("photographs",)
+
+
+def exhibit_items(body: dict | None) -> tuple[str, ...]:
+    """The consent items an attachment needs of the person it records or shows, every one in force:
+    a recording (``audio/*``) ``audio``; a photograph (``image/*``) ``photographs`` and, when it is
+    intimate, ``intimate_photographs``; any other file none. Reports
+    (:class:`~monitor.core.reports.redaction.Redactor`) and bundles (:func:`withheld_exhibits`)
+    both decide by these items."""
+    mime = str((body or {}).get("mime_type", ""))
+    if mime.startswith("audio/"):
+        return RECORDING_ITEMS
+    if mime.startswith("image/"):
+        return photo_items(bool(body.get("intimate")))
+    return ()
+
+
+def withheld_exhibits(vault) -> set[str]:
+    """The attachments no bundle may carry now (their records nor their bytes): each recording or
+    photograph of a person whose current consent lacks an item :func:`exhibit_items` names (withdrawn,
+    say). Its persons, as reports see them: the person of the interview or examination it is filed
+    under (``parent_id``) and of every examination whose injuries show it (``photo_ids``). A file of
+    no known person travels: a bundle goes to colleagues, not to a report's audience."""
+    person_of: dict[str, str] = {}
+    shown_to: dict[str, set[str]] = {}
+    for record_type in ("interview", "examination"):
+        for info in vault.records(record_type, order="created"):
+            person = (info.body or {}).get("person_id")
+            if not person:
+                continue
+            person_of[info.id] = person
+            for injury in (info.body or {}).get("injuries") or ():
+                for photo in injury.get("photo_ids") or ():
+                    shown_to.setdefault(photo, set()).add(person)
+    out: set[str] = set()
+    given: dict[tuple[str, str], bool] = {}
+    for info in vault.records("attachment", order="created"):
+        items = exhibit_items(info.body)
+        if not items:
+            continue
+        persons = set(shown_to.get(info.id, ()))
+        if info.body.get("parent_id") in person_of:
+            persons.add(person_of[info.body["parent_id"]])
+        for person, item in ((p, i) for p in sorted(persons) for i in items):
+            if (person, item) not in given:
+                given[person, item] = allows(vault, person, item)
+            if not given[person, item]:
+                out.add(info.id)
+                break
+    return out

@@ -64,25 +64,6 @@ def check_allowed(vault: "Vault", interview_id: str) -> None:
         raise ConsentRequired(Message("recording_no_consent"))
 
 
-def withheld(vault: "Vault") -> set[str]:
-    """The recordings no bundle may carry now: those of an interview whose person's current
-    consent does not give ``audio`` (withdrawn, say). Reports leave them out by the same item
-    (``Redactor.may_list_recording``)."""
-    out, allowed = set(), {}
-    for info in vault.records("attachment", order="created"):
-        if not is_recording(info.body) or not info.body.get("parent_id"):
-            continue
-        parent = vault.type_of(info.body["parent_id"])
-        if parent is None or parent[0] != "interview":
-            continue
-        person = (vault.info(info.body["parent_id"]).body or {}).get("person_id")
-        if person not in allowed:
-            allowed[person] = bool(person) and consent.allows(vault, person, "audio")
-        if not allowed[person]:
-            out.add(info.id)
-    return out
-
-
 # --- a recording in progress ----------------------------------------------------------------------
 
 def stage(vault: "Vault", interview_id: str, *, sample_rate: int, channels: int, device: str,

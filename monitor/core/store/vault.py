@@ -585,9 +585,25 @@ class Vault:
             raise ConsentRequired(Message("vault_seal_no_consent", type=info.type, id=record_id))
         if any(note.get("interview_id") == record_id for _, note in recordings.staged(self)):
             raise MonitorError(Message("vault_seal_recording"))  # the seal covers its recordings: finish first
-        body = {**self.get(record_id), "sealed": True, "sealed_at": utc_now(),
-                "sealed_by": self.profile}
-        return self.put_many([body], action="seal")[0]
+        stamp = {"sealed": True, "sealed_at": utc_now(), "sealed_by": self.profile}
+        body = {**self.get(record_id), **stamp}
+        exhibits = [{**self.get(aid), **stamp} for aid in self.exhibits_of(record_id)]
+        return self.put_many([body, *exhibits], action="seal")[0]
+
+    def exhibits_of(self, record_id: str) -> list[str]:
+        """The live, unsealed attachments a seal of ``record_id`` covers (sorted ids): those filed
+        under it (``parent_id``: an interview's recordings, say) and the photos its injuries show
+        (``injuries[].photo_ids``). :meth:`seal` seals them in the same transaction, so the seal of
+        each holds on every device whatever order bundles arrive in (docs/vault.md, "History")."""
+        body = self.get(record_id)
+        named = {aid for injury in body.get("injuries") or () for aid in injury.get("photo_ids") or ()}
+        named |= {rid for rid, field in self.referencing(record_id) if field == "parent_id"}
+        if not named:
+            return []
+        marks = ",".join("?" * len(named))
+        rows = self.conn.execute(f"SELECT id FROM records WHERE id IN ({marks}) AND type = 'attachment' "
+                                 "AND deleted = 0 AND sealed = 0 ORDER BY id", sorted(named)).fetchall()
+        return [row[0] for row in rows]
 
     def add_addendum(self, target_id: str, text: str, *, author: str | None = None) -> dict:
         record = {"id": new_id(), "type": "addendum", "target_id": target_id, "text": text,

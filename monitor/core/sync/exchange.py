@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from ..store import attachments, audit, recordings, sync_log
+from ..store import attachments, audit, consent, sync_log
 from ..store.vault import FOREVER
 from ..history import gate
 from ..model import schema
@@ -106,10 +106,11 @@ def _selected_seqs(vault: "Vault", conn, *, since: int = 0, cases: list[str] | N
     return sorted(seqs, key=lambda seq: (seq not in terms, seq))
 
 
-def _without_withheld(vault: "Vault", conn, seqs: Sequence[int]) -> Sequence[int]:
-    """``seqs`` less the revisions of recordings whose person's ``audio`` consent is not in force
-    (withdrawn): a bundle carries neither their records nor their sound, as a report lists none."""
-    hidden = recordings.withheld(vault)
+def _without_withheld(vault: "Vault", conn, seqs: Sequence[int], hidden: set[str]) -> Sequence[int]:
+    """``seqs`` less the revisions of recordings and photographs whose person's consent is not in
+    force (``audio``; ``photographs``, and ``intimate_photographs`` for an intimate photo: withdrawn,
+    say): a bundle carries neither their records nor their bytes, as a report shows none
+    (:func:`monitor.core.store.consent.withheld_exhibits`, the one rule)."""
     if not hidden:
         return seqs
     drop = set(sync_log.revisions_of(conn, hidden))
@@ -161,7 +162,8 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
     since = min((last_export(vault, k) for k in keys), default=0) if since_last else 0
     with vault.hold():  # no local write between measuring and writing, nor before the log below
         with vault.snapshot() as conn:
-            seqs = _without_withheld(vault, conn, _selected_seqs(vault, conn, since=since, cases=cases))
+            hidden = consent.withheld_exhibits(vault)
+            seqs = _without_withheld(vault, conn, _selected_seqs(vault, conn, since=since, cases=cases), hidden)
             upto = sync_log.last_revision(conn)
             blobs = sync_log.attachment_sizes(conn, seqs)
             rev_size, rev_sha = _measure(_revision_lines(conn, seqs))
@@ -187,6 +189,8 @@ def export_bundle(vault: "Vault", destination: Path | str, *, to: list[str] = ()
                 "devices": [{"device": device, "signing_key": key} for device, key in sorted(devices.items())],
                 # every revocation this vault knows, each signed by the coordinator who issued it
                 "revocations": sync_log.revocations(conn),
+                # attachments left out for want of consent: a record here may still name one
+                "withheld": sorted(hidden),
             }
             digest = bundle.write(destination, identity, manifest, members, recipients=recipients,
                                   passphrase=passphrase, progress=progress, cancel=cancel)
@@ -302,6 +306,15 @@ def _check_audit(conn, device: str, member: bundle.OpenedMember, head: dict) -> 
     return sync_log.peer_audit_head(conn, device)
 
 
+def _withheld_ids(manifest: bundle.Manifest) -> frozenset[str]:
+    """The attachments the exporter left out for want of consent (ids only), as its signed manifest
+    lists them; a bundle from before the list has none."""
+    listed = manifest.data.get("withheld", [])
+    if not isinstance(listed, list) or not all(isinstance(x, str) and gate._UUID.fullmatch(x) for x in listed):
+        raise BundleDamaged(Message("bundle_withheld_list"))
+    return frozenset(listed)
+
+
 def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), passphrase: str | None = None,
                   progress: Progress | None = None, cancel=None) -> MergeReport:
     """Merge one bundle into the vault, all or nothing; see the module docs."""
@@ -328,6 +341,7 @@ def import_bundle(vault: "Vault", path: Path | str, *, trust: list[str] = (), pa
         revisions_seen = 0
         batch = gate.Batch()
         batch.deferred = []
+        batch.withheld = _withheld_ids(manifest)
         total = sum(m["size"] for m in manifest.members)
         done = 0
         for member in members:

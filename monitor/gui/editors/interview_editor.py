@@ -2,13 +2,18 @@
 narrative box. Typing is kept as a draft inside the vault every few seconds (never on disk);
 Save stores the record; Seal makes it final, after which only addenda can be added.
 
+Audio (issue 21 §3): the :class:`~.audio.AudioPanel` under the narrative records into the vault and
+plays the interview's recordings from memory; ``[12:34]`` in the narrative is shown as a link
+(Ctrl+click, or the list beside the player, moves the player there). Leaving the editor, a lock
+and closing the window stop a recording and store it (:meth:`InterviewEditor.flush_draft`).
+
 Consent: with schema v4 it is a ``consent`` record of its own (what is covered, how it was given,
 a later withdrawal is a new consent record); a v3 vault keeps it inside the interview.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -24,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import schema, titles
 from ...core.errors import MonitorError
 from ...core.history.revisions import new_id, utc_now
+from ...core.model import schema, titles
+from ..labels import format_datetime
+from .audio import AudioPanel, TimestampClicks, mark_timestamps
 from .forms import (
     MISSING,
     FieldError,
@@ -37,7 +44,6 @@ from .forms import (
     lenient_value,
 )
 from .saving import Shown, save_and_show_errors
-from ..labels import format_datetime
 from .sealing import AddendaPanel, DraftKeeper, KeepsDraft, editor_title, seal_steps
 
 
@@ -109,6 +115,14 @@ class InterviewEditor(KeepsDraft, QWidget):
         self.narrative.textChanged.connect(self.drafts.touched)
         self.form.editor.changed.connect(self.drafts.touched)
 
+        # Audio: recording, the recordings and the player, timestamps in the narrative.
+        self.audio = AudioPanel(vault, body["id"], lang, stored_interview=self._stored_for_recording)
+        self.audio.timestamp.connect(self._insert_timestamp)
+        self.stamp_clicks = TimestampClicks(self.narrative, self.audio.seek)
+        self.stamps_timer = QTimer(self, singleShot=True, interval=300)
+        self.stamps_timer.timeout.connect(self._show_timestamps)
+        self.narrative.textChanged.connect(self.stamps_timer.start)
+
         # Buttons and addenda.
         self.banner = QLabel(textFormat=Qt.PlainText, wordWrap=True, objectName="editor_banner", visible=False)
         self.banner.setStyleSheet("color: #b00020; font-weight: bold")
@@ -139,6 +153,7 @@ class InterviewEditor(KeepsDraft, QWidget):
         right_layout.addWidget(self.narrative, 1)
         right_layout.addWidget(self.narrative_error)
         right_layout.addWidget(self.draft_state)
+        right_layout.addWidget(self.audio)
         right_layout.addWidget(self.addenda)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(scroll)
@@ -159,6 +174,9 @@ class InterviewEditor(KeepsDraft, QWidget):
         layout.addLayout(buttons)
         self._restore_draft()
         self._update_state()
+        self._show_timestamps()
+        if not self.is_new:
+            self.audio.refresh()
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -178,6 +196,7 @@ class InterviewEditor(KeepsDraft, QWidget):
         self.narrative.setReadOnly(sealed)
         self.save_button.setEnabled(not sealed)
         self.seal_button.setEnabled(not sealed)
+        self.audio.set_read_only(sealed)
         self.addenda.setVisible(sealed)  # addenda come after the seal
         self.title.setText(editor_title(self, "interview", self.tr("sealed {time}: addenda only")))
 
@@ -265,6 +284,32 @@ class InterviewEditor(KeepsDraft, QWidget):
         self.draft_state.setText(self.tr("Unsaved typing from {time} was restored from the vault.").format(
             time=format_datetime(draft["saved_at"], self.lang)))
         self.drafts.dirty = True
+
+    # --- audio ---------------------------------------------------------------------------------
+
+    def _stored_for_recording(self) -> str | None:
+        """A recording belongs to a stored interview: a new one is saved first (None if it cannot be
+        yet: the marked fields say why)."""
+        if self.is_new and not self.save():
+            return None
+        return self.record_id
+
+    def _show_timestamps(self) -> None:
+        """The narrative's timestamps shown as links, and listed beside the player."""
+        mark_timestamps(self.narrative)
+        self.audio.set_narrative(self.narrative.toPlainText())
+
+    def _insert_timestamp(self, text: str) -> None:
+        if not self.narrative.isReadOnly():
+            self.narrative.insertPlainText(text)
+            self.narrative.setFocus()
+            self.stamps_timer.stop()
+            self._show_timestamps()  # the new timestamp is a link at once
+
+    def flush_draft(self) -> None:
+        """Leaving the editor, locking, closing the window: a recording is stored, then the typing kept."""
+        self.audio.close_audio()
+        super().flush_draft()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -388,6 +433,7 @@ class InterviewEditor(KeepsDraft, QWidget):
 
     def seal(self, *, confirmed: bool | None = None) -> bool:
         """Save, warn that sealing is final, and seal. ``confirmed`` skips the question (scripts)."""
+        self.audio.stop_and_save()  # what was recorded is stored before the interview is sealed
         if not seal_steps(self, "interview", confirmed):
             return False
         self._update_state()
