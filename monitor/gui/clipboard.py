@@ -27,8 +27,16 @@ class ClipboardGuard(QObject):
         self._clearing = False
         self.timer = QTimer(self, singleShot=True, interval=int(seconds * 1000))
         self.timer.timeout.connect(self.clear_now)
-        self.clipboard.dataChanged.connect(lambda: self._changed(QClipboard.Clipboard))
-        self.clipboard.selectionChanged.connect(lambda: self._changed(QClipboard.Selection))
+        # Bound methods, not lambdas: Qt drops a connection to a method when its object goes, while a
+        # lambda would outlive this guard on the application-wide clipboard and call into a deleted timer.
+        self.clipboard.dataChanged.connect(self._clipboard_changed)
+        self.clipboard.selectionChanged.connect(self._selection_changed)
+
+    def _clipboard_changed(self) -> None:
+        self._changed(QClipboard.Clipboard)
+
+    def _selection_changed(self) -> None:
+        self._changed(QClipboard.Selection)
 
     def set_seconds(self, seconds: int) -> None:
         self.timer.setInterval(int(seconds * 1000))

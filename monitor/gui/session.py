@@ -151,7 +151,7 @@ class Session(QObject):
         self._lockfile: QLockFile | None = None
         self._locked_path: Path | None = None
         self.idle = QTimer(self, singleShot=True, interval=idle_ms or self.settings.idle_ms)
-        self.idle.timeout.connect(lambda: self.lock(IDLE))
+        self.idle.timeout.connect(self._idle_elapsed)
         # Notices a wipe (or a passphrase change) by another process even when nobody clicks.
         self.watch = QTimer(self, interval=watch_ms)
         self.watch.timeout.connect(self._check_vault)
@@ -293,6 +293,20 @@ class Session(QObject):
         if self.vault is not None:
             self.idle.start()
         self._save_settings()
+
+    def _idle_elapsed(self) -> None:
+        """The idle time passed with no keyboard or mouse input: lock, unless a recording is running.
+
+        An interview recorded for half an hour without touching the laptop is not idleness: the monitor
+        is there, talking. A paused recording is not running; Ctrl+L, the screen lock and sleep still
+        lock (and store the recording) at once."""
+        if self.window is not None:
+            from .editors.audio import RECORDING, AudioPanel
+
+            if any(panel.state == RECORDING for panel in self.window.findChildren(AudioPanel)):
+                self.idle.start()
+                return
+        self.lock(IDLE)
 
     def lock(self, reason: str = MANUAL) -> None:
         """Close the vault (dropping the key), empty every view, and ask for the passphrase again."""

@@ -232,6 +232,11 @@ def test_a_recording_in_progress_is_stored_when_the_vault_locks_or_the_editor_go
         with qtbot.waitSignal(session.locked, timeout=5000):
             qtbot.keyClick(session.window, Qt.Key_L, Qt.ControlModifier)
     elif how == "idle":
+        # a running recording is not idleness: the idle time passing keeps the vault open and recording
+        session.idle.timeout.emit()
+        assert session.window is not None and editor.audio.state == audio.RECORDING
+        assert session.idle.isActive()
+        editor.audio.toggle_pause()  # a paused one is: the next idle timeout locks and stores it
         with qtbot.waitSignal(session.locked, timeout=5000):
             session.idle.timeout.emit()
     elif how == "screen":
