@@ -44,7 +44,8 @@ def _send(source, target, path, *, since_last=True):
 
 def test_an_edit_of_a_recording_made_while_its_interview_was_sealed_is_refused_in_either_order(laptops, tmp_path):
     a, b, c1, c2 = laptops
-    a.put_many([new_person(PERSON), consent_record({"documentation": True, "audio": True}), interview()])
+    a.put_many([new_person(PERSON), consent_record({"documentation": True, "audio": True, "photographs": True}),
+                interview()])
     rec = recording.start(a, INTERVIEW, sample_rate=16000, channels=1, device="Ішкі микрофон")
     rec.append(sine(1))
     aid = rec.finish(caption="Сұхбаттың басы")

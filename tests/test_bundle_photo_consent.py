@@ -6,6 +6,7 @@ and the bundle without the withheld ones imports into another vault."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 
@@ -103,11 +104,9 @@ def test_an_intimate_photo_needs_its_own_consent_and_a_photo_with_consent_still_
         assert photos["intimate"]["id"] not in {info.id for info in other.records("attachment")}
 
 
-@pytest.mark.parametrize("dropped", ["photo", "consent"])
-def test_the_signed_withheld_list_excuses_a_missing_attachment_and_nothing_else(photographed, tmp_path, dropped):
-    """A bundle re-signed by its exporter without one record's revisions, that record's id added to
-    the manifest's ``withheld``: a photo the examination names may be missing; its consent may not."""
-    vault, photos = photographed
+@contextlib.contextmanager
+def _coordinator(vault, tmp_path):
+    """A coordinator's vault, each trusting the other, and a bundle ``vault`` exported to it."""
     with Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf=TEST_KDF, profile="coordinator") as c:
         with vault.writing() as conn:
             contacts.add(conn, contacts.own(c.identity, c.profile, "coordinator"))
@@ -115,6 +114,15 @@ def test_the_signed_withheld_list_excuses_a_missing_attachment_and_nothing_else(
             contacts.add(conn, contacts.own(vault.identity, vault.profile, "monitor"))
         out = tmp_path / "to-c.monitor-bundle"
         exchange.export_bundle(vault, out, to=["coordinator"])
+        yield c, out
+
+
+@pytest.mark.parametrize("dropped", ["photo", "consent"])
+def test_the_signed_withheld_list_excuses_a_missing_attachment_and_nothing_else(photographed, tmp_path, dropped):
+    """A bundle re-signed by its exporter without one record's revisions, that record's id added to
+    the manifest's ``withheld``: a photo the examination names may be missing; its consent may not."""
+    vault, photos = photographed
+    with _coordinator(vault, tmp_path) as (c, out):
         target = photos["shown"]["id"] if dropped == "photo" else vault.get(EXAM)["consent_id"]
 
         def mutate(members):
@@ -141,13 +149,7 @@ def test_the_signed_withheld_list_excuses_a_missing_attachment_and_nothing_else(
 
 def test_a_withheld_list_that_is_not_a_list_of_ids_is_refused(photographed, tmp_path):
     vault, _photos = photographed
-    with Vault.create(tmp_path / "c.vault", PASSPHRASE, kdf=TEST_KDF, profile="coordinator") as c:
-        with vault.writing() as conn:
-            contacts.add(conn, contacts.own(c.identity, c.profile, "coordinator"))
-        with c.writing() as conn:
-            contacts.add(conn, contacts.own(vault.identity, vault.profile, "monitor"))
-        out = tmp_path / "to-c.monitor-bundle"
-        exchange.export_bundle(vault, out, to=["coordinator"])
+    with _coordinator(vault, tmp_path) as (c, out):
         for n, odd in enumerate(("all", [1], ["../x"], {"id": "x"})):
             def mutate(members, odd=odd):
                 manifest = json.loads(members[0][1])

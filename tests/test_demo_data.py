@@ -274,6 +274,12 @@ def test_vocabulary_coverage():
     exams = [r for r in records if r["type"] == "examination"]
     assert any(e.get("sealed") for e in exams)
     assert any(inj.get("photo_ids") for e in exams for inj in e["injuries"])
+    by_id = {r["id"]: r for r in records}
+    shown = [(e, by_id[pid]) for e in exams for inj in e["injuries"] for pid in inj.get("photo_ids", ())]
+    assert any(e.get("sealed") for e, _ in shown) and not all(e.get("sealed") for e, _ in shown)
+    for e, photo in shown:  # sealed with the examination that shows it, as Vault.seal seals it
+        assert [photo.get(k) for k in ("sealed", "sealed_at", "sealed_by")] == \
+            ([True, e["sealed_at"], e["sealed_by"]] if e.get("sealed") else [None] * 3)
     proceedings = [r for r in records if r["type"] == "proceeding"]
     outcomes = Counter(p.get("outcome") for p in proceedings)
     assert outcomes["refused"] >= 1

@@ -85,13 +85,14 @@ def examination_with_photos(g, p):
         scope["photographs"] = True
     agreed = consent(g, p, p.victim_id, exam_dt, examiner["name"], scope, notes_key="exam_notes")
     yield "record", agreed
+    shown = []  # yielded after the examination is made: sealed with it when it is sealed
     for j in range(photos):
         injury = visible[j % len(visible)]
         g.photo_seq += 1
         blob = png_photo(r, g.photo_seq)
         yield "blob", blob
         aid = g.uid()
-        yield "record", {
+        shown.append({
             "id": aid, "type": "attachment", "sha256": hashlib.sha256(blob).hexdigest(),
             "size": len(blob), "mime_type": "image/png",
             "original_name": f"IMG_{g.photo_seq:05d}.png",
@@ -103,10 +104,14 @@ def examination_with_photos(g, p):
                            region=say(text["regions"][injury["region"]]["name"])),
             "has_scale": True, "intimate": False,
             "description": say(text["photo"]["description"], marker=DEMO_MARKER),
-        }
+        })
         injury.setdefault("photo_ids", []).append(aid)
         g.fac_last_photo[p.fid] = (aid, exam_day)
     ex = examination(g, p, exam_day, exam_dt, found, examiner, agreed["id"])
+    for photo in shown:  # as Vault.seal does: the photos an examination shows are sealed with it
+        if ex["sealed"]:
+            photo.update(sealed=True, sealed_at=ex["sealed_at"], sealed_by=ex["sealed_by"])
+        yield "record", photo
     yield "record", ex
     return ex
 
