@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
+    QWidget,
 )
 
 from ..core.errors import VaultInUse
@@ -301,9 +302,9 @@ class Session(QObject):
         is there, talking. A paused recording is not running; Ctrl+L, the screen lock and sleep still
         lock (and store the recording) at once."""
         if self.window is not None:
-            from .editors.audio import RECORDING, AudioPanel
-
-            if any(panel.state == RECORDING for panel in self.window.findChildren(AudioPanel)):
+            # the editors' audio panels, found by name (the session does not import the editors)
+            panels = self.window.findChildren(QWidget, "audio_panel")
+            if any(getattr(panel, "state", None) == "recording" for panel in panels):
                 self.idle.start()
                 return
         self.lock(IDLE)
