@@ -77,11 +77,17 @@ def run() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+    # the interview recorder and player: QtMultimedia and its FFmpeg backend, which decodes FLAC
+    from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
+
+    QMediaDevices.audioInputs()  # no microphone is fine; a missing module or plugin is not
+    if QMediaFormat.FileFormat.FLAC not in QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode):
+        raise SystemExit("Qt's multimedia backend cannot play FLAC (plugins/multimedia missing)")
     formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
     missing = {"png", "jpeg", "gif", "webp", "tiff", "svg"} - formats
     if missing:
         raise SystemExit(f"Qt cannot read {sorted(missing)}")
     print(f"monitor selfcheck: ok, {len(names)} modules imported, pdfium rendered {bitmap.size[0]}x{bitmap.size[1]}, "
-          f"pikepdf encrypted {len(encrypted.getvalue())} bytes, FLAC encoded and decoded, resources in the bundle, "
+          f"pikepdf encrypted {len(encrypted.getvalue())} bytes, FLAC encoded and decoded, Qt plays FLAC, resources in the bundle, "
           f"Qt image formats {' '.join(sorted(formats & {'png', 'jpeg', 'gif', 'webp', 'tiff', 'svg'}))}")
     return 0
