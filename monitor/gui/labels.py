@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from ..core.model import titles
 from ..core.errors import MonitorError
@@ -100,6 +100,11 @@ def format_datetime(value: str, lang: str = "en") -> str:
     qdt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
     loc = locale(lang)
     return loc.toString(qdt, _four_digit_year(loc.dateTimeFormat(QLocale.ShortFormat)))
+
+
+def format_clock(lang: str = "en") -> str:
+    """The time of day now, in the locale's short form (13:05 in ru/kk, 1:05 PM in en)."""
+    return locale(lang).toString(QTime.currentTime(), QLocale.ShortFormat)
 
 
 def yes_no(value: bool) -> str:

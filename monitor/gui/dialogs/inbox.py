@@ -10,7 +10,6 @@ forgets the list of files.
 
 from __future__ import annotations
 
-import time
 import weakref
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from ...core.messages import localize
 from ...core.sync import inbox
 from .. import worker as workers
 from ..plain import plain, tip
+from ..labels import format_clock
 from .trust import ask_to_trust
 
 POLL_MS = 60_000
@@ -134,7 +134,7 @@ class InboxWatcher(QObject):
             self.error = localize(exc, window.lang)
         else:
             self.error = ""
-            stamp = time.strftime("%H:%M")
+            stamp = format_clock(window.lang)
             self.log.extend((stamp, o) for o in outcomes)
             merged = [o for o in outcomes if o.status == inbox.IMPORTED]
             waiting = [o for o in outcomes if o.status == inbox.UNKNOWN_SIGNER]
