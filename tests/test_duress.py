@@ -45,12 +45,12 @@ def refusal(path: Path, passphrase: str) -> WrongPassphrase:
 
 def recovery_slot(index: int) -> bytes:
     """A stand-in for a recovery slot (kind 2): the kind byte, random bytes, a valid checksum."""
-    body = bytes([duress.KIND_RECOVERY]) + secrets.token_bytes(keyslot.SLOT_SIZE - 33)
+    body = bytes([keyslot.KIND_RECOVERY]) + secrets.token_bytes(keyslot.SLOT_SIZE - 33)
     return body + hashlib.sha256(bytes([index]) + body).digest()
 
 
 def put_slot(vault_path: Path, index: int, data: bytes) -> None:
-    keyslot._write_slot(keyslot.path_for(vault_path), index, data)
+    keyslot.write_slot(keyslot.path_for(vault_path), index, data)
 
 
 @pytest.fixture
@@ -283,8 +283,8 @@ def _key_files(n: int, *, verifier: bool) -> list[bytes]:
     for _ in range(n):
         header = keyslot._header(secrets.token_bytes(keyslot.VAULT_SALT_BYTES))
         data = header + keyslot._seal_slot(header, 0, secrets.token_bytes(32), PASSPHRASE, TEST_KDF)
-        data += b"".join(keyslot._empty_slot(i) for i in range(1, duress.INDEX))
-        data += duress.seal(DURESS, TEST_KDF, keep_recovery=False) if verifier else keyslot._empty_slot(duress.INDEX)
+        data += b"".join(keyslot.empty_slot(i) for i in range(1, duress.INDEX))
+        data += duress.seal(DURESS, TEST_KDF, keep_recovery=False) if verifier else keyslot.empty_slot(duress.INDEX)
         out.append(data)
     return out
 

@@ -111,7 +111,7 @@ def test_passwd_rewraps_in_place_without_touching_the_database(vault, vault_path
 def test_interrupted_passwd_leaves_a_key_file_that_opens_with_either_passphrase(vault, vault_path, monkeypatch):
     vault.close()
     vault = reopen(vault_path)
-    real = keyslot._write_slot
+    real = keyslot.write_slot
     calls = []
 
     def cut(path, index, slot):
@@ -120,7 +120,7 @@ def test_interrupted_passwd_leaves_a_key_file_that_opens_with_either_passphrase(
             raise KeyboardInterrupt  # power cut before the old slot is destroyed
         real(path, index, slot)
 
-    monkeypatch.setattr(keyslot, "_write_slot", cut)
+    monkeypatch.setattr(keyslot, "write_slot", cut)
     with pytest.raises(KeyboardInterrupt):
         vault.change_passphrase(NEW, kdf=TEST_KDF)
     vault.close()

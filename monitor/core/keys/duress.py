@@ -45,7 +45,7 @@ from . import keyslot
 from .passphrase import normalise
 
 INDEX = keyslot.DURESS_SLOT
-KIND_RECOVERY = keyslot.KIND_RECOVERY  # the recovery slot (keys/recovery.py); kept on request
+
 KEEP_RECOVERY = 0x01  # flags bit 0
 MIN_LENGTH = 6  # so that a stray key press is never the duress passphrase
 
@@ -116,13 +116,13 @@ def destroyed(area: bytes, flag_bits: int) -> bytes:
         slot = area[index * keyslot.SLOT_SIZE:(index + 1) * keyslot.SLOT_SIZE]
         intact = len(slot) == keyslot.SLOT_SIZE and hashlib.sha256(bytes([index]) + slot[:_CHECK_AT]).digest() == slot[_CHECK_AT:]
         if index == INDEX:
-            out.append(keyslot._empty_slot(index))
+            out.append(keyslot.empty_slot(index))
         elif intact and slot[0] == keyslot.KIND_PASSPHRASE:
             out.append(_decoy(index, slot))
-        elif intact and slot[0] == KIND_RECOVERY and flag_bits & KEEP_RECOVERY:
+        elif intact and slot[0] == keyslot.KIND_RECOVERY and flag_bits & KEEP_RECOVERY:
             out.append(slot)
         else:
-            out.append(keyslot._empty_slot(index))
+            out.append(keyslot.empty_slot(index))
     return b"".join(out)
 
 
@@ -160,7 +160,7 @@ def carried(vault_path) -> bytes | None:
 def _write(vault, slot: bytes) -> None:
     """Write slot 6 in place; the open vault takes the new key file as its own (see still_there)."""
     with vault.changing_key_file():
-        keyslot._write_slot(keyslot.path_for(vault.path), INDEX, slot)
+        keyslot.write_slot(keyslot.path_for(vault.path), INDEX, slot)
 
 
 def _open_keyfile(vault) -> keyslot.KeyFile:
@@ -193,4 +193,4 @@ def remove(vault) -> None:
     """Make sure the open ``vault`` has no duress passphrase: slot 6 becomes a fresh empty slot,
     exactly as it looks in a key file that never had one."""
     _open_keyfile(vault)
-    _write(vault, keyslot._empty_slot(INDEX))
+    _write(vault, keyslot.empty_slot(INDEX))

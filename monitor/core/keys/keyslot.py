@@ -117,7 +117,7 @@ def _seal_slot(header: bytes, index: int, data_key: bytes, passphrase: str, cost
     return body + hashlib.sha256(bytes([index]) + body).digest()
 
 
-def _empty_slot(index: int) -> bytes:
+def empty_slot(index: int) -> bytes:
     body = bytes([KIND_EMPTY]) + secrets.token_bytes(_CHECK_AT - 1)
     return body + hashlib.sha256(bytes([index]) + body).digest()
 
@@ -221,7 +221,7 @@ def read(vault_path: Path) -> KeyFile:
 def clear_damaged(keyfile: KeyFile) -> list[int]:
     """Rewrite the damaged slots of a key file that opened from an intact slot as empty slots."""
     for index in keyfile.damaged:
-        _write_slot(keyfile.path, index, _empty_slot(index))
+        write_slot(keyfile.path, index, empty_slot(index))
     return list(keyfile.damaged)
 
 
@@ -243,7 +243,7 @@ def write_new(vault_path: Path, target: Path, data_key: bytes, passphrase: str, 
         raise MonitorError(Message("key_file_vault_too_short"))
     header = _header(salt)
     data = (header + _seal_slot(header, 0, data_key, passphrase, cost)
-            + b"".join(_empty_slot(i) for i in range(1, DURESS_SLOT)) + (duress_slot or _empty_slot(DURESS_SLOT)))
+            + b"".join(empty_slot(i) for i in range(1, DURESS_SLOT)) + (duress_slot or empty_slot(DURESS_SLOT)))
     tmp = temp_sibling(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
@@ -271,7 +271,7 @@ def lock_exclusive(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_EX)
 
 
-def _write_slot(path: Path, index: int, slot: bytes) -> None:
+def write_slot(path: Path, index: int, slot: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         lock_exclusive(fd)
@@ -279,9 +279,6 @@ def _write_slot(path: Path, index: int, slot: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-write_slot, empty_slot = _write_slot, _empty_slot  # for keys/recovery.py: one slot, in place, synced
 
 
 def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost) -> None:
@@ -292,7 +289,7 @@ def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost
     free = [i for i in range(SLOTS) if i not in used and i != DURESS_SLOT]
     if not free:
         raise MonitorError(Message("key_file_no_free_slot", path=str(keyfile.path)))
-    _write_slot(keyfile.path, free[0], _seal_slot(keyfile.header, free[0], data_key, new_passphrase, cost))
+    write_slot(keyfile.path, free[0], _seal_slot(keyfile.header, free[0], data_key, new_passphrase, cost))
     key, index = read(vault_path).unwrap(new_passphrase)
     same = secrets.compare_digest(key, data_key)
     key[:] = bytes(len(key))
@@ -300,7 +297,7 @@ def rewrap(vault_path: Path, data_key: bytes, new_passphrase: str, cost: KdfCost
         raise MonitorError(Message("key_file_slot_not_read_back"))
     for old in used:
         if keyfile.slots[old][0] == KIND_PASSPHRASE:
-            _write_slot(keyfile.path, old, _empty_slot(old))
+            write_slot(keyfile.path, old, empty_slot(old))
 
 
 def state(vault_path: Path) -> tuple | None:
